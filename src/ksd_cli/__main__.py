@@ -1,0 +1,7 @@
+"""``python -m ksd_cli``."""
+
+from __future__ import annotations
+
+from ksd_cli.cli import console_main
+
+console_main()

@@ -1,0 +1,63 @@
+"""The ``ksd`` command line: a thin shell over the library."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from ksd_cli import __version__
+from ksd_cli.cli.common import boundary
+from ksd_cli.cli.rules import rules
+from ksd_cli.cli.validate import validate
+
+app = typer.Typer(
+    name="ksd",
+    help="Tools for Kerja Sama Daerah records kept in git: validate, find what is stalled, "
+    "draft naskah, report.",
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+for command in (validate, rules):
+    app.command()(boundary(command))
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ksd {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Tools for Kerja Sama Daerah records kept in git."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ksd with ``argv`` and return its exit code.
+
+    0 clean, 1 findings or a user error, 2 usage error, 3 internal error, 130 interrupted.
+    """
+    try:
+        app(args=argv, prog_name="ksd")
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            return exc.code or 0
+        sys.stderr.write(f"{exc.code}\n")
+        return 1
+    return 0
+
+
+def console_main() -> None:
+    """Entry point of the ``ksd`` console script."""
+    sys.exit(main())

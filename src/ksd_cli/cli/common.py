@@ -1,0 +1,111 @@
+"""Options shared by the commands, and the helpers that turn them into library arguments."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional, ParamSpec, TypeVar
+
+import typer
+
+from ksd_cli.errors import UsageProblem, UserError
+from ksd_cli.messages import Lang, resolve_lang
+from ksd_cli.repository import Repository, open_repository
+
+RootOption = Annotated[
+    Optional[Path],  # noqa: UP045 - typer reads the annotation at run time
+    typer.Option(
+        "--root",
+        help="Root of the data repository (default: found from the working folder upward).",
+        file_okay=False,
+        show_default=False,
+    ),
+]
+AsOfOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="Judge dates as of this day (default: today in the region's zona_waktu).",
+        show_default=False,
+    ),
+]
+LangOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--lang",
+        metavar="id|en",
+        help="Language of messages (default: KSD_LANG, else id).",
+        show_default=False,
+    ),
+]
+
+
+def repository(root: Path | None) -> Repository:
+    """Open the repository named by ``--root`` or found from the working folder."""
+    return open_repository(root)
+
+
+def as_of_date(value: str | None, repo: Repository) -> date:
+    """Parse ``--as-of``; default today in the region's time zone."""
+    if value is None:
+        return repo.config.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageProblem("--as-of", f"{value!r} is not a date YYYY-MM-DD") from None
+
+
+def language(value: str | None) -> Lang:
+    """Resolve ``--lang`` (or ``KSD_LANG``); anything but id/en is a usage error."""
+    if value is not None and value.lower() not in ("id", "en"):
+        raise UsageProblem("--lang", f"{value!r} is not one of: id, en")
+    return resolve_lang(value)
+
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def boundary(command: Callable[P, R]) -> Callable[P, R]:
+    """The one error boundary around every command.
+
+    A ``UserError`` is printed without a traceback (exit 1), a bad option value is a usage
+    error (exit 2), Ctrl-C exits 130, and anything else is a bug in ksd (exit 3) whose
+    traceback the user can paste into a report.
+    """
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except UserError as exc:
+            sys.stderr.write(f"ksd: {exc.message}\n")
+            if exc.hint:
+                sys.stderr.write(f"  hint: {exc.hint}\n")
+            raise typer.Exit(EXIT_FINDINGS) from None
+        except UsageProblem as exc:
+            sys.stderr.write(f"ksd: invalid value for {exc.option}: {exc.message}\n")
+            sys.stderr.write("  hint: see `ksd COMMAND --help`\n")
+            raise typer.Exit(EXIT_USAGE) from None
+        except KeyboardInterrupt:
+            sys.stderr.write("\nksd: dihentikan / interrupted\n")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except Exception:
+            import traceback
+
+            sys.stderr.write(
+                "ksd: internal error (a bug in ksd, not in your data). Please report it "
+                "with the text below.\n"
+            )
+            traceback.print_exc()
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return wrapper

@@ -1,0 +1,91 @@
+"""``ksd validate``: check records, report findings, exit 1 on errors."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import enum
+
+import typer
+
+from ksd_cli.cli.common import AsOfOption, LangOption, RootOption, as_of_date, language, repository
+from ksd_cli.reporters import make_reporter
+from ksd_cli.validate import validate_repository
+
+PROGRESS_THRESHOLD = 200
+
+
+class ValidateFormat(str, enum.Enum):
+    """Output formats of ``ksd validate``."""
+
+    auto = "auto"
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def validate(
+    paths: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Argument(
+            help="Record files to report on (default: the whole repository). References are "
+            "still resolved against the whole repository.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        ValidateFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="auto is github under GitHub Actions, else text.",
+        ),
+    ] = ValidateFormat.auto,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
+    as_of: AsOfOption = None,
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Check the records against the record format and the rules.
+
+    Exit 0 when there is no error, 1 when there are errors (or warnings under --strict).
+    """
+    lang_ = language(lang)
+    repo = repository(root)
+    day = as_of_date(as_of, repo)
+    selected = [repo.source_for(p).rel for p in paths] if paths else None
+    with _progress() as progress:
+        report = validate_repository(
+            repo, as_of=day, lang=lang_, paths=selected, progress=progress
+        )
+    make_reporter(output_format.value, lang_).write(report, sys.stdout)
+    raise typer.Exit(1 if report.failed(strict=strict) else 0)
+
+
+class _progress:
+    """A progress bar on stderr for long runs on a terminal; nothing when piped."""
+
+    def __enter__(self) -> object:
+        if not sys.stderr.isatty():
+            return None
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self.bar = Progress(console=Console(stderr=True), transient=True)
+        self.task = None
+        self.bar.start()
+
+        def update(done: int, total: int) -> None:
+            if total < PROGRESS_THRESHOLD:
+                return
+            if self.task is None:
+                self.task = self.bar.add_task("memeriksa", total=total)
+            self.bar.update(self.task, completed=done)
+
+        return update
+
+    def __exit__(self, *exc: object) -> None:
+        if hasattr(self, "bar"):
+            self.bar.stop()

@@ -1,0 +1,300 @@
+"""Loading records: bytes to text to YAML to models, every problem a positioned finding."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Union
+
+from pydantic import BaseModel, ValidationError
+
+from ksd_cli.diagnostics import Diagnostic, Location
+from ksd_cli.messages import Lang, message
+from ksd_cli.models import CODE_FIELDS, Agreement, Potential
+from ksd_cli.repository import Repository, SourceFile
+from ksd_cli.rules import BY_NAME
+from ksd_cli.yamlread import Document, LoadProblem, Parser, raw_scalar, read_document
+
+Record = Agreement | Potential
+MODELS: dict[str, type[Agreement] | type[Potential]] = {
+    "agreement": Agreement,
+    "potential": Potential,
+}
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class LoadedRecord:
+    """A record that passed the schema, with the text it was read from (to locate findings)."""
+
+    source: SourceFile
+    record: Record
+    text: str
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """Every valid record, and every finding raised while reading and validating the files."""
+
+    records: tuple[LoadedRecord, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    files: int
+    invalid: frozenset[str]
+
+
+def diagnostic(
+    source: SourceFile,
+    name: str,
+    location: Location,
+    lang: Lang,
+    *,
+    args: dict[str, object] | None = None,
+    variant: str | None = None,
+    record_id: str | None = None,
+    hint: str | None = None,
+) -> Diagnostic:
+    """A finding of rule ``name`` at ``location``, worded in ``lang``."""
+    rule = BY_NAME[name]
+    key = f"{name}.{variant}" if variant else name
+    return Diagnostic(
+        path=source.rel,
+        line=location.line,
+        column=location.column,
+        code=rule.code,
+        rule=rule.name,
+        severity=rule.severity,
+        message=message(key, lang, **(args or {})),
+        record_id=record_id,
+        hint=hint,
+    )
+
+
+def read_text(source: SourceFile, max_bytes: int) -> str | LoadProblem:
+    """The file's text (UTF-8, BOM removed), or why it cannot be had."""
+    size = source.path.stat().st_size
+    if size > max_bytes:
+        return LoadProblem(
+            "file-too-large", 1, 1, {"size_kb": -(-size // 1024), "limit_kb": max_bytes // 1024}
+        )
+    data = source.path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        return LoadProblem("invalid-encoding", line, column, {"byte": f"0x{data[exc.start]:02X}"})
+
+
+def load_file(
+    source: SourceFile, *, max_bytes: int, lang: Lang, parser: Parser = "libyaml"
+) -> tuple[LoadedRecord | None, list[Diagnostic]]:
+    """Read, parse and validate one file: the record when it passed, and the findings."""
+    text = read_text(source, max_bytes)
+    if isinstance(text, LoadProblem):
+        return None, [_problem(source, text, lang)]
+    document = read_document(text, parser)
+    if isinstance(document, LoadProblem):
+        return None, [_problem(source, document, lang)]
+    findings = [_problem(source, p, lang) for p in document.problems]
+    model = MODELS[source.kind]
+    record_id = document.data.get("id") if isinstance(document.data.get("id"), str) else None
+    try:
+        record = model.model_validate(document.data)
+    except ValidationError as exc:
+        findings.extend(
+            schema_diagnostics(exc.errors(), document, text, source, model, lang, record_id)
+        )
+        return None, findings
+    loaded = LoadedRecord(source, record, text)
+    # A file with loading findings (a duplicate key) is still checked, but marked by them.
+    return loaded, findings
+
+
+def _problem(source: SourceFile, problem: LoadProblem, lang: Lang) -> Diagnostic:
+    name, variant, args = problem.code, None, dict(problem.args)
+    if name in ("complex-key", "bad-merge", "unsupported-tag"):
+        variant = {"complex-key": "complex-key", "bad-merge": "bad-merge"}.get(name, "tag")
+        what = message(f"unsupported-yaml.{variant}", lang, **args)
+        name, variant, args = "unsupported-yaml", None, {"what": what}
+    elif name == "not-a-mapping":
+        args = {"found": message("not-a-mapping.found", lang)}
+    return diagnostic(source, name, Location(problem.line, problem.column), lang, args=args)
+
+
+def load_records(
+    repository: Repository,
+    *,
+    lang: Lang,
+    parser: Parser = "libyaml",
+    progress: Progress | None = None,
+) -> LoadResult:
+    """Load every record of the repository; one bad file never stops the others."""
+    sources = repository.source_files()
+    max_bytes = repository.config.validate_.max_file_kb * 1024
+    records: list[LoadedRecord] = []
+    findings: list[Diagnostic] = []
+    invalid: set[str] = set()
+    for done, source in enumerate(sources, 1):
+        loaded, problems = load_file(source, max_bytes=max_bytes, lang=lang, parser=parser)
+        if loaded is not None:
+            records.append(loaded)
+        if loaded is None or problems:
+            invalid.add(source.rel)
+        findings.extend(problems)
+        if progress is not None:
+            progress(done, len(sources))
+    return LoadResult(tuple(records), tuple(findings), len(sources), frozenset(invalid))
+
+
+# Mapping pydantic's errors to findings ---------------------------------------------------------
+
+_RANGE_ERRORS = {
+    "greater_than_equal": ("ge", "ge"),
+    "greater_than": ("ge", "gt"),
+    "less_than_equal": ("le", "le"),
+    "less_than": ("le", "lt"),
+    "too_short": ("too_short", "min_length"),
+}
+_DATE_ERRORS = {"invalid_date", "date_type", "date_parsing", "date_from_datetime_parsing"}
+_TYPE_NAMES = {
+    "string": "str",
+    "int": "int",
+    "float": "float",
+    "bool": "bool",
+    "date": "date",
+    "list": "list",
+    "dict": "dict",
+    "model": "dict",
+}
+
+
+def schema_diagnostics(
+    errors: Iterable[Any],
+    document: Document,
+    text: str,
+    source: SourceFile,
+    model: type[BaseModel],
+    lang: Lang,
+    record_id: str | None,
+) -> list[Diagnostic]:
+    """Turn pydantic's errors into findings at the offending nodes."""
+    findings = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        kind: str = error["type"]
+        value = error.get("input")
+        field = next((str(s) for s in reversed(loc) if isinstance(s, str)), "")
+        ctx = error.get("ctx") or {}
+
+        def make(name: str, where: Location, variant: str | None = None, hint: str | None = None, **args: object) -> None:
+            findings.append(
+                diagnostic(source, name, where, lang, args=args, variant=variant, record_id=record_id, hint=hint)
+            )
+
+        if kind == "missing":
+            make("missing-key", document.locate(loc), key=loc[-1])
+        elif kind == "extra_forbidden":
+            make("unknown-key", document.locate(loc, key=True), key=loc[-1], suggestion=_suggest(model, loc, lang))
+        elif value is None and kind.endswith("_type"):
+            make("wrong-type", document.locate(loc), variant="empty", field=field)
+        elif kind == "literal_error":
+            make("invalid-enum", document.locate(loc), value=value, field=field, expected=_choices(ctx))
+        elif kind == "date_with_time":
+            make("invalid-date", document.locate(loc), variant="time", field=field)
+        elif kind in _DATE_ERRORS:
+            make("invalid-date", document.locate(loc), value=_shown(value))
+        elif kind in _RANGE_ERRORS:
+            condition, limit_key = _RANGE_ERRORS[kind]
+            limit = ctx.get(limit_key, "")
+            cond = message(f"out-of-range.{condition}", lang, limit=_number(limit))
+            shown = len(value) if kind == "too_short" and isinstance(value, Sequence) else value
+            make("out-of-range", document.locate(loc), field=field, condition=cond, value=shown)
+        elif kind == "string_type" and _is_number(value):
+            where = document.locate(loc)
+            raw = raw_scalar(text, where) or str(value)
+            if any(s in CODE_FIELDS for s in loc if isinstance(s, str)):
+                hint = message("unquoted-code.hint", lang, raw=raw)
+                make("unquoted-code", where, hint=hint, raw=raw, value=value)
+            else:
+                hint = message("wrong-type.quote-hint", lang, field=field, raw=raw)
+                expected = message("type.str", lang)
+                make("wrong-type", where, hint=hint, field=field, expected=expected, found=_found(value, lang))
+        else:
+            expected = message(f"type.{_TYPE_NAMES.get(kind.split('_')[0], 'str')}", lang)
+            hint = message("wrong-type.bool-hint", lang) if kind == "bool_type" else None
+            make("wrong-type", document.locate(loc), hint=hint, field=field, expected=expected, found=_found(value, lang))
+    return findings
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _number(value: object) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _shown(value: object) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _found(value: object, lang: Lang) -> str:
+    if isinstance(value, bool):
+        return message("type.bool", lang)
+    if isinstance(value, dict):
+        return message("type.dict", lang)
+    if isinstance(value, list):
+        return message("type.list", lang)
+    if isinstance(value, str):
+        return f'"{value}"'
+    return _shown(value)
+
+
+def _choices(ctx: dict[str, Any]) -> str:
+    expected = str(ctx.get("expected", ""))
+    return expected.replace("'", "").replace(" or ", ", ")
+
+
+def _suggest(model: type[BaseModel], loc: tuple[Any, ...], lang: Lang) -> str:
+    known = _fields_at(model, loc[:-1])
+    if not known:
+        return ""
+    close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+    if close:
+        return message("unknown-key.suggestion", lang, key=close[0])
+    return message("unknown-key.allowed", lang, keys=", ".join(known))
+
+
+def _fields_at(model: type[BaseModel], loc: Sequence[Any]) -> list[str]:
+    """The field names of the model found by walking ``loc`` down from ``model``."""
+    current: Any = model
+    for segment in loc:
+        if isinstance(segment, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        field = current.model_fields.get(segment)
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The model class inside ``X | None``, ``list[X]``, ``Annotated[X, ...]``."""
+    stack = [annotation]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return item
+        origin = typing.get_origin(item)
+        if origin in (Union, types.UnionType, list, typing.Annotated) or origin is not None:
+            stack.extend(a for a in typing.get_args(item) if a is not type(None))
+    return None

@@ -1,0 +1,88 @@
+"""Kemendagri region codes and the 32 urusan, shipped as package data (see SOURCES.md)."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from types import MappingProxyType
+from typing import Literal
+
+Tingkat = Literal["provinsi", "kabupaten", "kota"]
+
+
+@dataclass(frozen=True)
+class Wilayah:
+    """An autonomous region: ``kode`` "64.02", ``nama`` "Kabupaten Kutai Kartanegara"."""
+
+    kode: str
+    nama: str
+    tingkat: Tingkat
+
+    @property
+    def pemerintah(self) -> str:
+        """The name of its government: "Pemerintah Kabupaten Kutai Kartanegara"."""
+        if self.tingkat == "provinsi":
+            return f"Pemerintah Provinsi {self.nama}"
+        return f"Pemerintah {self.nama}"
+
+    @property
+    def kepala_daerah(self) -> str:
+        """The office of its head: "Bupati Kutai Kartanegara", "Wali Kota Samarinda"."""
+        if self.tingkat == "provinsi":
+            return f"Gubernur {self.nama}"
+        if self.tingkat == "kota":
+            return "Wali Kota " + self.nama.removeprefix("Kota ")
+        return "Bupati " + self.nama.removeprefix("Kabupaten ")
+
+
+@dataclass(frozen=True)
+class KodeLama:
+    """A pre-2022 Papua code and the code that replaced it."""
+
+    kode_lama: str
+    kode_baru: str
+    nama: str
+
+
+@dataclass(frozen=True)
+class Urusan:
+    """A concurrent government affair: ``kode`` "2.11", ``nama`` "lingkungan hidup"."""
+
+    kode: str
+    nama: str
+    kelompok: str
+    alias: str
+
+
+@dataclass(frozen=True)
+class ReferenceData:
+    """All reference tables, read-only."""
+
+    wilayah: MappingProxyType[str, Wilayah]
+    kode_lama: MappingProxyType[str, KodeLama]
+    urusan: MappingProxyType[str, Urusan]
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+@cache
+def load_reference() -> ReferenceData:
+    """The reference tables, read once per process (they never change while it runs)."""
+    wilayah = {
+        r["kode"]: Wilayah(r["kode"], r["nama"], r["tingkat"])  # type: ignore[arg-type]
+        for r in _rows("kode_wilayah.csv")
+    }
+    lama = {
+        r["kode_lama"]: KodeLama(r["kode_lama"], r["kode_baru"], r["nama"])
+        for r in _rows("kode_wilayah_lama.csv")
+    }
+    urusan = {
+        r["kode"]: Urusan(r["kode"], r["nama"], r["kelompok"], r["alias"])
+        for r in _rows("urusan.csv")
+    }
+    return ReferenceData(MappingProxyType(wilayah), MappingProxyType(lama), MappingProxyType(urusan))

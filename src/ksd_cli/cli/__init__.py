@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Annotated
 
@@ -9,8 +10,6 @@ import typer
 
 from ksd_cli import __version__
 from ksd_cli.cli.common import boundary
-from ksd_cli.cli.rules import rules
-from ksd_cli.cli.validate import validate
 
 app = typer.Typer(
     name="ksd",
@@ -21,8 +20,15 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-for command in (validate, rules):
-    app.command()(boundary(command))
+# One line per command: (module under ksd_cli.cli, function name). Modules are imported here,
+# but each keeps its heavy imports (pandas, openpyxl, jinja2, docx) inside its function.
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("validate", "validate"),
+    ("rules", "rules"),
+)
+for module_name, function_name in COMMANDS:
+    module = importlib.import_module(f"ksd_cli.cli.{module_name}")
+    app.command(name=function_name.replace("_", "-"))(boundary(getattr(module, function_name)))
 
 
 def _version(value: bool) -> None:

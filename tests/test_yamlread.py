@@ -1,0 +1,170 @@
+"""Reading YAML: YAML 1.2 values, positions, and hostile inputs as findings."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+
+import pytest
+
+from ksd_cli.diagnostics import Location
+from ksd_cli.yamlread import (
+    MAX_EXPANDED_NODES,
+    Document,
+    LoadProblem,
+    raw_scalar,
+    read_document,
+    resolve_plain,
+)
+
+PARSERS = ["libyaml", "ruamel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yes", "yes"),
+        ("no", "no"),
+        ("on", "on"),
+        ("off", "off"),
+        ("y", "y"),
+        ("true", True),
+        ("False", False),
+        ("010", 10),
+        ("0o10", 8),
+        ("0x1F", 31),
+        ("0b101", 5),
+        ("1_000", 1000),
+        ("-12", -12),
+        ("+12", 12),
+        ("2.10", 2.1),
+        ("64.02", 64.02),
+        ("1e3", 1000.0),
+        ("~", None),
+        ("null", None),
+        ("", None),
+        ("2024-03-15", date(2024, 3, 15)),
+        ("2024-02-29", date(2024, 2, 29)),
+        ("2024-02-30", "2024-02-30"),
+        ("2023-02-29", "2023-02-29"),
+        ("2024-3-5", "2024-3-5"),
+        ("2024-03-15 10:30:00", datetime(2024, 3, 15, 10, 30)),
+        ("180/015/HK/III/2021", "180/015/HK/III/2021"),
+        ("KSD-6402-2021-001", "KSD-6402-2021-001"),
+        ("2021-2026", "2021-2026"),
+        (".5", 0.5),
+    ],
+)
+def test_plain_scalars_follow_yaml_1_2(text: str, expected: object) -> None:
+    value = resolve_plain(text)
+    assert value == expected
+    assert type(value) is type(expected)
+
+
+def test_special_floats() -> None:
+    assert resolve_plain(".inf") == math.inf
+    assert resolve_plain("-.inf") == -math.inf
+    assert math.isnan(resolve_plain(".nan"))
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_quoted_and_tagged_scalars_stay_strings(parser: str) -> None:
+    doc = read_document('a: "2.10"\nb: !!str 010\nc: \'yes\'\n', parser)  # type: ignore[arg-type]
+    assert isinstance(doc, Document)
+    assert doc.data == {"a": "2.10", "b": "010", "c": "yes"}
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_positions_of_values_keys_and_missing_keys(parser: str) -> None:
+    text = "id: X\npihak:\n  - peran: a\n    tipe: pemda\n  - {peran: b, nama: Z}\n"
+    doc = read_document(text, parser)  # type: ignore[arg-type]
+    assert isinstance(doc, Document)
+    assert doc.locate(("pihak", 0, "tipe")) == Location(4, 11)
+    assert doc.locate(("pihak", 0, "tipe"), key=True) == Location(4, 5)
+    assert doc.locate(("pihak", 1, "nama")) == Location(5, 22)
+    # A missing key resolves to the mapping that should hold it.
+    assert doc.locate(("pihak", 1, "tipe")) == Location(5, 5)
+    assert doc.locate(("judul",)) == Location(1, 1)
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_duplicate_keys_are_all_reported_and_the_first_wins(parser: str) -> None:
+    text = "a: 1\nb:\n  c: 1\n  c: 2\na: 3\n"
+    doc = read_document(text, parser)  # type: ignore[arg-type]
+    assert isinstance(doc, Document)
+    assert doc.data == {"a": 1, "b": {"c": 1}}
+    assert [(p.code, p.line, p.column) for p in doc.problems] == [
+        ("duplicate-key", 4, 3),
+        ("duplicate-key", 5, 1),
+    ]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    ("text", "code", "line", "column"),
+    [
+        ("", "empty-file", 1, 1),
+        ("# only a comment\n", "empty-file", 1, 1),
+        ("~\n", "empty-file", 1, 1),
+        ("- a\n- b\n", "not-a-mapping", 1, 1),
+        ("just text\n", "not-a-mapping", 1, 1),
+        ("a: 1\n---\nb: 2\n", "multiple-documents", 3, 1),
+        ("a:\n\tb: 1\n", "tab", 2, 1),
+        ("a: [1, 2\nb: 3\n", "yaml-syntax", 2, 2),
+        ("a: 'unclosed\n", "yaml-syntax", 2, 1),
+        ("a: b: c\n", "yaml-syntax", 1, 5),
+        ("a: !custom x\n", None, 0, 0),
+    ],
+)
+def test_hostile_inputs_become_positioned_problems(
+    parser: str, text: str, code: str | None, line: int, column: int
+) -> None:
+    result = read_document(text, parser)  # type: ignore[arg-type]
+    if code is None:
+        assert isinstance(result, Document)
+        assert [p.code for p in result.problems] == ["unsupported-tag"]
+        return
+    assert isinstance(result, LoadProblem)
+    assert (result.code, result.line, result.column) == (code, line, column)
+
+
+def _bomb(levels: int) -> str:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, levels):
+        refs = ", ".join([f"*a{level - 1}"] * 10)
+        lines.append(f"a{level}: &a{level} [{refs}]")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_alias_bomb_is_refused_quickly(parser: str) -> None:
+    result = read_document(_bomb(9), parser)  # type: ignore[arg-type]
+    assert isinstance(result, LoadProblem)
+    assert result.code == "alias-bomb"
+    assert result.args == {"limit": MAX_EXPANDED_NODES}
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_modest_anchors_and_merge_keys_are_fine(parser: str) -> None:
+    text = "base: &b {tipe: pemda, kode_wilayah: '64.02'}\np: {<<: *b, peran: x}\nq: *b\n"
+    doc = read_document(text, parser)  # type: ignore[arg-type]
+    assert isinstance(doc, Document)
+    assert doc.problems == []
+    assert doc.data["p"] == {"peran": "x", "tipe": "pemda", "kode_wilayah": "64.02"}
+    assert doc.data["q"] == {"tipe": "pemda", "kode_wilayah": "64.02"}
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_crlf_gives_the_same_data_and_positions_as_lf(parser: str) -> None:
+    lf = "id: X\npihak:\n  - peran: a\n    tipe: ~\n"
+    doc_lf = read_document(lf, parser)  # type: ignore[arg-type]
+    doc_crlf = read_document(lf.replace("\n", "\r\n"), parser)  # type: ignore[arg-type]
+    assert isinstance(doc_lf, Document) and isinstance(doc_crlf, Document)
+    assert doc_lf.data == doc_crlf.data
+    assert doc_lf.locate(("pihak", 0, "tipe")) == doc_crlf.locate(("pihak", 0, "tipe"))
+
+
+def test_raw_scalar_returns_what_the_user_typed() -> None:
+    text = "urusan:\n  - 2.10  # lingkungan\nkode: [64.70, 1]\n"
+    assert raw_scalar(text, Location(2, 5)) == "2.10"
+    assert raw_scalar(text, Location(3, 8)) == "64.70"

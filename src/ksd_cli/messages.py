@@ -211,6 +211,56 @@ CATALOG: dict[str, tuple[str, str]] = {
         "status `{status}` dicatat tanpa peristiwa tahap `berakhir` yang memberi tanggalnya",
         "status `{status}` is set without a `berakhir` event giving its date",
     ),
+    # Stalled flags
+    "stalled.kb_tanpa_pks": (
+        "{naskah_label} ditandatangani {ttd}; belum ada PKS setelah {days} hari "
+        "(batas {threshold} hari)",
+        "{naskah_label} signed {ttd}; no PKS after {days} days (limit {threshold} days)",
+    ),
+    "stalled.kb_kedaluwarsa_tanpa_pks": (
+        "{naskah_label} ditandatangani {ttd} telah berakhir {sampai} tanpa pernah "
+        "ditindaklanjuti PKS",
+        "{naskah_label} signed {ttd} ended {sampai} without ever being followed by a PKS",
+    ),
+    "stalled.pks_tanpa_pelaksanaan": (
+        "{naskah_label} ditandatangani {ttd}; belum ada pelaksanaan maupun monev setelah "
+        "{days} hari (batas {threshold} hari)",
+        "{naskah_label} signed {ttd}; no implementation and no monev after {days} days "
+        "(limit {threshold} days)",
+    ),
+    "stalled.tanpa_monev": (
+        "{dasar}; belum ada monev lagi setelah {days} hari (batas {threshold} hari)",
+        "{dasar}; no monev since, {days} days (limit {threshold} days)",
+    ),
+    "stalled.tanpa_monev.monev": ("Monev terakhir {tanggal}", "Last monev {tanggal}"),
+    "stalled.tanpa_monev.pelaksanaan": (
+        "Pelaksanaan dimulai {tanggal} dan belum pernah dimonev",
+        "Implementation began {tanggal} and was never evaluated",
+    ),
+    "stalled.kedaluwarsa": (
+        "Semua naskah telah berakhir (terakhir {sampai}); kerja sama belum diperpanjang "
+        "dan belum dinyatakan berakhir ({days} hari)",
+        "Every document has ended (the last on {sampai}); the cooperation was neither "
+        "renewed nor declared ended ({days} days)",
+    ),
+    "stalled.akan_berakhir": (
+        "{naskah_label} berakhir {sampai}, {days} hari lagi (pengingat {threshold} hari); "
+        "belum ada adendum atau naskah lanjutan",
+        "{naskah_label} ends {sampai}, in {days} days (reminder at {threshold} days); no "
+        "adendum or follow-up document yet",
+    ),
+    "stalled.dprd_tertunda": (
+        "Persetujuan DPRD dimohonkan {diminta}; belum ada keputusan setelah {days} hari "
+        "(batas {threshold} hari)",
+        "DPRD approval requested {diminta}; no decision after {days} days "
+        "(limit {threshold} days)",
+    ),
+    "stalled.potensi_tanpa_tindak_lanjut": (
+        "Potensi prioritas tinggi hasil pemetaan {tahun} belum ditindaklanjuti kerja sama "
+        "apa pun; {days} hari sejak 31 Desember {tahun} (batas {threshold} hari)",
+        "High-priority potential mapped in {tahun} has not led to any cooperation; {days} "
+        "days since 31 December {tahun} (limit {threshold} days)",
+    ),
     # Type names used in wrong-type messages
     "type.str": ("teks", "text"),
     "type.int": ("bilangan bulat", "a whole number"),

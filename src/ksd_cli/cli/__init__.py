@@ -25,6 +25,8 @@ app = typer.Typer(
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("validate", "validate"),
     ("rules", "rules"),
+    ("stalled", "stalled"),
+    ("show", "show"),
 )
 for module_name, function_name in COMMANDS:
     module = importlib.import_module(f"ksd_cli.cli.{module_name}")

@@ -1,0 +1,85 @@
+"""``ksd show ID``: one record's timeline, documents, status and flags."""
+
+from __future__ import annotations
+
+import enum
+import json
+import sys
+from typing import Annotated
+
+import typer
+
+from ksd_cli.cli.common import AsOfOption, LangOption, RootOption, as_of_date, language, repository
+from ksd_cli.loading import load_records
+from ksd_cli.reference import load_reference
+from ksd_cli.show import AgreementView, PotentialView, show_record
+
+
+class ShowFormat(str, enum.Enum):
+    """Output formats of ``ksd show``."""
+
+    text = "text"
+    json = "json"
+
+
+def show(
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="An agreement or potential id.")],
+    output_format: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
+    as_of: AsOfOption = None,
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Show one record as of a date: stages with dates, documents, status, flags."""
+    lang_ = language(lang)
+    repo = repository(root)
+    day = as_of_date(as_of, repo)
+    view = show_record(load_records(repo, lang=lang_), record_id, repo.config, load_reference(), as_of=day, lang=lang_)
+    if output_format is ShowFormat.json:
+        json.dump(view.as_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    _print(view)
+
+
+def _print(view: AgreementView | PotentialView) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ksd_cli.idformat import tanggal
+
+    console = Console(highlight=False)
+    data = view.as_dict()
+    if isinstance(view, PotentialView):
+        console.print(f"[bold]{data['id']}[/]  {escape(str(data['potensi']))}")
+        console.print(f"urusan {data['urusan']} · prioritas {data['prioritas']} · pemetaan {data['tahun']}")
+        follow = data["ditindaklanjuti_oleh"]
+        console.print("ditindaklanjuti oleh: " + (", ".join(follow) if follow else "[red]belum ada kerja sama[/]"))  # type: ignore[arg-type]
+    else:
+        state = view.state
+        console.print(f"[bold]{data['id']}[/]  {escape(str(data['judul']))}")
+        console.print(
+            f"{data['jenis']} · status [bold]{state.status}[/] · tahap terakhir "
+            f"[bold]{state.tahap_terakhir or '-'}[/] (per {tanggal(state.as_of)})"
+        )
+        timeline = Table(title="Tahapan", title_justify="left")
+        timeline.add_column("Tahap")
+        timeline.add_column("Tanggal")
+        for tahap, when in state.tanggal_tahap:
+            timeline.add_row(tahap, tanggal(when))
+        console.print(timeline)
+        documents = Table(title="Naskah", title_justify="left", expand=True)
+        for column in ("#", "Jenis", "Nomor", "Ditandatangani", "Berlaku", "Status"):
+            documents.add_column(column)
+        for d in state.documents:
+            berlaku = f"{tanggal(d.mulai) if d.mulai else '?'} – {tanggal(d.sampai) if d.sampai else 'tanpa batas'}"
+            status = "berlaku" if d.in_force else "berakhir" if d.ended else "belum berlaku" if d.signed else "draf"
+            signed = tanggal(d.naskah.tanggal_ttd) if d.signed and d.naskah.tanggal_ttd else "-"
+            documents.add_row(str(d.position + 1), d.naskah.jenis, escape(d.nomor.replace("; ", "\n")), signed, berlaku, status)
+        console.print(documents)
+    if view.flags:
+        console.print("[bold]Temuan[/]")
+        for f in view.flags:
+            console.print(f"  [red]{f.code}[/]: {escape(f.message)}")
+    else:
+        console.print("[green]Tidak ada temuan.[/]")

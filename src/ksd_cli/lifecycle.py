@@ -1,0 +1,204 @@
+"""The lifecycle of a cooperation as of a date: stage reached, status, documents in force.
+
+Everything here is derived, never stored, and a pure function of the record and the as-of date.
+What happened after the as-of date has not happened yet: later events and signatures are
+ignored, so ``--as-of`` in the past shows the cooperation as it stood then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from ksd_cli.documents import induk_index, is_kb, is_operational
+from ksd_cli.models import URUTAN_TAHAP, Agreement, NamaTahap, Naskah, Potential
+
+Status = Literal["draf", "aktif", "belum_berlaku", "kedaluwarsa", "berakhir", "dibatalkan", "diakhiri"]
+STATUSES: tuple[Status, ...] = (
+    "draf", "aktif", "belum_berlaku", "kedaluwarsa", "berakhir", "dibatalkan", "diakhiri",
+)
+ENDED_STATUSES = frozenset({"berakhir", "dibatalkan", "diakhiri"})
+
+
+@dataclass(frozen=True)
+class DocumentState:
+    """One naskah as of the date: signed or not, its validity, and what it relates to."""
+
+    position: int
+    naskah: Naskah
+    signed: bool
+    mulai: date | None
+    sampai: date | None
+    induk: int | None
+    in_force: bool
+    started: bool
+    ended: bool
+
+    @property
+    def nomor(self) -> str:
+        """The numbers per party, "pihak_kesatu: 180/015; pihak_kedua: 100/12"."""
+        return "; ".join(f"{k}: {v}" for k, v in (self.naskah.nomor or {}).items())
+
+
+@dataclass(frozen=True)
+class Lifecycle:
+    """Where one cooperation stands on ``as_of``."""
+
+    record: Agreement
+    as_of: date
+    tahap_terakhir: NamaTahap | None
+    tanggal_tahap: tuple[tuple[NamaTahap, date], ...]
+    status: Status
+    documents: tuple[DocumentState, ...]
+
+    @property
+    def in_force(self) -> tuple[DocumentState, ...]:
+        """The signed documents in force on the as-of date."""
+        return tuple(d for d in self.documents if d.in_force)
+
+    @property
+    def signed(self) -> tuple[DocumentState, ...]:
+        """The documents signed on or before the as-of date."""
+        return tuple(d for d in self.documents if d.signed)
+
+    def tanggal(self, tahap: NamaTahap) -> date | None:
+        """The date a stage was first reached, if it was."""
+        return dict(self.tanggal_tahap).get(tahap)
+
+    def operational(self) -> tuple[DocumentState, ...]:
+        """Signed operational documents (PKS; for sinergi the nota kesepakatan)."""
+        return tuple(d for d in self.signed if is_operational(d.naskah, self.record))
+
+    def followers(self, kb: DocumentState) -> tuple[DocumentState, ...]:
+        """Signed PKS that follow the KB-kind document ``kb``."""
+        return tuple(
+            d for d in self.signed
+            if d.naskah.jenis == "perjanjian_kerja_sama" and d.induk == kb.position
+        )
+
+    def continued(self, document: DocumentState) -> bool:
+        """Whether a later signed document of the same family carries ``document`` on.
+
+        A later KB-kind document continues a KB, a later PKS continues a PKS; its end must be
+        later than ``document``'s, or open. (Extension by adendum is already in ``sampai``.)
+        """
+        family = _family(document.naskah, self.record)
+        for other in self.signed:
+            if other.position == document.position or other.naskah.jenis == "adendum":
+                continue
+            if _family(other.naskah, self.record) != family:
+                continue
+            later = (other.naskah.tanggal_ttd, other.position) > (
+                document.naskah.tanggal_ttd, document.position
+            )
+            if later and (other.sampai is None or (document.sampai is not None and other.sampai > document.sampai)):
+                return True
+        return False
+
+
+def _family(naskah: Naskah, record: Agreement) -> str:
+    if is_operational(naskah, record):
+        return "pks"
+    if is_kb(naskah):
+        return "kb"
+    return naskah.jenis
+
+
+def lifecycle(record: Agreement, as_of: date) -> Lifecycle:
+    """Derive stage, stage dates, status and document states of ``record`` on ``as_of``."""
+    documents = _documents(record, as_of)
+    reached: dict[NamaTahap, date] = {}
+
+    def reach(tahap: NamaTahap, when: date) -> None:
+        if when <= as_of and (tahap not in reached or when < reached[tahap]):
+            reached[tahap] = when
+
+    for event in record.tahapan or ():
+        reach(event.tahap, event.tanggal)
+    for doc in documents:
+        if doc.signed and doc.naskah.tanggal_ttd is not None:
+            if is_operational(doc.naskah, record):
+                reach("penandatanganan_pks", doc.naskah.tanggal_ttd)
+            elif is_kb(doc.naskah):
+                reach("penandatanganan_kb", doc.naskah.tanggal_ttd)
+    for monev in record.monev or ():
+        reach("monev", monev.tanggal)
+    ordered = tuple((t, reached[t]) for t in URUTAN_TAHAP if t in reached)
+    tahap_terakhir = ordered[-1][0] if ordered else None
+    return Lifecycle(record, as_of, tahap_terakhir, ordered, _status(record, documents, reached), documents)
+
+
+def _documents(record: Agreement, as_of: date) -> tuple[DocumentState, ...]:
+    naskah_list = record.naskah or []
+    signed = [n.tanggal_ttd is not None and n.tanggal_ttd <= as_of for n in naskah_list]
+    induk = [induk_index(record, i) for i in range(len(naskah_list))]
+    # A signed adendum with a berlaku_sampai extends the document it amends (the latest such
+    # adendum wins, as it is the last word of the parties).
+    extended: dict[int, tuple[date, date]] = {}
+    for i, naskah in enumerate(naskah_list):
+        target = induk[i]
+        if naskah.jenis == "adendum" and signed[i] and target is not None and naskah.berlaku_sampai:
+            assert naskah.tanggal_ttd is not None
+            if target not in extended or naskah.tanggal_ttd >= extended[target][0]:
+                extended[target] = (naskah.tanggal_ttd, naskah.berlaku_sampai)
+    states = []
+    for i, naskah in enumerate(naskah_list):
+        mulai = naskah.mulai
+        sampai = extended[i][1] if i in extended else naskah.berlaku_sampai
+        started = signed[i] and mulai is not None and mulai <= as_of
+        ended = signed[i] and sampai is not None and sampai < as_of
+        states.append(
+            DocumentState(
+                position=i,
+                naskah=naskah,
+                signed=signed[i],
+                mulai=mulai,
+                sampai=sampai,
+                induk=induk[i],
+                in_force=started and not ended,
+                started=started,
+                ended=ended,
+            )
+        )
+    return tuple(states)
+
+
+def _status(record: Agreement, documents: Sequence[DocumentState], reached: dict[NamaTahap, date]) -> Status:
+    if record.status is not None:
+        return record.status
+    if "berakhir" in reached:
+        return "berakhir"
+    # An adendum is part of the document it amends, not a document of its own.
+    signed = [d for d in documents if d.signed and not (d.naskah.jenis == "adendum" and d.induk is not None)]
+    if not signed:
+        return "draf"
+    if any(d.in_force for d in signed):
+        return "aktif"
+    if all(d.ended for d in signed):
+        return "kedaluwarsa"
+    # Signed, nothing in force, and at least one document still to start.
+    return "belum_berlaku"
+
+
+@dataclass(frozen=True)
+class TindakLanjut:
+    """Whether a mapped potential was followed up, and by which agreements."""
+
+    potential: Potential
+    agreements: tuple[str, ...]
+
+    @property
+    def ditindaklanjuti(self) -> bool:
+        """Followed up by at least one agreement."""
+        return bool(self.agreements)
+
+
+def tindak_lanjut(potentials: Sequence[Potential], agreements: Sequence[Agreement]) -> tuple[TindakLanjut, ...]:
+    """For every potential, the agreements whose ``potensi`` names it."""
+    by_potential: dict[str, list[str]] = {}
+    for agreement in agreements:
+        for potensi_id in agreement.potensi or ():
+            by_potential.setdefault(potensi_id, []).append(agreement.id)
+    return tuple(TindakLanjut(p, tuple(by_potential.get(p.id, ()))) for p in potentials)

@@ -1,0 +1,110 @@
+"""One record's story as of a date: its timeline, documents, status and flags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ksd_cli.config import Config
+from ksd_cli.errors import UserError
+from ksd_cli.lifecycle import Lifecycle, TindakLanjut, lifecycle, tindak_lanjut
+from ksd_cli.loading import LoadedRecord, LoadResult
+from ksd_cli.messages import Lang
+from ksd_cli.models import Agreement, Potential
+from ksd_cli.reference import ReferenceData
+from ksd_cli.stalled import Flag, find_stalled
+
+
+@dataclass(frozen=True)
+class AgreementView:
+    """What ``ksd show`` tells about an agreement."""
+
+    item: LoadedRecord
+    state: Lifecycle
+    flags: tuple[Flag, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        """The stable JSON form (schema version 1)."""
+        record = self.item.record
+        assert isinstance(record, Agreement)
+        return {
+            "schema_version": 1,
+            "kind": "agreement",
+            "id": record.id,
+            "judul": record.judul,
+            "jenis": record.jenis,
+            "path": self.item.source.rel,
+            "as_of": self.state.as_of.isoformat(),
+            "status": self.state.status,
+            "tahap_terakhir": self.state.tahap_terakhir,
+            "tahapan": [{"tahap": t, "tanggal": d.isoformat()} for t, d in self.state.tanggal_tahap],
+            "naskah": [
+                {
+                    "nomor_urut": d.position + 1,
+                    "jenis": d.naskah.jenis,
+                    "nomor": dict(d.naskah.nomor or {}),
+                    "tanggal_ttd": _iso(d.naskah.tanggal_ttd) if d.signed else None,
+                    "berlaku_mulai": _iso(d.mulai),
+                    "berlaku_sampai": _iso(d.sampai),
+                    "induk": d.induk + 1 if d.induk is not None else None,
+                    "berlaku": d.in_force,
+                }
+                for d in self.state.documents
+            ],
+            "flags": [f.as_dict() for f in self.flags],
+        }
+
+
+@dataclass(frozen=True)
+class PotentialView:
+    """What ``ksd show`` tells about a mapped potential."""
+
+    item: LoadedRecord
+    follow_up: TindakLanjut
+    as_of: date
+    flags: tuple[Flag, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        """The stable JSON form (schema version 1)."""
+        potential = self.follow_up.potential
+        return {
+            "schema_version": 1,
+            "kind": "potential",
+            "id": potential.id,
+            "potensi": potential.potensi,
+            "isu": potential.isu,
+            "urusan": potential.urusan,
+            "prioritas": potential.prioritas,
+            "tahun": potential.tahun,
+            "path": self.item.source.rel,
+            "as_of": self.as_of.isoformat(),
+            "ditindaklanjuti_oleh": list(self.follow_up.agreements),
+            "flags": [f.as_dict() for f in self.flags],
+        }
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def show_record(
+    loaded: LoadResult, record_id: str, config: Config, reference: ReferenceData, *, as_of: date, lang: Lang
+) -> AgreementView | PotentialView:
+    """The view of one record; a ``UserError`` when it does not exist or does not load."""
+    item = next((r for r in loaded.records if r.record.id == record_id), None)
+    if item is None:
+        broken = [d for d in loaded.diagnostics if d.path.endswith(f"/{record_id}.yaml") or d.path.endswith(f"/{record_id}.yml")]
+        if broken:
+            raise UserError(
+                f"{record_id}: rekaman tidak valid / the record does not load ({broken[0].path}:"
+                f"{broken[0].line}:{broken[0].column}: {broken[0].message})",
+                hint=f"ksd validate {broken[0].path}",
+            )
+        raise UserError(f"{record_id}: rekaman tidak ditemukan / no such record")
+    flags = tuple(f for f in find_stalled(loaded, config, reference, as_of=as_of, lang=lang).flags if f.id == record_id)
+    if isinstance(item.record, Potential):
+        agreements = [r.record for r in loaded.records if isinstance(r.record, Agreement)]
+        follow = tindak_lanjut([item.record], agreements)[0]
+        return PotentialView(item, follow, as_of, flags)
+    assert isinstance(item.record, Agreement)
+    return AgreementView(item, lifecycle(item.record, as_of), flags)

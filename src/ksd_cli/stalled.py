@@ -1,0 +1,340 @@
+"""Stalled cooperation: the flags that say what is stuck, and why, as of a date.
+
+Every threshold is policy (``[stalled]`` in ``ksd.toml``, per kind in ``[stalled.<jenis>]``),
+never law. A flag is raised when the days elapsed exceed its threshold: on the threshold day
+itself, not yet. ``akan_berakhir`` is a reminder, raised when the days left are the threshold
+or fewer.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from ksd_cli.config import Config, Thresholds
+from ksd_cli.idformat import angka, tanggal
+from ksd_cli.lifecycle import ENDED_STATUSES, Lifecycle, lifecycle, tindak_lanjut
+from ksd_cli.loading import LoadResult
+from ksd_cli.messages import Lang, message
+from ksd_cli.models import Agreement, Potential
+from ksd_cli.reference import ReferenceData
+
+Kategori = Literal["macet", "pengingat"]
+
+#: Flag codes, in the order of the cooperation's life; stable once released.
+FLAG_CODES: tuple[str, ...] = (
+    "kb_tanpa_pks",
+    "kb_kedaluwarsa_tanpa_pks",
+    "pks_tanpa_pelaksanaan",
+    "tanpa_monev",
+    "kedaluwarsa",
+    "akan_berakhir",
+    "dprd_tertunda",
+    "potensi_tanpa_tindak_lanjut",
+)
+KATEGORI: dict[str, Kategori] = {code: "macet" for code in FLAG_CODES} | {"akan_berakhir": "pengingat"}
+_SINGKATAN = {
+    "kesepakatan_bersama": "KB",
+    "nota_kesepahaman": "Nota Kesepahaman",
+    "nota_kesepakatan": "Nota Kesepakatan",
+    "perjanjian_kerja_sama": "PKS",
+    "adendum": "Adendum",
+    "surat_pernyataan_kehendak": "Surat Pernyataan Kehendak",
+}
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One reason a cooperation (or a mapped potential) needs attention."""
+
+    id: str
+    judul: str
+    code: str
+    kategori: Kategori
+    since: date
+    days: int
+    threshold: int
+    stage: str | None
+    mitra: tuple[str, ...]
+    perangkat_daerah: tuple[str, ...]
+    message: str
+    path: str
+    naskah: int | None = None
+
+    @property
+    def overdue(self) -> int:
+        """Days past the threshold (for a reminder: how close the end is, larger = sooner)."""
+        if self.kategori == "pengingat":
+            return self.threshold - self.days
+        return self.days - self.threshold
+
+    def as_dict(self) -> dict[str, object]:
+        """The stable JSON form (schema version 1)."""
+        return {
+            "id": self.id,
+            "judul": self.judul,
+            "code": self.code,
+            "kategori": self.kategori,
+            "since": self.since.isoformat(),
+            "days": self.days,
+            "threshold": self.threshold,
+            "stage": self.stage,
+            "mitra": list(self.mitra),
+            "perangkat_daerah": list(self.perangkat_daerah),
+            "naskah": self.naskah + 1 if self.naskah is not None else None,
+            "path": self.path,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class InvalidRecord:
+    """A record file that could not be assessed because it does not load."""
+
+    path: str
+    errors: int
+
+
+@dataclass(frozen=True)
+class StalledResult:
+    """All flags as of a date, most overdue first, with the records that could not be judged."""
+
+    as_of: date
+    flags: tuple[Flag, ...]
+    records: int
+    invalid: tuple[InvalidRecord, ...]
+    schema_version: int = 1
+
+    def counts(self) -> dict[str, int]:
+        """Number of flags per code, in code order, zeros included."""
+        found = Counter(f.code for f in self.flags)
+        return {code: found[code] for code in FLAG_CODES}
+
+    def only(self, codes: Iterable[str]) -> StalledResult:
+        """The same result keeping only the flags with these codes."""
+        wanted = set(codes)
+        kept = tuple(f for f in self.flags if f.code in wanted)
+        return StalledResult(self.as_of, kept, self.records, self.invalid)
+
+    def as_dict(self) -> dict[str, object]:
+        """The stable JSON form (schema version 1)."""
+        return {
+            "schema_version": self.schema_version,
+            "as_of": self.as_of.isoformat(),
+            "flags": [f.as_dict() for f in self.flags],
+            "summary": {
+                "records": self.records,
+                "flagged_records": len({f.id for f in self.flags}),
+                "flags": len(self.flags),
+                "by_code": self.counts(),
+                "invalid_records": len(self.invalid),
+            },
+            "invalid_records": [{"path": r.path, "errors": r.errors} for r in self.invalid],
+        }
+
+
+@dataclass(frozen=True)
+class _Subject:
+    """What every flag of one record repeats."""
+
+    id: str
+    judul: str
+    stage: str | None
+    mitra: tuple[str, ...]
+    perangkat_daerah: tuple[str, ...]
+    path: str
+    lang: Lang
+
+    def flag(
+        self, code: str, since: date, days: int, threshold: int, naskah: int | None = None, **args: object
+    ) -> Flag:
+        text = message(f"stalled.{code}", self.lang, days=angka(days), threshold=angka(threshold), **args)
+        return Flag(
+            self.id, self.judul, code, KATEGORI[code], since, days, threshold, self.stage,
+            self.mitra, self.perangkat_daerah, text, self.path, naskah,
+        )
+
+
+def mitra_names(record: Agreement, owner: str | None, reference: ReferenceData) -> tuple[str, ...]:
+    """The partners' names: every party but the owning region."""
+    names = []
+    for party in record.pihak:
+        if party.tipe == "pemda" and party.kode_wilayah is not None:
+            if party.kode_wilayah == owner:
+                continue
+            wilayah = reference.wilayah.get(party.kode_wilayah)
+            names.append(party.nama or (wilayah.nama if wilayah else party.kode_wilayah))
+        elif party.nama:
+            names.append(party.nama)
+    return tuple(names)
+
+
+def agreement_flags(
+    state: Lifecycle, thresholds: Thresholds, subject: _Subject
+) -> Iterator[Flag]:
+    """The flags of one cooperation (none once it has ended or was stopped)."""
+    if state.status in ENDED_STATUSES:
+        return
+    record, as_of = state.record, state.as_of
+    expired_kb = False
+    if record.jenis != "sinergi":
+        for kb in (d for d in state.signed if d.naskah.jenis in _KB_KINDS):
+            assert kb.naskah.tanggal_ttd is not None
+            if state.continued(kb):
+                continue  # renewed by a later KB-kind document: that one is judged instead
+            followers = state.followers(kb)
+            label = _SINGKATAN[kb.naskah.jenis]
+            if kb.ended and not any(
+                f.naskah.tanggal_ttd is not None and kb.sampai is not None and f.naskah.tanggal_ttd <= kb.sampai
+                for f in followers
+            ):
+                assert kb.sampai is not None
+                expired_kb = True
+                yield subject.flag(
+                    "kb_kedaluwarsa_tanpa_pks", kb.sampai, (as_of - kb.sampai).days, 0, kb.position,
+                    naskah_label=label, ttd=tanggal(kb.naskah.tanggal_ttd), sampai=tanggal(kb.sampai),
+                )
+            elif not followers and not kb.ended:
+                days = (as_of - kb.naskah.tanggal_ttd).days
+                if days > thresholds.kb_tanpa_pks:
+                    yield subject.flag(
+                        "kb_tanpa_pks", kb.naskah.tanggal_ttd, days, thresholds.kb_tanpa_pks,
+                        kb.position, naskah_label=label, ttd=tanggal(kb.naskah.tanggal_ttd),
+                    )
+    yield from _implementation_flags(state, thresholds, subject)
+    if state.status == "kedaluwarsa" and not expired_kb:
+        last_end = max(d.sampai for d in state.signed if d.sampai is not None)
+        yield subject.flag(
+            "kedaluwarsa", last_end, (as_of - last_end).days, 0, sampai=tanggal(last_end)
+        )
+    for doc in state.in_force:
+        if doc.sampai is None or doc.naskah.jenis == "adendum" and doc.induk is not None:
+            continue
+        left = (doc.sampai - as_of).days
+        if left <= thresholds.akan_berakhir and not state.continued(doc):
+            yield subject.flag(
+                "akan_berakhir", doc.sampai, left, thresholds.akan_berakhir, doc.position,
+                naskah_label=_SINGKATAN[doc.naskah.jenis], sampai=tanggal(doc.sampai),
+            )
+    dprd = record.persetujuan_dprd
+    if (
+        dprd is not None
+        and dprd.diperlukan
+        and dprd.tanggal_permohonan is not None
+        and dprd.tanggal_permohonan <= as_of
+        and dprd.hasil is None
+        and (dprd.tanggal_keputusan is None or dprd.tanggal_keputusan > as_of)
+    ):
+        days = (as_of - dprd.tanggal_permohonan).days
+        if days > thresholds.dprd_tertunda:
+            yield subject.flag(
+                "dprd_tertunda", dprd.tanggal_permohonan, days, thresholds.dprd_tertunda,
+                diminta=tanggal(dprd.tanggal_permohonan),
+            )
+
+
+_KB_KINDS = frozenset({"kesepakatan_bersama", "nota_kesepahaman", "nota_kesepakatan"})
+
+
+def _implementation_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject) -> Iterator[Flag]:
+    record, as_of = state.record, state.as_of
+    pelaksanaan = sorted(e.tanggal for e in record.tahapan or () if e.tahap == "pelaksanaan" and e.tanggal <= as_of)
+    monev = sorted(m.tanggal for m in record.monev or () if m.tanggal <= as_of)
+    operational = [d for d in state.operational() if d.in_force]
+    for doc in operational:
+        ttd = doc.naskah.tanggal_ttd
+        assert ttd is not None
+        if any(d >= ttd for d in pelaksanaan) or any(d >= ttd for d in monev):
+            continue
+        days = (as_of - ttd).days
+        if days > thresholds.pks_tanpa_pelaksanaan:
+            yield subject.flag(
+                "pks_tanpa_pelaksanaan", ttd, days, thresholds.pks_tanpa_pelaksanaan, doc.position,
+                naskah_label=_SINGKATAN[doc.naskah.jenis], ttd=tanggal(ttd),
+            )
+    if operational and (pelaksanaan or monev):
+        if monev:
+            since, basis = monev[-1], "monev"
+        elif pelaksanaan:
+            since, basis = pelaksanaan[0], "pelaksanaan"
+        days = (as_of - since).days
+        if days > thresholds.tanpa_monev:
+            yield subject.flag(
+                "tanpa_monev", since, days, thresholds.tanpa_monev,
+                dasar=message(f"stalled.tanpa_monev.{basis}", subject.lang, tanggal=tanggal(since)),
+            )
+
+
+def potential_flags(
+    potential: Potential, followed: bool, thresholds: Thresholds, as_of: date, subject: _Subject
+) -> Iterator[Flag]:
+    """``potensi_tanpa_tindak_lanjut`` for a high-priority potential nobody followed up."""
+    if potential.prioritas != "tinggi" or followed:
+        return
+    since = date(potential.tahun, 12, 31)
+    days = (as_of - since).days
+    if days > thresholds.potensi_tanpa_tindak_lanjut:
+        yield subject.flag(
+            "potensi_tanpa_tindak_lanjut", since, days, thresholds.potensi_tanpa_tindak_lanjut,
+            tahun=potential.tahun,
+        )
+
+
+def owning_region(config: Config, ids: Iterable[str]) -> str | None:
+    """The region that owns the repository: ``[daerah] kode``, else the one all ids agree on."""
+    if config.daerah.kode:
+        return config.daerah.kode
+    digits = {i.split("-")[1] for i in ids if i.count("-") >= 3}
+    if len(digits) != 1:
+        return None
+    only = digits.pop()
+    return only if len(only) == 2 else f"{only[:2]}.{only[2:]}"
+
+
+def find_stalled(
+    loaded: LoadResult,
+    config: Config,
+    reference: ReferenceData,
+    *,
+    as_of: date,
+    lang: Lang = "id",
+) -> StalledResult:
+    """Every flag of every valid record on ``as_of``, most overdue first."""
+    agreements = [(r, r.record) for r in loaded.records if isinstance(r.record, Agreement)]
+    potentials = [(r, r.record) for r in loaded.records if isinstance(r.record, Potential)]
+    owner = owning_region(config, (r.record.id for r in loaded.records))
+    flags: list[Flag] = []
+    for item, record in agreements:
+        state = lifecycle(record, as_of)
+        subject = _Subject(
+            record.id, record.judul, state.tahap_terakhir, mitra_names(record, owner, reference),
+            tuple(record.perangkat_daerah or ()), item.source.rel, lang,
+        )
+        flags.extend(agreement_flags(state, config.stalled.for_jenis(record.jenis), subject))
+    follow_up = tindak_lanjut([p for _, p in potentials], [a for _, a in agreements])
+    for (item, potential), tl in zip(potentials, follow_up, strict=True):
+        subject = _Subject(
+            potential.id, potential.potensi, "identifikasi", (), (potential.perangkat_daerah,),
+            item.source.rel, lang,
+        )
+        thresholds = config.stalled.for_jenis(potential.jenis_usulan)
+        flags.extend(potential_flags(potential, tl.ditindaklanjuti, thresholds, as_of, subject))
+    flags.sort(key=lambda f: (f.kategori != "macet", -f.overdue, f.id, f.code))
+    return StalledResult(as_of, tuple(flags), len(loaded.records), _invalid(loaded))
+
+
+def _invalid(loaded: LoadResult) -> tuple[InvalidRecord, ...]:
+    """Files that gave no record (a file with only a duplicate key still gave one)."""
+    assessed = {r.source.rel for r in loaded.records}
+    errors = Counter(d.path for d in loaded.diagnostics if d.severity.value == "error")
+    return tuple(
+        InvalidRecord(path, errors[path]) for path in sorted(loaded.invalid - assessed)
+    )
+
+
+def validate_flag_codes(codes: Sequence[str]) -> list[str]:
+    """The codes that are not flag codes (for a usage error)."""
+    return [c for c in codes if c not in FLAG_CODES]

@@ -336,6 +336,9 @@ class _Builder:
     def _scalar(self, node: Any) -> Any:
         tag = _tag(node)
         value: str = node.value
+        if node.style == ">" and "\a" in value:
+            # ruamel's round-trip scanner marks folds with BEL (a character YAML cannot carry).
+            value = value.replace("\a", "")
         if tag == STR:
             return value
         if tag == PLAIN:

@@ -8,13 +8,15 @@ from collections.abc import Callable
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Optional, ParamSpec, TypeVar
 
 import typer
 
 from ksd_cli.errors import UsageProblem, UserError
 from ksd_cli.messages import Lang, resolve_lang
-from ksd_cli.repository import Repository, open_repository
+
+if TYPE_CHECKING:
+    from ksd_cli.repository import Repository
 
 RootOption = Annotated[
     Optional[Path],  # noqa: UP045 - typer reads the annotation at run time
@@ -47,6 +49,8 @@ LangOption = Annotated[
 
 def repository(root: Path | None) -> Repository:
     """Open the repository named by ``--root`` or found from the working folder."""
+    from ksd_cli.repository import open_repository
+
     return open_repository(root)
 
 

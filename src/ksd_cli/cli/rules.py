@@ -12,7 +12,6 @@ import enum
 import typer
 
 from ksd_cli.errors import UserError
-from ksd_cli.rules import RULES, find_rule
 
 
 class RulesFormat(str, enum.Enum):
@@ -30,6 +29,8 @@ def rules(
     output_format: Annotated[RulesFormat, typer.Option("--format", "-f")] = RulesFormat.text,
 ) -> None:
     """List every rule with its code, name, severity and summary; or explain one rule."""
+    from ksd_cli.rules import RULES, find_rule
+
     selected = RULES
     if code is not None:
         rule = find_rule(code)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import enum
 import json
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ksd_cli.cli.common import AsOfOption, LangOption, RootOption, as_of_date, language, repository
-from ksd_cli.loading import load_records
-from ksd_cli.reference import load_reference
-from ksd_cli.show import AgreementView, PotentialView, show_record
+
+if TYPE_CHECKING:
+    from ksd_cli.show import AgreementView, PotentialView
 
 
 class ShowFormat(str, enum.Enum):
@@ -30,6 +30,10 @@ def show(
     lang: LangOption = None,
 ) -> None:
     """Show one record as of a date: stages with dates, documents, status, flags."""
+    from ksd_cli.loading import load_records
+    from ksd_cli.reference import load_reference
+    from ksd_cli.show import show_record
+
     lang_ = language(lang)
     repo = repository(root)
     day = as_of_date(as_of, repo)
@@ -50,6 +54,8 @@ def _print(view: AgreementView | PotentialView) -> None:
 
     console = Console(highlight=False)
     data = view.as_dict()
+    from ksd_cli.show import PotentialView
+
     if isinstance(view, PotentialView):
         console.print(f"[bold]{data['id']}[/]  {escape(str(data['potensi']))}")
         console.print(f"urusan {data['urusan']} · prioritas {data['prioritas']} · pemetaan {data['tahun']}")

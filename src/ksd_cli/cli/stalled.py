@@ -10,12 +10,21 @@ from typing import Annotated, Optional
 
 import typer
 
-from ksd_cli.atomic import write_text_atomic
 from ksd_cli.cli.common import AsOfOption, LangOption, RootOption, as_of_date, language, repository
 from ksd_cli.errors import UsageProblem
-from ksd_cli.loading import load_records
-from ksd_cli.reference import load_reference
-from ksd_cli.stalled import FLAG_CODES, find_stalled
+
+#: The flag codes, repeated here so that ``ksd --help`` need not import the library;
+#: tests/test_stalled.py checks that the two lists agree.
+FLAG_CODES = (
+    "kb_tanpa_pks",
+    "kb_kedaluwarsa_tanpa_pks",
+    "pks_tanpa_pelaksanaan",
+    "tanpa_monev",
+    "kedaluwarsa",
+    "akan_berakhir",
+    "dprd_tertunda",
+    "potensi_tanpa_tindak_lanjut",
+)
 
 
 class StalledFormat(str, enum.Enum):
@@ -64,6 +73,11 @@ def stalled(
     kedaluwarsa, akan_berakhir, dprd_tertunda, potensi_tanpa_tindak_lanjut. Thresholds come from
     [stalled] in ksd.toml.
     """
+    from ksd_cli.atomic import write_text_atomic
+    from ksd_cli.loading import load_records
+    from ksd_cli.reference import load_reference
+    from ksd_cli.stalled import find_stalled
+
     only_codes, fail_codes = _codes(only, "--only"), _codes(fail_on, "--fail-on")
     lang_ = language(lang)
     repo = repository(root)

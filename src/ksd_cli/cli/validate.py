@@ -11,8 +11,6 @@ import enum
 import typer
 
 from ksd_cli.cli.common import AsOfOption, LangOption, RootOption, as_of_date, language, repository
-from ksd_cli.reporters import make_reporter
-from ksd_cli.validate import validate_repository
 
 PROGRESS_THRESHOLD = 200
 
@@ -52,6 +50,9 @@ def validate(
 
     Exit 0 when there is no error, 1 when there are errors (or warnings under --strict).
     """
+    from ksd_cli.reporters import make_reporter
+    from ksd_cli.validate import validate_repository
+
     lang_ = language(lang)
     repo = repository(root)
     day = as_of_date(as_of, repo)

@@ -1,0 +1,402 @@
+"""Measure ksd against its references on a synthetic repository and check the targets."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from generate import generate
+
+HERE = Path(__file__).resolve().parent
+KSD = Path(sys.executable).parent / "ksd"
+AS_OF = "2025-06-30"
+HELP_REPEAT = 10
+DATA_CODES = (0, 1)  # a ksd data command that ran to the end: no findings, or findings
+
+# Parse every record with libyaml and nothing else: the least any validator has to do.
+FLOOR = """
+import sys
+from pathlib import Path
+import yaml
+parsed = failed = 0
+for path in sorted(Path(sys.argv[1], "data").rglob("*.yaml")):
+    try:
+        yaml.load(path.read_text(encoding="utf-8-sig"), Loader=yaml.CSafeLoader)
+        parsed += 1
+    except (yaml.YAMLError, ValueError):
+        failed += 1
+print(f"{parsed} parsed, {failed} failed")
+"""
+# Runs one command and reports its wall time, peak RSS (KiB) and exit code to the file argv[1]. A
+# child's ru_maxrss starts at the RSS of the process that forked it, so the fork happens in this
+# tiny interpreter (started with -S, about 5 MB) rather than in the harness, which may be large.
+WRAPPER = """
+import os, sys, time
+began = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execv(sys.argv[2], sys.argv[2:])
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+elapsed = time.perf_counter() - began
+with open(sys.argv[1], "w", encoding="ascii") as report:
+    report.write(f"{elapsed} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+"""
+
+
+@dataclass
+class Measurement:
+    """Wall times and peak memory of repeated runs of one command, each in a fresh process."""
+
+    name: str
+    command: list[str]
+    seconds: list[float] = field(default_factory=list)
+    peak_rss_kib: int = 0
+    returncodes: list[int] = field(default_factory=list)
+    error: str = ""
+
+    @property
+    def best(self) -> float:
+        """Best (lowest) wall time in seconds."""
+        return min(self.seconds)
+
+    @property
+    def rss_mb(self) -> float:
+        """Peak resident set size over the runs, in MB (MiB)."""
+        return self.peak_rss_kib / 1024
+
+
+@dataclass
+class Row:
+    """One line of the result table: a measurement and the targets it is held to."""
+
+    what: str
+    measurement: Measurement | None
+    reference: Measurement | None = None
+    against: str = ""
+    max_ratio: float | None = None
+    max_rss_mb: float | None = None
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        """Best time over the reference's best time."""
+        if self.measurement is None or self.reference is None or self.reference.error:
+            return None
+        return self.measurement.best / self.reference.best
+
+    @property
+    def failures(self) -> list[str]:
+        """The targets this row misses, in words."""
+        if self.measurement is None:
+            return []
+        if self.measurement.error:
+            return [f"{self.what}: {self.measurement.error}"]
+        missed = []
+        ratio = self.ratio
+        if self.max_ratio is not None and ratio is not None and ratio > self.max_ratio:
+            missed.append(f"{self.what}: {ratio:.2f}x {self.against} > {self.max_ratio}x")
+        if self.max_rss_mb is not None and self.measurement.rss_mb > self.max_rss_mb:
+            missed.append(
+                f"{self.what}: peak RSS {self.measurement.rss_mb:.0f} MB > {self.max_rss_mb:.0f} MB"
+            )
+        return missed
+
+    @property
+    def target(self) -> str:
+        """The targets in words."""
+        parts = []
+        if self.max_ratio is not None:
+            parts.append(f"<= {self.max_ratio}x {self.against}")
+        if self.max_rss_mb is not None:
+            parts.append(f"<= {self.max_rss_mb:.0f} MB")
+        return ", ".join(parts) or "-"
+
+    def cells(self) -> tuple[str, str, str, str, str, str]:
+        """The row as table cells."""
+        m = self.measurement
+        if m is None:
+            return (self.what, "-", "-", "-", self.target, self.note)
+        if m.error:
+            return (self.what, "failed", f"{m.rss_mb:.1f}", "-", self.target, "FAIL")
+        ratio = "-" if self.ratio is None else f"{self.ratio:.2f}x {self.against}"
+        return (self.what, f"{m.best:.3f}", f"{m.rss_mb:.1f}", ratio, self.target, self.result)
+
+    def as_json(self) -> dict[str, object]:
+        """The row as figures for --json."""
+        m = self.measurement
+        return {
+            "what": self.what,
+            "target": self.target,
+            "result": self.result,
+            "note": self.note,
+            "best_seconds": m.best if m and m.seconds and not m.error else None,
+            "peak_rss_mb": m.rss_mb if m else None,
+            "ratio": self.ratio,
+            "measurement": asdict(m) if m else None,
+        }
+
+    @property
+    def result(self) -> str:
+        """PASS, FAIL, or '-' for an untargeted or unmeasured row."""
+        if self.measurement is None or (not self.failures and self.target == "-"):
+            return "-"
+        return "FAIL" if self.failures else "PASS"
+
+
+def run_once(command: list[str]) -> tuple[float, int, int, str]:
+    """Run a command in a fresh process: wall seconds, peak RSS in KiB, exit code, stderr tail."""
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.TemporaryDirectory() as tmp,
+    ):
+        report = Path(tmp) / "report"
+        subprocess.run(
+            [sys.executable, "-S", "-c", WRAPPER, str(report), *command],
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+            check=True,
+        )
+        elapsed, rss, code = report.read_text(encoding="ascii").split()
+        err.seek(0)
+        tail = err.read()[-1500:].decode("utf-8", errors="replace").strip()
+    return float(elapsed), int(rss), int(code), tail
+
+
+def measure(
+    name: str,
+    command: list[str],
+    repeat: int,
+    ok_codes: tuple[int, ...] = (0,),
+    output: Path | None = None,
+) -> Measurement:
+    """Best-of-`repeat` measurement; stops at the first run that fails."""
+    result = Measurement(name, command)
+    for _ in range(repeat):
+        if output is not None:
+            output.unlink(missing_ok=True)
+        seconds, rss, code, tail = run_once(command)
+        result.seconds.append(seconds)
+        result.returncodes.append(code)
+        result.peak_rss_kib = max(result.peak_rss_kib, rss)
+        if code not in ok_codes:
+            result.error = f"exit code {code}" + (f"\n    {tail[-600:]}" if tail else "")
+            break
+        if output is not None and not (output.is_file() and output.stat().st_size > 0):
+            result.error = f"exit code {code} but {output} was not written"
+            break
+    return result
+
+
+def has_command(name: str) -> bool:
+    """Whether `ksd NAME --help` succeeds."""
+    done = subprocess.run(
+        [str(KSD), name, "--help"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
+    return done.returncode == 0
+
+
+def cpu_model() -> str:
+    """The CPU model name, as far as the platform tells."""
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or "unknown CPU"
+
+
+def machine() -> dict[str, str | int]:
+    """What the figures were measured on."""
+    return {
+        "nproc": len(os.sched_getaffinity(0)),
+        "cpu": cpu_model(),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "pyyaml": metadata.version("PyYAML"),
+    }
+
+
+def prepare(args: argparse.Namespace, scratch: Path) -> tuple[Path, float | None]:
+    """The repository to measure, generated unless --keep names an existing one."""
+    if args.keep is not None and (args.keep / "data" / "agreements").is_dir():
+        return args.keep, None
+    root = args.keep if args.keep is not None else scratch / "repo"
+    began = time.perf_counter()
+    generate(root, args.agreements, seed=args.seed, invalid_every=args.invalid_every)
+    return root, time.perf_counter() - began
+
+
+def warm_cache(root: Path) -> None:
+    """Read every record once so that no measured run pays for a cold page cache."""
+    for path in (root / "data").rglob("*.yaml"):
+        path.read_bytes()
+
+
+def print_table(rows: list[Row]) -> None:
+    """Print the result table."""
+    lines = [
+        ("what", "seconds", "peak RSS MB", "ratio", "target", "result"),
+        *(row.cells() for row in rows),
+    ]
+    widths = [max(len(line[i]) for line in lines) for i in range(6)]
+    for line in lines:
+        print(
+            "  ".join(
+                cell.rjust(width) if i in (1, 2) else cell.ljust(width)
+                for i, (cell, width) in enumerate(zip(line, widths, strict=True))
+            ).rstrip()
+        )
+
+
+def measure_all(root: Path, scratch: Path, repeat: int) -> list[Row]:
+    """Measure the references and whatever ksd commands exist, in table order."""
+    floor = measure("floor", [sys.executable, "-c", FLOOR, str(root)], repeat)
+    baseline = measure(
+        "baseline", [sys.executable, str(HERE / "baseline_app.py"), "--help"], HELP_REPEAT
+    )
+    note = "ksd not installed"
+    validate_row = Row(
+        "ksd validate", None, floor, "floor", max_ratio=2.0, max_rss_mb=300, note=note
+    )
+    stalled_row = Row("ksd stalled", None, None, "validate", max_ratio=1.2, note=note)
+    report_row = Row(
+        "ksd report (xlsx)", None, None, "validate", max_ratio=2.0, max_rss_mb=400, note=note
+    )
+    help_row = Row("ksd --help", None, baseline, "baseline", max_ratio=1.3, note=note)
+    if not KSD.is_file() or not os.access(KSD, os.X_OK):
+        print(f"ksd: not found at {KSD}; validate, stalled, report and --help not measured")
+    else:
+        validate = measure(
+            "validate",
+            [str(KSD), "validate", "--root", str(root), "--format", "json"],
+            repeat,
+            DATA_CODES,
+        )
+        validate_row.measurement = stalled_row.reference = report_row.reference = validate
+        stalled_row.note = report_row.note = "not available yet"
+        if has_command("stalled"):
+            stalled_row.measurement = measure(
+                "stalled",
+                [str(KSD), "stalled", "--root", str(root), "--format", "json", "--as-of", AS_OF],
+                repeat,
+                DATA_CODES,
+            )
+        if has_command("report"):
+            xlsx = scratch / "r.xlsx"
+            report_row.measurement = measure(
+                "report",
+                [
+                    str(KSD),
+                    "report",
+                    "--root",
+                    str(root),
+                    "--format",
+                    "xlsx",
+                    "--output",
+                    str(xlsx),
+                    "--as-of",
+                    AS_OF,
+                    "--periode",
+                    "2024",
+                ],
+                repeat,
+                DATA_CODES,
+                output=xlsx,
+            )
+        help_row.measurement = measure("ksd --help", [str(KSD), "--help"], HELP_REPEAT)
+    return [
+        Row("floor (CSafeLoader parse only)", floor),
+        validate_row,
+        stalled_row,
+        report_row,
+        Row("baseline_app.py --help", baseline),
+        help_row,
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--agreements", type=int, default=10_000)
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs per data command; the best counts"
+    )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="reuse the repository in DIR, or generate it there and keep it",
+    )
+    parser.add_argument(
+        "--invalid-every",
+        type=int,
+        default=0,
+        metavar="K",
+        help="when generating, give every K-th agreement one mistake",
+    )
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--json", type=Path, default=None, metavar="FILE", help="also write the figures here"
+    )
+    args = parser.parse_args(argv)
+
+    info = machine()
+    print(f"machine: nproc {info['nproc']}, {info['cpu']}, {info['platform']}")
+    print(f"python {info['python']} ({sys.executable}), PyYAML {info['pyyaml']}")
+    with tempfile.TemporaryDirectory(prefix="ksd-bench-") as tmp:
+        scratch = Path(tmp)
+        root, generated = prepare(args, scratch)
+        agreements = sum(1 for _ in (root / "data" / "agreements").glob("*.yaml"))
+        potentials = sum(1 for _ in (root / "data" / "potentials").glob("*.yaml"))
+        how = f"generated in {generated:.2f} s" if generated is not None else "reused"
+        print(f"repository: {root} ({how}): {agreements} agreements, {potentials} potentials")
+        warm_cache(root)
+
+        rows = measure_all(root, scratch, args.repeat)
+
+    print(f"\nbest of {args.repeat} runs (--help: {HELP_REPEAT}); peak RSS: maximum over runs\n")
+    print_table(rows)
+    failures = [failure for row in rows for failure in row.failures]
+    for failure in failures:
+        print(f"FAIL {failure}")
+    if args.json is not None:
+        figures = {
+            "machine": info,
+            "repository": {
+                "path": str(root),
+                "agreements": agreements,
+                "potentials": potentials,
+                "generated_seconds": generated,
+                "invalid_every": args.invalid_every,
+                "seed": args.seed,
+            },
+            "repeat": args.repeat,
+            "help_repeat": HELP_REPEAT,
+            "rows": [row.as_json() for row in rows],
+            "failures": failures,
+        }
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -203,3 +203,12 @@ def test_help_imports_nothing_heavy() -> None:
 def test_python_dash_m(project_root: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "ksd_cli", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.strip() == f"ksd {__version__}"
+
+
+def test_a_closed_pipe_is_not_an_internal_error(project_root: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    def closed(*args: object, **kwargs: object) -> None:
+        raise BrokenPipeError
+
+    monkeypatch.setattr("ksd_cli.reporters.JsonReporter.write", closed)
+    assert main(["validate", "--root", str(project_root), "-f", "json"]) == 1
+    assert "internal error" not in capfd.readouterr().err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 
@@ -99,6 +100,12 @@ def boundary(command: Callable[P, R]) -> Callable[P, R]:
             sys.stderr.write(f"ksd: invalid value for {exc.option}: {exc.message}\n")
             sys.stderr.write("  hint: see `ksd COMMAND --help`\n")
             raise typer.Exit(EXIT_USAGE) from None
+        except BrokenPipeError:
+            # The reader went away (``ksd ... | head``): not an error of ksd or of the data.
+            # Point stdout at devnull so that Python's flush at exit does not fail again.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(EXIT_FINDINGS) from None
         except KeyboardInterrupt:
             sys.stderr.write("\nksd: dihentikan / interrupted\n")
             raise typer.Exit(EXIT_INTERRUPTED) from None

@@ -26,13 +26,19 @@ def break_record(repo: Path, name: str, old: str, new: str) -> Path:
     return path
 
 
-def test_clean_sample_prints_a_summary_and_exits_0(project_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", "--root", str(project_root), "--as-of", AS_OF, "--format", "text"]) == 0
+def test_clean_sample_prints_a_summary_and_exits_0(
+    project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(["validate", "--root", str(project_root), "--as-of", AS_OF, "--format", "text"]) == 0
+    )
     out = capsys.readouterr().out
     assert "33 berkas, 33 rekaman: 0 galat, 0 peringatan" in out
 
 
-def test_errors_exit_1_and_json_equals_the_library_result(sample_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_errors_exit_1_and_json_equals_the_library_result(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     break_record(sample_repo, "KSD-6402-2022-002.yaml", "tanggal_ttd:", "tangal_ttd:")
     code = main(["validate", "--root", str(sample_repo), "--as-of", AS_OF, "--format", "json"])
     printed = json.loads(capsys.readouterr().out)
@@ -44,9 +50,15 @@ def test_errors_exit_1_and_json_equals_the_library_result(sample_repo: Path, cap
     assert "maksudnya `tanggal_ttd`?" in finding["message"]
 
 
-def test_text_output_is_grouped_by_file_with_positions(sample_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    break_record(sample_repo, "KSD-6402-2022-002.yaml", 'kode_wilayah: "64.71"', "kode_wilayah: 64.71")
-    break_record(sample_repo, "KSD-6402-2023-002.yaml", "jenis: ksdd_sukarela", "jenis: ksdd-sukarela")
+def test_text_output_is_grouped_by_file_with_positions(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    break_record(
+        sample_repo, "KSD-6402-2022-002.yaml", 'kode_wilayah: "64.71"', "kode_wilayah: 64.71"
+    )
+    break_record(
+        sample_repo, "KSD-6402-2023-002.yaml", "jenis: ksdd_sukarela", "jenis: ksdd-sukarela"
+    )
     assert main(["validate", "--root", str(sample_repo), "--as-of", AS_OF, "-f", "text"]) == 1
     lines = capsys.readouterr().out.splitlines()
     first = [line for line in lines if line.startswith("data/agreements/KSD-6402-2022-002.yaml:")]
@@ -57,9 +69,16 @@ def test_text_output_is_grouped_by_file_with_positions(sample_repo: Path, capsys
     assert lines[-1] == "33 berkas, 31 rekaman: 2 galat, 0 peringatan"  # two files do not load
 
 
-def test_warnings_fail_only_under_strict(sample_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_warnings_fail_only_under_strict(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     # A deputy who signs without a power of attorney is a warning (C009).
-    break_record(sample_repo, "KSD-6402-2022-002.yaml", "jabatan: Bupati Kutai Kartanegara", "jabatan: Wakil Bupati Kutai Kartanegara")
+    break_record(
+        sample_repo,
+        "KSD-6402-2022-002.yaml",
+        "jabatan: Bupati Kutai Kartanegara",
+        "jabatan: Wakil Bupati Kutai Kartanegara",
+    )
     args = ["validate", "--root", str(sample_repo), "--as-of", AS_OF, "-f", "json"]
     assert main(args) == 0
     assert json.loads(capsys.readouterr().out)["summary"]["warnings"] == 1
@@ -71,12 +90,17 @@ def test_paths_limit_the_report_but_references_use_the_whole_repository(
 ) -> None:
     break_record(sample_repo, "KSD-6402-2022-002.yaml", "tanggal_ttd:", "tangal_ttd:")
     target = sample_repo / "data" / "agreements" / "KSD-6402-2020-001.yaml"  # names potentials
-    assert main(["validate", str(target), "--root", str(sample_repo), "--as-of", AS_OF, "-f", "json"]) == 0
+    assert (
+        main(["validate", str(target), "--root", str(sample_repo), "--as-of", AS_OF, "-f", "json"])
+        == 0
+    )
     data = json.loads(capsys.readouterr().out)
     assert data["findings"] == [] and data["summary"]["files"] == 1
 
 
-def test_github_format_writes_workflow_annotations(sample_repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_github_format_writes_workflow_annotations(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     break_record(sample_repo, "KSD-6402-2022-002.yaml", "tanggal_ttd:", "tangal_ttd:")
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     assert main(["validate", "--root", str(sample_repo), "--as-of", AS_OF]) == 1
@@ -85,7 +109,9 @@ def test_github_format_writes_workflow_annotations(sample_repo: Path, capsys: py
     assert ",title=S002 unknown-key::" in first
 
 
-def test_english_messages_with_lang_or_environment(sample_repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_english_messages_with_lang_or_environment(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     break_record(sample_repo, "KSD-6402-2022-002.yaml", "tanggal_ttd:", "tangal_ttd:")
     args = ["validate", "--root", str(sample_repo), "--as-of", AS_OF, "-f", "json"]
     main([*args, "--lang", "en"])
@@ -104,12 +130,16 @@ def test_english_messages_with_lang_or_environment(sample_repo: Path, capsys: py
         ["no-such-command"],
     ],
 )
-def test_usage_errors_exit_2(args: list[str], project_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_usage_errors_exit_2(
+    args: list[str], project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main([*args, "--root", str(project_root)] if args[0] == "validate" else args) == 2
     assert capsys.readouterr().err.strip()
 
 
-def test_a_bug_exits_3_with_a_report_request(project_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bug_exits_3_with_a_report_request(
+    project_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
@@ -119,7 +149,9 @@ def test_a_bug_exits_3_with_a_report_request(project_root: Path, capsys: pytest.
     assert "internal error" in err and "RuntimeError: boom" in err
 
 
-def test_ctrl_c_exits_130(project_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_exits_130(
+    project_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     def interrupt(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
@@ -127,14 +159,18 @@ def test_ctrl_c_exits_130(project_root: Path, capsys: pytest.CaptureFixture[str]
     assert main(["validate", "--root", str(project_root)]) == 130
 
 
-def test_no_repository_is_a_user_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_repository_is_a_user_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["validate"]) == 1
     err = capsys.readouterr().err
     assert "no ksd data repository" in err and "--root" in err
 
 
-def test_root_is_found_from_a_subfolder(project_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_root_is_found_from_a_subfolder(
+    project_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(project_root / "data" / "agreements")
     assert main(["validate", "--as-of", AS_OF, "-f", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["summary"]["files"] == 33
@@ -159,9 +195,13 @@ def test_bad_configuration_is_a_readable_user_error(
     assert err.startswith("ksd: ksd.toml") and expected in err
 
 
-def test_ignore_in_configuration_switches_a_rule_off(sample_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_ignore_in_configuration_switches_a_rule_off(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     break_record(sample_repo, "KSD-6402-2022-002.yaml", "tanggal_ttd:", "tangal_ttd:")
-    (sample_repo / "ksd.toml").write_text('[validate]\nignore = ["unknown-key"]\n', encoding="utf-8")
+    (sample_repo / "ksd.toml").write_text(
+        '[validate]\nignore = ["unknown-key"]\n', encoding="utf-8"
+    )
     assert main(["validate", "--root", str(sample_repo), "--as-of", AS_OF, "-f", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["findings"] == []
 
@@ -192,20 +232,27 @@ def test_help_imports_nothing_heavy() -> None:
     code = (
         "import sys; from ksd_cli.cli import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('pandas', 'openpyxl', 'jinja2', 'docx', 'num2words', 'babel', 'ruamel.yaml', 'pydantic', 'ksd_cli.models', 'yaml') if m in sys.modules]\n"
+        "heavy = [m for m in ('pandas', 'openpyxl', 'jinja2', 'docx', 'num2words', 'babel',\n"
+        "    'ruamel.yaml', 'pydantic', 'ksd_cli.models', 'yaml') if m in sys.modules]\n"
         "sys.stderr.write('HEAVY=' + ','.join(heavy))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert "Usage: ksd" in result.stdout
     assert result.stderr.strip() == "HEAVY="
 
 
 def test_python_dash_m(project_root: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "ksd_cli", "--version"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "ksd_cli", "--version"], capture_output=True, text=True
+    )
     assert result.returncode == 0 and result.stdout.strip() == f"ksd {__version__}"
 
 
-def test_a_closed_pipe_is_not_an_internal_error(project_root: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_closed_pipe_is_not_an_internal_error(
+    project_root: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     def closed(*args: object, **kwargs: object) -> None:
         raise BrokenPipeError
 

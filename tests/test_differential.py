@@ -27,7 +27,9 @@ AS_OF = date(2025, 6, 30)
 
 
 def _generator() -> Any:
-    spec = importlib.util.spec_from_file_location("ksd_bench_generate", ROOT / "benchmarks" / "generate.py")
+    spec = importlib.util.spec_from_file_location(
+        "ksd_bench_generate", ROOT / "benchmarks" / "generate.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -44,7 +46,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def yaml_files() -> Iterator[Path]:
     for base in (ROOT / "data", ROOT / "tests" / "fixtures"):
-        yield from sorted(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+        yield from sorted(
+            p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
+        )
 
 
 def decode(path: Path) -> str | None:

@@ -37,8 +37,12 @@ def agreement(**fields: Any) -> Agreement:
 
 
 def kb(ttd: str, sampai: str | None = None, **extra: Any) -> dict[str, Any]:
-    return {"jenis": "kesepakatan_bersama", "tanggal_ttd": date.fromisoformat(ttd),
-            **({"berlaku_sampai": date.fromisoformat(sampai)} if sampai else {}), **extra}
+    return {
+        "jenis": "kesepakatan_bersama",
+        "tanggal_ttd": date.fromisoformat(ttd),
+        **({"berlaku_sampai": date.fromisoformat(sampai)} if sampai else {}),
+        **extra,
+    }
 
 
 def pks(ttd: str, sampai: str | None = None, **extra: Any) -> dict[str, Any]:
@@ -49,20 +53,32 @@ def d(text: str) -> date:
     return date.fromisoformat(text)
 
 
-def flags_of(*records: Agreement | Potential, as_of: date, config: Config | None = None) -> list[tuple[str, str, int]]:
+def flags_of(
+    *records: Agreement | Potential, as_of: date, config: Config | None = None
+) -> list[tuple[str, str, int]]:
     loaded = LoadResult(
         tuple(
-            LoadedRecord(SourceFile(Path(f"{r.id}.yaml"), f"data/{r.id}.yaml",
-                                    "agreement" if isinstance(r, Agreement) else "potential"), r, "")
+            LoadedRecord(
+                SourceFile(
+                    Path(f"{r.id}.yaml"),
+                    f"data/{r.id}.yaml",
+                    "agreement" if isinstance(r, Agreement) else "potential",
+                ),
+                r,
+                "",
+            )
             for r in records
         ),
-        (), len(records), frozenset(),
+        (),
+        len(records),
+        frozenset(),
     )
     result = find_stalled(loaded, config or Config(), load_reference(), as_of=as_of)
     return [(f.id, f.code, f.days) for f in result.flags]
 
 
 # Lifecycle -------------------------------------------------------------------------------------
+
 
 def test_stage_and_status_follow_documents_events_and_monev() -> None:
     record = agreement(
@@ -79,7 +95,9 @@ def test_stage_and_status_follow_documents_events_and_monev() -> None:
 
 
 def test_as_of_before_events_ignores_what_had_not_happened_yet() -> None:
-    record = agreement(naskah=[kb("2021-03-15"), pks("2022-01-10")], monev=[{"tanggal": d("2023-01-01")}])
+    record = agreement(
+        naskah=[kb("2021-03-15"), pks("2022-01-10")], monev=[{"tanggal": d("2023-01-01")}]
+    )
     state = lifecycle(record, d("2021-06-01"))
     assert state.tahap_terakhir == "penandatanganan_kb"
     assert [doc.signed for doc in state.documents] == [True, False]
@@ -93,7 +111,11 @@ def test_as_of_before_events_ignores_what_had_not_happened_yet() -> None:
         ([kb("2021-03-15", "2030-01-01")], {}, "aktif"),
         ([kb("2025-06-01", berlaku_mulai=d("2025-08-01"))], {}, "belum_berlaku"),
         ([kb("2020-01-01", "2024-12-31")], {}, "kedaluwarsa"),
-        ([kb("2021-03-15")], {"tahapan": [{"tahap": "berakhir", "tanggal": d("2024-01-01")}]}, "berakhir"),
+        (
+            [kb("2021-03-15")],
+            {"tahapan": [{"tahap": "berakhir", "tanggal": d("2024-01-01")}]},
+            "berakhir",
+        ),
         ([kb("2021-03-15")], {"status": "dibatalkan"}, "dibatalkan"),
         ([kb("2021-03-15")], {"status": "diakhiri"}, "diakhiri"),
     ],
@@ -103,11 +125,13 @@ def test_status(naskah: list[dict[str, Any]], extra: dict[str, Any], status: str
 
 
 def test_signed_adendum_extends_the_document_it_amends() -> None:
-    record = agreement(naskah=[
-        kb("2020-01-10", "2030-01-01"),
-        pks("2020-03-01", "2024-12-31"),
-        {"jenis": "adendum", "tanggal_ttd": d("2024-11-01"), "berlaku_sampai": d("2026-12-31")},
-    ])
+    record = agreement(
+        naskah=[
+            kb("2020-01-10", "2030-01-01"),
+            pks("2020-03-01", "2024-12-31"),
+            {"jenis": "adendum", "tanggal_ttd": d("2024-11-01"), "berlaku_sampai": d("2026-12-31")},
+        ]
+    )
     state = lifecycle(record, d("2025-06-30"))
     assert state.documents[2].induk == 1
     assert state.documents[1].sampai == d("2026-12-31")
@@ -119,14 +143,22 @@ def test_signed_adendum_extends_the_document_it_amends() -> None:
 BOUNDARY_CASES = {
     # name: (record, clock start, threshold)
     "kb_tanpa_pks": (agreement(naskah=[kb("2021-03-15")]), "2021-03-15", 365),
-    "pks_tanpa_pelaksanaan": (agreement(naskah=[kb("2021-03-15"), pks("2022-01-10")]), "2022-01-10", 180),
+    "pks_tanpa_pelaksanaan": (
+        agreement(naskah=[kb("2021-03-15"), pks("2022-01-10")]),
+        "2022-01-10",
+        180,
+    ),
     "tanpa_monev": (
-        agreement(naskah=[kb("2021-03-15"), pks("2021-08-10")], monev=[{"tanggal": d("2023-06-15")}]),
-        "2023-06-15", 365,
+        agreement(
+            naskah=[kb("2021-03-15"), pks("2021-08-10")], monev=[{"tanggal": d("2023-06-15")}]
+        ),
+        "2023-06-15",
+        365,
     ),
     "dprd_tertunda": (
         agreement(persetujuan_dprd={"diperlukan": True, "tanggal_permohonan": d("2025-04-14")}),
-        "2025-04-14", 45,
+        "2025-04-14",
+        45,
     ),
 }
 
@@ -143,16 +175,20 @@ def test_flag_is_raised_the_day_after_the_threshold_not_on_it(code: str) -> None
 def test_tanpa_monev_counts_from_first_pelaksanaan_when_never_evaluated() -> None:
     record = agreement(
         naskah=[kb("2021-03-15"), pks("2021-08-10")],
-        tahapan=[{"tahap": "pelaksanaan", "tanggal": d("2021-09-01")},
-                 {"tahap": "pelaksanaan", "tanggal": d("2022-09-01")}],
+        tahapan=[
+            {"tahap": "pelaksanaan", "tanggal": d("2021-09-01")},
+            {"tahap": "pelaksanaan", "tanggal": d("2022-09-01")},
+        ],
     )
     assert flags_of(record, as_of=d("2022-09-01")) == []
     assert flags_of(record, as_of=d("2022-09-02")) == [(record.id, "tanpa_monev", 366)]
 
 
 def test_akan_berakhir_when_days_left_reach_the_threshold() -> None:
-    record = agreement(naskah=[kb("2021-03-15", "2030-01-01"), pks("2021-08-10", "2025-09-15")],
-                       monev=[{"tanggal": d("2025-05-01")}])
+    record = agreement(
+        naskah=[kb("2021-03-15", "2030-01-01"), pks("2021-08-10", "2025-09-15")],
+        monev=[{"tanggal": d("2025-05-01")}],
+    )
     assert flags_of(record, as_of=d("2025-06-16")) == []  # 91 days left
     assert flags_of(record, as_of=d("2025-06-17")) == [(record.id, "akan_berakhir", 90)]
     # Judged per document: the PKS is flagged although its KB runs on.
@@ -169,24 +205,38 @@ def test_kb_that_ended_without_pks_has_one_flag_for_its_one_cause() -> None:
 
 
 def test_kedaluwarsa_when_every_document_ended() -> None:
-    record = agreement(naskah=[kb("2019-01-10", "2024-09-01"), pks("2019-06-01", "2024-09-01")],
-                       monev=[{"tanggal": d("2024-01-10")}])
-    assert [c for _, c, _ in flags_of(record, as_of=d("2024-09-01"))] == ["akan_berakhir", "akan_berakhir"]
+    record = agreement(
+        naskah=[kb("2019-01-10", "2024-09-01"), pks("2019-06-01", "2024-09-01")],
+        monev=[{"tanggal": d("2024-01-10")}],
+    )
+    assert [c for _, c, _ in flags_of(record, as_of=d("2024-09-01"))] == [
+        "akan_berakhir",
+        "akan_berakhir",
+    ]
     assert flags_of(record, as_of=d("2025-06-30")) == [(record.id, "kedaluwarsa", 302)]
 
 
 def test_renewal_by_a_later_document_or_adendum_clears_the_reminder() -> None:
-    ending = agreement(naskah=[kb("2021-03-15", "2030-01-01"), pks("2021-08-10", "2025-09-15")],
-                       monev=[{"tanggal": d("2025-05-01")}])
+    ending = agreement(
+        naskah=[kb("2021-03-15", "2030-01-01"), pks("2021-08-10", "2025-09-15")],
+        monev=[{"tanggal": d("2025-05-01")}],
+    )
     assert [c for _, c, _ in flags_of(ending, as_of=d("2025-06-30"))] == ["akan_berakhir"]
     renewed = agreement(
-        naskah=[kb("2021-03-15", "2030-01-01"), pks("2021-08-10", "2025-09-15"), pks("2025-06-01", "2028-09-15")],
+        naskah=[
+            kb("2021-03-15", "2030-01-01"),
+            pks("2021-08-10", "2025-09-15"),
+            pks("2025-06-01", "2028-09-15"),
+        ],
         monev=[{"tanggal": d("2025-06-10")}],
     )
     assert flags_of(renewed, as_of=d("2025-06-30")) == []
     amended = agreement(
-        naskah=[kb("2021-03-15", "2030-01-01"), pks("2021-08-10", "2025-09-15"),
-                {"jenis": "adendum", "tanggal_ttd": d("2025-06-01"), "berlaku_sampai": d("2027-12-31")}],
+        naskah=[
+            kb("2021-03-15", "2030-01-01"),
+            pks("2021-08-10", "2025-09-15"),
+            {"jenis": "adendum", "tanggal_ttd": d("2025-06-01"), "berlaku_sampai": d("2027-12-31")},
+        ],
         monev=[{"tanggal": d("2025-05-01")}],
     )
     assert flags_of(amended, as_of=d("2025-06-30")) == []
@@ -200,21 +250,29 @@ def test_a_later_kb_continues_an_older_one_without_pks() -> None:
 
 @pytest.mark.parametrize("status", ["dibatalkan", "diakhiri"])
 def test_cancelled_or_ended_records_raise_no_flags(status: str) -> None:
-    record = agreement(naskah=[kb("2019-01-10")], status=status,
-                       tahapan=[{"tahap": "berakhir", "tanggal": d("2020-01-01")}])
+    record = agreement(
+        naskah=[kb("2019-01-10")],
+        status=status,
+        tahapan=[{"tahap": "berakhir", "tanggal": d("2020-01-01")}],
+    )
     assert flags_of(record, as_of=d("2025-06-30")) == []
 
 
 def test_sinergi_nota_kesepakatan_plays_the_pks_part() -> None:
-    record = agreement(jenis="sinergi", pihak=[KUKAR, KEMENTAN],
-                       naskah=[{"jenis": "nota_kesepakatan", "tanggal_ttd": d("2023-01-10")}])
+    record = agreement(
+        jenis="sinergi",
+        pihak=[KUKAR, KEMENTAN],
+        naskah=[{"jenis": "nota_kesepakatan", "tanggal_ttd": d("2023-01-10")}],
+    )
     state = lifecycle(record, d("2025-06-30"))
     assert state.tahap_terakhir == "penandatanganan_pks"
     assert [c for _, c, _ in flags_of(record, as_of=d("2025-06-30"))] == ["pks_tanpa_pelaksanaan"]
 
 
 def test_per_kind_override_changes_only_that_kind() -> None:
-    company = agreement(id="KSD-6402-2024-001", jenis="ksdpk", pihak=[KUKAR, PT], naskah=[kb("2024-10-01")])
+    company = agreement(
+        id="KSD-6402-2024-001", jenis="ksdpk", pihak=[KUKAR, PT], naskah=[kb("2024-10-01")]
+    )
     regions = agreement(id="KSD-6402-2024-002", naskah=[kb("2024-10-01")])
     config = Config(stalled=Stalled(ksdpk=ThresholdOverrides(kb_tanpa_pks=180)))
     assert flags_of(company, regions, as_of=d("2025-06-30")) == []
@@ -224,21 +282,36 @@ def test_per_kind_override_changes_only_that_kind() -> None:
 
 
 def test_potential_not_followed_up_counts_from_end_of_mapping_year() -> None:
-    potential = Potential.model_validate({
-        "id": "POT-6402-2023-002", "daerah": "64.02", "tahun": 2023, "perangkat_daerah": "BPBD",
-        "urusan": "1.05", "isu": "Kebakaran lahan", "potensi": "Masyarakat Peduli Api", "prioritas": "tinggi",
-    })
+    potential = Potential.model_validate(
+        {
+            "id": "POT-6402-2023-002",
+            "daerah": "64.02",
+            "tahun": 2023,
+            "perangkat_daerah": "BPBD",
+            "urusan": "1.05",
+            "isu": "Kebakaran lahan",
+            "potensi": "Masyarakat Peduli Api",
+            "prioritas": "tinggi",
+        }
+    )
     assert flags_of(potential, as_of=d("2024-12-30")) == []
-    assert flags_of(potential, as_of=d("2024-12-31")) == [(potential.id, "potensi_tanpa_tindak_lanjut", 366)]
+    assert flags_of(potential, as_of=d("2024-12-31")) == [
+        (potential.id, "potensi_tanpa_tindak_lanjut", 366)
+    ]
     follower = agreement(potensi=["POT-6402-2023-002"])
     assert flags_of(potential, follower, as_of=d("2025-06-30")) == []
 
 
 def test_message_explains_with_dates_in_words() -> None:
     record = agreement(naskah=[kb("2021-03-15")])
-    loaded = LoadResult((LoadedRecord(SourceFile(Path("x"), "x", "agreement"), record, ""),), (), 1, frozenset())
+    loaded = LoadResult(
+        (LoadedRecord(SourceFile(Path("x"), "x", "agreement"), record, ""),), (), 1, frozenset()
+    )
     (flag,) = find_stalled(loaded, Config(), load_reference(), as_of=d("2025-06-30")).flags
-    assert flag.message == "KB ditandatangani 15 Maret 2021; belum ada PKS setelah 1.568 hari (batas 365 hari)"
+    assert (
+        flag.message
+        == "KB ditandatangani 15 Maret 2021; belum ada PKS setelah 1.568 hari (batas 365 hari)"
+    )
     assert flag.mitra == ("Kota Samarinda",)
 
 
@@ -267,7 +340,9 @@ def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[
 def test_sample_repository_lists_what_an_analyst_names_as_stuck(
     project_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, data = run_json(capsys, "stalled", "--root", str(project_root), "--as-of", "2025-06-30", "--format", "json")
+    code, data = run_json(
+        capsys, "stalled", "--root", str(project_root), "--as-of", "2025-06-30", "--format", "json"
+    )
     assert code == 0
     assert {(f["id"], f["code"]) for f in data["flags"]} == SAMPLE_EXPECTED_2025_06_30
     assert data["summary"]["invalid_records"] == 0
@@ -279,51 +354,99 @@ def test_changing_a_threshold_in_ksd_toml_changes_the_list(
     sample_repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     config = sample_repo / "ksd.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace("kb_tanpa_pks = 365", "kb_tanpa_pks = 900"), encoding="utf-8")
-    _, data = run_json(capsys, "stalled", "--root", str(sample_repo), "--as-of", "2025-06-30", "-f", "json")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("kb_tanpa_pks = 365", "kb_tanpa_pks = 900"),
+        encoding="utf-8",
+    )
+    _, data = run_json(
+        capsys, "stalled", "--root", str(sample_repo), "--as-of", "2025-06-30", "-f", "json"
+    )
     kb_flags = {f["id"] for f in data["flags"] if f["code"] == "kb_tanpa_pks"}
     # 1,047 and 1,014 days stay above 900; 845 days no longer does; the ksdpk override stays 180.
     assert kb_flags == {"KSD-6402-2019-003", "KSD-6402-2022-002", "KSD-6402-2024-001"}
 
 
-def test_fail_on_gates_ci_and_only_filters(project_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_fail_on_gates_ci_and_only_filters(
+    project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     base = ["stalled", "--root", str(project_root), "--as-of", "2025-06-30", "-f", "json"]
     code, data = run_json(capsys, *base, "--only", "dprd_tertunda", "--fail-on", "kb_tanpa_pks")
     assert code == 1
     assert [f["code"] for f in data["flags"]] == ["dprd_tertunda"]
     code, _ = run_json(capsys, *base, "--fail-on", "kedaluwarsa")
     assert code == 1
-    code, _ = run_json(capsys, *["stalled", "--root", str(project_root), "--as-of", "2021-01-01", "-f", "json",
-                                 "--fail-on", "kedaluwarsa"])
+    code, _ = run_json(
+        capsys,
+        *[
+            "stalled",
+            "--root",
+            str(project_root),
+            "--as-of",
+            "2021-01-01",
+            "-f",
+            "json",
+            "--fail-on",
+            "kedaluwarsa",
+        ],
+    )
     assert code == 0
 
 
-def test_unknown_flag_code_is_a_usage_error(project_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_flag_code_is_a_usage_error(
+    project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["stalled", "--root", str(project_root), "--only", "kb_tanpa_pk"]) == 2
     assert "kb_tanpa_pk" in capsys.readouterr().err
 
 
-def test_invalid_records_are_reported_not_skipped(sample_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_invalid_records_are_reported_not_skipped(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     broken = sample_repo / "data" / "agreements" / "KSD-6402-2022-002.yaml"
-    broken.write_text(broken.read_text(encoding="utf-8").replace("judul:", "judull:", 1), encoding="utf-8")
-    _, data = run_json(capsys, "stalled", "--root", str(sample_repo), "--as-of", "2025-06-30", "-f", "json")
-    assert data["invalid_records"] == [{"path": "data/agreements/KSD-6402-2022-002.yaml", "errors": 2}]
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("judul:", "judull:", 1), encoding="utf-8"
+    )
+    _, data = run_json(
+        capsys, "stalled", "--root", str(sample_repo), "--as-of", "2025-06-30", "-f", "json"
+    )
+    assert data["invalid_records"] == [
+        {"path": "data/agreements/KSD-6402-2022-002.yaml", "errors": 2}
+    ]
     assert "KSD-6402-2022-002" not in {f["id"] for f in data["flags"]}
 
 
 @pytest.mark.parametrize("fmt", ["md", "csv", "text"])
-def test_every_format_carries_every_flag(fmt: str, project_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_format_carries_every_flag(
+    fmt: str, project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["stalled", "--root", str(project_root), "--as-of", "2025-06-30", "-f", fmt]) == 0
     out = capsys.readouterr().out
     for record_id, _ in SAMPLE_EXPECTED_2025_06_30:
         assert record_id in out
 
 
-def test_xlsx_has_one_row_per_flag_with_real_dates(project_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_xlsx_has_one_row_per_flag_with_real_dates(
+    project_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from openpyxl import load_workbook
 
     target = tmp_path / "stalled.xlsx"
-    assert main(["stalled", "--root", str(project_root), "--as-of", "2025-06-30", "-f", "xlsx", "-o", str(target)]) == 0
+    assert (
+        main(
+            [
+                "stalled",
+                "--root",
+                str(project_root),
+                "--as-of",
+                "2025-06-30",
+                "-f",
+                "xlsx",
+                "-o",
+                str(target),
+            ]
+        )
+        == 0
+    )
     sheet = load_workbook(target)["Temuan"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert {(r[0], r[2]) for r in rows} == SAMPLE_EXPECTED_2025_06_30
@@ -331,17 +454,46 @@ def test_xlsx_has_one_row_per_flag_with_real_dates(project_root: Path, tmp_path:
     assert sheet.freeze_panes == "A2"
 
 
-def test_show_agreement_json_matches_the_lifecycle(project_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, data = run_json(capsys, "show", "KSD-6402-2020-001", "--root", str(project_root), "--as-of", "2025-06-30", "-f", "json")
+def test_show_agreement_json_matches_the_lifecycle(
+    project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, data = run_json(
+        capsys,
+        "show",
+        "KSD-6402-2020-001",
+        "--root",
+        str(project_root),
+        "--as-of",
+        "2025-06-30",
+        "-f",
+        "json",
+    )
     assert code == 0
     assert data["status"] == "aktif" and data["tahap_terakhir"] == "monev"
-    assert [n["jenis"] for n in data["naskah"]] == ["kesepakatan_bersama", "perjanjian_kerja_sama", "perjanjian_kerja_sama", "adendum"]
+    assert [n["jenis"] for n in data["naskah"]] == [
+        "kesepakatan_bersama",
+        "perjanjian_kerja_sama",
+        "perjanjian_kerja_sama",
+        "adendum",
+    ]
     assert data["naskah"][1]["berlaku_sampai"] == "2026-03-14"  # extended by the adendum
     assert data["flags"] == []
 
 
-def test_show_potential_and_unknown_id(project_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, data = run_json(capsys, "show", "POT-6402-2023-002", "--root", str(project_root), "--as-of", "2025-06-30", "-f", "json")
+def test_show_potential_and_unknown_id(
+    project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, data = run_json(
+        capsys,
+        "show",
+        "POT-6402-2023-002",
+        "--root",
+        str(project_root),
+        "--as-of",
+        "2025-06-30",
+        "-f",
+        "json",
+    )
     assert data["ditindaklanjuti_oleh"] == []
     assert [f["code"] for f in data["flags"]] == ["potensi_tanpa_tindak_lanjut"]
     assert main(["show", "KSD-6402-1999-001", "--root", str(project_root)]) == 1

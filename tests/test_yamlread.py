@@ -69,7 +69,7 @@ def test_special_floats() -> None:
 
 @pytest.mark.parametrize("parser", PARSERS)
 def test_quoted_and_tagged_scalars_stay_strings(parser: str) -> None:
-    doc = read_document('a: "2.10"\nb: !!str 010\nc: \'yes\'\n', parser)  # type: ignore[arg-type]
+    doc = read_document("a: \"2.10\"\nb: !!str 010\nc: 'yes'\n", parser)  # type: ignore[arg-type]
     assert isinstance(doc, Document)
     assert doc.data == {"a": "2.10", "b": "010", "c": "yes"}
 

@@ -15,9 +15,17 @@ from typing import Literal
 from ksd_cli.documents import induk_index, is_kb, is_operational
 from ksd_cli.models import URUTAN_TAHAP, Agreement, NamaTahap, Naskah, Potential
 
-Status = Literal["draf", "aktif", "belum_berlaku", "kedaluwarsa", "berakhir", "dibatalkan", "diakhiri"]
+Status = Literal[
+    "draf", "aktif", "belum_berlaku", "kedaluwarsa", "berakhir", "dibatalkan", "diakhiri"
+]
 STATUSES: tuple[Status, ...] = (
-    "draf", "aktif", "belum_berlaku", "kedaluwarsa", "berakhir", "dibatalkan", "diakhiri",
+    "draf",
+    "aktif",
+    "belum_berlaku",
+    "kedaluwarsa",
+    "berakhir",
+    "dibatalkan",
+    "diakhiri",
 )
 ENDED_STATUSES = frozenset({"berakhir", "dibatalkan", "diakhiri"})
 
@@ -74,7 +82,8 @@ class Lifecycle:
     def followers(self, kb: DocumentState) -> tuple[DocumentState, ...]:
         """Signed PKS that follow the KB-kind document ``kb``."""
         return tuple(
-            d for d in self.signed
+            d
+            for d in self.signed
             if d.naskah.jenis == "perjanjian_kerja_sama" and d.induk == kb.position
         )
 
@@ -91,9 +100,13 @@ class Lifecycle:
             if _family(other.naskah, self.record) != family:
                 continue
             later = (other.naskah.tanggal_ttd, other.position) > (
-                document.naskah.tanggal_ttd, document.position
+                document.naskah.tanggal_ttd,
+                document.position,
             )
-            if later and (other.sampai is None or (document.sampai is not None and other.sampai > document.sampai)):
+            if later and (
+                other.sampai is None
+                or (document.sampai is not None and other.sampai > document.sampai)
+            ):
                 return True
         return False
 
@@ -127,7 +140,9 @@ def lifecycle(record: Agreement, as_of: date) -> Lifecycle:
         reach("monev", monev.tanggal)
     ordered = tuple((t, reached[t]) for t in URUTAN_TAHAP if t in reached)
     tahap_terakhir = ordered[-1][0] if ordered else None
-    return Lifecycle(record, as_of, tahap_terakhir, ordered, _status(record, documents, reached), documents)
+    return Lifecycle(
+        record, as_of, tahap_terakhir, ordered, _status(record, documents, reached), documents
+    )
 
 
 def _documents(record: Agreement, as_of: date) -> tuple[DocumentState, ...]:
@@ -165,13 +180,19 @@ def _documents(record: Agreement, as_of: date) -> tuple[DocumentState, ...]:
     return tuple(states)
 
 
-def _status(record: Agreement, documents: Sequence[DocumentState], reached: dict[NamaTahap, date]) -> Status:
+def _status(
+    record: Agreement, documents: Sequence[DocumentState], reached: dict[NamaTahap, date]
+) -> Status:
     if record.status is not None:
         return record.status
     if "berakhir" in reached:
         return "berakhir"
     # An adendum is part of the document it amends, not a document of its own.
-    signed = [d for d in documents if d.signed and not (d.naskah.jenis == "adendum" and d.induk is not None)]
+    signed = [
+        d
+        for d in documents
+        if d.signed and not (d.naskah.jenis == "adendum" and d.induk is not None)
+    ]
     if not signed:
         return "draf"
     if any(d.in_force for d in signed):
@@ -195,7 +216,9 @@ class TindakLanjut:
         return bool(self.agreements)
 
 
-def tindak_lanjut(potentials: Sequence[Potential], agreements: Sequence[Agreement]) -> tuple[TindakLanjut, ...]:
+def tindak_lanjut(
+    potentials: Sequence[Potential], agreements: Sequence[Agreement]
+) -> tuple[TindakLanjut, ...]:
     """For every potential, the agreements whose ``potensi`` names it."""
     by_potential: dict[str, list[str]] = {}
     for agreement in agreements:

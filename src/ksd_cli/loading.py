@@ -102,7 +102,8 @@ def load_file(
         return None, [_problem(source, document, lang)]
     findings = [_problem(source, p, lang) for p in document.problems]
     model = MODELS[source.kind]
-    record_id = document.data.get("id") if isinstance(document.data.get("id"), str) else None
+    raw_id = document.data.get("id")
+    record_id = raw_id if isinstance(raw_id, str) else None
     try:
         record = model.model_validate(document.data)
     except ValidationError as exc:
@@ -191,19 +192,45 @@ def schema_diagnostics(
         field = next((str(s) for s in reversed(loc) if isinstance(s, str)), "")
         ctx = error.get("ctx") or {}
 
-        def make(name: str, where: Location, variant: str | None = None, hint: str | None = None, **args: object) -> None:
+        def make(
+            name: str,
+            where: Location,
+            variant: str | None = None,
+            hint: str | None = None,
+            **args: object,
+        ) -> None:
             findings.append(
-                diagnostic(source, name, where, lang, args=args, variant=variant, record_id=record_id, hint=hint)
+                diagnostic(
+                    source,
+                    name,
+                    where,
+                    lang,
+                    args=args,
+                    variant=variant,
+                    record_id=record_id,
+                    hint=hint,
+                )
             )
 
         if kind == "missing":
             make("missing-key", document.locate(loc), key=loc[-1])
         elif kind == "extra_forbidden":
-            make("unknown-key", document.locate(loc, key=True), key=loc[-1], suggestion=_suggest(model, loc, lang))
+            make(
+                "unknown-key",
+                document.locate(loc, key=True),
+                key=loc[-1],
+                suggestion=_suggest(model, loc, lang),
+            )
         elif value is None and kind.endswith("_type"):
             make("wrong-type", document.locate(loc), variant="empty", field=field)
         elif kind == "literal_error":
-            make("invalid-enum", document.locate(loc), value=value, field=field, expected=_choices(ctx))
+            make(
+                "invalid-enum",
+                document.locate(loc),
+                value=value,
+                field=field,
+                expected=_choices(ctx),
+            )
         elif kind == "date_with_time":
             make("invalid-date", document.locate(loc), variant="time", field=field)
         elif kind in _DATE_ERRORS:
@@ -223,11 +250,25 @@ def schema_diagnostics(
             else:
                 hint = message("wrong-type.quote-hint", lang, field=field, raw=raw)
                 expected = message("type.str", lang)
-                make("wrong-type", where, hint=hint, field=field, expected=expected, found=_found(value, lang))
+                make(
+                    "wrong-type",
+                    where,
+                    hint=hint,
+                    field=field,
+                    expected=expected,
+                    found=_found(value, lang),
+                )
         else:
             expected = message(f"type.{_TYPE_NAMES.get(kind.split('_')[0], 'str')}", lang)
-            hint = message("wrong-type.bool-hint", lang) if kind == "bool_type" else None
-            make("wrong-type", document.locate(loc), hint=hint, field=field, expected=expected, found=_found(value, lang))
+            bool_hint = message("wrong-type.bool-hint", lang) if kind == "bool_type" else None
+            make(
+                "wrong-type",
+                document.locate(loc),
+                hint=bool_hint,
+                field=field,
+                expected=expected,
+                found=_found(value, lang),
+            )
     return findings
 
 

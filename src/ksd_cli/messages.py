@@ -74,15 +74,15 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "wrong-type.empty": ("`{field}` tidak boleh kosong", "`{field}` must not be empty"),
     "wrong-type.quote-hint": (
-        "tulis dengan tanda kutip: {field}: \"{raw}\"",
-        "quote it: {field}: \"{raw}\"",
+        'tulis dengan tanda kutip: {field}: "{raw}"',
+        'quote it: {field}: "{raw}"',
     ),
     "wrong-type.bool-hint": ("gunakan true atau false", "use true or false"),
     "unquoted-code": (
         "kode `{raw}` ditulis tanpa tanda kutip sehingga dibaca sebagai angka {value}",
         "code `{raw}` is not quoted, so YAML reads it as the number {value}",
     ),
-    "unquoted-code.hint": ("tulis: \"{raw}\"", "write: \"{raw}\""),
+    "unquoted-code.hint": ('tulis: "{raw}"', 'write: "{raw}"'),
     "invalid-enum": (
         "nilai `{value}` tidak dikenal untuk `{field}`; pilihan: {expected}",
         "`{value}` is not a valid `{field}`; choose one of: {expected}",
@@ -125,8 +125,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "old-kode-wilayah": (
         "kode wilayah `{value}` ({nama}) sudah diganti sejak pemekaran Papua 2022; "
-        "gunakan \"{baru}\"",
-        "region code `{value}` ({nama}) was replaced by the 2022 Papua split; use \"{baru}\"",
+        'gunakan "{baru}"',
+        'region code `{value}` ({nama}) was replaced by the 2022 Papua split; use "{baru}"',
     ),
     "unknown-urusan": (
         "kode urusan `{value}` bukan salah satu dari 32 urusan pemerintahan konkuren",
@@ -141,8 +141,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "role `{value}` names no party of this record (parties: {known})",
     ),
     "invalid-induk": (
-        "induk {value} tidak menunjuk naskah sebelumnya (naskah ini nomor {position} "
-        "dari {count})",
+        "induk {value} tidak menunjuk naskah sebelumnya (naskah ini nomor {position} dari {count})",
         "induk {value} does not point at an earlier document (this is document {position} "
         "of {count})",
     ),
@@ -252,8 +251,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "stalled.dprd_tertunda": (
         "Persetujuan DPRD dimohonkan {diminta}; belum ada keputusan setelah {days} hari "
         "(batas {threshold} hari)",
-        "DPRD approval requested {diminta}; no decision after {days} days "
-        "(limit {threshold} days)",
+        "DPRD approval requested {diminta}; no decision after {days} days (limit {threshold} days)",
     ),
     "stalled.potensi_tanpa_tindak_lanjut": (
         "Potensi prioritas tinggi hasil pemetaan {tahun} belum ditindaklanjuti kerja sama "

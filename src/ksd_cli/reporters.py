@@ -35,7 +35,10 @@ class TextReporter:
         from rich.markup import escape
 
         console = Console(
-            file=stream, highlight=False, soft_wrap=True, force_terminal=self.color,
+            file=stream,
+            highlight=False,
+            soft_wrap=True,
+            force_terminal=self.color,
             no_color=self.color is False or None,
         )
         style = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
@@ -51,8 +54,12 @@ class TextReporter:
         if report.diagnostics:
             console.print()
         summary = message(
-            "summary", self.lang, files=report.files, records=report.records,
-            errors=report.errors, warnings=report.warnings,
+            "summary",
+            self.lang,
+            files=report.files,
+            records=report.records,
+            errors=report.errors,
+            warnings=report.warnings,
         )
         colour = "red" if report.errors else "yellow" if report.warnings else "green"
         console.print(f"[bold {colour}]{escape(summary)}[/]")
@@ -83,8 +90,12 @@ class GithubReporter:
             stream.write(_annotation(d) + "\n")
         stream.write(
             message(
-                "summary", self.lang, files=report.files, records=report.records,
-                errors=report.errors, warnings=report.warnings,
+                "summary",
+                self.lang,
+                files=report.files,
+                records=report.records,
+                errors=report.errors,
+                warnings=report.warnings,
             )
             + "\n"
         )
@@ -93,7 +104,12 @@ class GithubReporter:
 def _annotation(d: Diagnostic) -> str:
     props = ",".join(
         f"{k}={_escape_property(str(v))}"
-        for k, v in (("file", d.path), ("line", d.line), ("col", d.column), ("title", f"{d.code} {d.rule}"))
+        for k, v in (
+            ("file", d.path),
+            ("line", d.line),
+            ("col", d.column),
+            ("title", f"{d.code} {d.rule}"),
+        )
     )
     text = d.message + (f" ({d.hint})" if d.hint else "")
     return f"::{d.severity.value} {props}::{_escape_data(text)}"

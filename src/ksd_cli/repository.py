@@ -49,9 +49,14 @@ class Repository:
     def source_files(self) -> list[SourceFile]:
         """Every record file, agreements first, each folder in name order."""
         files: list[SourceFile] = []
-        for folder, kind in ((self.agreements_dir, "agreement"), (self.potentials_dir, "potential")):
+        for folder, kind in (
+            (self.agreements_dir, "agreement"),
+            (self.potentials_dir, "potential"),
+        ):
             if folder.is_dir():
-                paths = sorted(p for p in folder.iterdir() if p.suffix in RECORD_SUFFIXES and p.is_file())
+                paths = sorted(
+                    p for p in folder.iterdir() if p.suffix in RECORD_SUFFIXES and p.is_file()
+                )
                 files.extend(SourceFile(p, self.relative(p), kind) for p in paths)  # type: ignore[arg-type]
         return files
 
@@ -60,12 +65,16 @@ class Repository:
         resolved = path.resolve()
         if not resolved.is_file():
             raise UserError(f"{path}: berkas tidak ditemukan / file not found")
-        for folder, kind in ((self.agreements_dir, "agreement"), (self.potentials_dir, "potential")):
+        for folder, kind in (
+            (self.agreements_dir, "agreement"),
+            (self.potentials_dir, "potential"),
+        ):
             if resolved.parent == folder.resolve():
                 return SourceFile(resolved, self.relative(resolved), kind)  # type: ignore[arg-type]
         raise UserError(
             f"{path}: bukan berkas rekaman / not a record file",
-            hint=f"records live in {self.config.paths.agreements}/ and {self.config.paths.potentials}/",
+            hint=f"records live in {self.config.paths.agreements}/ and "
+            f"{self.config.paths.potentials}/",
         )
 
 

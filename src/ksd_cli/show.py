@@ -37,7 +37,9 @@ class AgreementView:
             "as_of": self.state.as_of.isoformat(),
             "status": self.state.status,
             "tahap_terakhir": self.state.tahap_terakhir,
-            "tahapan": [{"tahap": t, "tanggal": d.isoformat()} for t, d in self.state.tanggal_tahap],
+            "tahapan": [
+                {"tahap": t, "tanggal": d.isoformat()} for t, d in self.state.tanggal_tahap
+            ],
             "naskah": [
                 {
                     "nomor_urut": d.position + 1,
@@ -88,12 +90,22 @@ def _iso(value: date | None) -> str | None:
 
 
 def show_record(
-    loaded: LoadResult, record_id: str, config: Config, reference: ReferenceData, *, as_of: date, lang: Lang
+    loaded: LoadResult,
+    record_id: str,
+    config: Config,
+    reference: ReferenceData,
+    *,
+    as_of: date,
+    lang: Lang,
 ) -> AgreementView | PotentialView:
     """The view of one record; a ``UserError`` when it does not exist or does not load."""
     item = next((r for r in loaded.records if r.record.id == record_id), None)
     if item is None:
-        broken = [d for d in loaded.diagnostics if d.path.endswith(f"/{record_id}.yaml") or d.path.endswith(f"/{record_id}.yml")]
+        broken = [
+            d
+            for d in loaded.diagnostics
+            if d.path.endswith(f"/{record_id}.yaml") or d.path.endswith(f"/{record_id}.yml")
+        ]
         if broken:
             raise UserError(
                 f"{record_id}: rekaman tidak valid / the record does not load ({broken[0].path}:"
@@ -101,7 +113,11 @@ def show_record(
                 hint=f"ksd validate {broken[0].path}",
             )
         raise UserError(f"{record_id}: rekaman tidak ditemukan / no such record")
-    flags = tuple(f for f in find_stalled(loaded, config, reference, as_of=as_of, lang=lang).flags if f.id == record_id)
+    flags = tuple(
+        f
+        for f in find_stalled(loaded, config, reference, as_of=as_of, lang=lang).flags
+        if f.id == record_id
+    )
     if isinstance(item.record, Potential):
         agreements = [r.record for r in loaded.records if isinstance(r.record, Agreement)]
         follow = tindak_lanjut([item.record], agreements)[0]

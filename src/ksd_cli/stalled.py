@@ -35,7 +35,10 @@ FLAG_CODES: tuple[str, ...] = (
     "dprd_tertunda",
     "potensi_tanpa_tindak_lanjut",
 )
-KATEGORI: dict[str, Kategori] = {code: "macet" for code in FLAG_CODES} | {"akan_berakhir": "pengingat"}
+KATEGORI: dict[str, Kategori] = {
+    **{code: "macet" for code in FLAG_CODES if code != "akan_berakhir"},
+    "akan_berakhir": "pengingat",
+}
 _SINGKATAN = {
     "kesepakatan_bersama": "KB",
     "nota_kesepahaman": "Nota Kesepahaman",
@@ -149,12 +152,31 @@ class _Subject:
     lang: Lang
 
     def flag(
-        self, code: str, since: date, days: int, threshold: int, naskah: int | None = None, **args: object
+        self,
+        code: str,
+        since: date,
+        days: int,
+        threshold: int,
+        naskah: int | None = None,
+        **args: object,
     ) -> Flag:
-        text = message(f"stalled.{code}", self.lang, days=angka(days), threshold=angka(threshold), **args)
+        text = message(
+            f"stalled.{code}", self.lang, days=angka(days), threshold=angka(threshold), **args
+        )
         return Flag(
-            self.id, self.judul, code, KATEGORI[code], since, days, threshold, self.stage,
-            self.mitra, self.perangkat_daerah, text, self.path, naskah,
+            self.id,
+            self.judul,
+            code,
+            KATEGORI[code],
+            since,
+            days,
+            threshold,
+            self.stage,
+            self.mitra,
+            self.perangkat_daerah,
+            text,
+            self.path,
+            naskah,
         )
 
 
@@ -172,9 +194,7 @@ def mitra_names(record: Agreement, owner: str | None, reference: ReferenceData) 
     return tuple(names)
 
 
-def agreement_flags(
-    state: Lifecycle, thresholds: Thresholds, subject: _Subject
-) -> Iterator[Flag]:
+def agreement_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject) -> Iterator[Flag]:
     """The flags of one cooperation (none once it has ended or was stopped)."""
     if state.status in ENDED_STATUSES:
         return
@@ -188,21 +208,34 @@ def agreement_flags(
             followers = state.followers(kb)
             label = _SINGKATAN[kb.naskah.jenis]
             if kb.ended and not any(
-                f.naskah.tanggal_ttd is not None and kb.sampai is not None and f.naskah.tanggal_ttd <= kb.sampai
+                f.naskah.tanggal_ttd is not None
+                and kb.sampai is not None
+                and f.naskah.tanggal_ttd <= kb.sampai
                 for f in followers
             ):
                 assert kb.sampai is not None
                 expired_kb = True
                 yield subject.flag(
-                    "kb_kedaluwarsa_tanpa_pks", kb.sampai, (as_of - kb.sampai).days, 0, kb.position,
-                    naskah_label=label, ttd=tanggal(kb.naskah.tanggal_ttd), sampai=tanggal(kb.sampai),
+                    "kb_kedaluwarsa_tanpa_pks",
+                    kb.sampai,
+                    (as_of - kb.sampai).days,
+                    0,
+                    kb.position,
+                    naskah_label=label,
+                    ttd=tanggal(kb.naskah.tanggal_ttd),
+                    sampai=tanggal(kb.sampai),
                 )
             elif not followers and not kb.ended:
                 days = (as_of - kb.naskah.tanggal_ttd).days
                 if days > thresholds.kb_tanpa_pks:
                     yield subject.flag(
-                        "kb_tanpa_pks", kb.naskah.tanggal_ttd, days, thresholds.kb_tanpa_pks,
-                        kb.position, naskah_label=label, ttd=tanggal(kb.naskah.tanggal_ttd),
+                        "kb_tanpa_pks",
+                        kb.naskah.tanggal_ttd,
+                        days,
+                        thresholds.kb_tanpa_pks,
+                        kb.position,
+                        naskah_label=label,
+                        ttd=tanggal(kb.naskah.tanggal_ttd),
                     )
     yield from _implementation_flags(state, thresholds, subject)
     if state.status == "kedaluwarsa" and not expired_kb:
@@ -216,8 +249,13 @@ def agreement_flags(
         left = (doc.sampai - as_of).days
         if left <= thresholds.akan_berakhir and not state.continued(doc):
             yield subject.flag(
-                "akan_berakhir", doc.sampai, left, thresholds.akan_berakhir, doc.position,
-                naskah_label=_SINGKATAN[doc.naskah.jenis], sampai=tanggal(doc.sampai),
+                "akan_berakhir",
+                doc.sampai,
+                left,
+                thresholds.akan_berakhir,
+                doc.position,
+                naskah_label=_SINGKATAN[doc.naskah.jenis],
+                sampai=tanggal(doc.sampai),
             )
     dprd = record.persetujuan_dprd
     if (
@@ -231,7 +269,10 @@ def agreement_flags(
         days = (as_of - dprd.tanggal_permohonan).days
         if days > thresholds.dprd_tertunda:
             yield subject.flag(
-                "dprd_tertunda", dprd.tanggal_permohonan, days, thresholds.dprd_tertunda,
+                "dprd_tertunda",
+                dprd.tanggal_permohonan,
+                days,
+                thresholds.dprd_tertunda,
                 diminta=tanggal(dprd.tanggal_permohonan),
             )
 
@@ -239,9 +280,13 @@ def agreement_flags(
 _KB_KINDS = frozenset({"kesepakatan_bersama", "nota_kesepahaman", "nota_kesepakatan"})
 
 
-def _implementation_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject) -> Iterator[Flag]:
+def _implementation_flags(
+    state: Lifecycle, thresholds: Thresholds, subject: _Subject
+) -> Iterator[Flag]:
     record, as_of = state.record, state.as_of
-    pelaksanaan = sorted(e.tanggal for e in record.tahapan or () if e.tahap == "pelaksanaan" and e.tanggal <= as_of)
+    pelaksanaan = sorted(
+        e.tanggal for e in record.tahapan or () if e.tahap == "pelaksanaan" and e.tanggal <= as_of
+    )
     monev = sorted(m.tanggal for m in record.monev or () if m.tanggal <= as_of)
     operational = [d for d in state.operational() if d.in_force]
     for doc in operational:
@@ -252,8 +297,13 @@ def _implementation_flags(state: Lifecycle, thresholds: Thresholds, subject: _Su
         days = (as_of - ttd).days
         if days > thresholds.pks_tanpa_pelaksanaan:
             yield subject.flag(
-                "pks_tanpa_pelaksanaan", ttd, days, thresholds.pks_tanpa_pelaksanaan, doc.position,
-                naskah_label=_SINGKATAN[doc.naskah.jenis], ttd=tanggal(ttd),
+                "pks_tanpa_pelaksanaan",
+                ttd,
+                days,
+                thresholds.pks_tanpa_pelaksanaan,
+                doc.position,
+                naskah_label=_SINGKATAN[doc.naskah.jenis],
+                ttd=tanggal(ttd),
             )
     if operational and (pelaksanaan or monev):
         if monev:
@@ -263,7 +313,10 @@ def _implementation_flags(state: Lifecycle, thresholds: Thresholds, subject: _Su
         days = (as_of - since).days
         if days > thresholds.tanpa_monev:
             yield subject.flag(
-                "tanpa_monev", since, days, thresholds.tanpa_monev,
+                "tanpa_monev",
+                since,
+                days,
+                thresholds.tanpa_monev,
                 dasar=message(f"stalled.tanpa_monev.{basis}", subject.lang, tanggal=tanggal(since)),
             )
 
@@ -278,7 +331,10 @@ def potential_flags(
     days = (as_of - since).days
     if days > thresholds.potensi_tanpa_tindak_lanjut:
         yield subject.flag(
-            "potensi_tanpa_tindak_lanjut", since, days, thresholds.potensi_tanpa_tindak_lanjut,
+            "potensi_tanpa_tindak_lanjut",
+            since,
+            days,
+            thresholds.potensi_tanpa_tindak_lanjut,
             tahun=potential.tahun,
         )
 
@@ -310,15 +366,25 @@ def find_stalled(
     for item, record in agreements:
         state = lifecycle(record, as_of)
         subject = _Subject(
-            record.id, record.judul, state.tahap_terakhir, mitra_names(record, owner, reference),
-            tuple(record.perangkat_daerah or ()), item.source.rel, lang,
+            record.id,
+            record.judul,
+            state.tahap_terakhir,
+            mitra_names(record, owner, reference),
+            tuple(record.perangkat_daerah or ()),
+            item.source.rel,
+            lang,
         )
         flags.extend(agreement_flags(state, config.stalled.for_jenis(record.jenis), subject))
     follow_up = tindak_lanjut([p for _, p in potentials], [a for _, a in agreements])
     for (item, potential), tl in zip(potentials, follow_up, strict=True):
         subject = _Subject(
-            potential.id, potential.potensi, "identifikasi", (), (potential.perangkat_daerah,),
-            item.source.rel, lang,
+            potential.id,
+            potential.potensi,
+            "identifikasi",
+            (),
+            (potential.perangkat_daerah,),
+            item.source.rel,
+            lang,
         )
         thresholds = config.stalled.for_jenis(potential.jenis_usulan)
         flags.extend(potential_flags(potential, tl.ditindaklanjuti, thresholds, as_of, subject))
@@ -330,9 +396,7 @@ def _invalid(loaded: LoadResult) -> tuple[InvalidRecord, ...]:
     """Files that gave no record (a file with only a duplicate key still gave one)."""
     assessed = {r.source.rel for r in loaded.records}
     errors = Counter(d.path for d in loaded.diagnostics if d.severity.value == "error")
-    return tuple(
-        InvalidRecord(path, errors[path]) for path in sorted(loaded.invalid - assessed)
-    )
+    return tuple(InvalidRecord(path, errors[path]) for path in sorted(loaded.invalid - assessed))
 
 
 def validate_flag_codes(codes: Sequence[str]) -> list[str]:

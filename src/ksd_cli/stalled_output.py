@@ -28,7 +28,9 @@ def write_text(result: StalledResult, stream: TextIO, *, color: bool | None = No
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=stream, highlight=False, force_terminal=color, no_color=color is False or None)
+    console = Console(
+        file=stream, highlight=False, force_terminal=color, no_color=color is False or None
+    )
     title = f"Kerja sama yang perlu perhatian per {tanggal(result.as_of)}"
     if result.flags:
         table = Table(title=title, expand=True)
@@ -39,7 +41,9 @@ def write_text(result: StalledResult, stream: TextIO, *, color: bool | None = No
         table.add_column("Keterangan", ratio=1)
         for f in result.flags:
             style = "yellow" if f.kategori == "pengingat" else None
-            table.add_row(f.id, JUDUL_FLAG[f.code], str(f.days), str(f.threshold), f.message, style=style)
+            table.add_row(
+                f.id, JUDUL_FLAG[f.code], str(f.days), str(f.threshold), f.message, style=style
+            )
         console.print(table)
     else:
         console.print(f"[green]Tidak ada temuan per {tanggal(result.as_of)}.[/]")
@@ -68,8 +72,19 @@ def write_json(result: StalledResult, stream: TextIO) -> None:
 
 
 CSV_COLUMNS = (
-    "id", "code", "kategori", "since", "days", "threshold", "stage", "judul", "mitra",
-    "perangkat_daerah", "naskah", "path", "message",
+    "id",
+    "code",
+    "kategori",
+    "since",
+    "days",
+    "threshold",
+    "stage",
+    "judul",
+    "mitra",
+    "perangkat_daerah",
+    "naskah",
+    "path",
+    "message",
 )
 
 
@@ -79,10 +94,13 @@ def write_csv(result: StalledResult, stream: TextIO) -> None:
     writer.writerow(CSV_COLUMNS)
     for f in result.flags:
         row = f.as_dict()
-        writer.writerow(
-            "; ".join(v) if isinstance(v := row[c], list) else ("" if v is None else v)  # type: ignore[arg-type]
-            for c in CSV_COLUMNS
-        )
+        writer.writerow(_csv_value(row[c]) for c in CSV_COLUMNS)
+
+
+def _csv_value(value: object) -> object:
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return "" if value is None else value
 
 
 def _md_cell(text: object) -> str:
@@ -94,7 +112,9 @@ def write_markdown(result: StalledResult, stream: TextIO) -> None:
     out = io.StringIO()
     out.write(f"### Kerja sama yang perlu perhatian per {tanggal(result.as_of)}\n\n")
     if result.flags:
-        out.write("| ID | Temuan | Tahap | Hari | Batas | Keterangan |\n|---|---|---|--:|--:|---|\n")
+        out.write(
+            "| ID | Temuan | Tahap | Hari | Batas | Keterangan |\n|---|---|---|--:|--:|---|\n"
+        )
         for f in result.flags:
             out.write(
                 f"| {_md_cell(f.id)} | {_md_cell(JUDUL_FLAG[f.code])} | {_md_cell(f.stage or '-')} "
@@ -106,7 +126,10 @@ def write_markdown(result: StalledResult, stream: TextIO) -> None:
     for code, n in result.counts().items():
         out.write(f"| {JUDUL_FLAG[code]} (`{code}`) | {n} |\n")
     if result.invalid:
-        out.write(f"\n**{len(result.invalid)} rekaman tidak valid dan tidak dinilai** (jalankan `ksd validate`):\n\n")
+        out.write(
+            f"\n**{len(result.invalid)} rekaman tidak valid dan tidak dinilai** "
+            "(jalankan `ksd validate`):\n\n"
+        )
         for r in result.invalid:
             out.write(f"- `{r.path}` ({r.errors} galat)\n")
     stream.write(out.getvalue())
@@ -122,18 +145,39 @@ def write_xlsx(result: StalledResult, path: Path) -> None:
     ws = workbook.active
     ws.title = "Temuan"
     columns = [
-        Column("ID", 20), Column("Judul", 40), Column("Kode temuan", 26), Column("Kategori", 11),
-        Column("Sejak", 16), Column("Hari", 8, INTEGER_FORMAT), Column("Batas (hari)", 11, INTEGER_FORMAT),
-        Column("Tahap", 20), Column("Mitra", 30), Column("Perangkat daerah", 30), Column("Keterangan", 70),
+        Column("ID", 20),
+        Column("Judul", 40),
+        Column("Kode temuan", 26),
+        Column("Kategori", 11),
+        Column("Sejak", 16),
+        Column("Hari", 8, INTEGER_FORMAT),
+        Column("Batas (hari)", 11, INTEGER_FORMAT),
+        Column("Tahap", 20),
+        Column("Mitra", 30),
+        Column("Perangkat daerah", 30),
+        Column("Keterangan", 70),
     ]
     rows = [
-        [f.id, f.judul, f.code, f.kategori, f.since, f.days, f.threshold, f.stage or "",
-         "; ".join(f.mitra), "; ".join(f.perangkat_daerah), f.message]
+        [
+            f.id,
+            f.judul,
+            f.code,
+            f.kategori,
+            f.since,
+            f.days,
+            f.threshold,
+            f.stage or "",
+            "; ".join(f.mitra),
+            "; ".join(f.perangkat_daerah),
+            f.message,
+        ]
         for f in result.flags
     ]
     write_table(ws, columns, rows)
     counts = workbook.create_sheet("Ringkasan")
-    write_table(counts, [Column("Kode temuan", 30), Column("Jumlah", 10, INTEGER_FORMAT)],
-                [[code, n] for code, n in result.counts().items()])
+    write_table(
+        counts,
+        [Column("Kode temuan", 30), Column("Jumlah", 10, INTEGER_FORMAT)],
+        [[code, n] for code, n in result.counts().items()],
+    )
     save_workbook(workbook, path)
-

@@ -117,7 +117,9 @@ def validate_repository(
     findings.extend(
         check_records(repository, loaded, as_of=as_of, lang=lang, parser=parser, only=only)
     )
-    ignored = {r.code for r in RULES} - {r.code for r in active_rules(repository.config.validate_.ignore)}
+    ignored = {r.code for r in RULES} - {
+        r.code for r in active_rules(repository.config.validate_.ignore)
+    }
     kept = [d for d in findings if d.code not in ignored and (only is None or d.path in only)]
     files = loaded.files if only is None else len(only)
     records = sum(1 for r in loaded.records if only is None or r.source.rel in only)

@@ -43,7 +43,9 @@ def set_cell(ws: Any, row: int, column: int, value: Any, number_format: str | No
     return cell
 
 
-def write_table(ws: Any, columns: Sequence[Column], rows: Sequence[Sequence[Any]], start_row: int = 1) -> None:
+def write_table(
+    ws: Any, columns: Sequence[Column], rows: Sequence[Sequence[Any]], start_row: int = 1
+) -> None:
     """A header row and data rows, with a styled header, frozen panes and an auto-filter."""
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter

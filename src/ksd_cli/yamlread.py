@@ -113,6 +113,7 @@ class _PlainResolver:
         return SEQ if kind is yaml.SequenceNode else MAP
 
 
+_CParser: Any
 try:
     from yaml._yaml import CParser as _CParser
 except ImportError:  # PyYAML built without libyaml: every file takes the ruamel path
@@ -126,7 +127,7 @@ def has_libyaml() -> bool:
 
 if _CParser is not None:
 
-    class _FastLoader(_CParser, _PlainResolver):  # type: ignore[misc,valid-type]
+    class _FastLoader(_CParser, _PlainResolver):  # type: ignore[misc]
         """libyaml's composer with the resolver above."""
 
 
@@ -135,6 +136,7 @@ def read_document(text: str, parser: Parser = "libyaml") -> Document | LoadProbl
 
     Several documents, an empty file or a top level that is not a mapping are problems too.
     """
+    roots: list[Any] | LoadProblem
     if parser == "libyaml" and has_libyaml() and not _has_directive(text):
         try:
             roots = _compose_libyaml(text)
@@ -155,9 +157,7 @@ def read_document(text: str, parser: Parser = "libyaml") -> Document | LoadProbl
     if not _is_mapping(root):
         if _is_scalar(root) and root.tag == PLAIN and _NULL.match(root.value):
             return LoadProblem("empty-file", 1, 1)
-        return LoadProblem(
-            "not-a-mapping", root.start_mark.line + 1, root.start_mark.column + 1
-        )
+        return LoadProblem("not-a-mapping", root.start_mark.line + 1, root.start_mark.column + 1)
     builder = _Builder()
     try:
         data = builder.build(root)
@@ -206,7 +206,7 @@ _RUAMEL_RESOLVER: list[type] = []
 
 
 def _ruamel_resolver() -> type:
-    """ruamel's resolver, changed to leave plain scalars to ``resolve_plain`` (built once)."""
+    """Ruamel's resolver, changed to leave plain scalars to ``resolve_plain`` (built once)."""
     if not _RUAMEL_RESOLVER:
         from ruamel.yaml.nodes import MappingNode, ScalarNode
         from ruamel.yaml.resolver import VersionedResolver
@@ -214,7 +214,7 @@ def _ruamel_resolver() -> type:
 
         tags = {name: Tag(suffix=name) for name in (PLAIN, STR, MAP, SEQ)}
 
-        class Resolver(VersionedResolver):  # type: ignore[misc]
+        class Resolver(VersionedResolver):
             def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
                 if kind is ScalarNode:
                     return tags[PLAIN if implicit[0] else STR]
@@ -346,9 +346,7 @@ class _Builder:
         if tag in _EXPLICIT_SCALAR_TAGS:
             resolved = resolve_plain(value)
             wanted = _TYPE_OF_TAG[tag]
-            if isinstance(resolved, wanted) and not (
-                wanted is int and isinstance(resolved, bool)
-            ):
+            if isinstance(resolved, wanted) and not (wanted is int and isinstance(resolved, bool)):
                 return resolved
         self.problems.append(_at(node, "unsupported-tag", tag=tag))
         return value

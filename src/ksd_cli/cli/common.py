@@ -6,7 +6,6 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional, ParamSpec, TypeVar

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+import enum
 import inspect
 import json
 import sys
 from typing import Annotated, Optional
-
-import enum
 
 import typer
 
 from ksd_cli.errors import UserError
 
 
-class RulesFormat(str, enum.Enum):
+class RulesFormat(enum.StrEnum):
     """Output formats of ``ksd rules``."""
 
     text = "text"
@@ -24,7 +23,9 @@ class RulesFormat(str, enum.Enum):
 def rules(
     code: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Argument(help="A rule code (C006) or name (pks-sebelum-kb) to explain.", show_default=False),
+        typer.Argument(
+            help="A rule code (C006) or name (pks-sebelum-kb) to explain.", show_default=False
+        ),
     ] = None,
     output_format: Annotated[RulesFormat, typer.Option("--format", "-f")] = RulesFormat.text,
 ) -> None:
@@ -39,8 +40,13 @@ def rules(
         selected = (rule,)
     if output_format is RulesFormat.json:
         rows = [
-            {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary,
-             "doc": inspect.cleandoc(r.doc)}
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity.value,
+                "summary": r.summary,
+                "doc": inspect.cleandoc(r.doc),
+            }
             for r in selected
         ]
         json.dump({"schema_version": 1, "rules": rows}, sys.stdout, ensure_ascii=False, indent=2)

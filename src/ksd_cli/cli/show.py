@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from ksd_cli.show import AgreementView, PotentialView
 
 
-class ShowFormat(str, enum.Enum):
+class ShowFormat(enum.StrEnum):
     """Output formats of ``ksd show``."""
 
     text = "text"
@@ -37,7 +37,14 @@ def show(
     lang_ = language(lang)
     repo = repository(root)
     day = as_of_date(as_of, repo)
-    view = show_record(load_records(repo, lang=lang_), record_id, repo.config, load_reference(), as_of=day, lang=lang_)
+    view = show_record(
+        load_records(repo, lang=lang_),
+        record_id,
+        repo.config,
+        load_reference(),
+        as_of=day,
+        lang=lang_,
+    )
     if output_format is ShowFormat.json:
         json.dump(view.as_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -58,9 +65,14 @@ def _print(view: AgreementView | PotentialView) -> None:
 
     if isinstance(view, PotentialView):
         console.print(f"[bold]{data['id']}[/]  {escape(str(data['potensi']))}")
-        console.print(f"urusan {data['urusan']} · prioritas {data['prioritas']} · pemetaan {data['tahun']}")
-        follow = data["ditindaklanjuti_oleh"]
-        console.print("ditindaklanjuti oleh: " + (", ".join(follow) if follow else "[red]belum ada kerja sama[/]"))  # type: ignore[arg-type]
+        console.print(
+            f"urusan {data['urusan']} · prioritas {data['prioritas']} · pemetaan {data['tahun']}"
+        )
+        follow = view.follow_up.agreements
+        console.print(
+            "ditindaklanjuti oleh: "
+            + (", ".join(follow) if follow else "[red]belum ada kerja sama[/]")
+        )
     else:
         state = view.state
         console.print(f"[bold]{data['id']}[/]  {escape(str(data['judul']))}")
@@ -78,10 +90,26 @@ def _print(view: AgreementView | PotentialView) -> None:
         for column in ("#", "Jenis", "Nomor", "Ditandatangani", "Berlaku", "Status"):
             documents.add_column(column)
         for d in state.documents:
-            berlaku = f"{tanggal(d.mulai) if d.mulai else '?'} – {tanggal(d.sampai) if d.sampai else 'tanpa batas'}"
-            status = "berlaku" if d.in_force else "berakhir" if d.ended else "belum berlaku" if d.signed else "draf"
+            mulai = tanggal(d.mulai) if d.mulai else "?"
+            berlaku = f"{mulai} – {tanggal(d.sampai) if d.sampai else 'tanpa batas'}"
+            status = (
+                "berlaku"
+                if d.in_force
+                else "berakhir"
+                if d.ended
+                else "belum berlaku"
+                if d.signed
+                else "draf"
+            )
             signed = tanggal(d.naskah.tanggal_ttd) if d.signed and d.naskah.tanggal_ttd else "-"
-            documents.add_row(str(d.position + 1), d.naskah.jenis, escape(d.nomor.replace("; ", "\n")), signed, berlaku, status)
+            documents.add_row(
+                str(d.position + 1),
+                d.naskah.jenis,
+                escape(d.nomor.replace("; ", "\n")),
+                signed,
+                berlaku,
+                status,
+            )
         console.print(documents)
     if view.flags:
         console.print("[bold]Temuan[/]")

@@ -27,7 +27,7 @@ FLAG_CODES = (
 )
 
 
-class StalledFormat(str, enum.Enum):
+class StalledFormat(enum.StrEnum):
     """Output formats of ``ksd stalled``."""
 
     text = "text"
@@ -43,25 +43,41 @@ def _codes(value: str | None, option: str) -> list[str]:
     codes = [c.strip() for c in value.split(",") if c.strip()]
     unknown = [c for c in codes if c not in FLAG_CODES]
     if unknown:
-        raise UsageProblem(option, f"unknown flag {', '.join(unknown)}; flags: {', '.join(FLAG_CODES)}")
+        raise UsageProblem(
+            option, f"unknown flag {', '.join(unknown)}; flags: {', '.join(FLAG_CODES)}"
+        )
     return codes
 
 
 def stalled(
-    output_format: Annotated[StalledFormat, typer.Option("--format", "-f", help="Output format.")] = StalledFormat.text,
+    output_format: Annotated[
+        StalledFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = StalledFormat.text,
     output: Annotated[
         Optional[Path],  # noqa: UP045 - typer reads the annotation at run time
-        typer.Option("--output", "-o", help="Write to this file (default: stdout; for xlsx "
-                      "ksd-stalled-<as-of>.xlsx).", dir_okay=False, show_default=False),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (default: stdout; for xlsx ksd-stalled-<as-of>.xlsx).",
+            dir_okay=False,
+            show_default=False,
+        ),
     ] = None,
     only: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--only", metavar="CODE,...", help="Show only these flags.", show_default=False),
+        typer.Option(
+            "--only", metavar="CODE,...", help="Show only these flags.", show_default=False
+        ),
     ] = None,
     fail_on: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--fail-on", metavar="CODE,...", help="Exit 1 when any of these flags occurs "
-                     "(a CI gate); otherwise flags do not fail the run.", show_default=False),
+        typer.Option(
+            "--fail-on",
+            metavar="CODE,...",
+            help="Exit 1 when any of these flags occurs "
+            "(a CI gate); otherwise flags do not fail the run.",
+            show_default=False,
+        ),
     ] = None,
     as_of: AsOfOption = None,
     root: RootOption = None,

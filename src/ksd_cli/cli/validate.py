@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import enum
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
-
-import enum
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
+
+if TYPE_CHECKING:
+    from ksd_cli.loading import Progress
 
 from ksd_cli.cli.common import AsOfOption, LangOption, RootOption, as_of_date, language, repository
 
 PROGRESS_THRESHOLD = 200
 
 
-class ValidateFormat(str, enum.Enum):
+class ValidateFormat(enum.StrEnum):
     """Output formats of ``ksd validate``."""
 
     auto = "auto"
@@ -58,9 +60,7 @@ def validate(
     day = as_of_date(as_of, repo)
     selected = [repo.source_for(p).rel for p in paths] if paths else None
     with _progress() as progress:
-        report = validate_repository(
-            repo, as_of=day, lang=lang_, paths=selected, progress=progress
-        )
+        report = validate_repository(repo, as_of=day, lang=lang_, paths=selected, progress=progress)
     make_reporter(output_format.value, lang_).write(report, sys.stdout)
     raise typer.Exit(1 if report.failed(strict=strict) else 0)
 
@@ -68,7 +68,7 @@ def validate(
 class _progress:
     """A progress bar on stderr for long runs on a terminal; nothing when piped."""
 
-    def __enter__(self) -> object:
+    def __enter__(self) -> Progress | None:
         if not sys.stderr.isatty():
             return None
         from rich.console import Console

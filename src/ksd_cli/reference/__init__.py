@@ -85,4 +85,6 @@ def load_reference() -> ReferenceData:
         r["kode"]: Urusan(r["kode"], r["nama"], r["kelompok"], r["alias"])
         for r in _rows("urusan.csv")
     }
-    return ReferenceData(MappingProxyType(wilayah), MappingProxyType(lama), MappingProxyType(urusan))
+    return ReferenceData(
+        MappingProxyType(wilayah), MappingProxyType(lama), MappingProxyType(urusan)
+    )

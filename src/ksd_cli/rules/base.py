@@ -76,9 +76,9 @@ class Rule:
 
 def agreement_check(func: Callable[[Agreement, Context], Iterator[Hit]]) -> Check:
     """Type helper: a check over agreements."""
-    return func  # type: ignore[return-value]
+    return func
 
 
 def potential_check(func: Callable[[Potential, Context], Iterator[Hit]]) -> Check:
     """Type helper: a check over potentials."""
-    return func  # type: ignore[return-value]
+    return func

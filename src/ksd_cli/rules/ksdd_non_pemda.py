@@ -37,7 +37,8 @@ def check(record: Agreement, ctx: Context) -> Iterator[Hit]:
     for i, party in enumerate(record.pihak):
         if party.tipe != "pemda":
             yield Hit(
-                ("pihak", i, "tipe"), {"jenis": record.jenis, "peran": party.peran, "tipe": party.tipe}
+                ("pihak", i, "tipe"),
+                {"jenis": record.jenis, "peran": party.peran, "tipe": party.tipe},
             )
 
 

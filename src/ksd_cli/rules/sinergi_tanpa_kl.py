@@ -31,9 +31,7 @@ from ksd_cli.rules.base import Context, Hit, Rule, agreement_check
 @agreement_check
 def check(record: Agreement, ctx: Context) -> Iterator[Hit]:
     """A ``sinergi`` record needs a party of type ``kementerian_lembaga``."""
-    if record.jenis == "sinergi" and not any(
-        p.tipe == "kementerian_lembaga" for p in record.pihak
-    ):
+    if record.jenis == "sinergi" and not any(p.tipe == "kementerian_lembaga" for p in record.pihak):
         yield Hit(("pihak",))
 
 

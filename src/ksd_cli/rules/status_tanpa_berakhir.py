@@ -27,9 +27,7 @@ from ksd_cli.rules.base import Context, Hit, Rule, agreement_check
 @agreement_check
 def check(record: Agreement, ctx: Context) -> Iterator[Hit]:
     """A stored status needs a ``berakhir`` event."""
-    if record.status is not None and not any(
-        e.tahap == "berakhir" for e in record.tahapan or ()
-    ):
+    if record.status is not None and not any(e.tahap == "berakhir" for e in record.tahapan or ()):
         yield Hit(("status",), {"status": record.status})
 
 

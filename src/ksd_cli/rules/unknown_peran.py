@@ -39,7 +39,9 @@ def check(record: Agreement, ctx: Context) -> Iterator[Hit]:
         for field in ("nomor", "hak_kewajiban"):
             for peran in getattr(naskah, field) or {}:
                 if peran not in known:
-                    yield Hit(("naskah", i, field, peran), {"value": peran, "known": listed}, key=True)
+                    yield Hit(
+                        ("naskah", i, field, peran), {"value": peran, "known": listed}, key=True
+                    )
         for j, signer in enumerate(naskah.penandatangan or ()):
             if signer.peran not in known:
                 yield Hit(

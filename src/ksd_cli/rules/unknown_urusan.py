@@ -21,11 +21,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from ksd_cli.diagnostics import Severity
-from ksd_cli.rules.base import Context, Hit, Rule
+from ksd_cli.rules.base import Context, Hit, Loc, Rule
 
 
 def check(record: Any, ctx: Context) -> Iterator[Hit]:
     """Codes of an agreement's list or a potential's single urusan."""
+    pairs: list[tuple[Loc, str]]
     if isinstance(record.urusan, list):
         pairs = [(("urusan", i), kode) for i, kode in enumerate(record.urusan)]
     else:

@@ -67,7 +67,10 @@ class ReferenceData:
 
 def _rows(name: str) -> list[dict[str, str]]:
     text = files(__package__).joinpath(name).read_text(encoding="utf-8")
-    return list(csv.DictReader(text.splitlines()))
+    # Values are stripped: the source list has stray spaces ("Kota Administrasi Jakarta Utara ").
+    return [
+        {k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(text.splitlines())
+    ]
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -59,6 +60,29 @@ class Repository:
                 )
                 files.extend(SourceFile(p, self.relative(p), kind) for p in paths)  # type: ignore[arg-type]
         return files
+
+    def sources_for(self, paths: Iterable[Path]) -> list[SourceFile]:
+        """The record files named by ``paths``: files, or folders holding record files."""
+        selected: dict[str, SourceFile] = {}
+        every = None
+        for path in paths:
+            if path.is_dir():
+                every = every if every is not None else self.source_files()
+                folder = path.resolve()
+                inside = [
+                    s
+                    for s in every
+                    if folder == s.path.resolve().parent or folder in s.path.resolve().parents
+                ]
+                if not inside:
+                    raise UserError(
+                        f"{path}: tidak ada berkas rekaman / no record files in this folder"
+                    )
+                selected.update((s.rel, s) for s in inside)
+            else:
+                source = self.source_for(path)
+                selected[source.rel] = source
+        return list(selected.values())
 
     def source_for(self, path: Path) -> SourceFile:
         """The record file at ``path``, which must lie in one of the record folders."""

@@ -58,7 +58,7 @@ def validate(
     lang_ = language(lang)
     repo = repository(root)
     day = as_of_date(as_of, repo)
-    selected = [repo.source_for(p).rel for p in paths] if paths else None
+    selected = [s.rel for s in repo.sources_for(paths)] if paths else None
     with _progress() as progress:
         report = validate_repository(repo, as_of=day, lang=lang_, paths=selected, progress=progress)
     make_reporter(output_format.value, lang_).write(report, sys.stdout)

@@ -168,3 +168,48 @@ def test_raw_scalar_returns_what_the_user_typed() -> None:
     text = "urusan:\n  - 2.10  # lingkungan\nkode: [64.70, 1]\n"
     assert raw_scalar(text, Location(2, 5)) == "2.10"
     assert raw_scalar(text, Location(3, 8)) == "64.70"
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ("id: X\njudul: Pengelolaan\t# sementara\n", 2, 19),
+        ("id: X\ncatatan:\tBahas ulang\n", 2, 9),
+    ],
+)
+def test_tabs_as_separators_are_refused_by_both_readers(
+    parser: str, text: str, line: int, column: int
+) -> None:
+    result = read_document(text, parser)  # type: ignore[arg-type]
+    assert isinstance(result, LoadProblem)
+    assert (result.code, result.line, result.column) == ("tab", line, column)
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_tabs_inside_quotes_and_block_text_are_fine(parser: str) -> None:
+    doc = read_document('a: "x\ty"\nb: |\n  p\tq\n', parser)  # type: ignore[arg-type]
+    assert isinstance(doc, Document)
+    assert doc.data == {"a": "x\ty", "b": "p\tq\n"}
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_an_empty_value_is_located_at_its_key(parser: str) -> None:
+    doc = read_document("id: X\njudul:\njenis: ksdpk\n", parser)  # type: ignore[arg-type]
+    assert isinstance(doc, Document)
+    assert doc.data["judul"] is None
+    assert doc.locate(("judul",)) == Location(2, 1)
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_trailing_document_marker_is_harmless(parser: str) -> None:
+    doc = read_document("a: 1\n---\n", parser)  # type: ignore[arg-type]
+    assert isinstance(doc, Document) and doc.data == {"a": 1}
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_alias_bomb_is_reported_where_the_explosion_happens(parser: str) -> None:
+    result = read_document(_bomb(6), parser)  # type: ignore[arg-type]
+    assert isinstance(result, LoadProblem)
+    # a0..a3 expand to 11,111 nodes at most; a4 (line 5) is the first past the limit.
+    assert (result.line, result.column) == (5, 5)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import types
 import typing
@@ -84,10 +85,12 @@ def read_text(source: SourceFile, max_bytes: int) -> str | LoadProblem:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
-        return LoadProblem("invalid-encoding", line, column, {"byte": f"0x{data[exc.start]:02X}"})
+        # The decoder counts from after the byte-order mark; positions count in the file.
+        start = exc.start + (len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
+        line_start = data.rfind(b"\n", 0, start) + 1
+        line = data.count(b"\n", 0, start) + 1
+        column = len(data[line_start:start].decode("utf-8", "replace").lstrip("\ufeff")) + 1
+        return LoadProblem("invalid-encoding", line, column, {"byte": f"0x{data[start]:02X}"})
 
 
 def load_file(
@@ -214,6 +217,8 @@ def schema_diagnostics(
 
         if kind == "missing":
             make("missing-key", document.locate(loc), key=loc[-1])
+        elif kind == "invalid_key":
+            make("unknown-key", document.locate(loc, key=True), key=loc[-1], suggestion="")
         elif kind == "extra_forbidden":
             make(
                 "unknown-key",

@@ -24,8 +24,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "file is not valid UTF-8 (unexpected byte {byte}); save it again as UTF-8",
     ),
     "tab": (
-        "karakter tab dipakai untuk indentasi; YAML hanya menerima spasi",
-        "a tab is used for indentation; YAML accepts spaces only",
+        "karakter tab tidak diterima di sini; YAML memakai spasi untuk indentasi dan "
+        "pemisah (tab hanya boleh di dalam teks bertanda kutip)",
+        "a tab is not accepted here; YAML uses spaces for indentation and separation "
+        "(tabs only inside quoted text)",
     ),
     "empty-file": ("berkas kosong: tidak ada data rekaman", "empty file: no record data"),
     "not-a-mapping": (
@@ -278,6 +280,16 @@ CATALOG: dict[str, tuple[str, str]] = {
 }
 
 
+class Term(str):
+    """A message argument that is itself a catalog key, worded in the message's language.
+
+    Lets a rule say *which* phrase applies (``Term("pks-tanpa-persetujuan-dprd.membebani_daerah")``)
+    without holding the phrase itself.
+    """
+
+    __slots__ = ()
+
+
 def resolve_lang(explicit: str | None = None) -> Lang:
     """The language to speak: ``explicit``, else ``KSD_LANG``, else Indonesian."""
     value = (explicit or os.environ.get("KSD_LANG") or "id").strip().lower()[:2]
@@ -287,4 +299,7 @@ def resolve_lang(explicit: str | None = None) -> Lang:
 def message(key: str, lang: Lang, /, **args: object) -> str:
     """The catalog entry ``key`` in ``lang``, formatted with ``args``."""
     text = CATALOG[key][LANGS.index(lang)]
-    return text.format(**args) if args else text
+    if not args:
+        return text
+    worded = {k: message(v, lang) if isinstance(v, Term) else v for k, v in args.items()}
+    return text.format(**worded)

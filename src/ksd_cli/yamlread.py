@@ -137,7 +137,9 @@ def read_document(text: str, parser: Parser = "libyaml") -> Document | LoadProbl
     Several documents, an empty file or a top level that is not a mapping are problems too.
     """
     roots: list[Any] | LoadProblem
-    if parser == "libyaml" and has_libyaml() and not _has_directive(text):
+    # libyaml accepts a tab as a separator ("key:<TAB>value") where ruamel.yaml, the format's
+    # reference reader, refuses it: files with tabs are read by ruamel so both paths agree.
+    if parser == "libyaml" and has_libyaml() and not _has_directive(text) and "\t" not in text:
         try:
             roots = _compose_libyaml(text)
         except yaml.YAMLError:
@@ -148,6 +150,8 @@ def read_document(text: str, parser: Parser = "libyaml") -> Document | LoadProbl
         roots = _compose_ruamel(text)
     if isinstance(roots, LoadProblem):
         return roots
+    while len(roots) > 1 and _is_empty(roots[-1]):
+        roots.pop()  # a trailing "---" with nothing after it
     if not roots:
         return LoadProblem("empty-file", 1, 1)
     if len(roots) > 1:
@@ -155,7 +159,7 @@ def read_document(text: str, parser: Parser = "libyaml") -> Document | LoadProbl
         return LoadProblem("multiple-documents", second.start_mark.line + 1, 1)
     root = roots[0]
     if not _is_mapping(root):
-        if _is_scalar(root) and root.tag == PLAIN and _NULL.match(root.value):
+        if _is_empty(root):
             return LoadProblem("empty-file", 1, 1)
         return LoadProblem("not-a-mapping", root.start_mark.line + 1, root.start_mark.column + 1)
     builder = _Builder()
@@ -164,6 +168,10 @@ def read_document(text: str, parser: Parser = "libyaml") -> Document | LoadProbl
     except _TooLarge as exc:
         return LoadProblem("alias-bomb", exc.line, exc.column, {"limit": MAX_EXPANDED_NODES})
     return Document(data, root, builder.problems)
+
+
+def _is_empty(node: Any) -> bool:
+    return _is_scalar(node) and _tag(node) == PLAIN and bool(_NULL.match(node.value))
 
 
 def _has_directive(text: str) -> bool:
@@ -280,9 +288,8 @@ class _Builder:
             return self._scalar(node), 1
         seen = self.built.get(id(node))
         if seen is not None:
+            # The container that holds this alias reports the explosion at its own position.
             self.expanded += seen[1]
-            if self.expanded > MAX_EXPANDED_NODES:
-                raise _TooLarge(node.start_mark.line + 1, node.start_mark.column + 1)
             return seen
         self.expanded += 1
         if kind == "SequenceNode":
@@ -444,26 +451,34 @@ def locate(root: Any, loc: Sequence[str | int], *, key: bool = False) -> Locatio
             key_node = None
             break
         node = child
-    target = key_node if key and key_node is not None else node
+    empty_value = _is_empty(node) and node.value == ""
+    # An empty value ("judul:") has no text of its own, and the two readers place it
+    # differently: point at its key.
+    target = key_node if key_node is not None and (key or empty_value) else node
     return Location(target.start_mark.line + 1, target.start_mark.column + 1)
 
 
 def _child(node: Any, segment: str | int) -> tuple[Any, Any]:
     if _is_mapping(node):
-        found: tuple[Any, Any] = (None, None)
-        for key_node, value_node in _mapping_pairs(node):
+        # Explicit keys first (they override merged ones), then merged; among duplicates the
+        # first occurrence is the one whose value the data holds.
+        explicit = [pair for pair in node.value if not _is_merge_key(pair[0])]
+        for key_node, value_node in (*explicit, *_mapping_pairs(node)):
             if _is_scalar(key_node) and _key_matches(key_node, segment):
-                # The first occurrence is the one whose value the data holds.
                 return value_node, key_node
-        return found
+        return None, None
     if _is_sequence(node) and isinstance(segment, int) and 0 <= segment < len(node.value):
         return node.value[segment], None
     return None, None
 
 
+def _is_merge_key(node: Any) -> bool:
+    return _is_scalar(node) and node.value == "<<" and _tag(node) == PLAIN
+
+
 def _mapping_pairs(node: Any) -> Iterator[tuple[Any, Any]]:
     for key_node, value_node in node.value:
-        if _is_scalar(key_node) and key_node.value == "<<" and _tag(key_node) == PLAIN:
+        if _is_merge_key(key_node):
             sources = value_node.value if _is_sequence(value_node) else [value_node]
             for source in sources:
                 if _is_mapping(source):

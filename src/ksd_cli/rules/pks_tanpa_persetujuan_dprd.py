@@ -27,6 +27,7 @@ from collections.abc import Iterator
 
 from ksd_cli.diagnostics import Severity
 from ksd_cli.documents import is_operational
+from ksd_cli.messages import Term
 from ksd_cli.models import Agreement
 from ksd_cli.rules.base import Context, Hit, Rule, agreement_check
 
@@ -63,7 +64,10 @@ def check(record: Agreement, ctx: Context) -> Iterator[Hit]:
         if not approved:
             yield Hit(
                 ("naskah", i, "tanggal_ttd"),
-                {"tanggal": naskah.tanggal_ttd.isoformat(), "sebab": sebab},
+                {
+                    "tanggal": naskah.tanggal_ttd.isoformat(),
+                    "sebab": Term(f"{RULE.name}.{sebab}"),
+                },
             )
 
 

@@ -1,7 +1,9 @@
-"""A tab character is used for indentation.
+"""A tab character where YAML wants spaces.
 
-Why: YAML forbids tabs in indentation; editors that insert tabs make a file that looks right
-and does not load. Replace the tab with spaces (ksd uses two per level).
+Why: YAML forbids tabs in indentation, and ruamel.yaml (the reader the record format is
+defined by) also refuses a tab between a key and its value or before a comment. Editors that
+insert tabs make a file that looks right and does not load. Replace the tab with spaces (ksd
+uses two per level); tabs inside quoted text are fine.
 
 Passing::
 

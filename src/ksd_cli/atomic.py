@@ -16,10 +16,26 @@ def write_text_atomic(path: Path, text: str, *, newline: str | None = None) -> N
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline=newline) as stream:
             stream.write(text)
-        os.replace(temporary, path)
+        replace_keeping_mode(Path(temporary), path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def replace_keeping_mode(temporary: Path, path: Path) -> None:
+    """Rename ``temporary`` over ``path`` with the mode the user expects.
+
+    ``mkstemp`` makes files readable by their owner only; an existing file keeps its mode, a
+    new one gets the usual mode for the user's umask (0644 under the common umask 022).
+    """
+    if path.exists():
+        mode = path.stat().st_mode & 0o7777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(temporary, mode)
+    os.replace(temporary, path)
 
 
 def refuse_overwrite(path: Path, force: bool) -> None:

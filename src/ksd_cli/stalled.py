@@ -188,7 +188,12 @@ def mitra_names(record: Agreement, owner: str | None, reference: ReferenceData) 
             if party.kode_wilayah == owner:
                 continue
             wilayah = reference.wilayah.get(party.kode_wilayah)
-            names.append(party.nama or (wilayah.nama if wilayah else party.kode_wilayah))
+            if party.nama or wilayah is None:
+                names.append(party.nama or party.kode_wilayah)
+            else:
+                # "Kota Samarinda", "Provinsi Kalimantan Timur": a province's bare name is ambiguous.
+                prefix = "Provinsi " if wilayah.tingkat == "provinsi" else ""
+                names.append(prefix + wilayah.nama)
         elif party.nama:
             names.append(party.nama)
     return tuple(names)

@@ -14,8 +14,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ksd_cli.atomic import replace_keeping_mode
+
 FORMULA_PREFIXES = ("=", "+", "-", "@")
-DATE_FORMAT = "d mmmm yyyy"
+# [$-421] is the Indonesian locale: month names read "15 Maret 2021" in any Excel.
+DATE_FORMAT = "[$-421]d mmmm yyyy"
 RUPIAH_FORMAT = '"Rp"#,##0'
 PERCENT_FORMAT = "0.0%"
 INTEGER_FORMAT = "#,##0"
@@ -75,7 +78,7 @@ def save_workbook(workbook: Any, path: Path) -> None:
     os.close(handle)
     try:
         workbook.save(temporary)
-        os.replace(temporary, path)
+        replace_keeping_mode(Path(temporary), path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -27,6 +27,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("rules", "rules"),
     ("stalled", "stalled"),
     ("show", "show"),
+    ("report", "report"),
 )
 for module_name, function_name in COMMANDS:
     module = importlib.import_module(f"ksd_cli.cli.{module_name}")

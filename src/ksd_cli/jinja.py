@@ -1,0 +1,151 @@
+"""The one Jinja environment of ksd: sandboxed, strict, user templates before the bundled ones."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from importlib.resources import files
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2.exceptions import TemplateNotFound, TemplatesNotFound
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from ksd_cli.errors import UserError
+from ksd_cli.idformat import FILTERS
+
+if TYPE_CHECKING:
+    from ksd_cli.repository import Repository
+
+__all__ = [
+    "KsdEnvironment",
+    "bundled_templates",
+    "make_environment",
+    "markdown_cell",
+    "template_dirs",
+]
+
+
+def bundled_templates() -> Path:
+    """The folder of the templates shipped inside the package."""
+    return Path(str(files("ksd_cli").joinpath("templates")))
+
+
+def template_dirs(repository: Repository) -> list[Path]:
+    """Where templates are looked up: the repository's ``templates/`` first, then the bundled."""
+    own = repository.root / repository.config.paths.templates
+    return [own, bundled_templates()] if own.is_dir() else [bundled_templates()]
+
+
+def markdown_cell(value: object) -> str:
+    """``value`` made safe for one cell of a Markdown table: no pipe, no line break."""
+    return " ".join(str(value).split()).replace("|", "\\|")
+
+
+class KsdEnvironment(ImmutableSandboxedEnvironment):
+    """The sandboxed environment whose every template error is a ``UserError`` with its place.
+
+    Templates from a data repository are untrusted (a pull request can change them and CI
+    renders them): the sandbox refuses attributes such as ``__class__`` and calls that would
+    change data, and this class turns those refusals, syntax errors, undefined names and
+    failing filters into a message naming the template file and line.
+    """
+
+    #: Folder whose files are named relative to it in messages (the data repository's root).
+    display_root: Path | None = None
+
+    def handle_exception(self, source: str | None = None) -> NoReturn:
+        """Raise the current exception as a ``UserError`` naming the template and line."""
+        try:
+            super().handle_exception(source)
+        except TemplateSyntaxError as exc:
+            raise UserError(
+                f"{self._shown(exc.filename or exc.name)}, baris {exc.lineno}: "
+                f"kesalahan sintaks templat / template syntax error: {exc.message}",
+                hint="see the Jinja template documentation; ksd templates are sandboxed",
+            ) from None
+        except (TemplateError, TypeError, ValueError, ArithmeticError, LookupError) as exc:
+            filename, line = _template_frame(exc.__traceback__)
+            where = f"{self._shown(filename)}, baris {line}" if filename else "templat"
+            raise UserError(f"{where}: {_describe(exc)}", hint=_hint(exc)) from exc
+
+    def _shown(self, filename: str | None) -> str:
+        """A template file as the user knows it: relative to the repository root when inside."""
+        if not filename:
+            return "<templat>"
+        if self.display_root is not None:
+            try:
+                return Path(filename).resolve().relative_to(self.display_root.resolve()).as_posix()
+            except ValueError:
+                pass
+        return filename
+
+
+def make_environment(
+    source: Repository | Sequence[Path],
+    *,
+    filters: Mapping[str, Callable[..., Any]] | None = None,
+    autoescape: bool = False,
+) -> KsdEnvironment:
+    """The Jinja environment that every ksd template is rendered with.
+
+    ``source`` is a data repository (its ``templates/`` folder first, then the bundled
+    templates) or an explicit list of folders searched in order. The environment is sandboxed
+    and immutable, undefined names are errors, blocks are trimmed (``trim_blocks``,
+    ``lstrip_blocks``), and the Indonesian filters of :mod:`ksd_cli.idformat` plus
+    ``markdown_cell`` and any extra ``filters`` are registered. Autoescaping is off: the
+    output is Markdown, not HTML.
+    """
+    display_root: Path | None = None
+    if isinstance(source, Sequence):
+        dirs = [Path(d) for d in source]
+    else:
+        dirs = template_dirs(source)
+        display_root = source.root
+    env = KsdEnvironment(
+        loader=FileSystemLoader([os.fspath(d) for d in dirs], encoding="utf-8"),
+        undefined=StrictUndefined,
+        autoescape=autoescape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.display_root = display_root
+    env.filters.update(FILTERS)
+    env.filters["markdown_cell"] = markdown_cell
+    if filters:
+        env.filters.update(filters)
+    return env
+
+
+def _template_frame(tb: TracebackType | None) -> tuple[str | None, int | None]:
+    """The innermost template file and line in a traceback that Jinja rewrote."""
+    found: tuple[str | None, int | None] = (None, None)
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        # Jinja's rewritten frames carry the template's file name and line number.
+        if "__jinja_exception__" in tb.tb_frame.f_globals or code.co_filename.endswith(".j2"):
+            found = (code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, SecurityError):
+        return f"ditolak oleh sandbox / refused by the sandbox: {exc}"
+    if isinstance(exc, TemplateNotFound | TemplatesNotFound):
+        return f"templat tidak ditemukan / template not found: {exc}"
+    if isinstance(exc, TemplateError):
+        return f"kesalahan templat / template error: {exc}"
+    return f"kesalahan saat merender / error while rendering: {type(exc).__name__}: {exc}"
+
+
+def _hint(exc: BaseException) -> str | None:
+    if isinstance(exc, SecurityError):
+        return "templates may not reach Python internals (names starting with _) or change data"
+    if "undefined" in str(exc):
+        return "check the variable name against the ones the template receives (docs/naskah.md)"
+    return None

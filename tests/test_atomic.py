@@ -1,0 +1,51 @@
+"""Writing user files: atomic, no silent overwrite, and the mode a user expects."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from ksd_cli.atomic import refuse_overwrite, write_text_atomic
+from ksd_cli.errors import UserError
+
+
+def test_new_file_gets_the_umask_mode_and_an_existing_file_keeps_its_mode(tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "laporan.md"
+        write_text_atomic(fresh, "isi\n")
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "pribadi.md"
+        kept.write_text("lama\n")
+        kept.chmod(0o600)
+        write_text_atomic(kept, "baru\n")
+        assert kept.stat().st_mode & 0o777 == 0o600 and kept.read_text() == "baru\n"
+    finally:
+        os.umask(umask)
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "laporan.md"
+    target.write_text("lama\n")
+
+    def fail(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError):
+        write_text_atomic(target, "baru\n")
+    assert target.read_text() == "lama\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["laporan.md"]
+
+
+def test_refuse_overwrite_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "x.md"
+    refuse_overwrite(target, force=False)
+    target.write_text("x")
+    with pytest.raises(UserError):
+        refuse_overwrite(target, force=False)
+    refuse_overwrite(target, force=True)

@@ -10,12 +10,22 @@ from ksd_cli.errors import UserError
 
 
 def write_text_atomic(path: Path, text: str, *, newline: str | None = None) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename."""
+    """Write ``text`` (UTF-8) to ``path`` through a temporary file and a rename."""
+    if newline not in (None, "\n"):
+        text = text.replace("\n", newline)
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, content: bytes) -> None:
+    """Write ``content`` to ``path`` through a temporary file in the same folder and a rename.
+
+    Either the whole new file is there, or the old one is untouched: never half a file.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline=newline) as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
         replace_keeping_mode(Path(temporary), path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

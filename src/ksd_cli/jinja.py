@@ -10,14 +10,18 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
-from jinja2.exceptions import TemplateNotFound, TemplatesNotFound
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError, TemplateNotFound, TemplatesNotFound
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ksd_cli.errors import UserError
 from ksd_cli.idformat import FILTERS
 
 if TYPE_CHECKING:
     from ksd_cli.repository import Repository
+
+#: Limits on what a template may compute (the sandbox already caps ``range`` at 100,000).
+MAX_EXPONENT = 1000
+MAX_REPEAT = 1_000_000
 
 __all__ = [
     "KsdEnvironment",
@@ -55,6 +59,22 @@ class KsdEnvironment(ImmutableSandboxedEnvironment):
 
     #: Folder whose files are named relative to it in messages (the data repository's root).
     display_root: Path | None = None
+    #: ``*`` and ``**`` are checked: ``'x' * 10**10`` would exhaust the memory of a CI runner.
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        """Refuse huge powers and repetitions; compute every other operation as usual."""
+        if operator == "**" and isinstance(right, int) and abs(right) > MAX_EXPONENT:
+            raise SecurityError(f"exponent {right} is larger than {MAX_EXPONENT}")
+        if operator == "*":
+            for sequence, count in ((left, right), (right, left)):
+                if (
+                    isinstance(sequence, str | list | tuple)
+                    and isinstance(count, int)
+                    and len(sequence) * count > MAX_REPEAT
+                ):
+                    raise SecurityError(f"repetition longer than {MAX_REPEAT} items")
+        return super().call_binop(context, operator, left, right)
 
     def handle_exception(self, source: str | None = None) -> NoReturn:
         """Raise the current exception as a ``UserError`` naming the template and line."""

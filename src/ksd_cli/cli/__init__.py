@@ -28,6 +28,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("stalled", "stalled"),
     ("show", "show"),
     ("report", "report"),
+    ("draft", "draft"),
 )
 for module_name, function_name in COMMANDS:
     module = importlib.import_module(f"ksd_cli.cli.{module_name}")

@@ -1,0 +1,138 @@
+"""``ksd draft ID``: write one naskah of a record as Markdown or Word."""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ksd_cli.cli.common import AsOfOption, RootOption, as_of_date, repository
+from ksd_cli.errors import UsageProblem
+
+
+class DraftFormat(enum.StrEnum):
+    """Output formats of ``ksd draft``."""
+
+    md = "md"
+    docx = "docx"
+
+
+def draft(
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="An agreement id.")],
+    naskah: Annotated[
+        Optional[str],  # noqa: UP045 - typer reads the annotation at run time
+        typer.Option(
+            "--naskah",
+            "-n",
+            metavar="N|JENIS",
+            help="Which naskah: its position in the record's naskah list (from 1), or a kind "
+            "(the latest of that kind; a new one if the record has none), e.g. "
+            "perjanjian_kerja_sama. Default: the latest entry, or a new kesepakatan_bersama.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        DraftFormat, typer.Option("--format", "-f", help="Markdown or Word.")
+    ] = DraftFormat.md,
+    output: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE (default: <ID>-<jenis>.md or .docx in the working folder); "
+            "'-' writes Markdown to stdout.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file if it exists.")
+    ] = False,
+    draft_mode: Annotated[
+        bool,
+        typer.Option(
+            "--draft",
+            help="Render even when required data is missing, marking each gap as "
+            "[[... belum diisi]].",
+        ),
+    ] = False,
+    as_of: AsOfOption = None,
+    root: RootOption = None,
+) -> None:
+    """Write a naskah (KB, PKS, nota kesepakatan, adendum) of a record as Markdown or Word.
+
+    Required data the record lacks (place, date, numbers, signatories) is listed on stderr.
+
+    Exit 1 when data is missing; with --draft the naskah is written with [[...]] markers.
+
+    Prints the path of the file written. Templates: bundled, or the repository's templates/.
+    """
+    from ksd_cli.atomic import refuse_overwrite
+    from ksd_cli.draft import NaskahIncomplete, render_naskah, write_naskah
+
+    choice = _choice(naskah)
+    to_stdout = output == "-"
+    if to_stdout and output_format is DraftFormat.docx:
+        raise UsageProblem("--output", "a Word document cannot be written to stdout")
+    if output and not to_stdout:
+        refuse_overwrite(Path(output), force)
+    repo = repository(root)
+    day = as_of_date(as_of, repo)
+    try:
+        rendered = render_naskah(
+            repo,
+            record_id,
+            naskah=choice,
+            output_format="docx" if output_format is DraftFormat.docx else "md",
+            draft=draft_mode,
+            today=day,
+        )
+    except NaskahIncomplete as exc:
+        for missing in exc.missing:
+            sys.stderr.write(f"{exc.source}: {missing.path}: {missing.message}\n")
+        sys.stderr.write(
+            f"ksd: {len(exc.missing)} data wajib naskah belum diisi / required data missing\n"
+            "  hint: fill them in the record, or pass --draft to write the naskah with "
+            "[[... belum diisi]] markers\n"
+        )
+        raise typer.Exit(1) from None
+
+    if rendered.new:
+        sys.stderr.write(
+            f"ksd: {rendered.record_id} belum memiliki naskah {rendered.jenis}; ditulis "
+            f"rancangan baru sebagai naskah[{rendered.position}] / the record has no such "
+            "naskah yet: a new draft was written\n"
+        )
+    if rendered.missing:
+        for missing in rendered.missing:
+            sys.stderr.write(f"{rendered.source}: {missing.path}: {missing.message}\n")
+        sys.stderr.write(
+            f"ksd: rancangan dengan {len(rendered.markers)} penanda [[...]] / draft with "
+            "markers for the missing data\n"
+        )
+    if to_stdout:
+        sys.stdout.write(rendered.markdown)
+        return
+    target = Path(output) if output else Path(rendered.default_filename())
+    write_naskah(rendered, target, force=force)
+    sys.stdout.write(f"{target}\n")
+
+
+def _choice(value: str | None) -> int | str | None:
+    """``--naskah``: a position from 1, or a kind of naskah."""
+    from ksd_cli.draft.render import JENIS_NASKAH
+
+    if value is None:
+        return None
+    if value.isdigit():
+        if int(value) < 1:
+            raise UsageProblem("--naskah", "positions count from 1")
+        return int(value)
+    if value not in JENIS_NASKAH:
+        raise UsageProblem(
+            "--naskah", f"{value!r} is neither a position nor one of: {', '.join(JENIS_NASKAH)}"
+        )
+    return value

@@ -1,0 +1,481 @@
+"""What a naskah template receives: the record's parties, document and cooperation, as views."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ksd_cli.documents import induk_index, is_kepala_daerah
+from ksd_cli.draft.wording import durasi, label_pihak, teks, urutan
+from ksd_cli.models import Agreement, Naskah, Pihak
+from ksd_cli.reference import ReferenceData, Wilayah
+
+#: What each kind of naskah is called in its text.
+NAMA_JENIS: dict[str, str] = {
+    "kesepakatan_bersama": "Kesepakatan Bersama",
+    "nota_kesepahaman": "Nota Kesepahaman",
+    "nota_kesepakatan": "Nota Kesepakatan",
+    "perjanjian_kerja_sama": "Perjanjian Kerja Sama",
+    "adendum": "Adendum",
+    "surat_pernyataan_kehendak": "Surat Pernyataan Kehendak",
+}
+
+# How a financing source code of the record format reads: ``apbd_pihak_kesatu`` is the APBD
+# of the first party's region. {daerah} is the region ("Kabupaten Kutai Kartanegara", or the
+# party's name when it is not a pemda), {nama} the party's name.
+_SUMBER: dict[str, str] = {
+    "apbd": "Anggaran Pendapatan dan Belanja Daerah {daerah}",
+    "belanja_tidak_terduga": "belanja tidak terduga Anggaran Pendapatan dan Belanja Daerah "
+    "{daerah}",
+    "dana_tjsl": "dana tanggung jawab sosial dan lingkungan {nama}",
+    "dana": "dana {nama}",
+    "hibah": "hibah dari {nama}",
+}
+_SUMBER_TANPA_PIHAK: dict[str, str] = {
+    "apbn": "Anggaran Pendapatan dan Belanja Negara",
+    "apbd": "Anggaran Pendapatan dan Belanja Daerah masing-masing PARA PIHAK",
+}
+
+
+def penanda(what: str) -> str:
+    """The visible marker of a missing value in a draft: ``[[nomor pihak_kedua belum diisi]]``."""
+    return f"[[{what} belum diisi]]"
+
+
+@dataclass(frozen=True)
+class MissingField:
+    """A required value the record lacks, at its record path (positions counted from 1)."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class SuratKuasaView:
+    """The power of attorney under which a delegated official signs."""
+
+    nomor: str
+    tanggal: date
+
+
+@dataclass(frozen=True)
+class PenandatanganView:
+    """Who signs for a party; missing values are markers in a draft."""
+
+    nama: str
+    jabatan: str
+    kepala_daerah: bool
+    #: The head of region the official signs for ("Bupati Kutai Kartanegara"), when delegated.
+    atas_nama: str | None
+    surat_kuasa: SuratKuasaView | None
+
+
+@dataclass(frozen=True)
+class PihakView:
+    """A party as the naskah names it."""
+
+    peran: str
+    label: str
+    tipe: str
+    nama: str
+    alamat: str | None
+    negara: str | None
+    #: The region ("Kabupaten Kutai Kartanegara") of a pemda, else ``None``.
+    daerah: str | None
+    #: The office of its head ("Bupati Kutai Kartanegara") of a pemda, else ``None``.
+    kepala_daerah: str | None
+    #: Who results are reported to: the head of region, else "pimpinan <nama>".
+    pimpinan: str
+    #: The party is the region that owns the data repository.
+    pemilik: bool
+    #: This party's number of the naskah (or a marker).
+    nomor: str
+    penandatangan: PenandatanganView
+    #: Rights and obligations from the record (``naskah.hak_kewajiban``), empty if none.
+    hak_kewajiban: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NaskahView:
+    """The document being drafted."""
+
+    posisi: int
+    baru: bool
+    jenis: str
+    #: "Kesepakatan Bersama", "Perjanjian Kerja Sama", ...
+    nama_jenis: str
+    #: What the title calls the document: "Kesepakatan Bersama", "Adendum Pertama Perjanjian
+    #: Kerja Sama" (from ``judul`` before "tentang", else the kind's name).
+    sebutan: str
+    #: The subject after "tentang".
+    tentang: str
+    tanggal_ttd: date | None
+    tempat_ttd: str
+    berlaku_mulai: date | None
+    berlaku_sampai: date | None
+    #: The term in whole years or months, "5 (lima) tahun", when the dates make one.
+    durasi: str | None
+    pertimbangan: tuple[str, ...]
+    rencana_aksi: tuple[RencanaAksiView, ...]
+    perubahan: tuple[str, ...]
+    #: The marker shown instead of the signing date when it is missing.
+    penanda_tanggal_ttd: str
+
+
+@dataclass(frozen=True)
+class RencanaAksiView:
+    """One row of the action plan; absent cells are empty strings."""
+
+    kegiatan: str
+    keluaran: str = ""
+    lokasi: str = ""
+    waktu: str = ""
+    penanggung_jawab: str = ""
+    sumber_dana: str = ""
+
+
+@dataclass(frozen=True)
+class IndukView:
+    """The document a PKS follows or an adendum amends."""
+
+    posisi: int
+    jenis: str
+    nama_jenis: str
+    sebutan: str
+    tentang: str
+    #: (party label, number) in party order; a missing number is a marker.
+    nomor: tuple[tuple[str, str], ...]
+    tanggal_ttd: date | None
+    berlaku_sampai: date | None
+    penanda_tanggal_ttd: str
+    #: How many adendum of this document come up to and including the one being drafted.
+    adendum_ke: int = 0
+
+
+@dataclass(frozen=True)
+class KerjaSamaView:
+    """The cooperation as a whole."""
+
+    id: str
+    judul: str
+    jenis: str
+    maksud_tujuan: str | None
+    objek: str | None
+    ruang_lingkup: tuple[str, ...]
+    #: Names of the urusan ("lingkungan hidup"), in record order.
+    urusan: tuple[str, ...]
+    perangkat_daerah: tuple[str, ...]
+    #: Financing sources in words.
+    sumber_dana: tuple[str, ...]
+    nilai: int | None
+
+
+@dataclass(frozen=True)
+class DraftContext:
+    """Everything a naskah template receives, and what required data is missing."""
+
+    naskah: NaskahView
+    pihak: tuple[PihakView, ...]
+    kerja_sama: KerjaSamaView
+    induk: IndukView | None
+    pemilik: PihakView | None
+    missing: tuple[MissingField, ...]
+    record: Agreement = field(repr=False)
+    raw_naskah: Naskah = field(repr=False)
+
+    def as_template_vars(self) -> dict[str, object]:
+        """The variables of the template (documented in docs/naskah.md)."""
+        return {
+            "naskah": self.naskah,
+            "pihak": self.pihak,
+            "kerja_sama": self.kerja_sama,
+            "induk": self.induk,
+            "pemilik": self.pemilik,
+            "para_pihak": [p.label for p in self.pihak],
+            "rangkap": len(self.pihak),
+            "rekaman": self.record,
+            "rekaman_naskah": self.raw_naskah,
+            "penomoran": Penomoran(),
+        }
+
+
+class Penomoran:
+    """Numbers Pasal and ayat as a template writes them: ``penomoran.pasal()`` → 1, 2, ...
+
+    Each render gets a fresh instance, so numbering never depends on hard-coded figures and
+    never leaks between documents. ``pasal()`` also restarts the ayat count.
+    """
+
+    def __init__(self) -> None:
+        self._pasal = 0
+        self._ayat = 0
+
+    def pasal(self) -> int:
+        """The next Pasal number."""
+        self._pasal += 1
+        self._ayat = 0
+        return self._pasal
+
+    def ayat(self) -> int:
+        """The next ayat number within the current Pasal."""
+        self._ayat += 1
+        return self._ayat
+
+
+def build_context(
+    agreement: Agreement,
+    position: int,
+    reference: ReferenceData,
+    *,
+    owner_code: str | None,
+    new: bool = False,
+) -> DraftContext:
+    """The template context of ``agreement.naskah[position]`` (0-based), with missing data.
+
+    ``new`` marks a naskah that is not in the record yet (appended by the caller).
+    """
+    documents = agreement.naskah or []
+    naskah = documents[position]
+    where = f"naskah[{position + 1}]"
+    signers = {s.peran: s for s in naskah.penandatangan or []}
+    numbers = naskah.nomor or {}
+
+    names: list[MissingField] = []
+    nomor_missing: list[MissingField] = []
+    signer_missing: list[MissingField] = []
+    parties: list[PihakView] = []
+    for index, pihak in enumerate(agreement.pihak):
+        wilayah = reference.wilayah.get(pihak.kode_wilayah or "") if pihak.tipe == "pemda" else None
+        label = label_pihak(pihak.peran)
+        nama = _nama_pihak(pihak, wilayah)
+        if nama is None:
+            nama = penanda(f"nama {pihak.peran}")
+            names.append(
+                MissingField(
+                    f"pihak[{index + 1}].nama",
+                    f"nama {label} belum diisi (kode wilayah {pihak.kode_wilayah or '-'} "
+                    "tidak dikenal)",
+                )
+            )
+        nomor = numbers.get(pihak.peran)
+        if nomor is None:
+            nomor_missing.append(
+                MissingField(f"{where}.nomor.{pihak.peran}", f"nomor naskah {label} belum diisi")
+            )
+        signer = signers.get(pihak.peran)
+        if signer is None:
+            signer_missing.append(
+                MissingField(
+                    f"{where}.penandatangan",
+                    f"penandatangan {label} belum diisi (peran {pihak.peran}, nama, jabatan)",
+                )
+            )
+            penandatangan = PenandatanganView(
+                nama=penanda(f"nama penandatangan {pihak.peran}"),
+                jabatan=penanda(f"jabatan penandatangan {pihak.peran}"),
+                kepala_daerah=False,
+                atas_nama=None,
+                surat_kuasa=None,
+            )
+        else:
+            kepala = is_kepala_daerah(signer.jabatan)
+            penandatangan = PenandatanganView(
+                nama=teks(signer.nama),
+                jabatan=teks(signer.jabatan),
+                kepala_daerah=kepala,
+                atas_nama=wilayah.kepala_daerah if wilayah is not None and not kepala else None,
+                surat_kuasa=(
+                    SuratKuasaView(teks(signer.surat_kuasa.nomor), signer.surat_kuasa.tanggal)
+                    if signer.surat_kuasa
+                    else None
+                ),
+            )
+        parties.append(
+            PihakView(
+                peran=pihak.peran,
+                label=label,
+                tipe=pihak.tipe,
+                nama=nama,
+                alamat=teks(pihak.alamat) if pihak.alamat else None,
+                negara=pihak.negara,
+                daerah=wilayah.nama if wilayah else None,
+                kepala_daerah=wilayah.kepala_daerah if wilayah else None,
+                pimpinan=wilayah.kepala_daerah if wilayah else f"pimpinan {nama}",
+                pemilik=pihak.tipe == "pemda" and pihak.kode_wilayah == owner_code,
+                nomor=teks(nomor) if nomor else penanda(f"nomor {pihak.peran}"),
+                penandatangan=penandatangan,
+                hak_kewajiban=tuple(
+                    teks(h) for h in (naskah.hak_kewajiban or {}).get(pihak.peran, [])
+                ),
+            )
+        )
+
+    # In the order of the record format: party names, nomor, tanggal_ttd, tempat_ttd, signers.
+    missing: list[MissingField] = [*names, *nomor_missing]
+    if naskah.tanggal_ttd is None:
+        missing.append(MissingField(f"{where}.tanggal_ttd", "tanggal penandatanganan belum diisi"))
+    if naskah.tempat_ttd is None:
+        missing.append(MissingField(f"{where}.tempat_ttd", "tempat penandatanganan belum diisi"))
+    missing.extend(signer_missing)
+
+    induk = _induk(agreement, position, parties, missing)
+    if naskah.jenis == "adendum" and induk is None:
+        missing.append(
+            MissingField(
+                f"{where}.induk",
+                "naskah yang diubah adendum ini tidak ditemukan: isi induk dengan nomor urut "
+                "naskah yang diubah",
+            )
+        )
+
+    mulai = naskah.berlaku_mulai or naskah.tanggal_ttd
+    sebutan, tentang = _judul(naskah, agreement, induk)
+    view = NaskahView(
+        posisi=position + 1,
+        baru=new,
+        jenis=naskah.jenis,
+        nama_jenis=NAMA_JENIS[naskah.jenis],
+        sebutan=sebutan,
+        tentang=tentang,
+        tanggal_ttd=naskah.tanggal_ttd,
+        tempat_ttd=teks(naskah.tempat_ttd) if naskah.tempat_ttd else penanda("tempat_ttd"),
+        berlaku_mulai=mulai,
+        berlaku_sampai=naskah.berlaku_sampai,
+        durasi=durasi(mulai, naskah.berlaku_sampai),
+        pertimbangan=tuple(teks(p) for p in naskah.pertimbangan or []),
+        rencana_aksi=tuple(
+            RencanaAksiView(
+                kegiatan=teks(r.kegiatan),
+                keluaran=teks(r.keluaran or ""),
+                lokasi=teks(r.lokasi or ""),
+                waktu=teks(r.waktu or ""),
+                penanggung_jawab=teks(r.penanggung_jawab or ""),
+                sumber_dana=teks(r.sumber_dana or ""),
+            )
+            for r in naskah.rencana_aksi or []
+        ),
+        perubahan=tuple(teks(p) for p in naskah.perubahan or []),
+        penanda_tanggal_ttd=penanda("tanggal_ttd"),
+    )
+    by_peran = {p.peran: p for p in parties}
+    pembiayaan = agreement.pembiayaan
+    kerja_sama = KerjaSamaView(
+        id=agreement.id,
+        judul=teks(agreement.judul),
+        jenis=agreement.jenis,
+        maksud_tujuan=teks(agreement.maksud_tujuan) if agreement.maksud_tujuan else None,
+        objek=teks(agreement.objek) if agreement.objek else None,
+        ruang_lingkup=tuple(teks(r) for r in agreement.ruang_lingkup or []),
+        urusan=tuple(
+            reference.urusan[k].nama if k in reference.urusan else k for k in agreement.urusan
+        ),
+        perangkat_daerah=tuple(teks(p) for p in agreement.perangkat_daerah or []),
+        sumber_dana=tuple(
+            _sumber(code, by_peran) for code in (pembiayaan.sumber if pembiayaan else None) or []
+        ),
+        nilai=pembiayaan.nilai if pembiayaan else None,
+    )
+    return DraftContext(
+        naskah=view,
+        pihak=tuple(parties),
+        kerja_sama=kerja_sama,
+        induk=induk,
+        pemilik=next((p for p in parties if p.pemilik), None),
+        missing=tuple(missing),
+        record=agreement,
+        raw_naskah=naskah,
+    )
+
+
+def _nama_pihak(pihak: Pihak, wilayah: Wilayah | None) -> str | None:
+    """The party's name: its own ``nama``, else the government of its region."""
+    if pihak.nama:
+        return teks(pihak.nama)
+    return wilayah.pemerintah if wilayah is not None else None
+
+
+def _induk(
+    agreement: Agreement, position: int, parties: list[PihakView], missing: list[MissingField]
+) -> IndukView | None:
+    """The document that the naskah follows or amends, with its numbers per party."""
+    documents = agreement.naskah or []
+    target = induk_index(agreement, position)
+    if target is None:
+        return None
+    parent = documents[target]
+    where = f"naskah[{target + 1}]"
+    numbers = parent.nomor or {}
+    nomor = []
+    for p in parties:
+        value = numbers.get(p.peran)
+        if value is None:
+            missing.append(
+                MissingField(
+                    f"{where}.nomor.{p.peran}",
+                    f"nomor {NAMA_JENIS[parent.jenis]} yang dirujuk untuk {p.label} belum diisi",
+                )
+            )
+        nomor.append((p.label, teks(value) if value else penanda(f"nomor induk {p.peran}")))
+    if parent.tanggal_ttd is None:
+        missing.append(
+            MissingField(
+                f"{where}.tanggal_ttd",
+                f"tanggal penandatanganan {NAMA_JENIS[parent.jenis]} yang dirujuk belum diisi",
+            )
+        )
+    adendum_ke = sum(
+        1
+        for i, d in enumerate(documents[: position + 1])
+        if d.jenis == "adendum" and induk_index(agreement, i) == target
+    )
+    sebutan, tentang = _judul(parent, agreement, None)
+    return IndukView(
+        posisi=target + 1,
+        jenis=parent.jenis,
+        nama_jenis=NAMA_JENIS[parent.jenis],
+        sebutan=sebutan,
+        tentang=tentang,
+        nomor=tuple(nomor),
+        tanggal_ttd=parent.tanggal_ttd,
+        berlaku_sampai=parent.berlaku_sampai,
+        penanda_tanggal_ttd=penanda("tanggal_ttd induk"),
+        adendum_ke=adendum_ke,
+    )
+
+
+def _judul(naskah: Naskah, agreement: Agreement, induk: IndukView | None) -> tuple[str, str]:
+    """What the title calls the document, and its subject after "tentang".
+
+    ``judul: Kesepakatan Bersama tentang Kerja Sama X`` gives ("Kesepakatan Bersama",
+    "Kerja Sama X"); a ``judul`` without "tentang" is the subject; without a ``judul`` the
+    subject is the record's title (an adendum's, the amended document's subject).
+    """
+    nama = NAMA_JENIS[naskah.jenis]
+    if naskah.jenis == "adendum" and induk is not None:
+        nama = f"Adendum {urutan(max(induk.adendum_ke, 1)).title()} {induk.sebutan}"
+    if naskah.judul:
+        judul = teks(naskah.judul)
+        head, sep, tail = judul.partition(" tentang ")
+        if not sep:
+            head, sep, tail = judul.partition(" TENTANG ")
+        if sep and head and tail:
+            return head, tail
+        return nama, judul
+    if naskah.jenis == "adendum" and induk is not None:
+        return nama, induk.tentang
+    return nama, teks(agreement.judul)
+
+
+def _sumber(code: str, parties: dict[str, PihakView]) -> str:
+    """A financing source code in words: ``apbd_pihak_kesatu`` → "Anggaran ... Daerah ..."."""
+    if code in _SUMBER_TANPA_PIHAK:
+        return _SUMBER_TANPA_PIHAK[code]
+    for peran, pihak in parties.items():
+        suffix = f"_{peran}"
+        if code.endswith(suffix):
+            kind = code.removesuffix(suffix)
+            pattern = _SUMBER.get(kind)
+            if pattern is None:
+                return f"{kind.replace('_', ' ')} {pihak.nama}"
+            return pattern.format(daerah=pihak.daerah or pihak.nama, nama=pihak.nama)
+    return code.replace("_", " ")

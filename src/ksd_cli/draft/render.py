@@ -1,0 +1,368 @@
+"""Drafting a naskah: pick the document, check the required data, render it, write it."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Literal, get_args
+
+from ksd_cli import __version__
+from ksd_cli.atomic import refuse_overwrite, write_bytes_atomic
+from ksd_cli.draft import wording
+from ksd_cli.draft.context import NAMA_JENIS, DraftContext, MissingField, build_context
+from ksd_cli.errors import UserError
+from ksd_cli.loading import load_file
+from ksd_cli.models import Agreement, JenisNaskah, Naskah
+from ksd_cli.reference import load_reference
+from ksd_cli.repository import RECORD_SUFFIXES, Repository, SourceFile
+
+OutputFormat = Literal["md", "docx"]
+JENIS_NASKAH: tuple[str, ...] = get_args(JenisNaskah)
+
+#: The template of each kind of naskah; a data repository overrides one by its file name.
+TEMPLATES: dict[str, str] = {
+    "kesepakatan_bersama": "kesepakatan_bersama.md.j2",
+    "nota_kesepahaman": "kesepakatan_bersama.md.j2",
+    "nota_kesepakatan": "nota_kesepakatan.md.j2",
+    "perjanjian_kerja_sama": "perjanjian_kerja_sama.md.j2",
+    "adendum": "adendum.md.j2",
+    # Not bundled: a letter of intent has no standard form; a repository may supply one.
+    "surat_pernyataan_kehendak": "surat_pernyataan_kehendak.md.j2",
+}
+
+_MARKER = re.compile(r"\[\[[^\]]+\]\]")
+
+
+class NaskahIncomplete(UserError):
+    """Required data for the naskah is missing from the record (``--draft`` renders anyway)."""
+
+    def __init__(self, source: str, missing: Sequence[MissingField]) -> None:
+        lines = "\n".join(f"{source}: {m.path}: {m.message}" for m in missing)
+        super().__init__(
+            f"{len(missing)} data wajib naskah belum diisi / required data missing:\n{lines}",
+            hint="fill them in the record, or pass --draft to render with [[...]] markers",
+        )
+        self.source = source
+        self.missing = tuple(missing)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The naskah chosen for drafting; ``new`` when it is not in the record yet."""
+
+    agreement: Agreement
+    index: int
+    new: bool
+
+    @property
+    def naskah(self) -> Naskah:
+        """The chosen document."""
+        return (self.agreement.naskah or [])[self.index]
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a generated document comes from: printed in its metadata and its footer."""
+
+    record_id: str
+    source: str
+    position: int
+    jenis: str
+    template: str
+    #: The repository's own template file when it overrides the bundled one, else ``None``.
+    template_file: str | None
+    ksd_version: str
+    commit: str | None
+    generated: date
+    draft: bool
+
+    def footer(self) -> str:
+        """The footer line: "Dibuat dengan ksd 0.1.0 dari KSD-... (naskah 2, templat ...)"."""
+        from ksd_cli.idformat import tanggal
+
+        template = self.template_file or f"{self.template} bawaan"
+        commit = f", commit {self.commit}" if self.commit else ""
+        return (
+            f"Dibuat dengan ksd {self.ksd_version} dari {self.record_id} naskah {self.position} "
+            f"(templat {template}{commit}) pada {tanggal(self.generated)}"
+        )
+
+    def front_matter(self, title: str) -> str:
+        """YAML front matter for the Markdown file (JSON strings are valid YAML scalars)."""
+        fields: dict[str, object] = {
+            "title": title,
+            "record": self.record_id,
+            "source": self.source,
+            "naskah": self.position,
+            "jenis": self.jenis,
+            "template": self.template,
+            "template_file": self.template_file,
+            "ksd_version": self.ksd_version,
+            "commit": self.commit,
+            "generated": self.generated.isoformat(),
+            "draft": self.draft,
+        }
+        lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
+        return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+@dataclass(frozen=True)
+class RenderedNaskah:
+    """A rendered naskah: the Markdown (with provenance), and the bytes of the chosen format."""
+
+    record_id: str
+    source: str
+    position: int
+    new: bool
+    jenis: str
+    template: str
+    title: str
+    #: The template's output alone, without front matter or footer.
+    body: str
+    #: The Markdown file: front matter, body, footer line.
+    markdown: str
+    output_format: OutputFormat
+    content: bytes
+    missing: tuple[MissingField, ...]
+    provenance: Provenance
+    #: Whether this kind of naskah occurs more than once in the record (names need the position).
+    repeated_kind: bool
+
+    @property
+    def markers(self) -> tuple[str, ...]:
+        """The ``[[... belum diisi]]`` markers in the body, in order."""
+        return tuple(_MARKER.findall(self.body))
+
+    def default_filename(self) -> str:
+        """``<ID>-<jenis>.md``, with ``-<position>`` when the record has several of the kind."""
+        position = f"-{self.position}" if self.repeated_kind else ""
+        return f"{self.record_id}-{self.jenis}{position}.{self.output_format}"
+
+
+def find_record(repository: Repository, record_id: str) -> SourceFile:
+    """The agreement file of ``record_id`` (``data/agreements/<id>.yaml``)."""
+    folder = repository.agreements_dir
+    for suffix in RECORD_SUFFIXES:
+        path = folder / f"{record_id}{suffix}"
+        if path.is_file():
+            return SourceFile(path, repository.relative(path), "agreement")
+    known = sorted(p.stem for p in folder.glob("*") if p.suffix in RECORD_SUFFIXES)
+    close = difflib.get_close_matches(record_id, known, n=1)
+    raise UserError(
+        f"{record_id}: rekaman kerja sama tidak ditemukan / agreement not found in "
+        f"{repository.relative(folder)}/",
+        hint=f"did you mean {close[0]}?" if close else "see `ksd stalled` or the folder",
+    )
+
+
+def load_agreement(repository: Repository, record_id: str) -> tuple[SourceFile, Agreement]:
+    """Read and validate one agreement; a record that fails the schema is a ``UserError``."""
+    source = find_record(repository, record_id)
+    max_bytes = repository.config.validate_.max_file_kb * 1024
+    loaded, findings = load_file(source, max_bytes=max_bytes, lang="id")
+    if loaded is None or not isinstance(loaded.record, Agreement):
+        first = findings[0] if findings else None
+        detail = f": {first.path}:{first.line}:{first.column}: {first.message}" if first else ""
+        raise UserError(
+            f"{source.rel}: rekaman tidak valid / the record is not valid{detail}",
+            hint=f"run `ksd validate {source.rel}` and fix the errors first",
+        )
+    return source, loaded.record
+
+
+def select_naskah(agreement: Agreement, choice: int | str | None) -> Selection:
+    """The naskah to draft.
+
+    ``choice`` is a 1-based position in ``naskah``, a kind (the latest of that kind), or
+    ``None`` (the latest entry). When the record has no naskah of the kind asked for (or
+    none at all, for the default), a new one of that kind (a KB by default) is appended to a
+    copy of the record, so that a PKS still finds the KB it follows.
+    """
+    documents = list(agreement.naskah or [])
+    if choice is None:
+        if documents:
+            return Selection(agreement, len(documents) - 1, False)
+        choice = "kesepakatan_bersama"
+    if isinstance(choice, int):
+        if not 1 <= choice <= len(documents):
+            raise UserError(
+                f"{agreement.id}: naskah ke-{choice} tidak ada / no naskah {choice}: the record "
+                f"has {len(documents)}",
+                hint="--naskah takes a position from 1, or a kind such as perjanjian_kerja_sama",
+            )
+        return Selection(agreement, choice - 1, False)
+    if choice not in JENIS_NASKAH:
+        raise UserError(
+            f"--naskah {choice}: jenis naskah tidak dikenal / unknown kind",
+            hint="one of: " + ", ".join(JENIS_NASKAH),
+        )
+    matches = [i for i, d in enumerate(documents) if d.jenis == choice]
+    if matches:
+        return Selection(agreement, matches[-1], False)
+    extended = agreement.model_copy(
+        update={"naskah": [*documents, Naskah.model_validate({"jenis": choice})]}
+    )
+    return Selection(extended, len(documents), True)
+
+
+def prepare(
+    repository: Repository, record_id: str, *, naskah: int | str | None = None
+) -> tuple[SourceFile, Selection, DraftContext]:
+    """Load the record, select the naskah and build its template context."""
+    source, agreement = load_agreement(repository, record_id)
+    selection = select_naskah(agreement, naskah)
+    context = build_context(
+        selection.agreement,
+        selection.index,
+        load_reference(),
+        owner_code=owner_code(repository, agreement),
+        new=selection.new,
+    )
+    return source, selection, context
+
+
+def missing_fields(
+    repository: Repository, record_id: str, *, naskah: int | str | None = None
+) -> list[MissingField]:
+    """Every required value the chosen naskah lacks, with its record path.
+
+    Paths count positions from 1, as ``--naskah`` and ``induk`` do: ``naskah[2].nomor.pihak_kedua``.
+    """
+    return list(prepare(repository, record_id, naskah=naskah)[2].missing)
+
+
+def render_naskah(
+    repository: Repository,
+    record_id: str,
+    *,
+    naskah: int | str | None = None,
+    output_format: OutputFormat = "md",
+    draft: bool = False,
+    today: date,
+) -> RenderedNaskah:
+    """Render one naskah of a record as Markdown or Word.
+
+    Raises ``NaskahIncomplete`` when required data is missing, unless ``draft`` (then each
+    gap shows as a ``[[... belum diisi]]`` marker). A naskah that is not in the record yet
+    (a new KB for a record without documents) is always rendered as a draft. ``today`` is the
+    generation date written in the provenance.
+    """
+    from jinja2 import TemplateNotFound
+
+    from ksd_cli.jinja import make_environment
+
+    source, selection, context = prepare(repository, record_id, naskah=naskah)
+    jenis = selection.naskah.jenis
+    template_name = TEMPLATES[jenis]
+    env = make_environment(repository, filters=wording.FILTERS)
+    try:
+        template = env.get_template(template_name)
+    except TemplateNotFound:
+        raise UserError(
+            f"{source.rel}: naskah {context.naskah.posisi} adalah {NAMA_JENIS[jenis]}; ksd tidak "
+            f"mempunyai templat untuk jenis ini / no template for {jenis}",
+            hint=f"add {repository.config.paths.templates}/{template_name} to the data "
+            "repository (see docs/naskah.md), or choose another naskah with --naskah",
+        ) from None
+    if context.missing and not (draft or selection.new):
+        raise NaskahIncomplete(source.rel, context.missing)
+    template_file = _override(repository, Path(template.filename or template_name))
+    body = normalise_markdown(template.render(context.as_template_vars()))
+    title = document_title(context)
+    provenance = Provenance(
+        record_id=record_id,
+        source=source.rel,
+        position=context.naskah.posisi,
+        jenis=jenis,
+        template=template_name,
+        template_file=template_file,
+        ksd_version=__version__,
+        commit=git_commit(repository.root),
+        generated=today,
+        draft=bool(context.missing),
+    )
+    markdown = f"{provenance.front_matter(title)}\n{body}\n---\n\n_{provenance.footer()}_\n"
+    if output_format == "docx":
+        from ksd_cli.draft.docx import markdown_to_docx
+
+        content = markdown_to_docx(body, provenance, title=title, subject=context.kerja_sama.judul)
+    else:
+        content = markdown.encode("utf-8")
+    documents = selection.agreement.naskah or []
+    return RenderedNaskah(
+        record_id=record_id,
+        source=source.rel,
+        position=context.naskah.posisi,
+        new=selection.new,
+        jenis=jenis,
+        template=template_name,
+        title=title,
+        body=body,
+        markdown=markdown,
+        output_format=output_format,
+        content=content,
+        missing=context.missing,
+        provenance=provenance,
+        repeated_kind=sum(d.jenis == jenis for d in documents) > 1,
+    )
+
+
+def write_naskah(rendered: RenderedNaskah, path: Path, *, force: bool = False) -> Path:
+    """Write the rendered file to ``path`` atomically; an existing file needs ``force``."""
+    refuse_overwrite(path, force)
+    write_bytes_atomic(path, rendered.content)
+    return path
+
+
+def document_title(context: DraftContext) -> str:
+    """The title on one line: "KESEPAKATAN BERSAMA ANTARA ... DAN ... TENTANG ..."."""
+    parties = wording.gabung([p.nama for p in context.pihak])
+    return wording.kapital(
+        f"{context.naskah.sebutan} antara {parties} tentang {context.naskah.tentang}"
+    )
+
+
+def normalise_markdown(text: str) -> str:
+    """Template output tidied: no trailing spaces, at most one blank line, one final newline."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    tidy = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    return tidy + "\n"
+
+
+def owner_code(repository: Repository, agreement: Agreement) -> str | None:
+    """The region that owns the repository: ``[daerah] kode``, else read from the record id."""
+    if repository.config.daerah.kode:
+        return repository.config.daerah.kode
+    match = re.match(r"KSD-(\d{2})(\d{2})?-", agreement.id)
+    if match is None:
+        return None
+    return match.group(1) + (f".{match.group(2)}" if match.group(2) else "")
+
+
+def git_commit(root: Path) -> str | None:
+    """The short commit of the data repository, or ``None`` (no git, not a repository)."""
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    commit = result.stdout.strip()
+    return commit if result.returncode == 0 and commit else None
+
+
+def _override(repository: Repository, path: Path) -> str | None:
+    """The template file relative to the root when the repository's own, else ``None``."""
+    own = (repository.root / repository.config.paths.templates).resolve()
+    return repository.relative(path) if own in path.resolve().parents else None

@@ -1,0 +1,147 @@
+"""Small Indonesian drafting helpers: party labels, lists, sentences, ordinals, terms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from ksd_cli.idformat import terbilang
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_TRAILING = re.compile(r"[\s;,.:]+$")
+# A first word written in capitals (PIHAK, TPA, APBD) or with a capital inside (TPS3R, eKTP)
+# is a name or an acronym and keeps its case; so does a word with digits or a full stop (Ir.).
+_KEEP_CASE = re.compile(r"^(?:\S*[A-Z0-9]\S*[A-Z0-9]\S*|\S+\.\S*)(?:\s|$)")
+
+
+def label_pihak(peran: str) -> str:
+    """The party's label in the naskah: ``pihak_kedua`` → "PIHAK KEDUA"."""
+    return " ".join(peran.split("_")).upper()
+
+
+def teks(value: str) -> str:
+    """``value`` on one line: runs of white space (line breaks from YAML) become one space."""
+    return " ".join(value.split())
+
+
+def gabung(items: Iterable[object], penghubung: str = "dan") -> str:
+    """Join in Indonesian style: "A", "A dan B", "A, B, dan C"."""
+    words = [str(i) for i in items]
+    if len(words) <= 2:
+        return f" {penghubung} ".join(words)
+    return ", ".join(words[:-1]) + f", {penghubung} " + words[-1]
+
+
+def kapital(text: str) -> str:
+    """Upper case for titles and signature blocks, leaving ``[[...]]`` markers as they are."""
+    parts = re.split(r"(\[\[.*?\]\])", teks(text))
+    return "".join(p if p.startswith("[[") else p.upper() for p in parts)
+
+
+def awal_kecil(text: str) -> str:
+    """The first letter in lower case, for a clause inside a sentence.
+
+    An acronym or name at the start keeps its case: "TPA Regional ..." stays, "Mewujudkan
+    ..." becomes "mewujudkan ...".
+    """
+    text = teks(text)
+    if not text or _KEEP_CASE.match(text):
+        return text
+    return text[0].lower() + text[1:]
+
+
+def awal_besar(text: str) -> str:
+    """The first letter in upper case, to start a sentence."""
+    text = teks(text)
+    return text[:1].upper() + text[1:]
+
+
+def kalimat(text: str) -> str:
+    """A sentence: one line, a capital first letter, ending with a single full stop."""
+    text = _TRAILING.sub("", teks(text))
+    return awal_besar(text) + "." if text else ""
+
+
+def butir(
+    items: Sequence[str], penghubung: str = "dan", akhir: str = ".", kecil: bool = True
+) -> list[str]:
+    """List items as clauses of one sentence: "x;", ..., "y; dan", "z.".
+
+    Each item loses its own final punctuation and, with ``kecil``, starts in lower case
+    (unless it starts with an acronym or name; pass ``kecil=False`` for lists of names such
+    as agencies); ``penghubung`` ("dan", "atau") ends the second-to-last item.
+    """
+    cleaned = [_TRAILING.sub("", teks(i)) for i in items]
+    cleaned = [awal_kecil(i) for i in cleaned] if kecil else cleaned
+    result = []
+    for index, item in enumerate(cleaned):
+        if index == len(cleaned) - 1:
+            result.append(item + akhir)
+        elif index == len(cleaned) - 2:
+            result.append(f"{item}; {penghubung}")
+        else:
+            result.append(item + ";")
+    return result
+
+
+def berhuruf(items: Sequence[str]) -> list[str]:
+    """Items prefixed with letters: "a. ...", "b. ...", and "aa. ..." after "z"."""
+    return [f"{_huruf(i)}. {teks(item)}" for i, item in enumerate(items)]
+
+
+def _huruf(index: int) -> str:
+    if index < len(_LETTERS):
+        return _LETTERS[index]
+    return _LETTERS[index // len(_LETTERS) - 1] + _LETTERS[index % len(_LETTERS)]
+
+
+def urutan(n: int) -> str:
+    """An ordinal in words: 1 → "pertama", 2 → "kedua", 11 → "kesebelas"."""
+    return "pertama" if n == 1 else "ke" + terbilang(n)
+
+
+def angka_kata(n: int) -> str:
+    """A count in figures and words, as legal texts write it: 3 → "3 (tiga)"."""
+    return f"{n} ({terbilang(n)})"
+
+
+def durasi(mulai: date | None, sampai: date | None) -> str | None:
+    """The term in whole years or months ("5 (lima) tahun") when the dates make one exactly.
+
+    A term "for five years from 15 March 2021" ends on 14 March 2026; ``None`` when the
+    dates do not span whole years or months.
+    """
+    if mulai is None or sampai is None or sampai < mulai:
+        return None
+    end = sampai + timedelta(days=1)
+    months = (end.year - mulai.year) * 12 + end.month - mulai.month
+    if months <= 0 or _add_months(mulai, months) != end:
+        return None
+    if months % 12 == 0:
+        return f"{angka_kata(months // 12)} tahun"
+    return f"{angka_kata(months)} bulan"
+
+
+def _add_months(day: date, months: int) -> date | None:
+    month0 = day.month - 1 + months
+    try:
+        return day.replace(year=day.year + month0 // 12, month=month0 % 12 + 1)
+    except ValueError:
+        return None
+
+
+#: Drafting filters registered in the naskah templates' environment, besides idformat's.
+FILTERS: dict[str, Callable[..., Any]] = {
+    "label_pihak": label_pihak,
+    "kapital": kapital,
+    "gabung": gabung,
+    "awal_kecil": awal_kecil,
+    "awal_besar": awal_besar,
+    "kalimat": kalimat,
+    "butir": butir,
+    "berhuruf": berhuruf,
+    "urutan": urutan,
+    "angka_kata": angka_kata,
+}

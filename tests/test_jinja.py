@@ -1,0 +1,202 @@
+"""The one Jinja environment: lookup order, strictness, filters, sandbox, errors with places."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ksd_cli.errors import UserError
+from ksd_cli.jinja import bundled_templates, make_environment, markdown_cell, template_dirs
+from ksd_cli.repository import open_repository
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def render(folder: Path, name: str, **context: object) -> str:
+    return make_environment([folder]).get_template(name).render(context)
+
+
+def test_bundled_templates_ship_every_naskah_template() -> None:
+    names = {p.name for p in bundled_templates().iterdir()}
+    assert {
+        "kesepakatan_bersama.md.j2",
+        "perjanjian_kerja_sama.md.j2",
+        "nota_kesepakatan.md.j2",
+        "adendum.md.j2",
+        "_naskah_macros.md.j2",
+    } <= names
+
+
+def test_repository_templates_come_before_the_bundled(sample_repo: Path) -> None:
+    repo = open_repository(sample_repo)
+    assert template_dirs(repo) == [bundled_templates()]  # no templates/ folder yet
+    write(sample_repo / "templates", "adendum.md.j2", "milik daerah\n")
+    assert template_dirs(repo) == [sample_repo / "templates", bundled_templates()]
+    env = make_environment(repo)
+    assert env.get_template("adendum.md.j2").render() == "milik daerah\n"
+    # A name the repository does not override still comes from the bundled folder.
+    assert "PERJANJIAN" not in env.get_template("laporan.md.j2").filename.upper()
+    assert Path(env.get_template("laporan.md.j2").filename).parent == bundled_templates()
+
+
+def test_the_templates_folder_follows_the_configuration(sample_repo: Path) -> None:
+    (sample_repo / "ksd.toml").write_text('[paths]\ntemplates = "naskah/templat"\n', "utf-8")
+    write(sample_repo / "naskah" / "templat", "x.md.j2", "dari konfigurasi\n")
+    env = make_environment(open_repository(sample_repo))
+    assert env.get_template("x.md.j2").render() == "dari konfigurasi\n"
+
+
+def test_indonesian_filters_are_registered(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "f.md.j2",
+        "{{ n | rupiah_terbilang }}|{{ d | tanggal }}|{{ d | hari }}|{{ 11 | terbilang }}|"
+        "{{ d | tanggal_terbilang }}|{{ 'a|b' | markdown_cell }}\n",
+    )
+    out = render(tmp_path, "f.md.j2", n=1_250_000_000, d=date(2021, 3, 15))
+    assert out == (
+        "Rp1.250.000.000,00 (satu miliar dua ratus lima puluh juta rupiah)|15 Maret 2021|Senin|"
+        "sebelas|lima belas bulan Maret tahun dua ribu dua puluh satu|a\\|b\n"
+    )
+
+
+def test_extra_filters_and_no_autoescape(tmp_path: Path) -> None:
+    write(tmp_path, "f.md.j2", "{{ 'x' | ulang }} {{ html }}\n")
+    env = make_environment([tmp_path], filters={"ulang": lambda s: s * 2})
+    assert env.get_template("f.md.j2").render(html="<b>&</b>") == "xx <b>&</b>\n"
+
+
+def test_blocks_are_trimmed_and_the_final_newline_kept(tmp_path: Path) -> None:
+    write(tmp_path, "f.md.j2", "a\n  {% if true %}\nb\n  {% endif %}\nc\n")
+    assert render(tmp_path, "f.md.j2") == "a\nb\nc\n"
+
+
+def test_markdown_cell_keeps_a_table_row_whole() -> None:
+    assert markdown_cell("baris satu\nbaris | dua ") == "baris satu baris \\| dua"
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "expected"),
+    [
+        ("judul\n\n{{ ''.__class__.__mro__ }}\n", 3, "__class__"),
+        ("{{ cycler.__init__.__globals__ }}\n", 1, "__init__"),
+        ("a\n{{ lipsum.__globals__['os'] }}\n", 2, "__globals__"),
+        ("a\nb\n{{ joiner.__class__.__subclasses__() }}\n", 3, "__class__"),
+        ("{{ namespace.__init__ }}\n", 1, "__init__"),
+        ("{% set x = [1] %}\n{{ x.append(2) }}\n", 2, "append"),
+        ("{% set d = {} %}\n{{ d.update(a=1) }}\n", 2, "update"),
+        ("{{ ().__class__.__base__.__subclasses__() }}\n", 1, "__class__"),
+        ("{{ self.__init__.__globals__ }}\n", 1, "__init__"),
+        ("{{ range.__self__ }}\n", 1, "__self__"),
+        ("a\n{{ 'x' * 10 ** 10 }}\n", 2, "repetition"),
+        ("{{ 9 ** 999999999 }}\n", 1, "exponent"),
+        ("{{ [0] * 2000000 }}\n", 1, "repetition"),
+    ],
+)
+def test_sandbox_refuses_python_internals(
+    tmp_path: Path, source: str, line: int, expected: str
+) -> None:
+    path = write(tmp_path, "jahat.md.j2", source)
+    with pytest.raises(UserError) as caught:
+        render(tmp_path, "jahat.md.j2")
+    message = caught.value.message
+    assert message.startswith(f"{path}, baris {line}: ")
+    assert "sandbox" in message and expected in message
+
+
+def test_a_data_repository_template_escaping_names_its_file_and_line(sample_repo: Path) -> None:
+    from ksd_cli.draft import render_naskah
+
+    write(
+        sample_repo / "templates",
+        "kesepakatan_bersama.md.j2",
+        "# {{ naskah.sebutan }}\n\n{{ cycler.__init__.__globals__.os.system('id') }}\n",
+    )
+    with pytest.raises(UserError) as caught:
+        render_naskah(
+            open_repository(sample_repo), "KSD-6402-2020-001", naskah=1, today=date(2025, 6, 30)
+        )
+    assert caught.value.message.startswith("templates/kesepakatan_bersama.md.j2, baris 3: ")
+    assert "refused by the sandbox" in caught.value.message
+
+
+def test_an_escape_inside_an_overridden_partial_names_the_partial(sample_repo: Path) -> None:
+    from ksd_cli.draft import render_naskah
+
+    macros = (bundled_templates() / "_naskah_macros.md.j2").read_text(encoding="utf-8")
+    hostile = macros.replace(
+        "{% macro pembukaan() %}\n", "{% macro pembukaan() %}\n{{ ''.__class__ }}\n"
+    )
+    assert hostile != macros
+    write(sample_repo / "templates", "_naskah_macros.md.j2", hostile)
+    line = hostile.splitlines().index("{{ ''.__class__ }}") + 1
+    with pytest.raises(UserError) as caught:
+        render_naskah(
+            open_repository(sample_repo), "KSD-6402-2020-001", naskah=1, today=date(2025, 6, 30)
+        )
+    assert caught.value.message.startswith(f"templates/_naskah_macros.md.j2, baris {line}: ")
+
+
+def test_ordinary_arithmetic_still_works(tmp_path: Path) -> None:
+    write(tmp_path, "a.md.j2", "{{ 2 ** 10 }} {{ '-' * 3 }} {{ 3 * 4 }} {{ [1] * 2 }}\n")
+    assert render(tmp_path, "a.md.j2") == "1024 --- 12 [1, 1]\n"
+
+
+def test_syntax_error_names_template_and_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "rusak.md.j2", "satu\ndua\n{% if %}\n")
+    with pytest.raises(UserError) as caught:
+        render(tmp_path, "rusak.md.j2")
+    assert caught.value.message.startswith(f"{path}, baris 3: kesalahan sintaks templat")
+
+
+def test_undefined_variable_is_an_error_with_its_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "u.md.j2", "satu\n{{ nama_yang_salah }}\n")
+    with pytest.raises(UserError) as caught:
+        render(tmp_path, "u.md.j2")
+    assert caught.value.message.startswith(f"{path}, baris 2: ")
+    assert "'nama_yang_salah' is undefined" in caught.value.message
+
+
+def test_undefined_attribute_is_an_error_too(tmp_path: Path) -> None:
+    write(tmp_path, "u.md.j2", "{{ naskah.tidak_ada }}\n")
+    with pytest.raises(UserError, match="baris 1"):
+        render(tmp_path, "u.md.j2", naskah={"jenis": "adendum"})
+
+
+def test_a_filter_failing_on_bad_input_names_the_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "f.md.j2", "a\nb\n{{ 'bukan angka' | terbilang }}\n")
+    with pytest.raises(UserError) as caught:
+        render(tmp_path, "f.md.j2")
+    assert caught.value.message.startswith(f"{path}, baris 3: ")
+    assert "TypeError" in caught.value.message
+
+
+def test_error_in_an_imported_macro_names_the_macro_file(tmp_path: Path) -> None:
+    macros = write(tmp_path, "_m.md.j2", "{% macro x() %}\nok\n{{ tidak_ada }}\n{% endmacro %}\n")
+    write(tmp_path, "main.md.j2", '{% import "_m.md.j2" as m %}\n{{ m.x() }}\n')
+    with pytest.raises(UserError) as caught:
+        render(tmp_path, "main.md.j2")
+    assert caught.value.message.startswith(f"{macros}, baris 3: ")
+
+
+def test_missing_include_is_a_user_error(tmp_path: Path) -> None:
+    write(tmp_path, "main.md.j2", '{% include "tidak_ada.md.j2" %}\n')
+    with pytest.raises(UserError, match="template not found"):
+        render(tmp_path, "main.md.j2")
+
+
+def test_bundled_templates_compile(tmp_path: Path) -> None:
+    from ksd_cli.draft.wording import FILTERS
+
+    shutil.copytree(bundled_templates(), tmp_path / "t", symlinks=False)
+    env = make_environment([tmp_path / "t"], filters=FILTERS)
+    for path in (tmp_path / "t").glob("*.j2"):
+        env.get_template(path.name)  # a syntax error would raise

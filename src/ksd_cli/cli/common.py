@@ -36,6 +36,7 @@ AsOfOption = Annotated[
         show_default=False,
     ),
 ]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]
 LangOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ksd_cli.cli.common import AsOfOption, RootOption, as_of_date, repository
+from ksd_cli.cli.common import AsOfOption, ForceOption, RootOption, as_of_date, repository
 from ksd_cli.errors import UsageProblem
 
 
@@ -48,9 +48,7 @@ def draft(
             show_default=False,
         ),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the output file if it exists.")
-    ] = False,
+    force: ForceOption = False,
     draft_mode: Annotated[
         bool,
         typer.Option(

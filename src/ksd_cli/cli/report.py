@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from ksd_cli.cli.common import AsOfOption, RootOption, as_of_date, repository
+from ksd_cli.cli.common import AsOfOption, ForceOption, RootOption, as_of_date, repository
 from ksd_cli.errors import UsageProblem
 
 if TYPE_CHECKING:
@@ -65,9 +65,7 @@ def report(
             show_default=False,
         ),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the output file if it exists.")
-    ] = False,
+    force: ForceOption = False,
     root: RootOption = None,
 ) -> None:
     """Write the evaluation report of a period, as an Excel workbook or Markdown.

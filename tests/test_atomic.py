@@ -49,3 +49,13 @@ def test_refuse_overwrite_without_force(tmp_path: Path) -> None:
     with pytest.raises(UserError):
         refuse_overwrite(target, force=False)
     refuse_overwrite(target, force=True)
+
+
+@pytest.mark.parametrize(
+    ("newline", "expected"),
+    [(None, b"a\nb\n"), ("", b"a\nb\n"), ("\n", b"a\nb\n"), ("\r\n", b"a\r\nb\r\n")],
+)
+def test_newline_works_as_for_open(tmp_path: Path, newline: str | None, expected: bytes) -> None:
+    target = tmp_path / "x.txt"
+    write_text_atomic(target, "a\nb\n", newline=newline)
+    assert target.read_bytes() == expected

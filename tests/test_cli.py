@@ -264,9 +264,13 @@ def test_a_closed_pipe_is_not_an_internal_error(
 def test_paths_may_be_folders(project_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     potentials = project_root / "data" / "potentials"
     assert main(["validate", str(potentials), "--root", str(project_root), "-f", "json"]) == 0
-    assert json.loads(capsys.readouterr().out)["summary"]["files"] == len(list(potentials.glob("*.yaml")))
+    assert json.loads(capsys.readouterr().out)["summary"]["files"] == len(
+        list(potentials.glob("*.yaml"))
+    )
 
 
-def test_a_path_outside_the_record_folders_is_refused(project_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_path_outside_the_record_folders_is_refused(
+    project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["validate", str(project_root / "README.md"), "--root", str(project_root)]) == 1
     assert "not a record file" in capsys.readouterr().err

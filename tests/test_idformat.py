@@ -103,8 +103,15 @@ def test_terbilang_out_of_range(n: int) -> None:
 
 @pytest.mark.parametrize(
     ("n", "expected"),
-    [(0, "0"), (7, "7"), (999, "999"), (1000, "1.000"), (1568, "1.568"),
-     (1_250_000_000, "1.250.000.000"), (-1500, "-1.500")],
+    [
+        (0, "0"),
+        (7, "7"),
+        (999, "999"),
+        (1000, "1.000"),
+        (1568, "1.568"),
+        (1_250_000_000, "1.250.000.000"),
+        (-1500, "-1.500"),
+    ],
 )
 def test_angka(n: int, expected: str) -> None:
     assert angka(n) == expected
@@ -142,20 +149,43 @@ def test_hari_lamanya(n: int, expected: str) -> None:
 
 # date, tanggal, hari, tanggal_terbilang
 DATES = [
-    (date(2021, 3, 15), "15 Maret 2021", "Senin",
-     "lima belas bulan Maret tahun dua ribu dua puluh satu"),
-    (date(2024, 2, 29), "29 Februari 2024", "Kamis",
-     "dua puluh sembilan bulan Februari tahun dua ribu dua puluh empat"),
-    (date(2000, 1, 1), "1 Januari 2000", "Sabtu",
-     "satu bulan Januari tahun dua ribu"),
-    (date(2025, 8, 17), "17 Agustus 2025", "Minggu",
-     "tujuh belas bulan Agustus tahun dua ribu dua puluh lima"),
-    (date(2024, 1, 5), "5 Januari 2024", "Jumat",
-     "lima bulan Januari tahun dua ribu dua puluh empat"),
-    (date(2024, 8, 2), "2 Agustus 2024", "Jumat",
-     "dua bulan Agustus tahun dua ribu dua puluh empat"),
-    (date(2023, 12, 31), "31 Desember 2023", "Minggu",
-     "tiga puluh satu bulan Desember tahun dua ribu dua puluh tiga"),
+    (
+        date(2021, 3, 15),
+        "15 Maret 2021",
+        "Senin",
+        "lima belas bulan Maret tahun dua ribu dua puluh satu",
+    ),
+    (
+        date(2024, 2, 29),
+        "29 Februari 2024",
+        "Kamis",
+        "dua puluh sembilan bulan Februari tahun dua ribu dua puluh empat",
+    ),
+    (date(2000, 1, 1), "1 Januari 2000", "Sabtu", "satu bulan Januari tahun dua ribu"),
+    (
+        date(2025, 8, 17),
+        "17 Agustus 2025",
+        "Minggu",
+        "tujuh belas bulan Agustus tahun dua ribu dua puluh lima",
+    ),
+    (
+        date(2024, 1, 5),
+        "5 Januari 2024",
+        "Jumat",
+        "lima bulan Januari tahun dua ribu dua puluh empat",
+    ),
+    (
+        date(2024, 8, 2),
+        "2 Agustus 2024",
+        "Jumat",
+        "dua bulan Agustus tahun dua ribu dua puluh empat",
+    ),
+    (
+        date(2023, 12, 31),
+        "31 Desember 2023",
+        "Minggu",
+        "tiga puluh satu bulan Desember tahun dua ribu dua puluh tiga",
+    ),
 ]
 
 
@@ -191,8 +221,20 @@ def test_date_functions_reject_non_dates(func, bad) -> None:
         func(bad)
 
 
-MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-          "Agustus", "September", "Oktober", "November", "Desember"]
+MONTHS = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 
 
 @pytest.mark.parametrize(("month", "name"), list(enumerate(MONTHS, start=1)))
@@ -242,7 +284,10 @@ def test_import_does_not_load_num2words_or_babel() -> None:
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('num2words', 'babel')))"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
         env={"PYTHONPATH": str(idformat.__file__).rsplit("/ksd_cli/", 1)[0]},
     )
     assert out.stdout.strip() == "[]"
@@ -278,9 +323,28 @@ def test_docstring_examples() -> None:
 # ---- properties -----------------------------------------------------------
 
 VOCAB = {
-    "nol", "minus", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
-    "sembilan", "sepuluh", "sebelas", "belas", "puluh", "seratus", "ratus", "seribu",
-    "ribu", "juta", "miliar", "triliun",
+    "nol",
+    "minus",
+    "satu",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
+    "sepuluh",
+    "sebelas",
+    "belas",
+    "puluh",
+    "seratus",
+    "ratus",
+    "seribu",
+    "ribu",
+    "juta",
+    "miliar",
+    "triliun",
 }
 amounts = st.integers(min_value=-MAX, max_value=MAX)
 

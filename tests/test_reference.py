@@ -8,7 +8,11 @@ from ksd_cli.reference import load_reference
 def test_counts_match_the_sources() -> None:
     ref = load_reference()
     tingkat = [w.tingkat for w in ref.wilayah.values()]
-    assert (tingkat.count("provinsi"), tingkat.count("kabupaten"), tingkat.count("kota")) == (38, 416, 98)
+    assert (tingkat.count("provinsi"), tingkat.count("kabupaten"), tingkat.count("kota")) == (
+        38,
+        416,
+        98,
+    )
     assert len(ref.kode_lama) == 26
     assert len(ref.urusan) == 32
 

@@ -664,7 +664,7 @@ def test_usage_errors_exit_2_and_name_the_option(
 
 
 def test_data_commit_names_the_commit_or_nothing(tmp_path: Path, project_root: Path) -> None:
-    from ksd_cli.report import data_commit
+    from ksd_cli.gitio import head_commit as data_commit
 
     assert data_commit(tmp_path) == (None, False)
     commit, _ = data_commit(project_root, ["data"])

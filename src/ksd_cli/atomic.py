@@ -10,8 +10,12 @@ from ksd_cli.errors import UserError
 
 
 def write_text_atomic(path: Path, text: str, *, newline: str | None = None) -> None:
-    """Write ``text`` (UTF-8) to ``path`` through a temporary file and a rename."""
-    if newline not in (None, "\n"):
+    r"""Write ``text`` (UTF-8) to ``path`` through a temporary file and a rename.
+
+    ``newline`` as for ``open``: ``None``, ``""`` or ``"\n"`` write the text as it is,
+    ``"\r\n"`` turns every line feed into CRLF.
+    """
+    if newline not in (None, "", "\n"):
         text = text.replace("\n", newline)
     write_bytes_atomic(path, text.encode("utf-8"))
 

@@ -191,7 +191,7 @@ def mitra_names(record: Agreement, owner: str | None, reference: ReferenceData) 
             if party.nama or wilayah is None:
                 names.append(party.nama or party.kode_wilayah)
             else:
-                # "Kota Samarinda", "Provinsi Kalimantan Timur": a province's bare name is ambiguous.
+                # "Kota Samarinda", "Provinsi Kalimantan Timur": a bare province name is ambiguous.
                 prefix = "Provinsi " if wilayah.tingkat == "provinsi" else ""
                 names.append(prefix + wilayah.nama)
         elif party.nama:

@@ -98,6 +98,26 @@ def _to_diagnostic(
     )
 
 
+#: The rules whose findings in one record can be caused by a change in another.
+CROSS_RECORD_RULES = frozenset({"unknown-potensi", "duplicate-id"})
+
+
+def affected_records(loaded: LoadResult, ids: Iterable[str]) -> frozenset[str]:
+    """The files of the records that reference one of ``ids`` or carry one of them.
+
+    These are the records whose cross-record findings (unknown-potensi R004, duplicate-id
+    S009) can change when the records with those ids change, are renamed or removed.
+    """
+    wanted = frozenset(ids)
+    affected = set()
+    for item in loaded.records:
+        record = item.record
+        references = getattr(record, "potensi", None) if item.source.kind == "agreement" else None
+        if record.id in wanted or any(p in wanted for p in references or ()):
+            affected.add(item.source.rel)
+    return frozenset(affected)
+
+
 def validate_repository(
     repository: Repository,
     *,
@@ -106,13 +126,21 @@ def validate_repository(
     paths: Iterable[str] | None = None,
     parser: Parser = "libyaml",
     progress: Progress | None = None,
+    changed_ids: Iterable[str] | None = None,
 ) -> Report:
     """Check the whole repository; with ``paths`` (relative, forward slashes) report only those.
 
-    References are always resolved against the whole repository.
+    References are always resolved against the whole repository. With ``changed_ids`` (the
+    ids of changed records, before and after the change), the records those changes affect
+    are reported too, with the findings such changes can cause there (``CROSS_RECORD_RULES``):
+    records whose ``potensi`` names one of the ids, or that carry one.
     """
     loaded = load_records(repository, lang=lang, parser=parser, progress=progress)
     only = frozenset(paths) if paths is not None else None
+    affected = frozenset[str]()
+    if only is not None and changed_ids is not None:
+        affected = affected_records(loaded, changed_ids) - only
+        only = only | affected
     findings = list(loaded.diagnostics)
     findings.extend(
         check_records(repository, loaded, as_of=as_of, lang=lang, parser=parser, only=only)
@@ -120,7 +148,13 @@ def validate_repository(
     ignored = {r.code for r in RULES} - {
         r.code for r in active_rules(repository.config.validate_.ignore)
     }
-    kept = [d for d in findings if d.code not in ignored and (only is None or d.path in only)]
+    kept = [
+        d
+        for d in findings
+        if d.code not in ignored
+        and (only is None or d.path in only)
+        and (d.path not in affected or d.rule in CROSS_RECORD_RULES)
+    ]
     files = loaded.files if only is None else len(only)
     records = sum(1 for r in loaded.records if only is None or r.source.rel in only)
     return Report.build(kept, files=files, records=records)

@@ -28,6 +28,10 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("stalled", "stalled"),
     ("show", "show"),
     ("report", "report"),
+    ("fmt", "fmt"),
+    ("diff", "diff"),
+    ("init", "init"),
+    ("new", "new"),
     ("draft", "draft"),
 )
 for module_name, function_name in COMMANDS:

@@ -75,9 +75,10 @@ def report(
     Prints the path of the file written.
     """
     from ksd_cli.atomic import refuse_overwrite, write_text_atomic
+    from ksd_cli.gitio import head_commit
     from ksd_cli.loading import load_records
     from ksd_cli.reference import load_reference
-    from ksd_cli.report import build_report, data_commit
+    from ksd_cli.report import build_report
 
     start, end = _day(date_from, "--from"), _day(date_to, "--to")
     repo = repository(root)
@@ -91,7 +92,7 @@ def report(
         refuse_overwrite(target, force)
 
     loaded = load_records(repo, lang="id")
-    commit, changed = data_commit(repo.root, _data_paths(repo))
+    commit, changed = head_commit(repo.root, _data_paths(repo))
     result = build_report(
         loaded,
         repo.config,

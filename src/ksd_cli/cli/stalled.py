@@ -83,11 +83,11 @@ def stalled(
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
-    """List cooperation that is stuck after signing, expiring, or never evaluated.
+    r"""List cooperation that is stuck after signing, expiring, or never evaluated.
 
     Flags: kb_tanpa_pks, kb_kedaluwarsa_tanpa_pks, pks_tanpa_pelaksanaan, tanpa_monev,
     kedaluwarsa, akan_berakhir, dprd_tertunda, potensi_tanpa_tindak_lanjut. Thresholds come from
-    [stalled] in ksd.toml.
+    \[stalled] in ksd.toml.
     """
     from ksd_cli.atomic import write_text_atomic
     from ksd_cli.loading import load_records

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ksd_cli.loading import Progress
 
 from ksd_cli.cli.common import AsOfOption, LangOption, RootOption, as_of_date, language, repository
+from ksd_cli.errors import UsageProblem
 
 PROGRESS_THRESHOLD = 200
 
@@ -44,6 +45,17 @@ def validate(
         ),
     ] = ValidateFormat.auto,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
+    changed_since: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--changed-since",
+            metavar="REV",
+            help="Report only the records changed since this git revision (committed, staged, "
+            "unstaged or untracked), and the findings they cause elsewhere (a removed "
+            "potential still referenced). The whole repository is still loaded.",
+            show_default=False,
+        ),
+    ] = None,
     as_of: AsOfOption = None,
     root: RootOption = None,
     lang: LangOption = None,
@@ -59,8 +71,24 @@ def validate(
     repo = repository(root)
     day = as_of_date(as_of, repo)
     selected = [s.rel for s in repo.sources_for(paths)] if paths else None
+    changed_ids = None
+    if changed_since is not None:
+        if paths:
+            raise UsageProblem("--changed-since", "give either record files or --changed-since")
+        from ksd_cli.diff import changes_since
+
+        changes = changes_since(repo, changed_since)
+        if not changes.config_changed:  # a changed ksd.toml may change every finding
+            selected, changed_ids = list(changes.paths), changes.ids
     with _progress() as progress:
-        report = validate_repository(repo, as_of=day, lang=lang_, paths=selected, progress=progress)
+        report = validate_repository(
+            repo,
+            as_of=day,
+            lang=lang_,
+            paths=selected,
+            progress=progress,
+            changed_ids=changed_ids,
+        )
     make_reporter(output_format.value, lang_).write(report, sys.stdout)
     raise typer.Exit(1 if report.failed(strict=strict) else 0)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +16,7 @@ from ksd_cli.atomic import refuse_overwrite, write_bytes_atomic
 from ksd_cli.draft import wording
 from ksd_cli.draft.context import NAMA_JENIS, DraftContext, MissingField, build_context
 from ksd_cli.errors import UserError
+from ksd_cli.gitio import head_commit
 from ksd_cli.loading import load_file
 from ksd_cli.models import Agreement, JenisNaskah, Naskah
 from ksd_cli.reference import load_reference
@@ -283,7 +283,7 @@ def render_naskah(
         template=template_name,
         template_file=template_file,
         ksd_version=__version__,
-        commit=git_commit(repository.root),
+        commit=head_commit(repository.root)[0],
         generated=today,
         draft=bool(context.missing),
     )
@@ -343,23 +343,6 @@ def owner_code(repository: Repository, agreement: Agreement) -> str | None:
     if match is None:
         return None
     return match.group(1) + (f".{match.group(2)}" if match.group(2) else "")
-
-
-def git_commit(root: Path) -> str | None:
-    """The short commit of the data repository, or ``None`` (no git, not a repository)."""
-    try:
-        result = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    commit = result.stdout.strip()
-    return commit if result.returncode == 0 and commit else None
 
 
 def _override(repository: Repository, path: Path) -> str | None:

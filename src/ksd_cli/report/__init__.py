@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ksd_cli.report.build import build_report, data_commit
+from ksd_cli.report.build import build_report
 from ksd_cli.report.excel import SHEETS, write_xlsx
 from ksd_cli.report.markdown import TEMPLATE, render_markdown
 from ksd_cli.report.model import Cell, Column, Figure, Period, Report, Share, Table
@@ -18,7 +18,6 @@ __all__ = [
     "Share",
     "Table",
     "build_report",
-    "data_commit",
     "render_markdown",
     "write_xlsx",
 ]

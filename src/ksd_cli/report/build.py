@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ksd_cli import __version__
@@ -73,7 +71,8 @@ def build_report(
 
     Stage, status and findings are those on ``as_of``; events (documents signed, monev held,
     potentials mapped) are counted when dated within ``period`` and not after ``as_of``.
-    ``data_commit`` names the commit of the data (see :func:`data_commit`) on the cover.
+    ``data_commit`` names the commit of the data on the cover
+    (see :func:`ksd_cli.gitio.head_commit`).
     """
     stalled = find_stalled(loaded, config, reference, as_of=as_of)
     agreements = [r.record for r in loaded.records if isinstance(r.record, Agreement)]
@@ -136,33 +135,6 @@ def build_report(
         daftar=_daftar(facts, reference),
         stalled=stalled,
     )
-
-
-def data_commit(root: Path, paths: Sequence[str] = ()) -> tuple[str | None, bool]:
-    """The short commit id of the data repository at ``root`` and whether ``paths`` changed.
-
-    ``(None, False)`` when ``root`` is not in a git repository or git is not installed.
-    """
-    try:
-        head = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=30,
-        ).stdout.strip()
-        status = subprocess.run(
-            ["git", "status", "--porcelain", "--", *(paths or ["."])],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=60,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None, False
-    return (head or None), bool(status.strip())
 
 
 # One pass over the records -------------------------------------------------------------------

@@ -1,0 +1,136 @@
+"""``ksd new``: a new agreement or potential with the next free id, ready to fill in."""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ksd_cli.cli.common import AsOfOption, RootOption, as_of_date, repository
+from ksd_cli.errors import UsageProblem
+
+
+class RecordKind(enum.StrEnum):
+    """What ``ksd new`` creates."""
+
+    agreement = "agreement"
+    potential = "potential"
+
+
+JENIS = ("ksdd_wajib", "ksdd_sukarela", "ksdpk", "ksdpl", "ksdll", "sinergi")
+
+
+def new(
+    kind: Annotated[RecordKind, typer.Argument(help="agreement (kerja sama) or potential.")],
+    jenis: Annotated[
+        Optional[str],  # noqa: UP045 - typer reads the annotation at run time
+        typer.Option(
+            "--jenis",
+            metavar="JENIS",
+            help="Kind of cooperation (for a potential: the proposed kind): "
+            + ", ".join(JENIS)
+            + ".",
+            show_default=False,
+        ),
+    ] = None,
+    judul: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--judul",
+            help="Title (for a potential: the potential itself).",
+            show_default=False,
+        ),
+    ] = None,
+    mitra: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--mitra",
+            help="The partner: a region code for ksdd_*, else the partner's name.",
+            show_default=False,
+        ),
+    ] = None,
+    urusan: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--urusan", metavar="KODE", help="Urusan code, e.g. 2.11.", show_default=False
+        ),
+    ] = None,
+    tahun: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--tahun",
+            metavar="YYYY",
+            help="Year in the id (default: the as-of year).",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    root: RootOption = None,
+) -> None:
+    """Create a record with the next free id and every required field, and print its path.
+
+    Values not given are placeholders starting with "ISI:" (or defaults named in catatan)
+    that still pass ksd validate. On a terminal, missing --jenis and --judul are asked for;
+    without one (CI, scripts) ksd never waits for input.
+    """
+    from ksd_cli.scaffold import create_record
+
+    if jenis is not None and jenis not in JENIS:
+        raise UsageProblem("--jenis", f"{jenis!r} is not one of: {', '.join(JENIS)}")
+    if tahun is not None and not 1945 <= tahun <= 2200:
+        raise UsageProblem("--tahun", f"{tahun} is not a year")
+    repo = repository(root)
+    day = as_of_date(as_of, repo)
+    if _interactive():
+        jenis, judul, mitra = _ask(kind, jenis, judul, mitra)
+    created = create_record(
+        repo,
+        kind.value,
+        as_of=day,
+        jenis=jenis,
+        judul=judul,
+        mitra=mitra,
+        urusan=urusan,
+        year=tahun,
+    )
+    sys.stdout.write(f"{_shown(created.path)}\n")
+    if created.placeholders:
+        sys.stderr.write(
+            "isi / fill in: " + ", ".join(created.placeholders) + "\n"
+            "lalu / then: ksd fmt && ksd validate\n"
+        )
+
+
+def _interactive() -> bool:
+    """Whether someone can answer questions: stdin is a terminal (never in CI or scripts)."""
+    return sys.stdin.isatty()
+
+
+def _ask(
+    kind: RecordKind, jenis: str | None, judul: str | None, mitra: str | None
+) -> tuple[str | None, str | None, str | None]:
+    """Ask on the terminal for what was not given (empty answers keep the placeholders)."""
+    while jenis is None and kind is RecordKind.agreement:
+        answer = typer.prompt(f"Jenis kerja sama ({', '.join(JENIS)})", default="ksdd_sukarela")
+        if answer.strip() in JENIS:
+            jenis = answer.strip()
+        else:
+            typer.echo(f"pilih salah satu / one of: {', '.join(JENIS)}", err=True)
+    if judul is None:
+        label = "Judul kerja sama" if kind is RecordKind.agreement else "Potensi"
+        judul = typer.prompt(label, default="", show_default=False).strip() or None
+    if mitra is None and kind is RecordKind.agreement:
+        label = "Mitra (kode wilayah untuk ksdd, selain itu nama; kosongkan bila belum ada)"
+        mitra = typer.prompt(label, default="", show_default=False).strip() or None
+    return jenis, judul, mitra
+
+
+def _shown(path: Path) -> str:
+    """The path relative to the working folder when inside it, else absolute."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

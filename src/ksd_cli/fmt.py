@@ -1,0 +1,839 @@
+"""Canonical formatting of record files (``ksd fmt``), verified never to change data or comments.
+
+The canonical form: keys in the order of the record format (recursively, per model; unknown
+keys after the known ones, in their own order), two-space indentation with list items written
+``  - item``, region and urusan codes in double quotes, dates in ISO form, block style for
+every non-empty list and mapping, no ``---`` line without a directive. Comments, blank lines,
+the line endings (LF or CRLF) and a byte-order mark are kept.
+
+How: ruamel.yaml's round trip normalises indentation, quoting and list style; keys are then put
+in order by moving whole lines (an entry moves with the comment and blank lines just above it),
+so that no comment is re-attached by guesswork. Before anything is written the result is
+checked, as black checks its output: it must read back, with both YAML readers, to exactly the
+data of the original (except the documented value fixes below), keep every comment, and be
+stable (formatting it again changes nothing). Otherwise the file is refused and left untouched.
+
+Value fixes, the only changes of data ``fmt`` makes, each checked to be lossless:
+
+- a code typed without quotes (``urusan: 2.10``, read as the number 2.1) becomes the string of
+  exactly the characters typed (``"2.10"``): what the finding S004 asks for;
+- a date in a date field written as a string (``"2024-03-05"``, or ``2024-3-5``) becomes the
+  ISO date ``2024-03-05``: the same calendar day.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import io
+import math
+import re
+import types
+import typing
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Union
+
+from pydantic import BaseModel
+
+from ksd_cli.diagnostics import Location
+from ksd_cli.errors import UserError
+from ksd_cli.messages import Lang, message
+from ksd_cli.models import CODE_FIELDS, KEY_ORDER, Agreement, Naskah, Potential
+from ksd_cli.repository import Kind, SourceFile
+from ksd_cli.yamlread import Document, LoadProblem, raw_scalar, read_document, resolve_plain
+
+BOM = "\ufeff"
+MODELS: dict[str, type[BaseModel]] = {"agreement": Agreement, "potential": Potential}
+_LOOSE_DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+Loc = tuple[str | int, ...]
+
+
+class FormatError(UserError):
+    """A file that ``fmt`` cannot format: it does not load, or the result failed a check."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        problem: LoadProblem | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class ValueFix:
+    """One deliberate change of a value (see the module docstring), at ``loc`` in the data."""
+
+    loc: Loc
+    old: object
+    new: object
+
+
+# Public API ------------------------------------------------------------------------------------
+
+
+def format_text(text: str, kind: Kind) -> str:
+    """The canonical form of a record file's text (``kind``: agreement or potential).
+
+    ``text`` is the decoded file, a leading byte-order mark included if the file has one; the
+    result keeps it and the line endings. Raises ``FormatError`` when the text does not load,
+    has loading problems (a duplicate key...), or when the result fails the checks.
+    """
+    bom = BOM if text.startswith(BOM) else ""
+    body = text[len(bom) :]
+    newline = _newline_of(body)
+    body = body.replace("\r\n", "\n")
+    before = _read(body)
+    formatted, fixes = _canonical(body, kind)
+    # Already canonical: same text, so same data and comments, and stable by definition.
+    if formatted != body:
+        _check(body, before, formatted, fixes, kind)
+    if newline != "\n":
+        formatted = formatted.replace("\n", newline)
+    return bom + formatted
+
+
+@dataclass(frozen=True)
+class FormatOutcome:
+    """What ``fmt`` made of one file: the text before and after, or why it could not."""
+
+    source: SourceFile
+    original: str | None
+    formatted: str | None
+    error: FormatError | None = None
+
+    @property
+    def changed(self) -> bool:
+        """Whether formatting changes the file."""
+        return self.formatted is not None and self.formatted != self.original
+
+    def diff(self) -> str:
+        """A unified diff of the change (empty when nothing changes)."""
+        if not self.changed or self.original is None or self.formatted is None:
+            return ""
+        old = self.original.removeprefix(BOM).replace("\r\n", "\n").splitlines(keepends=True)
+        new = self.formatted.removeprefix(BOM).replace("\r\n", "\n").splitlines(keepends=True)
+        return "".join(
+            difflib.unified_diff(old, new, f"a/{self.source.rel}", f"b/{self.source.rel}")
+        )
+
+
+def format_source(source: SourceFile, *, max_bytes: int | None = None) -> FormatOutcome:
+    """Read one record file and format its text in memory (nothing is written).
+
+    A file larger than ``max_bytes`` (``[validate] max_file_kb``) is not read.
+    """
+    size = source.path.stat().st_size
+    if max_bytes is not None and size > max_bytes:
+        problem = LoadProblem(
+            "file-too-large", 1, 1, {"size_kb": -(-size // 1024), "limit_kb": max_bytes // 1024}
+        )
+        error = FormatError(
+            "berkas terlalu besar / file too large", line=1, column=1, problem=problem
+        )
+        return FormatOutcome(source, None, None, error)
+    data = source.path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        error = FormatError("berkas bukan teks UTF-8 / not UTF-8 text", line=line, problem=None)
+        return FormatOutcome(source, None, None, error)
+    try:
+        return FormatOutcome(source, text, format_text(text, source.kind))
+    except FormatError as exc:
+        return FormatOutcome(source, text, None, exc)
+
+
+def format_sources(
+    sources: Iterable[SourceFile], *, max_bytes: int | None = None
+) -> list[FormatOutcome]:
+    """Format every file in memory; one file that cannot be formatted never stops the others."""
+    return [format_source(source, max_bytes=max_bytes) for source in sources]
+
+
+def write_outcome(outcome: FormatOutcome) -> bool:
+    """Replace the file with its formatted text, atomically (keeping its mode).
+
+    Returns whether the file was written. A file changed on disk since it was read is refused.
+    """
+    from ksd_cli.atomic import write_bytes_atomic
+
+    if not outcome.changed or outcome.formatted is None or outcome.original is None:
+        return False
+    path = outcome.source.path
+    if path.read_bytes() != outcome.original.encode("utf-8"):
+        raise UserError(
+            f"{outcome.source.rel}: berkas berubah saat diformat / the file changed while being "
+            "formatted",
+            hint="run ksd fmt again",
+        )
+    write_bytes_atomic(path, outcome.formatted.encode("utf-8"))  # keeps the file's mode
+    return True
+
+
+def describe_problem(problem: LoadProblem, lang: Lang) -> str:
+    """The catalog wording of a loading problem (as ``ksd validate`` words it)."""
+    args = dict(problem.args)
+    if problem.code in ("complex-key", "bad-merge", "unsupported-tag"):
+        variant = {"complex-key": "complex-key", "bad-merge": "bad-merge"}.get(problem.code, "tag")
+        what = message(f"unsupported-yaml.{variant}", lang, **args)
+        return message("unsupported-yaml", lang, what=what)
+    if problem.code == "not-a-mapping":
+        args = {"found": message("not-a-mapping.found", lang)}
+    return message(problem.code, lang, **args)
+
+
+# The pipeline ----------------------------------------------------------------------------------
+
+
+def _newline_of(text: str) -> str:
+    """CRLF when most line breaks are CRLF, else LF."""
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
+
+
+def _read(body: str) -> Document:
+    document = read_document(body)
+    if isinstance(document, LoadProblem):
+        raise FormatError(
+            "berkas tidak dapat dibaca / the file does not load",
+            line=document.line,
+            column=document.column,
+            problem=document,
+        )
+    if document.problems:
+        first = document.problems[0]
+        raise FormatError(
+            "berkas memuat masalah yang harus diperbaiki dulu (ksd validate) / the file has "
+            "problems to fix first (ksd validate)",
+            line=first.line,
+            column=first.column,
+            problem=first,
+        )
+    return document
+
+
+def _canonical(body: str, kind: Kind) -> tuple[str, list[ValueFix]]:
+    """Normalise with ruamel.yaml, then put keys in order; the value fixes made on the way."""
+    normalised, fixes = _normalise(_drop_document_start(body), kind)
+    reordered = _reorder(normalised, kind)
+    if reordered != normalised:
+        # Once more through ruamel: what it writes can depend on where a value stands (a
+        # "|+" text at the very end of a file is followed by "...").
+        reordered, more = _normalise(reordered, kind)
+        fixes = [*fixes, *more]
+    # Blank lines above everything mean nothing (ruamel drops them): none, for stability.
+    return _indent_comments(reordered).lstrip("\n"), fixes
+
+
+def _drop_document_start(body: str) -> str:
+    """Remove a ``---`` line that has only comments above it (ruamel would drop those)."""
+    lines = body.split("\n")
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped.startswith("%"):
+            return body  # a directive needs its "---": ruamel keeps both
+        if stripped == "---" or re.match(r"^---[ \t]+#", line):
+            rest = line[3:].strip()
+            lines[i : i + 1] = [rest] if rest else []
+            return "\n".join(lines)
+        if stripped and not stripped.startswith("#"):
+            return body
+    return body
+
+
+class _Float(str):
+    """A float kept as typed: ruamel's own rendering of some floats changes their value."""
+
+
+_REPRESENTER: list[type] = []
+
+
+def _representer() -> type:
+    """The round-trip representer plus ``_Float``, as a subclass (no global registration)."""
+    if not _REPRESENTER:
+        from ruamel.yaml.representer import RoundTripRepresenter
+
+        class Representer(RoundTripRepresenter):
+            pass
+
+        def represent(representer: Any, value: _Float) -> Any:
+            return representer.represent_scalar("tag:yaml.org,2002:float", str(value))
+
+        Representer.add_representer(_Float, represent)
+        _REPRESENTER.append(Representer)
+    return _REPRESENTER[0]
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.Representer = _representer()
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096  # never re-wrap text: a long line stays one line
+    return yaml
+
+
+def _normalise(body: str, kind: Kind) -> tuple[str, list[ValueFix]]:
+    from ruamel.yaml.error import YAMLError
+
+    yaml = _yaml()
+    try:
+        data = yaml.load(body)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise FormatError(
+            f"berkas tidak dapat dibaca / the file does not load: {exc}",
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        ) from None
+    fixes: list[ValueFix] = []
+    _Normaliser(body, fixes).walk(data, MODELS[kind], ())
+    stream = io.StringIO()
+    yaml.dump(data, stream)
+    return stream.getvalue(), fixes
+
+
+class _Normaliser:
+    """Quotes codes, fixes date strings, and turns non-empty flow collections into blocks."""
+
+    def __init__(self, body: str, fixes: list[ValueFix]) -> None:
+        self.body = body
+        self.fixes = fixes
+
+    def walk(self, node: Any, model: type[BaseModel] | None, loc: Loc) -> None:
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+        if isinstance(node, CommentedMap):
+            if len(node):
+                node.fa.set_block_style()
+            own = getattr(node, "_ok", None)
+            for key in list(node.keys()):
+                if own is not None and key not in own:  # merged in with "<<": not its own
+                    continue
+                self._keep_float(node, key)
+                info = (
+                    model.model_fields.get(key)
+                    if model is not None and isinstance(key, str)
+                    else None
+                )
+                if info is None:
+                    self.walk(node[key], None, (*loc, key))
+                    continue
+                if key in CODE_FIELDS:
+                    self._code(node, key, (*loc, key))
+                elif _is_date_field(info.annotation):
+                    self._date(node, key, (*loc, key))
+                self.walk(node[key], _inner_model(info.annotation), (*loc, key))
+        elif isinstance(node, CommentedSeq):
+            if len(node):
+                node.fa.set_block_style()
+            for i in range(len(node)):
+                self._keep_float(node, i)
+                self.walk(node[i], model, (*loc, i))
+
+    def _keep_float(self, parent: Any, index: str | int) -> None:
+        value = parent[index]
+        if isinstance(value, float):
+            line, column = _position(parent, index)
+            raw = raw_scalar(self.body, Location(line + 1, column + 1))
+            read_back = resolve_plain(raw) if raw else None
+            if isinstance(read_back, float) and (
+                read_back == value or (math.isnan(read_back) and math.isnan(value))
+            ):
+                _set(parent, index, _Float(raw))
+
+    def _code(self, parent: Any, key: str, loc: Loc) -> None:
+        from ruamel.yaml.comments import CommentedSeq
+
+        value = parent[key]
+        if isinstance(value, CommentedSeq):
+            for i in range(len(value)):
+                self._quote(value, i, (*loc, i))
+        else:
+            self._quote(parent, key, loc)
+
+    def _quote(self, parent: Any, index: str | int, loc: Loc) -> None:
+        from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+        value = parent[index]
+        if isinstance(value, bool) or value is None:
+            return
+        if isinstance(value, _Float):
+            value = resolve_plain(str(value))
+        if isinstance(value, str):
+            if not isinstance(value, DoubleQuotedScalarString):
+                _set(parent, index, DoubleQuotedScalarString(str(value)))
+            return
+        if isinstance(value, int | float):
+            line, column = _position(parent, index)
+            raw = raw_scalar(self.body, Location(line + 1, column + 1))
+            read_back = resolve_plain(raw) if raw else None
+            plain = _plain(value)
+            if type(read_back) is type(plain) and read_back == plain:
+                _set(parent, index, DoubleQuotedScalarString(raw))
+                self.fixes.append(ValueFix(loc, plain, raw))
+
+    def _date(self, parent: Any, key: str, loc: Loc) -> None:
+        value = parent[key]
+        if not isinstance(value, str):
+            return
+        match = _LOOSE_DATE.match(value)
+        if match is None:
+            return
+        try:
+            day = date(*(int(part) for part in match.groups()))
+        except ValueError:
+            return  # not a real date: validate reports it
+        _set(parent, key, day)
+        self.fixes.append(ValueFix(loc, str(value), day))
+
+
+def _set(parent: Any, index: str | int, value: Any) -> None:
+    """Replace a value in a ruamel container, keeping the comments attached to it."""
+    parent[index] = value
+
+
+def _position(parent: Any, index: str | int) -> tuple[int, int]:
+    if isinstance(index, int):
+        line, column = parent.lc.item(index)
+    else:
+        line, column = parent.lc.value(index)
+    return int(line), int(column)
+
+
+def _plain(value: object) -> object:
+    """A ruamel scalar (ScalarFloat, ScalarInt...) as the plain Python value the reader gives."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    return value
+
+
+def _is_date_field(annotation: Any) -> bool:
+    return any(item is date for item in _annotation_parts(annotation))
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The model inside ``X | None``, ``list[X]``, ``Annotated[X, ...]`` (not inside dicts)."""
+    for item in _annotation_parts(annotation):
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return item
+    return None
+
+
+def _annotation_parts(annotation: Any) -> Iterator[Any]:
+    stack = [annotation]
+    while stack:
+        item = stack.pop()
+        yield item
+        origin = typing.get_origin(item)
+        if origin in (Union, types.UnionType, list, typing.Annotated):
+            args = typing.get_args(item)
+            stack.extend(args[:1] if origin is typing.Annotated else args)
+
+
+# Key order: moving whole lines -----------------------------------------------------------------
+
+
+def _reorder(text: str, kind: Kind) -> str:
+    """Put the keys of every mapping in the record format's order by moving whole lines."""
+    document = read_document(text)
+    if isinstance(document, LoadProblem) or not _is_mapping(document.root):
+        return text  # refused later by the checks
+    if document.root.flow_style or not document.root.value:
+        return text
+    if _has_aliases(document.root):
+        return text  # moving an anchor below its alias would break the file
+    lines = text.split("\n")
+    pihak = document.data.get("pihak") if isinstance(document.data, dict) else None
+    perans = (
+        tuple(
+            p["peran"]
+            for p in pihak or ()
+            if isinstance(p, dict) and isinstance(p.get("peran"), str)
+        )
+        if isinstance(pihak, list)
+        else ()
+    )
+    layout = _Layout(lines, document.root, perans)
+    lo, hi, region = layout.mapping(document.root, MODELS[kind])
+    return "\n".join([*lines[:lo], *region, *lines[hi + 1 :]])
+
+
+def _indent_comments(text: str) -> str:
+    """Indent full-line comments like the line below them; two spaces before a line's comment."""
+    document = read_document(text)
+    if isinstance(document, LoadProblem):
+        return text
+    lines = text.split("\n")
+    columns = comment_columns(text, document)
+    indent = 0
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        stripped = line.strip()
+        column = columns.get(index)
+        if column is not None and not line[:column].strip():
+            lines[index] = " " * indent + stripped
+        elif column is not None and line[column - 2 : column] != "  ":
+            lines[index] = line[:column].rstrip() + "  " + line[column:]
+        if stripped and not (column is not None and not line[:column].strip()):
+            indent = len(line) - len(line.lstrip())
+    return "\n".join(lines)
+
+
+def _node_kind(node: Any) -> str:
+    return type(node).__name__
+
+
+def _is_mapping(node: Any) -> bool:
+    return _node_kind(node) == "MappingNode"
+
+
+def _is_sequence(node: Any) -> bool:
+    return _node_kind(node) == "SequenceNode"
+
+
+def _has_aliases(root: Any) -> bool:
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if _is_mapping(node):
+            for key, value in node.value:
+                stack.extend((key, value))
+        elif _is_sequence(node):
+            stack.extend(node.value)
+    return False
+
+
+#: What orders a mapping's keys: a record model, the parties' labels (``nomor``), or nothing.
+_Shape = type[BaseModel] | tuple[str, ...] | None
+
+
+class _Layout:
+    """The lines of a normalised file and where each node's content ends."""
+
+    def __init__(self, lines: list[str], root: Any, perans: tuple[str, ...] = ()) -> None:
+        self.lines = lines
+        self.perans = perans  # the parties' labels, in order: the order of nomor's keys
+        # Lines inside multi-line scalars: text there is content, never a comment.
+        self.content: set[int] = set()
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if _is_mapping(node):
+                for key, value in node.value:
+                    stack.extend((key, value))
+            elif _is_sequence(node):
+                stack.extend(node.value)
+            else:
+                first = node.start_mark.line + 1
+                self.content.update(range(first, self.end(node) + 1))
+
+    def end(self, node: Any) -> int:
+        """The last line holding part of ``node`` (-1 for an empty value written as nothing)."""
+        if _is_mapping(node) or _is_sequence(node):
+            if node.flow_style:
+                return int(node.end_mark.line)
+            ends = [-1]
+            for child in node.value:
+                if isinstance(child, tuple):
+                    ends.extend((self.end(child[0]), self.end(child[1])))
+                elif _node_kind(child) == "ScalarNode" and child.value == "" and not child.style:
+                    ends.append(int(child.start_mark.line))  # "- " alone: the dash's line
+                else:
+                    ends.append(self.end(child))
+            return max(ends)
+        if node.value == "" and not node.style:
+            return -1
+        end = node.end_mark
+        return int(end.line) if end.column > 0 else int(end.line) - 1
+
+    def _loose(self, index: int) -> bool:
+        """A blank or comment-only line outside any scalar."""
+        stripped = self.lines[index].strip()
+        return index not in self.content and (not stripped or stripped.startswith("#"))
+
+    def regions(self, node: Any, model: _Shape) -> list[tuple[int, int, list[str]]]:
+        """The reordered regions inside ``node``: one per block mapping, outermost first."""
+        if _is_mapping(node) and not node.flow_style and node.value:
+            return [self.mapping(node, model)]
+        if _is_sequence(node) and not node.flow_style:
+            found: list[tuple[int, int, list[str]]] = []
+            for item in node.value:
+                found.extend(self.regions(item, model))
+            return found
+        return []
+
+    def mapping(self, node: Any, model: _Shape) -> tuple[int, int, list[str]]:
+        """The lines of a block mapping from its first key to its end, keys in order."""
+        entries = node.value
+        key_lines = [int(key.start_mark.line) for key, _ in entries]
+        lo = key_lines[0]
+        ends = [
+            max(line, self.end(value)) for line, (_, value) in zip(key_lines, entries, strict=True)
+        ]
+        hi = max(ends)
+        starts = [lo]
+        for i in range(1, len(entries)):
+            start = key_lines[i]
+            while start - 1 > ends[i - 1] and self._loose(start - 1):
+                start -= 1
+            starts.append(start)
+        stops = [s - 1 for s in starts[1:]] + [hi]
+        blocks: list[list[str]] = []
+        column = int(entries[0][0].start_mark.column)
+        for i, (key, value) in enumerate(entries):
+            child = self._child(model, key)
+            inner = self.regions(value, child)
+            block = self._emit(starts[i], stops[i], inner)
+            # The comments above a key take its indentation: after a moved block scalar, a
+            # comment indented deeper would be read as part of the text.
+            for j in range(key_lines[i] - starts[i]):
+                if block[j].strip():
+                    block[j] = " " * column + block[j].strip()
+            blocks.append(block)
+        order = sorted(range(len(entries)), key=lambda i: _rank(model, entries[i][0], i))
+        if order == list(range(len(entries))) or not _reorderable(entries):
+            return lo, hi, [line for block in blocks for line in block]
+        prefix = self.lines[lo][:column]
+        out: list[str] = []
+        for position, i in enumerate(order):
+            block = list(blocks[i])
+            head = key_lines[i] - starts[i]  # index of the key line in the block
+            if i == 0:
+                block[head] = " " * column + block[head][column:]
+            if position == 0:
+                block[head] = prefix + block[head][column:]
+            out.extend(block)
+        return lo, hi, out
+
+    def _child(self, model: _Shape, key: Any) -> _Shape:
+        """What orders the keys of an entry's value: a model, the parties' labels, or nothing."""
+        if model is Naskah and _node_kind(key) == "ScalarNode":
+            if key.value in ("nomor", "hak_kewajiban"):
+                return self.perans
+        return _child_model(model, key) if not isinstance(model, tuple) else None
+
+    def _emit(self, lo: int, hi: int, inner: Sequence[tuple[int, int, list[str]]]) -> list[str]:
+        out: list[str] = []
+        at = lo
+        for start, stop, lines in sorted(inner, key=lambda region: region[0]):
+            out.extend(self.lines[at:start])
+            out.extend(lines)
+            at = stop + 1
+        out.extend(self.lines[at : hi + 1])
+        return out
+
+
+def _child_model(model: _Shape, key: Any) -> type[BaseModel] | None:
+    if model is None or isinstance(model, tuple) or _node_kind(key) != "ScalarNode":
+        return None
+    info = model.model_fields.get(key.value)
+    return _inner_model(info.annotation) if info is not None else None
+
+
+def _rank(model: _Shape, key: Any, index: int) -> tuple[int, int]:
+    if isinstance(model, tuple):
+        order = model
+    else:
+        order = KEY_ORDER.get(model, ()) if model is not None else ()
+    name = key.value if _node_kind(key) == "ScalarNode" else None
+    if name in order:
+        return (order.index(name), 0)
+    return (len(order), index)
+
+
+def _reorderable(entries: Sequence[tuple[Any, Any]]) -> bool:
+    """Plain scalar keys, each on its own line, and no merge key."""
+    lines = set()
+    for key, _ in entries:
+        if _node_kind(key) != "ScalarNode" or (key.value == "<<" and not key.style):
+            return False
+        lines.add(key.start_mark.line)
+    return len(lines) == len(entries)
+
+
+# The checks ------------------------------------------------------------------------------------
+
+
+def _check(
+    body: str, before: Document, formatted: str, fixes: Sequence[ValueFix], kind: Kind
+) -> None:
+    """Refuse the result unless it keeps every value and comment, and is stable.
+
+    Values may differ only by the fixes, each checked to lose nothing.
+    """
+    expected = copy.deepcopy(before.data)
+    for fix in fixes:
+        _check_fix(fix)
+        _put(expected, fix.loc, fix.new)
+    for parser in ("libyaml", "ruamel"):
+        after = read_document(formatted, parser)
+        if isinstance(after, LoadProblem) or after.problems:
+            raise FormatError(
+                f"hasil format tidak dapat dibaca ({parser}); berkas tidak diubah / the "
+                "formatted text does not load; file left untouched (a bug in ksd)"
+            )
+        if not same_data(after.data, expected):
+            where = first_difference(after.data, expected)
+            raise FormatError(
+                "hasil format mengubah data di "
+                f"{where}; berkas tidak diubah / formatting would change the data at {where}; "
+                "file left untouched (a bug in ksd)"
+            )
+    lost = comments(body, before) - comments(formatted, read_document(formatted))
+    if lost:
+        raise FormatError(
+            "hasil format kehilangan komentar "
+            f"{next(iter(lost))!r}; berkas tidak diubah / formatting would lose a comment; "
+            "file left untouched (a bug in ksd)"
+        )
+    again, _ = _canonical(formatted, kind)
+    if again != formatted:
+        raise FormatError(
+            "hasil format tidak stabil; berkas tidak diubah / formatting is not stable on this "
+            "file; file left untouched (a bug in ksd)"
+        )
+
+
+def _check_fix(fix: ValueFix) -> None:
+    """A value fix must lose nothing: the same number as typed, or the same calendar day."""
+    if isinstance(fix.new, str) and isinstance(fix.old, int | float):
+        read_back = resolve_plain(fix.new)
+        if type(read_back) is type(fix.old) and read_back == fix.old:
+            return
+    if isinstance(fix.new, date) and isinstance(fix.old, str):
+        match = _LOOSE_DATE.match(fix.old)
+        if match and date(*(int(p) for p in match.groups())) == fix.new:
+            return
+    raise FormatError(
+        f"perubahan nilai tidak sah di {fix.loc} / unsafe value change (a bug in ksd)"
+    )
+
+
+def _put(data: Any, loc: Loc, value: object) -> None:
+    target = data
+    for segment in loc[:-1]:
+        target = target[segment]
+    target[loc[-1]] = value
+
+
+def same_data(a: object, b: object) -> bool:
+    """Strict equality of loaded data: types must match too (``1`` is not ``1.0`` nor ``True``)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        assert isinstance(b, dict)
+        return (
+            len(a) == len(b)
+            and all(k in b for k in a)
+            and all(same_data(k, next(x for x in b if x == k)) for k in a)
+            and all(same_data(a[k], b[k]) for k in a)
+        )
+    if isinstance(a, list):
+        assert isinstance(b, list)
+        return len(a) == len(b) and all(same_data(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    return a == b
+
+
+def first_difference(a: object, b: object, path: str = "") -> str:
+    """The path of the first place where two data trees differ (for error messages)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in [*a, *(k for k in b if k not in a)]:
+            if key not in a or key not in b or not same_data(a[key], b[key]):
+                if key in a and key in b:
+                    return first_difference(a[key], b[key], f"{path}.{key}" if path else str(key))
+                return f"{path}.{key}" if path else str(key)
+    if isinstance(a, list) and isinstance(b, list):
+        for i, (x, y) in enumerate(zip(a, b, strict=False)):
+            if not same_data(x, y):
+                return first_difference(x, y, f"{path}[{i + 1}]")
+        return f"{path}[{min(len(a), len(b)) + 1}]"
+    return path or "/"
+
+
+@dataclass
+class _Spans:
+    """Per line, the column ranges covered by scalars (where a ``#`` is text, not a comment)."""
+
+    ranges: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def add(self, line: int, start: int, stop: int) -> None:
+        self.ranges.setdefault(line, []).append((start, stop))
+
+    def covers(self, line: int, column: int) -> bool:
+        return any(start <= column < stop for start, stop in self.ranges.get(line, ()))
+
+
+def comments(text: str, document: Document | LoadProblem) -> Counter[str]:
+    """Every comment of a file (its text from ``#``), counted: the guard's inventory."""
+    lines = text.split("\n")
+    return Counter(
+        lines[line][column:].rstrip() for line, column in comment_columns(text, document).items()
+    )
+
+
+def comment_columns(text: str, document: Document | LoadProblem) -> dict[int, int]:
+    """Line (0-based) to the column where the line's comment starts, for lines with one."""
+    lines = text.split("\n")
+    spans = _Spans()
+    if isinstance(document, Document):
+        stack = [document.root]
+        while stack:
+            node = stack.pop()
+            if _is_mapping(node):
+                for key, value in node.value:
+                    stack.extend((key, value))
+            elif _is_sequence(node):
+                stack.extend(node.value)
+            else:
+                _scalar_span(node, spans)
+    found: dict[int, int] = {}
+    for number, line in enumerate(lines):
+        for match in re.finditer("#", line):
+            column = match.start()
+            if column and not line[column - 1].isspace():
+                continue
+            if spans.covers(number, column):
+                continue
+            found[number] = column
+            break
+    return found
+
+
+def _scalar_span(node: Any, spans: _Spans) -> None:
+    start, end = node.start_mark, node.end_mark
+    if node.style in ("|", ">"):
+        spans.add(start.line, start.column, start.column + 1)
+        last = end.line if end.column > 0 else end.line - 1
+        for line in range(start.line + 1, last + 1):
+            spans.add(line, 0, 1 << 30)
+        return
+    if start.line == end.line:
+        spans.add(start.line, start.column, end.column)
+        return
+    spans.add(start.line, start.column, 1 << 30)
+    for line in range(start.line + 1, end.line):
+        spans.add(line, 0, 1 << 30)
+    spans.add(end.line, 0, end.column)

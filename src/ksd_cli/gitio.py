@@ -1,0 +1,216 @@
+"""Reading a data repository's history with the real ``git``: revisions, files, changes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from ksd_cli.errors import UserError
+
+ChangeStatus = Literal["added", "modified", "deleted"]
+_STATUS: dict[str, ChangeStatus] = {
+    "A": "added",
+    "C": "added",
+    "M": "modified",
+    "T": "modified",
+    "D": "deleted",
+}
+
+
+class GitError(UserError):
+    """git is missing, this is not a git repository, or a revision is unknown."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """A file that differs between a revision and the working tree (path from the ksd root)."""
+
+    path: str
+    status: ChangeStatus
+
+
+@dataclass(frozen=True)
+class GitRepository:
+    """The git work tree holding a ksd data repository, which may be one of its folders."""
+
+    toplevel: Path
+    prefix: str  # the ksd root relative to the top level, "" or "sub/dir/"
+
+    def run(self, *args: str, stdin: bytes | None = None) -> bytes:
+        """Run ``git args`` at the top level and return its output; a failure is a GitError."""
+        return run_git(self.toplevel, args, stdin=stdin)
+
+    def resolve(self, revision: str) -> str:
+        """The commit id a revision names (a branch, a tag, ``HEAD~2``...)."""
+        if not revision or revision.startswith("-"):
+            raise GitError(f"revisi tidak sah / invalid revision: {revision!r}")
+        try:
+            out = self.run(
+                "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
+            )
+        except GitError:
+            out = b""
+        if not out.strip():
+            raise GitError(
+                f"revisi tidak dikenal / unknown revision: {revision}",
+                hint="name a branch, a tag or a commit (git log --oneline lists them); "
+                "a clone made with --depth may lack older commits",
+            )
+        return out.decode().strip()
+
+    def default_branch(self) -> str:
+        """The branch pull requests go to: ``origin/HEAD``, else ``main``, else ``master``."""
+        try:
+            ref = self.run("symbolic-ref", "--quiet", "refs/remotes/origin/HEAD").decode().strip()
+        except GitError:
+            ref = ""
+        if ref.startswith("refs/remotes/"):
+            return ref.removeprefix("refs/remotes/")
+        for candidate in ("main", "master", "origin/main", "origin/master"):
+            try:
+                self.resolve(candidate)
+            except GitError:
+                continue
+            return candidate
+        raise GitError(
+            "cabang utama tidak ditemukan / no default branch found (origin/HEAD, main, master)",
+            hint="name the revision to compare with, e.g. ksd diff develop",
+        )
+
+    def merge_base(self, first: str, second: str = "HEAD") -> str:
+        """The newest common ancestor of two revisions (where a branch left the other)."""
+        a, b = self.resolve(first), self.resolve(second)
+        try:
+            return self.run("merge-base", a, b).decode().strip()
+        except GitError:
+            raise GitError(
+                f"{first} dan {second} tidak punya leluhur bersama / {first} and {second} have "
+                "no common ancestor",
+                hint="name both revisions: ksd diff REV_A REV_B",
+            ) from None
+
+    def short(self, commit: str) -> str:
+        """The abbreviated id of a commit."""
+        return self.run("rev-parse", "--short", commit).decode().strip()
+
+    def list_files(self, revision: str, folders: Iterable[str]) -> list[str]:
+        """The files directly inside ``folders`` (ksd-root-relative) at ``revision``."""
+        commit = self.resolve(revision)
+        folders = list(folders)
+        wanted = [self.prefix + f.strip("/").removeprefix("./") + "/" for f in folders]
+        if not wanted:
+            return []
+        out = self.run("ls-tree", "-r", "-z", "--name-only", "--full-tree", commit, "--", *wanted)
+        inside = {folder.strip("/").removeprefix("./") for folder in folders}
+        paths = []
+        for item in out.decode("utf-8", "surrogateescape").split("\0"):
+            rel = item.removeprefix(self.prefix)
+            if item and (rel.rsplit("/", 1)[0] if "/" in rel else "") in inside:
+                paths.append(rel)
+        return sorted(paths)
+
+    def show_file(self, revision: str, path: str) -> bytes | None:
+        """The content of ``path`` (ksd-root-relative) at ``revision``, None if absent.
+
+        Like ``git show REV:path``, without text conversion.
+        """
+        commit = self.resolve(revision)
+        try:
+            return self.run("cat-file", "blob", f"{commit}:{self.prefix}{path}")
+        except GitError:
+            return None
+
+    def read_files(self, revision: str, paths: Sequence[str]) -> dict[str, bytes]:
+        """The contents of many files at ``revision`` through one ``git cat-file --batch``."""
+        commit = self.resolve(revision)
+        usable = [p for p in paths if "\n" not in p]
+        if not usable:
+            return {}
+        request = "".join(f"{commit}:{self.prefix}{p}\n" for p in usable).encode(
+            "utf-8", "surrogateescape"
+        )
+        out = self.run("cat-file", "--batch", stdin=request)
+        contents: dict[str, bytes] = {}
+        at = 0
+        for path in usable:
+            end = out.index(b"\n", at)
+            header = out[at:end].split()
+            at = end + 1
+            if len(header) == 3 and header[1] == b"blob":
+                size = int(header[2])
+                contents[path] = out[at : at + size]
+                at += size + 1
+        return contents
+
+    def changed_files(self, revision: str) -> list[Change]:
+        """Files changed since ``revision`` in the working tree, paths from the ksd root.
+
+        Committed since, staged, unstaged and untracked (not ignored) files all count.
+        """
+        commit = self.resolve(revision)
+        scope = self.prefix or "."
+        out = self.run(
+            "diff", "--name-status", "-z", "--no-renames", "--no-ext-diff", commit, "--", scope
+        )
+        fields = out.decode("utf-8", "surrogateescape").split("\0")
+        changes: dict[str, Change] = {}
+        for status, path in zip(fields[0::2], fields[1::2], strict=False):
+            if not status or not path.startswith(self.prefix):
+                continue
+            rel = path.removeprefix(self.prefix)
+            changes[rel] = Change(rel, _STATUS.get(status[0], "modified"))
+        untracked = self.run("ls-files", "--others", "--exclude-standard", "-z", "--", scope)
+        for path in untracked.decode("utf-8", "surrogateescape").split("\0"):
+            if path and path.startswith(self.prefix):
+                rel = path.removeprefix(self.prefix)
+                changes.setdefault(rel, Change(rel, "added"))
+        return sorted(changes.values(), key=lambda c: c.path)
+
+
+def run_git(cwd: Path, args: Sequence[str], *, stdin: bytes | None = None) -> bytes:
+    """Run git in ``cwd``; git missing or failing is a GitError naming the command."""
+    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+    try:
+        done = subprocess.run(
+            ["git", *args], cwd=cwd, input=stdin, capture_output=True, env=env, check=False
+        )
+    except FileNotFoundError:
+        raise GitError(
+            "git tidak ditemukan / git is not installed", hint="install git and try again"
+        ) from None
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(f"git {args[0]}: {detail[-1] if detail else 'failed'}")
+    return done.stdout
+
+
+def open_git(root: Path) -> GitRepository:
+    """The git work tree that holds the ksd repository at ``root``."""
+    try:
+        out = run_git(root, ("rev-parse", "--show-toplevel", "--show-prefix"))
+    except GitError:
+        raise GitError(
+            f"{root}: bukan repositori git / not a git repository",
+            hint="ksd diff and --changed-since read the history: run them inside a git clone "
+            "(git init, git clone)",
+        ) from None
+    toplevel, prefix = (out.decode().splitlines() + ["", ""])[:2]
+    return GitRepository(Path(toplevel), prefix)
+
+
+def head_commit(root: Path, paths: Sequence[str] = ()) -> tuple[str | None, bool]:
+    """The short id of HEAD and whether ``paths`` (default: all) have uncommitted changes.
+
+    ``(None, False)`` outside git. Used for provenance: the naskah and reports name the
+    data they were made from.
+    """
+    try:
+        head = run_git(root, ("rev-parse", "--short", "HEAD")).decode().strip()
+        status = run_git(root, ("status", "--porcelain", "--", *(paths or ["."]))).decode()
+    except GitError:
+        return None, False
+    return (head or None), bool(status.strip())

@@ -1,0 +1,510 @@
+"""ksd fmt: canonical form, comments and line endings kept, the guards, atomic writes."""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from ksd_cli import fmt as fmt_module
+from ksd_cli.cli import main
+from ksd_cli.fmt import FormatError, format_source, format_text, same_data, write_outcome
+from ksd_cli.loading import load_file
+from ksd_cli.models import CODE_FIELDS, KEY_ORDER, Agreement, Naskah, Pihak, Tahap
+from ksd_cli.repository import SourceFile, open_repository
+from ksd_cli.yamlread import Document, read_document
+
+MESSY = """\
+# Kerja sama pengelolaan sampah: dicatat oleh Bagian Kerja Sama.
+judul: Pengelolaan Sampah Regional   # judul sementara
+id: KSD-6402-2024-010
+urusan: [2.11]
+jenis: ksdd_sukarela
+
+# Para pihak, urut seperti di naskah.
+pihak:
+- tipe: pemda
+  peran: pihak_kesatu
+  kode_wilayah: '64.02'
+-   kode_wilayah: 64.72
+    # Kota Samarinda
+    peran: pihak_kedua
+    tipe: pemda
+naskah:
+- tanggal_ttd: "2024-03-05"
+  jenis: kesepakatan_bersama
+  nomor: {pihak_kedua: 119/2/KS, pihak_kesatu: 180/1/HK}
+  tempat_ttd: Tenggarong
+tahapan:
+    -   tanggal: 2024-1-15
+        tahap: identifikasi
+
+catatan: |
+  # bukan komentar: teks catatan
+  Baris kedua.
+"""
+
+CANONICAL = """\
+# Kerja sama pengelolaan sampah: dicatat oleh Bagian Kerja Sama.
+id: KSD-6402-2024-010
+judul: Pengelolaan Sampah Regional   # judul sementara
+jenis: ksdd_sukarela
+urusan:
+  - "2.11"
+
+# Para pihak, urut seperti di naskah.
+pihak:
+  - peran: pihak_kesatu
+    tipe: pemda
+    kode_wilayah: "64.02"
+  # Kota Samarinda
+  - peran: pihak_kedua
+    tipe: pemda
+    kode_wilayah: "64.72"
+naskah:
+  - jenis: kesepakatan_bersama
+    nomor:
+      pihak_kesatu: 180/1/HK
+      pihak_kedua: 119/2/KS
+    tanggal_ttd: 2024-03-05
+    tempat_ttd: Tenggarong
+tahapan:
+  - tahap: identifikasi
+    tanggal: 2024-01-15
+
+catatan: |
+  # bukan komentar: teks catatan
+  Baris kedua.
+"""
+
+
+def data(text: str, parser: str = "libyaml") -> Any:
+    document = read_document(text.removeprefix("\ufeff"), parser)  # type: ignore[arg-type]
+    assert isinstance(document, Document), document
+    return document.data
+
+
+def write_record(root: Path, name: str, text: str, *, newline: str = "\n") -> Path:
+    path = root / "data" / "agreements" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    return path
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    (root / "data" / "agreements").mkdir(parents=True)
+    (root / "data" / "potentials").mkdir(parents=True)
+    (root / "ksd.toml").write_text('[daerah]\nkode = "64.02"\n', encoding="utf-8")
+    return root
+
+
+# The canonical form ----------------------------------------------------------------------------
+
+
+def test_canonical_form_orders_keys_quotes_codes_and_keeps_every_comment() -> None:
+    assert format_text(MESSY, "agreement") == CANONICAL
+
+
+def test_the_only_value_changes_are_the_code_and_date_fixes() -> None:
+    before, after = data(MESSY), data(format_text(MESSY, "agreement"))
+    assert before["urusan"] == [2.11] and after["urusan"] == ["2.11"]
+    assert before["pihak"][1]["kode_wilayah"] == 64.72
+    assert after["pihak"][1]["kode_wilayah"] == "64.72"
+    assert before["naskah"][0]["tanggal_ttd"] == "2024-03-05"
+    assert after["naskah"][0]["tanggal_ttd"] == date(2024, 3, 5)
+    assert before["tahapan"][0]["tanggal"] == "2024-1-15"
+    assert after["tahapan"][0]["tanggal"] == date(2024, 1, 15)
+    # Everything else is untouched, including text that looks like a comment.
+    for key in ("id", "judul", "jenis", "catatan"):
+        assert after[key] == before[key]
+    assert after["catatan"].startswith("# bukan komentar")
+
+
+def test_formatting_fixes_the_findings_it_promises_to_fix(repo: Path) -> None:
+    path = write_record(repo, "KSD-6402-2024-010.yaml", MESSY)
+    source = SourceFile(path, "data/agreements/KSD-6402-2024-010.yaml", "agreement")
+    record, findings = load_file(source, max_bytes=10**6, lang="en")
+    assert record is None
+    assert {f.rule for f in findings} >= {"unquoted-code", "invalid-date"}
+    path.write_text(format_text(MESSY, "agreement"), encoding="utf-8")
+    record, findings = load_file(source, max_bytes=10**6, lang="en")
+    assert findings == []
+    assert record is not None and record.record.urusan == ["2.11"]
+
+
+def test_unknown_keys_are_kept_after_the_known_ones_in_their_order() -> None:
+    text = "zeta: 1\nid: POT-6402-2024-001\nalpha: 2\ntahun: 2024\ndaerah: '64.02'\n"
+    assert format_text(text, "potential") == (
+        'id: POT-6402-2024-001\ndaerah: "64.02"\ntahun: 2024\nzeta: 1\nalpha: 2\n'
+    )
+
+
+def test_nested_records_follow_their_models_key_order() -> None:
+    formatted = data(format_text(MESSY, "agreement"))
+    assert list(formatted) == [k for k in KEY_ORDER[Agreement] if k in formatted]
+    for pihak in formatted["pihak"]:
+        assert list(pihak) == [k for k in KEY_ORDER[Pihak] if k in pihak]
+    assert list(formatted["naskah"][0]) == [
+        k for k in KEY_ORDER[Naskah] if k in formatted["naskah"][0]
+    ]
+    assert list(formatted["tahapan"][0]) == ["tahap", "tanggal"] == list(KEY_ORDER[Tahap][:2])
+    # A naskah's numbers follow the order of the parties.
+    assert list(data(MESSY)["naskah"][0]["nomor"]) == ["pihak_kedua", "pihak_kesatu"]
+    assert list(formatted["naskah"][0]["nomor"]) == ["pihak_kesatu", "pihak_kedua"]
+
+
+def test_a_comment_moves_with_the_key_below_it() -> None:
+    text = "id: KSD-6402-2024-001\n\n# tentang catatan\ncatatan: x\n# tentang judul\njudul: J\n"
+    assert format_text(text, "agreement") == (
+        "id: KSD-6402-2024-001\n# tentang judul\njudul: J\n\n# tentang catatan\ncatatan: x\n"
+    )
+
+
+def test_crlf_stays_crlf_and_a_bom_stays() -> None:
+    text = "\ufeff" + MESSY.replace("\n", "\r\n")
+    formatted = format_text(text, "agreement")
+    assert formatted.startswith("\ufeff")
+    assert formatted.count("\r\n") == CANONICAL.count("\n")
+    assert "\n" not in formatted.replace("\r\n", "")
+    assert formatted == "\ufeff" + CANONICAL.replace("\n", "\r\n")
+
+
+def test_formatting_twice_changes_nothing_more(project_root: Path) -> None:
+    texts = [MESSY, MESSY.replace("\n", "\r\n")]
+    texts += [p.read_text(encoding="utf-8") for p in (project_root / "data").glob("*/*.yaml")]
+    for text in texts:
+        once = format_text(text, "agreement")
+        assert format_text(once, "agreement") == once
+
+
+def test_the_sample_repository_is_already_canonical(project_root: Path) -> None:
+    repository = open_repository(project_root)
+    outcomes = [format_source(s) for s in repository.source_files()]
+    assert len(outcomes) == 33
+    assert [o.source.rel for o in outcomes if o.changed or o.error] == []
+
+
+# The guards ---------------------------------------------------------------------------------
+
+
+def test_the_equivalence_guard_refuses_a_changed_value(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_record(repo, "KSD-6402-2024-010.yaml", MESSY)
+    original = path.read_bytes()
+    real = fmt_module._reorder
+
+    def corrupting(text: str, kind: Any) -> str:
+        return real(text, kind).replace("Tenggarong", "Samarinda")
+
+    monkeypatch.setattr(fmt_module, "_reorder", corrupting)
+    with pytest.raises(FormatError, match=r"naskah\[1\]\.tempat_ttd"):
+        format_text(MESSY, "agreement")
+    code = main(["fmt", "--root", str(repo)])
+    assert code == 1
+    assert path.read_bytes() == original
+    err = capsys.readouterr().err
+    assert "data/agreements/KSD-6402-2024-010.yaml: tidak dapat diformat" in err
+    assert "naskah[1].tempat_ttd" in err
+
+
+def test_the_comment_guard_refuses_a_lost_comment(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = fmt_module._reorder
+
+    def dropping(text: str, kind: Any) -> str:
+        return real(text, kind).replace("  # judul sementara", "")
+
+    monkeypatch.setattr(fmt_module, "_reorder", dropping)
+    with pytest.raises(FormatError, match="komentar '# judul sementara'"):
+        format_text(MESSY, "agreement")
+
+
+def test_a_file_that_does_not_parse_is_reported_and_left_untouched(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = write_record(repo, "KSD-6402-2024-001.yaml", "id: KSD-6402-2024-001\njudul: [a\n")
+    messy = write_record(repo, "KSD-6402-2024-010.yaml", MESSY)
+    broken_bytes = broken.read_bytes()
+    code = main(["fmt", "--root", str(repo)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert broken.read_bytes() == broken_bytes
+    assert "data/agreements/KSD-6402-2024-001.yaml:3:1: tidak dapat diformat: Sintaks YAML" in err
+    # The other file was still formatted.
+    assert messy.read_text(encoding="utf-8") == CANONICAL
+    assert "diformat: data/agreements/KSD-6402-2024-010.yaml" in out
+    assert "1 berkas diformat, 0 sudah rapi, 1 gagal" in out
+
+
+def test_a_file_with_a_duplicate_key_is_refused(repo: Path) -> None:
+    with pytest.raises(FormatError) as caught:
+        format_text("id: A\njudul: x\njudul: y\n", "agreement")
+    assert caught.value.problem is not None and caught.value.problem.code == "duplicate-key"
+    assert (caught.value.line, caught.value.column) == (3, 1)
+
+
+def test_the_original_survives_a_failing_replace(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_record(repo, "KSD-6402-2024-010.yaml", MESSY)
+    outcome = format_source(SourceFile(path, "x", "agreement"))
+    assert outcome.changed
+
+    def failing_replace(src: str, dst: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    with pytest.raises(OSError, match="disk full"):
+        write_outcome(outcome)
+    assert path.read_text(encoding="utf-8") == MESSY
+    assert sorted(p.name for p in path.parent.iterdir()) == ["KSD-6402-2024-010.yaml"]
+
+
+def test_a_write_keeps_the_file_mode_and_refuses_a_file_changed_meanwhile(repo: Path) -> None:
+    path = write_record(repo, "KSD-6402-2024-010.yaml", MESSY)
+    path.chmod(0o640)
+    outcome = format_source(SourceFile(path, "x", "agreement"))
+    assert write_outcome(outcome) is True
+    assert path.read_text(encoding="utf-8") == CANONICAL
+    assert path.stat().st_mode & 0o777 == 0o640
+    path.write_text(MESSY, encoding="utf-8")
+    outcome = format_source(SourceFile(path, "x", "agreement"))
+    path.write_text(MESSY + "objek: baru\n", encoding="utf-8")
+    with pytest.raises(Exception, match="berubah saat diformat"):
+        write_outcome(outcome)
+    assert path.read_text(encoding="utf-8").endswith("objek: baru\n")
+
+
+# The command -----------------------------------------------------------------------------------
+
+
+def test_check_lists_the_files_that_would_change_and_writes_nothing(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_record(repo, "KSD-6402-2024-010.yaml", MESSY, newline="\r\n")
+    write_record(repo, "KSD-6402-2024-011.yaml", CANONICAL.replace("010", "011"))
+    assert main(["fmt", "--check", "--root", str(repo)]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines() == [
+        "perlu diformat: data/agreements/KSD-6402-2024-010.yaml",
+        "1 berkas perlu diformat, 1 sudah rapi, 0 gagal",
+    ]
+    assert path.read_bytes() == MESSY.replace("\n", "\r\n").encode()
+
+    assert main(["fmt", "--diff", "--root", str(repo)]) == 1
+    diff = capsys.readouterr().out
+    assert diff.startswith("--- a/data/agreements/KSD-6402-2024-010.yaml\n")
+    assert "-  kode_wilayah: '64.02'\n" in diff and '+    kode_wilayah: "64.02"\n' in diff
+
+    assert main(["fmt", str(path), "--root", str(repo)]) == 0
+    assert path.read_bytes() == CANONICAL.replace("\n", "\r\n").encode()
+    capsys.readouterr()
+    assert main(["fmt", "--check", "--root", str(repo)]) == 0
+    assert "0 berkas perlu diformat, 2 sudah rapi, 0 gagal" in capsys.readouterr().out
+
+
+def test_the_hook_is_declared_for_record_files(project_root: Path) -> None:
+    from ruamel.yaml import YAML
+
+    hooks = {h["id"]: h for h in YAML(typ="safe").load(project_root / ".pre-commit-hooks.yaml")}
+    assert hooks["ksd-fmt"]["entry"] == "ksd fmt"
+    assert hooks["ksd-fmt"]["files"] == hooks["ksd-validate"]["files"]
+    assert hooks["ksd-validate"]["entry"] == "ksd validate"
+
+
+# Property: fmt never changes the data ----------------------------------------------------------
+
+_KEYS = st.text(string.ascii_lowercase + "_", min_size=1, max_size=10)
+_TEXT = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\ufeff\x85"),
+    max_size=30,
+) | st.sampled_from(["yes", "no", "on", "null", "2.10", "010", "# x", "a: b", "- a", "'q'", ""])
+_SCALARS = (
+    _TEXT
+    | st.integers(-(10**12), 10**12)
+    | st.booleans()
+    | st.none()
+    | st.dates(date(1900, 1, 1), date(2100, 12, 31))
+    | st.floats(allow_nan=False, width=32)
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_KEYS, inner, max_size=4),
+    max_leaves=12,
+)
+_DATE_FIELDS = {"tanggal", "tanggal_ttd", "berlaku_mulai", "berlaku_sampai"}
+
+
+def _field_value(key: str) -> st.SearchStrategy[Any]:
+    if key in CODE_FIELDS:  # codes are strings: a number there is the one value fmt changes
+        return _TEXT | st.lists(_TEXT, max_size=2)
+    if key in _DATE_FIELDS:  # likewise a date typed as text
+        return st.dates(date(1900, 1, 1), date(2100, 12, 31)) | st.integers()
+    return _VALUES
+
+
+@st.composite
+def records(draw: st.DrawFn) -> dict[str, Any]:
+    """Dicts shaped like agreements: known and unknown keys, nested lists of mappings."""
+    keys = draw(st.lists(st.sampled_from(KEY_ORDER[Agreement]), unique=True, max_size=8))
+    keys += draw(st.lists(_KEYS, max_size=2))
+    record: dict[str, Any] = {key: draw(_field_value(key)) for key in keys}
+    for name, model in (("pihak", Pihak), ("naskah", Naskah), ("tahapan", Tahap)):
+        if draw(st.booleans()):
+            items = []
+            for _ in range(draw(st.integers(0, 3))):
+                fields = draw(st.lists(st.sampled_from(KEY_ORDER[model]), unique=True))
+                items.append({f: draw(_field_value(f)) for f in fields})
+            record[name] = items
+    return record
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    record=records(),
+    order_seed=st.randoms(use_true_random=False),
+    flow=st.sampled_from([False, None, True]),
+    indent=st.sampled_from([(2, 2, 0), (2, 4, 2), (4, 4, 0), (3, 5, 3)]),
+    width=st.sampled_from([30, 80, 4096]),
+    crlf=st.booleans(),
+)
+def test_fmt_never_changes_the_data_of_generated_records(
+    record: dict[str, Any],
+    order_seed: Any,
+    flow: bool | None,
+    indent: tuple[int, int, int],
+    width: int,
+    crlf: bool,
+) -> None:
+    import io
+
+    from ruamel.yaml import YAML
+
+    def shuffled(value: Any) -> Any:
+        if isinstance(value, dict):
+            keys = list(value)
+            order_seed.shuffle(keys)
+            return {k: shuffled(value[k]) for k in keys}
+        if isinstance(value, list):
+            return [shuffled(v) for v in value]
+        return value
+
+    yaml = YAML(typ="rt")
+    yaml.default_flow_style = flow
+    yaml.indent(mapping=indent[0], sequence=indent[1], offset=indent[2])
+    yaml.width = width
+    stream = io.StringIO()
+    yaml.dump(shuffled(record), stream)
+    text = stream.getvalue()
+    document = read_document(text)
+    # Only what ruamel wrote faithfully is a fair input.
+    assume(isinstance(document, Document) and not document.problems)
+    assume(same_data(document.data, record))
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    formatted = format_text(text, "agreement")
+    for parser in ("libyaml", "ruamel"):
+        assert same_data(data(formatted, parser), record)
+    assert format_text(formatted, "agreement") == formatted
+    assert ("\r\n" in formatted) == crlf
+
+
+_SAMPLES = sorted((Path(__file__).resolve().parent.parent / "data").glob("*/*.yaml"))
+
+
+def _with_comments(text: str, rnd: Any) -> tuple[str, dict[str, str]]:
+    """Comment lines above keys (at the key's indentation, or none) and at line ends."""
+    out: list[str] = []
+    owners: dict[str, str] = {}
+    block_indent: int | None = None
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip())
+        if block_indent is not None and (not line.strip() or indent > block_indent):
+            out.append(line)  # inside a block scalar: text, not a place for comments
+            continue
+        block_indent = None
+        match = re.match(r"^(\s*)(- )?([a-z_]+):", line)
+        previous = next((x for x in reversed(out) if x.strip() and x.strip()[0] != "#"), None)
+        sibling = previous is not None and len(previous) - len(previous.lstrip()) >= indent
+        if match and not match.group(2) and sibling and rnd.random() < 0.4:
+            name = f"c{len(owners)}"
+            owners[name] = match.group(3)
+            if rnd.random() < 0.3:
+                out.append("")
+            out.append(" " * rnd.choice([0, indent]) + f"# {name} di atas {match.group(3)}")
+        if re.search(r":\s*[>|][-+]?$", line):
+            block_indent = indent + (2 if match and match.group(2) else 0)
+        elif match and line.rstrip()[-1] != ":" and rnd.random() < 0.2:
+            line += f"  # e{len(owners)}-{rnd.randrange(1000)}"
+        out.append(line)
+    return "\n".join(out), owners
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    sample=st.sampled_from(_SAMPLES),
+    rnd=st.randoms(use_true_random=False),
+    indent=st.sampled_from([(2, 2, 0), (2, 4, 2), (4, 4, 0)]),
+)
+def test_fmt_never_loses_a_comment_and_keeps_it_above_its_key(
+    sample: Path, rnd: Any, indent: tuple[int, int, int]
+) -> None:
+    import io
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    def shuffle(node: Any) -> None:
+        if isinstance(node, CommentedMap):
+            keys = list(node)
+            rnd.shuffle(keys)
+            for key in keys:
+                node.move_to_end(key)
+                shuffle(node[key])
+        elif isinstance(node, CommentedSeq):
+            for item in node:
+                shuffle(item)
+
+    kind = "agreement" if sample.parent.name == "agreements" else "potential"
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=indent[0], sequence=indent[1], offset=indent[2])
+    yaml.width = 4096
+    tree = yaml.load(sample.read_text(encoding="utf-8"))
+    shuffle(tree)
+    stream = io.StringIO()
+    yaml.dump(tree, stream)
+    text, owners = _with_comments(stream.getvalue(), rnd)
+    formatted = format_text(text, kind)
+    assert fmt_module.comments(formatted, read_document(formatted)) == fmt_module.comments(
+        text, read_document(text)
+    )
+    lines = formatted.split("\n")
+    for number, line in enumerate(lines):
+        found = re.match(r"^\s*# (c\d+) di atas (\w+)$", line)
+        if found is None:
+            continue
+        below = next(x for x in lines[number + 1 :] if x.strip() and x.strip()[0] != "#")
+        assert re.match(rf"^\s*(- )?{found.group(2)}:", below), (line, below)
+    assert same_data(data(formatted), data(sample.read_text(encoding="utf-8")))
+
+
+def test_a_file_over_the_size_limit_is_not_read(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "ksd.toml").write_text("[validate]\nmax_file_kb = 1\n", encoding="utf-8")
+    path = write_record(repo, "KSD-6402-2024-010.yaml", MESSY + "catatan_panjang: " + "x" * 2000)
+    before = path.read_bytes()
+    assert main(["fmt", "--root", str(repo)]) == 1
+    err = capsys.readouterr().err
+    assert "KSD-6402-2024-010.yaml:1:1: tidak dapat diformat: berkas berukuran 3 KB" in err
+    assert path.read_bytes() == before

@@ -528,6 +528,20 @@ def _has_aliases(root: Any) -> bool:
 _Shape = type[BaseModel] | tuple[str, ...] | None
 
 
+def _scalars(root: Any) -> Iterator[Any]:
+    """Every scalar node below ``root`` (keys included), in no particular order."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if _is_mapping(node):
+            for key, value in node.value:
+                stack.extend((key, value))
+        elif _is_sequence(node):
+            stack.extend(node.value)
+        else:
+            yield node
+
+
 class _Layout:
     """The lines of a normalised file and where each node's content ends."""
 
@@ -536,17 +550,9 @@ class _Layout:
         self.perans = perans  # the parties' labels, in order: the order of nomor's keys
         # Lines inside multi-line scalars: text there is content, never a comment.
         self.content: set[int] = set()
-        stack = [root]
-        while stack:
-            node = stack.pop()
-            if _is_mapping(node):
-                for key, value in node.value:
-                    stack.extend((key, value))
-            elif _is_sequence(node):
-                stack.extend(node.value)
-            else:
-                first = node.start_mark.line + 1
-                self.content.update(range(first, self.end(node) + 1))
+        for node in _scalars(root):
+            first = node.start_mark.line + 1
+            self.content.update(range(first, self.end(node) + 1))
 
     def end(self, node: Any) -> int:
         """The last line holding part of ``node`` (-1 for an empty value written as nothing)."""
@@ -799,16 +805,8 @@ def comment_columns(text: str, document: Document | LoadProblem) -> dict[int, in
     lines = text.split("\n")
     spans = _Spans()
     if isinstance(document, Document):
-        stack = [document.root]
-        while stack:
-            node = stack.pop()
-            if _is_mapping(node):
-                for key, value in node.value:
-                    stack.extend((key, value))
-            elif _is_sequence(node):
-                stack.extend(node.value)
-            else:
-                _scalar_span(node, spans)
+        for node in _scalars(document.root):
+            _scalar_span(node, spans)
     found: dict[int, int] = {}
     for number, line in enumerate(lines):
         for match in re.finditer("#", line):

@@ -273,7 +273,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     # Summary line and other text output
     "summary": (
         "{files} berkas, {records} rekaman: {errors} galat, {warnings} peringatan",
-        "{files} files, {records} records: {errors} errors, {warnings} warnings",
+        "files: {files}, records: {records}; errors: {errors}, warnings: {warnings}",
     ),
     "severity.error": ("galat", "error"),
     "severity.warning": ("peringatan", "warning"),

@@ -19,7 +19,7 @@ from ksd_cli.idformat import angka, tanggal
 from ksd_cli.lifecycle import ENDED_STATUSES, Lifecycle, lifecycle, tindak_lanjut
 from ksd_cli.loading import LoadResult
 from ksd_cli.messages import Lang, message
-from ksd_cli.models import Agreement, Potential
+from ksd_cli.models import JENIS_KB, Agreement, Potential
 from ksd_cli.reference import ReferenceData
 
 Kategori = Literal["macet", "pengingat"]
@@ -206,7 +206,7 @@ def agreement_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject)
     record, as_of = state.record, state.as_of
     expired_kb = False
     if record.jenis != "sinergi":
-        for kb in (d for d in state.signed if d.naskah.jenis in _KB_KINDS):
+        for kb in (d for d in state.signed if d.naskah.jenis in JENIS_KB):
             assert kb.naskah.tanggal_ttd is not None
             if state.continued(kb):
                 continue  # renewed by a later KB-kind document: that one is judged instead
@@ -280,9 +280,6 @@ def agreement_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject)
                 thresholds.dprd_tertunda,
                 diminta=tanggal(dprd.tanggal_permohonan),
             )
-
-
-_KB_KINDS = frozenset({"kesepakatan_bersama", "nota_kesepahaman", "nota_kesepakatan"})
 
 
 def _implementation_flags(

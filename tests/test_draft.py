@@ -813,7 +813,7 @@ def test_cli_refuses_to_overwrite_without_force(
     )
     code, out, err = run(capsys, *args)
     assert (code, out) == (1, "")
-    assert f"ksd: {target}: berkas sudah ada / file exists\n  hint: pass --force" in err
+    assert f"ksd: {target}: berkas sudah ada / file exists\n  petunjuk: pass --force" in err
     assert target.read_bytes() == b"versi lama"
     code, out, err = run(capsys, *args, "--force")
     assert (code, out) == (0, f"{target}\n")

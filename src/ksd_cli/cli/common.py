@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Optional, ParamSpec, TypeVar
 import typer
 
 from ksd_cli.errors import UsageProblem, UserError
-from ksd_cli.messages import Lang, resolve_lang
+from ksd_cli.messages import LANGS, Lang, message, resolve_lang
 
 if TYPE_CHECKING:
     from ksd_cli.repository import Repository
@@ -92,9 +92,11 @@ def boundary(command: Callable[P, R]) -> Callable[P, R]:
         except typer.Exit:
             raise
         except UserError as exc:
-            sys.stderr.write(f"ksd: {exc.message}\n")
-            if exc.hint:
-                sys.stderr.write(f"  hint: {exc.hint}\n")
+            lang = _boundary_lang(kwargs.get("lang"))
+            sys.stderr.write(f"ksd: {exc.text(lang)}\n")
+            hint = exc.hint_text(lang)
+            if hint:
+                sys.stderr.write(f"  {message('boundary.hint-label', lang)}: {hint}\n")
             raise typer.Exit(EXIT_FINDINGS) from None
         except UsageProblem as exc:
             sys.stderr.write(f"ksd: invalid value for {exc.option}: {exc.message}\n")
@@ -107,7 +109,8 @@ def boundary(command: Callable[P, R]) -> Callable[P, R]:
             os.dup2(devnull, sys.stdout.fileno())
             raise typer.Exit(EXIT_FINDINGS) from None
         except KeyboardInterrupt:
-            sys.stderr.write("\nksd: dihentikan / interrupted\n")
+            lang = _boundary_lang(kwargs.get("lang"))
+            sys.stderr.write(f"\nksd: {message('boundary.interrupted', lang)}\n")
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception:
             import traceback
@@ -120,3 +123,9 @@ def boundary(command: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
+
+
+def _boundary_lang(value: object) -> Lang:
+    """The language of the command's ``--lang`` (or ``KSD_LANG``), Indonesian when unusable."""
+    explicit = value if isinstance(value, str) and value.lower() in LANGS else None
+    return resolve_lang(explicit)

@@ -5,7 +5,12 @@ Every folder under ``tests/fixtures/repos/`` that holds an ``expected.json`` is 
     {"as_of": "2025-06-30", "args": [], "exit_code": 1,
      "findings": [{"path": ..., "line": ..., "column": ..., "code": ...}, ...],
      "message_contains": [...],   # optional: substrings of the findings' messages or hints
-     "xfail": "reason"}           # optional: a known bug of ksd, described
+     "xfail": "reason",           # optional: a known bug of ksd, described
+     "symlinks": {"data/agreements/X.yaml": "/etc/passwd"},  # optional: made at test time
+     "fifos": ["data/agreements/Y.yaml"]}                    # optional: made at test time
+
+Symbolic links and FIFOs are made in a copy of the case when the test runs: the project's own
+git tree holds no symbolic link (a Windows checkout could not hold it).
 
 The findings list is complete: the library must report exactly that set of (path, line,
 column, code). The CLI's ``--format json`` output must equal the library's report with the same
@@ -19,6 +24,8 @@ correction of the bad one) does not.
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -63,6 +70,19 @@ def library_report(case: Path, expected: dict[str, Any]) -> Report:
     )
 
 
+def materialised(case: Path, expected: dict[str, Any], tmp: Path) -> Path:
+    """The case as a folder on disk, with its symbolic links and FIFOs made (in a copy)."""
+    if not expected.get("symlinks") and not expected.get("fifos"):
+        return case
+    copy = tmp / case.name
+    shutil.copytree(case, copy)
+    for rel, target in expected.get("symlinks", {}).items():
+        (copy / rel).symlink_to(target)
+    for rel in expected.get("fifos", []):
+        os.mkfifo(copy / rel)
+    return copy
+
+
 @pytest.fixture(autouse=True)
 def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     # The language and the output format must not depend on the machine running the tests.
@@ -75,8 +95,9 @@ def test_cases_are_found() -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_case(case: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_case(case: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     expected = expected_of(case)
+    case = materialised(case, expected, tmp_path)
     args = expected.get("args", [])
     report = library_report(case, expected)
 

@@ -355,7 +355,8 @@ def test_surat_pernyataan_kehendak_needs_a_template_of_the_repository(sample_rep
 def test_unknown_record_suggests_the_close_id(repo: Repository) -> None:
     with pytest.raises(UserError) as caught:
         draft(repo, "KSD-6402-2020-01")
-    assert caught.value.hint == "did you mean KSD-6402-2020-001?"
+    assert caught.value.hint_text("en") == "did you mean KSD-6402-2020-001?"
+    assert caught.value.hint_text("id") == "maksudnya KSD-6402-2020-001?"
 
 
 def test_a_record_that_fails_the_schema_is_refused(sample_repo: Path) -> None:
@@ -914,3 +915,17 @@ def test_cli_help_describes_the_options(capsys: pytest.CaptureFixture[str]) -> N
     out = capsys.readouterr().out
     for option in ("--naskah", "--format", "--output", "--force", "--draft", "--root", "--as-of"):
         assert option in out
+
+
+def test_an_id_that_is_a_path_is_refused_before_anything_is_read(
+    sample_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "evil.yaml").write_text("id: KSD-6402-2020-001\n", encoding="utf-8")
+    code, out, err = run(
+        capsys, "../../../outside/evil", "--root", str(sample_repo), "--format", "md"
+    )
+    assert (code, out) == (1, "")
+    assert "bukan id rekaman" in err
+    assert sorted(p.name for p in outside.iterdir()) == ["evil.yaml"]

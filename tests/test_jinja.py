@@ -200,3 +200,103 @@ def test_bundled_templates_compile(tmp_path: Path) -> None:
     env = make_environment([tmp_path / "t"], filters=FILTERS)
     for path in (tmp_path / "t").glob("*.j2"):
         env.get_template(path.name)  # a syntax error would raise
+
+
+# Nothing outside the templates folder is read (a pull request can add templates) ---------------
+
+SECRET = "RAHASIA-CI-TOKEN-12345"
+
+
+@pytest.fixture
+def secret_file(tmp_path: Path) -> Path:
+    path = tmp_path / "outside" / "secret.txt"
+    path.parent.mkdir()
+    path.write_text(SECRET + "\n", encoding="utf-8")
+    return path
+
+
+def _override_including(sample_repo: Path, include: str) -> None:
+    """The sample's KB template overridden by one that includes ``include``."""
+    write(
+        sample_repo / "templates",
+        "kesepakatan_bersama.md.j2",
+        "# KB\n{% include '" + include + "' %}\n",
+    )
+
+
+@pytest.mark.parametrize("statement", ["include", "import", "extends"])
+def test_a_symlinked_template_is_refused_by_name(
+    sample_repo: Path, secret_file: Path, statement: str
+) -> None:
+    (sample_repo / "templates").mkdir()
+    (sample_repo / "templates" / "leak.j2").symlink_to(secret_file)
+    tag = (
+        "{% import 'leak.j2' as x %}" if statement == "import" else f"{{% {statement} 'leak.j2' %}}"
+    )
+    write(sample_repo / "templates", "page.md.j2", tag + "\n")
+    env = make_environment(open_repository(sample_repo))
+    with pytest.raises(UserError) as caught:
+        env.get_template("page.md.j2").render()
+    assert "templates/leak.j2" in caught.value.message
+    assert "tautan simbolik" in caught.value.message
+    assert SECRET not in caught.value.message
+
+
+def test_a_symlinked_folder_inside_templates_is_refused(sample_repo: Path) -> None:
+    (sample_repo / "templates").mkdir()
+    (sample_repo / "templates" / "up").symlink_to("/")
+    write(sample_repo / "templates", "page.md.j2", "{% include 'up/etc/passwd' %}\n")
+    env = make_environment(open_repository(sample_repo))
+    with pytest.raises(UserError) as caught:
+        env.get_template("page.md.j2").render()
+    assert "templates/up" in caught.value.message
+
+
+def test_a_symlinked_override_is_refused_not_replaced_by_the_bundled(
+    sample_repo: Path, secret_file: Path
+) -> None:
+    (sample_repo / "templates").mkdir()
+    (sample_repo / "templates" / "adendum.md.j2").symlink_to(secret_file)
+    env = make_environment(open_repository(sample_repo))
+    with pytest.raises(UserError, match="templates/adendum.md.j2"):
+        env.get_template("adendum.md.j2")
+
+
+def test_a_symlinked_templates_folder_is_refused(sample_repo: Path, secret_file: Path) -> None:
+    (sample_repo / "templates").symlink_to(secret_file.parent)
+    with pytest.raises(UserError, match="templates"):
+        make_environment(open_repository(sample_repo))
+
+
+def test_dot_dot_in_a_template_name_is_not_found(sample_repo: Path, secret_file: Path) -> None:
+    write(sample_repo / "templates", "page.md.j2", "{% include '../../outside/secret.txt' %}\n")
+    env = make_environment(open_repository(sample_repo))
+    with pytest.raises(UserError, match="tidak ditemukan|not found"):
+        env.get_template("page.md.j2").render()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["draft", "KSD-6402-2020-001", "--naskah", "1", "--format", "md", "--output", "-"],
+        ["report", "--format", "md", "--output", "-"],
+    ],
+    ids=["draft", "report"],
+)
+def test_commands_never_print_a_file_reached_through_a_template_link(
+    sample_repo: Path,
+    secret_file: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+) -> None:
+    from ksd_cli.cli import main
+
+    (sample_repo / "templates").mkdir()
+    (sample_repo / "templates" / "leak.j2").symlink_to(secret_file)
+    for name in ("kesepakatan_bersama.md.j2", "laporan.md.j2"):
+        write(sample_repo / "templates", name, "{% include 'leak.j2' %}\n")
+    code = main([*command, "--root", str(sample_repo), "--as-of", "2025-06-30"])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert SECRET not in out + err
+    assert "templates/leak.j2" in err

@@ -131,16 +131,12 @@ def format_source(source: SourceFile, *, max_bytes: int | None = None) -> Format
 
     A file larger than ``max_bytes`` (``[validate] max_file_kb``) is not read.
     """
-    size = source.path.stat().st_size
-    if max_bytes is not None and size > max_bytes:
-        problem = LoadProblem(
-            "file-too-large", 1, 1, {"size_kb": -(-size // 1024), "limit_kb": max_bytes // 1024}
-        )
-        error = FormatError(
-            "berkas terlalu besar / file too large", line=1, column=1, problem=problem
-        )
+    from ksd_cli.loading import read_bytes
+
+    data = read_bytes(source, max_bytes if max_bytes is not None else 2**62)
+    if isinstance(data, LoadProblem):
+        error = FormatError(describe_problem(data, "id"), line=1, column=1, problem=data)
         return FormatOutcome(source, None, None, error)
-    data = source.path.read_bytes()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -187,6 +183,9 @@ def describe_problem(problem: LoadProblem, lang: Lang) -> str:
         variant = {"complex-key": "complex-key", "bad-merge": "bad-merge"}.get(problem.code, "tag")
         what = message(f"unsupported-yaml.{variant}", lang, **args)
         return message("unsupported-yaml", lang, what=what)
+    if problem.code == "unreadable-file":
+        variant = str(args.pop("variant"))
+        args = {"reason": message(f"unreadable-file.{variant}", lang, **args)}
     if problem.code == "not-a-mapping":
         args = {"found": message("not-a-mapping.found", lang)}
     return message(problem.code, lang, **args)

@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Mapping, Sequence
 from importlib.resources import files
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import (
+    BaseLoader,
+    Environment,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+)
 from jinja2.exceptions import SecurityError, TemplateNotFound, TemplatesNotFound
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ksd_cli.errors import UserError
 from ksd_cli.idformat import FILTERS
+from ksd_cli.messages import Msg
 
 if TYPE_CHECKING:
     from ksd_cli.repository import Repository
@@ -24,6 +33,7 @@ MAX_EXPONENT = 1000
 MAX_REPEAT = 1_000_000
 
 __all__ = [
+    "ConfinedLoader",
     "KsdEnvironment",
     "bundled_templates",
     "make_environment",
@@ -33,14 +43,93 @@ __all__ = [
 
 
 def bundled_templates() -> Path:
-    """The folder of the templates shipped inside the package."""
-    return Path(str(files("ksd_cli").joinpath("templates")))
+    """The folder of the templates shipped inside the package (resolved: it is ksd's own)."""
+    return Path(str(files("ksd_cli").joinpath("templates"))).resolve()
 
 
 def template_dirs(repository: Repository) -> list[Path]:
-    """Where templates are looked up: the repository's ``templates/`` first, then the bundled."""
+    """Where templates are looked up: the repository's ``templates/`` first, then the bundled.
+
+    The repository's folder must be a real folder inside the repository: a symbolic link
+    there (or to it) is refused, as any link inside it is when a template is read.
+    """
     own = repository.root / repository.config.paths.templates
+    if own.is_symlink():
+        raise UserError(
+            Msg("template.symlink", path=repository.config.paths.templates),
+            hint=Msg("template.symlink.hint"),
+        )
     return [own, bundled_templates()] if own.is_dir() else [bundled_templates()]
+
+
+class ConfinedLoader(BaseLoader):
+    """Templates read from folders in order, never through a symbolic link.
+
+    Templates of a data repository are untrusted: a pull request could add
+    ``templates/leak.j2 -> /etc/passwd`` or ``templates/up -> /`` and have CI print any file
+    of its machine through ``{% include %}``. Every part of a template's path below its
+    folder is looked at with ``lstat``: a symbolic link is refused with an error naming it
+    (never skipped in favour of a bundled template of the same name), and the file is
+    opened without following links. ``..`` in a name is refused by Jinja itself.
+    """
+
+    def __init__(self, searchpath: Sequence[Path], display_root: Path | None = None) -> None:
+        self.searchpath = [Path(p) for p in searchpath]
+        self.display_root = display_root
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        """The text of ``template`` from the first folder that holds it."""
+        pieces = split_template_path(template)
+        for folder in self.searchpath:
+            path = self._find(folder, pieces)
+            if path is not None:
+                return self._read(path), os.fspath(path), lambda: True
+        raise TemplateNotFound(template)
+
+    def list_templates(self) -> list[str]:
+        """Names of the regular template files, as Jinja lists them."""
+        found: set[str] = set()
+        for folder in self.searchpath:
+            for dirpath, _dirs, filenames in os.walk(folder):
+                for filename in filenames:
+                    path = Path(dirpath, filename)
+                    if not path.is_symlink():
+                        found.add(path.relative_to(folder).as_posix())
+        return sorted(found)
+
+    def _find(self, folder: Path, pieces: list[str]) -> Path | None:
+        """``folder/pieces`` when it exists there; a symbolic link on the way is an error."""
+        path = folder
+        for piece in pieces:
+            path = path / piece
+            try:
+                mode = os.lstat(path).st_mode
+            except OSError:
+                return None
+            if stat.S_ISLNK(mode):
+                raise UserError(
+                    Msg("template.symlink", path=self._shown(path)),
+                    hint=Msg("template.symlink.hint"),
+                )
+        if not stat.S_ISREG(mode):
+            raise UserError(Msg("template.not-a-file", path=self._shown(path)))
+        return path
+
+    def _read(self, path: Path) -> str:
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(path, flags)
+        with os.fdopen(fd, "rb") as stream:
+            return stream.read().decode("utf-8")
+
+    def _shown(self, path: Path) -> str:
+        if self.display_root is not None:
+            try:
+                return path.relative_to(self.display_root).as_posix()
+            except ValueError:
+                pass
+        return os.fspath(path)
 
 
 def markdown_cell(value: object) -> str:
@@ -125,7 +214,7 @@ def make_environment(
         dirs = template_dirs(source)
         display_root = source.root
     env = KsdEnvironment(
-        loader=FileSystemLoader([os.fspath(d) for d in dirs], encoding="utf-8"),
+        loader=ConfinedLoader(dirs, display_root),
         undefined=StrictUndefined,
         autoescape=autoescape,
         trim_blocks=True,

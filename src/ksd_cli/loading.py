@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import os
+import stat
 import types
 import typing
 from collections.abc import Callable, Iterable, Sequence
@@ -74,14 +76,42 @@ def diagnostic(
     )
 
 
+def read_bytes(source: SourceFile, max_bytes: int) -> bytes | LoadProblem:
+    """The file's bytes, or why they cannot be had (never following a symbolic link).
+
+    The file is opened without following links and without blocking (a FIFO put in place
+    of a record never makes ksd wait), then checked to be a regular file of at most
+    ``max_bytes``.
+    """
+    if source.not_regular is not None:
+        return LoadProblem("unreadable-file", 1, 1, {"variant": source.not_regular})
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(source.path, flags | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        # ELOOP: the entry became a symbolic link after the folder was listed.
+        variant = "symlink" if os.path.islink(source.path) else "os"
+        return LoadProblem("unreadable-file", 1, 1, {"variant": variant, "error": exc.strerror})
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return LoadProblem("unreadable-file", 1, 1, {"variant": "special"})
+        if info.st_size > max_bytes:
+            size_kb, limit_kb = -(-info.st_size // 1024), max_bytes // 1024
+            return LoadProblem("file-too-large", 1, 1, {"size_kb": size_kb, "limit_kb": limit_kb})
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            return stream.read()
+    except OSError as exc:
+        return LoadProblem("unreadable-file", 1, 1, {"variant": "os", "error": exc.strerror})
+    finally:
+        os.close(fd)
+
+
 def read_text(source: SourceFile, max_bytes: int) -> str | LoadProblem:
     """The file's text (UTF-8, BOM removed), or why it cannot be had."""
-    size = source.path.stat().st_size
-    if size > max_bytes:
-        return LoadProblem(
-            "file-too-large", 1, 1, {"size_kb": -(-size // 1024), "limit_kb": max_bytes // 1024}
-        )
-    data = source.path.read_bytes()
+    data = read_bytes(source, max_bytes)
+    if isinstance(data, LoadProblem):
+        return data
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -127,6 +157,9 @@ def _problem(source: SourceFile, problem: LoadProblem, lang: Lang) -> Diagnostic
         name, variant, args = "unsupported-yaml", None, {"what": what}
     elif name == "not-a-mapping":
         args = {"found": message("not-a-mapping.found", lang)}
+    elif name == "unreadable-file":
+        variant = str(args.pop("variant"))
+        args = {"reason": message(f"unreadable-file.{variant}", lang, **args)}
     return diagnostic(source, name, Location(problem.line, problem.column), lang, args=args)
 
 

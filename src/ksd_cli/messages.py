@@ -14,6 +14,45 @@ Lang = Literal["id", "en"]
 LANGS: tuple[Lang, ...] = ("id", "en")
 
 CATALOG: dict[str, tuple[str, str]] = {
+    # The repository
+    "config.path-outside": (
+        '{file}: [paths] {key} = "{value}" menunjuk ke luar repositori; ksd hanya membaca '
+        "dan menulis di dalam repositori",
+        '{file}: [paths] {key} = "{value}" leads outside the repository; ksd reads and '
+        "writes only inside it",
+    ),
+    "config.path-outside.hint": (
+        "tulis jalur relatif terhadap akar repositori, tanpa `..` dan tanpa tautan simbolik "
+        "ke luar",
+        "write a path relative to the repository root, without `..` or links leading outside",
+    ),
+    "template.symlink": (
+        "templat {path} adalah tautan simbolik; ksd tidak mengikuti tautan di folder templat",
+        "template {path} is a symbolic link; ksd does not follow links in the templates folder",
+    ),
+    "template.symlink.hint": (
+        "simpan templat sebagai berkas biasa di dalam folder templates/",
+        "keep templates as regular files inside the templates/ folder",
+    ),
+    "template.not-a-file": (
+        "templat {path} bukan berkas biasa",
+        "template {path} is not a regular file",
+    ),
+    "id.invalid": (
+        "`{value}` bukan id rekaman; id berbentuk KSD-<kode>-<tahun>-<urut> atau "
+        "POT-<kode>-<tahun>-<urut>, misalnya KSD-6402-2024-007",
+        "`{value}` is not a record id; ids look like KSD-<code>-<year>-<seq> or "
+        "POT-<code>-<year>-<seq>, e.g. KSD-6402-2024-007",
+    ),
+    "record.not-found": (
+        "{id}: rekaman kerja sama tidak ditemukan di {folder}/",
+        "{id}: agreement not found in {folder}/",
+    ),
+    "record.not-found.hint": (
+        "lihat `ksd stalled` atau isi folder itu",
+        "see `ksd stalled` or the folder",
+    ),
+    "record.did-you-mean": ("maksudnya {id}?", "did you mean {id}?"),
     # The error boundary
     "boundary.hint-label": ("petunjuk", "hint"),
     "boundary.interrupted": ("dihentikan", "interrupted"),
@@ -33,6 +72,19 @@ CATALOG: dict[str, tuple[str, str]] = {
         "a tab is not accepted here; YAML uses spaces for indentation and separation "
         "(tabs only inside quoted text)",
     ),
+    "unreadable-file": (
+        "berkas tidak dapat dibaca: {reason}",
+        "the file cannot be read: {reason}",
+    ),
+    "unreadable-file.symlink": (
+        "tautan simbolik; ksd tidak mengikuti tautan (ganti dengan berkas biasa)",
+        "a symbolic link; ksd does not follow links (replace it with a regular file)",
+    ),
+    "unreadable-file.special": (
+        "bukan berkas biasa (FIFO, perangkat, atau soket)",
+        "not a regular file (a FIFO, a device or a socket)",
+    ),
+    "unreadable-file.os": ("{error}", "{error}"),
     "empty-file": ("berkas kosong: tidak ada data rekaman", "empty file: no record data"),
     "not-a-mapping": (
         "isi berkas harus berupa pasangan kunci: nilai (mapping), bukan {found}",

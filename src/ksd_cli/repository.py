@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,18 +11,43 @@ from typing import Literal
 
 from ksd_cli.config import CONFIG_FILE, Config, load_config
 from ksd_cli.errors import UserError
+from ksd_cli.messages import Msg
 
 Kind = Literal["agreement", "potential"]
 RECORD_SUFFIXES = (".yaml", ".yml")
+#: Why a record file is not read: it is a symbolic link (never followed, wherever it points),
+#: or not a regular file at all (a FIFO, a device, a socket).
+NotRegular = Literal["symlink", "special"]
 
 
 @dataclass(frozen=True)
 class SourceFile:
-    """A record file: its absolute path, its path relative to the root, and its kind."""
+    """A record file: its absolute path, its path relative to the root, and its kind.
+
+    ``not_regular`` says why the entry is not read (a symlink, a FIFO...): it is still a
+    record file of the repository, and loading reports it as a finding.
+    """
 
     path: Path
     rel: str
     kind: Kind
+    not_regular: NotRegular | None = None
+
+
+def is_record_name(name: str) -> bool:
+    """Whether a file name is a record's: ``.yaml`` or ``.yml`` in any case."""
+    return os.path.splitext(name)[1].lower() in RECORD_SUFFIXES
+
+
+def classify(path: Path) -> NotRegular | None:
+    """Why the entry at ``path`` is not a regular file (``None`` when it is one).
+
+    Looked at with ``lstat``: a symbolic link is reported as one, never followed.
+    """
+    mode = os.lstat(path).st_mode
+    if stat.S_ISLNK(mode):
+        return "symlink"
+    return None if stat.S_ISREG(mode) else "special"
 
 
 @dataclass(frozen=True)
@@ -41,24 +68,45 @@ class Repository:
         return self.root / self.config.paths.potentials
 
     def relative(self, path: Path) -> str:
-        """``path`` relative to the root with forward slashes (as findings name files)."""
+        """``path`` relative to the root with forward slashes (as findings name files).
+
+        Only the folder is resolved: a symbolic link is named as itself, not as its target.
+        """
+        absolute = Path(os.path.abspath(path))
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
+            folder = absolute.parent.resolve()
+            return (folder / absolute.name).relative_to(self.root.resolve()).as_posix()
+        except (ValueError, OSError):
             return path.as_posix()
 
     def source_files(self) -> list[SourceFile]:
-        """Every record file, agreements first, each folder in name order."""
+        """Every record file, agreements first, each folder in name order.
+
+        Entries named like records that are not regular files (symbolic links, FIFOs,
+        devices) are listed too, marked ``not_regular``, so that they become findings
+        instead of being followed or silently skipped. Sub-folders are not records.
+        """
         files: list[SourceFile] = []
         for folder, kind in (
             (self.agreements_dir, "agreement"),
             (self.potentials_dir, "potential"),
         ):
-            if folder.is_dir():
-                paths = sorted(
-                    p for p in folder.iterdir() if p.suffix in RECORD_SUFFIXES and p.is_file()
+            if not folder.is_dir():
+                continue
+            with os.scandir(folder) as entries:
+                found = sorted((e for e in entries if is_record_name(e.name)), key=lambda e: e.name)
+            for entry in found:
+                if entry.is_dir(follow_symlinks=False):
+                    continue
+                path = folder / entry.name
+                problem: NotRegular | None = (
+                    "symlink"
+                    if entry.is_symlink()
+                    else None
+                    if entry.is_file(follow_symlinks=False)
+                    else "special"
                 )
-                files.extend(SourceFile(p, self.relative(p), kind) for p in paths)  # type: ignore[arg-type]
+                files.append(SourceFile(path, self.relative(path), kind, problem))  # type: ignore[arg-type]
         return files
 
     def sources_for(self, paths: Iterable[Path]) -> list[SourceFile]:
@@ -66,13 +114,14 @@ class Repository:
         selected: dict[str, SourceFile] = {}
         every = None
         for path in paths:
-            if path.is_dir():
+            if path.is_dir() and not path.is_symlink():
                 every = every if every is not None else self.source_files()
                 folder = path.resolve()
                 inside = [
                     s
                     for s in every
-                    if folder == s.path.resolve().parent or folder in s.path.resolve().parents
+                    if folder == s.path.parent.resolve()
+                    or folder in s.path.parent.resolve().parents
                 ]
                 if not inside:
                     raise UserError(
@@ -85,16 +134,24 @@ class Repository:
         return list(selected.values())
 
     def source_for(self, path: Path) -> SourceFile:
-        """The record file at ``path``, which must lie in one of the record folders."""
-        resolved = path.resolve()
-        if not resolved.is_file():
-            raise UserError(f"{path}: berkas tidak ditemukan / file not found")
+        """The record file at ``path``, which must lie in one of the record folders.
+
+        The file itself is not followed when it is a symbolic link: it is returned marked
+        ``not_regular`` (a finding at loading), as it is when listed from its folder.
+        """
+        absolute = Path(os.path.abspath(path))
+        try:
+            candidate = absolute.parent.resolve() / absolute.name
+            problem = classify(candidate)
+        except OSError:
+            raise UserError(f"{path}: berkas tidak ditemukan / file not found") from None
         for folder, kind in (
             (self.agreements_dir, "agreement"),
             (self.potentials_dir, "potential"),
         ):
-            if resolved.parent == folder.resolve():
-                return SourceFile(resolved, self.relative(resolved), kind)  # type: ignore[arg-type]
+            if candidate.parent == folder.resolve() and is_record_name(candidate.name):
+                rel = self.relative(candidate)
+                return SourceFile(candidate, rel, kind, problem)  # type: ignore[arg-type]
         raise UserError(
             f"{path}: bukan berkas rekaman / not a record file",
             hint=f"records live in {self.config.paths.agreements}/ and "
@@ -125,4 +182,23 @@ def open_repository(root: Path | None = None, *, cwd: Path | None = None) -> Rep
             hint="run ksd inside a repository (a folder with ksd.toml or data/agreements/), "
             "or pass --root DIR",
         )
-    return Repository(found, load_config(found))
+    config = load_config(found)
+    check_paths_inside(found, config)
+    return Repository(found, config)
+
+
+def check_paths_inside(root: Path, config: Config) -> None:
+    """Refuse ``[paths]`` that lead outside the repository (``agreements = "../secrets"``).
+
+    Repository content comes from pull requests: nothing outside the root may be read,
+    shown or rewritten because of it.
+    """
+    top = root.resolve()
+    for key in ("agreements", "potentials", "templates"):
+        value: str = getattr(config.paths, key)
+        target = (top / value).resolve()
+        if Path(value).is_absolute() or (target != top and top not in target.parents):
+            raise UserError(
+                Msg("config.path-outside", file=CONFIG_FILE, key=key, value=value),
+                hint=Msg("config.path-outside.hint"),
+            )

@@ -7,6 +7,7 @@ from datetime import date
 
 from ksd_cli.config import Config
 from ksd_cli.errors import UserError
+from ksd_cli.ids import checked_id
 from ksd_cli.lifecycle import Lifecycle, TindakLanjut, lifecycle, tindak_lanjut
 from ksd_cli.loading import LoadedRecord, LoadResult
 from ksd_cli.messages import Lang
@@ -99,6 +100,7 @@ def show_record(
     lang: Lang,
 ) -> AgreementView | PotentialView:
     """The view of one record; a ``UserError`` when it does not exist or does not load."""
+    checked_id(record_id)
     item = next((r for r in loaded.records if r.record.id == record_id), None)
     if item is None:
         broken = [

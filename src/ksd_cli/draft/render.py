@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,10 +18,12 @@ from ksd_cli.draft import wording
 from ksd_cli.draft.context import NAMA_JENIS, DraftContext, MissingField, build_context
 from ksd_cli.errors import UserError
 from ksd_cli.gitio import head_commit
+from ksd_cli.ids import is_record_id
 from ksd_cli.loading import load_file
+from ksd_cli.messages import Msg
 from ksd_cli.models import Agreement, JenisNaskah, Naskah
 from ksd_cli.reference import load_reference
-from ksd_cli.repository import RECORD_SUFFIXES, Repository, SourceFile
+from ksd_cli.repository import RECORD_SUFFIXES, Repository, SourceFile, is_record_name
 
 OutputFormat = Literal["md", "docx"]
 JENIS_NASKAH: tuple[str, ...] = get_args(JenisNaskah)
@@ -146,18 +149,24 @@ class RenderedNaskah:
 
 
 def find_record(repository: Repository, record_id: str) -> SourceFile:
-    """The agreement file of ``record_id`` (``data/agreements/<id>.yaml``)."""
+    """The agreement file of ``record_id`` (``data/agreements/<id>.yaml``).
+
+    ``record_id`` must be an agreement id: it never becomes a path of its own
+    (``ksd draft ../../outside/evil`` is refused before anything is read).
+    """
     folder = repository.agreements_dir
-    for suffix in RECORD_SUFFIXES:
-        path = folder / f"{record_id}{suffix}"
-        if path.is_file():
-            return SourceFile(path, repository.relative(path), "agreement")
-    known = sorted(p.stem for p in folder.glob("*") if p.suffix in RECORD_SUFFIXES)
+    if is_record_id(record_id, "KSD"):
+        for suffix in RECORD_SUFFIXES:
+            path = folder / f"{record_id}{suffix}"
+            if os.path.lexists(path):
+                return repository.source_for(path)
+    known = sorted(p.stem for p in folder.glob("*") if is_record_name(p.name))
     close = difflib.get_close_matches(record_id, known, n=1)
+    hint = Msg("record.did-you-mean", id=close[0]) if close else Msg("record.not-found.hint")
+    if not is_record_id(record_id, "KSD"):
+        raise UserError(Msg("id.invalid", value=record_id), hint=hint if close else None)
     raise UserError(
-        f"{record_id}: rekaman kerja sama tidak ditemukan / agreement not found in "
-        f"{repository.relative(folder)}/",
-        hint=f"did you mean {close[0]}?" if close else "see `ksd stalled` or the folder",
+        Msg("record.not-found", id=record_id, folder=repository.relative(folder)), hint=hint
     )
 
 

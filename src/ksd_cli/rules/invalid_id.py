@@ -16,24 +16,18 @@ Failing::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from ksd_cli.diagnostics import Severity
+from ksd_cli.ids import SHAPES, is_record_id
 from ksd_cli.rules.base import Context, Hit, Rule
-
-PATTERNS = {
-    "KSD": re.compile(r"^KSD-(?:\d{2}|\d{4})-\d{4}-\d{3,}$"),
-    "POT": re.compile(r"^POT-(?:\d{2}|\d{4})-\d{4}-\d{3,}$"),
-}
-SHAPES = {"KSD": "KSD-<kode>-<tahun>-<urut>", "POT": "POT-<kode>-<tahun>-<urut>"}
 
 
 def check(record: Any, ctx: Context) -> Iterator[Hit]:
     """The id's shape, by the kind of record."""
     prefix = "KSD" if hasattr(record, "pihak") else "POT"
-    if not PATTERNS[prefix].match(record.id):
+    if not is_record_id(record.id, prefix):
         yield Hit(("id",), {"value": record.id, "pattern": SHAPES[prefix]})
 
 

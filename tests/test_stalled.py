@@ -498,10 +498,3 @@ def test_show_potential_and_unknown_id(
     assert [f["code"] for f in data["flags"]] == ["potensi_tanpa_tindak_lanjut"]
     assert main(["show", "KSD-6402-1999-001", "--root", str(project_root)]) == 1
     assert "KSD-6402-1999-001" in capsys.readouterr().err
-
-
-def test_cli_flag_list_matches_the_library() -> None:
-    from ksd_cli.cli.stalled import FLAG_CODES as CLI_CODES
-    from ksd_cli.stalled import FLAG_CODES
-
-    assert CLI_CODES == FLAG_CODES

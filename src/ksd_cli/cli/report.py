@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from ksd_cli.cli.common import AsOfOption, ForceOption, RootOption, as_of_date, repository
+from ksd_cli.cli.common import (
+    AsOfOption,
+    ForceOption,
+    LangOption,
+    RootOption,
+    as_of_date,
+    language,
+    repository,
+)
 from ksd_cli.errors import UsageProblem
 
 if TYPE_CHECKING:
@@ -67,6 +75,7 @@ def report(
     ] = None,
     force: ForceOption = False,
     root: RootOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Write the evaluation report of a period, as an Excel workbook or Markdown.
 
@@ -80,6 +89,7 @@ def report(
     from ksd_cli.reference import load_reference
     from ksd_cli.report import build_report
 
+    lang_ = language(lang)
     start, end = _day(date_from, "--from"), _day(date_to, "--to")
     repo = repository(root)
     day = as_of_date(as_of, repo)
@@ -91,7 +101,7 @@ def report(
     if not to_stdout:
         refuse_overwrite(target, force)
 
-    loaded = load_records(repo, lang="id")
+    loaded = load_records(repo, lang=lang_)
     commit, changed = head_commit(repo.root, _data_paths(repo))
     result = build_report(
         loaded,
@@ -101,6 +111,7 @@ def report(
         period=period,
         data_commit=commit,
         data_changed=changed,
+        lang=lang_,
     )
     if output_format is ReportFormat.xlsx:
         from ksd_cli.report import write_xlsx

@@ -660,7 +660,7 @@ def test_usage_errors_exit_2_and_name_the_option(
 ) -> None:
     code = main(["report", "--root", str(project_root), "--as-of", "2025-06-30", *extra])
     assert code == 2
-    assert f"invalid value for {option}" in capsys.readouterr().err
+    assert f"nilai tidak sah untuk {option}" in capsys.readouterr().err
 
 
 def test_data_commit_names_the_commit_or_nothing(tmp_path: Path, project_root: Path) -> None:

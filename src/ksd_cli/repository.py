@@ -9,6 +9,7 @@ from typing import Literal
 
 from ksd_cli.config import CONFIG_FILE, Config, load_config
 from ksd_cli.errors import UserError
+from ksd_cli.messages import Msg
 
 Kind = Literal["agreement", "potential"]
 RECORD_SUFFIXES = (".yaml", ".yml")
@@ -75,9 +76,7 @@ class Repository:
                     if folder == s.path.resolve().parent or folder in s.path.resolve().parents
                 ]
                 if not inside:
-                    raise UserError(
-                        f"{path}: tidak ada berkas rekaman / no record files in this folder"
-                    )
+                    raise UserError(Msg("repo.no-records-in-folder", path=path))
                 selected.update((s.rel, s) for s in inside)
             else:
                 source = self.source_for(path)
@@ -88,7 +87,7 @@ class Repository:
         """The record file at ``path``, which must lie in one of the record folders."""
         resolved = path.resolve()
         if not resolved.is_file():
-            raise UserError(f"{path}: berkas tidak ditemukan / file not found")
+            raise UserError(Msg("repo.file-not-found", path=path))
         for folder, kind in (
             (self.agreements_dir, "agreement"),
             (self.potentials_dir, "potential"),
@@ -96,9 +95,12 @@ class Repository:
             if resolved.parent == folder.resolve():
                 return SourceFile(resolved, self.relative(resolved), kind)  # type: ignore[arg-type]
         raise UserError(
-            f"{path}: bukan berkas rekaman / not a record file",
-            hint=f"records live in {self.config.paths.agreements}/ and "
-            f"{self.config.paths.potentials}/",
+            Msg("repo.not-a-record-file", path=path),
+            hint=Msg(
+                "repo.not-a-record-file.hint",
+                agreements=self.config.paths.agreements,
+                potentials=self.config.paths.potentials,
+            ),
         )
 
 
@@ -115,14 +117,13 @@ def open_repository(root: Path | None = None, *, cwd: Path | None = None) -> Rep
     """The repository at ``root``, or the one found from ``cwd`` upward."""
     if root is not None:
         if not root.is_dir():
-            raise UserError(f"--root {root}: folder tidak ditemukan / folder not found")
+            raise UserError(Msg("repo.root-not-found", root=root))
         found: Path | None = root.resolve()
     else:
         found = find_root(cwd or Path.cwd())
     if found is None:
         raise UserError(
-            "tidak ada repositori data ksd di sini / no ksd data repository here",
-            hint="run ksd inside a repository (a folder with ksd.toml or data/agreements/), "
-            "or pass --root DIR",
+            Msg("repo.not-found"),
+            hint=Msg("repo.not-found.hint"),
         )
     return Repository(found, load_config(found))

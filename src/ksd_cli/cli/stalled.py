@@ -12,6 +12,7 @@ import typer
 
 from ksd_cli.cli.common import AsOfOption, LangOption, RootOption, as_of_date, language, repository
 from ksd_cli.errors import UsageProblem
+from ksd_cli.messages import Msg
 
 
 class StalledFormat(enum.StrEnum):
@@ -33,7 +34,8 @@ def _codes(value: str | None, option: str) -> list[str]:
     unknown = [c for c in codes if c not in FLAG_CODES]
     if unknown:
         raise UsageProblem(
-            option, f"unknown flag {', '.join(unknown)}; flags: {', '.join(FLAG_CODES)}"
+            option,
+            Msg("usage.unknown-flag", codes=", ".join(unknown), known=", ".join(FLAG_CODES)),
         )
     return codes
 

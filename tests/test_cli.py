@@ -146,7 +146,7 @@ def test_a_bug_exits_3_with_a_report_request(
     monkeypatch.setattr("ksd_cli.validate.validate_repository", boom)
     assert main(["validate", "--root", str(project_root)]) == 3
     err = capsys.readouterr().err
-    assert "internal error" in err and "RuntimeError: boom" in err
+    assert "galat internal" in err and "RuntimeError: boom" in err
 
 
 def test_ctrl_c_exits_130(
@@ -165,7 +165,7 @@ def test_no_repository_is_a_user_error(
     monkeypatch.chdir(tmp_path)
     assert main(["validate"]) == 1
     err = capsys.readouterr().err
-    assert "no ksd data repository" in err and "--root" in err
+    assert "tidak ada repositori data ksd" in err and "--root" in err
 
 
 def test_root_is_found_from_a_subfolder(
@@ -273,7 +273,7 @@ def test_a_path_outside_the_record_folders_is_refused(
     project_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["validate", str(project_root / "README.md"), "--root", str(project_root)]) == 1
-    assert "not a record file" in capsys.readouterr().err
+    assert "bukan berkas rekaman" in capsys.readouterr().err
 
 
 def test_english_summary_line(project_root: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -313,12 +313,12 @@ def test_not_a_git_repository_and_unknown_revisions_are_clear_errors(
     assert main(["init", str(plain), "--daerah", "64.02"]) == 0
     capsys.readouterr()
     assert main(["diff", "--root", str(plain)]) == 1
-    assert "bukan repositori git / not a git repository" in capsys.readouterr().err
+    assert "bukan repositori git" in capsys.readouterr().err
     assert main(["diff", "nope", "--root", str(repo)]) == 1
-    assert "revisi tidak dikenal / unknown revision: nope" in capsys.readouterr().err
+    assert "revisi tidak dikenal: nope" in capsys.readouterr().err
     assert main(["validate", "--changed-since", "nope", "--root", str(repo)]) == 1
-    assert "revisi tidak dikenal / unknown revision: nope" in capsys.readouterr().err
-    with pytest.raises(GitError, match="invalid revision"):
+    assert "revisi tidak dikenal: nope" in capsys.readouterr().err
+    with pytest.raises(GitError, match="revisi tidak sah"):
         open_git(repo).resolve("--all")
 
 

@@ -556,7 +556,7 @@ def test_write_never_overwrites_without_force(repo: Repository, tmp_path: Path) 
     write_naskah(rendered, target)
     assert target.read_text("utf-8") == rendered.markdown
     target.write_text("diedit tangan", "utf-8")
-    with pytest.raises(UserError, match="file exists"):
+    with pytest.raises(UserError, match="berkas sudah ada"):
         write_naskah(rendered, target)
     assert target.read_text("utf-8") == "diedit tangan"
     write_naskah(rendered, target, force=True)
@@ -814,7 +814,7 @@ def test_cli_refuses_to_overwrite_without_force(
     )
     code, out, err = run(capsys, *args)
     assert (code, out) == (1, "")
-    assert f"ksd: {target}: berkas sudah ada / file exists\n  petunjuk: pass --force" in err
+    assert f"ksd: {target}: berkas sudah ada\n  petunjuk: tambahkan --force" in err
     assert target.read_bytes() == b"versi lama"
     code, out, err = run(capsys, *args, "--force")
     assert (code, out) == (0, f"{target}\n")
@@ -889,11 +889,11 @@ def test_cli_markdown_to_stdout(sample_repo: Path, capsys: pytest.CaptureFixture
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--naskah", "memo"], "invalid value for --naskah: 'memo' is neither a position"),
-        (["--naskah", "0"], "invalid value for --naskah: positions count from 1"),
-        (["-f", "docx", "-o", "-"], "a Word document cannot be written to stdout"),
+        (["--naskah", "memo"], "nilai tidak sah untuk --naskah: 'memo' bukan posisi"),
+        (["--naskah", "0"], "nilai tidak sah untuk --naskah: posisi dihitung mulai 1"),
+        (["-f", "docx", "-o", "-"], "dokumen Word tidak dapat ditulis ke stdout"),
         (["--format", "pdf"], "Invalid value for '--format'"),
-        (["--as-of", "2025-02-30"], "invalid value for --as-of"),
+        (["--as-of", "2025-02-30"], "nilai tidak sah untuk --as-of"),
     ],
 )
 def test_cli_usage_problems_exit_2(

@@ -133,7 +133,7 @@ def test_init_takes_the_name_of_a_province_and_a_code_without_dot(
     assert main(["init", str(tmp_path / "b"), "--daerah", "9403"]) == 0
     first = tomllib.loads((tmp_path / "a" / "ksd.toml").read_text(encoding="utf-8"))
     second = tomllib.loads((tmp_path / "b" / "ksd.toml").read_text(encoding="utf-8"))
-    assert first["daerah"]["nama"] == "Bali"
+    assert first["daerah"]["nama"] == "Provinsi Bali"
     assert first["daerah"]["zona_waktu"] == "Asia/Makassar"
     assert second["daerah"]["kode"] == "94.03"
     assert second["daerah"]["zona_waktu"] == "Asia/Jayapura"

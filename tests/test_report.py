@@ -660,7 +660,7 @@ def test_usage_errors_exit_2_and_name_the_option(
 ) -> None:
     code = main(["report", "--root", str(project_root), "--as-of", "2025-06-30", *extra])
     assert code == 2
-    assert f"invalid value for {option}" in capsys.readouterr().err
+    assert f"nilai tidak sah untuk {option}" in capsys.readouterr().err
 
 
 def test_data_commit_names_the_commit_or_nothing(tmp_path: Path, project_root: Path) -> None:
@@ -669,3 +669,17 @@ def test_data_commit_names_the_commit_or_nothing(tmp_path: Path, project_root: P
     assert data_commit(tmp_path) == (None, False)
     commit, _ = data_commit(project_root, ["data"])
     assert commit is not None and len(commit) >= 7
+
+
+def test_every_partner_has_one_name_in_every_section(project_root: Path) -> None:
+    report = report_of(project_root, Period.year(2024), as_of=date(2024, 12, 31))
+    text = markdown(report, project_root)
+    # Section II (by partner), III (findings) and VII (list) all name the province alike.
+    assert text.count("Provinsi Kalimantan Timur") >= 3
+    assert "| Kalimantan Timur |" not in text
+    by_partner = dict(
+        zip(report.menurut_mitra.column("Kode"), report.menurut_mitra.column("Mitra"), strict=True)
+    )
+    assert by_partner["64"] == "Provinsi Kalimantan Timur"
+    flagged = [f for f in report.temuan.rows if f[0] == "KSD-6402-2021-001"]
+    assert flagged and all("Provinsi Kalimantan Timur" in str(row) for row in flagged)

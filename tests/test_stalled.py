@@ -500,8 +500,64 @@ def test_show_potential_and_unknown_id(
     assert "KSD-6402-1999-001" in capsys.readouterr().err
 
 
-def test_cli_flag_list_matches_the_library() -> None:
-    from ksd_cli.cli.stalled import FLAG_CODES as CLI_CODES
-    from ksd_cli.stalled import FLAG_CODES
+INDONESIAN_MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "Oktober",
+    "Desember",
+)
 
-    assert CLI_CODES == FLAG_CODES
+
+@pytest.mark.parametrize("output_format", ["text", "md"])
+def test_english_run_has_no_indonesian_month_or_heading(
+    project_root: Path, capsys: pytest.CaptureFixture[str], output_format: str
+) -> None:
+    args = ["stalled", "--root", str(project_root), "--as-of", "2024-12-31", "-f", output_format]
+    assert main([*args, "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert not [m for m in INDONESIAN_MONTHS if m in out]
+    for indonesian in ("Kerja sama yang perlu perhatian", "Temuan", "Keterangan", "hari", "Batas"):
+        assert indonesian not in out
+    assert "Cooperation needing attention as of 31 December 2024" in out
+
+
+def test_english_numbers_and_dates_follow_the_language(
+    project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["stalled", "--root", str(project_root), "--as-of", "2026-06-30", "-f", "json"]
+    assert main([*args, "--lang", "en"]) == 0
+    english = " ".join(f["message"] for f in json.loads(capsys.readouterr().out)["flags"])
+    assert main([*args, "--lang", "id"]) == 0
+    indonesian = " ".join(f["message"] for f in json.loads(capsys.readouterr().out)["flags"])
+    assert "1,0" in english or "1,1" in english or "1,2" in english  # thousands with a comma
+    assert "1.0" in indonesian or "1.1" in indonesian or "1.2" in indonesian
+    assert "July 2019" in english and "Juli 2019" in indonesian
+
+
+def test_indonesian_usage_error_has_no_english(
+    project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["stalled", "--root", str(project_root), "--only", "nope"]) == 2
+    err = capsys.readouterr().err
+    assert "hint:" not in err and "petunjuk:" in err
+    assert "temuan tidak dikenal nope" in err and "unknown" not in err
+    assert main(["stalled", "--root", str(project_root), "--only", "nope", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "hint: see `ksd COMMAND --help`" in err and "petunjuk" not in err
+
+
+@pytest.mark.parametrize("value", ["fr", "english"])
+def test_unknown_ksd_lang_is_a_usage_error(
+    project_root: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    value: str,
+) -> None:
+    monkeypatch.setenv("KSD_LANG", value)
+    assert main(["stalled", "--root", str(project_root)]) == 2
+    assert "KSD_LANG" in capsys.readouterr().err

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from ksd_cli.errors import UserError
+from ksd_cli.messages import Msg
 
 
 def write_text_atomic(path: Path, text: str, *, newline: str | None = None) -> None:
@@ -55,6 +56,4 @@ def replace_keeping_mode(temporary: Path, path: Path) -> None:
 def refuse_overwrite(path: Path, force: bool) -> None:
     """A ``UserError`` when ``path`` exists and ``--force`` was not given."""
     if path.exists() and not force:
-        raise UserError(
-            f"{path}: berkas sudah ada / file exists", hint="pass --force to replace it"
-        )
+        raise UserError(Msg("file.exists", path=path), hint=Msg("file.exists.hint"))

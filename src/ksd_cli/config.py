@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ksd_cli.errors import UserError
+from ksd_cli.messages import Msg
 
 CONFIG_FILE = "ksd.toml"
 ZonaWaktu = Literal["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]
@@ -109,17 +110,17 @@ def load_config(root: Path) -> Config:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
-        raise UserError(f"{CONFIG_FILE}: bukan teks UTF-8 / not UTF-8 text") from None
+        raise UserError(Msg("config.not-utf8", file=CONFIG_FILE)) from None
     except tomllib.TOMLDecodeError as exc:
         raise UserError(f"{CONFIG_FILE}: {exc}") from None
     try:
         config = Config.model_validate(raw)
     except ValidationError as exc:
-        lines = [f"{CONFIG_FILE}: konfigurasi tidak valid / invalid configuration"]
-        for error in exc.errors():
-            where = ".".join(str(part) for part in error["loc"])
-            lines.append(f"  {where}: {error['msg']}")
-        raise UserError("\n".join(lines)) from None
+        details = "".join(
+            f"\n  {'.'.join(str(part) for part in error['loc'])}: {error['msg']}"
+            for error in exc.errors()
+        )
+        raise UserError(Msg("config.invalid", file=CONFIG_FILE, details=details)) from None
     _check_ignored_rules(config)
     return config
 
@@ -130,6 +131,6 @@ def _check_ignored_rules(config: Config) -> None:
     unknown = [name for name in config.validate_.ignore if find_rule(name) is None]
     if unknown:
         raise UserError(
-            f"{CONFIG_FILE}: [validate] ignore names unknown rules: {', '.join(unknown)}",
-            hint="`ksd rules` lists the rule codes and names",
+            Msg("config.unknown-rules", file=CONFIG_FILE, rules=", ".join(unknown)),
+            hint=Msg("rules.list-hint"),
         )

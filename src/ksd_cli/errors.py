@@ -48,7 +48,11 @@ class UserError(KsdError):
 class UsageProblem(KsdError):
     """A command-line value that cannot be used (exit code 2, like any usage error)."""
 
-    def __init__(self, option: str, message: str) -> None:
-        super().__init__(f"{option}: {message}")
+    def __init__(self, option: str, message: Words) -> None:
+        super().__init__(f"{option}: {render(message, 'en')}")
         self.option = option
-        self.message = message
+        self.words = message
+
+    def text(self, lang: Lang) -> str:
+        """What is wrong with the value, in ``lang``."""
+        return render(self.words, lang)

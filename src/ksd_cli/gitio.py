@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 from ksd_cli.errors import UserError
+from ksd_cli.messages import Msg
 
 ChangeStatus = Literal["added", "modified", "deleted"]
 _STATUS: dict[str, ChangeStatus] = {
@@ -47,7 +48,7 @@ class GitRepository:
     def resolve(self, revision: str) -> str:
         """The commit id a revision names (a branch, a tag, ``HEAD~2``...)."""
         if not revision or revision.startswith("-"):
-            raise GitError(f"revisi tidak sah / invalid revision: {revision!r}")
+            raise GitError(Msg("git.invalid-revision", revision=repr(revision)))
         try:
             out = self.run(
                 "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
@@ -56,9 +57,8 @@ class GitRepository:
             out = b""
         if not out.strip():
             raise GitError(
-                f"revisi tidak dikenal / unknown revision: {revision}",
-                hint="name a branch, a tag or a commit (git log --oneline lists them); "
-                "a clone made with --depth may lack older commits",
+                Msg("git.unknown-revision", revision=revision),
+                hint=Msg("git.unknown-revision.hint"),
             )
         return out.decode().strip()
 
@@ -77,8 +77,8 @@ class GitRepository:
                 continue
             return candidate
         raise GitError(
-            "cabang utama tidak ditemukan / no default branch found (origin/HEAD, main, master)",
-            hint="name the revision to compare with, e.g. ksd diff develop",
+            Msg("git.no-default-branch"),
+            hint=Msg("git.no-default-branch.hint"),
         )
 
     def merge_base(self, first: str, second: str = "HEAD") -> str:
@@ -88,9 +88,8 @@ class GitRepository:
             return self.run("merge-base", a, b).decode().strip()
         except GitError:
             raise GitError(
-                f"{first} dan {second} tidak punya leluhur bersama / {first} and {second} have "
-                "no common ancestor",
-                hint="name both revisions: ksd diff REV_A REV_B",
+                Msg("git.no-merge-base", first=first, second=second),
+                hint=Msg("git.no-merge-base.hint"),
             ) from None
 
     def short(self, commit: str) -> str:
@@ -179,9 +178,7 @@ def run_git(cwd: Path, args: Sequence[str], *, stdin: bytes | None = None) -> by
             ["git", *args], cwd=cwd, input=stdin, capture_output=True, env=env, check=False
         )
     except FileNotFoundError:
-        raise GitError(
-            "git tidak ditemukan / git is not installed", hint="install git and try again"
-        ) from None
+        raise GitError(Msg("git.missing"), hint=Msg("git.missing.hint")) from None
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise GitError(f"git {args[0]}: {detail[-1] if detail else 'failed'}")
@@ -194,9 +191,8 @@ def open_git(root: Path) -> GitRepository:
         out = run_git(root, ("rev-parse", "--show-toplevel", "--show-prefix"))
     except GitError:
         raise GitError(
-            f"{root}: bukan repositori git / not a git repository",
-            hint="ksd diff and --changed-since read the history: run them inside a git clone "
-            "(git init, git clone)",
+            Msg("git.not-a-repository", root=root),
+            hint=Msg("git.not-a-repository.hint"),
         ) from None
     toplevel, prefix = (out.decode().splitlines() + ["", ""])[:2]
     return GitRepository(Path(toplevel), prefix)

@@ -1,10 +1,14 @@
-"""Indonesian number, money and date wording for naskah and reports."""
+"""Number, money and date wording: Indonesian for naskah, either language for reports."""
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ksd_cli.messages import Lang
 
 __all__ = [
     "FILTERS",
@@ -13,6 +17,9 @@ __all__ = [
     "bulan",
     "hari",
     "hari_lamanya",
+    "number",
+    "date_text",
+    "days_text",
     "pembukaan_tanggal",
     "rupiah",
     "rupiah_terbilang",
@@ -242,6 +249,27 @@ def hari_lamanya(n: int) -> str:
         '1.568 hari'
     """
     return f"{angka(n)} hari"
+
+
+def number(n: int, lang: Lang) -> str:
+    """An integer for ``lang``: "1.047" in Indonesian, "1,047" in English."""
+    n = _check_int(n)
+    return angka(n) if lang == "id" else f"{n:,}"
+
+
+def date_text(d: _dt.date, lang: Lang) -> str:
+    """A date for ``lang``: "25 Juli 2019" in Indonesian, "25 July 2019" in English."""
+    d = _check_date(d)
+    from babel.dates import format_date
+
+    return str(format_date(d, "d MMMM y", locale=lang))
+
+
+def days_text(n: int, lang: Lang) -> str:
+    """A number of days for ``lang``: "1.047 hari", "1,047 days" (and "1 day")."""
+    if lang == "id":
+        return hari_lamanya(n)
+    return f"{number(n, lang)} {'day' if abs(n) == 1 else 'days'}"
 
 
 #: Jinja filter name -> function.

@@ -124,9 +124,7 @@ class Repository:
                     or folder in s.path.parent.resolve().parents
                 ]
                 if not inside:
-                    raise UserError(
-                        f"{path}: tidak ada berkas rekaman / no record files in this folder"
-                    )
+                    raise UserError(Msg("repo.no-records-in-folder", path=path))
                 selected.update((s.rel, s) for s in inside)
             else:
                 source = self.source_for(path)
@@ -144,7 +142,7 @@ class Repository:
             candidate = absolute.parent.resolve() / absolute.name
             problem = classify(candidate)
         except OSError:
-            raise UserError(f"{path}: berkas tidak ditemukan / file not found") from None
+            raise UserError(Msg("repo.file-not-found", path=path)) from None
         for folder, kind in (
             (self.agreements_dir, "agreement"),
             (self.potentials_dir, "potential"),
@@ -153,9 +151,12 @@ class Repository:
                 rel = self.relative(candidate)
                 return SourceFile(candidate, rel, kind, problem)  # type: ignore[arg-type]
         raise UserError(
-            f"{path}: bukan berkas rekaman / not a record file",
-            hint=f"records live in {self.config.paths.agreements}/ and "
-            f"{self.config.paths.potentials}/",
+            Msg("repo.not-a-record-file", path=path),
+            hint=Msg(
+                "repo.not-a-record-file.hint",
+                agreements=self.config.paths.agreements,
+                potentials=self.config.paths.potentials,
+            ),
         )
 
 
@@ -172,15 +173,14 @@ def open_repository(root: Path | None = None, *, cwd: Path | None = None) -> Rep
     """The repository at ``root``, or the one found from ``cwd`` upward."""
     if root is not None:
         if not root.is_dir():
-            raise UserError(f"--root {root}: folder tidak ditemukan / folder not found")
+            raise UserError(Msg("repo.root-not-found", root=root))
         found: Path | None = root.resolve()
     else:
         found = find_root(cwd or Path.cwd())
     if found is None:
         raise UserError(
-            "tidak ada repositori data ksd di sini / no ksd data repository here",
-            hint="run ksd inside a repository (a folder with ksd.toml or data/agreements/), "
-            "or pass --root DIR",
+            Msg("repo.not-found"),
+            hint=Msg("repo.not-found.hint"),
         )
     config = load_config(found)
     check_paths_inside(found, config)

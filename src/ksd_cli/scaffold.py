@@ -21,6 +21,7 @@ from typing import Any, Literal, get_args
 from ksd_cli import __version__
 from ksd_cli.errors import UserError
 from ksd_cli.models import JenisKerjaSama
+from ksd_cli.naming import repository_region, wilayah_name
 from ksd_cli.reference import Wilayah, load_reference
 from ksd_cli.repository import Kind, Repository
 
@@ -80,11 +81,6 @@ def zona_waktu(kode: str) -> ZonaWaktu:
     return "Asia/Jakarta"
 
 
-def pemerintah(wilayah: Wilayah) -> str:
-    """The region as a government names itself: "Kabupaten Kutai Kartanegara"."""
-    return wilayah.pemerintah.removeprefix("Pemerintah ")
-
-
 # ksd init ------------------------------------------------------------------------------------
 
 
@@ -103,8 +99,8 @@ def init_files(kode: str, *, ksd_url: str = KSD_URL) -> list[ScaffoldFile]:
     values = {
         "KODE": wilayah.kode,
         "DIGITS": wilayah.kode.replace(".", ""),
-        "NAMA": wilayah.nama,
-        "PEMERINTAH": pemerintah(wilayah),
+        "NAMA": wilayah_name(wilayah),
+        "PEMERINTAH": wilayah_name(wilayah),
         "ZONA_WAKTU": zona,
         "ZONA": _ZONA_LABEL[zona],
         "KSD_URL": ksd_url.rstrip("/"),
@@ -153,10 +149,8 @@ def init_repository(target: Path, kode: str, *, ksd_url: str = KSD_URL) -> list[
 
 def owner_code(repository: Repository) -> str:
     """The region that owns the repository: ``[daerah] kode``, else the one its ids agree on."""
-    from ksd_cli.stalled import owning_region
-
     stems = [s.path.stem for s in repository.source_files()]
-    owner = owning_region(repository.config, stems)
+    owner = repository_region(repository.config, stems)
     if owner is None:
         raise UserError(
             "daerah pemilik repositori tidak diketahui / the repository's region is unknown",

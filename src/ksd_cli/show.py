@@ -10,7 +10,7 @@ from ksd_cli.errors import UserError
 from ksd_cli.ids import checked_id
 from ksd_cli.lifecycle import Lifecycle, TindakLanjut, lifecycle, tindak_lanjut
 from ksd_cli.loading import LoadedRecord, LoadResult
-from ksd_cli.messages import Lang
+from ksd_cli.messages import Lang, Msg
 from ksd_cli.models import Agreement, Potential
 from ksd_cli.reference import ReferenceData
 from ksd_cli.stalled import Flag, find_stalled
@@ -110,11 +110,15 @@ def show_record(
         ]
         if broken:
             raise UserError(
-                f"{record_id}: rekaman tidak valid / the record does not load ({broken[0].path}:"
-                f"{broken[0].line}:{broken[0].column}: {broken[0].message})",
+                Msg(
+                    "show.does-not-load",
+                    id=record_id,
+                    where=f"{broken[0].path}:{broken[0].line}:{broken[0].column}",
+                    problem=broken[0].message,
+                ),
                 hint=f"ksd validate {broken[0].path}",
             )
-        raise UserError(f"{record_id}: rekaman tidak ditemukan / no such record")
+        raise UserError(Msg("show.not-found", id=record_id))
     flags = tuple(
         f
         for f in find_stalled(loaded, config, reference, as_of=as_of, lang=lang).flags

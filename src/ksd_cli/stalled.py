@@ -12,41 +12,23 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
 from ksd_cli.config import Config, Thresholds
-from ksd_cli.idformat import angka, tanggal
+from ksd_cli.idformat import date_text, number
 from ksd_cli.lifecycle import ENDED_STATUSES, Lifecycle, lifecycle, tindak_lanjut
 from ksd_cli.loading import LoadResult
 from ksd_cli.messages import Lang, message
-from ksd_cli.models import JENIS_KB, Agreement, Potential
-from ksd_cli.reference import ReferenceData
-
-Kategori = Literal["macet", "pengingat"]
-
-#: Flag codes, in the order of the cooperation's life; stable once released.
-FLAG_CODES: tuple[str, ...] = (
-    "kb_tanpa_pks",
-    "kb_kedaluwarsa_tanpa_pks",
-    "pks_tanpa_pelaksanaan",
-    "tanpa_monev",
-    "kedaluwarsa",
-    "akan_berakhir",
-    "dprd_tertunda",
-    "potensi_tanpa_tindak_lanjut",
+from ksd_cli.models import Agreement, Potential
+from ksd_cli.naming import (
+    FLAG_CODES,
+    JENIS_KB,
+    KATEGORI,
+    Kategori,
+    naskah_short,
+    partner_names,
+    repository_region,
 )
-KATEGORI: dict[str, Kategori] = {
-    **{code: "macet" for code in FLAG_CODES if code != "akan_berakhir"},
-    "akan_berakhir": "pengingat",
-}
-_SINGKATAN = {
-    "kesepakatan_bersama": "KB",
-    "nota_kesepahaman": "Nota Kesepahaman",
-    "nota_kesepakatan": "Nota Kesepakatan",
-    "perjanjian_kerja_sama": "PKS",
-    "adendum": "Adendum",
-    "surat_pernyataan_kehendak": "Surat Pernyataan Kehendak",
-}
+from ksd_cli.reference import ReferenceData
 
 
 @dataclass(frozen=True)
@@ -161,7 +143,11 @@ class _Subject:
         **args: object,
     ) -> Flag:
         text = message(
-            f"stalled.{code}", self.lang, days=angka(days), threshold=angka(threshold), **args
+            f"stalled.{code}",
+            self.lang,
+            days=number(days, self.lang),
+            threshold=number(threshold, self.lang),
+            **{k: date_text(v, self.lang) if isinstance(v, date) else v for k, v in args.items()},
         )
         return Flag(
             self.id,
@@ -180,25 +166,6 @@ class _Subject:
         )
 
 
-def mitra_names(record: Agreement, owner: str | None, reference: ReferenceData) -> tuple[str, ...]:
-    """The partners' names: every party but the owning region."""
-    names = []
-    for party in record.pihak:
-        if party.tipe == "pemda" and party.kode_wilayah is not None:
-            if party.kode_wilayah == owner:
-                continue
-            wilayah = reference.wilayah.get(party.kode_wilayah)
-            if party.nama or wilayah is None:
-                names.append(party.nama or party.kode_wilayah)
-            else:
-                # "Kota Samarinda", "Provinsi Kalimantan Timur": a bare province name is ambiguous.
-                prefix = "Provinsi " if wilayah.tingkat == "provinsi" else ""
-                names.append(prefix + wilayah.nama)
-        elif party.nama:
-            names.append(party.nama)
-    return tuple(names)
-
-
 def agreement_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject) -> Iterator[Flag]:
     """The flags of one cooperation (none once it has ended or was stopped)."""
     if state.status in ENDED_STATUSES:
@@ -211,7 +178,7 @@ def agreement_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject)
             if state.continued(kb):
                 continue  # renewed by a later KB-kind document: that one is judged instead
             followers = state.followers(kb)
-            label = _SINGKATAN[kb.naskah.jenis]
+            label = naskah_short(kb.naskah.jenis, subject.lang)
             if kb.ended and not any(
                 f.naskah.tanggal_ttd is not None
                 and kb.sampai is not None
@@ -227,8 +194,8 @@ def agreement_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject)
                     0,
                     kb.position,
                     naskah_label=label,
-                    ttd=tanggal(kb.naskah.tanggal_ttd),
-                    sampai=tanggal(kb.sampai),
+                    ttd=kb.naskah.tanggal_ttd,
+                    sampai=kb.sampai,
                 )
             elif not followers and not kb.ended:
                 days = (as_of - kb.naskah.tanggal_ttd).days
@@ -240,14 +207,12 @@ def agreement_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject)
                         thresholds.kb_tanpa_pks,
                         kb.position,
                         naskah_label=label,
-                        ttd=tanggal(kb.naskah.tanggal_ttd),
+                        ttd=kb.naskah.tanggal_ttd,
                     )
     yield from _implementation_flags(state, thresholds, subject)
     if state.status == "kedaluwarsa" and not expired_kb:
         last_end = max(d.sampai for d in state.signed if d.sampai is not None)
-        yield subject.flag(
-            "kedaluwarsa", last_end, (as_of - last_end).days, 0, sampai=tanggal(last_end)
-        )
+        yield subject.flag("kedaluwarsa", last_end, (as_of - last_end).days, 0, sampai=last_end)
     for doc in state.in_force:
         if doc.sampai is None or doc.naskah.jenis == "adendum" and doc.induk is not None:
             continue
@@ -259,8 +224,8 @@ def agreement_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject)
                 left,
                 thresholds.akan_berakhir,
                 doc.position,
-                naskah_label=_SINGKATAN[doc.naskah.jenis],
-                sampai=tanggal(doc.sampai),
+                naskah_label=naskah_short(doc.naskah.jenis, subject.lang),
+                sampai=doc.sampai,
             )
     dprd = record.persetujuan_dprd
     if (
@@ -278,7 +243,7 @@ def agreement_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject)
                 dprd.tanggal_permohonan,
                 days,
                 thresholds.dprd_tertunda,
-                diminta=tanggal(dprd.tanggal_permohonan),
+                diminta=dprd.tanggal_permohonan,
             )
 
 
@@ -304,8 +269,8 @@ def _implementation_flags(
                 days,
                 thresholds.pks_tanpa_pelaksanaan,
                 doc.position,
-                naskah_label=_SINGKATAN[doc.naskah.jenis],
-                ttd=tanggal(ttd),
+                naskah_label=naskah_short(doc.naskah.jenis, subject.lang),
+                ttd=ttd,
             )
     if operational and (pelaksanaan or monev):
         if monev:
@@ -319,7 +284,11 @@ def _implementation_flags(
                 since,
                 days,
                 thresholds.tanpa_monev,
-                dasar=message(f"stalled.tanpa_monev.{basis}", subject.lang, tanggal=tanggal(since)),
+                dasar=message(
+                    f"stalled.tanpa_monev.{basis}",
+                    subject.lang,
+                    tanggal=date_text(since, subject.lang),
+                ),
             )
 
 
@@ -341,17 +310,6 @@ def potential_flags(
         )
 
 
-def owning_region(config: Config, ids: Iterable[str]) -> str | None:
-    """The region that owns the repository: ``[daerah] kode``, else the one all ids agree on."""
-    if config.daerah.kode:
-        return config.daerah.kode
-    digits = {i.split("-")[1] for i in ids if i.count("-") >= 3}
-    if len(digits) != 1:
-        return None
-    only = digits.pop()
-    return only if len(only) == 2 else f"{only[:2]}.{only[2:]}"
-
-
 def find_stalled(
     loaded: LoadResult,
     config: Config,
@@ -363,7 +321,7 @@ def find_stalled(
     """Every flag of every valid record on ``as_of``, most overdue first."""
     agreements = [(r, r.record) for r in loaded.records if isinstance(r.record, Agreement)]
     potentials = [(r, r.record) for r in loaded.records if isinstance(r.record, Potential)]
-    owner = owning_region(config, (r.record.id for r in loaded.records))
+    owner = repository_region(config, (r.record.id for r in loaded.records))
     flags: list[Flag] = []
     for item, record in agreements:
         state = lifecycle(record, as_of)
@@ -371,7 +329,7 @@ def find_stalled(
             record.id,
             record.judul,
             state.tahap_terakhir,
-            mitra_names(record, owner, reference),
+            tuple(name for _, name in partner_names(record, owner, reference)),
             tuple(record.perangkat_daerah or ()),
             item.source.rel,
             lang,

@@ -8,22 +8,15 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from ksd_cli.idformat import tanggal
+from ksd_cli.idformat import date_text
+from ksd_cli.messages import Lang, message
+from ksd_cli.naming import flag_title, kategori_title, tahap_title
 from ksd_cli.stalled import StalledResult
 
-JUDUL_FLAG = {
-    "kb_tanpa_pks": "KB tanpa PKS",
-    "kb_kedaluwarsa_tanpa_pks": "KB berakhir tanpa PKS",
-    "pks_tanpa_pelaksanaan": "PKS tanpa pelaksanaan",
-    "tanpa_monev": "Tanpa monev",
-    "kedaluwarsa": "Kedaluwarsa",
-    "akan_berakhir": "Akan berakhir",
-    "dprd_tertunda": "Persetujuan DPRD tertunda",
-    "potensi_tanpa_tindak_lanjut": "Potensi tanpa tindak lanjut",
-}
 
-
-def write_text(result: StalledResult, stream: TextIO, *, color: bool | None = None) -> None:
+def write_text(
+    result: StalledResult, stream: TextIO, *, color: bool | None = None, lang: Lang = "id"
+) -> None:
     """A table sorted by days past the threshold, then a count per flag."""
     from rich.console import Console
     from rich.table import Table
@@ -31,37 +24,48 @@ def write_text(result: StalledResult, stream: TextIO, *, color: bool | None = No
     console = Console(
         file=stream, highlight=False, force_terminal=color, no_color=color is False or None
     )
-    title = f"Kerja sama yang perlu perhatian per {tanggal(result.as_of)}"
+    day = date_text(result.as_of, lang)
     if result.flags:
-        table = Table(title=title, expand=True)
-        table.add_column("ID", no_wrap=True)
-        table.add_column("Temuan", max_width=14)
-        table.add_column("Hari", justify="right", no_wrap=True)
-        table.add_column("Batas", justify="right", no_wrap=True)
-        table.add_column("Keterangan", ratio=1)
+        table = Table(title=message("stalled.title", lang, tanggal=day), expand=True)
+        table.add_column(message("col.id", lang), no_wrap=True)
+        table.add_column(message("col.temuan", lang), max_width=14)
+        table.add_column(message("col.hari", lang), justify="right", no_wrap=True)
+        table.add_column(message("col.batas", lang), justify="right", no_wrap=True)
+        table.add_column(message("col.keterangan", lang), ratio=1)
         for f in result.flags:
             style = "yellow" if f.kategori == "pengingat" else None
             table.add_row(
-                f.id, JUDUL_FLAG[f.code], str(f.days), str(f.threshold), f.message, style=style
+                f.id,
+                flag_title(f.code, lang),
+                str(f.days),
+                str(f.threshold),
+                f.message,
+                style=style,
             )
         console.print(table)
     else:
-        console.print(f"[green]Tidak ada temuan per {tanggal(result.as_of)}.[/]")
+        console.print(f"[green]{message('stalled.none', lang, tanggal=day)}[/]")
     counts = "  ".join(f"{code}: {n}" for code, n in result.counts().items() if n)
-    console.print(
-        f"{len(result.flags)} temuan pada {len({f.id for f in result.flags})} dari "
-        f"{result.records} rekaman" + (f" ({counts})" if counts else "")
+    summary = message(
+        "stalled.summary",
+        lang,
+        flags=len(result.flags),
+        flagged=len({f.id for f in result.flags}),
+        records=result.records,
     )
-    _write_invalid_note(result, console)
+    console.print(summary + (f" ({counts})" if counts else ""))
+    _write_invalid_note(result, console, lang)
 
 
-def _write_invalid_note(result: StalledResult, console: object) -> None:
+def _write_invalid_note(result: StalledResult, console: object, lang: Lang) -> None:
     if not result.invalid:
         return
-    lines = [f"{r.path} ({r.errors} galat)" for r in result.invalid]
+    lines = [
+        f"{r.path} ({message('stalled.errors', lang, count=r.errors)})" for r in result.invalid
+    ]
     console.print(  # type: ignore[attr-defined]
-        f"[bold red]{len(result.invalid)} rekaman tidak valid dan tidak dinilai[/] "
-        "(jalankan `ksd validate`): " + "; ".join(lines)
+        f"[bold red]{message('stalled.invalid', lang, count=len(result.invalid))}[/] "
+        f"({message('stalled.run-validate', lang)}): " + "; ".join(lines)
     )
 
 
@@ -107,66 +111,73 @@ def _md_cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def write_markdown(result: StalledResult, stream: TextIO) -> None:
+def write_markdown(result: StalledResult, stream: TextIO, *, lang: Lang = "id") -> None:
     """GitHub-flavoured Markdown, ready for a pull request comment or a job summary."""
     out = io.StringIO()
-    out.write(f"### Kerja sama yang perlu perhatian per {tanggal(result.as_of)}\n\n")
+    out.write(f"### {message('stalled.title', lang, tanggal=date_text(result.as_of, lang))}\n\n")
+    col = {k: message(f"col.{k}", lang) for k in ("id", "temuan", "tahap", "hari", "batas")}
     if result.flags:
         out.write(
-            "| ID | Temuan | Tahap | Hari | Batas | Keterangan |\n|---|---|---|--:|--:|---|\n"
+            f"| {col['id']} | {col['temuan']} | {col['tahap']} | {col['hari']} | "
+            f"{col['batas']} | {message('col.keterangan', lang)} |\n|---|---|---|--:|--:|---|\n"
         )
         for f in result.flags:
+            stage = tahap_title(f.stage, lang) if f.stage else "-"
             out.write(
-                f"| {_md_cell(f.id)} | {_md_cell(JUDUL_FLAG[f.code])} | {_md_cell(f.stage or '-')} "
+                f"| {_md_cell(f.id)} | {_md_cell(flag_title(f.code, lang))} | {_md_cell(stage)} "
                 f"| {f.days} | {f.threshold} | {_md_cell(f.message)} |\n"
             )
     else:
-        out.write("Tidak ada temuan.\n")
-    out.write("\n| Temuan | Jumlah |\n|---|--:|\n")
+        out.write(f"{message('stalled.none-short', lang)}\n")
+    out.write(f"\n| {col['temuan']} | {message('col.jumlah', lang)} |\n|---|--:|\n")
     for code, n in result.counts().items():
-        out.write(f"| {JUDUL_FLAG[code]} (`{code}`) | {n} |\n")
+        out.write(f"| {flag_title(code, lang)} (`{code}`) | {n} |\n")
     if result.invalid:
         out.write(
-            f"\n**{len(result.invalid)} rekaman tidak valid dan tidak dinilai** "
-            "(jalankan `ksd validate`):\n\n"
+            f"\n**{message('stalled.invalid', lang, count=len(result.invalid))}** "
+            f"({message('stalled.run-validate', lang)}):\n\n"
         )
         for r in result.invalid:
-            out.write(f"- `{r.path}` ({r.errors} galat)\n")
+            out.write(f"- `{r.path}` ({message('stalled.errors', lang, count=r.errors)})\n")
     stream.write(out.getvalue())
 
 
-def write_xlsx(result: StalledResult, path: Path) -> None:
-    """A workbook with the sheet ``Temuan``: one row per flag, dates as dates."""
+def write_xlsx(result: StalledResult, path: Path, *, lang: Lang = "id") -> None:
+    """A workbook with the sheet ``Temuan`` (``Findings``): one row per flag, dates as dates."""
     from openpyxl import Workbook
 
     from ksd_cli.xlsx import INTEGER_FORMAT, Column, save_workbook, write_table
 
     workbook = Workbook()
     ws = workbook.active
-    ws.title = "Temuan"
+    ws.title = message("sheet.temuan", lang)
+
+    def col(key: str) -> str:
+        return message(f"col.{key}", lang)
+
     columns = [
-        Column("ID", 20),
-        Column("Judul", 40),
-        Column("Kode temuan", 26),
-        Column("Kategori", 11),
-        Column("Sejak", 16),
-        Column("Hari", 8, INTEGER_FORMAT),
-        Column("Batas (hari)", 11, INTEGER_FORMAT),
-        Column("Tahap", 20),
-        Column("Mitra", 30),
-        Column("Perangkat daerah", 30),
-        Column("Keterangan", 70),
+        Column(col("id"), 20),
+        Column(col("judul"), 40),
+        Column(col("kode-temuan"), 26),
+        Column(col("kategori"), 11),
+        Column(col("sejak"), 16),
+        Column(col("hari"), 8, INTEGER_FORMAT),
+        Column(col("batas-hari"), 11, INTEGER_FORMAT),
+        Column(col("tahap"), 20),
+        Column(col("mitra"), 30),
+        Column(col("perangkat-daerah"), 30),
+        Column(col("keterangan"), 70),
     ]
     rows = [
         [
             f.id,
             f.judul,
             f.code,
-            f.kategori,
+            kategori_title(f.kategori, lang),
             f.since,
             f.days,
             f.threshold,
-            f.stage or "",
+            tahap_title(f.stage, lang) if f.stage else "",
             "; ".join(f.mitra),
             "; ".join(f.perangkat_daerah),
             f.message,
@@ -174,10 +185,10 @@ def write_xlsx(result: StalledResult, path: Path) -> None:
         for f in result.flags
     ]
     write_table(ws, columns, rows)
-    counts = workbook.create_sheet("Ringkasan")
+    counts = workbook.create_sheet(message("sheet.ringkasan", lang))
     write_table(
         counts,
-        [Column("Kode temuan", 30), Column("Jumlah", 10, INTEGER_FORMAT)],
+        [Column(col("kode-temuan"), 30), Column(col("jumlah"), 10, INTEGER_FORMAT)],
         [[code, n] for code, n in result.counts().items()],
     )
     save_workbook(workbook, path)

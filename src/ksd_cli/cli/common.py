@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Optional, ParamSpec, TypeVar
 import typer
 
 from ksd_cli.errors import UsageProblem, UserError
-from ksd_cli.messages import LANGS, Lang, message, resolve_lang
+from ksd_cli.messages import LANGS, Lang, Msg, message, resolve_lang
 
 if TYPE_CHECKING:
     from ksd_cli.repository import Repository
@@ -62,14 +62,21 @@ def as_of_date(value: str | None, repo: Repository) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise UsageProblem("--as-of", f"{value!r} is not a date YYYY-MM-DD") from None
+        raise UsageProblem("--as-of", Msg("usage.not-a-date", value=repr(value))) from None
 
 
 def language(value: str | None) -> Lang:
     """Resolve ``--lang`` (or ``KSD_LANG``); anything but id/en is a usage error."""
-    if value is not None and value.lower() not in ("id", "en"):
-        raise UsageProblem("--lang", f"{value!r} is not one of: id, en")
+    option, given = ("--lang", value) if value is not None else ("KSD_LANG", _env_lang())
+    if given is not None and given.strip().lower() not in LANGS:
+        raise UsageProblem(option, Msg("usage.not-one-of", value=repr(given), choices="id, en"))
     return resolve_lang(value)
+
+
+def _env_lang() -> str | None:
+    """``KSD_LANG`` when it is set to something (an empty value counts as unset)."""
+    value = os.environ.get("KSD_LANG", "")
+    return value if value.strip() else None
 
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -99,8 +106,13 @@ def boundary(command: Callable[P, R]) -> Callable[P, R]:
                 sys.stderr.write(f"  {message('boundary.hint-label', lang)}: {hint}\n")
             raise typer.Exit(EXIT_FINDINGS) from None
         except UsageProblem as exc:
-            sys.stderr.write(f"ksd: invalid value for {exc.option}: {exc.message}\n")
-            sys.stderr.write("  hint: see `ksd COMMAND --help`\n")
+            lang = _boundary_lang(kwargs.get("lang"))
+            problem = message(
+                "usage.invalid-value", lang, option=exc.option, problem=exc.text(lang)
+            )
+            sys.stderr.write(f"ksd: {problem}\n")
+            hint = message("usage.hint", lang)
+            sys.stderr.write(f"  {message('boundary.hint-label', lang)}: {hint}\n")
             raise typer.Exit(EXIT_USAGE) from None
         except BrokenPipeError:
             # The reader went away (``ksd ... | head``): not an error of ksd or of the data.
@@ -115,10 +127,8 @@ def boundary(command: Callable[P, R]) -> Callable[P, R]:
         except Exception:
             import traceback
 
-            sys.stderr.write(
-                "ksd: internal error (a bug in ksd, not in your data). Please report it "
-                "with the text below.\n"
-            )
+            lang = _boundary_lang(kwargs.get("lang"))
+            sys.stderr.write(f"ksd: {message('boundary.internal', lang)}\n")
             traceback.print_exc()
             raise typer.Exit(EXIT_INTERNAL) from None
 
@@ -128,4 +138,6 @@ def boundary(command: Callable[P, R]) -> Callable[P, R]:
 def _boundary_lang(value: object) -> Lang:
     """The language of the command's ``--lang`` (or ``KSD_LANG``), Indonesian when unusable."""
     explicit = value if isinstance(value, str) and value.lower() in LANGS else None
+    if explicit is None and (_env_lang() or "id").strip().lower() not in LANGS:
+        return "id"
     return resolve_lang(explicit)

@@ -11,6 +11,7 @@ import typer
 
 from ksd_cli.cli.common import AsOfOption, ForceOption, RootOption, as_of_date, repository
 from ksd_cli.errors import UsageProblem
+from ksd_cli.messages import Msg
 
 
 class DraftFormat(enum.StrEnum):
@@ -74,7 +75,7 @@ def draft(
     choice = _choice(naskah)
     to_stdout = output == "-"
     if to_stdout and output_format is DraftFormat.docx:
-        raise UsageProblem("--output", "a Word document cannot be written to stdout")
+        raise UsageProblem("--output", Msg("usage.docx-to-stdout"))
     if output and not to_stdout:
         refuse_overwrite(Path(output), force)
     repo = repository(root)
@@ -127,10 +128,11 @@ def _choice(value: str | None) -> int | str | None:
         return None
     if value.isdigit():
         if int(value) < 1:
-            raise UsageProblem("--naskah", "positions count from 1")
+            raise UsageProblem("--naskah", Msg("usage.naskah-from-one"))
         return int(value)
     if value not in JENIS_NASKAH:
         raise UsageProblem(
-            "--naskah", f"{value!r} is neither a position nor one of: {', '.join(JENIS_NASKAH)}"
+            "--naskah",
+            Msg("usage.naskah-choice", value=repr(value), choices=", ".join(JENIS_NASKAH)),
         )
     return value

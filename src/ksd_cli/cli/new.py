@@ -11,6 +11,7 @@ import typer
 
 from ksd_cli.cli.common import AsOfOption, RootOption, as_of_date, repository
 from ksd_cli.errors import UsageProblem
+from ksd_cli.messages import Msg
 
 
 class RecordKind(enum.StrEnum):
@@ -79,9 +80,11 @@ def new(
     from ksd_cli.scaffold import create_record
 
     if jenis is not None and jenis not in JENIS:
-        raise UsageProblem("--jenis", f"{jenis!r} is not one of: {', '.join(JENIS)}")
+        raise UsageProblem(
+            "--jenis", Msg("usage.not-one-of", value=repr(jenis), choices=", ".join(JENIS))
+        )
     if tahun is not None and not 1945 <= tahun <= 2200:
-        raise UsageProblem("--tahun", f"{tahun} is not a year")
+        raise UsageProblem("--tahun", Msg("usage.not-a-year", value=tahun))
     repo = repository(root)
     day = as_of_date(as_of, repo)
     if _interactive():

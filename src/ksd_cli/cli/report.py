@@ -10,8 +10,17 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from ksd_cli.cli.common import AsOfOption, ForceOption, RootOption, as_of_date, repository
+from ksd_cli.cli.common import (
+    AsOfOption,
+    ForceOption,
+    LangOption,
+    RootOption,
+    as_of_date,
+    language,
+    repository,
+)
 from ksd_cli.errors import UsageProblem
+from ksd_cli.messages import Msg
 
 if TYPE_CHECKING:
     from ksd_cli.report import Period
@@ -67,6 +76,7 @@ def report(
     ] = None,
     force: ForceOption = False,
     root: RootOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Write the evaluation report of a period, as an Excel workbook or Markdown.
 
@@ -80,18 +90,19 @@ def report(
     from ksd_cli.reference import load_reference
     from ksd_cli.report import build_report
 
+    lang_ = language(lang)
     start, end = _day(date_from, "--from"), _day(date_to, "--to")
     repo = repository(root)
     day = as_of_date(as_of, repo)
     period = _period(periode, start, end, day)
     to_stdout = output == "-"
     if to_stdout and output_format is ReportFormat.xlsx:
-        raise UsageProblem("--output", "an Excel workbook cannot be written to stdout")
+        raise UsageProblem("--output", Msg("usage.xlsx-to-stdout"))
     target = Path(output) if output else Path(f"ksd-laporan-{period.slug}.{output_format}")
     if not to_stdout:
         refuse_overwrite(target, force)
 
-    loaded = load_records(repo, lang="id")
+    loaded = load_records(repo, lang=lang_)
     commit, changed = head_commit(repo.root, _data_paths(repo))
     result = build_report(
         loaded,
@@ -101,6 +112,7 @@ def report(
         period=period,
         data_commit=commit,
         data_changed=changed,
+        lang=lang_,
     )
     if output_format is ReportFormat.xlsx:
         from ksd_cli.report import write_xlsx
@@ -129,7 +141,7 @@ def _day(value: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise UsageProblem(option, f"{value!r} is not a date YYYY-MM-DD") from None
+        raise UsageProblem(option, Msg("usage.not-a-date", value=repr(value))) from None
 
 
 def _period(year: int | None, start: date | None, end: date | None, as_of: date) -> Period:
@@ -137,23 +149,23 @@ def _period(year: int | None, start: date | None, end: date | None, as_of: date)
     from ksd_cli.report import Period
 
     if year is not None and (start or end):
-        raise UsageProblem("--periode", "give either --periode or --from and --to, not both")
+        raise UsageProblem("--periode", Msg("usage.periode-or-range"))
     if (start is None) != (end is None):
         missing = "--to" if end is None else "--from"
-        raise UsageProblem(missing, "--from and --to go together")
+        raise UsageProblem(missing, Msg("usage.from-to-together"))
     if year is not None:
         if not 1900 <= year <= 9999:
-            raise UsageProblem("--periode", f"{year} is not a year YYYY")
+            raise UsageProblem("--periode", Msg("usage.not-a-year", value=year))
         period = Period.year(year)
     elif start is not None and end is not None:
         if end < start:
-            raise UsageProblem("--to", f"{end} is before --from {start}")
+            raise UsageProblem("--to", Msg("usage.to-before-from", end=end, start=start))
         period = Period(start, end)
     else:
         period = Period.year(as_of.year)
     if as_of < period.start:
         raise UsageProblem(
-            "--as-of", f"{as_of} is before the period starts ({period.start}); nothing to report"
+            "--as-of", Msg("usage.as-of-before-period", as_of=as_of, start=period.start)
         )
     return period
 

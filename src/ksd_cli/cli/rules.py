@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from ksd_cli.errors import UserError
+from ksd_cli.messages import Msg
 
 
 class RulesFormat(enum.StrEnum):
@@ -36,7 +37,7 @@ def rules(
     if code is not None:
         rule = find_rule(code)
         if rule is None:
-            raise UserError(f"no rule {code!r}", hint="`ksd rules` lists the rule codes and names")
+            raise UserError(Msg("rules.unknown", code=repr(code)), hint=Msg("rules.list-hint"))
         selected = (rule,)
     if output_format is RulesFormat.json:
         rows = [

@@ -12,19 +12,7 @@ import typer
 
 from ksd_cli.cli.common import AsOfOption, LangOption, RootOption, as_of_date, language, repository
 from ksd_cli.errors import UsageProblem
-
-#: The flag codes, repeated here so that ``ksd --help`` need not import the library;
-#: tests/test_stalled.py checks that the two lists agree.
-FLAG_CODES = (
-    "kb_tanpa_pks",
-    "kb_kedaluwarsa_tanpa_pks",
-    "pks_tanpa_pelaksanaan",
-    "tanpa_monev",
-    "kedaluwarsa",
-    "akan_berakhir",
-    "dprd_tertunda",
-    "potensi_tanpa_tindak_lanjut",
-)
+from ksd_cli.messages import Msg
 
 
 class StalledFormat(enum.StrEnum):
@@ -40,11 +28,14 @@ class StalledFormat(enum.StrEnum):
 def _codes(value: str | None, option: str) -> list[str]:
     if not value:
         return []
+    from ksd_cli.naming import FLAG_CODES
+
     codes = [c.strip() for c in value.split(",") if c.strip()]
     unknown = [c for c in codes if c not in FLAG_CODES]
     if unknown:
         raise UsageProblem(
-            option, f"unknown flag {', '.join(unknown)}; flags: {', '.join(FLAG_CODES)}"
+            option,
+            Msg("usage.unknown-flag", codes=", ".join(unknown), known=", ".join(FLAG_CODES)),
         )
     return codes
 
@@ -108,18 +99,18 @@ def stalled(
 
     if output_format is StalledFormat.xlsx:
         target = output or Path(f"ksd-stalled-{day.isoformat()}.xlsx")
-        stalled_output.write_xlsx(result, target)
+        stalled_output.write_xlsx(result, target, lang=lang_)
         sys.stdout.write(f"{target}\n")
     else:
         buffer = io.StringIO() if output else sys.stdout
         if output_format is StalledFormat.text:
-            stalled_output.write_text(result, buffer, color=False if output else None)
+            stalled_output.write_text(result, buffer, color=False if output else None, lang=lang_)
         elif output_format is StalledFormat.json:
             stalled_output.write_json(result, buffer)
         elif output_format is StalledFormat.csv:
             stalled_output.write_csv(result, buffer)
         else:
-            stalled_output.write_markdown(result, buffer)
+            stalled_output.write_markdown(result, buffer, lang=lang_)
         if output is not None:
             write_text_atomic(output, buffer.getvalue())  # type: ignore[union-attr]
             sys.stdout.write(f"{output}\n")

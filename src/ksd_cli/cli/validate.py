@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 from ksd_cli.cli.common import AsOfOption, LangOption, RootOption, as_of_date, language, repository
 from ksd_cli.errors import UsageProblem
+from ksd_cli.messages import Msg
 
 PROGRESS_THRESHOLD = 200
 
@@ -74,7 +75,7 @@ def validate(
     changed_ids = None
     if changed_since is not None:
         if paths:
-            raise UsageProblem("--changed-since", "give either record files or --changed-since")
+            raise UsageProblem("--changed-since", Msg("usage.files-or-changed-since"))
         from ksd_cli.diff import changes_since
 
         changes = changes_since(repo, changed_since)

@@ -8,17 +8,8 @@ from datetime import date
 from ksd_cli.documents import induk_index, is_kepala_daerah
 from ksd_cli.draft.wording import durasi, label_pihak, teks, urutan
 from ksd_cli.models import Agreement, Naskah, Pihak
+from ksd_cli.naming import naskah_title
 from ksd_cli.reference import ReferenceData, Wilayah
-
-#: What each kind of naskah is called in its text.
-NAMA_JENIS: dict[str, str] = {
-    "kesepakatan_bersama": "Kesepakatan Bersama",
-    "nota_kesepahaman": "Nota Kesepahaman",
-    "nota_kesepakatan": "Nota Kesepakatan",
-    "perjanjian_kerja_sama": "Perjanjian Kerja Sama",
-    "adendum": "Adendum",
-    "surat_pernyataan_kehendak": "Surat Pernyataan Kehendak",
-}
 
 # How a financing source code of the record format reads: ``apbd_pihak_kesatu`` is the APBD
 # of the first party's region. {daerah} is the region ("Kabupaten Kutai Kartanegara", or the
@@ -334,7 +325,7 @@ def build_context(
         posisi=position + 1,
         baru=new,
         jenis=naskah.jenis,
-        nama_jenis=NAMA_JENIS[naskah.jenis],
+        nama_jenis=naskah_title(naskah.jenis),
         sebutan=sebutan,
         tentang=tentang,
         tanggal_ttd=naskah.tanggal_ttd,
@@ -412,7 +403,7 @@ def _induk(
             missing.append(
                 MissingField(
                     f"{where}.nomor.{p.peran}",
-                    f"nomor {NAMA_JENIS[parent.jenis]} yang dirujuk untuk {p.label} belum diisi",
+                    f"nomor {naskah_title(parent.jenis)} yang dirujuk untuk {p.label} belum diisi",
                 )
             )
         nomor.append((p.label, teks(value) if value else penanda(f"nomor induk {p.peran}")))
@@ -420,7 +411,7 @@ def _induk(
         missing.append(
             MissingField(
                 f"{where}.tanggal_ttd",
-                f"tanggal penandatanganan {NAMA_JENIS[parent.jenis]} yang dirujuk belum diisi",
+                f"tanggal penandatanganan {naskah_title(parent.jenis)} yang dirujuk belum diisi",
             )
         )
     adendum_ke = sum(
@@ -432,7 +423,7 @@ def _induk(
     return IndukView(
         posisi=target + 1,
         jenis=parent.jenis,
-        nama_jenis=NAMA_JENIS[parent.jenis],
+        nama_jenis=naskah_title(parent.jenis),
         sebutan=sebutan,
         tentang=tentang,
         nomor=tuple(nomor),
@@ -450,7 +441,7 @@ def _judul(naskah: Naskah, agreement: Agreement, induk: IndukView | None) -> tup
     "Kerja Sama X"); a ``judul`` without "tentang" is the subject; without a ``judul`` the
     subject is the record's title (an adendum's, the amended document's subject).
     """
-    nama = NAMA_JENIS[naskah.jenis]
+    nama = naskah_title(naskah.jenis)
     if naskah.jenis == "adendum" and induk is not None:
         nama = f"Adendum {urutan(max(induk.adendum_ke, 1)).title()} {induk.sebutan}"
     if naskah.judul:

@@ -463,14 +463,14 @@ def _footer(section: Any, provenance: Provenance) -> None:
 
 
 def _core_properties(document: Any, provenance: Provenance, *, title: str, subject: str) -> None:
-    from ksd_cli.draft.context import NAMA_JENIS
+    from ksd_cli.naming import naskah_title
 
     properties = document.core_properties
     properties.title = title
     properties.subject = subject
     properties.author = "ksd"
     properties.last_modified_by = f"ksd {provenance.ksd_version}"
-    properties.category = NAMA_JENIS.get(provenance.jenis, provenance.jenis)
+    properties.category = naskah_title(provenance.jenis)
     properties.identifier = provenance.record_id
     properties.version = provenance.ksd_version
     properties.keywords = "; ".join(

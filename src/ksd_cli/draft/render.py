@@ -15,13 +15,14 @@ from typing import Literal, get_args
 from ksd_cli import __version__
 from ksd_cli.atomic import refuse_overwrite, write_bytes_atomic
 from ksd_cli.draft import wording
-from ksd_cli.draft.context import NAMA_JENIS, DraftContext, MissingField, build_context
+from ksd_cli.draft.context import DraftContext, MissingField, build_context
 from ksd_cli.errors import UserError
 from ksd_cli.gitio import head_commit
 from ksd_cli.ids import is_record_id
 from ksd_cli.loading import load_file
 from ksd_cli.messages import Msg
 from ksd_cli.models import Agreement, JenisNaskah, Naskah
+from ksd_cli.naming import naskah_title
 from ksd_cli.reference import load_reference
 from ksd_cli.repository import RECORD_SUFFIXES, Repository, SourceFile, is_record_name
 
@@ -274,7 +275,7 @@ def render_naskah(
         template = env.get_template(template_name)
     except TemplateNotFound:
         raise UserError(
-            f"{source.rel}: naskah {context.naskah.posisi} adalah {NAMA_JENIS[jenis]}; ksd tidak "
+            f"{source.rel}: naskah {context.naskah.posisi} adalah {naskah_title(jenis)}; ksd tidak "
             f"mempunyai templat untuk jenis ini / no template for {jenis}",
             hint=f"add {repository.config.paths.templates}/{template_name} to the data "
             "repository (see docs/naskah.md), or choose another naskah with --naskah",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from ksd_cli import __version__
 from ksd_cli.config import Config
@@ -20,11 +20,37 @@ from ksd_cli.lifecycle import (
 )
 from ksd_cli.lifecycle import tindak_lanjut as find_tindak_lanjut
 from ksd_cli.loading import LoadResult
-from ksd_cli.models import URUTAN_TAHAP, Agreement, Monev, Potential
+from ksd_cli.messages import Lang
+from ksd_cli.models import (
+    Agreement,
+    JenisKerjaSama,
+    JenisNaskah,
+    Monev,
+    Potential,
+    Prioritas,
+    Rekomendasi,
+)
+from ksd_cli.naming import (
+    FLAG_CODES,
+    KATEGORI,
+    URUTAN_TAHAP,
+    flag_title,
+    jenis_short,
+    jenis_title,
+    kategori_title,
+    naskah_title,
+    partner_names,
+    party_name,
+    prioritas_title,
+    rekomendasi_title,
+    repository_name,
+    repository_region,
+    status_title,
+    tahap_title,
+)
 from ksd_cli.reference import ReferenceData
-from ksd_cli.report import labels
 from ksd_cli.report.model import Cell, Column, Figure, Period, Report, Share, Table
-from ksd_cli.stalled import FLAG_CODES, KATEGORI, Flag, find_stalled, owning_region
+from ksd_cli.stalled import Flag, find_stalled
 
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]
@@ -66,6 +92,7 @@ def build_report(
     period: Period,
     data_commit: str | None = None,
     data_changed: bool = False,
+    lang: Lang = "id",
 ) -> Report:
     """The evaluation report of the loaded records.
 
@@ -74,12 +101,11 @@ def build_report(
     ``data_commit`` names the commit of the data on the cover
     (see :func:`ksd_cli.gitio.head_commit`).
     """
-    stalled = find_stalled(loaded, config, reference, as_of=as_of)
+    stalled = find_stalled(loaded, config, reference, as_of=as_of, lang=lang)
     agreements = [r.record for r in loaded.records if isinstance(r.record, Agreement)]
     potentials = [r.record for r in loaded.records if isinstance(r.record, Potential)]
-    owner = owning_region(config, (r.record.id for r in loaded.records))
-    wilayah = reference.wilayah.get(owner) if owner else None
-    daerah_nama = config.daerah.nama or (wilayah.nama if wilayah else "(daerah tidak diketahui)")
+    owner = repository_region(config, (r.record.id for r in loaded.records))
+    daerah_nama = repository_name(config, owner, reference, lang)
     counted_until = min(period.end, as_of)
     facts = [_facts(a, as_of, period, counted_until, owner, reference) for a in agreements]
     by_id = {f.record.id: f for f in facts}
@@ -95,7 +121,7 @@ def build_report(
     in_period_potentials = [
         p for p in potentials if period.start.year <= p.tahun <= counted_until.year
     ]
-    kegiatan = _kegiatan(facts, in_period_potentials, period, counted_until)
+    kegiatan = _kegiatan(facts, in_period_potentials, period, counted_until, lang)
     return Report(
         daerah_kode=owner,
         daerah_nama=daerah_nama,
@@ -109,30 +135,31 @@ def build_report(
         invalid=stalled.invalid,
         ikhtisar=_ikhtisar(facts, frames, konversi, potensi_share, stalled.flags, kegiatan),
         konversi=konversi,
-        menurut_jenis=_menurut_jenis(frames.agreements),
-        menurut_status=_menurut_status(frames.agreements),
-        menurut_tahap=_menurut_tahap(frames.agreements),
+        menurut_jenis=_menurut_jenis(frames.agreements, lang),
+        menurut_status=_menurut_status(frames.agreements, lang),
+        menurut_tahap=_menurut_tahap(frames.agreements, lang),
         kegiatan=kegiatan,
         konversi_per_tahun=_konversi_per_tahun(frames.kb),
-        temuan_per_kode=_temuan_per_kode(stalled.counts()),
+        temuan_per_kode=_temuan_per_kode(stalled.counts(), lang),
         menurut_urusan=_rincian(frames, "urusan", "Urusan", "urusan"),
         menurut_mitra=_rincian(frames, "mitra", "Mitra", "mitra"),
         menurut_perangkat_daerah=_rincian(
             frames, "perangkat_daerah", "Perangkat daerah", "perangkat daerah"
         ),
-        temuan=_temuan(stalled.flags),
-        akan_berakhir=_akan_berakhir(stalled.flags, by_id),
+        temuan=_temuan(stalled.flags, lang),
+        akan_berakhir=_akan_berakhir(stalled.flags, by_id, lang),
         tindak_lanjut_potensi=potensi_share,
-        potensi_per_urusan=_potensi_per_urusan(followed, in_period_potentials, reference),
+        potensi_per_urusan=_potensi_per_urusan(followed, in_period_potentials, reference, lang),
         potensi_belum_ditindaklanjuti=_potensi_belum(
             [t.potential for t in followed if not t.ditindaklanjuti],
             flagged_potentials,
             reference,
+            lang,
         ),
-        rekomendasi=_rekomendasi(frames.monev, facts),
-        monev_terakhir=_monev_terakhir(facts),
-        tanpa_monev=_tanpa_monev(facts),
-        daftar=_daftar(facts, reference),
+        rekomendasi=_rekomendasi(frames.monev, facts, lang),
+        monev_terakhir=_monev_terakhir(facts, lang),
+        tanpa_monev=_tanpa_monev(facts, lang),
+        daftar=_daftar(facts, reference, lang),
         stalled=stalled,
     )
 
@@ -167,7 +194,7 @@ def _facts(
     return _AgreementFacts(
         record=record,
         state=state,
-        mitra=_mitra(record, owner, reference),
+        mitra=list(partner_names(record, owner, reference)),
         mulai=mulai,
         sampai=sampai,
         latest_monev=latest,
@@ -192,21 +219,6 @@ def _in_force_during(
         d.mulai is not None and d.mulai <= end and (d.sampai is None or d.sampai >= start)
         for d in own
     )
-
-
-def _mitra(record: Agreement, owner: str | None, reference: ReferenceData) -> list[tuple[str, str]]:
-    """(code, name) of every partner: a region by its code-list name, others by ``nama``."""
-    partners = []
-    for party in record.pihak:
-        if party.tipe == "pemda" and party.kode_wilayah is not None:
-            if party.kode_wilayah == owner:
-                continue
-            wilayah = reference.wilayah.get(party.kode_wilayah)
-            name = party.nama or (wilayah.nama if wilayah else party.kode_wilayah)
-            partners.append((party.kode_wilayah, name))
-        elif party.nama:
-            partners.append(("", party.nama))
-    return partners
 
 
 # Data frames --------------------------------------------------------------------------------
@@ -323,9 +335,9 @@ def _count_by(frame: pd.DataFrame, key: str, order: Iterable[str]) -> pd.DataFra
     return grouped.reindex(list(order), fill_value=0).astype("int64")
 
 
-def _menurut_jenis(frame: pd.DataFrame) -> Table:
-    counts = _count_by(frame, "jenis", labels.JENIS)
-    counts.insert(0, "label", [labels.JENIS[k] for k in counts.index])
+def _menurut_jenis(frame: pd.DataFrame, lang: Lang) -> Table:
+    counts = _count_by(frame, "jenis", get_args(JenisKerjaSama))
+    counts.insert(0, "label", [jenis_title(k, lang) for k in counts.index])
     return Table(
         "Kerja sama menurut jenis",
         (Column("Jenis kerja sama", width=44), JUMLAH, AKTIF, NILAI),
@@ -333,9 +345,9 @@ def _menurut_jenis(frame: pd.DataFrame) -> Table:
     )
 
 
-def _menurut_status(frame: pd.DataFrame) -> Table:
+def _menurut_status(frame: pd.DataFrame, lang: Lang) -> Table:
     counts = _count_by(frame, "status", STATUSES)
-    counts.insert(0, "label", [labels.STATUS[k] for k in counts.index])
+    counts.insert(0, "label", [status_title(k, lang) for k in counts.index])
     return Table(
         "Kerja sama menurut status",
         (Column("Status", width=44), JUMLAH, NILAI),
@@ -345,13 +357,14 @@ def _menurut_status(frame: pd.DataFrame) -> Table:
     )
 
 
-def _menurut_tahap(frame: pd.DataFrame) -> Table:
+def _menurut_tahap(frame: pd.DataFrame, lang: Lang) -> Table:
     order: list[str] = list(URUTAN_TAHAP)
     if (frame["tahap"] == "").any():
         order.insert(0, "")
     counts = frame.groupby("tahap").size().reindex(order, fill_value=0).astype("int64")
     rows = tuple(
-        (labels.TAHAP[key or None], n) for key, n in zip(counts.index, counts.tolist(), strict=True)
+        (tahap_title(key or None, lang), n)
+        for key, n in zip(counts.index, counts.tolist(), strict=True)
     )
     return Table(
         "Kerja sama menurut tahap terakhir",
@@ -365,8 +378,9 @@ def _kegiatan(
     potentials: Sequence[Potential],
     period: Period,
     counted_until: date,
+    lang: Lang,
 ) -> Table:
-    signed: dict[str, int] = dict.fromkeys(labels.NASKAH, 0)
+    signed: dict[str, int] = dict.fromkeys(get_args(JenisNaskah), 0)
     for f in facts:
         for d in f.signed_in_period:
             signed[d.naskah.jenis] += 1
@@ -376,7 +390,7 @@ def _kegiatan(
         if (day := f.state.tanggal("berakhir")) is not None and period.start <= day <= counted_until
     )
     rows: list[tuple[Cell, ...]] = [
-        (f"{labels.NASKAH[jenis]} ditandatangani", n) for jenis, n in signed.items()
+        (f"{naskah_title(jenis, lang)} ditandatangani", n) for jenis, n in signed.items()
     ]
     rows += [
         ("Monev dilaksanakan", sum(len(f.monev_in_period) for f in facts)),
@@ -422,7 +436,7 @@ def _konversi_per_tahun(kb: pd.DataFrame) -> Table:
     )
 
 
-def _temuan_per_kode(counts: dict[str, int]) -> Table:
+def _temuan_per_kode(counts: dict[str, int], lang: Lang) -> Table:
     return Table(
         "Temuan menurut jenis",
         (
@@ -432,7 +446,7 @@ def _temuan_per_kode(counts: dict[str, int]) -> Table:
             Column("Jumlah", "bilangan", 10),
         ),
         tuple(
-            (labels.TEMUAN[code], code, labels.KATEGORI[KATEGORI[code]], counts[code])
+            (flag_title(code, lang), code, kategori_title(KATEGORI[code], lang), counts[code])
             for code in FLAG_CODES
         ),
     )
@@ -511,7 +525,7 @@ def _rincian(frames: _Frames, name: str, title: str, what: str) -> Table:
 # III. Temuan, IV. Akan berakhir ---------------------------------------------------------------
 
 
-def _temuan(flags: Sequence[Flag]) -> Table:
+def _temuan(flags: Sequence[Flag], lang: Lang) -> Table:
     return Table(
         "Temuan",
         (
@@ -532,10 +546,10 @@ def _temuan(flags: Sequence[Flag]) -> Table:
             (
                 f.id,
                 f.code,
-                labels.TEMUAN[f.code],
-                labels.KATEGORI[f.kategori],
+                flag_title(f.code, lang),
+                kategori_title(f.kategori, lang),
                 f.judul,
-                labels.TAHAP.get(f.stage, f.stage or ""),
+                tahap_title(f.stage, lang) if f.stage else "",
                 f.since,
                 f.days,
                 f.threshold,
@@ -551,7 +565,7 @@ def _temuan(flags: Sequence[Flag]) -> Table:
     )
 
 
-def _akan_berakhir(flags: Sequence[Flag], by_id: dict[str, _AgreementFacts]) -> Table:
+def _akan_berakhir(flags: Sequence[Flag], by_id: dict[str, _AgreementFacts], lang: Lang) -> Table:
     rows = []
     for flag in sorted(
         (f for f in flags if f.code == "akan_berakhir"), key=lambda f: (f.days, f.id)
@@ -562,7 +576,7 @@ def _akan_berakhir(flags: Sequence[Flag], by_id: dict[str, _AgreementFacts]) -> 
             (
                 flag.id,
                 flag.judul,
-                labels.NASKAH[doc.naskah.jenis] if doc else "",
+                naskah_title(doc.naskah.jenis, lang) if doc else "",
                 doc.nomor if doc else "",
                 doc.naskah.tanggal_ttd if doc else None,
                 flag.since,
@@ -599,6 +613,7 @@ def _potensi_per_urusan(
     followed: Sequence[TindakLanjut],
     in_period: Sequence[Potential],
     reference: ReferenceData,
+    lang: Lang,
 ) -> Table:
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
@@ -617,7 +632,7 @@ def _potensi_per_urusan(
     )
     by_priority = (
         pd.crosstab(frame["urusan"], frame["prioritas"])
-        .reindex(columns=list(labels.PRIORITAS), fill_value=0)
+        .reindex(columns=list(get_args(Prioritas)), fill_value=0)
         .astype("int64")
     )
     totals = frame.groupby("urusan").agg(
@@ -628,7 +643,7 @@ def _potensi_per_urusan(
         (
             code,
             _urusan_nama(code, reference),
-            *[int(table.at[code, p]) for p in labels.PRIORITAS],
+            *[int(table.at[code, p]) for p in get_args(Prioritas)],
             int(table.at[code, "jumlah"]),
             int(table.at[code, "diikuti"]),
             _ratio(int(table.at[code, "diikuti"]), int(table.at[code, "jumlah"])),
@@ -642,8 +657,8 @@ def _potensi_per_urusan(
             Column("Kode", width=9),
             Column("Urusan", width=40),
             *(
-                Column(f"Prioritas {label.lower()}", "bilangan", 11)
-                for label in labels.PRIORITAS.values()
+                Column(f"Prioritas {prioritas_title(p, lang).lower()}", "bilangan", 11)
+                for p in get_args(Prioritas)
             ),
             Column("Jumlah potensi", "bilangan", 11),
             Column("Ditindaklanjuti", "bilangan", 13),
@@ -659,21 +674,19 @@ def _potensi_belum(
     potentials: Sequence[Potential],
     flagged: set[str],
     reference: ReferenceData,
+    lang: Lang,
 ) -> Table:
-    rank = {p: i for i, p in enumerate(labels.PRIORITAS)}
+    rank = {p: i for i, p in enumerate(get_args(Prioritas))}
     ordered = sorted(potentials, key=lambda p: (rank[p.prioritas], p.tahun, p.id))
     rows = []
     for p in ordered:
-        mitra = []
-        for calon in p.calon_mitra or ():
-            wilayah = reference.wilayah.get(calon.kode_wilayah) if calon.kode_wilayah else None
-            mitra.append(calon.nama or (wilayah.nama if wilayah else calon.kode_wilayah or ""))
+        mitra = [party_name(calon, reference) for calon in p.calon_mitra or ()]
         rows.append(
             (
                 p.id,
                 " ".join(p.potensi.split()),
                 _urusan_nama(p.urusan, reference),
-                labels.PRIORITAS[p.prioritas],
+                prioritas_title(p.prioritas, lang),
                 p.tahun,
                 p.perangkat_daerah,
                 "; ".join(mitra),
@@ -699,8 +712,8 @@ def _potensi_belum(
 # VI. Monev -------------------------------------------------------------------------------------
 
 
-def _rekomendasi(monev: pd.DataFrame, facts: Sequence[_AgreementFacts]) -> Table:
-    keys = [*(k for k in labels.REKOMENDASI if k), ""]
+def _rekomendasi(monev: pd.DataFrame, facts: Sequence[_AgreementFacts], lang: Lang) -> Table:
+    keys = [*get_args(Rekomendasi), ""]
     in_period = monev.groupby("rekomendasi").size().reindex(keys, fill_value=0).tolist()
     total = sum(in_period)
     latest: dict[str, int] = dict.fromkeys(keys, 0)
@@ -708,7 +721,7 @@ def _rekomendasi(monev: pd.DataFrame, facts: Sequence[_AgreementFacts]) -> Table
         if f.latest_monev is not None:
             latest[f.latest_monev.rekomendasi or ""] += 1
     rows = tuple(
-        (labels.REKOMENDASI[key or None], n, _ratio(n, total), latest[key])
+        (rekomendasi_title(key or None, lang), n, _ratio(n, total), latest[key])
         for key, n in zip(keys, in_period, strict=True)
     )
     return Table(
@@ -724,16 +737,16 @@ def _rekomendasi(monev: pd.DataFrame, facts: Sequence[_AgreementFacts]) -> Table
     )
 
 
-def _monev_terakhir(facts: Sequence[_AgreementFacts]) -> Table:
+def _monev_terakhir(facts: Sequence[_AgreementFacts], lang: Lang) -> Table:
     rows = tuple(
         (
             f.record.id,
             f.record.judul,
-            labels.JENIS_SINGKAT[f.record.jenis],
+            jenis_short(f.record.jenis, lang),
             f.latest_monev.tanggal,
             f.latest_monev.periode or "",
             _capaian(f.latest_monev),
-            labels.REKOMENDASI[f.latest_monev.rekomendasi],
+            rekomendasi_title(f.latest_monev.rekomendasi, lang),
             len(f.monev_in_period),
         )
         for f in facts
@@ -761,14 +774,14 @@ def _capaian(monev: Monev | None) -> float | None:
     return monev.capaian / 100
 
 
-def _tanpa_monev(facts: Sequence[_AgreementFacts]) -> Table:
+def _tanpa_monev(facts: Sequence[_AgreementFacts], lang: Lang) -> Table:
     rows = tuple(
         (
             f.record.id,
             f.record.judul,
-            labels.JENIS_SINGKAT[f.record.jenis],
-            labels.TAHAP[f.state.tahap_terakhir],
-            labels.STATUS[f.state.status],
+            jenis_short(f.record.jenis, lang),
+            tahap_title(f.state.tahap_terakhir, lang),
+            status_title(f.state.status, lang),
             f.mulai,
             f.sampai,
             f.latest_monev.tanggal if f.latest_monev else None,
@@ -799,17 +812,17 @@ def _tanpa_monev(facts: Sequence[_AgreementFacts]) -> Table:
 # VII. Daftar kerja sama -------------------------------------------------------------------------
 
 
-def _daftar(facts: Sequence[_AgreementFacts], reference: ReferenceData) -> Table:
+def _daftar(facts: Sequence[_AgreementFacts], reference: ReferenceData, lang: Lang) -> Table:
     rows = tuple(
         (
             f.record.id,
             f.record.judul,
-            labels.JENIS_SINGKAT[f.record.jenis],
+            jenis_short(f.record.jenis, lang),
             "; ".join(_urusan_nama(c, reference) for c in f.record.urusan),
             "; ".join(name for _, name in f.mitra),
             "; ".join(f.record.perangkat_daerah or ()),
-            labels.TAHAP[f.state.tahap_terakhir],
-            labels.STATUS[f.state.status],
+            tahap_title(f.state.tahap_terakhir, lang),
+            status_title(f.state.status, lang),
             f.state.tanggal("penandatanganan_kb"),
             f.state.tanggal("penandatanganan_pks"),
             f.mulai,
@@ -817,7 +830,7 @@ def _daftar(facts: Sequence[_AgreementFacts], reference: ReferenceData) -> Table
             f.nilai,
             f.latest_monev.tanggal if f.latest_monev else None,
             _capaian(f.latest_monev),
-            labels.REKOMENDASI[f.latest_monev.rekomendasi] if f.latest_monev else "",
+            rekomendasi_title(f.latest_monev.rekomendasi, lang) if f.latest_monev else "",
             ", ".join(flag.code for flag in f.flags),
         )
         for f in facts

@@ -1,0 +1,79 @@
+"""The message catalog: every sentence and title ksd shows, in Indonesian and English.
+
+Messages are keyed by rule name (or ``name.variant``) and formatted with ``str.format``; the
+entries live by area in this package's modules (records, labels, commands, report).
+Indonesian is the default; ``--lang en`` or ``KSD_LANG=en`` selects English.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ksd_cli.messages import commands, labels, records, report
+
+Lang = Literal["id", "en"]
+LANGS: tuple[Lang, ...] = ("id", "en")
+
+#: Every message, by key: (Indonesian, English). Each area keeps its entries in its own module.
+CATALOG: dict[str, tuple[str, str]] = {
+    **records.ENTRIES,
+    **labels.ENTRIES,
+    **commands.ENTRIES,
+    **report.ENTRIES,
+}
+
+
+class Term(str):
+    """A message argument that is itself a catalog key, worded in the message's language.
+
+    Lets a rule say *which* phrase applies (``Term("pks-tanpa-persetujuan-dprd.membebani_daerah")``)
+    without holding the phrase itself.
+    """
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True, init=False)
+class Msg:
+    """A catalog message not yet worded: its key and arguments, worded later in any language.
+
+    Core code raises and returns ``Msg`` values; whoever knows the user's language (the CLI,
+    a renderer) words them with :func:`render`. Arguments that are themselves ``Msg`` or
+    :class:`Term` values are worded in the same language.
+    """
+
+    key: str
+    args: dict[str, object] = field(default_factory=dict)
+
+    def __init__(self, key: str, /, **args: object) -> None:
+        if key not in CATALOG:
+            raise KeyError(f"no message {key!r} in the catalog")
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "args", args)
+
+
+def render(words: Msg | str, lang: Lang) -> str:
+    """``words`` in ``lang``: a ``Msg`` worded from the catalog, a string as it is."""
+    if isinstance(words, str):
+        return words
+    return message(words.key, lang, **words.args)
+
+
+def resolve_lang(explicit: str | None = None) -> Lang:
+    """The language to speak: ``explicit``, else ``KSD_LANG``, else Indonesian."""
+    value = (explicit or os.environ.get("KSD_LANG") or "id").strip().lower()[:2]
+    return "en" if value == "en" else "id"
+
+
+def message(key: str, lang: Lang, /, **args: object) -> str:
+    """The catalog entry ``key`` in ``lang``, formatted with ``args``."""
+    text = CATALOG[key][LANGS.index(lang)]
+    if not args:
+        return text
+    worded = {
+        k: message(v, lang) if isinstance(v, Term) else render(v, lang) if isinstance(v, Msg) else v
+        for k, v in args.items()
+    }
+    return text.format(**worded)

@@ -1,0 +1,185 @@
+"""Names and titles, one form for every command: parties, regions, kinds, stages, flags.
+
+A region is always named from the Kemendagri code list, with its level in front ("Provinsi
+Kalimantan Timur", "Kabupaten Kutai Kartanegara", "Kota Samarinda"): a bare province name is
+ambiguous and a hand-written ``nama`` drifts from record to record. Other parties go by their
+``nama``. Codes (kinds, documents, stages, statuses, flags) are titled from the message catalog
+in the language asked for. The flag codes and their categories are defined here, once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Literal
+
+from ksd_cli.messages import Lang, message
+from ksd_cli.models import JENIS_KB, URUTAN_TAHAP
+
+if TYPE_CHECKING:
+    from ksd_cli.config import Config
+    from ksd_cli.models import Agreement, CalonMitra, Pihak
+    from ksd_cli.reference import ReferenceData, Wilayah
+
+__all__ = [
+    "FLAG_CODES",
+    "JENIS_KB",
+    "KATEGORI",
+    "URUTAN_TAHAP",
+    "Kategori",
+    "flag_title",
+    "jenis_short",
+    "jenis_title",
+    "kategori_title",
+    "naskah_short",
+    "naskah_title",
+    "partner_names",
+    "party_name",
+    "prioritas_title",
+    "record_region",
+    "region_name",
+    "rekomendasi_title",
+    "repository_name",
+    "repository_region",
+    "status_title",
+    "tahap_title",
+    "wilayah_name",
+]
+
+Kategori = Literal["macet", "pengingat"]
+
+#: Flag codes of ``ksd stalled``, in the order of the cooperation's life; stable once released.
+FLAG_CODES: tuple[str, ...] = (
+    "kb_tanpa_pks",
+    "kb_kedaluwarsa_tanpa_pks",
+    "pks_tanpa_pelaksanaan",
+    "tanpa_monev",
+    "kedaluwarsa",
+    "akan_berakhir",
+    "dprd_tertunda",
+    "potensi_tanpa_tindak_lanjut",
+)
+#: Every flag says something is stuck (``macet``) except the reminder that an end is near.
+KATEGORI: dict[str, Kategori] = {
+    code: "pengingat" if code == "akan_berakhir" else "macet" for code in FLAG_CODES
+}
+
+
+# Regions and parties --------------------------------------------------------------------------
+
+
+def wilayah_name(wilayah: Wilayah) -> str:
+    """A region's name with its level: "Provinsi Kalimantan Timur", "Kota Samarinda"."""
+    if wilayah.tingkat == "provinsi":
+        return message("wilayah.provinsi", "id", nama=wilayah.nama)
+    return wilayah.nama  # the code list already writes "Kabupaten ..." and "Kota ..."
+
+
+def region_name(kode: str, reference: ReferenceData) -> str:
+    """The name of the region with code ``kode``; the code itself when it is not in the list."""
+    wilayah = reference.wilayah.get(kode)
+    return wilayah_name(wilayah) if wilayah is not None else kode
+
+
+def party_name(party: Pihak | CalonMitra, reference: ReferenceData) -> str:
+    """A party's display name: a known region from the code list, anyone else by ``nama``."""
+    if party.tipe == "pemda" and party.kode_wilayah is not None:
+        if party.kode_wilayah in reference.wilayah:
+            return region_name(party.kode_wilayah, reference)
+    return party.nama or party.kode_wilayah or ""
+
+
+def partner_names(
+    record: Agreement, owner: str | None, reference: ReferenceData
+) -> tuple[tuple[str, str], ...]:
+    """(code, name) of every partner: each party except the owning region, in record order.
+
+    The code is the region code of a pemda and empty for other parties.
+    """
+    partners: list[tuple[str, str]] = []
+    for party in record.pihak:
+        if party.tipe == "pemda" and party.kode_wilayah is not None:
+            if party.kode_wilayah == owner:
+                continue
+            partners.append((party.kode_wilayah, party_name(party, reference)))
+        elif party.nama:
+            partners.append(("", party.nama))
+    return tuple(partners)
+
+
+def record_region(record_id: str) -> str | None:
+    """The region code an id names: "KSD-6402-2019-001" → "64.02", "KSD-64-…" → "64"."""
+    parts = record_id.split("-")
+    if len(parts) < 4 or not parts[1].isdigit() or len(parts[1]) not in (2, 4):
+        return None
+    digits = parts[1]
+    return digits if len(digits) == 2 else f"{digits[:2]}.{digits[2:]}"
+
+
+def repository_region(config: Config, ids: Iterable[str]) -> str | None:
+    """The region that owns the repository: ``[daerah] kode``, else the one all ids agree on."""
+    if config.daerah.kode:
+        return config.daerah.kode
+    regions = {record_region(i) for i in ids} - {None}
+    return regions.pop() if len(regions) == 1 else None
+
+
+def repository_name(
+    config: Config, owner: str | None, reference: ReferenceData, lang: Lang = "id"
+) -> str:
+    """The owning region's display name: from the code list, else ``[daerah] nama``."""
+    if owner is not None and owner in reference.wilayah:
+        return region_name(owner, reference)
+    return config.daerah.nama or message("wilayah.unknown", lang)
+
+
+# Titles of codes ------------------------------------------------------------------------------
+
+
+def jenis_title(jenis: str, lang: Lang) -> str:
+    """The kind of cooperation, explained: "KSDPK (dengan pihak ketiga)"."""
+    return message(f"jenis.{jenis}", lang)
+
+
+def jenis_short(jenis: str, lang: Lang) -> str:
+    """The kind of cooperation, short: "KSDD sukarela"."""
+    return message(f"jenis-singkat.{jenis}", lang)
+
+
+def naskah_title(jenis: str, lang: Lang = "id") -> str:
+    """The title of a kind of document: "Kesepakatan Bersama"."""
+    return message(f"naskah.{jenis}", lang)
+
+
+def naskah_short(jenis: str, lang: Lang = "id") -> str:
+    """How running text names a kind of document: "KB", "PKS", "Adendum"."""
+    return message(f"naskah-singkat.{jenis}", lang)
+
+
+def tahap_title(tahap: str | None, lang: Lang) -> str:
+    """A stage's title; ``None`` (no stage reached) has one too."""
+    return message(f"tahap.{tahap or 'none'}", lang)
+
+
+def status_title(status: str, lang: Lang) -> str:
+    """A status's title: "Belum berlaku"."""
+    return message(f"status.{status}", lang)
+
+
+def flag_title(code: str, lang: Lang) -> str:
+    """A flag's title: "KB tanpa PKS"."""
+    return message(f"flag.{code}", lang)
+
+
+def kategori_title(kategori: str, lang: Lang) -> str:
+    """A flag category's title: "Macet", "Pengingat"."""
+    return message(f"kategori.{kategori}", lang)
+
+
+def rekomendasi_title(rekomendasi: str | None, lang: Lang) -> str:
+    """A monev recommendation's title; ``None`` when the monev gave none."""
+    return message(f"rekomendasi.{rekomendasi or 'none'}", lang)
+
+
+def prioritas_title(prioritas: str, lang: Lang) -> str:
+    """A potential's priority: "Tinggi"."""
+    return message(f"prioritas.{prioritas}", lang)

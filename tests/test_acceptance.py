@@ -76,9 +76,12 @@ def materialised(case: Path, expected: dict[str, Any], tmp: Path) -> Path:
         return case
     copy = tmp / case.name
     shutil.copytree(case, copy)
+    # Git keeps no empty folder: make the parents of what is made here.
     for rel, target in expected.get("symlinks", {}).items():
+        (copy / rel).parent.mkdir(parents=True, exist_ok=True)
         (copy / rel).symlink_to(target)
     for rel in expected.get("fifos", []):
+        (copy / rel).parent.mkdir(parents=True, exist_ok=True)
         os.mkfifo(copy / rel)
     return copy
 

@@ -34,6 +34,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("new", "new"),
     ("draft", "draft"),
     ("import_", "import_"),
+    ("export", "export"),
 )
 for module_name, function_name in COMMANDS:
     module = importlib.import_module(f"ksd_cli.cli.{module_name}")

@@ -33,10 +33,14 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("init", "init"),
     ("new", "new"),
     ("draft", "draft"),
+    ("import_", "import_"),
+    ("export", "export"),
 )
 for module_name, function_name in COMMANDS:
     module = importlib.import_module(f"ksd_cli.cli.{module_name}")
-    app.command(name=function_name.replace("_", "-"))(boundary(getattr(module, function_name)))
+    app.command(name=function_name.rstrip("_").replace("_", "-"))(
+        boundary(getattr(module, function_name))
+    )
 
 
 def _version(value: bool) -> None:

@@ -306,6 +306,132 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "High-priority potential mapped in {tahun} has not led to any cooperation; {days} "
         "days since 31 December {tahun} (limit {threshold} days)",
     ),
+    # ksd import / ksd export (registers): ksd_cli.register
+    "register.not-found": ("{file}: berkas tidak ditemukan", "{file}: file not found"),
+    "register.unknown-format": (
+        "{file}: jenis berkas tidak dikenal; ksd membaca .xlsx, .ods, .xls, dan .csv",
+        "{file}: unknown file type; ksd reads .xlsx, .ods, .xls and .csv",
+    ),
+    "register.unreadable": (
+        "{file}: berkas tidak dapat dibaca: {reason}",
+        "{file}: the file cannot be read: {reason}",
+    ),
+    "register.unreadable.ods-hint": (
+        "membaca .ods memerlukan paket odfpy (pip install odfpy), .xls memerlukan xlrd; atau "
+        "simpan ulang sebagai .xlsx",
+        "reading .ods needs the odfpy package (pip install odfpy), .xls needs xlrd; or save "
+        "it again as .xlsx",
+    ),
+    "register.no-sheet": (
+        '{file}: tidak ada lembar "{sheet}"; lembar yang ada: {sheets}',
+        '{file}: no sheet "{sheet}"; its sheets: {sheets}',
+    ),
+    "register.no-header": (
+        "{file}: baris judul kolom tidak ditemukan di {rows} baris pertama",
+        "{file}: no header row found in the first {rows} rows",
+    ),
+    "register.no-header.hint": (
+        'judul kolom seperti "Judul", "Mitra Kerja Sama", "Tanggal Penandatanganan" '
+        "dikenali; pakai --map KOLOM=FIELD untuk judul kolom lain",
+        'headings such as "Judul", "Mitra Kerja Sama", "Tanggal Penandatanganan" are '
+        "recognised; use --map COLUMN=FIELD for others",
+    ),
+    "register.bad-map": (
+        "--map {value}: tulis KOLOM=FIELD (KOLOM judul kolom atau huruf kolom, FIELD salah "
+        "satu dari: {fields}; - untuk mengabaikan kolom)",
+        "--map {value}: write COLUMN=FIELD (COLUMN a heading or a column letter, FIELD one "
+        "of: {fields}; - to ignore the column)",
+    ),
+    "register.bad-map.unknown": (
+        '--map: "{value}" bukan judul kolom, huruf kolom, maupun field yang dikenal',
+        '--map: "{value}" is no heading, column letter or field known',
+    ),
+    "register.bad-mapping-file": (
+        "{file}: berkas pemetaan tidak sah: {reason}",
+        "{file}: invalid mapping file: {reason}",
+    ),
+    "register.mapping": ("Pemetaan kolom ({where}):", "Column mapping ({where}):"),
+    "register.mapping.column": (
+        '  {cell} "{heading}" -> {field}',
+        '  {cell} "{heading}" -> {field}',
+    ),
+    "register.mapping.ignored": (
+        '  {cell} "{heading}" diabaikan',
+        '  {cell} "{heading}" ignored',
+    ),
+    "register.mapping.derived": ("(turunan, tidak diimpor)", "(derived, not imported)"),
+    "register.bad-date": (
+        'tanggal "{value}" bukan tanggal yang sah',
+        'date "{value}" is not a valid date',
+    ),
+    "register.month-only": (
+        'tanggal "{value}" hanya sampai bulan; format rekaman v1 memerlukan tanggal lengkap',
+        'date "{value}" gives only the month; record format v1 needs a full date',
+    ),
+    "register.bad-duration": (
+        'masa berlaku "{value}" tidak terbaca; tulis misalnya "5 (lima) tahun" atau "6 bulan"',
+        'term "{value}" cannot be read; write e.g. "5 (lima) tahun" or "6 bulan"',
+    ),
+    "register.bad-rupiah": (
+        'nilai "{value}" bukan jumlah rupiah yang terbaca',
+        '"{value}" is not an amount of rupiah that can be read',
+    ),
+    "register.bad-jenis-naskah": (
+        'jenis naskah "{value}" tidak dikenal (KB, MoU, PKS, Nota Kesepakatan, Adendum...)',
+        'document kind "{value}" is unknown (KB, MoU, PKS, Nota Kesepakatan, Adendum...)',
+    ),
+    "register.bad-urusan": (
+        'urusan "{value}" bukan salah satu dari 32 urusan (nama atau kode seperti 2.11)',
+        'urusan "{value}" is none of the 32 urusan (a name or a code such as 2.11)',
+    ),
+    "register.unknown-region": (
+        'mitra "{value}" tampak sebagai pemerintah daerah tetapi tidak ditemukan di daftar '
+        "kode wilayah",
+        'partner "{value}" looks like a regional government but is not in the region code list',
+    ),
+    "register.partner-matched": (
+        'mitra "{value}" dicocokkan dengan {nama} ({kode}, kemiripan {score})',
+        'partner "{value}" matched to {nama} ({kode}, similarity {score})',
+    ),
+    "register.jenis-assumed": (
+        "jenis naskah tidak disebut; dianggap {jenis}",
+        "the document kind is not given; taken as {jenis}",
+    ),
+    "register.missing-value": (
+        "{field} kosong; rekaman kerja sama memerlukannya",
+        "{field} is empty; an agreement record needs it",
+    ),
+    "register.invalid-record": (
+        "rekaman dari baris ini tidak sah: `{field}`: {problem}",
+        "the record from this row is not valid: `{field}`: {problem}",
+    ),
+    "register.unknown-key": (
+        "kunci {value} tidak ada di repositori; baris ini menjadi rekaman baru",
+        "key {value} is not in the repository; this row becomes a new record",
+    ),
+    "register.sumber": (
+        "ksd import: sumber {file}, {where}baris {rows}",
+        "ksd import: sumber {file}, {where}baris {rows}",
+    ),
+    "register.summary": (
+        "{created} dibuat, {updated} diperbarui, {unchanged} tidak berubah, {skipped} dilewati",
+        "{created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped",
+    ),
+    "register.not-written": (
+        "ada {errors} galat; tidak ada yang ditulis",
+        "{errors} errors; nothing was written",
+    ),
+    "register.not-written.hint": (
+        "perbaiki register, atau pakai --skip-invalid untuk melewati baris yang salah",
+        "fix the register, or pass --skip-invalid to skip the bad rows",
+    ),
+    "register.dry-run": ("(--dry-run: tidak ada yang ditulis)", "(--dry-run: nothing written)"),
+    "register.skipped-rows": ("baris dilewati: {rows}", "rows skipped: {rows}"),
+    "register.mapping-written": ("pemetaan ditulis ke {file}", "mapping written to {file}"),
+    "register.exported": (
+        "{rows} baris ditulis ke {file}",
+        "{rows} rows written to {file}",
+    ),
     # Type names used in wrong-type messages
     "type.str": ("teks", "text"),
     "type.int": ("bilangan bulat", "a whole number"),

@@ -1,0 +1,82 @@
+"""``ksd export``: the repository as a register an analyst can sort, filter and hand around."""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ksd_cli.cli.common import (
+    AsOfOption,
+    ForceOption,
+    LangOption,
+    RootOption,
+    as_of_date,
+    language,
+    repository,
+)
+from ksd_cli.messages import message
+
+
+class ExportFormat(enum.StrEnum):
+    """The file formats of ``ksd export`` (the keys of ``register.exporter.WRITERS``)."""
+
+    xlsx = "xlsx"
+    csv = "csv"
+
+
+class ExportPer(enum.StrEnum):
+    """One row per document or per record."""
+
+    naskah = "naskah"
+    record = "record"
+
+
+def export(
+    format_: Annotated[
+        Optional[ExportFormat],  # noqa: UP045 - typer reads the annotation at run time
+        typer.Option(
+            "--format", help="xlsx or csv (default: from --output, else xlsx).", show_default=False
+        ),
+    ] = None,
+    per: Annotated[
+        ExportPer, typer.Option("--per", help="One row per naskah (document) or per record.")
+    ] = ExportPer.naskah,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write (default: register-ksd.xlsx).",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    force: ForceOption = False,
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Export the agreements as a register (Excel or CSV) that ksd import reads back.
+
+    Headings are the ones ksd import recognises; dates and rupiah are typed; stage and status
+    are derived as of --as-of; a hidden "Kunci ksd" column lets an edited register update
+    exactly the records it came from.
+    """
+    from ksd_cli.atomic import refuse_overwrite
+    from ksd_cli.register.exporter import export_register
+    from ksd_cli.stalled import owning_region
+
+    words = language(lang)
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    fmt = format_.value if format_ is not None else suffix if suffix in ("xlsx", "csv") else "xlsx"
+    path = output if output is not None else Path(f"register-ksd.{fmt}")
+    refuse_overwrite(path, force)
+    repo = repository(root)
+    day = as_of_date(as_of, repo)
+    owner = owning_region(repo.config, [s.path.stem for s in repo.source_files()])
+    rows = export_register(repo, path, fmt=fmt, per=per.value, as_of=day, owner=owner)
+    sys.stderr.write(message("register.exported", words, rows=rows, file=str(path)) + "\n")

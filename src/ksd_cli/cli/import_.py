@@ -1,0 +1,148 @@
+"""``ksd import``: bring a spreadsheet register (xlsx, ods, csv) into the repository."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ksd_cli.cli.common import AsOfOption, LangOption, RootOption, as_of_date, language, repository
+from ksd_cli.errors import UserError
+from ksd_cli.messages import Lang, Msg, message, render
+
+
+def import_(
+    file: Annotated[Path, typer.Argument(help="The register: .xlsx, .ods, .xls or .csv.")],
+    sheet: Annotated[
+        Optional[str],  # noqa: UP045 - typer reads the annotation at run time
+        typer.Option("--sheet", help="Sheet to read (default: the first).", show_default=False),
+    ] = None,
+    map_: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--map",
+            metavar="COLUMN=FIELD",
+            help="Feed COLUMN (a heading or a column letter) to FIELD; FIELD - ignores it.",
+            show_default=False,
+        ),
+    ] = None,
+    mapping: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--mapping",
+            help="A mapping file (TOML, [kolom] heading = field).",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    write_mapping: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--write-mapping",
+            help="Write the mapping chosen as TOML, to edit and pass back with --mapping.",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would happen; write no record.")
+    ] = False,
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="Write the good rows, skip the bad ones.")
+    ] = False,
+    as_of: AsOfOption = None,
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Import a register: one record per cooperation, its rows' documents as its naskah.
+
+    The column mapping is printed first (stderr); correct it with --map or --mapping. Problems
+    are shown at their cell (register.xlsx:Daftar!F12). Nothing is written when a row has an
+    error, unless --skip-invalid. Importing the same register again changes nothing.
+    """
+    from ksd_cli.atomic import write_text_atomic
+    from ksd_cli.register.headings import FIELDS
+    from ksd_cli.register.importer import (
+        mapping_toml,
+        plan_import,
+        read_mapping_file,
+        write_plan,
+    )
+    from ksd_cli.scaffold import owner_code
+
+    words = language(lang)
+    overrides = read_mapping_file(mapping) if mapping is not None else {}
+    for item in map_ or ():
+        column, sep, field = item.partition("=")
+        if not sep or not column.strip() or not field.strip():
+            raise UserError(Msg("register.bad-map", value=item, fields=", ".join(FIELDS)))
+        overrides[column.strip()] = field.strip()
+    repo = repository(root)
+    day = as_of_date(as_of, repo)
+    plan = plan_import(repo, file, as_of=day, owner=owner_code(repo), sheet=sheet,
+                       overrides=overrides)  # fmt: skip
+    _print_mapping(plan, words)
+    if write_mapping is not None:
+        write_text_atomic(write_mapping, mapping_toml(plan.layout))
+        sys.stderr.write(message("register.mapping-written", words, file=str(write_mapping)) + "\n")
+    for finding in plan.findings:
+        level = {"error": "severity.error", "warning": "severity.warning"}.get(finding.level)
+        label = message(level, words) if level else "info"
+        sys.stderr.write(f"{plan.where(finding)}: {label}: {render(finding.words, words)}\n")
+    errors = sum(1 for f in plan.findings if f.level == "error")
+    if errors and not skip_invalid and not dry_run:
+        raise UserError(Msg("register.not-written", errors=errors),
+                        hint=Msg("register.not-written.hint"))  # fmt: skip
+    usable = plan.usable(skip_invalid or dry_run)
+    if not dry_run:
+        write_plan(plan, skip_invalid=skip_invalid)
+    counts = {
+        a: sum(1 for r in usable if r.action == a) for a in ("created", "updated", "unchanged")
+    }
+    skipped = plan.skipped(skip_invalid or dry_run)
+    for record in usable:
+        if record.action != "unchanged":
+            sys.stdout.write(f"{record.action}\t{record.id}\t{_shown(record.path)}\n")
+    if skipped:
+        rows = ", ".join(map(str, skipped))
+        sys.stderr.write(message("register.skipped-rows", words, rows=rows) + "\n")
+    sys.stderr.write(message("register.summary", words, skipped=len(skipped), **counts) + "\n")
+    if dry_run:
+        sys.stderr.write(message("register.dry-run", words) + "\n")
+    if errors and (dry_run or not skip_invalid):
+        raise typer.Exit(1)
+
+
+def _print_mapping(plan: object, lang: Lang) -> None:
+    from ksd_cli.register.headings import NOT_IMPORTED
+    from ksd_cli.register.importer import ImportPlan
+    from ksd_cli.register.readers import cell_name
+
+    assert isinstance(plan, ImportPlan)
+    sheet = plan.sheet
+    where = f"{sheet.file.name}:{sheet.name}" if sheet.name else sheet.file.name
+    rows = "-".join(str(r) for r in plan.layout.header_rows)
+    sys.stderr.write(message("register.mapping", lang, where=f"{where}, baris {rows}") + "\n")
+    row = plan.layout.header_rows[-1]
+    for column in plan.layout.columns:
+        cell = cell_name(column.index, row)
+        heading = " ".join(column.heading.split())
+        if column.field is not None:
+            field = column.field
+            if field in NOT_IMPORTED:
+                field += " " + message("register.mapping.derived", lang)
+            line = message("register.mapping.column", lang, cell=cell, heading=heading, field=field)
+        elif heading:
+            line = message("register.mapping.ignored", lang, cell=cell, heading=heading)
+        else:
+            continue
+        sys.stderr.write(line + "\n")
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,206 @@
+"""``ksd export``: the repository as a flat register, one row per record or per document.
+
+The headings are ones ``ksd import`` recognises, so a register exported, edited in a
+spreadsheet program and imported again updates exactly the cells that were edited. A hidden
+first column ``Kunci ksd`` holds the record id (``#n`` for its n-th naskah), which is how the
+import finds the record again. ``Tahap`` and ``Status`` are derived as of the as-of date (the
+import reads back only a stored status, ``dibatalkan`` or ``diakhiri``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from ksd_cli.lifecycle import lifecycle
+from ksd_cli.models import Agreement, Naskah
+from ksd_cli.reference import load_reference
+from ksd_cli.repository import Repository
+
+Per = Literal["naskah", "record"]
+PERAN = ("pihak_kesatu", "pihak_kedua", "pihak_ketiga")
+KEY_HEADING = "Kunci ksd"
+
+
+@dataclass(frozen=True)
+class ExportColumn:
+    """A column of the exported register: heading, width, number format, hidden or not."""
+
+    heading: str
+    width: int = 16
+    number_format: str | None = None
+    hidden: bool = False
+
+
+@dataclass(frozen=True)
+class ExportTable:
+    """The register: columns and rows of typed values (dates as dates, rupiah as integers)."""
+
+    columns: tuple[ExportColumn, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+
+def export_table(
+    repository: Repository, *, as_of: date, per: Per, owner: str | None
+) -> ExportTable:
+    """Every agreement that loads, as register rows (records that do not load are left out)."""
+    from ksd_cli.loading import load_records
+    from ksd_cli.xlsx import DATE_FORMAT, RUPIAH_FORMAT
+
+    loaded = load_records(repository, lang="id")
+    agreements = [r.record for r in loaded.records if isinstance(r.record, Agreement)]
+    columns = [
+        ExportColumn(KEY_HEADING, 22, hidden=True),
+        ExportColumn("No", 5),
+        ExportColumn("Judul", 40),
+        ExportColumn("Jenis Kerja Sama", 14),
+        ExportColumn("Mitra Kerja Sama", 36),
+        ExportColumn("Urusan", 30),
+        ExportColumn("Perangkat Daerah", 30),
+        ExportColumn("Ruang Lingkup", 30),
+        ExportColumn("Nilai", 18, RUPIAH_FORMAT),
+        ExportColumn("Keterangan", 30),
+    ]
+    if per == "naskah":
+        columns += [
+            ExportColumn("Jenis Naskah", 20),
+            *(ExportColumn(f"Nomor {p.replace('_', ' ').title()}", 22) for p in PERAN),
+            ExportColumn("Tanggal Penandatanganan", 18, DATE_FORMAT),
+            ExportColumn("Tempat", 16),
+            ExportColumn("Berlaku Mulai", 18, DATE_FORMAT),
+            ExportColumn("Berlaku Hingga", 18, DATE_FORMAT),
+            ExportColumn("Dokumen", 24),
+        ]
+    columns += [ExportColumn("Tahap", 18), ExportColumn("Status", 14)]
+    rows: list[tuple[Any, ...]] = []
+    for record in sorted(agreements, key=lambda a: a.id):
+        state = lifecycle(record, as_of)
+        common = _record_cells(record, owner)
+        derived = (state.tahap_terakhir, state.status)
+        if per == "record" or not record.naskah:
+            rows.append(
+                (
+                    record.id,
+                    len(rows) + 1,
+                    *common,
+                    *(_blank_naskah() if per == "naskah" else ()),
+                    *derived,
+                )
+            )
+            continue
+        for position, naskah in enumerate(record.naskah, 1):
+            key = f"{record.id}#{position}"
+            rows.append((key, len(rows) + 1, *common, *_naskah_cells(naskah), *derived))
+    return ExportTable(tuple(columns), tuple(rows))
+
+
+def _record_cells(record: Agreement, owner: str | None) -> tuple[Any, ...]:
+    reference = load_reference()
+    partners = []
+    for pihak in record.pihak:
+        if pihak.tipe == "pemda" and pihak.kode_wilayah == owner:
+            continue
+        wilayah = reference.wilayah.get(pihak.kode_wilayah or "") if pihak.tipe == "pemda" else None
+        partners.append(wilayah.pemerintah if wilayah is not None else pihak.nama or "")
+    urusan = [
+        f"{kode} {reference.urusan[kode].nama}" if kode in reference.urusan else kode
+        for kode in record.urusan
+    ]
+    nilai = record.pembiayaan.nilai if record.pembiayaan is not None else None
+    return (
+        record.judul,
+        record.jenis,
+        "; ".join(partners),
+        "; ".join(urusan),
+        "; ".join(record.perangkat_daerah or ()),
+        "\n".join(record.ruang_lingkup or ()),
+        nilai,
+        record.catatan,
+    )
+
+
+def _naskah_cells(naskah: Naskah) -> tuple[Any, ...]:
+    nomor = naskah.nomor or {}
+    return (
+        naskah.jenis,
+        *(nomor.get(p) for p in PERAN),
+        naskah.tanggal_ttd,
+        naskah.tempat_ttd,
+        naskah.berlaku_mulai,
+        naskah.berlaku_sampai,
+        naskah.berkas,
+    )
+
+
+def _blank_naskah() -> tuple[None, ...]:
+    return (None,) * (len(PERAN) + 6)
+
+
+# Writers, keyed by --format ------------------------------------------------------------------
+
+
+def write_xlsx(table: ExportTable, path: Path) -> None:
+    """An Excel register: styled, frozen header, filters, the key column hidden."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    from ksd_cli.xlsx import Column, save_workbook, write_table
+
+    workbook = Workbook()
+    ws = workbook.active
+    ws.title = "Register"
+    columns = [Column(c.heading, c.width, c.number_format) for c in table.columns]
+    # escaping: write_table writes text that starts with = + - @ as a string cell (data_type
+    # "s"); switch to ksd_cli.escaping when it lands.
+    write_table(ws, columns, table.rows)
+    for index, column in enumerate(table.columns, 1):
+        if column.hidden:
+            ws.column_dimensions[get_column_letter(index)].hidden = True
+    save_workbook(workbook, path)
+
+
+def write_csv(table: ExportTable, path: Path) -> None:
+    """A CSV register: UTF-8 with a BOM (so Excel reads it as UTF-8), ISO dates."""
+    from ksd_cli.atomic import write_text_atomic
+
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow([c.heading for c in table.columns])
+    for row in table.rows:
+        writer.writerow([_csv_cell(v) for v in row])
+    write_text_atomic(path, "\ufeff" + stream.getvalue())
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value)
+    # escaping: a leading ' keeps a spreadsheet from running text as a formula; ksd import
+    # strips it again. Switch to ksd_cli.escaping when it lands.
+    if text.startswith(("=", "+", "-", "@")):
+        return "'" + text
+    return text
+
+
+WRITERS: dict[str, Callable[[ExportTable, Path], None]] = {"xlsx": write_xlsx, "csv": write_csv}
+
+
+def export_register(
+    repository: Repository, path: Path, *, fmt: str, per: Per, as_of: date, owner: str | None
+) -> int:
+    """Write the register to ``path`` in format ``fmt``; return the number of rows."""
+    table = export_table(repository, as_of=as_of, per=per, owner=owner)
+    WRITERS[fmt](table, path)
+    return len(table.rows)
+
+
+def headings(table: ExportTable) -> Sequence[str]:
+    """The headings, in order."""
+    return [c.heading for c in table.columns]

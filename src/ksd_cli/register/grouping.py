@@ -1,0 +1,290 @@
+"""Rows of a register to parsed values, and rows of one cooperation grouped into one record.
+
+How rows are grouped (in this order):
+
+1. a key column (``Kunci ksd``, written by ``ksd export``: the record id, ``#n`` for its n-th
+   naskah) or a grouping column (``Grup``, ``ID Kerja Sama``): rows with the same value are one
+   record;
+2. a PKS or adendum row whose partners are those of an earlier row and which cites one of that
+   row's document numbers (in its ``Rujukan``/``Dasar`` column, its title or its remarks)
+   joins that earlier row's record;
+3. every other row is a record of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from ksd_cli.messages import Msg
+from ksd_cli.register.headings import NOT_IMPORTED, Layout
+from ksd_cli.register.values import (
+    Bulan,
+    Durasi,
+    ValueProblem,
+    cell_text,
+    normalise,
+    parse_date,
+    parse_day,
+    parse_duration,
+    parse_jenis_kerja_sama,
+    parse_jenis_naskah,
+    parse_rupiah,
+    parse_urusan,
+    resolve_wilayah,
+    split_values,
+    tipe_mitra,
+)
+
+Level = Literal["error", "warning", "info"]
+PERAN = ("pihak_kesatu", "pihak_kedua", "pihak_ketiga", "pihak_keempat", "pihak_kelima")
+#: Register fields that feed the record (not one of its naskah), and the record key they set.
+RECORD_FIELDS = {
+    "judul": "judul",
+    "jenis": "jenis",
+    "urusan": "urusan",
+    "maksud_tujuan": "maksud_tujuan",
+    "objek": "objek",
+    "ruang_lingkup": "ruang_lingkup",
+    "mitra": "pihak",
+    "perangkat_daerah": "perangkat_daerah",
+    "nilai": "pembiayaan",
+    "status": "status",
+    "keterangan": "catatan",
+}
+#: Register fields that feed a naskah, and the naskah key they set.
+NASKAH_FIELDS = {
+    "jenis_naskah": "jenis",
+    "nomor": "nomor",
+    "nomor_pihak_kesatu": "nomor",
+    "nomor_pihak_kedua": "nomor",
+    "nomor_pihak_ketiga": "nomor",
+    "tanggal_ttd": "tanggal_ttd",
+    "tempat_ttd": "tempat_ttd",
+    "berlaku_mulai": "berlaku_mulai",
+    "berlaku_sampai": "berlaku_sampai",
+    "masa_berlaku": "berlaku_sampai",
+    "berkas": "berkas",
+}
+_STORED_STATUS = {"dibatalkan": "dibatalkan", "batal": "dibatalkan", "diakhiri": "diakhiri"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem (or a note) positioned in the register: row, and column when there is one."""
+
+    row: int
+    column: int | None
+    level: Level
+    words: Msg
+
+
+@dataclass
+class ParsedRow:
+    """One data row: record values, naskah values, and where each came from."""
+
+    row: int
+    record: dict[str, Any] = field(default_factory=dict)
+    naskah: dict[str, Any] = field(default_factory=dict)
+    columns: dict[str, int] = field(default_factory=dict)
+    kunci: str | None = None
+    posisi: int | None = None
+    grup: str | None = None
+    cites: str = ""
+
+    @property
+    def partners(self) -> tuple[str, ...]:
+        """The partners' identities, to tell whether two rows name the same parties."""
+        return tuple(
+            sorted(p.get("kode_wilayah") or normalise(p.get("nama", ""))
+                   for p in self.record.get("pihak") or ())
+        )  # fmt: skip
+
+
+def parse_row(
+    cells: Sequence[object], row: int, layout: Layout, owner: str
+) -> tuple[ParsedRow | None, list[Finding]]:
+    """The values of one data row (``None`` for an empty row), and what could not be read."""
+    parsed = ParsedRow(row)
+    findings: list[Finding] = []
+    raw: dict[str, tuple[int, object]] = {}
+    for column in layout.mapped:
+        if column.field in NOT_IMPORTED or column.field is None:
+            continue
+        value = cells[column.index] if column.index < len(cells) else None
+        raw[column.field] = (column.index, value)
+        parsed.columns[column.field] = column.index
+    if all(cell_text(v) == "" for _, v in raw.values()):
+        return None, []
+
+    def read(name: str, parser: Any) -> Any:
+        index, value = raw[name]
+        if cell_text(value) == "":
+            return None
+        try:
+            return parser(value)
+        except ValueProblem as problem:
+            findings.append(Finding(row, index, "error", problem.words))
+            return None
+
+    text = {name: cell_text(value) for name, (_, value) in raw.items()}
+    if "kunci" in raw and text["kunci"]:
+        kunci, _, posisi = text["kunci"].partition("#")
+        parsed.kunci = kunci
+        parsed.posisi = int(posisi) if posisi.isdigit() else None
+    if "grup" in raw and text["grup"]:
+        parsed.grup = text["grup"]
+    record = parsed.record
+    jenis_naskah = None
+    if "jenis" in raw and text["jenis"]:
+        # "Jenis Kerja Sama" holds either the record's kind (ksdpk) or the document's (MoU).
+        kind = parse_jenis_kerja_sama(text["jenis"])
+        if kind is not None:
+            record["jenis"] = kind
+        else:
+            jenis_naskah = read("jenis", parse_jenis_naskah)
+    for name, key in (("judul", "judul"), ("maksud_tujuan", "maksud_tujuan"),
+                      ("objek", "objek"), ("keterangan", "catatan")):  # fmt: skip
+        if name in raw:
+            record[key] = text[name] or None
+    for name in ("ruang_lingkup", "perangkat_daerah"):
+        if name in raw:
+            record[name] = split_values(raw[name][1]) or None
+    if "urusan" in raw:
+        record["urusan"] = read("urusan", parse_urusan)
+    if "nilai" in raw:
+        record["pembiayaan"] = read("nilai", parse_rupiah)
+    if "status" in raw:
+        record["status"] = _STORED_STATUS.get(normalise(text["status"]))
+    if "mitra" in raw:
+        record["pihak"] = _pihak(raw["mitra"], row, owner, record.get("jenis"), findings)
+    _parse_naskah(parsed, raw, text, read, jenis_naskah, findings)
+    parsed.cites = " ".join(text.get(n, "") for n in ("rujukan", "judul", "keterangan"))
+    return parsed, findings
+
+
+def _pihak(
+    cell: tuple[int, object], row: int, owner: str, jenis: str | None, findings: list[Finding]
+) -> list[dict[str, Any]] | None:
+    index, value = cell
+    names = split_values(value)
+    if not names:
+        return None
+    parties: list[dict[str, Any]] = [{"peran": PERAN[0], "tipe": "pemda", "kode_wilayah": owner}]
+    for name in names:
+        peran = PERAN[len(parties)] if len(parties) < len(PERAN) else f"pihak_{len(parties) + 1}"
+        match = resolve_wilayah(name)
+        if match is not None:
+            parties.append({"peran": peran, "tipe": "pemda", "kode_wilayah": match.wilayah.kode})
+            if normalise(name) != normalise(match.wilayah.pemerintah):
+                words = Msg("register.partner-matched", value=name, nama=match.wilayah.nama,
+                            kode=match.wilayah.kode, score=f"{match.score:.0%}")  # fmt: skip
+                findings.append(Finding(row, index, "info", words))
+        elif re.match(r"(?i)^(pem(erintah|kab|kot|prov)|kab\.?|kota|prov)\b", name):
+            findings.append(
+                Finding(row, index, "error", Msg("register.unknown-region", value=name))
+            )
+        else:
+            parties.append({"peran": peran, "tipe": tipe_mitra(name, jenis), "nama": name})
+    return parties
+
+
+def _parse_naskah(
+    parsed: ParsedRow,
+    raw: dict[str, tuple[int, object]],
+    text: dict[str, str],
+    read: Any,
+    jenis_naskah: str | None,
+    findings: list[Finding],
+) -> None:
+    naskah = parsed.naskah
+    if "jenis_naskah" in raw and text["jenis_naskah"]:
+        jenis_naskah = read("jenis_naskah", parse_jenis_naskah)
+    if jenis_naskah is not None:
+        naskah["jenis"] = jenis_naskah
+    nomor: dict[str, str] = {}
+    if "nomor" in raw and text["nomor"]:
+        nomor[PERAN[0]] = text["nomor"]
+    for i, peran in enumerate(PERAN[:3]):
+        name = f"nomor_{peran}"
+        if name in raw and text[name]:
+            nomor[PERAN[i]] = text[name]
+    if any(n in raw for n in ("nomor", "nomor_pihak_kesatu", "nomor_pihak_kedua")):
+        naskah["nomor"] = nomor or None
+    for name in ("tanggal_ttd", "berlaku_mulai", "berlaku_sampai"):
+        if name in raw:
+            naskah[name] = read(name, parse_day)
+    for name in ("tempat_ttd", "berkas"):
+        if name in raw:
+            naskah[name] = text[name] or None
+    if "masa_berlaku" in raw and text["masa_berlaku"] and not naskah.get("berlaku_sampai"):
+        term = read("masa_berlaku", _term)
+        start = naskah.get("berlaku_mulai") or naskah.get("tanggal_ttd")
+        if isinstance(term, Durasi) and isinstance(start, date):
+            naskah["berlaku_sampai"] = term.sampai(start)
+        elif isinstance(term, date):
+            naskah["berlaku_sampai"] = term
+    filled = any(v is not None for k, v in naskah.items() if k != "jenis")
+    if filled and "jenis" not in naskah:
+        # A ministry signs a nota kesepakatan (sinergi); everyone else starts with a KB.
+        tipe = {p["tipe"] for p in parsed.record.get("pihak") or ()}
+        assumed = "nota_kesepakatan" if "kementerian_lembaga" in tipe else "kesepakatan_bersama"
+        naskah["jenis"] = assumed
+        column = parsed.columns.get("jenis_naskah", parsed.columns.get("jenis"))
+        words = Msg("register.jenis-assumed", jenis=assumed)
+        findings.append(Finding(parsed.row, column, "warning", words))
+    if not filled and "jenis" not in naskah:
+        naskah.clear()
+
+
+def _term(value: object) -> Durasi | date:
+    """The "Masa Berlaku" cell: it holds a term ("5 tahun") or, in some registers, the end date."""
+    try:
+        return parse_duration(value)
+    except ValueProblem:
+        parsed = parse_date(value)
+        if isinstance(parsed, Bulan):
+            raise ValueProblem(Msg("register.month-only", value=cell_text(value))) from None
+        return parsed
+
+
+# Grouping ------------------------------------------------------------------------------------
+
+_FOLLOWERS = frozenset({"perjanjian_kerja_sama", "adendum"})
+
+
+def group_rows(rows: Sequence[ParsedRow]) -> list[list[ParsedRow]]:
+    """Rows of one cooperation together, in register order (see the module docstring)."""
+    groups: list[list[ParsedRow]] = []
+    by_key: dict[str, list[ParsedRow]] = {}
+    for row in rows:
+        key = row.kunci or row.grup
+        if key:
+            if key not in by_key:
+                by_key[key] = []
+                groups.append(by_key[key])
+            by_key[key].append(row)
+            continue
+        target = _cited_group(row, groups) if row.naskah.get("jenis") in _FOLLOWERS else None
+        if target is not None:
+            target.append(row)
+        else:
+            groups.append([row])
+    return groups
+
+
+def _cited_group(row: ParsedRow, groups: Sequence[list[ParsedRow]]) -> list[ParsedRow] | None:
+    cites = " ".join(row.cites.split()).lower()
+    if not cites:
+        return None
+    for group in reversed(groups):
+        if group[0].partners != row.partners:
+            continue
+        for earlier in group:
+            numbers = (earlier.naskah.get("nomor") or {}).values()
+            if any(len(n) >= 4 and " ".join(n.split()).lower() in cites for n in numbers):
+                return group
+    return None

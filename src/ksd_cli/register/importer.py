@@ -1,0 +1,475 @@
+"""``ksd import``: a register to agreement records, planned in memory, then written at once.
+
+:func:`plan_import` reads the sheet, finds the columns, parses and groups the rows, matches
+each group to an existing record (by the export's key column, by a document number, or by the
+``ksd import: sumber`` comment a previous import wrote) and computes the text of every record
+to create or update. Nothing touches the disk until :func:`write_plan`, which writes nothing
+when the plan has an error, unless told to skip the bad rows.
+
+Record format v1 has no field for where a record came from, so a created record starts with a
+YAML comment ``# ksd import: sumber register.xlsx, lembar Daftar, baris 5, 7``.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from ksd_cli.errors import UserError
+from ksd_cli.messages import Msg, message
+from ksd_cli.models import Agreement
+from ksd_cli.register.grouping import (
+    NASKAH_FIELDS,
+    RECORD_FIELDS,
+    Finding,
+    ParsedRow,
+    group_rows,
+    parse_row,
+)
+from ksd_cli.register.headings import (
+    FIELDS,
+    HEADER_SEARCH_ROWS,
+    Layout,
+    apply_overrides,
+    detect_layout,
+)
+from ksd_cli.register.readers import Sheet, cell_name, read_sheet
+from ksd_cli.register.values import jenis_dari_pihak
+from ksd_cli.repository import Repository
+
+Action = Literal["created", "updated", "unchanged"]
+_SUMBER = re.compile(
+    r"^# ksd import: sumber (?P<file>.+?), (?:lembar (?P<sheet>.+?), )?baris (?P<rows>[0-9, ]+)$"
+)
+
+
+@dataclass(frozen=True)
+class PlannedRecord:
+    """A record the import creates, updates or leaves as it is, and the rows it came from."""
+
+    action: Action
+    id: str
+    path: Path
+    text: str
+    rows: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """Everything ``ksd import`` would do, and every finding, positioned in the register."""
+
+    sheet: Sheet
+    layout: Layout
+    findings: tuple[Finding, ...]
+    records: tuple[PlannedRecord, ...]
+
+    @property
+    def error_rows(self) -> frozenset[int]:
+        """Rows with an error finding."""
+        return frozenset(f.row for f in self.findings if f.level == "error")
+
+    def where(self, finding: Finding) -> str:
+        """``register.xlsx:Daftar!F12`` (``register.csv:F12``; the row alone without a column)."""
+        cell = (
+            str(finding.row) if finding.column is None else cell_name(finding.column, finding.row)
+        )
+        sheet = f"{self.sheet.name}!" if self.sheet.name else ""
+        return f"{self.sheet.file.name}:{sheet}{cell}"
+
+    def usable(self, skip_invalid: bool) -> tuple[PlannedRecord, ...]:
+        """The records to write: all, or with ``skip_invalid`` those without a bad row."""
+        bad = self.error_rows
+        if bad and not skip_invalid:
+            return ()
+        return tuple(r for r in self.records if not bad.intersection(r.rows))
+
+    def skipped(self, skip_invalid: bool) -> tuple[int, ...]:
+        """The rows left out."""
+        return tuple(sorted(self.error_rows)) if skip_invalid else ()
+
+
+def read_mapping_file(path: Path) -> dict[str, str]:
+    """A mapping file (TOML): ``[kolom]`` table of heading or column letter = field."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise UserError(Msg("register.bad-mapping-file", file=str(path), reason=str(exc))) from None
+    columns = data.get("kolom", {})
+    if not isinstance(columns, dict) or not all(isinstance(v, str) for v in columns.values()):
+        reason = '[kolom] harus berisi judul = "field"'
+        raise UserError(Msg("register.bad-mapping-file", file=str(path), reason=reason))
+    return {str(k): v for k, v in columns.items()}
+
+
+def mapping_toml(layout: Layout) -> str:
+    """The layout as a mapping file an analyst can edit and pass back with ``--mapping``."""
+    lines = [
+        '# Pemetaan kolom untuk ksd import --mapping. Ubah field di kanan; "-" = abaikan.',
+        "# Field: " + ", ".join(FIELDS),
+        "[kolom]",
+    ]
+    for column in layout.columns:
+        if column.heading:
+            heading = column.heading.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+            lines.append(f'"{heading}" = "{column.field or "-"}"')
+    return "\n".join(lines) + "\n"
+
+
+def find_layout(sheet: Sheet, overrides: Mapping[str, str]) -> Layout:
+    """The columns of ``sheet`` with ``overrides`` applied; no header is a ``UserError``."""
+    layout = detect_layout(sheet.rows)
+    if layout is None:
+        raise UserError(
+            Msg("register.no-header", file=sheet.file.name, rows=HEADER_SEARCH_ROWS),
+            hint=Msg("register.no-header.hint"),
+        )
+    try:
+        return apply_overrides(layout, overrides)
+    except KeyError as exc:
+        raise UserError(Msg("register.bad-map.unknown", value=exc.args[0])) from None
+
+
+# Planning ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Existing:
+    id: str
+    path: Path
+    text: str
+    numbers: frozenset[str]
+    sumber: tuple[str, str | None, int] | None
+
+
+def plan_import(
+    repository: Repository,
+    path: Path,
+    *,
+    as_of: date,
+    owner: str,
+    sheet: str | None = None,
+    overrides: Mapping[str, str] | None = None,
+) -> ImportPlan:
+    """Read the register at ``path`` and plan the records (nothing is written)."""
+    table = read_sheet(path, sheet)
+    layout = find_layout(table, overrides or {})
+    findings: list[Finding] = []
+    parsed: list[ParsedRow] = []
+    for number in range(layout.first_data_row, len(table.rows) + 1):
+        row, problems = parse_row(table.rows[number - 1], number, layout, owner)
+        findings.extend(problems)
+        if row is not None:
+            parsed.append(row)
+    existing = _existing(repository)
+    stems = {e.id for e in existing}
+    planned: list[PlannedRecord] = []
+    claimed: set[str] = set()
+    for group in group_rows(parsed):
+        rows = tuple(r.row for r in group)
+        match = _match(group, existing, table, claimed, findings)
+        if match is None:
+            data = _new_record(group, stems, owner, as_of)
+            stems.add(data["id"])
+            header = message("register.sumber", "id", file=table.file.name,
+                             where=f"lembar {table.name}, " if table.name else "",
+                             rows=", ".join(map(str, rows)))  # fmt: skip
+            record_path = repository.agreements_dir / f"{data['id']}.yaml"
+            if _valid(data, group, findings):
+                planned.append(
+                    PlannedRecord("created", data["id"], record_path, _text(data, header), rows)
+                )
+            continue
+        claimed.add(match.id)
+        text = _updated_text(match, group, owner)
+        if text is not None and not _valid(_plain(text), group, findings):
+            continue
+        action: Action = "unchanged" if text is None else "updated"
+        planned.append(PlannedRecord(action, match.id, match.path, text or match.text, rows))
+    findings.sort(key=lambda f: (f.row, f.column if f.column is not None else -1))
+    return ImportPlan(table, layout, tuple(findings), tuple(planned))
+
+
+def _existing(repository: Repository) -> list[_Existing]:
+    from ksd_cli.loading import load_records
+
+    loaded = load_records(repository, lang="id")
+    found = []
+    for item in loaded.records:
+        record = item.record
+        if not isinstance(record, Agreement):
+            continue
+        numbers = frozenset(
+            " ".join(n.split()).lower()
+            for d in record.naskah or ()
+            for n in (d.nomor or {}).values()
+        )
+        sumber = None
+        for line in item.text.lstrip("\ufeff").splitlines():
+            if not line.startswith("#"):
+                break
+            if m := _SUMBER.match(line.strip()):
+                first = int(m.group("rows").split(",")[0])
+                sumber = (m.group("file"), m.group("sheet"), first)
+        found.append(_Existing(record.id, item.source.path, item.text, numbers, sumber))
+    return found
+
+
+def _match(
+    group: Sequence[ParsedRow],
+    existing: Sequence[_Existing],
+    table: Sheet,
+    claimed: set[str],
+    findings: list[Finding],
+) -> _Existing | None:
+    by_id = {e.id: e for e in existing}
+    kunci = next((r.kunci for r in group if r.kunci), None)
+    if kunci is not None:
+        if kunci in by_id:
+            return by_id[kunci]
+        column = group[0].columns.get("kunci")
+        findings.append(
+            Finding(group[0].row, column, "warning", Msg("register.unknown-key", value=kunci))
+        )
+    numbers = {
+        " ".join(n.split()).lower()
+        for r in group
+        for n in (r.naskah.get("nomor") or {}).values()
+        if len(n.strip()) >= 4
+    }
+    for item in existing:
+        if item.id not in claimed and numbers & item.numbers:
+            return item
+    source = (table.file.name, table.name, group[0].row)
+    return next((e for e in existing if e.sumber == source and e.id not in claimed), None)
+
+
+def _first(group: Sequence[ParsedRow], key: str) -> Any:
+    return next((r.record[key] for r in group if r.record.get(key) is not None), None)
+
+
+def _owned(group: Sequence[ParsedRow]) -> set[str]:
+    """The record keys the register's cells speak for (an empty kind cell speaks for none)."""
+    return {key for r in group for key in r.record}
+
+
+def _record_values(group: Sequence[ParsedRow]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for key in _owned(group):
+        if key in ("urusan", "perangkat_daerah", "ruang_lingkup"):
+            merged: list[str] = []
+            for r in group:
+                merged.extend(v for v in r.record.get(key) or () if v not in merged)
+            values[key] = merged or None
+        elif key == "pembiayaan":
+            nilai = _first(group, "pembiayaan")
+            values[key] = None if nilai is None else {"nilai": nilai}
+        else:
+            values[key] = _first(group, key)
+    return values
+
+
+def _naskah_values(group: Sequence[ParsedRow]) -> list[tuple[int | None, dict[str, Any]]]:
+    return [(r.posisi, r.naskah) for r in group if r.naskah]
+
+
+def _new_record(
+    group: Sequence[ParsedRow], stems: set[str], owner: str, as_of: date
+) -> dict[str, Any]:
+    from ksd_cli.scaffold import next_id
+
+    values = {k: v for k, v in _record_values(group).items() if v is not None}
+    naskah = [{k: v for k, v in n.items() if v is not None} for _, n in _naskah_values(group)]
+    signed = [n["tanggal_ttd"] for n in naskah if n.get("tanggal_ttd")]
+    year = min(signed).year if signed else as_of.year
+    data: dict[str, Any] = {"id": next_id(stems, "KSD", owner, year), **values}
+    if "jenis" not in data and "pihak" in data:
+        data["jenis"] = jenis_dari_pihak([p["tipe"] for p in data["pihak"][1:]])
+    if naskah:
+        data["naskah"] = naskah
+    return data
+
+
+def _valid(data: dict[str, Any], group: Sequence[ParsedRow], findings: list[Finding]) -> bool:
+    """Validate against the record format; problems become findings on the group's first row."""
+    row = group[0]
+    try:
+        Agreement.model_validate(data)
+    except ValidationError as exc:
+        reverse = {v: k for k, v in RECORD_FIELDS.items()}
+        for error in exc.errors():
+            key = str(error["loc"][0]) if error["loc"] else ""
+            column = row.columns.get(reverse.get(key, key))
+            if error["type"] == "missing" and len(error["loc"]) == 1:
+                heading = reverse.get(key, key)
+                words = Msg("register.missing-value", field=heading)
+            else:
+                loc = ".".join(str(p) for p in error["loc"])
+                words = Msg("register.invalid-record", field=loc, problem=error["msg"])
+            findings.append(Finding(row.row, column, "error", words))
+        return False
+    return True
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    yaml.preserve_quotes = True
+    return yaml
+
+
+def _text(data: dict[str, Any], header: str) -> str:
+    from ksd_cli.scaffold import record_text
+
+    return record_text(data, "agreement", header)
+
+
+def _plain(text: str) -> dict[str, Any]:
+    """The data of a record's text as plain Python values, as the models read them."""
+    result = _plain_of(_yaml().load(text))
+    assert isinstance(result, dict)
+    return result
+
+
+# Updating ----------------------------------------------------------------------------------
+
+
+def _updated_text(existing: _Existing, group: Sequence[ParsedRow], owner: str) -> str | None:
+    """The existing record with the register's fields set; ``None`` when nothing changes."""
+    from ksd_cli.fmt import format_text, same_data
+
+    document = _yaml().load(existing.text.lstrip("\ufeff"))
+    before = copy.deepcopy(document)
+    for key, value in _record_values(group).items():
+        if key == "pihak":
+            _set_pihak(document, value, owner)
+        elif key == "pembiayaan":
+            _set_nilai(document, value)
+        else:
+            _set(document, key, value)
+    naskah_list = document.get("naskah")
+    for posisi, values in _naskah_values(group):
+        if naskah_list is None:
+            from ruamel.yaml.comments import CommentedSeq
+
+            naskah_list = document["naskah"] = CommentedSeq()
+        index = _naskah_index(naskah_list, posisi, values)
+        if index is None:
+            naskah_list.append({k: v for k, v in values.items() if v is not None})
+            continue
+        for key, value in values.items():
+            _set(naskah_list[index], key, value)
+    if same_data(_plain_of(before), _plain_of(document)):
+        return None
+    stream = io.StringIO()
+    _yaml().dump(document, stream)
+    return format_text(stream.getvalue(), "agreement")
+
+
+def _plain_of(value: Any) -> Any:
+    """Plain values of ruamel's containers and scalars: dict, list, str, int, bool, date."""
+    if isinstance(value, dict):
+        return {str(k): _plain_of(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain_of(v) for v in value]
+    if isinstance(value, bool) or value is None or isinstance(value, date):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    return str(value)
+
+
+def _set(mapping: Any, key: str, value: Any) -> None:
+    if value is None:
+        mapping.pop(key, None)
+    elif _plain_of(mapping.get(key)) != value:
+        mapping[key] = value
+
+
+def _set_nilai(document: Any, value: dict[str, Any] | None) -> None:
+    pembiayaan = document.get("pembiayaan")
+    if value is None:
+        if pembiayaan is not None:
+            pembiayaan.pop("nilai", None)
+            if not pembiayaan:
+                del document["pembiayaan"]
+        return
+    if pembiayaan is None:
+        document["pembiayaan"] = dict(value)
+    else:
+        _set(pembiayaan, "nilai", value["nilai"])
+
+
+def _identity(pihak: Any) -> tuple[str, str]:
+    return (str(pihak.get("tipe")), str(pihak.get("kode_wilayah") or pihak.get("nama") or ""))
+
+
+def _set_pihak(document: Any, parties: list[dict[str, Any]] | None, owner: str) -> None:
+    """Replace the partners only when the register names others (keeping alamat, negara...)."""
+    if parties is None:
+        return
+    current = list(document.get("pihak") or ())
+    partners = [p for p in current if p.get("kode_wilayah") != owner]
+    if [_identity(p) for p in partners] == [_identity(p) for p in parties[1:]]:
+        return
+    by_identity = {_identity(p): p for p in current}
+    replaced = []
+    for party in parties:
+        kept = by_identity.get(_identity(party))
+        if kept is not None:
+            kept["peran"] = party["peran"]
+            replaced.append(kept)
+        else:
+            replaced.append(party)
+    document["pihak"] = replaced
+
+
+def _naskah_index(naskah_list: Any, posisi: int | None, values: Mapping[str, Any]) -> int | None:
+    """Which existing naskah a register row speaks for: by key, number, or kind and date."""
+    if posisi is not None and 1 <= posisi <= len(naskah_list):
+        return posisi - 1
+    numbers = set((values.get("nomor") or {}).values())
+    for i, naskah in enumerate(naskah_list):
+        if numbers & set((naskah.get("nomor") or {}).values()):
+            return i
+    for i, naskah in enumerate(naskah_list):
+        if naskah.get("jenis") == values.get("jenis") and _plain_of(
+            naskah.get("tanggal_ttd")
+        ) == values.get("tanggal_ttd"):
+            return i
+    return None
+
+
+# Writing -----------------------------------------------------------------------------------
+
+
+def write_plan(plan: ImportPlan, *, skip_invalid: bool) -> tuple[PlannedRecord, ...]:
+    """Write the created and updated records (atomically, one file each); return them."""
+    from ksd_cli.atomic import write_text_atomic
+
+    usable = plan.usable(skip_invalid)
+    if plan.error_rows and not skip_invalid:
+        return ()
+    written = []
+    for record in usable:
+        if record.action != "unchanged":
+            write_text_atomic(record.path, record.text)
+            written.append(record)
+    return tuple(written)
+
+
+NASKAH_KEYS = frozenset(NASKAH_FIELDS.values())

@@ -1,0 +1,128 @@
+"""Reading a register file into rows of cell values: .xlsx (openpyxl), .ods/.xls (pandas), .csv.
+
+Merged cells are filled with their top-left value in every cell they cover, so a heading merged
+over two columns, or a title merged down over a KB row and its PKS rows, reads in each cell.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ksd_cli.errors import UserError
+from ksd_cli.messages import Msg
+
+Rows = list[list[object]]
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The cells of one sheet (``name`` is ``None`` for a CSV file)."""
+
+    file: Path
+    name: str | None
+    rows: Rows
+
+
+def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
+    """The sheet ``sheet`` of ``path`` (default: the first), by the file's extension."""
+    if not path.is_file():
+        raise UserError(Msg("register.not-found", file=str(path)))
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path, sheet)
+    if suffix in (".csv", ".txt"):
+        return Sheet(path, None, _read_csv(path.read_bytes()))
+    if suffix in (".ods", ".xls"):
+        return _read_pandas(path, sheet)
+    raise UserError(Msg("register.unknown-format", file=path.name))
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> Sheet:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+        raise UserError(Msg("register.unreadable", file=path.name, reason=str(exc))) from None
+    if sheet is not None and sheet not in workbook.sheetnames:
+        raise UserError(
+            Msg(
+                "register.no-sheet",
+                file=path.name,
+                sheet=sheet,
+                sheets=", ".join(workbook.sheetnames),
+            )
+        )
+    ws = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+    rows: Rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    for merged in ws.merged_cells.ranges:
+        top = rows[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(rows) else None
+        for r in range(merged.min_row, min(merged.max_row, len(rows)) + 1):
+            row = rows[r - 1]
+            row.extend([None] * (merged.max_col - len(row)))
+            for c in range(merged.min_col, merged.max_col + 1):
+                row[c - 1] = top
+    return Sheet(path, ws.title, rows)
+
+
+def _read_pandas(path: Path, sheet: str | None) -> Sheet:
+    import pandas as pd
+
+    engine = "odf" if path.suffix.lower() == ".ods" else None
+    try:
+        frame = pd.read_excel(path, sheet_name=sheet or 0, header=None, engine=engine)
+    except ImportError as exc:
+        raise UserError(
+            Msg("register.unreadable", file=path.name, reason=str(exc)),
+            hint=Msg("register.unreadable.ods-hint"),
+        ) from None
+    except Exception as exc:
+        raise UserError(Msg("register.unreadable", file=path.name, reason=str(exc))) from None
+    rows: Rows = [[None if pd.isna(v) else v for v in row] for row in frame.itertuples(index=False)]
+    name = sheet if sheet is not None else _first_sheet_name(path, engine)
+    return Sheet(path, name, rows)
+
+
+def _first_sheet_name(path: Path, engine: str | None) -> str | None:
+    import pandas as pd
+
+    try:
+        names = pd.ExcelFile(path, engine=engine).sheet_names
+    except Exception:
+        return None
+    return str(names[0]) if names else None
+
+
+def decode(data: bytes) -> str:
+    """Text of a CSV file: UTF-8 (with or without BOM), else Windows-1252."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _read_csv(data: bytes) -> Rows:
+    text = decode(data)
+    sample = text[:20000]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    return [list[object](row) for row in reader]
+
+
+def cell_name(column: int, row: int) -> str:
+    """The cell name "F12" for 0-based ``column`` 5 and 1-based ``row`` 12."""
+    from openpyxl.utils import get_column_letter
+
+    return f"{get_column_letter(column + 1)}{row}"
+
+
+def padded(row: Sequence[object], width: int) -> list[object]:
+    """``row`` with ``None`` up to ``width`` cells."""
+    return list(row) + [None] * (width - len(row))

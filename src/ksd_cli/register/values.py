@@ -1,0 +1,372 @@
+"""Cell values as registers write them: dates, durations, rupiah, kinds, regions, urusan.
+
+Pure functions. A value that cannot be read raises :class:`ValueProblem` carrying a catalog
+message; the importer positions it at the cell (``register.xlsx:Daftar!F12``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
+from typing import get_args
+
+from ksd_cli.messages import Msg
+from ksd_cli.models import JenisKerjaSama, JenisNaskah, TipePihak
+from ksd_cli.reference import Wilayah, load_reference
+
+
+class ValueProblem(Exception):
+    """A cell value that cannot be read: what the analyst is told."""
+
+    def __init__(self, words: Msg) -> None:
+        super().__init__(words.key)
+        self.words = words
+
+
+@dataclass(frozen=True)
+class Bulan:
+    """A date known only to the month ("Maret 2021"): record format v1.1 can store it."""
+
+    tahun: int
+    bulan: int
+
+
+@dataclass(frozen=True)
+class Durasi:
+    """A term: "5 (lima) tahun", "6 bulan"."""
+
+    tahun: int = 0
+    bulan: int = 0
+
+    def sampai(self, mulai: date) -> date:
+        """The last day in force of a term starting on ``mulai`` (start + term - 1 day)."""
+        months = mulai.month - 1 + self.bulan + 12 * self.tahun
+        year, month = mulai.year + months // 12, months % 12 + 1
+        day = mulai.day
+        while True:
+            try:
+                end = date(year, month, day)
+                break
+            except ValueError:
+                day -= 1  # 31 Januari + 1 bulan: the last day of February
+        return end - timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class WilayahMatch:
+    """A partner name resolved to a region, with what it matched and how closely (0-1)."""
+
+    wilayah: Wilayah
+    matched: str
+    score: float
+
+
+# Text --------------------------------------------------------------------------------------
+
+
+def cell_text(value: object) -> str:
+    """A cell as text: stripped, ``None`` as empty; a leading ``'`` that kept a formula out goes."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    # escaping: the exporter writes "'=..." so spreadsheets keep it text; read it back plainly.
+    if text.startswith("'") and text[1:2] in ("=", "+", "-", "@"):
+        text = text[1:]
+    return text
+
+
+def split_values(value: object) -> list[str]:
+    """Several values in one cell, split on semicolons and line breaks, never on commas.
+
+    Commas belong to names: "ketenteraman, ketertiban umum, dan pelindungan masyarakat" is one.
+    """
+    parts = re.split(r"[;\n\r]+", cell_text(value))
+    return [p.strip(" \t-•") for p in parts if p.strip(" \t-•")]
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents and punctuation gone, spaces collapsed: for matching words."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", folded.lower()).split())
+
+
+# Dates -------------------------------------------------------------------------------------
+
+BULAN: dict[str, int] = {
+    "januari": 1, "jan": 1, "january": 1,
+    "februari": 2, "feb": 2, "pebruari": 2, "february": 2,
+    "maret": 3, "mar": 3, "march": 3,
+    "april": 4, "apr": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "agustus": 8, "agu": 8, "agt": 8, "aug": 8, "august": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "oct": 10, "october": 10,
+    "november": 11, "nov": 11, "nopember": 11,
+    "desember": 12, "des": 12, "dec": 12, "december": 12,
+}  # fmt: skip
+_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_WORDS = re.compile(r"^(?:(\d{1,2})\s+)?([a-z]+)\.?\s+(\d{4})$")
+
+
+def parse_date(value: object) -> date | Bulan:
+    """A date cell: an Excel date, "15 Maret 2021", "15-03-2021", "15/3/21", "2021-03-15".
+
+    "Maret 2021" is a month-precision :class:`Bulan`. Anything else raises ``ValueProblem``.
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = cell_text(value)
+    lowered = re.sub(r"^[a-z]+,\s*", "", text.lower())  # "Senin, 15 Maret 2021"
+    parts: tuple[int, int, int] | None = None
+    if m := _ISO.match(lowered):
+        parts = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    elif m := _DMY.match(lowered):
+        year = int(m.group(3))
+        year = year + 2000 if year < 100 else year  # registers of this century
+        parts = (year, int(m.group(2)), int(m.group(1)))
+    elif (m := _WORDS.match(lowered)) and m.group(2) in BULAN:
+        month = BULAN[m.group(2)]
+        if m.group(1) is None:
+            return Bulan(int(m.group(3)), month)
+        parts = (int(m.group(3)), month, int(m.group(1)))
+    if parts is not None:
+        try:
+            return date(*parts)
+        except ValueError:
+            pass
+    raise ValueProblem(Msg("register.bad-date", value=text))
+
+
+def parse_day(value: object) -> date:
+    """A date that must be a day (v1 has no month-precision dates)."""
+    parsed = parse_date(value)
+    if isinstance(parsed, Bulan):
+        raise ValueProblem(Msg("register.month-only", value=cell_text(value)))
+    return parsed
+
+
+_DURASI = re.compile(r"(\d+)\s*(?:\([^)]*\)\s*)?(tahun|thn|th|bulan|bln)\b")
+
+
+def parse_duration(value: object) -> Durasi:
+    """A term: "5 (lima) tahun", "6 bulan", "1 tahun 6 bulan", or a bare number of years."""
+    text = cell_text(value).lower()
+    if re.fullmatch(r"\d+", text):
+        return Durasi(tahun=int(text))
+    found = _DURASI.findall(text)
+    if not found:
+        raise ValueProblem(Msg("register.bad-duration", value=cell_text(value)))
+    years = sum(int(n) for n, unit in found if unit.startswith("t"))
+    months = sum(int(n) for n, unit in found if unit.startswith("b"))
+    return Durasi(years, months)
+
+
+# Money -------------------------------------------------------------------------------------
+
+_SCALE = {"m": 10**9, "miliar": 10**9, "milyar": 10**9, "jt": 10**6, "juta": 10**6,
+          "rb": 10**3, "ribu": 10**3, "t": 10**12, "triliun": 10**12}  # fmt: skip
+
+
+def parse_rupiah(value: object) -> int:
+    """Rupiah: a number cell, "Rp1.250.000.000,00", "1,25 M", "750 juta"."""
+    if isinstance(value, bool):
+        raise ValueProblem(Msg("register.bad-rupiah", value=str(value)))
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return round(value)
+    text = cell_text(value).lower().replace("rp", "").replace(" ", "").rstrip(".-")
+    m = re.fullmatch(r"([0-9.,]+)([a-z]*)", text)
+    if m is None or (m.group(2) and m.group(2) not in _SCALE):
+        raise ValueProblem(Msg("register.bad-rupiah", value=cell_text(value)))
+    number, scale = m.group(1), _SCALE.get(m.group(2), 1)
+    # Indonesian: "." groups thousands, "," starts the decimals ("1.250.000,00", "1,25").
+    whole, _, decimals = number.partition(",")
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+", whole):
+        whole = whole.replace(".", "")
+    try:
+        amount = float(f"{whole}.{decimals}" if decimals else whole)
+    except ValueError:
+        raise ValueProblem(Msg("register.bad-rupiah", value=cell_text(value))) from None
+    return round(amount * scale)
+
+
+# Kinds -------------------------------------------------------------------------------------
+
+#: Words registers use for a document, normalised, to ``naskah.jenis``. Longest match first.
+JENIS_NASKAH_WORDS: dict[str, JenisNaskah] = {
+    "perjanjian kerja sama": "perjanjian_kerja_sama",
+    "perjanjian kerjasama": "perjanjian_kerja_sama",
+    "kesepakatan bersama": "kesepakatan_bersama",
+    "nota kesepahaman": "nota_kesepahaman",
+    "nota kesepakatan": "nota_kesepakatan",
+    "memorandum of understanding": "nota_kesepahaman",
+    "surat pernyataan kehendak": "surat_pernyataan_kehendak",
+    "letter of intent": "surat_pernyataan_kehendak",
+    "addendum": "adendum",
+    "adendum": "adendum",
+    "amandemen": "adendum",
+    "perjanjian": "perjanjian_kerja_sama",
+    "mou": "nota_kesepahaman",
+    "moa": "perjanjian_kerja_sama",
+    "pks": "perjanjian_kerja_sama",
+    "kb": "kesepakatan_bersama",
+    "loi": "surat_pernyataan_kehendak",
+}
+JENIS_NASKAH: tuple[str, ...] = get_args(JenisNaskah)
+JENIS_KERJA_SAMA: tuple[str, ...] = get_args(JenisKerjaSama)
+
+
+def parse_jenis_naskah(value: object) -> JenisNaskah:
+    """A document kind from words: "MoU", "Nota Kesepahaman", "PKS", "Adendum I"..."""
+    text = normalise(cell_text(value))
+    code = text.replace(" ", "_")
+    if code in JENIS_NASKAH:
+        return code  # type: ignore[return-value]
+    for words in sorted(JENIS_NASKAH_WORDS, key=len, reverse=True):
+        if re.search(rf"\b{words}\b", text):
+            return JENIS_NASKAH_WORDS[words]
+    raise ValueProblem(Msg("register.bad-jenis-naskah", value=cell_text(value)))
+
+
+def parse_jenis_kerja_sama(value: object) -> JenisKerjaSama | None:
+    """A kind of cooperation written as its code ("ksdpk", "KSDD Sukarela"), else ``None``."""
+    code = normalise(cell_text(value)).replace(" ", "_")
+    return code if code in JENIS_KERJA_SAMA else None  # type: ignore[return-value]
+
+
+def jenis_dari_pihak(tipe: list[TipePihak]) -> JenisKerjaSama:
+    """The record's kind from its partners' types (a pemda-only record is voluntary KSDD)."""
+    for partner_type, jenis in (
+        ("kementerian_lembaga", "sinergi"),
+        ("lembaga_luar_negeri", "ksdll"),
+        ("pemda_luar_negeri", "ksdpl"),
+        ("pihak_ketiga", "ksdpk"),
+    ):
+        if partner_type in tipe:
+            return jenis  # type: ignore[return-value]
+    return "ksdd_sukarela"
+
+
+#: The partner's type the record's kind implies, for a partner that is not a region.
+TIPE_MITRA: dict[str, TipePihak] = {
+    "ksdpk": "pihak_ketiga",
+    "sinergi": "kementerian_lembaga",
+    "ksdpl": "pemda_luar_negeri",
+    "ksdll": "lembaga_luar_negeri",
+}
+_KL = re.compile(r"^(kementerian|kementrian|badan|lembaga|kantor staf|sekretariat)\b")
+
+
+def tipe_mitra(name: str, jenis: str | None) -> TipePihak:
+    """A named partner's type: from the record's kind if known, else from its name."""
+    if jenis in TIPE_MITRA:
+        return TIPE_MITRA[jenis]
+    if _KL.match(normalise(name)):
+        return "kementerian_lembaga"
+    return "pihak_ketiga"
+
+
+# Regions -----------------------------------------------------------------------------------
+
+_PREFIXES = (
+    ("pemerintah kabupaten", "kabupaten"),
+    ("pemerintah kota", "kota"),
+    ("pemerintah provinsi", "provinsi"),
+    ("pemerintah daerah kabupaten", "kabupaten"),
+    ("pemerintah daerah kota", "kota"),
+    ("pemerintah daerah provinsi", "provinsi"),
+    ("pemkab", "kabupaten"),
+    ("pemkot", "kota"),
+    ("pemprov", "provinsi"),
+    ("kabupaten", "kabupaten"),
+    ("kab", "kabupaten"),
+    ("kota", "kota"),
+    ("provinsi", "provinsi"),
+    ("prov", "provinsi"),
+)
+#: Below this similarity a name is not taken for a region (reported instead).
+MIN_SCORE = 0.85
+
+
+@cache
+def _region_names() -> dict[tuple[str, str], Wilayah]:
+    names: dict[tuple[str, str], Wilayah] = {}
+    for wilayah in load_reference().wilayah.values():
+        bare = normalise(wilayah.nama)
+        for prefix in ("kabupaten ", "kota "):
+            bare = bare.removeprefix(prefix)
+        names[(wilayah.tingkat, bare)] = wilayah
+    return names
+
+
+def resolve_wilayah(name: str) -> WilayahMatch | None:
+    """The region a partner name means ("Pemkot Samarinda", "Kab. Kutai Timur"), else ``None``.
+
+    Only names that say they are a region (Pemerintah, Pemkab, Kota, Provinsi, ...) are
+    matched, so that "PT Kutai Timur Energi" is never taken for the kabupaten; the rest of the
+    name is matched fuzzily (difflib) against the shipped code list at the same level.
+    """
+    text = normalise(name)
+    for prefix, tingkat in sorted(_PREFIXES, key=lambda p: len(p[0]), reverse=True):
+        if text == prefix or not text.startswith(prefix + " "):
+            continue
+        rest = text[len(prefix) + 1 :]
+        candidates = {bare: w for (level, bare), w in _region_names().items() if level == tingkat}
+        if rest in candidates:
+            return WilayahMatch(candidates[rest], candidates[rest].nama, 1.0)
+        close = difflib.get_close_matches(rest, list(candidates), n=1, cutoff=MIN_SCORE)
+        if close:
+            score = difflib.SequenceMatcher(None, rest, close[0]).ratio()
+            return WilayahMatch(candidates[close[0]], candidates[close[0]].nama, score)
+        return None
+    return None
+
+
+# Urusan ------------------------------------------------------------------------------------
+
+
+@cache
+def _urusan_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for urusan in load_reference().urusan.values():
+        names[normalise(urusan.nama)] = urusan.kode
+        if urusan.alias:
+            names[normalise(urusan.alias)] = urusan.kode
+    return names
+
+
+def parse_urusan(value: object) -> list[str]:
+    """Urusan codes from codes ("2.11") or names ("Lingkungan Hidup"), one per value in the cell."""
+    codes: list[str] = []
+    for item in split_values(value):
+        code = _one_urusan(item)
+        if code not in codes:
+            codes.append(code)
+    return codes
+
+
+def _one_urusan(item: str) -> str:
+    reference = load_reference().urusan
+    m = re.match(r"^(\d\.\d{2})\b", item)
+    if m and m.group(1) in reference:
+        return m.group(1)
+    name = normalise(re.sub(r"^(urusan|bidang)\s+", "", item, flags=re.IGNORECASE))
+    names = _urusan_names()
+    if name in names:
+        return names[name]
+    close = difflib.get_close_matches(name, list(names), n=1, cutoff=MIN_SCORE)
+    if close:
+        return names[close[0]]
+    raise ValueProblem(Msg("register.bad-urusan", value=item))

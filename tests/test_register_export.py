@@ -1,0 +1,149 @@
+"""ksd export: a register ksd import reads back; editing one cell changes exactly that field."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from ruamel.yaml import YAML
+
+from ksd_cli.cli import main
+
+REGISTERS = Path(__file__).parent / "fixtures" / "registers"
+AS_OF = "2025-06-30"
+TARGET = "KSD-6402-2021-002"
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("export") / "kerja-sama"
+    assert main(["init", str(root), "--daerah", "64.02"]) == 0
+    for register in ("per_naskah.xlsx", "per_kerja_sama.xlsx"):
+        assert (
+            main(["import", str(REGISTERS / register), "--root", str(root), "--as-of", AS_OF]) == 0
+        )
+    return root
+
+
+def data(repo: Path) -> dict[str, Any]:
+    yaml = YAML(typ="safe")
+    return {
+        p.stem: yaml.load(p.read_text(encoding="utf-8"))
+        for p in sorted((repo / "data" / "agreements").glob("*.yaml"))
+    }
+
+
+def export(repo: Path, output: Path, *args: str) -> None:
+    assert main(["export", "--root", str(repo), "--as-of", AS_OF, "-o", str(output), *args]) == 0
+
+
+def test_the_excel_register_is_typed_filtered_frozen_and_keyed(
+    source: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "register.xlsx"
+    export(source, output)
+    ws = load_workbook(output).active
+    headings = [c.value for c in ws[1]]
+    assert headings[:3] == ["Kunci ksd", "No", "Judul"]
+    assert ws.column_dimensions["A"].hidden is True
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref is not None and ws.auto_filter.ref.startswith("A1:")
+    rows = {
+        r[0]: dict(zip(headings, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)
+    }
+    kb = rows[f"{TARGET}#1"]
+    assert kb["Tanggal Penandatanganan"] == datetime(2021, 3, 15)
+    assert kb["Nilai"] == 1_250_000_000
+    assert kb["Mitra Kerja Sama"] == "Pemerintah Kota Samarinda"
+    assert kb["Status"] == "aktif" and kb["Tahap"] == "penandatanganan_kb"
+    assert [k for k in rows if k.startswith("KSD-6402-2021-001#")] == [
+        f"KSD-6402-2021-001#{i}" for i in (1, 2, 3)
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+@pytest.mark.parametrize("per", ["naskah", "record"])
+def test_export_then_import_changes_nothing(
+    source: Path, tmp_path: Path, fmt: str, per: str
+) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(source, repo)
+    before = {p.name: p.read_bytes() for p in (repo / "data" / "agreements").glob("*.yaml")}
+    output = tmp_path / f"register.{fmt}"
+    export(repo, output, "--per", per)
+    assert main(["import", str(output), "--root", str(repo), "--as-of", AS_OF]) == 0
+    assert {p.name: p.read_bytes() for p in (repo / "data" / "agreements").glob("*.yaml")} == before
+
+
+# heading -> (new cell value, path in the record, expected value)
+EDITS: dict[str, tuple[object, tuple[Any, ...], object]] = {
+    "Judul": ("Pengelolaan Sampah Terpadu", ("judul",), "Pengelolaan Sampah Terpadu"),
+    "Jenis Kerja Sama": ("ksdd_wajib", ("jenis",), "ksdd_wajib"),
+    "Mitra Kerja Sama": ("Pemerintah Kota Bontang", ("pihak", 1, "kode_wilayah"), "64.74"),
+    "Urusan": ("1.03 pekerjaan umum dan penataan ruang", ("urusan",), ["1.03"]),
+    "Perangkat Daerah": (
+        "Dinas PUPR; Dinas Lingkungan Hidup",
+        ("perangkat_daerah",),
+        ["Dinas PUPR", "Dinas Lingkungan Hidup"],
+    ),
+    "Ruang Lingkup": ("pengangkutan", ("ruang_lingkup",), ["pengangkutan"]),
+    "Nilai": (2_000_000, ("pembiayaan", "nilai"), 2_000_000),
+    "Keterangan": ("dipantau", ("catatan",), "dipantau"),
+    "Jenis Naskah": ("nota_kesepahaman", ("naskah", 0, "jenis"), "nota_kesepahaman"),
+    "Nomor Pihak Kesatu": (
+        "180/999/KB/2021",
+        ("naskah", 0, "nomor", "pihak_kesatu"),
+        "180/999/KB/2021",
+    ),
+    "Nomor Pihak Kedua": ("100/5/KB/2021", ("naskah", 0, "nomor", "pihak_kedua"), "100/5/KB/2021"),
+    "Tanggal Penandatanganan": (date(2021, 3, 16), ("naskah", 0, "tanggal_ttd"), date(2021, 3, 16)),
+    "Tempat": ("Samarinda", ("naskah", 0, "tempat_ttd"), "Samarinda"),
+    "Berlaku Mulai": (date(2021, 4, 1), ("naskah", 0, "berlaku_mulai"), date(2021, 4, 1)),
+    "Berlaku Hingga": (date(2026, 12, 31), ("naskah", 0, "berlaku_sampai"), date(2026, 12, 31)),
+    "Dokumen": ("berkas/kb-sampah.pdf", ("naskah", 0, "berkas"), "berkas/kb-sampah.pdf"),
+    "Status": ("dibatalkan", ("status",), "dibatalkan"),
+}
+
+
+def _put(record: Any, path: tuple[Any, ...], value: object) -> None:
+    for step in path[:-1]:
+        record = record.setdefault(step, {}) if isinstance(record, dict) else record[step]
+    record[path[-1]] = value
+
+
+@pytest.mark.parametrize("heading", list(EDITS))
+def test_editing_one_cell_updates_exactly_that_field_of_that_record(
+    source: Path, tmp_path: Path, heading: str
+) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(source, repo)
+    before = data(repo)
+    output = tmp_path / "register.xlsx"
+    export(repo, output)
+    workbook = load_workbook(output)
+    ws = workbook.active
+    headings = [c.value for c in ws[1]]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == f"{TARGET}#1")
+    value, path, expected = EDITS[heading]
+    row[headings.index(heading)].value = value
+    workbook.save(output)
+    assert main(["import", str(output), "--root", str(repo), "--as-of", AS_OF]) == 0
+    after = data(repo)
+    wanted = copy.deepcopy(before)
+    _put(wanted[TARGET], path, expected)
+    assert after == wanted
+
+
+def test_every_importable_exported_column_has_a_round_trip_case(
+    source: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "register.xlsx"
+    export(source, output)
+    headings = [c.value for c in load_workbook(output).active[1]]
+    derived = {"Kunci ksd", "No", "Tahap", "Nomor Pihak Ketiga"}
+    assert set(headings) - derived == set(EDITS)

@@ -1,0 +1,203 @@
+"""ksd import: sample registers of several layouts into records that validate, idempotently."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from ruamel.yaml import YAML
+
+from ksd_cli.cli import main
+from ksd_cli.register.headings import detect_layout
+from ksd_cli.register.readers import read_sheet
+
+REGISTERS = Path(__file__).parent / "fixtures" / "registers"
+AS_OF = "2025-06-30"
+
+
+@pytest.fixture
+def repo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    root = tmp_path / "kerja-sama"
+    assert main(["init", str(root), "--daerah", "64.02"]) == 0
+    capsys.readouterr()
+    return root
+
+
+def run_import(repo: Path, register: Path, *args: str) -> int:
+    return main(["import", str(register), "--root", str(repo), "--as-of", AS_OF, *args])
+
+
+def records(repo: Path) -> dict[str, dict[str, object]]:
+    yaml = YAML(typ="safe")
+    return {
+        p.stem: yaml.load(p.read_text(encoding="utf-8"))
+        for p in sorted((repo / "data" / "agreements").glob("*.yaml"))
+    }
+
+
+def validate(repo: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
+    capsys.readouterr()
+    main(["validate", "--root", str(repo), "--as-of", AS_OF, "--format", "json"])
+    report: dict[str, object] = json.loads(capsys.readouterr().out)
+    return report
+
+
+@pytest.mark.parametrize(
+    ("register", "count"),
+    [
+        ("per_kerja_sama.xlsx", 3),
+        ("per_naskah.xlsx", 2),
+        ("judul_bertingkat.xlsx", 2),
+        ("tanggal_teks.csv", 2),
+    ],
+)
+def test_each_layout_imports_into_records_that_validate(
+    repo: Path, capsys: pytest.CaptureFixture[str], register: str, count: int
+) -> None:
+    assert run_import(repo, REGISTERS / register) == 0
+    assert len(records(repo)) == count
+    report = validate(repo, capsys)
+    assert report["findings"] == []
+
+
+def test_rows_of_one_cooperation_become_one_record_with_its_documents(repo: Path) -> None:
+    assert run_import(repo, REGISTERS / "per_naskah.xlsx") == 0
+    air = records(repo)["KSD-6402-2021-001"]
+    assert [n["jenis"] for n in air["naskah"]] == [
+        "kesepakatan_bersama",
+        "perjanjian_kerja_sama",
+        "adendum",
+    ]
+    assert air["naskah"][1]["nomor"] == {
+        "pihak_kesatu": "690/044/PKS/2021",
+        "pihak_kedua": "415.4/31/PKS/2021",
+    }
+    assert air["naskah"][0]["berlaku_sampai"] == date(2026, 1, 31)  # "5 tahun" from 1 Feb 2021
+    assert air["pihak"][1] == {"peran": "pihak_kedua", "tipe": "pemda", "kode_wilayah": "64.71"}
+    border = records(repo)["KSD-6402-2022-001"]
+    assert border["urusan"] == ["1.05"]  # the comma inside the urusan's name did not split it
+
+
+def test_values_are_read_the_way_the_register_writes_them(repo: Path) -> None:
+    assert run_import(repo, REGISTERS / "per_kerja_sama.xlsx") == 0
+    found = records(repo)
+    sampah = found["KSD-6402-2021-001"]
+    assert sampah["pembiayaan"] == {"nilai": 1_250_000_000}
+    assert sampah["naskah"][0]["berlaku_sampai"] == date(2026, 3, 14)
+    assert sampah["pihak"][1]["kode_wilayah"] == "64.72"
+    wisata = found["KSD-6402-2022-001"]
+    assert wisata["urusan"] == ["2.15", "3.26"]
+    assert wisata["perangkat_daerah"] == ["Dinas Pariwisata", "Dinas Perhubungan"]
+    assert wisata["naskah"][0]["jenis"] == "nota_kesepahaman"
+    beasiswa = found["KSD-6402-2023-001"]
+    assert beasiswa["jenis"] == "ksdpk"
+    assert beasiswa["pihak"][1] == {
+        "peran": "pihak_kedua",
+        "tipe": "pihak_ketiga",
+        "nama": "Universitas Mulawarman",
+    }
+
+
+def test_two_row_merged_header_below_a_title_block(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    layout = detect_layout(read_sheet(REGISTERS / "judul_bertingkat.xlsx").rows)
+    assert layout is not None and layout.header_rows == (5, 6)
+    fields = {c.heading: c.field for c in layout.columns}
+    assert fields["Nomor Pemkab"] == "nomor_pihak_kesatu"
+    assert fields["Nomor Mitra"] == "nomor_pihak_kedua"
+    assert fields["s.d."] == "berlaku_sampai"
+    assert run_import(repo, REGISTERS / "judul_bertingkat.xlsx") == 0
+    err = capsys.readouterr().err
+    assert 'D6 "Nomor Pemkab" -> nomor_pihak_kesatu' in err
+    bps = records(repo)["KSD-6402-2024-002"]
+    assert bps["jenis"] == "sinergi" and bps["naskah"][0]["jenis"] == "nota_kesepakatan"
+
+
+def test_the_mapping_comes_first_with_the_ignored_columns(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_import(repo, REGISTERS / "per_kerja_sama.xlsx", "--dry-run") == 0
+    captured = capsys.readouterr()
+    lines = captured.err.splitlines()
+    assert lines[0] == "Pemetaan kolom (per_kerja_sama.xlsx:Daftar, baris 1):"
+    assert '  M1 "Kolom Bebas" diabaikan' in lines
+    assert not (repo / "data" / "agreements" / "KSD-6402-2021-001.yaml").exists()  # dry run
+
+
+def test_reimporting_changes_nothing(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for register in ("per_kerja_sama.xlsx", "per_naskah.xlsx", "tanggal_teks.csv"):
+        assert run_import(repo, REGISTERS / register) == 0
+    before = {p.name: p.read_bytes() for p in (repo / "data" / "agreements").glob("*.yaml")}
+    capsys.readouterr()
+    for register in ("per_kerja_sama.xlsx", "per_naskah.xlsx", "tanggal_teks.csv"):
+        assert run_import(repo, REGISTERS / register) == 0
+        assert "0 dibuat, 0 diperbarui" in capsys.readouterr().err
+    after = {p.name: p.read_bytes() for p in (repo / "data" / "agreements").glob("*.yaml")}
+    assert after == before
+
+
+def _bad_register(path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Daftar"
+    ws.append(["No", "Judul", "Mitra", "Jenis", "Nomor", "Tanggal Penandatanganan", "Urusan"])
+    ws.append([1, "Baik", "Pemkot Samarinda", "KB", "1/KB/2021", "15 Maret 2021", "pendidikan"])
+    ws.append([2, "Buruk", "Pemkot Samarinda", "KB", "2/KB/2021", "31 Juni 2021", "pendidikan"])
+    wb.save(path)
+    return path
+
+
+def test_a_bad_cell_is_positioned_and_nothing_is_written(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    register = _bad_register(tmp_path / "register.xlsx")
+    assert run_import(repo, register) == 1
+    err = capsys.readouterr().err
+    assert 'register.xlsx:Daftar!F3: galat: tanggal "31 Juni 2021" bukan tanggal yang sah' in err
+    assert records(repo) == {}
+
+
+def test_skip_invalid_writes_the_good_rows(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    register = _bad_register(tmp_path / "register.xlsx")
+    assert run_import(repo, register, "--skip-invalid") == 0
+    err = capsys.readouterr().err
+    assert "baris dilewati: 3" in err
+    assert [r["judul"] for r in records(repo).values()] == ["Baik"]
+
+
+def test_map_and_mapping_file_correct_the_detection(repo: Path, tmp_path: Path) -> None:
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Nama Kegiatan,Mitra,Urusan\nLatihan Bersama,Pemkot Bontang,kepemudaan dan olahraga\n",
+        encoding="utf-8",
+    )
+    mapping = tmp_path / "pemetaan.toml"
+    assert run_import(repo, register, "--dry-run", "--write-mapping", str(mapping)) == 1  # no judul
+    assert '"Nama Kegiatan" = "-"' in mapping.read_text(encoding="utf-8")
+    mapping.write_text(
+        mapping.read_text(encoding="utf-8").replace(
+            '"Nama Kegiatan" = "-"', '"Nama Kegiatan" = "judul"'
+        ),
+        encoding="utf-8",
+    )
+    assert run_import(repo, register, "--mapping", str(mapping)) == 0
+    assert [r["judul"] for r in records(repo).values()] == ["Latihan Bersama"]
+    shutil.rmtree(repo / "data" / "agreements")
+    assert run_import(repo, register, "--map", "A=judul") == 0
+    assert [r["judul"] for r in records(repo).values()] == ["Latihan Bersama"]
+
+
+def test_the_source_note_names_file_sheet_and_rows(repo: Path) -> None:
+    assert run_import(repo, REGISTERS / "per_naskah.xlsx") == 0
+    text = (repo / "data" / "agreements" / "KSD-6402-2021-001.yaml").read_text(encoding="utf-8")
+    assert (
+        text.splitlines()[0]
+        == "# ksd import: sumber per_naskah.xlsx, lembar Register, baris 2, 3, 5"
+    )

@@ -1,0 +1,149 @@
+"""Cell values as registers write them: tables of input -> value."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from ksd_cli.register.values import (
+    Bulan,
+    Durasi,
+    ValueProblem,
+    jenis_dari_pihak,
+    parse_date,
+    parse_day,
+    parse_duration,
+    parse_jenis_naskah,
+    parse_rupiah,
+    parse_urusan,
+    resolve_wilayah,
+    split_values,
+)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (datetime(2021, 3, 15, 0, 0), date(2021, 3, 15)),
+        (date(2021, 3, 15), date(2021, 3, 15)),
+        ("15 Maret 2021", date(2021, 3, 15)),
+        ("Senin, 15 Maret 2021", date(2021, 3, 15)),
+        ("15-03-2021", date(2021, 3, 15)),
+        ("15/3/21", date(2021, 3, 15)),
+        ("2021-03-15", date(2021, 3, 15)),
+        ("1 Agt 2022", date(2022, 8, 1)),
+        ("Maret 2021", Bulan(2021, 3)),
+    ],
+)
+def test_dates_as_registers_write_them(cell: object, expected: object) -> None:
+    assert parse_date(cell) == expected
+
+
+@pytest.mark.parametrize("cell", ["31 Juni 2021", "2021-02-30", "besok", "15 Maretan 2021"])
+def test_impossible_dates_are_problems_naming_the_value(cell: str) -> None:
+    with pytest.raises(ValueProblem) as caught:
+        parse_date(cell)
+    assert caught.value.words.key == "register.bad-date"
+    assert caught.value.words.args == {"value": cell}
+
+
+def test_a_month_is_not_a_day_in_record_format_v1() -> None:
+    with pytest.raises(ValueProblem) as caught:
+        parse_day("Maret 2021")
+    assert caught.value.words.key == "register.month-only"
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("5 (lima) tahun", Durasi(5, 0)),
+        ("6 bulan", Durasi(0, 6)),
+        ("1 tahun 6 bulan", Durasi(1, 6)),
+        ("3", Durasi(3, 0)),
+    ],
+)
+def test_durations(cell: str, expected: Durasi) -> None:
+    assert parse_duration(cell) == expected
+
+
+def test_a_term_ends_the_day_before_its_anniversary() -> None:
+    assert Durasi(5).sampai(date(2021, 3, 15)) == date(2026, 3, 14)
+    assert Durasi(0, 1).sampai(date(2021, 1, 31)) == date(2021, 2, 27)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Rp1.250.000.000,00", 1_250_000_000),
+        ("Rp 750.000", 750_000),
+        ("1,25 M", 1_250_000_000),
+        ("750 juta", 750_000_000),
+        (1500000, 1_500_000),
+        (1500000.0, 1_500_000),
+    ],
+)
+def test_rupiah(cell: object, expected: int) -> None:
+    assert parse_rupiah(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("MoU", "nota_kesepahaman"),
+        ("Nota Kesepahaman", "nota_kesepahaman"),
+        ("Kesepakatan Bersama", "kesepakatan_bersama"),
+        ("PKS", "perjanjian_kerja_sama"),
+        ("Perjanjian Kerja Sama", "perjanjian_kerja_sama"),
+        ("Adendum I", "adendum"),
+        ("Nota Kesepakatan", "nota_kesepakatan"),
+        ("perjanjian_kerja_sama", "perjanjian_kerja_sama"),
+    ],
+)
+def test_document_kinds_from_words(cell: str, expected: str) -> None:
+    assert parse_jenis_naskah(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "kode"),
+    [
+        ("Pemkot Samarinda", "64.72"),
+        ("Kab. Kutai Timur", "64.08"),
+        ("Pemerintah Provinsi Kalimantan Timur", "64"),
+        ("Pemerintah Kabupaten Kutai Kartanegara", "64.02"),
+        ("Pemkab Kutai Kartanegra", "64.02"),  # a typo still resolves, reported with its score
+    ],
+)
+def test_regions_resolve_to_codes(name: str, kode: str) -> None:
+    match = resolve_wilayah(name)
+    assert match is not None and match.wilayah.kode == kode
+
+
+@pytest.mark.parametrize(
+    "name", ["PT Kutai Timur Energi", "Universitas Mulawarman", "Pemkot Atlantis"]
+)
+def test_names_that_are_not_regions_resolve_to_nothing(name: str) -> None:
+    assert resolve_wilayah(name) is None
+
+
+def test_urusan_from_names_and_codes_one_per_line_or_semicolon() -> None:
+    assert parse_urusan("2.11 lingkungan hidup; Pariwisata\nurusan pendidikan") == [
+        "2.11",
+        "3.26",
+        "1.01",
+    ]
+    assert parse_urusan("ketenteraman, ketertiban umum, dan pelindungan masyarakat") == ["1.05"]
+
+
+def test_commas_never_split_a_cell() -> None:
+    assert split_values("Dinas A, B dan C;Dinas D\nDinas E") == [
+        "Dinas A, B dan C",
+        "Dinas D",
+        "Dinas E",
+    ]
+
+
+def test_the_record_kind_follows_the_partners() -> None:
+    assert jenis_dari_pihak(["pemda"]) == "ksdd_sukarela"
+    assert jenis_dari_pihak(["pemda", "pihak_ketiga"]) == "ksdpk"
+    assert jenis_dari_pihak(["kementerian_lembaga"]) == "sinergi"

@@ -67,8 +67,8 @@ def export(
     exactly the records it came from.
     """
     from ksd_cli.atomic import refuse_overwrite
+    from ksd_cli.naming import repository_region
     from ksd_cli.register.exporter import export_register
-    from ksd_cli.stalled import owning_region
 
     words = language(lang)
     suffix = output.suffix.lower().lstrip(".") if output is not None else ""
@@ -77,6 +77,6 @@ def export(
     refuse_overwrite(path, force)
     repo = repository(root)
     day = as_of_date(as_of, repo)
-    owner = owning_region(repo.config, [s.path.stem for s in repo.source_files()])
+    owner = repository_region(repo.config, [s.path.stem for s in repo.source_files()])
     rows = export_register(repo, path, fmt=fmt, per=per.value, as_of=day, owner=owner)
     sys.stderr.write(message("register.exported", words, rows=rows, file=str(path)) + "\n")

@@ -143,6 +143,7 @@ def write_xlsx(result: StalledResult, path: Path) -> None:
 
     workbook = Workbook()
     ws = workbook.active
+    assert ws is not None  # a new workbook has one sheet
     ws.title = "Temuan"
     columns = [
         Column("ID", 20),

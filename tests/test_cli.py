@@ -277,5 +277,23 @@ def test_a_path_outside_the_record_folders_is_refused(
 
 
 def test_english_summary_line(project_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", "--root", str(project_root), "--as-of", AS_OF, "--lang", "en", "-f", "text"]) == 0
-    assert capsys.readouterr().out.strip().splitlines()[-1] == "files: 33, records: 33; errors: 0, warnings: 0"
+    assert (
+        main(
+            [
+                "validate",
+                "--root",
+                str(project_root),
+                "--as-of",
+                AS_OF,
+                "--lang",
+                "en",
+                "-f",
+                "text",
+            ]
+        )
+        == 0
+    )
+    assert (
+        capsys.readouterr().out.strip().splitlines()[-1]
+        == "files: 33, records: 33; errors: 0, warnings: 0"
+    )

@@ -120,16 +120,4 @@ def load_config(root: Path) -> Config:
             where = ".".join(str(part) for part in error["loc"])
             lines.append(f"  {where}: {error['msg']}")
         raise UserError("\n".join(lines)) from None
-    _check_ignored_rules(config)
     return config
-
-
-def _check_ignored_rules(config: Config) -> None:
-    from ksd_cli.rules import find_rule
-
-    unknown = [name for name in config.validate_.ignore if find_rule(name) is None]
-    if unknown:
-        raise UserError(
-            f"{CONFIG_FILE}: [validate] ignore names unknown rules: {', '.join(unknown)}",
-            hint="`ksd rules` lists the rule codes and names",
-        )

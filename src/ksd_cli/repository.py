@@ -125,4 +125,18 @@ def open_repository(root: Path | None = None, *, cwd: Path | None = None) -> Rep
             hint="run ksd inside a repository (a folder with ksd.toml or data/agreements/), "
             "or pass --root DIR",
         )
-    return Repository(found, load_config(found))
+    config = load_config(found)
+    _check_ignored_rules(config)
+    return Repository(found, config)
+
+
+def _check_ignored_rules(config: Config) -> None:
+    # Here rather than in config: rules read the configuration, so config stays below them.
+    from ksd_cli.rules import find_rule
+
+    unknown = [name for name in config.validate_.ignore if find_rule(name) is None]
+    if unknown:
+        raise UserError(
+            f"{CONFIG_FILE}: [validate] ignore names unknown rules: {', '.join(unknown)}",
+            hint="`ksd rules` lists the rule codes and names",
+        )

@@ -14,7 +14,7 @@ from ksd_cli.cli.common import AsOfOption, LangOption, RootOption, as_of_date, l
 from ksd_cli.errors import UsageProblem
 
 #: The flag codes, repeated here so that ``ksd --help`` need not import the library;
-#: tests/test_stalled.py checks that the two lists agree.
+#: tests/cli/test_stalled.py checks that the two lists agree.
 FLAG_CODES = (
     "kb_tanpa_pks",
     "kb_kedaluwarsa_tanpa_pks",

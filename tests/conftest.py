@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests: a quick run on a laptop, a thorough one in CI (which sets CI=true).
+settings.register_profile("dev", max_examples=40)
+settings.register_profile("ci", max_examples=200)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 

@@ -368,7 +368,7 @@ def records(draw: st.DrawFn) -> dict[str, Any]:
     return record
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # examples: conftest
 @given(
     record=records(),
     order_seed=st.randoms(use_true_random=False),
@@ -449,7 +449,7 @@ def _with_comments(text: str, rnd: Any) -> tuple[str, dict[str, str]]:
     return "\n".join(out), owners
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)  # examples: conftest
 @given(
     sample=st.sampled_from(_SAMPLES),
     rnd=st.randoms(use_true_random=False),

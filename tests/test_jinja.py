@@ -35,6 +35,16 @@ def test_bundled_templates_ship_every_naskah_template() -> None:
     } <= names
 
 
+def test_the_bundled_templates_are_the_project_roots_templates(project_root: Path) -> None:
+    # The root templates/ folder is the bundled set (mapped into the package, no symlink):
+    # whatever the package resolves, editable or installed, holds each of them unchanged.
+    checkout = sorted((project_root / "templates").glob("*.j2"))
+    assert checkout
+    bundled = bundled_templates()
+    for template in checkout:
+        assert (bundled / template.name).read_bytes() == template.read_bytes(), template.name
+
+
 def test_repository_templates_come_before_the_bundled(sample_repo: Path) -> None:
     repo = open_repository(sample_repo)
     assert template_dirs(repo) == [bundled_templates()]  # no templates/ folder yet

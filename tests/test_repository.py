@@ -144,3 +144,27 @@ def test_an_unreadable_file_is_a_finding(
     assert codes_by_path(report)[RECORD] == ["Y011"]
     messages = [d["message"] for d in report["findings"]]  # type: ignore[attr-defined]
     assert any("Permission denied" in m for m in messages)
+
+
+# The rules named in [validate] ignore exist --------------------------------------------------
+
+
+def _ignore(repo: Path, names: str) -> None:
+    config = repo / "ksd.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + f"\n[validate]\nignore = [{names}]\n",
+        encoding="utf-8",
+    )
+
+
+def test_ignored_rules_may_be_named_by_code_or_name(sample_repo: Path) -> None:
+    _ignore(sample_repo, '"c006", "pks-sebelum-kb"')
+    assert open_repository(sample_repo).config.validate_.ignore == ["c006", "pks-sebelum-kb"]
+
+
+def test_an_unknown_ignored_rule_is_a_user_error(sample_repo: Path) -> None:
+    _ignore(sample_repo, '"C006", "no-such-rule", "X999"')
+    with pytest.raises(UserError) as caught:
+        open_repository(sample_repo)
+    assert caught.value.text("en").endswith("unknown rules: no-such-rule, X999")
+    assert "aturan yang tidak dikenal: no-such-rule, X999" in caught.value.text("id")

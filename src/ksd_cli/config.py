@@ -121,16 +121,4 @@ def load_config(root: Path) -> Config:
             for error in exc.errors()
         )
         raise UserError(Msg("config.invalid", file=CONFIG_FILE, details=details)) from None
-    _check_ignored_rules(config)
     return config
-
-
-def _check_ignored_rules(config: Config) -> None:
-    from ksd_cli.rules import find_rule
-
-    unknown = [name for name in config.validate_.ignore if find_rule(name) is None]
-    if unknown:
-        raise UserError(
-            Msg("config.unknown-rules", file=CONFIG_FILE, rules=", ".join(unknown)),
-            hint=Msg("rules.list-hint"),
-        )

@@ -43,8 +43,12 @@ __all__ = [
 
 
 def bundled_templates() -> Path:
-    """The folder of the templates shipped inside the package (resolved: it is ksd's own)."""
-    return Path(str(files("ksd_cli").joinpath("templates"))).resolve()
+    """The folder of the templates shipped inside the package (``ksd_cli.templates``).
+
+    In a checkout that folder is the root ``templates/``, mapped into the package by
+    ``pyproject.toml``; an installed wheel holds a copy.
+    """
+    return Path(str(files("ksd_cli.templates"))).resolve()
 
 
 def template_dirs(repository: Repository) -> list[Path]:

@@ -148,11 +148,6 @@ class Naskah(_Record):
     perubahan: list[Teks] | None = None
 
     @property
-    def ditandatangani(self) -> bool:
-        """Signed: it has a signing date (absent = still a draft)."""
-        return self.tanggal_ttd is not None
-
-    @property
     def mulai(self) -> date | None:
         """The first day in force: ``berlaku_mulai``, else the signing date."""
         return self.berlaku_mulai or self.tanggal_ttd
@@ -228,10 +223,6 @@ class Agreement(_Record):
     monev: list[Monev] | None = None
     status: StatusTersimpan | None = None
     catatan: str | None = None
-
-    def pihak_dengan_peran(self, peran: str) -> Pihak | None:
-        """The party labelled ``peran``, if any."""
-        return next((p for p in self.pihak if p.peran == peran), None)
 
 
 class CalonMitra(_Record):

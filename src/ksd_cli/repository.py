@@ -184,6 +184,7 @@ def open_repository(root: Path | None = None, *, cwd: Path | None = None) -> Rep
         )
     config = load_config(found)
     check_paths_inside(found, config)
+    _check_ignored_rules(config)
     return Repository(found, config)
 
 
@@ -202,3 +203,15 @@ def check_paths_inside(root: Path, config: Config) -> None:
                 Msg("config.path-outside", file=CONFIG_FILE, key=key, value=value),
                 hint=Msg("config.path-outside.hint"),
             )
+
+
+def _check_ignored_rules(config: Config) -> None:
+    # Here rather than in config: rules read the configuration, so config stays below them.
+    from ksd_cli.rules import find_rule
+
+    unknown = [name for name in config.validate_.ignore if find_rule(name) is None]
+    if unknown:
+        raise UserError(
+            Msg("config.unknown-rules", file=CONFIG_FILE, rules=", ".join(unknown)),
+            hint=Msg("rules.list-hint"),
+        )

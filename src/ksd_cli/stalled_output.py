@@ -150,6 +150,7 @@ def write_xlsx(result: StalledResult, path: Path, *, lang: Lang = "id") -> None:
 
     workbook = Workbook()
     ws = workbook.active
+    assert ws is not None  # a new workbook has one sheet
     ws.title = message("sheet.temuan", lang)
 
     def col(key: str) -> str:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ksd_cli.draft.context import DraftContext, MissingField, build_context
+from ksd_cli.draft.provenance import Provenance
 from ksd_cli.draft.render import (
     TEMPLATES,
     NaskahIncomplete,
     OutputFormat,
-    Provenance,
     RenderedNaskah,
     Selection,
     document_title,

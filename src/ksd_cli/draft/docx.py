@@ -15,7 +15,7 @@ from datetime import datetime, time
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from ksd_cli.draft.render import Provenance
+    from ksd_cli.draft.provenance import Provenance
 
 FONT = "Bookman Old Style"
 FONT_SIZE_PT = 12

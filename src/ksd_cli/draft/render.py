@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import json
 import os
 import re
 from collections.abc import Sequence
@@ -16,6 +15,7 @@ from ksd_cli import __version__
 from ksd_cli.atomic import refuse_overwrite, write_bytes_atomic
 from ksd_cli.draft import wording
 from ksd_cli.draft.context import DraftContext, MissingField, build_context
+from ksd_cli.draft.provenance import Provenance
 from ksd_cli.errors import UserError
 from ksd_cli.gitio import head_commit
 from ksd_cli.ids import is_record_id
@@ -68,52 +68,6 @@ class Selection:
     def naskah(self) -> Naskah:
         """The chosen document."""
         return (self.agreement.naskah or [])[self.index]
-
-
-@dataclass(frozen=True)
-class Provenance:
-    """Where a generated document comes from: printed in its metadata and its footer."""
-
-    record_id: str
-    source: str
-    position: int
-    jenis: str
-    template: str
-    #: The repository's own template file when it overrides the bundled one, else ``None``.
-    template_file: str | None
-    ksd_version: str
-    commit: str | None
-    generated: date
-    draft: bool
-
-    def footer(self) -> str:
-        """The footer line: "Dibuat dengan ksd 0.1.0 dari KSD-... (naskah 2, templat ...)"."""
-        from ksd_cli.idformat import tanggal
-
-        template = self.template_file or f"{self.template} bawaan"
-        commit = f", commit {self.commit}" if self.commit else ""
-        return (
-            f"Dibuat dengan ksd {self.ksd_version} dari {self.record_id} naskah {self.position} "
-            f"(templat {template}{commit}) pada {tanggal(self.generated)}"
-        )
-
-    def front_matter(self, title: str) -> str:
-        """YAML front matter for the Markdown file (JSON strings are valid YAML scalars)."""
-        fields: dict[str, object] = {
-            "title": title,
-            "record": self.record_id,
-            "source": self.source,
-            "naskah": self.position,
-            "jenis": self.jenis,
-            "template": self.template,
-            "template_file": self.template_file,
-            "ksd_version": self.ksd_version,
-            "commit": self.commit,
-            "generated": self.generated.isoformat(),
-            "draft": self.draft,
-        }
-        lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
-        return "---\n" + "\n".join(lines) + "\n---\n"
 
 
 @dataclass(frozen=True)

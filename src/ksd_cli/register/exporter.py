@@ -153,6 +153,7 @@ def write_xlsx(table: ExportTable, path: Path) -> None:
 
     workbook = Workbook()
     ws = workbook.active
+    assert ws is not None  # a new workbook has one sheet
     ws.title = "Register"
     columns = [Column(c.heading, c.width, c.number_format) for c in table.columns]
     # escaping: write_table writes text that starts with = + - @ as a string cell (data_type

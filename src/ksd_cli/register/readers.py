@@ -11,6 +11,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from ksd_cli.errors import UserError
 from ksd_cli.messages import Msg
@@ -72,7 +73,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> Sheet:
 def _read_pandas(path: Path, sheet: str | None) -> Sheet:
     import pandas as pd
 
-    engine = "odf" if path.suffix.lower() == ".ods" else None
+    engine: Literal["odf"] | None = "odf" if path.suffix.lower() == ".ods" else None
     try:
         frame = pd.read_excel(path, sheet_name=sheet or 0, header=None, engine=engine)
     except ImportError as exc:
@@ -87,7 +88,7 @@ def _read_pandas(path: Path, sheet: str | None) -> Sheet:
     return Sheet(path, name, rows)
 
 
-def _first_sheet_name(path: Path, engine: str | None) -> str | None:
+def _first_sheet_name(path: Path, engine: Literal["odf"] | None) -> str | None:
     import pandas as pd
 
     try:

@@ -639,17 +639,18 @@ def _potensi_per_urusan(
         jumlah=("prioritas", "size"), diikuti=("diikuti", "sum"), periode=("periode", "sum")
     )
     table = by_priority.join(totals.astype("int64")).sort_index()
+    counts = table.to_dict("index")  # {urusan: {column: count}}, in the table's order
     rows = tuple(
         (
-            code,
-            _urusan_nama(code, reference),
-            *[int(table.at[code, p]) for p in get_args(Prioritas)],
-            int(table.at[code, "jumlah"]),
-            int(table.at[code, "diikuti"]),
-            _ratio(int(table.at[code, "diikuti"]), int(table.at[code, "jumlah"])),
-            int(table.at[code, "periode"]),
+            str(code),
+            _urusan_nama(str(code), reference),
+            *[int(n[p]) for p in get_args(Prioritas)],
+            int(n["jumlah"]),
+            int(n["diikuti"]),
+            _ratio(int(n["diikuti"]), int(n["jumlah"])),
+            int(n["periode"]),
         )
-        for code in table.index.tolist()
+        for code, n in counts.items()
     )
     return Table(
         "Potensi menurut urusan dan prioritas",

@@ -115,7 +115,8 @@ class _Sheet:
         self.ws = ws
         self.row = 0
         self._styles: dict[tuple[str, str | None], Any] = {}
-        self._new_cell = WriteOnlyCell
+        # Any: the cells' private _style (openpyxl's fast path) and dates are not in its stubs.
+        self._new_cell: Any = WriteOnlyCell
         self.widths: dict[int, float] = {}
 
     def style(self, name: str, number_format: str | None = None) -> Any:

@@ -1,17 +1,14 @@
-"""The command line: exit codes, output formats, languages, start-up cost, help."""
+"""``ksd validate``: exit codes, output formats, languages, paths, configuration."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from ksd_cli import __version__
-from ksd_cli.cli import COMMANDS, main
+from ksd_cli.cli import main
 from ksd_cli.repository import open_repository
 from ksd_cli.validate import validate_repository
 
@@ -137,45 +134,6 @@ def test_usage_errors_exit_2(
     assert capsys.readouterr().err.strip()
 
 
-def test_a_bug_exits_3_with_a_report_request(
-    project_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def boom(*args: object, **kwargs: object) -> None:
-        raise RuntimeError("boom")
-
-    monkeypatch.setattr("ksd_cli.validate.validate_repository", boom)
-    assert main(["validate", "--root", str(project_root)]) == 3
-    err = capsys.readouterr().err
-    assert "galat internal" in err and "RuntimeError: boom" in err
-
-
-def test_ctrl_c_exits_130(
-    project_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def interrupt(*args: object, **kwargs: object) -> None:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr("ksd_cli.validate.validate_repository", interrupt)
-    assert main(["validate", "--root", str(project_root)]) == 130
-
-
-def test_no_repository_is_a_user_error(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    assert main(["validate"]) == 1
-    err = capsys.readouterr().err
-    assert "tidak ada repositori data ksd" in err and "--root" in err
-
-
-def test_root_is_found_from_a_subfolder(
-    project_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(project_root / "data" / "agreements")
-    assert main(["validate", "--as-of", AS_OF, "-f", "json"]) == 0
-    assert json.loads(capsys.readouterr().out)["summary"]["files"] == 33
-
-
 @pytest.mark.parametrize(
     ("toml", "expected"),
     [
@@ -204,61 +162,6 @@ def test_ignore_in_configuration_switches_a_rule_off(
     )
     assert main(["validate", "--root", str(sample_repo), "--as-of", AS_OF, "-f", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["findings"] == []
-
-
-def test_version(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--version"]) == 0
-    assert capsys.readouterr().out.strip() == f"ksd {__version__}"
-
-
-@pytest.mark.parametrize("command", [name for _, name in COMMANDS])
-def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([command.rstrip("_").replace("_", "-"), "-h"]) == 0
-    out = capsys.readouterr().out
-    assert "Usage: ksd" in out and "--help" in out
-
-
-def test_rules_lists_and_explains(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["rules", "--format", "json"]) == 0
-    rules = json.loads(capsys.readouterr().out)["rules"]
-    assert len({r["code"] for r in rules}) == len(rules) >= 39
-    assert all("Passing" in r["doc"] and "Failing" in r["doc"] for r in rules)
-    assert main(["rules", "pks-sebelum-kb"]) == 0
-    assert capsys.readouterr().out.startswith("C006 pks-sebelum-kb (error)")
-    assert main(["rules", "Z999"]) == 1
-
-
-def test_help_imports_nothing_heavy() -> None:
-    code = (
-        "import sys; from ksd_cli.cli import main\n"
-        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('pandas', 'openpyxl', 'jinja2', 'docx', 'num2words', 'babel',\n"
-        "    'ruamel.yaml', 'pydantic', 'ksd_cli.models', 'yaml') if m in sys.modules]\n"
-        "sys.stderr.write('HEAVY=' + ','.join(heavy))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert "Usage: ksd" in result.stdout
-    assert result.stderr.strip() == "HEAVY="
-
-
-def test_python_dash_m(project_root: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "ksd_cli", "--version"], capture_output=True, text=True
-    )
-    assert result.returncode == 0 and result.stdout.strip() == f"ksd {__version__}"
-
-
-def test_a_closed_pipe_is_not_an_internal_error(
-    project_root: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def closed(*args: object, **kwargs: object) -> None:
-        raise BrokenPipeError
-
-    monkeypatch.setattr("ksd_cli.reporters.JsonReporter.write", closed)
-    assert main(["validate", "--root", str(project_root), "-f", "json"]) == 1
-    assert "internal error" not in capfd.readouterr().err
 
 
 def test_paths_may_be_folders(project_root: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,64 +1,38 @@
-"""``ksd draft``: naskah from records, golden Markdown, missing data, Word read-back, the CLI."""
+"""Drafting naskah: golden Markdown, what each naskah says, choosing, missing data, overrides, provenance."""
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 import subprocess
-from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import check_golden
 
+from draft.conftest import (
+    ADMINDUK,
+    BANJIR,
+    BURSA_KERJA,
+    PANGAN,
+    SINERGI,
+    TPA,
+    docx_of,
+    draft,
+)
 from ksd_cli import __version__
-from ksd_cli.cli import main
 from ksd_cli.draft import (
     NaskahIncomplete,
-    RenderedNaskah,
     missing_fields,
-    render_naskah,
     select_naskah,
     write_naskah,
 )
-from ksd_cli.draft.docx import Heading, Paragraph, Table, parse_markdown
 from ksd_cli.draft.render import load_agreement
-from ksd_cli.draft.wording import (
-    awal_kecil,
-    berhuruf,
-    butir,
-    durasi,
-    gabung,
-    kalimat,
-    kapital,
-    label_pihak,
-    urutan,
-)
 from ksd_cli.errors import UserError
 from ksd_cli.jinja import bundled_templates
 from ksd_cli.repository import Repository, open_repository
 
-AS_OF = "2025-06-30"
-TODAY = date(2025, 6, 30)
-GOLDEN = Path(__file__).parent / "golden" / "draft"
-TPA = "KSD-6402-2020-001"  # KB, PKS (record wording), PKS (surat kuasa), adendum
-SINERGI = "KSD-6402-2023-004"  # nota kesepakatan with rencana aksi
-BANJIR = "KSD-6402-2023-001"  # signed KB, draft PKS without numbers, date, signers
-ADMINDUK = "KSD-6402-2024-004"  # draft KB: only tempat_ttd
-BURSA_KERJA = "KSD-6402-2024-003"  # no naskah at all
-PANGAN = "KSD-6402-2024-005"  # KB only, PKS being drafted
-
-
-@pytest.fixture
-def repo(sample_repo: Path) -> Repository:
-    return open_repository(sample_repo)
-
-
-def draft(
-    repo: Repository, record_id: str, naskah: int | str | None = None, **kw: object
-) -> RenderedNaskah:
-    return render_naskah(repo, record_id, naskah=naskah, today=TODAY, **kw)  # type: ignore[arg-type]
+GOLDEN = Path(__file__).parent.parent / "golden" / "draft"
 
 
 def pasal(body: str) -> list[tuple[int, str]]:
@@ -533,7 +507,7 @@ def test_provenance_names_the_data_commit(sample_repo: Path) -> None:
     rendered = draft(open_repository(sample_repo), TPA, 1, output_format="docx")
     assert rendered.provenance.commit == commit
     assert f", commit {commit})" in rendered.provenance.footer()
-    document = _docx(rendered)
+    document = docx_of(rendered)
     assert f"commit {commit}" in document.core_properties.keywords
 
 
@@ -562,370 +536,3 @@ def test_write_never_overwrites_without_force(repo: Repository, tmp_path: Path) 
     write_naskah(rendered, target, force=True)
     assert target.read_text("utf-8") == rendered.markdown
     assert [p.name for p in target.parent.iterdir()] == ["kb.md"]  # no temporary left
-
-
-# Word ------------------------------------------------------------------------------------------
-
-
-def _docx(rendered: RenderedNaskah):  # type: ignore[no-untyped-def]
-    from docx import Document
-
-    return Document(io.BytesIO(rendered.content))
-
-
-def test_docx_layout_and_text(repo: Repository) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
-
-    rendered = draft(repo, TPA, 3, output_format="docx")
-    document = _docx(rendered)
-    section = document.sections[0]
-    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
-    for margin in ("left", "right", "top", "bottom"):
-        assert 2.5 <= round(getattr(section, f"{margin}_margin").cm, 2) <= 3.0
-    normal = document.styles["Normal"]
-    assert normal.font.name == "Bookman Old Style" and normal.font.size == Pt(12)
-
-    paragraphs = document.paragraphs
-    title = paragraphs[0]
-    assert title.text == (
-        "PERJANJIAN KERJA SAMA\nANTARA\nPEMERINTAH KABUPATEN KUTAI KARTANEGARA\nDAN\n"
-        "PEMERINTAH KOTA SAMARINDA\nTENTANG\nPENGURANGAN SAMPAH MELALUI BANK SAMPAH DAN TPS3R"
-    )
-    assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER
-    assert all(run.bold for run in title.runs if run.text.strip())
-    nomor = paragraphs[1]
-    assert nomor.text == "NOMOR: 660/118/DLH-KS/III/2022\nNOMOR: 660.1/204/DLH/III/2022"
-    assert nomor.alignment == WD_ALIGN_PARAGRAPH.CENTER
-    assert paragraphs[2].text.startswith("Pada hari ini Senin tanggal dua puluh satu bulan Maret")
-    assert paragraphs[2].alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
-
-    first = paragraphs[3]
-    assert first.text.startswith("1.\tIr. Slamet Hadi Purnomo, M.T., Kepala Dinas")
-    bold = [run.text for run in first.runs if run.bold]
-    assert bold == ["Ir. Slamet Hadi Purnomo, M.T.", "PIHAK KESATU"]
-    assert round(first.paragraph_format.first_line_indent.cm, 2) == -0.75
-
-    pasal_1 = next(p for p in paragraphs if p.text.startswith("Pasal 1\n"))
-    assert pasal_1.text == "Pasal 1\nMAKSUD DAN TUJUAN"
-    assert pasal_1.alignment == WD_ALIGN_PARAGRAPH.CENTER
-    assert all(run.bold for run in pasal_1.runs if run.text.strip())
-    assert pasal_1.paragraph_format.keep_with_next
-    headings = [p.text.split("\n") for p in paragraphs if re.match(r"Pasal \d+\n", p.text)]
-    assert [int(h[0].split()[1]) for h in headings] == list(range(1, len(headings) + 1))
-
-    ayat = paragraphs[paragraphs.index(pasal_1) + 1]
-    assert ayat.text.startswith("(1)\tMaksud Perjanjian Kerja Sama ini adalah")
-    assert round(ayat.paragraph_format.left_indent.cm, 2) == 1.0
-    assert round(ayat.paragraph_format.first_line_indent.cm, 2) == -1.0
-    butir_in_ayat = next(p for p in paragraphs if p.text.startswith("a.\tpengangkutan sampah"))
-    assert round(butir_in_ayat.paragraph_format.left_indent.cm, 2) == 1.75
-
-    # The signature block: one column per party, no borders, centred.
-    signature = document.tables[-1]
-    assert len(signature.columns) == 2 and signature.style.name != "Table Grid"
-    cells = [[cell.text for cell in row.cells] for row in signature.rows]
-    assert cells[0] == ["PIHAK KESATU", "PIHAK KEDUA"]
-    assert cells[1] == [
-        "a.n. BUPATI KUTAI KARTANEGARA\nKEPALA DINAS LINGKUNGAN HIDUP KABUPATEN KUTAI KARTANEGARA,",
-        "a.n. WALI KOTA SAMARINDA\nKEPALA DINAS LINGKUNGAN HIDUP KOTA SAMARINDA,",
-    ]
-    assert cells[2] == ["\n\n\n", "\n\n\n"]
-    assert cells[3] == ["Ir. Slamet Hadi Purnomo, M.T.", "Ir. Ahmad Nurrahman, M.Si."]
-    assert all(run.bold for run in signature.rows[3].cells[0].paragraphs[0].runs)
-    assert signature.rows[3].cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.CENTER
-    # No Markdown left over in the Word text.
-    text = "\n".join(p.text for p in paragraphs)
-    assert "**" not in text and "<br>" not in text and "ksd:ttd" not in text and ":-:" not in text
-
-
-def test_docx_footer_has_page_numbers_and_provenance(repo: Repository) -> None:
-    rendered = draft(repo, TPA, 3, output_format="docx")
-    footer = _docx(rendered).sections[0].footer
-    xml = footer._element.xml
-    assert (
-        'w:fldCharType="begin"' in xml
-        and '<w:instrText xml:space="preserve"> PAGE </w:instrText>' in xml
-    )
-    assert footer.paragraphs[-1].text == rendered.provenance.footer()
-    assert footer.paragraphs[-1].text.startswith(f"Dibuat dengan ksd {__version__} dari {TPA}")
-
-
-def test_docx_core_properties_carry_provenance(repo: Repository) -> None:
-    rendered = draft(repo, TPA, 3, output_format="docx")
-    properties = _docx(rendered).core_properties
-    assert properties.title == rendered.title
-    assert rendered.title == (
-        "PERJANJIAN KERJA SAMA ANTARA PEMERINTAH KABUPATEN KUTAI KARTANEGARA DAN PEMERINTAH "
-        "KOTA SAMARINDA TENTANG PENGURANGAN SAMPAH MELALUI BANK SAMPAH DAN TPS3R"
-    )
-    assert properties.subject == (
-        "Pengelolaan Sampah Regional melalui TPA Regional Tenggarong Seberang"
-    )
-    assert properties.keywords == (
-        f"ksd; {TPA}; naskah 3; perjanjian_kerja_sama; perjanjian_kerja_sama.md.j2"
-    )
-    assert properties.comments == rendered.provenance.footer()
-    assert properties.identifier == TPA and properties.version == __version__
-    assert properties.created.date() == TODAY
-
-
-def test_docx_rencana_aksi_table_in_landscape(repo: Repository) -> None:
-    from docx.enum.section import WD_ORIENT
-
-    document = _docx(draft(repo, SINERGI, 1, output_format="docx"))
-    assert [s.orientation for s in document.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
-    assert round(document.sections[1].page_width.cm, 1) == 29.7
-    plan, signature = document.tables[-2], document.tables[-1]
-    assert plan.style.name == "Table Grid"
-    assert [c.text for c in plan.rows[0].cells] == [
-        "No.",
-        "Kegiatan",
-        "Keluaran",
-        "Lokasi",
-        "Waktu",
-        "Penanggung Jawab",
-        "Sumber Dana",
-    ]
-    assert len(plan.rows) == 5
-    assert [c.text for c in plan.rows[2].cells][:3] == [
-        "2",
-        "Penyediaan benih padi unggul adaptif rawa",
-        "75 ton benih bersertifikat",
-    ]
-    assert "w:tblHeader" in plan.rows[0]._tr.xml
-    assert [c.text for c in signature.rows[0].cells] == ["PIHAK KESATU", "PIHAK KEDUA"]
-
-
-def test_docx_highlights_the_markers_of_a_draft(repo: Repository) -> None:
-    from docx.enum.text import WD_COLOR_INDEX
-
-    document = _docx(draft(repo, BANJIR, 2, output_format="docx", draft=True))
-    markers = [
-        run
-        for p in document.paragraphs
-        for run in p.runs
-        if run.text.startswith("[[") and run.text.endswith("]]")
-    ]
-    assert {r.text for r in markers} >= {
-        "[[nomor pihak_kedua belum diisi]]",
-        "[[tanggal_ttd belum diisi]]",
-    }
-    assert all(r.font.highlight_color == WD_COLOR_INDEX.YELLOW for r in markers)
-    assert "rancangan" in document.core_properties.keywords
-
-
-def test_markdown_subset_reader() -> None:
-    blocks = parse_markdown(
-        "---\ntitle: x\n---\n# A\n# B\n\n### NOMOR: 1\n\nteks satu\nbaris dua\n\n"
-        "## Pasal 1\n## JUDUL\n\n(1) ayat\n\na. butir\n\n1. pihak\n\n<!-- ksd:ttd -->\n"
-        "| P1 | P2 |\n| :-: | :-: |\n| a \\| b | **c**<br>d |\n"
-    )
-    assert blocks == [
-        Heading(1, ("A", "B")),
-        Heading(3, ("NOMOR: 1",)),
-        Paragraph("plain", "", "teks satu baris dua"),
-        Heading(2, ("Pasal 1", "JUDUL")),
-        Paragraph("ayat", "(1)", "ayat"),
-        Paragraph("butir", "a.", "butir"),
-        Paragraph("nomor", "1.", "pihak"),
-        Table(("P1", "P2"), (":-:", ":-:"), (("a | b", "**c**<br>d"),), signature=True),
-    ]
-
-
-# Wording helpers -------------------------------------------------------------------------------
-
-
-def test_wording_helpers() -> None:
-    assert label_pihak("pihak_ketiga") == "PIHAK KETIGA"
-    assert gabung(["A"]) == "A" and gabung(["A", "B"]) == "A dan B"
-    assert gabung(["A", "B", "C"], "atau") == "A, B, atau C"
-    assert butir(["Satu.", "TPA dua", "tiga;"]) == ["satu;", "TPA dua; dan", "tiga."]
-    assert butir(["Dinas A", "Dinas B"], kecil=False) == ["Dinas A; dan", "Dinas B."]
-    assert berhuruf(["x", "y"]) == ["a. x", "b. y"]
-    assert len(berhuruf(["x"] * 28)[27]) and berhuruf(["x"] * 28)[27] == "ab. x"
-    assert awal_kecil("Mewujudkan x") == "mewujudkan x" and awal_kecil("APBD x") == "APBD x"
-    assert awal_kecil("Ir. Budi") == "Ir. Budi"
-    assert kalimat("  mewujudkan\n x ;") == "Mewujudkan x."
-    assert (
-        kapital("a.n. [[nama pihak_kedua belum diisi]] b")
-        == "A.N. [[nama pihak_kedua belum diisi]] B"
-    )
-    assert urutan(1) == "pertama" and urutan(2) == "kedua" and urutan(11) == "kesebelas"
-
-
-@pytest.mark.parametrize(
-    ("mulai", "sampai", "expected"),
-    [
-        (date(2021, 3, 15), date(2026, 3, 14), "5 (lima) tahun"),
-        (date(2021, 9, 1), date(2024, 8, 31), "3 (tiga) tahun"),
-        (date(2024, 9, 16), date(2025, 9, 15), "1 (satu) tahun"),
-        (date(2024, 1, 1), date(2024, 6, 30), "6 (enam) bulan"),
-        (date(2024, 3, 1), date(2025, 2, 28), "1 (satu) tahun"),
-        (date(2022, 3, 21), date(2026, 3, 14), None),
-        (date(2024, 1, 31), date(2024, 2, 29), None),
-        (date(2024, 5, 1), date(2024, 4, 30), None),
-        (None, date(2024, 4, 30), None),
-    ],
-)
-def test_durasi(mulai: date | None, sampai: date, expected: str | None) -> None:
-    assert durasi(mulai, sampai) == expected
-
-
-# The command line ------------------------------------------------------------------------------
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["draft", *args, "--as-of", AS_OF])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_cli_writes_the_default_file_and_prints_its_path(
-    sample_repo: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    work = tmp_path / "kerja"
-    work.mkdir()
-    monkeypatch.chdir(work)
-    code, out, err = run(capsys, TPA, "--naskah", "1", "--root", str(sample_repo))
-    assert (code, out, err) == (0, f"{TPA}-kesepakatan_bersama.md\n", "")
-    written = (work / f"{TPA}-kesepakatan_bersama.md").read_text("utf-8")
-    assert written == draft(open_repository(sample_repo), TPA, 1).markdown
-
-
-def test_cli_refuses_to_overwrite_without_force(
-    sample_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    target = tmp_path / "pks.docx"
-    target.write_bytes(b"versi lama")
-    args = (
-        TPA,
-        "-n",
-        "perjanjian_kerja_sama",
-        "-f",
-        "docx",
-        "-o",
-        str(target),
-        "--root",
-        str(sample_repo),
-    )
-    code, out, err = run(capsys, *args)
-    assert (code, out) == (1, "")
-    assert f"ksd: {target}: berkas sudah ada\n  petunjuk: tambahkan --force" in err
-    assert target.read_bytes() == b"versi lama"
-    code, out, err = run(capsys, *args, "--force")
-    assert (code, out) == (0, f"{target}\n")
-    assert _docx_from(target).paragraphs[0].text.startswith("PERJANJIAN KERJA SAMA\nANTARA")
-
-
-def _docx_from(path: Path):  # type: ignore[no-untyped-def]
-    from docx import Document
-
-    return Document(str(path))
-
-
-def test_cli_lists_missing_data_on_stderr_and_writes_nothing(
-    sample_repo: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    work = tmp_path / "kerja"
-    work.mkdir()
-    monkeypatch.chdir(work)
-    code, out, err = run(capsys, BANJIR, "--root", str(sample_repo))
-    source = f"data/agreements/{BANJIR}.yaml"
-    assert (code, out) == (1, "")
-    assert err.splitlines()[:6] == [
-        f"{source}: naskah[2].nomor.pihak_kesatu: nomor naskah PIHAK KESATU belum diisi",
-        f"{source}: naskah[2].nomor.pihak_kedua: nomor naskah PIHAK KEDUA belum diisi",
-        f"{source}: naskah[2].tanggal_ttd: tanggal penandatanganan belum diisi",
-        f"{source}: naskah[2].tempat_ttd: tempat penandatanganan belum diisi",
-        f"{source}: naskah[2].penandatangan: penandatangan PIHAK KESATU belum diisi "
-        "(peran pihak_kesatu, nama, jabatan)",
-        f"{source}: naskah[2].penandatangan: penandatangan PIHAK KEDUA belum diisi "
-        "(peran pihak_kedua, nama, jabatan)",
-    ]
-    assert "--draft" in err
-    assert list(work.iterdir()) == []
-
-
-def test_cli_draft_writes_with_markers_and_exits_0(
-    sample_repo: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    code, out, err = run(capsys, BANJIR, "--draft", "--root", str(sample_repo))
-    assert (code, out) == (0, f"{BANJIR}-perjanjian_kerja_sama.md\n")
-    assert f"data/agreements/{BANJIR}.yaml: naskah[2].tempat_ttd: " in err
-    text = (tmp_path / f"{BANJIR}-perjanjian_kerja_sama.md").read_text("utf-8")
-    assert "[[nomor pihak_kedua belum diisi]]" in text and "\ndraft: true\n" in text
-
-
-def test_cli_new_kb_for_a_record_without_naskah(
-    sample_repo: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    code, out, err = run(capsys, BURSA_KERJA, "--root", str(sample_repo))
-    assert (code, out) == (0, f"{BURSA_KERJA}-kesepakatan_bersama.md\n")
-    assert "belum memiliki naskah kesepakatan_bersama" in err
-    assert "PEMERINTAH KOTA BALIKPAPAN" in (tmp_path / out.strip()).read_text("utf-8")
-
-
-def test_cli_markdown_to_stdout(sample_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, SINERGI, "-o", "-", "--root", str(sample_repo))
-    assert code == 0
-    assert out == draft(open_repository(sample_repo), SINERGI).markdown
-
-
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (["--naskah", "memo"], "nilai tidak sah untuk --naskah: 'memo' bukan posisi"),
-        (["--naskah", "0"], "nilai tidak sah untuk --naskah: posisi dihitung mulai 1"),
-        (["-f", "docx", "-o", "-"], "dokumen Word tidak dapat ditulis ke stdout"),
-        (["--format", "pdf"], "Invalid value for '--format'"),
-        (["--as-of", "2025-02-30"], "nilai tidak sah untuk --as-of"),
-    ],
-)
-def test_cli_usage_problems_exit_2(
-    sample_repo: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
-) -> None:
-    code = main(["draft", TPA, "--root", str(sample_repo), *args])
-    assert code == 2
-    assert message in capsys.readouterr().err
-
-
-def test_cli_user_errors_exit_1(sample_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, TPA, "--naskah", "9", "--root", str(sample_repo))
-    assert (code, out) == (1, "")
-    assert err.startswith(f"ksd: {TPA}: naskah ke-9 tidak ada / no naskah 9: the record has 4\n")
-
-
-def test_cli_help_describes_the_options(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["draft", "--help"]) == 0
-    out = capsys.readouterr().out
-    for option in ("--naskah", "--format", "--output", "--force", "--draft", "--root", "--as-of"):
-        assert option in out
-
-
-def test_an_id_that_is_a_path_is_refused_before_anything_is_read(
-    sample_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    outside = tmp_path / "outside"
-    outside.mkdir()
-    (outside / "evil.yaml").write_text("id: KSD-6402-2020-001\n", encoding="utf-8")
-    code, out, err = run(
-        capsys, "../../../outside/evil", "--root", str(sample_repo), "--format", "md"
-    )
-    assert (code, out) == (1, "")
-    assert "bukan id rekaman" in err
-    assert sorted(p.name for p in outside.iterdir()) == ["evil.yaml"]

@@ -1,0 +1,46 @@
+"""The ``ksd`` app: version, help for every command, start-up cost, ``python -m``."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ksd_cli import __version__
+from ksd_cli.cli import COMMANDS, main
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"ksd {__version__}"
+
+
+@pytest.mark.parametrize("command", [name for _, name in COMMANDS])
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([command.rstrip("_").replace("_", "-"), "-h"]) == 0
+    out = capsys.readouterr().out
+    assert "Usage: ksd" in out and "--help" in out
+
+
+def test_help_imports_nothing_heavy() -> None:
+    code = (
+        "import sys; from ksd_cli.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('pandas', 'openpyxl', 'jinja2', 'docx', 'num2words', 'babel',\n"
+        "    'ruamel.yaml', 'pydantic', 'ksd_cli.models', 'yaml') if m in sys.modules]\n"
+        "sys.stderr.write('HEAVY=' + ','.join(heavy))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert "Usage: ksd" in result.stdout
+    assert result.stderr.strip() == "HEAVY="
+
+
+def test_python_dash_m(project_root: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ksd_cli", "--version"], capture_output=True, text=True
+    )
+    assert result.returncode == 0 and result.stdout.strip() == f"ksd {__version__}"

@@ -1,0 +1,56 @@
+"""``ksd show``: one record's story, as JSON equal to the lifecycle; unknown ids."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import run_json
+
+from ksd_cli.cli import main
+
+
+def test_show_agreement_json_matches_the_lifecycle(
+    project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, data = run_json(
+        capsys,
+        "show",
+        "KSD-6402-2020-001",
+        "--root",
+        str(project_root),
+        "--as-of",
+        "2025-06-30",
+        "-f",
+        "json",
+    )
+    assert code == 0
+    assert data["status"] == "aktif" and data["tahap_terakhir"] == "monev"
+    assert [n["jenis"] for n in data["naskah"]] == [
+        "kesepakatan_bersama",
+        "perjanjian_kerja_sama",
+        "perjanjian_kerja_sama",
+        "adendum",
+    ]
+    assert data["naskah"][1]["berlaku_sampai"] == "2026-03-14"  # extended by the adendum
+    assert data["flags"] == []
+
+
+def test_show_potential_and_unknown_id(
+    project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, data = run_json(
+        capsys,
+        "show",
+        "POT-6402-2023-002",
+        "--root",
+        str(project_root),
+        "--as-of",
+        "2025-06-30",
+        "-f",
+        "json",
+    )
+    assert data["ditindaklanjuti_oleh"] == []
+    assert [f["code"] for f in data["flags"]] == ["potensi_tanpa_tindak_lanjut"]
+    assert main(["show", "KSD-6402-1999-001", "--root", str(project_root)]) == 1
+    assert "KSD-6402-1999-001" in capsys.readouterr().err

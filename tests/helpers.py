@@ -1,0 +1,67 @@
+"""Helpers shared by several test modules: sample parties, record builders, sample expectations."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import pytest
+
+from ksd_cli.cli import main
+from ksd_cli.models import Agreement
+
+KUKAR = {"peran": "pihak_kesatu", "tipe": "pemda", "kode_wilayah": "64.02"}
+SAMARINDA = {"peran": "pihak_kedua", "tipe": "pemda", "kode_wilayah": "64.72"}
+PT = {"peran": "pihak_kedua", "tipe": "pihak_ketiga", "nama": "PT Kaltim Lestari"}
+KEMENTAN = {"peran": "pihak_kedua", "tipe": "kementerian_lembaga", "nama": "Kementerian Pertanian"}
+
+
+def agreement(**fields: Any) -> Agreement:
+    base: dict[str, Any] = {
+        "id": "KSD-6402-2021-001",
+        "judul": "Pengelolaan Sampah Regional",
+        "jenis": "ksdd_sukarela",
+        "urusan": ["2.11"],
+        "pihak": [KUKAR, SAMARINDA],
+    }
+    base.update(fields)
+    return Agreement.model_validate(base)
+
+
+def kb(ttd: str, sampai: str | None = None, **extra: Any) -> dict[str, Any]:
+    return {
+        "jenis": "kesepakatan_bersama",
+        "tanggal_ttd": date.fromisoformat(ttd),
+        **({"berlaku_sampai": date.fromisoformat(sampai)} if sampai else {}),
+        **extra,
+    }
+
+
+def pks(ttd: str, sampai: str | None = None, **extra: Any) -> dict[str, Any]:
+    return {**kb(ttd, sampai, **extra), "jenis": "perjanjian_kerja_sama"}
+
+
+def d(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+# The flags an analyst names as stuck in the sample repository on 2025-06-30.
+SAMPLE_EXPECTED_2025_06_30 = {
+    ("KSD-6402-2019-001", "kb_kedaluwarsa_tanpa_pks"),
+    ("KSD-6402-2019-002", "kedaluwarsa"),
+    ("KSD-6402-2019-003", "kb_tanpa_pks"),
+    ("KSD-6402-2021-001", "tanpa_monev"),
+    ("KSD-6402-2022-001", "pks_tanpa_pelaksanaan"),
+    ("KSD-6402-2022-002", "kb_tanpa_pks"),
+    ("KSD-6402-2022-003", "akan_berakhir"),
+    ("KSD-6402-2023-001", "dprd_tertunda"),
+    ("KSD-6402-2023-002", "kb_tanpa_pks"),
+    ("KSD-6402-2024-001", "kb_tanpa_pks"),
+    ("POT-6402-2023-002", "potensi_tanpa_tindak_lanjut"),
+}
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, Any]]:
+    code = main(list(args))
+    return code, json.loads(capsys.readouterr().out)

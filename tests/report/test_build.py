@@ -1,0 +1,295 @@
+"""Building the report: numbers against the records and ksd stalled, periods, records that do not load."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ksd_cli.cli import main
+from ksd_cli.lifecycle import lifecycle
+from ksd_cli.models import Agreement
+from ksd_cli.reference import load_reference
+from ksd_cli.report import (
+    SHEETS,
+    Period,
+    Report,
+    Share,
+    build_report,
+    write_xlsx,
+)
+from ksd_cli.stalled import find_stalled
+from ksd_cli.xlsx import PERCENT_FORMAT
+from report.conftest import (
+    AS_OF,
+    KEMENTAN,
+    KUKAR,
+    find_row,
+    kb,
+    load,
+    markdown,
+    pks,
+    report_of,
+    sheet_rows,
+    write_repo,
+)
+
+# Numbers against the records and ksd stalled ---------------------------------------------------
+
+
+@pytest.mark.parametrize("as_of", [date(2024, 12, 31), AS_OF])
+def test_temuan_rows_are_the_stalled_flags_of_the_same_day(project_root: Path, as_of: date) -> None:
+    loaded, config = load(project_root)
+    report = build_report(loaded, config, load_reference(), as_of=as_of, period=Period.year(2024))
+    stalled = find_stalled(loaded, config, load_reference(), as_of=as_of)
+    assert [
+        (r["ID"], r["Kode temuan"], r["Hari"], r["Sejak"]) for r in report.temuan.records()
+    ] == [(f.id, f.code, f.days, f.since) for f in stalled.flags]
+    counts = {r["Kode temuan"]: r["Jumlah"] for r in report.temuan_per_kode.records()}
+    assert counts == stalled.counts()
+
+
+def test_sample_temuan_are_what_the_scenario_names(sample_2024: Report) -> None:
+    assert {(r["ID"], r["Kode temuan"]) for r in sample_2024.temuan.records()} == {
+        ("KSD-6402-2019-003", "kb_tanpa_pks"),
+        ("KSD-6402-2022-002", "kb_tanpa_pks"),
+        ("KSD-6402-2023-002", "kb_tanpa_pks"),
+        ("KSD-6402-2024-001", "kb_tanpa_pks"),
+        ("KSD-6402-2019-001", "kb_kedaluwarsa_tanpa_pks"),
+        ("KSD-6402-2022-001", "pks_tanpa_pelaksanaan"),
+        ("KSD-6402-2021-001", "tanpa_monev"),
+        ("KSD-6402-2019-002", "kedaluwarsa"),
+        ("KSD-6402-2022-003", "akan_berakhir"),
+        ("KSD-6402-2023-001", "dprd_tertunda"),
+        ("POT-6402-2023-002", "potensi_tanpa_tindak_lanjut"),
+    }
+
+
+def test_counts_by_kind_status_and_stage_match_the_records(
+    project_root: Path, sample_2024: Report
+) -> None:
+    loaded, _ = load(project_root)
+    records = [r.record for r in loaded.records if isinstance(r.record, Agreement)]
+    states = [lifecycle(r, AS_OF) for r in records]
+    jenis = {
+        r["Jenis kerja sama"]: r["Jumlah kerja sama"] for r in sample_2024.menurut_jenis.records()
+    }
+    assert (
+        jenis["KSDD sukarela (antardaerah)"] == Counter(r.jenis for r in records)["ksdd_sukarela"]
+    )
+    assert sum(jenis.values()) == len(records) == 20
+    status = {r["Status"]: r["Jumlah kerja sama"] for r in sample_2024.menurut_status.records()}
+    assert status == {
+        "Draf": 3,
+        "Aktif": 13,
+        "Belum berlaku": 0,
+        "Kedaluwarsa": 2,
+        "Berakhir": 1,
+        "Dibatalkan": 1,
+        "Diakhiri": 0,
+    }
+    assert status["Aktif"] == sum(s.status == "aktif" for s in states)
+    tahap = {
+        r["Tahap terakhir"]: r["Jumlah kerja sama"] for r in sample_2024.menurut_tahap.records()
+    }
+    assert tahap["Penandatanganan KB"] == 6 and tahap["Monev"] == 5 and tahap["Berakhir"] == 2
+    total = sum(r.pembiayaan.nilai or 0 for r in records if r.pembiayaan)
+    figures = {f.label: f.value for f in sample_2024.ikhtisar}
+    assert figures["Nilai pembiayaan seluruh kerja sama"] == total == 69_375_000_000
+    assert figures["Kerja sama aktif"] == 13
+
+
+def test_events_are_counted_within_the_period(sample_2024: Report) -> None:
+    events = {r["Kegiatan"]: r["Jumlah"] for r in sample_2024.kegiatan.records()}
+    # 2024: KB of 2023-001, MoU of 2024-001, PKS of 2022-001 and 2022-003, adendum of 2020-001.
+    assert events["Kesepakatan Bersama ditandatangani"] == 1
+    assert events["Nota Kesepahaman ditandatangani"] == 1
+    assert events["Perjanjian Kerja Sama ditandatangani"] == 2
+    assert events["Adendum ditandatangani"] == 1
+    # Monev of 2019-002, 2020-001, 2023-003 and two of 2023-004.
+    assert events["Monev dilaksanakan"] == 5
+    assert events["Potensi dipetakan (menurut tahun pemetaan)"] == 3
+    rekomendasi = {
+        r["Rekomendasi"]: r["Monev dalam periode"] for r in sample_2024.rekomendasi.records()
+    }
+    assert rekomendasi == {
+        "Dilanjutkan": 3,
+        "Diperluas": 2,
+        "Diperbaiki": 0,
+        "Dihentikan": 0,
+        "Tidak diisi": 0,
+    }
+
+
+def test_sample_sections_iv_to_vii(sample_2024: Report) -> None:
+    (ending,) = sample_2024.akan_berakhir.records()
+    assert ending["ID"] == "KSD-6402-2022-003"
+    assert ending["Berlaku sampai"] == date(2025, 9, 15) and ending["Sisa hari"] == 77
+    assert sample_2024.tindak_lanjut_potensi == Share(10, 13)
+    assert set(sample_2024.potensi_belum_ditindaklanjuti.column("ID")) == {
+        "POT-6402-2022-003",
+        "POT-6402-2023-002",
+        "POT-6402-2024-001",
+    }
+    assert set(sample_2024.tanpa_monev.column("ID")) == {
+        "KSD-6402-2019-003",
+        "KSD-6402-2021-001",
+        "KSD-6402-2022-001",
+        "KSD-6402-2022-002",
+        "KSD-6402-2022-003",
+        "KSD-6402-2023-001",
+        "KSD-6402-2023-002",
+        "KSD-6402-2024-001",
+    }
+    latest = {r["ID"]: r for r in sample_2024.monev_terakhir.records()}
+    assert latest["KSD-6402-2020-001"]["Capaian"] == pytest.approx(0.91)
+    assert latest["KSD-6402-2020-001"]["Rekomendasi"] == "Diperluas"
+    assert latest["KSD-6402-2023-003"]["Tanggal monev terakhir"] == date(2025, 1, 20)
+    daftar = {r["ID"]: r for r in sample_2024.daftar.records()}
+    assert len(daftar) == 20
+    assert daftar["KSD-6402-2020-001"]["Tanggal ttd PKS"] == date(2021, 8, 10)
+    assert daftar["KSD-6402-2020-001"]["Berlaku sampai"] == date(2026, 3, 14)
+    assert daftar["KSD-6402-2023-004"]["Tanggal ttd KB"] is None  # sinergi: nota = PKS
+    assert daftar["KSD-6402-2022-001"]["Temuan"] == "pks_tanpa_pelaksanaan"
+    mitra = {r["Mitra"]: r["Jumlah kerja sama"] for r in sample_2024.menurut_mitra.records()}
+    assert mitra["Kota Samarinda"] == 4 and mitra["Universitas Mulawarman"] == 1
+
+
+def test_conversion_rate_of_a_small_repository_by_hand(tmp_path: Path) -> None:
+    root = write_repo(
+        tmp_path,
+        {"id": "KSD-6402-2021-001", "naskah": [kb("2021-03-01"), pks("2022-01-10")]},
+        {"id": "KSD-6402-2021-002", "naskah": [kb("2021-05-01")]},
+        # Its PKS is signed after the as-of date: not yet a follower.
+        {
+            "id": "KSD-6402-2022-001",
+            "naskah": [kb("2022-02-01", jenis="nota_kesepahaman"), pks("2025-07-01")],
+        },
+        # Sinergi is left out, even with a KB-kind document and no PKS.
+        {
+            "id": "KSD-6402-2022-002",
+            "jenis": "sinergi",
+            "pihak": [KUKAR, KEMENTAN],
+            "naskah": [kb("2022-01-01"), kb("2022-03-01", jenis="nota_kesepakatan")],
+        },
+        # Two PKS count once.
+        {
+            "id": "KSD-6402-2022-003",
+            "naskah": [kb("2022-04-01"), pks("2022-06-01"), pks("2023-01-01")],
+        },
+        # A draft PKS is no follower.
+        {"id": "KSD-6402-2022-004", "naskah": [kb("2022-05-01"), pks(None)]},
+    )
+    report = report_of(root, Period.year(2022))
+    assert report.konversi == Share(2, 5)
+    assert report.konversi.ratio == 0.4
+    assert report.konversi_per_tahun.rows == (
+        ("2021", 2, 1, 1, 0.5),
+        ("2022", 3, 1, 2, 1 / 3),
+    )
+    target = tmp_path / "k.xlsx"
+    write_xlsx(report, target)
+    from openpyxl import load_workbook
+
+    ws = load_workbook(target)["Ringkasan"]
+    header = find_row(ws, "Tahun KB")
+    rows = {r["Tahun KB"].value: r for r in sheet_rows(ws, header)}
+    assert rows["2022"]["Rasio konversi"].value == pytest.approx(1 / 3)
+    assert rows["2022"]["Rasio konversi"].number_format == PERCENT_FORMAT
+    assert rows["2021"]["KB ditandatangani"].value == 2
+    ikhtisar = {r["Uraian"].value: r["Nilai"] for r in sheet_rows(ws, find_row(ws, "Uraian"))}
+    assert ikhtisar["Rasio konversi KB menjadi PKS"].value == 0.4
+
+
+def test_monev_outside_the_period_or_after_the_as_of_date_is_not_counted(tmp_path: Path) -> None:
+    monev = [
+        {"tanggal": "2023-12-31", "rekomendasi": "diperbaiki"},
+        {"tanggal": "2024-01-01", "rekomendasi": "dilanjutkan"},
+        {"tanggal": "2024-12-31", "rekomendasi": "diperluas", "capaian": 80},
+        {"tanggal": "2025-01-01", "rekomendasi": "dihentikan", "capaian": 95},
+        {"tanggal": "2025-07-01", "rekomendasi": "diperbaiki"},  # after the as-of date
+    ]
+    root = write_repo(
+        tmp_path,
+        {
+            "id": "KSD-6402-2023-001",
+            "naskah": [kb("2023-01-01"), pks("2023-02-01")],
+            "monev": monev,
+        },
+        {
+            "id": "KSD-6402-2023-002",
+            "naskah": [kb("2023-01-01"), pks("2023-02-01")],
+            "monev": [{"tanggal": "2023-06-01"}],
+        },
+    )
+
+    def in_period(report: Report) -> dict[str, Any]:
+        return {r["Rekomendasi"]: r["Monev dalam periode"] for r in report.rekomendasi.records()}
+
+    year = report_of(root, Period.year(2024))
+    assert in_period(year) == {
+        "Dilanjutkan": 1,
+        "Diperluas": 1,
+        "Diperbaiki": 0,
+        "Dihentikan": 0,
+        "Tidak diisi": 0,
+    }
+    assert year.tanpa_monev.column("ID") == ["KSD-6402-2023-002"]
+    (latest, _) = year.monev_terakhir.records()
+    assert latest["Tanggal monev terakhir"] == date(2025, 1, 1)  # state as of the as-of date
+    assert latest["Capaian"] == pytest.approx(0.95)
+    assert latest["Monev dalam periode"] == 2
+
+    inside = report_of(root, Period(date(2024, 1, 2), date(2024, 12, 30)))
+    assert sum(in_period(inside).values()) == 0
+    assert set(inside.tanpa_monev.column("ID")) == {"KSD-6402-2023-001", "KSD-6402-2023-002"}
+
+    this_year = report_of(root, Period.year(2025))
+    assert in_period(this_year)["Dihentikan"] == 1
+    assert in_period(this_year)["Diperbaiki"] == 0  # 2025-07-01 has not happened on 2025-06-30
+
+
+def test_a_repository_without_records_gives_an_empty_report(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    (tmp_path / "data" / "agreements").mkdir(parents=True)
+    (tmp_path / "ksd.toml").write_text('[daerah]\nkode = "64.02"\n', encoding="utf-8")
+    report = report_of(tmp_path, Period.year(2025))
+    assert report.daftar.rows == () and report.konversi == Share(0, 0)
+    assert report.konversi.ratio is None
+    target = tmp_path / "kosong.xlsx"
+    write_xlsx(report, target)
+    book = load_workbook(target)
+    assert book.sheetnames == list(SHEETS)
+    assert book["Sampul"]["A2"].value == "Kabupaten Kutai Kartanegara"
+    text = markdown(report, tmp_path)
+    assert "Belum ada KB yang ditandatangani." in text
+    assert "Belum ada kerja sama." in text
+
+
+# Records that do not load ----------------------------------------------------------------------
+
+
+def test_records_that_do_not_load_are_listed(
+    sample_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import load_workbook
+
+    broken = sample_repo / "data" / "agreements" / "KSD-6402-2022-002.yaml"
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("judul:", "judull:", 1), encoding="utf-8"
+    )
+    report = report_of(sample_repo, Period.year(2024))
+    assert [i.path for i in report.invalid] == ["data/agreements/KSD-6402-2022-002.yaml"]
+    assert "KSD-6402-2022-002" not in report.daftar.column("ID")
+    assert "`data/agreements/KSD-6402-2022-002.yaml` (2 galat)" in markdown(report, sample_repo)
+    target = tmp_path / "out.xlsx"
+    args = ["report", "--root", str(sample_repo), "--periode", "2024", "--as-of", "2025-06-30"]
+    assert main([*args, "-o", str(target)]) == 0
+    assert "1 rekaman tidak dapat dibaca" in capsys.readouterr().err
+    cover = [c.value for c in load_workbook(target)["Sampul"]["A"]]
+    assert "Rekaman yang tidak dapat dibaca: 1" in cover
+    assert "data/agreements/KSD-6402-2022-002.yaml" in cover

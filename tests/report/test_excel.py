@@ -1,0 +1,149 @@
+"""The report's workbook, read back with openpyxl cell by cell."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ksd_cli.report import (
+    SHEETS,
+    Period,
+    Report,
+    write_xlsx,
+)
+from ksd_cli.report.excel import TANGGAL_FORMAT
+from ksd_cli.xlsx import PERCENT_FORMAT, RUPIAH_FORMAT
+from report.conftest import KUKAR, find_row, kb, report_of, sheet_rows, write_repo
+
+
+@pytest.fixture(scope="module")
+def workbook(sample_2024: Report, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from openpyxl import load_workbook
+
+    target = tmp_path_factory.mktemp("xlsx") / "laporan.xlsx"
+    write_xlsx(sample_2024, target)
+    return load_workbook(target)
+
+
+def test_workbook_sheets_and_cover(workbook: Any) -> None:
+    assert (
+        workbook.sheetnames
+        == list(SHEETS)
+        == [
+            "Sampul",
+            "Ringkasan",
+            "Rincian",
+            "Temuan",
+            "Akan Berakhir",
+            "Potensi",
+            "Monev",
+            "Daftar",
+        ]
+    )
+    cover = workbook["Sampul"]
+    assert cover["A1"].value == "Laporan Evaluasi Kerja Sama Daerah"
+    assert cover["A2"].value == "Kabupaten Kutai Kartanegara"
+    facts = {row[0].value: row[1] for row in cover.iter_rows(min_row=4, max_row=10, max_col=2)}
+    assert facts["Periode"].value == "Tahun 2024 (1 Januari 2024 s.d. 31 Desember 2024)"
+    assert facts["Keadaan per"].value == datetime(2025, 6, 30)
+    assert facts["Keadaan per"].number_format == TANGGAL_FORMAT
+    assert facts["Dibuat"].value == "dibuat dengan ksd 0.1.0 dari commit data abc1234"
+    links = [c.hyperlink.location for c in cover["A"] if c.hyperlink is not None]
+    assert links == [f"'{name}'!A1" for name in SHEETS[1:]]
+
+
+def test_temuan_sheet_has_one_row_per_flag(workbook: Any, sample_2024: Report) -> None:
+    ws = workbook["Temuan"]
+    assert [c.value for c in ws[4]][:3] == ["ID", "Kode temuan", "Temuan"]
+    assert ws["A4"].font.b and ws["A4"].fill.fgColor.rgb.endswith("1F4E78")
+    rows = sheet_rows(ws, 4)
+    flags = sample_2024.stalled.flags
+    assert [(r["ID"].value, r["Kode temuan"].value, r["Hari"].value) for r in rows] == [
+        (f.id, f.code, f.days) for f in flags
+    ]
+    assert all(isinstance(r["Sejak"].value, datetime) for r in rows)
+    assert {r["Sejak"].number_format for r in rows} == {TANGGAL_FORMAT}
+    assert ws.freeze_panes == "A5"
+    assert ws.auto_filter.ref == f"A4:L{4 + len(flags)}"
+
+
+def test_daftar_cells_are_typed_and_formatted(workbook: Any) -> None:
+    ws = workbook["Daftar"]
+    rows = {r["ID"].value: r for r in sheet_rows(ws, 4)}
+    assert len(rows) == 20
+    row = rows["KSD-6402-2020-001"]
+    assert row["Tanggal ttd PKS"].value == datetime(2021, 8, 10)
+    assert row["Tanggal ttd PKS"].number_format == TANGGAL_FORMAT
+    nilai = row["Nilai pembiayaan"]
+    assert type(nilai.value) is int and nilai.value == 14_250_000_000
+    assert nilai.number_format == RUPIAH_FORMAT
+    assert row["Capaian"].value == pytest.approx(0.91)
+    assert row["Capaian"].number_format == PERCENT_FORMAT
+    assert rows["KSD-6402-2021-002"]["Status"].value == "Dibatalkan"
+    assert ws.freeze_panes == "A5"
+    assert ws.auto_filter.ref == "A4:Q24"
+    assert ws.column_dimensions["B"].width >= 40
+
+
+def test_every_section_sheet_is_filled_and_frozen(workbook: Any) -> None:
+    assert workbook["Rincian"]["A5"].value == "Urusan"
+    assert workbook["Akan Berakhir"]["A5"].value == "KSD-6402-2022-003"
+    assert workbook["Akan Berakhir"]["F5"].value == datetime(2025, 9, 15)
+    potensi = workbook["Potensi"]
+    belum = sheet_rows(potensi, find_row(potensi, "ID"))
+    assert {r["ID"].value for r in belum} == {
+        "POT-6402-2022-003",
+        "POT-6402-2023-002",
+        "POT-6402-2024-001",
+    }
+    monev = workbook["Monev"]
+    rekomendasi = sheet_rows(monev, find_row(monev, "Rekomendasi"))
+    assert [r["Monev dalam periode"].value for r in rekomendasi] == [3, 2, 0, 0, 0]
+    for name in SHEETS[1:]:
+        assert workbook[name].freeze_panes in ("A3", "A5")
+        assert workbook[name]["A1"].font.b
+
+
+def test_two_native_charts_on_the_summary(workbook: Any) -> None:
+    from openpyxl.chart import BarChart
+
+    charts = workbook["Ringkasan"]._charts
+    assert len(charts) == 2
+    assert all(isinstance(c, BarChart) for c in charts)
+    assert {c.type for c in charts} == {"bar", "col"}
+
+
+def test_record_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    judul = '=HYPERLINK("http://contoh.invalid","klik")'
+    root = write_repo(
+        tmp_path,
+        {
+            "id": "KSD-6402-2024-001",
+            "judul": judul,
+            "jenis": "ksdpk",
+            "pihak": [KUKAR, {"peran": "pihak_kedua", "tipe": "pihak_ketiga", "nama": "@SUM(1+1)"}],
+            "perangkat_daerah": ["-Dinas Uji", "+62 Dinas"],
+            "naskah": [kb("2024-01-10")],
+        },
+    )
+    target = tmp_path / "f.xlsx"
+    write_xlsx(report_of(root, Period.year(2024)), target)
+    ws = load_workbook(target)["Daftar"]
+    (row,) = sheet_rows(ws, 4)
+    for header, text in (
+        ("Judul", judul),
+        ("Mitra", "@SUM(1+1)"),
+        ("Perangkat daerah", "-Dinas Uji; +62 Dinas"),
+    ):
+        assert row[header].value == text
+        assert row[header].data_type == "s"
+    with zipfile.ZipFile(target) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/sheet"):
+                assert "<f>" not in archive.read(name).decode("utf-8")

@@ -1,0 +1,88 @@
+"""The report's Markdown: golden files, every section, safe cells, the template override."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from conftest import check_golden
+
+from ksd_cli.report import (
+    Period,
+    Report,
+)
+from report.conftest import GOLDEN, kb, markdown, report_of, write_repo
+
+
+def test_markdown_golden_year(project_root: Path, sample_2024: Report, update_golden: bool) -> None:
+    text = markdown(sample_2024, project_root)
+    check_golden(GOLDEN / "sample-2024.md", text, update_golden)
+
+
+def test_markdown_golden_custom_period(project_root: Path, update_golden: bool) -> None:
+    report = report_of(project_root, Period(date(2025, 1, 1), date(2025, 6, 30)))
+    check_golden(
+        GOLDEN / "sample-2025-01-01_2025-06-30.md", markdown(report, project_root), update_golden
+    )
+
+
+def test_markdown_has_every_section_and_two_mermaid_charts(
+    project_root: Path, sample_2024: Report
+) -> None:
+    text = markdown(sample_2024, project_root)
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings == [
+        "## I. Ringkasan",
+        "## II. Rincian",
+        "## III. Temuan",
+        "## IV. Akan berakhir",
+        "## V. Pemetaan potensi",
+        "## VI. Monitoring dan evaluasi",
+        "## VII. Daftar kerja sama",
+    ]
+    assert text.count("```mermaid") == 2
+    assert "pie showData" in text and "xychart-beta" in text
+    assert (
+        'x-axis "Tahun penandatanganan KB" ["2019", "2020", "2021", "2022", "2023", "2024", '
+        in text
+    )
+    assert "bar [50.0, 100.0, 100.0, 50.0, 50.0, 0.0, 0.0]" in text
+    assert "| KSD-6402-2022-003 | akan_berakhir |" in text
+
+
+def test_markdown_cells_cannot_break_the_table(tmp_path: Path) -> None:
+    root = write_repo(
+        tmp_path,
+        {
+            "id": "KSD-6402-2024-001",
+            "judul": "Air | Sampah <b>tebal</b>",
+            "naskah": [kb("2024-01-10")],
+        },
+    )
+    text = markdown(report_of(root, Period.year(2024)), root)
+    assert "Air \\| Sampah &lt;b&gt;tebal&lt;/b&gt;" in text
+    assert "<b>" not in text
+
+
+def test_the_data_repository_can_override_the_template(sample_repo: Path) -> None:
+    templates = sample_repo / "templates"
+    templates.mkdir()
+    (templates / "laporan.md.j2").write_text(
+        "# Laporan {{ report.daerah_nama }} per {{ report.as_of | tanggal }}\n", encoding="utf-8"
+    )
+    text = markdown(report_of(sample_repo, Period.year(2024)), sample_repo)
+    assert text == "# Laporan Kabupaten Kutai Kartanegara per 30 Juni 2025\n"
+
+
+def test_every_partner_has_one_name_in_every_section(project_root: Path) -> None:
+    report = report_of(project_root, Period.year(2024), as_of=date(2024, 12, 31))
+    text = markdown(report, project_root)
+    # Section II (by partner), III (findings) and VII (list) all name the province alike.
+    assert text.count("Provinsi Kalimantan Timur") >= 3
+    assert "| Kalimantan Timur |" not in text
+    by_partner = dict(
+        zip(report.menurut_mitra.column("Kode"), report.menurut_mitra.column("Mitra"), strict=True)
+    )
+    assert by_partner["64"] == "Provinsi Kalimantan Timur"
+    flagged = [f for f in report.temuan.rows if f[0] == "KSD-6402-2021-001"]
+    assert flagged and all("Provinsi Kalimantan Timur" in str(row) for row in flagged)

@@ -1,0 +1,51 @@
+"""Writing the stalled list: every format carries every flag; Excel rows with real dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import SAMPLE_EXPECTED_2025_06_30
+
+from ksd_cli.cli import main
+
+# The sample repository ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "text"])
+def test_every_format_carries_every_flag(
+    fmt: str, project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["stalled", "--root", str(project_root), "--as-of", "2025-06-30", "-f", fmt]) == 0
+    out = capsys.readouterr().out
+    for record_id, _ in SAMPLE_EXPECTED_2025_06_30:
+        assert record_id in out
+
+
+def test_xlsx_has_one_row_per_flag_with_real_dates(
+    project_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import load_workbook
+
+    target = tmp_path / "stalled.xlsx"
+    assert (
+        main(
+            [
+                "stalled",
+                "--root",
+                str(project_root),
+                "--as-of",
+                "2025-06-30",
+                "-f",
+                "xlsx",
+                "-o",
+                str(target),
+            ]
+        )
+        == 0
+    )
+    sheet = load_workbook(target)["Temuan"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert {(r[0], r[2]) for r in rows} == SAMPLE_EXPECTED_2025_06_30
+    assert all(hasattr(r[4], "year") for r in rows)
+    assert sheet.freeze_panes == "A2"

@@ -20,7 +20,7 @@ from ksd_cli.cli.common import (
     repository,
 )
 from ksd_cli.errors import UsageProblem
-from ksd_cli.messages import Msg
+from ksd_cli.messages import Msg, message
 
 if TYPE_CHECKING:
     from ksd_cli.report import Period
@@ -86,6 +86,7 @@ def report(
     """
     from ksd_cli.atomic import refuse_overwrite, write_text_atomic
     from ksd_cli.gitio import head_commit
+    from ksd_cli.idformat import number
     from ksd_cli.loading import load_records
     from ksd_cli.reference import load_reference
     from ksd_cli.report import build_report
@@ -127,10 +128,8 @@ def report(
         else:
             write_text_atomic(target, text)
     if result.invalid:
-        sys.stderr.write(
-            f"ksd: {len(result.invalid)} rekaman tidak dapat dibaca dan tidak tercakup dalam "
-            "laporan / records that do not load are left out (jalankan `ksd validate`)\n"
-        )
+        count = number(len(result.invalid), lang_)
+        sys.stderr.write(f"ksd: {message('laporan.invalid-stderr', lang_, count=count)}\n")
     if not to_stdout:
         sys.stdout.write(f"{target}\n")
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import enum
-import inspect
 import json
 import sys
 from typing import Annotated, Optional
 
 import typer
 
+from ksd_cli.cli.common import LangOption, language
 from ksd_cli.errors import UserError
-from ksd_cli.messages import Msg
+from ksd_cli.messages import Msg, message
 
 
 class RulesFormat(enum.StrEnum):
@@ -29,10 +29,17 @@ def rules(
         ),
     ] = None,
     output_format: Annotated[RulesFormat, typer.Option("--format", "-f")] = RulesFormat.text,
+    lang: LangOption = None,
 ) -> None:
-    """List every rule with its code, name, severity and summary; or explain one rule."""
+    """List every rule with its code, name, severity and summary; or explain one rule.
+
+    Pages are in the chosen language (--lang, KSD_LANG); a rule without an Indonesian page yet
+    is explained in English.
+    """
+    from ksd_cli.messages.rules import has_page, rule_page, rule_summary
     from ksd_cli.rules import RULES, find_rule
 
+    lang_ = language(lang)
     selected = RULES
     if code is not None:
         rule = find_rule(code)
@@ -45,8 +52,8 @@ def rules(
                 "code": r.code,
                 "name": r.name,
                 "severity": r.severity.value,
-                "summary": r.summary,
-                "doc": inspect.cleandoc(r.doc),
+                "summary": rule_summary(r.code, r.doc, lang_),
+                "doc": rule_page(r.code, r.doc, lang_),
             }
             for r in selected
         ]
@@ -60,12 +67,20 @@ def rules(
     console = Console(highlight=False)
     if code is not None:
         rule = selected[0]
-        console.print(f"[bold]{rule.code} {rule.name}[/] ({rule.severity.value})\n")
-        console.print(escape(inspect.cleandoc(rule.doc)))
+        severity = message(f"severity.{rule.severity.value}", lang_)
+        console.print(f"[bold]{rule.code} {rule.name}[/] ({severity})\n")
+        if not has_page(rule.code, lang_):
+            console.print(f"[italic]{escape(message('rules.no-page', lang_))}[/]\n")
+        console.print(escape(rule_page(rule.code, rule.doc, lang_)))
         return
     table = Table(box=None, pad_edge=False)
     for column in ("code", "name", "severity", "summary"):
-        table.add_column(column)
+        table.add_column(message(f"rules.col.{column}", lang_))
     for rule in selected:
-        table.add_row(rule.code, rule.name, rule.severity.value, escape(rule.summary))
+        table.add_row(
+            rule.code,
+            rule.name,
+            message(f"severity.{rule.severity.value}", lang_),
+            escape(rule_summary(rule.code, rule.doc, lang_)),
+        )
     console.print(table)

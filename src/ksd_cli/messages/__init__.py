@@ -1,7 +1,8 @@
 """The message catalog: every sentence and title ksd shows, in Indonesian and English.
 
 Messages are keyed by rule name (or ``name.variant``) and formatted with ``str.format``; the
-entries live by area in this package's modules (records, labels, commands, report).
+entries live by area in this package's modules (records, labels, commands, report, rules;
+``rules`` also holds the Indonesian page of each rule).
 Indonesian is the default; ``--lang en`` or ``KSD_LANG=en`` selects English.
 """
 
@@ -11,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ksd_cli.messages import commands, labels, records, report
+from ksd_cli.messages import commands, labels, records, report, rules
 
 Lang = Literal["id", "en"]
 LANGS: tuple[Lang, ...] = ("id", "en")
@@ -22,6 +23,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     **labels.ENTRIES,
     **commands.ENTRIES,
     **report.ENTRIES,
+    **rules.ENTRIES,
 }
 
 

@@ -20,7 +20,7 @@ from ksd_cli.lifecycle import (
 )
 from ksd_cli.lifecycle import tindak_lanjut as find_tindak_lanjut
 from ksd_cli.loading import LoadResult
-from ksd_cli.messages import Lang
+from ksd_cli.messages import Lang, message
 from ksd_cli.models import (
     Agreement,
     JenisKerjaSama,
@@ -49,17 +49,21 @@ from ksd_cli.naming import (
     tahap_title,
 )
 from ksd_cli.reference import ReferenceData
-from ksd_cli.report.model import Cell, Column, Figure, Period, Report, Share, Table
+from ksd_cli.report.model import Cell, Column, ColumnKind, Figure, Period, Report, Share, Table
 from ksd_cli.stalled import Flag, find_stalled
 
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
-NOT_NAMED = "(tidak disebutkan)"
-_MULTI_NOTE = (
-    "Satu kerja sama dapat tercatat pada lebih dari satu {what}; angka per baris tidak "
-    "dijumlahkan menjadi total."
-)
+
+def _t(key: str, lang: Lang, /, **args: object) -> str:
+    """The report's catalog entry ``laporan.<key>`` in ``lang``."""
+    return message(f"laporan.{key}", lang, **args)
+
+
+def _column(key: str, lang: Lang, kind: ColumnKind = "teks", width: int = 14) -> Column:
+    """A column headed by the catalog entry ``laporan.col.<key>``."""
+    return Column(_t(f"col.{key}", lang), kind, width)
 
 
 @dataclass
@@ -115,13 +119,13 @@ def build_report(
     followed = find_tindak_lanjut(potentials, agreements)
     flagged_potentials = {f.id for f in stalled.flags if f.code == "potensi_tanpa_tindak_lanjut"}
 
-    frames = _frames(facts, reference)
+    frames = _frames(facts, reference, lang)
     konversi = Share(int(frames.kb["diikuti"].sum()), len(frames.kb))
     potensi_share = Share(sum(1 for t in followed if t.ditindaklanjuti), len(followed))
     in_period_potentials = [
         p for p in potentials if period.start.year <= p.tahun <= counted_until.year
     ]
-    kegiatan = _kegiatan(facts, in_period_potentials, period, counted_until, lang)
+    events = _kegiatan_counts(facts, in_period_potentials, period, counted_until)
     return Report(
         daerah_kode=owner,
         daerah_nama=daerah_nama,
@@ -133,19 +137,17 @@ def build_report(
         agreements=len(agreements),
         potentials=len(potentials),
         invalid=stalled.invalid,
-        ikhtisar=_ikhtisar(facts, frames, konversi, potensi_share, stalled.flags, kegiatan),
+        ikhtisar=_ikhtisar(facts, frames, konversi, potensi_share, stalled.flags, events, lang),
         konversi=konversi,
         menurut_jenis=_menurut_jenis(frames.agreements, lang),
         menurut_status=_menurut_status(frames.agreements, lang),
         menurut_tahap=_menurut_tahap(frames.agreements, lang),
-        kegiatan=kegiatan,
-        konversi_per_tahun=_konversi_per_tahun(frames.kb),
+        kegiatan=_kegiatan(events, lang),
+        konversi_per_tahun=_konversi_per_tahun(frames.kb, lang),
         temuan_per_kode=_temuan_per_kode(stalled.counts(), lang),
-        menurut_urusan=_rincian(frames, "urusan", "Urusan", "urusan"),
-        menurut_mitra=_rincian(frames, "mitra", "Mitra", "mitra"),
-        menurut_perangkat_daerah=_rincian(
-            frames, "perangkat_daerah", "Perangkat daerah", "perangkat daerah"
-        ),
+        menurut_urusan=_rincian(frames, "urusan", lang),
+        menurut_mitra=_rincian(frames, "mitra", lang),
+        menurut_perangkat_daerah=_rincian(frames, "perangkat_daerah", lang),
         temuan=_temuan(stalled.flags, lang),
         akan_berakhir=_akan_berakhir(stalled.flags, by_id, lang),
         tindak_lanjut_potensi=potensi_share,
@@ -161,6 +163,7 @@ def build_report(
         tanpa_monev=_tanpa_monev(facts, lang),
         daftar=_daftar(facts, reference, lang),
         stalled=stalled,
+        lang=lang,
     )
 
 
@@ -234,7 +237,7 @@ class _Frames:
     perangkat_daerah: pd.DataFrame
 
 
-def _frames(facts: Sequence[_AgreementFacts], reference: ReferenceData) -> _Frames:
+def _frames(facts: Sequence[_AgreementFacts], reference: ReferenceData, lang: Lang) -> _Frames:
     agreements = _frame(
         {
             "id": "object",
@@ -291,7 +294,7 @@ def _frames(facts: Sequence[_AgreementFacts], reference: ReferenceData) -> _Fram
         (
             (f.record.id, "", name)
             for f in facts
-            for name in dict.fromkeys(f.record.perangkat_daerah or [NOT_NAMED])
+            for name in dict.fromkeys(f.record.perangkat_daerah or [_t("not-named", lang)])
         ),
     )
     return _Frames(agreements, kb, monev, urusan, mitra, opd)
@@ -323,9 +326,17 @@ def _ratio(part: int, whole: int) -> float | None:
 
 # I. Ringkasan ----------------------------------------------------------------------------------
 
-JUMLAH = Column("Jumlah kerja sama", "bilangan", 12)
-AKTIF = Column("Aktif", "bilangan", 9)
-NILAI = Column("Nilai pembiayaan", "rupiah", 20)
+
+def _jumlah(lang: Lang) -> Column:
+    return _column("jumlah-kerja-sama", lang, "bilangan", 12)
+
+
+def _aktif(lang: Lang) -> Column:
+    return _column("aktif", lang, "bilangan", 9)
+
+
+def _nilai(lang: Lang) -> Column:
+    return _column("nilai", lang, "rupiah", 20)
 
 
 def _count_by(frame: pd.DataFrame, key: str, order: Iterable[str]) -> pd.DataFrame:
@@ -339,8 +350,8 @@ def _menurut_jenis(frame: pd.DataFrame, lang: Lang) -> Table:
     counts = _count_by(frame, "jenis", get_args(JenisKerjaSama))
     counts.insert(0, "label", [jenis_title(k, lang) for k in counts.index])
     return Table(
-        "Kerja sama menurut jenis",
-        (Column("Jenis kerja sama", width=44), JUMLAH, AKTIF, NILAI),
+        _t("table.menurut_jenis", lang),
+        (_column("jenis-kerja-sama", lang, width=44), _jumlah(lang), _aktif(lang), _nilai(lang)),
         _rows(counts),
     )
 
@@ -349,11 +360,10 @@ def _menurut_status(frame: pd.DataFrame, lang: Lang) -> Table:
     counts = _count_by(frame, "status", STATUSES)
     counts.insert(0, "label", [status_title(k, lang) for k in counts.index])
     return Table(
-        "Kerja sama menurut status",
-        (Column("Status", width=44), JUMLAH, NILAI),
+        _t("table.menurut_status", lang),
+        (_column("status", lang, width=44), _jumlah(lang), _nilai(lang)),
         _rows(counts[["label", "jumlah", "nilai"]]),
-        note="Status per tanggal keadaan: aktif bila ada naskah yang berlaku; kedaluwarsa bila "
-        "semua naskah yang ditandatangani telah habis masa berlakunya.",
+        note=_t("note.status", lang),
     )
 
 
@@ -367,44 +377,54 @@ def _menurut_tahap(frame: pd.DataFrame, lang: Lang) -> Table:
         for key, n in zip(counts.index, counts.tolist(), strict=True)
     )
     return Table(
-        "Kerja sama menurut tahap terakhir",
-        (Column("Tahap terakhir", width=44), JUMLAH),
+        _t("table.menurut_tahap", lang),
+        (_column("tahap-terakhir", lang, width=44), _jumlah(lang)),
         rows,
     )
 
 
-def _kegiatan(
+def _kegiatan_counts(
     facts: Sequence[_AgreementFacts],
     potentials: Sequence[Potential],
     period: Period,
     counted_until: date,
-    lang: Lang,
-) -> Table:
-    signed: dict[str, int] = dict.fromkeys(get_args(JenisNaskah), 0)
+) -> dict[str, int]:
+    """Events of the period by id: signed ``naskah.<jenis>``, ``monev``, ``potensi``, ``berakhir``.
+
+    Keyed by id, not by label, so the summary finds its figures in any language.
+    """
+    counts: dict[str, int] = {f"naskah.{jenis}": 0 for jenis in get_args(JenisNaskah)}
     for f in facts:
         for d in f.signed_in_period:
-            signed[d.naskah.jenis] += 1
-    ended = sum(
+            counts[f"naskah.{d.naskah.jenis}"] += 1
+    counts["monev"] = sum(len(f.monev_in_period) for f in facts)
+    counts["potensi"] = len(potentials)
+    counts["berakhir"] = sum(
         1
         for f in facts
         if (day := f.state.tanggal("berakhir")) is not None and period.start <= day <= counted_until
     )
-    rows: list[tuple[Cell, ...]] = [
-        (f"{naskah_title(jenis, lang)} ditandatangani", n) for jenis, n in signed.items()
-    ]
-    rows += [
-        ("Monev dilaksanakan", sum(len(f.monev_in_period) for f in facts)),
-        ("Potensi dipetakan (menurut tahun pemetaan)", len(potentials)),
-        ("Kerja sama berakhir atau diakhiri", ended),
-    ]
+    return counts
+
+
+def _kegiatan(counts: dict[str, int], lang: Lang) -> Table:
+    rows = tuple(
+        (
+            message("naskah.signed", lang, naskah=naskah_title(key[len("naskah.") :], lang))
+            if key.startswith("naskah.")
+            else _t(f"kegiatan.{key}", lang),
+            n,
+        )
+        for key, n in counts.items()
+    )
     return Table(
-        "Kegiatan dalam periode",
-        (Column("Kegiatan", width=44), Column("Jumlah", "bilangan", 12)),
-        tuple(rows),
+        _t("table.kegiatan", lang),
+        (_column("kegiatan", lang, width=44), _column("jumlah", lang, "bilangan", 12)),
+        rows,
     )
 
 
-def _konversi_per_tahun(kb: pd.DataFrame) -> Table:
+def _konversi_per_tahun(kb: pd.DataFrame, lang: Lang) -> Table:
     grouped = kb.groupby("tahun").agg(kb=("id", "size"), diikuti=("diikuti", "sum"))
     grouped = grouped.astype("int64").sort_index()
     grouped["belum"] = grouped["kb"] - grouped["diikuti"]
@@ -421,29 +441,27 @@ def _konversi_per_tahun(kb: pd.DataFrame) -> Table:
         )
     )
     return Table(
-        "Konversi KB menjadi PKS menurut tahun penandatanganan KB",
+        _t("table.konversi_per_tahun", lang),
         (
-            Column("Tahun KB", width=12),
-            Column("KB ditandatangani", "bilangan", 14),
-            Column("Diikuti PKS", "bilangan", 12),
-            Column("Belum diikuti PKS", "bilangan", 14),
-            Column("Rasio konversi", "persen", 12),
+            _column("tahun-kb", lang, width=12),
+            _column("kb-ditandatangani", lang, "bilangan", 14),
+            _column("diikuti-pks", lang, "bilangan", 12),
+            _column("belum-diikuti-pks", lang, "bilangan", 14),
+            _column("rasio-konversi", lang, "persen", 12),
         ),
         rows,
-        note="KB: kesepakatan bersama, nota kesepahaman dan nota kesepakatan yang telah "
-        "ditandatangani; diikuti PKS bila paling sedikit satu PKS yang ditandatangani "
-        "mengikutinya. Kerja sama sinergi tidak dihitung.",
+        note=_t("note.konversi", lang),
     )
 
 
 def _temuan_per_kode(counts: dict[str, int], lang: Lang) -> Table:
     return Table(
-        "Temuan menurut jenis",
+        _t("table.temuan_per_kode", lang),
         (
-            Column("Temuan", width=32),
-            Column("Kode temuan", width=28),
-            Column("Kategori", width=11),
-            Column("Jumlah", "bilangan", 10),
+            _column("temuan", lang, width=32),
+            _column("kode-temuan", lang, width=28),
+            _column("kategori", lang, width=11),
+            _column("jumlah", lang, "bilangan", 10),
         ),
         tuple(
             (flag_title(code, lang), code, kategori_title(KATEGORI[code], lang), counts[code])
@@ -458,36 +476,35 @@ def _ikhtisar(
     konversi: Share,
     potensi: Share,
     flags: Sequence[Flag],
-    kegiatan: Table,
+    events: dict[str, int],
+    lang: Lang,
 ) -> tuple[Figure, ...]:
     agreements = frames.agreements
-    events = dict(zip(kegiatan.column("Kegiatan"), kegiatan.column("Jumlah"), strict=True))
-    signed = sum(
-        v for k, v in events.items() if isinstance(v, int) and str(k).endswith("ditandatangani")
-    )
+    signed = sum(n for key, n in events.items() if key.startswith("naskah."))
     macet = sum(1 for f in flags if f.kategori == "macet")
     return (
-        Figure("Jumlah kerja sama", len(facts)),
-        Figure("Kerja sama aktif", int(agreements["aktif"].sum())),
-        Figure("Naskah ditandatangani dalam periode", signed),
-        Figure("Monev dilaksanakan dalam periode", int(frames.monev.shape[0])),
-        Figure("Rasio konversi KB menjadi PKS", konversi.ratio, "persen"),
-        Figure("Nilai pembiayaan seluruh kerja sama", int(agreements["nilai"].sum()), "rupiah"),
+        Figure(_t("fig.jumlah", lang), len(facts)),
+        Figure(_t("fig.aktif", lang), int(agreements["aktif"].sum())),
+        Figure(_t("fig.naskah", lang), signed),
+        Figure(_t("fig.monev", lang), int(frames.monev.shape[0])),
+        Figure(_t("fig.konversi", lang), konversi.ratio, "persen"),
+        Figure(_t("fig.nilai", lang), int(agreements["nilai"].sum()), "rupiah"),
         Figure(
-            "Nilai pembiayaan kerja sama aktif",
+            _t("fig.nilai-aktif", lang),
             int(agreements.loc[agreements["aktif"], "nilai"].sum()),
             "rupiah",
         ),
-        Figure("Temuan kerja sama macet", macet),
-        Figure("Pengingat naskah akan berakhir", len(flags) - macet),
-        Figure("Potensi yang ditindaklanjuti", potensi.ratio, "persen"),
+        Figure(_t("fig.macet", lang), macet),
+        Figure(_t("fig.pengingat", lang), len(flags) - macet),
+        Figure(_t("fig.potensi", lang), potensi.ratio, "persen"),
     )
 
 
 # II. Rincian ----------------------------------------------------------------------------------
 
 
-def _rincian(frames: _Frames, name: str, title: str, what: str) -> Table:
+def _rincian(frames: _Frames, name: str, lang: Lang) -> Table:
+    what = _t(f"what.{name}", lang)
     links: pd.DataFrame = getattr(frames, name)
     metrics = frames.agreements[["id", "aktif", "nilai", "naskah_periode", "monev_periode"]]
     joined = links.merge(metrics, on="id", how="left")
@@ -507,18 +524,18 @@ def _rincian(frames: _Frames, name: str, title: str, what: str) -> Table:
     ].astype("int64")
     grouped = grouped.sort_values(["jumlah", "nama", "kode"], ascending=[False, True, True])
     return Table(
-        f"Kerja sama menurut {what}",
+        _t("table.rincian", lang, what=what),
         (
-            Column("Kode", width=9),
-            Column(title, width=44),
-            JUMLAH,
-            AKTIF,
-            Column("Naskah ditandatangani dalam periode", "bilangan", 16),
-            Column("Monev dalam periode", "bilangan", 12),
-            NILAI,
+            _column("kode", lang, width=9),
+            _column(name.replace("_", "-"), lang, width=44),
+            _jumlah(lang),
+            _aktif(lang),
+            _column("naskah-periode", lang, "bilangan", 16),
+            _column("monev-periode", lang, "bilangan", 12),
+            _nilai(lang),
         ),
         _rows(grouped[["kode", "nama", "jumlah", "aktif", "naskah", "monev", "nilai"]]),
-        note=_MULTI_NOTE.format(what=what),
+        note=_t("note.multi", lang, what=what),
     )
 
 
@@ -527,20 +544,20 @@ def _rincian(frames: _Frames, name: str, title: str, what: str) -> Table:
 
 def _temuan(flags: Sequence[Flag], lang: Lang) -> Table:
     return Table(
-        "Temuan",
+        _t("table.temuan", lang),
         (
-            Column("ID", width=20),
-            Column("Kode temuan", width=28),
-            Column("Temuan", width=24),
-            Column("Kategori", width=11),
-            Column("Judul", width=40),
-            Column("Tahap", width=20),
-            Column("Sejak", "tanggal", 17),
-            Column("Hari", "bilangan", 10),
-            Column("Batas (hari)", "bilangan", 11),
-            Column("Mitra", width=30),
-            Column("Perangkat daerah", width=30),
-            Column("Keterangan", width=70),
+            _column("id", lang, width=20),
+            _column("kode-temuan", lang, width=28),
+            _column("temuan", lang, width=24),
+            _column("kategori", lang, width=11),
+            _column("judul", lang, width=40),
+            _column("tahap", lang, width=20),
+            _column("sejak", lang, "tanggal", 17),
+            _column("hari", lang, "bilangan", 10),
+            _column("batas-hari", lang, "bilangan", 11),
+            _column("mitra", lang, width=30),
+            _column("perangkat-daerah", lang, width=30),
+            _column("keterangan", lang, width=70),
         ),
         tuple(
             (
@@ -559,9 +576,7 @@ def _temuan(flags: Sequence[Flag], lang: Lang) -> Table:
             )
             for f in flags
         ),
-        note="Hari: hari sejak tanggal pada kolom Sejak (untuk pengingat: sisa hari sampai "
-        "naskah berakhir). Batas: ambang batas dalam ksd.toml, kebijakan daerah, bukan "
-        "ketentuan peraturan.",
+        note=_t("note.temuan", lang),
     )
 
 
@@ -587,22 +602,21 @@ def _akan_berakhir(flags: Sequence[Flag], by_id: dict[str, _AgreementFacts], lan
             )
         )
     return Table(
-        "Naskah yang akan berakhir",
+        _t("table.akan_berakhir", lang),
         (
-            Column("ID", width=20),
-            Column("Judul", width=40),
-            Column("Naskah", width=22),
-            Column("Nomor", width=36),
-            Column("Tanggal ttd", "tanggal", 17),
-            Column("Berlaku sampai", "tanggal", 17),
-            Column("Sisa hari", "bilangan", 10),
-            Column("Batas (hari)", "bilangan", 11),
-            Column("Mitra", width=30),
-            Column("Perangkat daerah", width=30),
+            _column("id", lang, width=20),
+            _column("judul", lang, width=40),
+            _column("naskah", lang, width=22),
+            _column("nomor", lang, width=36),
+            _column("tanggal-ttd", lang, "tanggal", 17),
+            _column("berlaku-sampai", lang, "tanggal", 17),
+            _column("sisa-hari", lang, "bilangan", 10),
+            _column("batas-hari", lang, "bilangan", 11),
+            _column("mitra", lang, width=30),
+            _column("perangkat-daerah", lang, width=30),
         ),
         tuple(rows),
-        note="Naskah yang berlaku dan berakhir dalam ambang batas akan_berakhir, tanpa naskah "
-        "atau adendum yang melanjutkannya.",
+        note=_t("note.akan_berakhir", lang),
     )
 
 
@@ -653,21 +667,18 @@ def _potensi_per_urusan(
         for code, n in counts.items()
     )
     return Table(
-        "Potensi menurut urusan dan prioritas",
+        _t("table.potensi_per_urusan", lang),
         (
-            Column("Kode", width=9),
-            Column("Urusan", width=40),
-            *(
-                Column(f"Prioritas {prioritas_title(p, lang).lower()}", "bilangan", 11)
-                for p in get_args(Prioritas)
-            ),
-            Column("Jumlah potensi", "bilangan", 11),
-            Column("Ditindaklanjuti", "bilangan", 13),
-            Column("Persentase ditindaklanjuti", "persen", 14),
-            Column("Dipetakan dalam periode", "bilangan", 13),
+            _column("kode", lang, width=9),
+            _column("urusan", lang, width=40),
+            *(_column(f"prioritas.{p}", lang, "bilangan", 11) for p in get_args(Prioritas)),
+            _column("jumlah-potensi", lang, "bilangan", 11),
+            _column("ditindaklanjuti", lang, "bilangan", 13),
+            _column("persen-ditindaklanjuti", lang, "persen", 14),
+            _column("dipetakan-periode", lang, "bilangan", 13),
         ),
         rows,
-        note="Ditindaklanjuti: paling sedikit satu kerja sama menyebut potensi ini pada `potensi`.",
+        note=_t("note.potensi_per_urusan", lang),
     )
 
 
@@ -691,20 +702,20 @@ def _potensi_belum(
                 p.tahun,
                 p.perangkat_daerah,
                 "; ".join(mitra),
-                "Ya" if p.id in flagged else "Tidak",
+                _t("yes" if p.id in flagged else "no", lang),
             )
         )
     return Table(
-        "Potensi yang belum ditindaklanjuti",
+        _t("table.potensi_belum", lang),
         (
-            Column("ID", width=20),
-            Column("Potensi", width=50),
-            Column("Urusan", width=28),
-            Column("Prioritas", width=10),
-            Column("Tahun", width=8),
-            Column("Perangkat daerah", width=30),
-            Column("Calon mitra", width=30),
-            Column("Melewati batas tindak lanjut", width=14),
+            _column("id", lang, width=20),
+            _column("potensi", lang, width=50),
+            _column("urusan", lang, width=28),
+            _column("prioritas-only", lang, width=10),
+            _column("tahun", lang, width=8),
+            _column("perangkat-daerah", lang, width=30),
+            _column("calon-mitra", lang, width=30),
+            _column("lewat-batas", lang, width=14),
         ),
         tuple(rows),
     )
@@ -726,15 +737,15 @@ def _rekomendasi(monev: pd.DataFrame, facts: Sequence[_AgreementFacts], lang: La
         for key, n in zip(keys, in_period, strict=True)
     )
     return Table(
-        "Rekomendasi monev",
+        _t("table.rekomendasi", lang),
         (
-            Column("Rekomendasi", width=20),
-            Column("Monev dalam periode", "bilangan", 12),
-            Column("Persentase", "persen", 11),
-            Column("Rekomendasi terakhir per kerja sama", "bilangan", 16),
+            _column("rekomendasi", lang, width=20),
+            _column("monev-periode", lang, "bilangan", 12),
+            _column("persentase", lang, "persen", 11),
+            _column("rekomendasi-terakhir", lang, "bilangan", 16),
         ),
         rows,
-        note="Kolom terakhir: rekomendasi monev terakhir setiap kerja sama per tanggal keadaan.",
+        note=_t("note.rekomendasi", lang),
     )
 
 
@@ -754,16 +765,16 @@ def _monev_terakhir(facts: Sequence[_AgreementFacts], lang: Lang) -> Table:
         if f.latest_monev is not None
     )
     return Table(
-        "Monev terakhir per kerja sama",
+        _t("table.monev_terakhir", lang),
         (
-            Column("ID", width=20),
-            Column("Judul", width=44),
-            Column("Jenis", width=14),
-            Column("Tanggal monev terakhir", "tanggal", 17),
-            Column("Periode monev", width=12),
-            Column("Capaian", "persen", 10),
-            Column("Rekomendasi", width=13),
-            Column("Monev dalam periode", "bilangan", 11),
+            _column("id", lang, width=20),
+            _column("judul", lang, width=44),
+            _column("jenis", lang, width=14),
+            _column("tanggal-monev-terakhir", lang, "tanggal", 17),
+            _column("periode-monev", lang, width=12),
+            _column("capaian", lang, "persen", 10),
+            _column("rekomendasi", lang, width=13),
+            _column("monev-periode", lang, "bilangan", 11),
         ),
         rows,
     )
@@ -792,21 +803,20 @@ def _tanpa_monev(facts: Sequence[_AgreementFacts], lang: Lang) -> Table:
         if f.in_force_in_period and not f.monev_in_period
     )
     return Table(
-        "Kerja sama berlaku tanpa monev dalam periode",
+        _t("table.tanpa_monev", lang),
         (
-            Column("ID", width=20),
-            Column("Judul", width=44),
-            Column("Jenis", width=14),
-            Column("Tahap", width=20),
-            Column("Status", width=13),
-            Column("Berlaku mulai", "tanggal", 17),
-            Column("Berlaku sampai", "tanggal", 17),
-            Column("Monev terakhir", "tanggal", 17),
-            Column("Perangkat daerah", width=30),
+            _column("id", lang, width=20),
+            _column("judul", lang, width=44),
+            _column("jenis", lang, width=14),
+            _column("tahap", lang, width=20),
+            _column("status", lang, width=13),
+            _column("berlaku-mulai", lang, "tanggal", 17),
+            _column("berlaku-sampai", lang, "tanggal", 17),
+            _column("monev-terakhir", lang, "tanggal", 17),
+            _column("perangkat-daerah", lang, width=30),
         ),
         rows,
-        note="Kerja sama dengan naskah yang berlaku pada suatu hari dalam periode, tanpa monev "
-        "bertanggal dalam periode.",
+        note=_t("note.tanpa_monev", lang),
     )
 
 
@@ -837,28 +847,26 @@ def _daftar(facts: Sequence[_AgreementFacts], reference: ReferenceData, lang: La
         for f in facts
     )
     return Table(
-        "Daftar kerja sama",
+        _t("table.daftar", lang),
         (
-            Column("ID", width=20),
-            Column("Judul", width=44),
-            Column("Jenis", width=14),
-            Column("Urusan", width=28),
-            Column("Mitra", width=30),
-            Column("Perangkat daerah", width=30),
-            Column("Tahap", width=20),
-            Column("Status", width=13),
-            Column("Tanggal ttd KB", "tanggal", 17),
-            Column("Tanggal ttd PKS", "tanggal", 17),
-            Column("Berlaku mulai", "tanggal", 17),
-            Column("Berlaku sampai", "tanggal", 17),
-            Column("Nilai pembiayaan", "rupiah", 20),
-            Column("Monev terakhir", "tanggal", 17),
-            Column("Capaian", "persen", 10),
-            Column("Rekomendasi", width=13),
-            Column("Temuan", width=28),
+            _column("id", lang, width=20),
+            _column("judul", lang, width=44),
+            _column("jenis", lang, width=14),
+            _column("urusan", lang, width=28),
+            _column("mitra", lang, width=30),
+            _column("perangkat-daerah", lang, width=30),
+            _column("tahap", lang, width=20),
+            _column("status", lang, width=13),
+            _column("ttd-kb", lang, "tanggal", 17),
+            _column("ttd-pks", lang, "tanggal", 17),
+            _column("berlaku-mulai", lang, "tanggal", 17),
+            _column("berlaku-sampai", lang, "tanggal", 17),
+            _column("nilai", lang, "rupiah", 20),
+            _column("monev-terakhir", lang, "tanggal", 17),
+            _column("capaian", lang, "persen", 10),
+            _column("rekomendasi", lang, width=13),
+            _column("temuan", lang, width=28),
         ),
         rows,
-        note="Tanggal ttd KB/PKS: tanggal tahap penandatanganan KB/PKS pertama kali dicapai "
-        "(untuk sinergi, nota kesepakatan berperan sebagai PKS). Berlaku sampai kosong: tanpa "
-        "batas akhir atau belum ada naskah yang ditandatangani.",
+        note=_t("note.daftar", lang),
     )

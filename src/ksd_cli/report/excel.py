@@ -11,7 +11,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ksd_cli.idformat import tanggal
+from ksd_cli.idformat import date_text, number
+from ksd_cli.messages import Lang, message
 from ksd_cli.report.model import Cell, Column, ColumnKind, Report, Table
 from ksd_cli.xlsx import (
     FORMULA_PREFIXES,
@@ -23,6 +24,9 @@ from ksd_cli.xlsx import (
 
 #: Day, Indonesian month name, year whatever the language of Excel: "15 Maret 2024".
 TANGGAL_FORMAT = "[$-421]d mmmm yyyy"
+#: The same in English: "15 March 2024".
+DATE_FORMAT_EN = "[$-409]d mmmm yyyy"
+DATE_FORMATS: dict[Lang, str] = {"id": TANGGAL_FORMAT, "en": DATE_FORMAT_EN}
 NUMBER_FORMATS: dict[ColumnKind, str | None] = {
     "teks": None,
     "bilangan": INTEGER_FORMAT,
@@ -30,18 +34,32 @@ NUMBER_FORMATS: dict[ColumnKind, str | None] = {
     "persen": PERCENT_FORMAT,
     "tanggal": TANGGAL_FORMAT,
 }
-#: Sheet names users build on: never rename them.
-SHEETS = ("Sampul", "Ringkasan", "Rincian", "Temuan", "Akan Berakhir", "Potensi", "Monev", "Daftar")
-ISI = {
-    "Ringkasan": "I. Ringkasan: jumlah menurut jenis, status dan tahap; konversi KB menjadi PKS; "
-    "nilai pembiayaan",
-    "Rincian": "II. Rincian menurut urusan, mitra dan perangkat daerah",
-    "Temuan": "III. Temuan: kerja sama yang macet, satu baris per temuan",
-    "Akan Berakhir": "IV. Naskah yang akan berakhir",
-    "Potensi": "V. Pemetaan potensi dan tindak lanjutnya",
-    "Monev": "VI. Monitoring dan evaluasi",
-    "Daftar": "VII. Daftar kerja sama",
-}
+#: The sheets by id, in order; their names come from the catalog (``laporan.sheet.<id>``).
+SHEET_IDS = (
+    "sampul",
+    "ringkasan",
+    "rincian",
+    "temuan",
+    "akan_berakhir",
+    "potensi",
+    "monev",
+    "daftar",
+)
+
+
+def sheet_names(lang: Lang) -> tuple[str, ...]:
+    """The sheet names in ``lang``, in order. Users build on them: never rename them."""
+    return tuple(message(f"laporan.sheet.{sheet}", lang) for sheet in SHEET_IDS)
+
+
+#: Sheet names of the Indonesian report.
+SHEETS = sheet_names("id")
+
+
+def _number_formats(lang: Lang) -> dict[ColumnKind, str | None]:
+    return {**NUMBER_FORMATS, "tanggal": DATE_FORMATS[lang]}
+
+
 TITLE_COLOR = "1F4E78"
 LINE_HEIGHT = 15
 MAX_LINES = 10
@@ -53,49 +71,60 @@ def write_xlsx(report: Report, path: Path) -> None:
     """Write ``report`` to ``path`` as a workbook (atomically: never a half-written file)."""
     from openpyxl import Workbook
 
+    lang = report.lang
     workbook = Workbook(write_only=True)
-    sheets = {name: _Sheet(workbook.create_sheet(name)) for name in SHEETS}
-    _sampul(sheets["Sampul"], report)
-    _ringkasan(sheets["Ringkasan"], report)
-    _single(sheets["Rincian"], "II. Rincian", rincian(report), report)
-    _single(sheets["Temuan"], "III. Temuan", report.temuan, report)
-    _single(sheets["Akan Berakhir"], "IV. Akan berakhir", report.akan_berakhir, report)
+    names = dict(zip(SHEET_IDS, sheet_names(lang), strict=True))
+    sheets = {key: _Sheet(workbook.create_sheet(name), lang) for key, name in names.items()}
+
+    def section(key: str) -> str:
+        return _t(f"section.{key}", lang)
+
+    _sampul(sheets["sampul"], report, names)
+    _ringkasan(sheets["ringkasan"], report)
+    _single(sheets["rincian"], section("rincian"), rincian(report), report)
+    _single(sheets["temuan"], section("temuan"), report.temuan, report)
+    _single(sheets["akan_berakhir"], section("akan_berakhir"), report.akan_berakhir, report)
     _blocks(
-        sheets["Potensi"],
-        "V. Pemetaan potensi",
+        sheets["potensi"],
+        section("potensi"),
         [report.potensi_per_urusan, report.potensi_belum_ditindaklanjuti],
         report,
     )
     _blocks(
-        sheets["Monev"],
-        "VI. Monitoring dan evaluasi",
+        sheets["monev"],
+        section("monev"),
         [report.rekomendasi, report.tanpa_monev, report.monev_terakhir],
         report,
     )
-    _single(sheets["Daftar"], "VII. Daftar kerja sama", report.daftar, report)
+    _single(sheets["daftar"], section("daftar"), report.daftar, report)
     save_workbook(workbook, path)
+
+
+def _t(key: str, lang: Lang, /, **args: object) -> str:
+    """The report's catalog entry ``laporan.<key>`` in ``lang``."""
+    return message(f"laporan.{key}", lang, **args)
 
 
 def rincian(report: Report) -> Table:
     """The three breakdowns of section II as one filterable table with a "Menurut" column."""
+    lang = report.lang
     parts = (
-        ("Urusan", report.menurut_urusan),
-        ("Mitra", report.menurut_mitra),
-        ("Perangkat daerah", report.menurut_perangkat_daerah),
+        (_t("col.urusan", lang), report.menurut_urusan),
+        (_t("col.mitra", lang), report.menurut_mitra),
+        (_t("col.perangkat-daerah", lang), report.menurut_perangkat_daerah),
     )
     first = report.menurut_urusan
     columns = (
-        Column("Menurut", width=16),
+        Column(_t("col.menurut", lang), width=16),
         first.columns[0],
-        Column("Nama", width=44),
+        Column(_t("col.nama", lang), width=44),
         *first.columns[2:],
     )
     return Table(
-        "Kerja sama menurut urusan, mitra dan perangkat daerah",
+        _t("table.rincian-all", lang),
         columns,
         tuple((label, *row) for label, table in parts for row in table.rows),
-        note="Satu kerja sama dapat tercatat pada lebih dari satu urusan, mitra atau perangkat "
-        "daerah; angka per baris tidak dijumlahkan menjadi total.",
+        note=_t("note.multi-all", lang),
     )
 
 
@@ -109,10 +138,12 @@ class _Sheet:
     a row's height before that row.
     """
 
-    def __init__(self, ws: Any) -> None:
+    def __init__(self, ws: Any, lang: Lang = "id") -> None:
         from openpyxl.cell import WriteOnlyCell
 
         self.ws = ws
+        self.lang = lang
+        self.formats = _number_formats(lang)
         self.row = 0
         self._styles: dict[tuple[str, str | None], Any] = {}
         # Any: the cells' private _style (openpyxl's fast path) and dates are not in its stubs.
@@ -213,7 +244,7 @@ class _Sheet:
         ]
         lines = max(_lines(c.header, w) for c, w in zip(table.columns, widths, strict=True))
         first = self.append(header, LINE_HEIGHT * lines if lines > 1 else None)
-        formats = [NUMBER_FORMATS[c.kind] for c in table.columns]
+        formats = [self.formats[c.kind] for c in table.columns]
         plain = [f is None for f in formats]
         for values in table.rows:
             row: list[Any] = []
@@ -262,9 +293,13 @@ def _heading(sheet: _Sheet, title: str, report: Report, note: str | None = None)
     sheet.row += 1
     sheet.ws.row_dimensions[sheet.row].height = 24
     sheet.ws.append([sheet.cell(title, "title")])
-    subtitle = (
-        f"{report.daerah_nama} · Periode {report.period.judul} · "
-        f"Keadaan per {tanggal(report.as_of)}"
+    lang = report.lang
+    subtitle = _t(
+        "subtitle",
+        lang,
+        daerah=report.daerah_nama,
+        periode=report.period.title(lang),
+        tanggal=date_text(report.as_of, lang),
     )
     sheet.text(subtitle, "subtitle")
     if note:
@@ -296,56 +331,56 @@ def _blocks(sheet: _Sheet, title: str, tables: Sequence[Table], report: Report) 
 # Cover ------------------------------------------------------------------------------------------
 
 
-def _sampul(sheet: _Sheet, report: Report) -> None:
+def _sampul(sheet: _Sheet, report: Report, names: dict[str, str]) -> None:
     from openpyxl.worksheet.hyperlink import Hyperlink
 
+    lang = report.lang
+    date_format = DATE_FORMATS[lang]
     sheet.setup({1: 30, 2: 90}, None, landscape=False)
     sheet.row += 1
     sheet.ws.row_dimensions[sheet.row].height = 30
-    sheet.ws.append([sheet.cell("Laporan Evaluasi Kerja Sama Daerah", "cover")])
+    sheet.ws.append([sheet.cell(_t("title", lang), "cover")])
     sheet.text(report.daerah_nama, "region")
     sheet.append()
     facts: list[tuple[str, Any, str | None]] = [
-        ("Periode", report.period.judul, None),
-        ("Awal periode", report.period.start, TANGGAL_FORMAT),
-        ("Akhir periode", report.period.end, TANGGAL_FORMAT),
-        ("Keadaan per", report.as_of, TANGGAL_FORMAT),
-        ("Kerja sama", report.agreements, INTEGER_FORMAT),
-        ("Potensi kerja sama", report.potentials, INTEGER_FORMAT),
-        ("Dibuat", report.dibuat_dengan, None),
+        (_t("periode", lang), report.period.title(lang), None),
+        (_t("awal-periode", lang), report.period.start, date_format),
+        (_t("akhir-periode", lang), report.period.end, date_format),
+        (_t("keadaan-per", lang), report.as_of, date_format),
+        (_t("kerja-sama", lang), report.agreements, INTEGER_FORMAT),
+        (_t("potensi-kerja-sama", lang), report.potentials, INTEGER_FORMAT),
+        (_t("dibuat", lang), report.dibuat_dengan, None),
     ]
     for label, value, number_format in facts:
         sheet.append([sheet.cell(label, "bold"), sheet.cell(value, "left", number_format)])
     sheet.append()
-    sheet.text("Isi laporan", "block")
-    for name, text in ISI.items():
+    sheet.text(_t("isi", lang), "block")
+    for key in SHEET_IDS[1:]:
+        name = names[key]
         link = sheet.cell(name, "link")
         link.hyperlink = Hyperlink(ref="", location=f"'{name}'!A1")
-        sheet.append([link, text])
+        sheet.append([link, _t(f"isi.{key}", lang)])
     sheet.append()
-    sheet.text("Cara membaca", "block")
+    sheet.text(_t("cara-membaca", lang), "block")
     for line in (
-        f"Status, tahap dan temuan adalah keadaan per {tanggal(report.as_of)}.",
-        "Penandatanganan naskah, monev dan pemetaan potensi dihitung bila bertanggal dalam "
-        "periode.",
-        "Ambang batas temuan ditetapkan dalam ksd.toml sebagai kebijakan daerah, bukan "
-        "ketentuan peraturan.",
+        _t("reading", lang, tanggal=date_text(report.as_of, lang)),
+        _t("reading-events", lang),
+        _t("reading-thresholds", lang),
     ):
         sheet.append([None, line])
     if report.invalid:
         sheet.append()
         sheet.append(
             [
-                sheet.cell(f"Rekaman yang tidak dapat dibaca: {len(report.invalid)}", "warning"),
                 sheet.cell(
-                    "Rekaman ini tidak tercakup dalam laporan; perbaiki dengan bantuan "
-                    "`ksd validate`.",
-                    "warning",
+                    _t("invalid-count", lang, count=number(len(report.invalid), lang)), "warning"
                 ),
+                sheet.cell(_t("invalid-note", lang), "warning"),
             ]
         )
         for item in report.invalid:
-            sheet.append([sheet.cell(item.path), f"{item.errors} galat"])
+            errors = message("stalled.errors", lang, count=number(item.errors, lang))
+            sheet.append([sheet.cell(item.path), errors])
 
 
 # Summary with charts ----------------------------------------------------------------------------
@@ -363,14 +398,17 @@ def _ringkasan(sheet: _Sheet, report: Report) -> None:
     widths = _widths(tables, first=46)
     widths[2] = max(widths[2], 20)
     sheet.setup(widths, "A3")
-    _heading(sheet, "I. Ringkasan", report)
-    sheet.text("Ikhtisar", "block")
-    sheet.append([sheet.cell("Uraian", "header"), sheet.cell("Nilai", "header-right")])
+    lang = report.lang
+    _heading(sheet, _t("section.ringkasan", lang), report)
+    sheet.text(_t("ikhtisar", lang), "block")
+    sheet.append(
+        [sheet.cell(_t("uraian", lang), "header"), sheet.cell(_t("nilai", lang), "header-right")]
+    )
     for figure in report.ikhtisar:
         if figure.value is None:
             value = sheet.cell("-", "right")
         else:
-            value = sheet.cell(figure.value, "plain", NUMBER_FORMATS[figure.kind])
+            value = sheet.cell(figure.value, "plain", sheet.formats[figure.kind])
         sheet.append([figure.label, value])
     sheet.append()
     headers: dict[str, int] = {}
@@ -390,12 +428,13 @@ def _charts(sheet: _Sheet, report: Report, headers: dict[str, int]) -> None:
     from openpyxl.chart import BarChart, Reference
 
     ws = sheet.ws
+    lang = report.lang
     tahap, n_tahap = headers["tahap"], len(report.menurut_tahap.rows)
     chart = BarChart()
     chart.type = "bar"
-    chart.title = "Kerja sama menurut tahap terakhir"
+    chart.title = _t("chart.tahap", lang)
     chart.legend = None
-    chart.y_axis.title = "Jumlah kerja sama"
+    chart.y_axis.title = _t("col.jumlah-kerja-sama", lang)
     chart.y_axis.majorGridlines = None
     chart.add_data(
         Reference(ws, min_col=2, min_row=tahap, max_row=tahap + n_tahap), titles_from_data=True
@@ -409,9 +448,9 @@ def _charts(sheet: _Sheet, report: Report, headers: dict[str, int]) -> None:
     konversi, n_years = headers["konversi"], len(report.konversi_per_tahun.rows)
     chart = BarChart()
     chart.type = "col"
-    chart.title = "Konversi KB menjadi PKS menurut tahun KB"
+    chart.title = _t("chart.konversi", lang)
     chart.legend = None
-    chart.y_axis.title = "Rasio konversi"
+    chart.y_axis.title = _t("col.rasio-konversi", lang)
     chart.y_axis.number_format = "0%"
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 1

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ksd_cli.idformat import angka, tanggal
+from ksd_cli.idformat import date_text, number
+from ksd_cli.messages import Lang, message
 from ksd_cli.report.model import Cell, ColumnKind, Report, Table
 
 #: Template name; a data repository overrides it with its own ``templates/laporan.md.j2``.
@@ -36,11 +37,13 @@ def render_markdown(report: Report, env: Any) -> str:
     """The report as Markdown, rendered with ``env`` (the ksd Jinja environment).
 
     The template receives ``report`` (the raw values), ``tabel`` (every table, formatted),
-    ``ikhtisar`` (label, text) pairs, and ``grafik`` (the data of the two Mermaid charts).
+    ``ikhtisar`` (label, text) pairs, ``grafik`` (the data of the two Mermaid charts), and
+    ``teks`` (the report's headings and sentences in its language, from the catalog).
     """
+    lang = report.lang
     dates: dict[date, str] = {}
     tables = {
-        name: markdown_table(getattr(report, name), dates)
+        name: markdown_table(getattr(report, name), dates, lang)
         for name in (
             "menurut_jenis",
             "menurut_status",
@@ -61,7 +64,7 @@ def render_markdown(report: Report, env: Any) -> str:
             "daftar",
         )
     }
-    ikhtisar = [(f.label, format_cell(f.value, f.kind, dates)) for f in report.ikhtisar]
+    ikhtisar = [(f.label, format_cell(f.value, f.kind, dates, lang)) for f in report.ikhtisar]
     grafik = {
         "tahap": [
             Slice(str(label), n)
@@ -74,20 +77,94 @@ def render_markdown(report: Report, env: Any) -> str:
             if isinstance(ratio, float)
         ],
     }
+    konversi = format_cell(report.konversi.ratio, "persen", dates, lang)
+    tindak_lanjut = format_cell(report.tindak_lanjut_potensi.ratio, "persen", dates, lang)
     template = env.get_template(TEMPLATE)
     text: str = template.render(
         report=report,
         tabel=tables,
         ikhtisar=ikhtisar,
         grafik=grafik,
-        konversi=format_cell(report.konversi.ratio, "persen", dates),
-        tindak_lanjut=format_cell(report.tindak_lanjut_potensi.ratio, "persen", dates),
+        konversi=konversi,
+        tindak_lanjut=tindak_lanjut,
+        teks=_teks(report, konversi, tindak_lanjut),
+        tidak_terbaca=[
+            (item.path, message("stalled.errors", lang, count=number(item.errors, lang)))
+            for item in report.invalid
+        ],
     )
     return text.rstrip("\n") + "\n"
 
 
-def markdown_table(table: Table, dates: dict[date, str] | None = None) -> MarkdownTable:
-    """``table`` with every cell written out in Indonesian style and escaped for Markdown."""
+def _teks(report: Report, konversi: str, tindak_lanjut: str) -> dict[str, str]:
+    """The template's own words in the report's language: headings, sentences, empty tables."""
+    lang = report.lang
+
+    def t(key: str, **args: object) -> str:
+        return message(f"laporan.{key}", lang, **args)
+
+    keadaan = date_text(report.as_of, lang)
+    words = {
+        key.replace("-", "_").replace(".", "_"): t(key)
+        for key in (
+            "title",
+            "daerah",
+            "periode",
+            "keadaan-per",
+            "sumber",
+            "none",
+            "catatan",
+            "uraian",
+            "nilai",
+            "konversi",
+            "chart.tahap",
+            "chart.konversi-md",
+            "chart.tahun-kb",
+            "chart.persen",
+            *(f"section.{s}" for s in SECTIONS),
+            *(f"empty.{e}" for e in EMPTY),
+        )
+    }
+    words |= {
+        "periode_judul": report.period.title(lang),
+        "keadaan": keadaan,
+        "intro": t("md-intro", tanggal=keadaan),
+        "invalid": t("md-invalid", count=number(len(report.invalid), lang)),
+        "konversi_text": t(
+            "konversi-text",
+            whole=number(report.konversi.whole, lang),
+            part=number(report.konversi.part, lang),
+            ratio=konversi,
+        ),
+        "potensi_text": t(
+            "potensi-text",
+            whole=number(report.tindak_lanjut_potensi.whole, lang),
+            part=number(report.tindak_lanjut_potensi.part, lang),
+            ratio=tindak_lanjut,
+        ),
+    }
+    return words
+
+
+#: The report's sections, in order (catalog ``laporan.section.<name>``).
+SECTIONS = ("ringkasan", "rincian", "temuan", "akan_berakhir", "potensi", "monev", "daftar")
+#: What an empty table says (catalog ``laporan.empty.<name>``).
+EMPTY = (
+    "konversi",
+    "temuan",
+    "akan_berakhir",
+    "potensi",
+    "potensi_belum",
+    "tanpa_monev",
+    "monev",
+    "daftar",
+)
+
+
+def markdown_table(
+    table: Table, dates: dict[date, str] | None = None, lang: Lang = "id"
+) -> MarkdownTable:
+    """``table`` with every cell written out for ``lang`` and escaped for Markdown."""
     cache = {} if dates is None else dates
     kinds = [c.kind for c in table.columns]
     return MarkdownTable(
@@ -96,29 +173,36 @@ def markdown_table(table: Table, dates: dict[date, str] | None = None) -> Markdo
         header=tuple(escape(c.header) for c in table.columns),
         align=tuple("---" if k == "teks" else "--:" for k in kinds),
         rows=tuple(
-            tuple(format_cell(v, k, cache) for v, k in zip(row, kinds, strict=True))
+            tuple(format_cell(v, k, cache, lang) for v, k in zip(row, kinds, strict=True))
             for row in table.rows
         ),
     )
 
 
-def format_cell(value: Cell, kind: ColumnKind, dates: dict[date, str] | None = None) -> str:
-    """One value as Markdown table text: "1.250", "Rp1.250.000", "66,7%", "5 Januari 2024"."""
+def format_cell(
+    value: Cell, kind: ColumnKind, dates: dict[date, str] | None = None, lang: Lang = "id"
+) -> str:
+    """One value as Markdown table text: "1.250", "Rp1.250.000", "66,7%", "5 Januari 2024".
+
+    In English: "1,250", "Rp1,250,000", "66.7%", "5 January 2024". ``dates`` caches the
+    wording of dates, which all share one language.
+    """
     if value is None or value == "":
         return "-"
     if kind == "persen" and isinstance(value, int | float):
-        return f"{value * 100:.1f}".replace(".", ",") + "%"
+        percent = f"{value * 100:.1f}"
+        return (percent.replace(".", ",") if lang == "id" else percent) + "%"
     if isinstance(value, bool):
-        return "Ya" if value else "Tidak"
+        return message("laporan.yes" if value else "laporan.no", lang)
     if isinstance(value, int):
         if kind == "teks":
             return str(value)
-        return f"Rp{angka(value)}" if kind == "rupiah" else angka(value)
+        return f"Rp{number(value, lang)}" if kind == "rupiah" else number(value, lang)
     if isinstance(value, date):
         if dates is None:
-            return tanggal(value)
+            return date_text(value, lang)
         if value not in dates:
-            dates[value] = tanggal(value)
+            dates[value] = date_text(value, lang)
         return dates[value]
     return escape(str(value))
 

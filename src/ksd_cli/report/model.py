@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from ksd_cli.idformat import tanggal
+from ksd_cli.idformat import date_text
+from ksd_cli.messages import Lang, message
 from ksd_cli.stalled import InvalidRecord, StalledResult
 
 #: How a column's values read: the writers pick number formats and wording from it.
@@ -43,8 +44,19 @@ class Period:
     @property
     def judul(self) -> str:
         """In words: "Tahun 2024 (1 Januari 2024 s.d. 31 Desember 2024)"."""
-        span = f"{tanggal(self.start)} s.d. {tanggal(self.end)}"
-        return f"Tahun {self.start.year} ({span})" if self.is_year else span
+        return self.title("id")
+
+    def title(self, lang: Lang) -> str:
+        """In words in ``lang``: "Year 2024 (1 January 2024 to 31 December 2024)" in English."""
+        span = message(
+            "laporan.period-span",
+            lang,
+            start=date_text(self.start, lang),
+            end=date_text(self.end, lang),
+        )
+        if not self.is_year:
+            return span
+        return message("laporan.period-year", lang, tahun=self.start.year, span=span)
 
 
 @dataclass(frozen=True)
@@ -145,14 +157,17 @@ class Report:
     daftar: Table
     stalled: StalledResult
     schema_version: int = 1
+    #: The language of every title, header and note above, and of the writers' wording.
+    lang: Lang = "id"
 
     @property
     def dibuat_dengan(self) -> str:
         """Provenance line: "dibuat dengan ksd 0.1.0 dari commit data 1a2b3c4"."""
+        lang = self.lang
         if self.data_commit is None:
-            source = "dari data di luar repositori git"
+            source = message("laporan.from-no-git", lang)
         else:
-            source = f"dari commit data {self.data_commit}"
+            source = message("laporan.from-commit", lang, commit=self.data_commit)
             if self.data_changed:
-                source += " (dengan perubahan yang belum di-commit)"
-        return f"dibuat dengan ksd {self.ksd_version} {source}"
+                source += message("laporan.uncommitted", lang)
+        return message("laporan.made-with", lang, version=self.ksd_version, source=source)

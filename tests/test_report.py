@@ -16,7 +16,6 @@ from conftest import check_golden
 from ksd_cli.cli import main
 from ksd_cli.config import Config
 from ksd_cli.lifecycle import lifecycle
-from ksd_cli.loading import LoadResult, load_records
 from ksd_cli.models import Agreement
 from ksd_cli.reference import load_reference
 from ksd_cli.report import (
@@ -31,6 +30,7 @@ from ksd_cli.report import (
 from ksd_cli.report.excel import TANGGAL_FORMAT
 from ksd_cli.repository import open_repository
 from ksd_cli.stalled import find_stalled
+from ksd_cli.validate import SoundRecords, load_sound_records
 from ksd_cli.xlsx import PERCENT_FORMAT, RUPIAH_FORMAT
 
 AS_OF = date(2025, 6, 30)
@@ -43,15 +43,15 @@ KEMENTAN = {"peran": "pihak_kedua", "tipe": "kementerian_lembaga", "nama": "Keme
 # Helpers ---------------------------------------------------------------------------------------
 
 
-def load(root: Path) -> tuple[LoadResult, Config]:
+def load(root: Path, as_of: date = AS_OF) -> tuple[SoundRecords, Config]:
     repo = open_repository(root)
-    return load_records(repo, lang="id"), repo.config
+    return load_sound_records(repo, as_of=as_of, lang="id", today=date.today()), repo.config
 
 
 def report_of(
     root: Path, period: Period, as_of: date = AS_OF, commit: str | None = "abc1234"
 ) -> Report:
-    loaded, config = load(root)
+    loaded, config = load(root, as_of)
     return build_report(
         loaded, config, load_reference(), as_of=as_of, period=period, data_commit=commit
     )
@@ -128,7 +128,7 @@ def sample_2024() -> Report:
 
 @pytest.mark.parametrize("as_of", [date(2024, 12, 31), AS_OF])
 def test_temuan_rows_are_the_stalled_flags_of_the_same_day(project_root: Path, as_of: date) -> None:
-    loaded, config = load(project_root)
+    loaded, config = load(project_root, as_of)
     report = build_report(loaded, config, load_reference(), as_of=as_of, period=Period.year(2024))
     stalled = find_stalled(loaded, config, load_reference(), as_of=as_of)
     assert [
@@ -158,7 +158,7 @@ def test_counts_by_kind_status_and_stage_match_the_records(
     project_root: Path, sample_2024: Report
 ) -> None:
     loaded, _ = load(project_root)
-    records = [r.record for r in loaded.records if isinstance(r.record, Agreement)]
+    records = [r.record for r in loaded.loaded.records if isinstance(r.record, Agreement)]
     states = [lifecycle(r, AS_OF) for r in records]
     jenis = {
         r["Jenis kerja sama"]: r["Jumlah kerja sama"] for r in sample_2024.menurut_jenis.records()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,8 +17,9 @@ from ksd_cli.lifecycle import lifecycle
 from ksd_cli.loading import LoadedRecord, LoadResult
 from ksd_cli.models import Agreement, Potential
 from ksd_cli.reference import load_reference
-from ksd_cli.repository import SourceFile
+from ksd_cli.repository import SourceFile, open_repository
 from ksd_cli.stalled import find_stalled
+from ksd_cli.validate import SoundRecords, load_sound_records
 
 KUKAR = {"peran": "pihak_kesatu", "tipe": "pemda", "kode_wilayah": "64.02"}
 SAMARINDA = {"peran": "pihak_kedua", "tipe": "pemda", "kode_wilayah": "64.72"}
@@ -73,7 +76,8 @@ def flags_of(
         len(records),
         frozenset(),
     )
-    result = find_stalled(loaded, config or Config(), load_reference(), as_of=as_of)
+    sound = SoundRecords(loaded, frozenset(), tuple(r.id for r in records), (), {})
+    result = find_stalled(sound, config or Config(), load_reference(), as_of=as_of)
     return [(f.id, f.code, f.days) for f in result.flags]
 
 
@@ -307,7 +311,8 @@ def test_message_explains_with_dates_in_words() -> None:
     loaded = LoadResult(
         (LoadedRecord(SourceFile(Path("x"), "x", "agreement"), record, ""),), (), 1, frozenset()
     )
-    (flag,) = find_stalled(loaded, Config(), load_reference(), as_of=d("2025-06-30")).flags
+    sound = SoundRecords(loaded, frozenset(), (record.id,), (), {})
+    (flag,) = find_stalled(sound, Config(), load_reference(), as_of=d("2025-06-30")).flags
     assert (
         flag.message
         == "KB ditandatangani 15 Maret 2021; belum ada PKS setelah 1.568 hari (batas 365 hari)"
@@ -505,3 +510,119 @@ def test_cli_flag_list_matches_the_library() -> None:
     from ksd_cli.stalled import FLAG_CODES
 
     assert CLI_CODES == FLAG_CODES
+
+
+# A broken record changes nothing in the others -----------------------------------------------
+
+AS_OF_SAMPLE = date(2025, 6, 30)
+BREAKAGES = {
+    # YAML that does not parse at all: the potentials are read from the text.
+    "yaml-syntax": lambda text: text.replace("\njudul:", "\njudul: [tidak ditutup", 1),
+    # Valid YAML that fails the schema.
+    "schema": lambda text: text + "\nkunci_asing: 1\n",
+    # A record that loads, with a loading error (a duplicate key).
+    "duplicate-key": lambda text: text + "\njudul: Judul kedua\n",
+    # A record that passes the schema, with a rule error (a signing date in the future).
+    "rule": lambda text: re.sub(r"(tanggal\w*): \d{4}", r"\1: 2099", text, count=1),
+}
+
+
+def _flags_by_path(root: Path) -> dict[str, list[dict[str, object]]]:
+    repo = open_repository(root)
+    sound = load_sound_records(repo, as_of=AS_OF_SAMPLE, lang="id")
+    result = find_stalled(sound, repo.config, load_reference(), as_of=AS_OF_SAMPLE)
+    by_path: dict[str, list[dict[str, object]]] = {}
+    for flag in result.flags:
+        by_path.setdefault(flag.path, []).append(flag.as_dict())
+    invalid = {r.path for r in result.invalid}
+    return {**by_path, **{f"invalid:{p}": [] for p in invalid}}
+
+
+@pytest.mark.parametrize("breakage", sorted(BREAKAGES))
+def test_breaking_one_agreement_changes_no_flag_of_any_other_record(
+    sample_repo: Path, breakage: str
+) -> None:
+    baseline = _flags_by_path(sample_repo)
+    assert not any(k.startswith("invalid:") for k in baseline)
+    assert any(f[0]["code"] == "potensi_tanpa_tindak_lanjut" for f in baseline.values())
+    agreements = sorted((sample_repo / "data" / "agreements").glob("*.yaml"))
+    assert len(agreements) == 20
+    for path in agreements:
+        rel = path.relative_to(sample_repo).as_posix()
+        original = path.read_text(encoding="utf-8")
+        broken = BREAKAGES[breakage](original)
+        assert broken != original
+        path.write_text(broken, encoding="utf-8")
+        try:
+            after = _flags_by_path(sample_repo)
+        finally:
+            path.write_text(original, encoding="utf-8")
+        # The broken record is listed as invalid and raises no flag of its own...
+        assert f"invalid:{rel}" in after, (breakage, rel)
+        assert rel not in after, (breakage, rel)
+        # ...and every other record keeps exactly its flags.
+        others_before = {k: v for k, v in baseline.items() if k != rel}
+        others_after = {k: v for k, v in after.items() if k != f"invalid:{rel}"}
+        assert others_after == others_before, (breakage, rel)
+
+
+def _break_with_rule_error(root: Path, record_id: str) -> Path:
+    """A signing date in 2099: the record passes the schema and fails rules C007 and C005."""
+    path = root / "data" / "agreements" / f"{record_id}.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"tanggal_ttd: \d{4}", "tanggal_ttd: 2099", text, count=1), "utf-8")
+    return path
+
+
+def test_a_record_with_a_rule_error_is_listed_invalid_and_raises_no_flag(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # KSD-6402-2022-002 is flagged kb_tanpa_pks when sound.
+    _break_with_rule_error(sample_repo, "KSD-6402-2022-002")
+    _, data = run_json(
+        capsys, "stalled", "--root", str(sample_repo), "--as-of", "2025-06-30", "-f", "json"
+    )
+    assert data["invalid_records"] == [
+        {"path": "data/agreements/KSD-6402-2022-002.yaml", "errors": 2}
+    ]
+    assert {(f["id"], f["code"]) for f in data["flags"]} == SAMPLE_EXPECTED_2025_06_30 - {
+        ("KSD-6402-2022-002", "kb_tanpa_pks")
+    }
+
+
+def test_fail_on_names_the_flags_that_caused_exit_1_on_stderr(
+    project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["stalled", "--root", str(project_root), "--as-of", "2025-06-30", "-f", "json"]
+    code = main([*base, "--fail-on", "kedaluwarsa,kb_tanpa_pks,akan_berakhir", "--lang", "en"])
+    captured = capsys.readouterr()
+    counts = Counter(f["code"] for f in json.loads(captured.out)["flags"])
+    assert code == 1
+    assert captured.err == (
+        "ksd: exit code 1 because of --fail-on flags: "
+        f"kb_tanpa_pks ({counts['kb_tanpa_pks']}), kedaluwarsa ({counts['kedaluwarsa']}), "
+        f"akan_berakhir ({counts['akan_berakhir']})\n"
+    )
+    assert main([*base, "--fail-on", "kedaluwarsa"]) == 1
+    assert capsys.readouterr().err == (
+        "ksd: keluar dengan kode 1 karena temuan --fail-on: kedaluwarsa (1)\n"
+    )
+
+
+def test_show_of_a_record_with_errors_lists_them_instead_of_its_flags(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _break_with_rule_error(sample_repo, "KSD-6402-2022-002")
+    show = ["show", "KSD-6402-2022-002", "--root", str(sample_repo), "--as-of", "2025-06-30"]
+    code, data = run_json(capsys, *show, "-f", "json")
+    assert code == 0
+    assert data["flags"] == []
+    assert [(e["code"], e["severity"]) for e in data["errors"]] == [
+        ("C007", "error"),
+        ("C005", "error"),
+    ]
+    assert main(show) == 0
+    out = capsys.readouterr().out
+    assert "Tidak ada temuan" not in out
+    assert "Rekaman ini memiliki 2 galat" in out
+    assert "C007" in out and "kb_tanpa_pks" not in out

@@ -435,9 +435,15 @@ def compare(
 
 
 def _flags(snapshot: Snapshot, as_of: date, lang: Lang, reference: Any) -> dict[str, list[Flag]]:
-    result = find_stalled(
-        snapshot.load_result(), snapshot.config, reference, as_of=as_of, lang=lang
-    )
+    from ksd_cli.validate import sound_records
+
+    def text_of(rel: str) -> str | None:
+        return snapshot.files[rel].text
+
+    loaded = snapshot.load_result()
+    today = snapshot.config.today()
+    sound = sound_records(snapshot.config, loaded, text_of, as_of=as_of, lang=lang, today=today)
+    result = find_stalled(sound, snapshot.config, reference, as_of=as_of, lang=lang)
     by_path: dict[str, list[Flag]] = {}
     for flag in result.flags:
         by_path.setdefault(flag.path, []).append(flag)

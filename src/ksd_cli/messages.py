@@ -53,6 +53,32 @@ CATALOG: dict[str, tuple[str, str]] = {
         "see `ksd stalled` or the folder",
     ),
     "record.did-you-mean": ("maksudnya {id}?", "did you mean {id}?"),
+    # Records with errors, and what is read despite them (house-correct)
+    "show.has-errors": (
+        "Rekaman ini memiliki {count} galat; rekaman tidak dinilai dan tidak memunculkan "
+        "temuan sampai galatnya diperbaiki (lihat `ksd validate`):",
+        "This record has {count} error(s); it is not assessed and raises no flag until they "
+        "are fixed (see `ksd validate`):",
+    ),
+    "stalled.fail-on": (
+        "keluar dengan kode 1 karena temuan --fail-on: {flags}",
+        "exit code 1 because of --fail-on flags: {flags}",
+    ),
+    "draft.record-has-errors": (
+        "{path}: rekaman memiliki {count} galat; naskah tidak ditulis dari rekaman yang "
+        "tidak valid:\n{findings}",
+        "{path}: the record has {count} error(s); no naskah is drafted from an invalid "
+        "record:\n{findings}",
+    ),
+    "draft.record-has-errors.hint": (
+        "perbaiki galatnya (lihat `ksd validate {path}`), atau berikan --draft untuk tetap "
+        "menulis rancangan",
+        "fix the errors (see `ksd validate {path}`), or pass --draft to write a draft anyway",
+    ),
+    "draft.record-invalid.hint": (
+        "perbaiki galatnya dulu (lihat `ksd validate {path}`)",
+        "fix the errors first (see `ksd validate {path}`)",
+    ),
     # The error boundary
     "boundary.hint-label": ("petunjuk", "hint"),
     "boundary.interrupted": ("dihentikan", "interrupted"),

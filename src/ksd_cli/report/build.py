@@ -19,7 +19,6 @@ from ksd_cli.lifecycle import (
     lifecycle,
 )
 from ksd_cli.lifecycle import tindak_lanjut as find_tindak_lanjut
-from ksd_cli.loading import LoadResult
 from ksd_cli.models import URUTAN_TAHAP, Agreement, Monev, Potential
 from ksd_cli.reference import ReferenceData
 from ksd_cli.report import labels
@@ -28,6 +27,8 @@ from ksd_cli.stalled import FLAG_CODES, KATEGORI, Flag, find_stalled, owning_reg
 
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]
+
+    from ksd_cli.validate import SoundRecords
 
 NOT_NAMED = "(tidak disebutkan)"
 _MULTI_NOTE = (
@@ -58,7 +59,7 @@ class _AgreementFacts:
 
 
 def build_report(
-    loaded: LoadResult,
+    sound: SoundRecords,
     config: Config,
     reference: ReferenceData,
     *,
@@ -72,12 +73,14 @@ def build_report(
     Stage, status and findings are those on ``as_of``; events (documents signed, monev held,
     potentials mapped) are counted when dated within ``period`` and not after ``as_of``.
     ``data_commit`` names the commit of the data on the cover
-    (see :func:`ksd_cli.gitio.head_commit`).
+    (see :func:`ksd_cli.gitio.head_commit`). Only the records without errors are counted;
+    the others are listed as invalid.
     """
-    stalled = find_stalled(loaded, config, reference, as_of=as_of)
+    stalled = find_stalled(sound, config, reference, as_of=as_of)
+    loaded = sound.loaded
     agreements = [r.record for r in loaded.records if isinstance(r.record, Agreement)]
     potentials = [r.record for r in loaded.records if isinstance(r.record, Potential)]
-    owner = owning_region(config, (r.record.id for r in loaded.records))
+    owner = owning_region(config, sound.ids)
     wilayah = reference.wilayah.get(owner) if owner else None
     daerah_nama = config.daerah.nama or (wilayah.nama if wilayah else "(daerah tidak diketahui)")
     counted_until = min(period.end, as_of)
@@ -125,7 +128,11 @@ def build_report(
         tindak_lanjut_potensi=potensi_share,
         potensi_per_urusan=_potensi_per_urusan(followed, in_period_potentials, reference),
         potensi_belum_ditindaklanjuti=_potensi_belum(
-            [t.potential for t in followed if not t.ditindaklanjuti],
+            [
+                t.potential
+                for t in followed
+                if not t.ditindaklanjuti and t.potential.id not in sound.named_potentials
+            ],
             flagged_potentials,
             reference,
         ),

@@ -79,6 +79,29 @@ CATALOG: dict[str, tuple[str, str]] = {
         "perbaiki galatnya dulu (lihat `ksd validate {path}`)",
         "fix the errors first (see `ksd validate {path}`)",
     ),
+    "init.written": ("dibuat: {path}", "written: {path}"),
+    "init.skipped": ("sudah ada, dibiarkan: {path}", "exists, left as it is: {path}"),
+    "init.next-steps": (
+        "Langkah berikutnya:\n  cd {directory}\n"
+        "  git init -b main && git add . && git commit -m 'Repositori data kerja sama'\n"
+        "  ksd new agreement --jenis ksdd_sukarela --judul 'Judul kerja sama'",
+        "Next steps:\n  cd {directory}\n"
+        "  git init -b main && git add . && git commit -m 'Repositori data kerja sama'\n"
+        "  ksd new agreement --jenis ksdd_sukarela --judul 'Judul kerja sama'",
+    ),
+    "init.files-exist": (
+        "{target}: berkas sudah ada, tidak ada yang ditulis: {files}",
+        "{target}: files exist, nothing written: {files}",
+    ),
+    "init.files-exist.hint": (
+        "jalankan ksd init di folder kosong, atau --skip-existing untuk menulis hanya berkas "
+        "yang belum ada",
+        "run ksd init in an empty folder, or pass --skip-existing to write only the missing files",
+    ),
+    "init.source-unreadable": (
+        "--ksd-source {source}: repositori git ksd tidak dapat dibaca ({error})",
+        "--ksd-source {source}: the ksd git repository cannot be read ({error})",
+    ),
     # The error boundary
     "boundary.hint-label": ("petunjuk", "hint"),
     "boundary.interrupted": ("dihentikan", "interrupted"),

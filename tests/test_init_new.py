@@ -10,6 +10,7 @@ import sys
 import tomllib
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
@@ -250,7 +251,7 @@ def test_new_agreement_passes_validate_and_is_canonical(
     assert main(["new", "agreement", "--as-of", AS_OF]) == 0
     out, err = capsys.readouterr()
     assert out == "data/agreements/KSD-6402-2025-001.yaml\n"
-    assert "isi / fill in: judul, pihak[2].nama, catatan" in err
+    assert "isi: judul, pihak[2].nama, catatan" in err
     path = fresh / out.strip()
     text = path.read_text(encoding="utf-8")
     assert format_text(text, "agreement") == text
@@ -394,26 +395,90 @@ def test_new_never_waits_for_input_without_a_terminal(fresh: Path) -> None:
     assert done.stdout == "data/agreements/KSD-6402-2025-001.yaml\n"
 
 
-def test_new_asks_for_missing_values_on_a_terminal(
-    fresh: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _invoke_on_a_terminal(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch, answers: str, *args: str
+) -> Any:
     from typer.testing import CliRunner
 
     from ksd_cli.cli import app
 
-    runner = CliRunner()
     monkeypatch.setattr("ksd_cli.cli.new._interactive", lambda: True)
-    result = runner.invoke(
+    return CliRunner().invoke(
         app,
-        ["new", "agreement", "--as-of", AS_OF, "--root", str(fresh)],
-        input="sinergi\nOptimasi Lahan Rawa\nKementerian Pertanian\n",
+        ["new", "agreement", "--as-of", AS_OF, "--root", str(fresh), *args],
+        input=answers,
         catch_exceptions=False,
+    )
+
+
+def test_new_asks_for_missing_values_on_a_terminal(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = _invoke_on_a_terminal(
+        fresh, monkeypatch, "sinergi\nOptimasi Lahan Rawa\nKementerian Pertanian\n"
     )
     assert result.exit_code == 0, result.output
     text = (fresh / "data/agreements/KSD-6402-2025-001.yaml").read_text(encoding="utf-8")
     assert "jenis: sinergi\n" in text
     assert "judul: Optimasi Lahan Rawa\n" in text
     assert "    tipe: kementerian_lembaga\n    nama: Kementerian Pertanian\n" in text
+    # The questions go to stderr: stdout is the path alone, for $EDITOR "$(ksd new agreement)".
+    # (The test runner echoes the answers typed to stdout, as a terminal would show them.)
+    assert result.stdout.splitlines()[-1].endswith("data/agreements/KSD-6402-2025-001.yaml")
+    for question in ("Jenis kerja sama", "Judul kerja sama", "Mitra"):
+        assert question in result.stderr and question not in result.stdout
+
+
+def test_new_asks_again_for_a_wrong_partner_code(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = _invoke_on_a_terminal(
+        fresh, monkeypatch, "ksdd_wajib\nTPA Regional\n64.99\nPT Kaltim\n64.72\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert "unknown region code: 64.99" in result.stderr or "64.99" in result.stderr
+    assert "--jenis ksdpk" in result.stderr
+    text = (fresh / "data/agreements/KSD-6402-2025-001.yaml").read_text(encoding="utf-8")
+    assert '    kode_wilayah: "64.72"\n' in text
+
+
+@pytest.mark.parametrize("answers", ["", "ksdd_wajib\n"])
+def test_ctrl_d_at_a_question_stops_with_130_and_writes_nothing(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch, answers: str
+) -> None:
+    result = _invoke_on_a_terminal(fresh, monkeypatch, answers)
+    assert result.exit_code == 130
+    assert result.stderr.endswith("ksd: dihentikan\n")
+    assert "data/agreements" not in result.stdout  # no path printed (the rest is the echo)
+    assert list((fresh / "data" / "agreements").glob("*.yaml")) == []
+
+
+def test_ctrl_c_at_a_question_stops_with_130(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("ksd_cli.cli.new._interactive", lambda: True)
+    monkeypatch.setattr("typer.prompt", interrupted)
+    assert main(["new", "agreement", "--as-of", AS_OF, "--root", str(fresh)]) == 130
+    assert capsys.readouterr().err.endswith("ksd: dihentikan\n")
+
+
+def test_new_with_a_partner_name_for_a_ksdd_suggests_ksdpk(
+    fresh: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = ["--root", str(fresh), "--as-of", AS_OF]
+    assert main(["new", "agreement", "--mitra", "PT Kaltim Lestari", *root]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "ksd: --mitra PT Kaltim Lestari: kerja sama ksdd_sukarela bermitra dengan pemerintah "
+        "daerah, yang disebut dengan kode wilayahnya (mis. 64.72)\n"
+    )
+    assert "berikan --jenis ksdpk" in err
+    assert (
+        main(["new", "agreement", "--jenis", "ksdpk", "--mitra", "PT Kaltim Lestari", *root]) == 0
+    )
 
 
 # The "done when" ---------------------------------------------------------------------

@@ -102,6 +102,34 @@ CATALOG: dict[str, tuple[str, str]] = {
         "--ksd-source {source}: repositori git ksd tidak dapat dibaca ({error})",
         "--ksd-source {source}: the ksd git repository cannot be read ({error})",
     ),
+    "new.mitra-not-a-code": (
+        "--mitra {mitra}: kerja sama {jenis} bermitra dengan pemerintah daerah, yang disebut "
+        "dengan kode wilayahnya (mis. 64.72)",
+        "--mitra {mitra}: a {jenis} cooperation is with a regional government, named by its "
+        "region code (e.g. 64.72)",
+    ),
+    "new.mitra-name.hint": (
+        "bermitra dengan badan usaha, perguruan tinggi atau lembaga lain? berikan --jenis ksdpk "
+        "(pihak ketiga) bersama --mitra dengan namanya",
+        "a company, university or other body? pass --jenis ksdpk (third party) with --mitra "
+        "naming it",
+    ),
+    "new.prompt.jenis": ("Jenis kerja sama ({choices})", "Kind of cooperation ({choices})"),
+    "new.prompt.jenis-again": ("pilih salah satu: {choices}", "choose one of: {choices}"),
+    "new.prompt.judul": ("Judul kerja sama", "Title of the cooperation"),
+    "new.prompt.potensi": ("Potensi", "Potential"),
+    "new.prompt.mitra-kode": (
+        "Mitra: kode wilayah pemerintah daerah (mis. 64.72; kosongkan bila belum ada)",
+        "Partner: region code of the regional government (e.g. 64.72; empty if none yet)",
+    ),
+    "new.prompt.mitra-nama": (
+        "Mitra: nama (kosongkan bila belum ada)",
+        "Partner: name (empty if none yet)",
+    ),
+    "new.fill-in": (
+        "isi: {placeholders}\nlalu: ksd fmt && ksd validate",
+        "fill in: {placeholders}\nthen: ksd fmt && ksd validate",
+    ),
     # The error boundary
     "boundary.hint-label": ("petunjuk", "hint"),
     "boundary.interrupted": ("dihentikan", "interrupted"),

@@ -290,10 +290,23 @@ def agreement_data(
     return data
 
 
+def partner_region(mitra: str, jenis: str = DEFAULT_JENIS) -> Wilayah:
+    """The partner region of a ``ksdd_*`` agreement, named by its code.
+
+    A name (``PT Kaltim Lestari``) is not a code: the error says which kind takes a name.
+    """
+    if re.search(r"[^\d.\s]", mitra):
+        raise UserError(
+            Msg("new.mitra-not-a-code", mitra=mitra, jenis=jenis), hint=Msg("new.mitra-name.hint")
+        )
+    return region(mitra)
+
+
 def _partner(jenis: str, owner: Wilayah, mitra: str | None) -> dict[str, Any]:
     if jenis in ("ksdd_wajib", "ksdd_sukarela"):
         if mitra is not None:
-            return {"peran": "pihak_kedua", "tipe": "pemda", "kode_wilayah": region(mitra).kode}
+            code = partner_region(mitra, jenis).kode
+            return {"peran": "pihak_kedua", "tipe": "pemda", "kode_wilayah": code}
         # A real code is required to pass; the owner's own, with a name no reader can miss.
         return {
             "peran": "pihak_kedua",

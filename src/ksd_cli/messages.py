@@ -130,6 +130,22 @@ CATALOG: dict[str, tuple[str, str]] = {
         "isi: {placeholders}\nlalu: ksd fmt && ksd validate",
         "fill in: {placeholders}\nthen: ksd fmt && ksd validate",
     ),
+    "config.not-utf8": ("{file}: bukan teks UTF-8", "{file}: not UTF-8 text"),
+    "config.invalid": ("{file}: konfigurasi tidak valid", "{file}: invalid configuration"),
+    "config.syntax": ("sintaks TOML tidak valid: {problem}", "invalid TOML syntax: {problem}"),
+    "config.unknown-key": (
+        "kunci `{key}` tidak dikenal; kunci yang dikenal di sini: {keys}",
+        "unknown key `{key}`; the keys known here: {keys}",
+    ),
+    "config.unknown-key.did-you-mean": (
+        "kunci `{key}` tidak dikenal; maksudnya `{suggestion}`?",
+        "unknown key `{key}`; did you mean `{suggestion}`?",
+    ),
+    "config.unquoted": (
+        "kode `{raw}` tidak bertanda kutip, sehingga TOML membacanya sebagai angka; "
+        'tulis: {key} = "{quoted}"',
+        'code `{raw}` is not quoted, so TOML reads it as a number; write: {key} = "{quoted}"',
+    ),
     # The error boundary
     "boundary.hint-label": ("petunjuk", "hint"),
     "boundary.interrupted": ("dihentikan", "interrupted"),

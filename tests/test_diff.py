@@ -303,6 +303,23 @@ def test_a_record_that_no_longer_validates_is_marked(repo: Path) -> None:
     assert (record.tahap.old, record.tahap.new) == ("identifikasi", None)
 
 
+def test_a_record_with_a_rule_error_is_invalid_and_judged_no_more(repo: Path) -> None:
+    # The schema passes; the PKS signed before its KB is rule C006: an error.
+    early_pks = "  - jenis: perjanjian_kerja_sama\n    tanggal_ttd: 2025-01-02\n"
+    put(
+        repo,
+        f"{AGR}/KSD-6402-2025-001.yaml",
+        SAMPAH.replace("tahapan:\n", early_pks + "tahapan:\n"),
+    )
+    result = semantic_diff(open_repository(repo), "HEAD", None, as_of=DAY)
+    (record,) = [r for r in result.records if r.id == "KSD-6402-2025-001"]
+    assert (record.valid_before, record.valid_after) == (True, False)
+    assert (record.tahap.old, record.tahap.new) == ("penandatanganan_kb", None)
+    assert record.flags_raised == ()
+    # Its potential is still followed up: no flag appears on it.
+    assert not [r for r in result.records if r.id == "POT-6402-2024-001"]
+
+
 # Errors ------------------------------------------------------------------------------------------
 
 
@@ -426,7 +443,7 @@ def test_changed_files_sees_committed_staged_unstaged_untracked_and_deleted(repo
     (repo / ".gitignore").write_text("*.tmp\n", encoding="utf-8")
     changes = {(c.path, c.status) for c in open_git(repo).changed_files(base)}
     assert changes == {
-        (".gitignore", "added"),
+        (".gitignore", "modified"),  # ksd init wrote one
         (f"{AGR}/KSD-6402-2025-001.yaml", "modified"),
         (f"{AGR}/KSD-6402-2025-002.yaml", "modified"),
         (f"{AGR}/KSD-6402-2026-001.yaml", "added"),

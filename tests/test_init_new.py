@@ -10,14 +10,16 @@ import sys
 import tomllib
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
 
+from ksd_cli import __version__
 from ksd_cli.cli import main
 from ksd_cli.fmt import format_text
 from ksd_cli.repository import open_repository
-from ksd_cli.scaffold import JENIS, next_id, zona_waktu
+from ksd_cli.scaffold import JENIS, KsdSource, init_files, ksd_source, next_id, zona_waktu
 from ksd_cli.validate import validate_repository
 
 AS_OF = "2025-06-30"
@@ -48,6 +50,7 @@ def test_init_writes_a_repository_on_which_validate_passes(
     assert files == [
         ".gitattributes",
         ".github/workflows/ksd.yml",
+        ".gitignore",
         ".gitlab-ci.yml",
         ".pre-commit-config.yaml",
         "README.md",
@@ -69,18 +72,22 @@ def test_init_writes_a_repository_on_which_validate_passes(
 
 def test_init_hooks_and_ci_use_ksd(fresh: Path, project_root: Path) -> None:
     yaml = YAML(typ="safe")
-    hooks = {h["id"] for h in yaml.load(project_root / ".pre-commit-hooks.yaml")}
+    shipped = {h["id"]: h for h in yaml.load(project_root / ".pre-commit-hooks.yaml")}
     config = yaml.load(fresh / ".pre-commit-config.yaml")
+    # By default ksd comes from the package index at this version, as pip in CI takes it.
     (repo,) = config["repos"]
+    assert repo["repo"] == "local"
     assert [h["id"] for h in repo["hooks"]] == ["ksd-fmt", "ksd-validate"]
-    assert {h["id"] for h in repo["hooks"]} <= hooks
-    assert repo["rev"] == "v0.1.0"
+    for hook in repo["hooks"]:
+        assert hook["additional_dependencies"] == [f"ksd-cli=={__version__}"]
+        for key in ("entry", "language", "files", "require_serial"):
+            assert hook[key] == shipped[hook["id"]][key], key
 
     workflow = yaml.load(fresh / ".github/workflows/ksd.yml")
     steps = workflow["jobs"]["periksa"]["steps"]
     runs = {s.get("name"): s for s in steps}
     assert steps[0]["with"]["fetch-depth"] == 0
-    assert "pip install" in runs["Pasang ksd"]["run"]
+    assert runs["Pasang ksd"]["run"] == f'pip install "ksd-cli=={__version__}"'
     assert runs["Validasi rekaman"]["run"] == "ksd validate --format github"
     assert runs["Format kanonik"]["run"] == "ksd fmt --check --diff"
     for name, command in (
@@ -92,9 +99,17 @@ def test_init_hooks_and_ci_use_ksd(fresh: Path, project_root: Path) -> None:
     assert set(workflow["on"]) == {"push", "pull_request"}
 
     gitlab = yaml.load(fresh / ".gitlab-ci.yml")
-    script = "\n".join(gitlab["ksd"]["script"])
-    assert "ksd validate" in script and "ksd fmt --check" in script
-    assert 'ksd diff "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME...HEAD" --format md' in script
+    assert gitlab["ksd"]["before_script"] == [f'pip install "ksd-cli=={__version__}"']
+    script = gitlab["ksd"]["script"]
+    # Every check runs even when validate fails; the job fails at the end.
+    assert script[:3] == [
+        "status=0",
+        "ksd validate --format text || status=1",
+        "ksd fmt --check --diff || status=1",
+    ]
+    assert script[-1] == 'exit "$status"'
+    assert 'ksd diff "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME...HEAD" --format md' in script[3]
+    assert "ksd stalled --format md > ksd-stalled.md || status=1" in script[3]
     assert "*.yaml text eol=lf" in (fresh / ".gitattributes").read_text(encoding="utf-8")
     readme = (fresh / "README.md").read_text(encoding="utf-8")
     assert readme.startswith("# Data Kerja Sama Daerah Kabupaten Kutai Kartanegara\n")
@@ -149,9 +164,68 @@ def test_init_refuses_to_overwrite_and_writes_nothing(
     (target / "data" / "agreements" / ".gitkeep").write_text("", encoding="utf-8")
     assert main(["init", str(target), "--daerah", "64.02"]) == 1
     err = capsys.readouterr().err
-    assert "files exist, nothing written: README.md, data/agreements/.gitkeep" in err
+    assert "berkas sudah ada, tidak ada yang ditulis: README.md, data/agreements/.gitkeep" in err
     assert (target / "README.md").read_text(encoding="utf-8") == "punya kami\n"
     assert not (target / "ksd.toml").exists()
+
+
+def test_init_skip_existing_adds_ksd_to_a_repository_with_a_readme(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "ada"
+    target.mkdir()
+    (target / "README.md").write_text("punya kami\n", encoding="utf-8")
+    assert main(["init", str(target), "--daerah", "64.02", "--skip-existing"]) == 0
+    out = capsys.readouterr().out
+    assert f"sudah ada, dibiarkan: {target / 'README.md'}" in out
+    assert f"dibuat: {target / 'ksd.toml'}" in out
+    assert (target / "README.md").read_text(encoding="utf-8") == "punya kami\n"
+    assert (target / ".pre-commit-config.yaml").is_file()
+
+
+def _git(cwd: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+
+
+def test_no_placeholder_and_no_made_up_tag_in_any_generated_file(tmp_path: Path) -> None:
+    clone = tmp_path / "ksd"
+    clone.mkdir()
+    _git(clone, "init", "-q", "-b", "main")
+    (clone / "README.md").write_text("ksd\n", encoding="utf-8")
+    _git(clone, "add", ".")
+    _git(clone, "commit", "-q", "-m", "one")
+    head = _git(clone, "rev-parse", "HEAD")
+    # Without the tag of this version, the latest commit; with it, the tag.
+    untagged = ksd_source(str(clone))
+    assert untagged == KsdSource(str(clone.resolve()), head)
+    _git(clone, "tag", f"v{__version__}")
+    assert ksd_source(str(clone)).rev == f"v{__version__}"
+    for source in (KsdSource(), untagged):
+        for item in init_files("64", source=source):
+            assert not re.search(r"OWNER|@[A-Z_]+@|\bv@", item.text), item.path
+            if source.url is not None and item.path == ".pre-commit-config.yaml":
+                (repo,) = YAML(typ="safe").load(item.text)["repos"]
+                assert (repo["repo"], repo["rev"]) == (str(clone.resolve()), head)
+            if item.path == ".github/workflows/ksd.yml":
+                assert f'pip install "{source.requirement}"' in item.text
+    assert untagged.requirement == f"ksd-cli @ git+{clone.resolve().as_uri()}@{head}"
+
+
+def test_init_with_a_source_that_is_not_a_git_repository_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["init", str(tmp_path / "x"), "--daerah", "64.02", "--ksd-source", str(tmp_path)]
+    assert main(args) == 1
+    assert f"--ksd-source {tmp_path}: repositori git ksd tidak dapat dibaca" in (
+        capsys.readouterr().err
+    )
+    assert not (tmp_path / "x").exists()
 
 
 def test_init_with_an_unknown_region_code_is_a_clear_error(
@@ -177,7 +251,7 @@ def test_new_agreement_passes_validate_and_is_canonical(
     assert main(["new", "agreement", "--as-of", AS_OF]) == 0
     out, err = capsys.readouterr()
     assert out == "data/agreements/KSD-6402-2025-001.yaml\n"
-    assert "isi / fill in: judul, pihak[2].nama, catatan" in err
+    assert "isi: judul, pihak[2].nama, catatan" in err
     path = fresh / out.strip()
     text = path.read_text(encoding="utf-8")
     assert format_text(text, "agreement") == text
@@ -321,26 +395,90 @@ def test_new_never_waits_for_input_without_a_terminal(fresh: Path) -> None:
     assert done.stdout == "data/agreements/KSD-6402-2025-001.yaml\n"
 
 
-def test_new_asks_for_missing_values_on_a_terminal(
-    fresh: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _invoke_on_a_terminal(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch, answers: str, *args: str
+) -> Any:
     from typer.testing import CliRunner
 
     from ksd_cli.cli import app
 
-    runner = CliRunner()
     monkeypatch.setattr("ksd_cli.cli.new._interactive", lambda: True)
-    result = runner.invoke(
+    return CliRunner().invoke(
         app,
-        ["new", "agreement", "--as-of", AS_OF, "--root", str(fresh)],
-        input="sinergi\nOptimasi Lahan Rawa\nKementerian Pertanian\n",
+        ["new", "agreement", "--as-of", AS_OF, "--root", str(fresh), *args],
+        input=answers,
         catch_exceptions=False,
+    )
+
+
+def test_new_asks_for_missing_values_on_a_terminal(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = _invoke_on_a_terminal(
+        fresh, monkeypatch, "sinergi\nOptimasi Lahan Rawa\nKementerian Pertanian\n"
     )
     assert result.exit_code == 0, result.output
     text = (fresh / "data/agreements/KSD-6402-2025-001.yaml").read_text(encoding="utf-8")
     assert "jenis: sinergi\n" in text
     assert "judul: Optimasi Lahan Rawa\n" in text
     assert "    tipe: kementerian_lembaga\n    nama: Kementerian Pertanian\n" in text
+    # The questions go to stderr: stdout is the path alone, for $EDITOR "$(ksd new agreement)".
+    # (The test runner echoes the answers typed to stdout, as a terminal would show them.)
+    assert result.stdout.splitlines()[-1].endswith("data/agreements/KSD-6402-2025-001.yaml")
+    for question in ("Jenis kerja sama", "Judul kerja sama", "Mitra"):
+        assert question in result.stderr and question not in result.stdout
+
+
+def test_new_asks_again_for_a_wrong_partner_code(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = _invoke_on_a_terminal(
+        fresh, monkeypatch, "ksdd_wajib\nTPA Regional\n64.99\nPT Kaltim\n64.72\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert "unknown region code: 64.99" in result.stderr or "64.99" in result.stderr
+    assert "--jenis ksdpk" in result.stderr
+    text = (fresh / "data/agreements/KSD-6402-2025-001.yaml").read_text(encoding="utf-8")
+    assert '    kode_wilayah: "64.72"\n' in text
+
+
+@pytest.mark.parametrize("answers", ["", "ksdd_wajib\n"])
+def test_ctrl_d_at_a_question_stops_with_130_and_writes_nothing(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch, answers: str
+) -> None:
+    result = _invoke_on_a_terminal(fresh, monkeypatch, answers)
+    assert result.exit_code == 130
+    assert result.stderr.endswith("ksd: dihentikan\n")
+    assert "data/agreements" not in result.stdout  # no path printed (the rest is the echo)
+    assert list((fresh / "data" / "agreements").glob("*.yaml")) == []
+
+
+def test_ctrl_c_at_a_question_stops_with_130(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("ksd_cli.cli.new._interactive", lambda: True)
+    monkeypatch.setattr("typer.prompt", interrupted)
+    assert main(["new", "agreement", "--as-of", AS_OF, "--root", str(fresh)]) == 130
+    assert capsys.readouterr().err.endswith("ksd: dihentikan\n")
+
+
+def test_new_with_a_partner_name_for_a_ksdd_suggests_ksdpk(
+    fresh: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = ["--root", str(fresh), "--as-of", AS_OF]
+    assert main(["new", "agreement", "--mitra", "PT Kaltim Lestari", *root]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "ksd: --mitra PT Kaltim Lestari: kerja sama ksdd_sukarela bermitra dengan pemerintah "
+        "daerah, yang disebut dengan kode wilayahnya (mis. 64.72)\n"
+    )
+    assert "berikan --jenis ksdpk" in err
+    assert (
+        main(["new", "agreement", "--jenis", "ksdpk", "--mitra", "PT Kaltim Lestari", *root]) == 0
+    )
 
 
 # The issue's "done when" ---------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -13,8 +14,9 @@ from ksd_cli.lifecycle import lifecycle
 from ksd_cli.loading import LoadedRecord, LoadResult
 from ksd_cli.models import Agreement, Potential
 from ksd_cli.reference import load_reference
-from ksd_cli.repository import SourceFile
+from ksd_cli.repository import SourceFile, open_repository
 from ksd_cli.stalled import find_stalled
+from ksd_cli.validate import SoundRecords, load_sound_records
 
 
 def flags_of(
@@ -37,7 +39,8 @@ def flags_of(
         len(records),
         frozenset(),
     )
-    result = find_stalled(loaded, config or Config(), load_reference(), as_of=as_of)
+    sound = SoundRecords(loaded, frozenset(), tuple(r.id for r in records), (), {})
+    result = find_stalled(sound, config or Config(), load_reference(), as_of=as_of)
     return [(f.id, f.code, f.days) for f in result.flags]
 
 
@@ -210,9 +213,64 @@ def test_message_explains_with_dates_in_words() -> None:
     loaded = LoadResult(
         (LoadedRecord(SourceFile(Path("x"), "x", "agreement"), record, ""),), (), 1, frozenset()
     )
-    (flag,) = find_stalled(loaded, Config(), load_reference(), as_of=d("2025-06-30")).flags
+    sound = SoundRecords(loaded, frozenset(), (record.id,), (), {})
+    (flag,) = find_stalled(sound, Config(), load_reference(), as_of=d("2025-06-30")).flags
     assert (
         flag.message
         == "KB ditandatangani 15 Maret 2021; belum ada PKS setelah 1.568 hari (batas 365 hari)"
     )
     assert flag.mitra == ("Kota Samarinda",)
+
+
+# A broken record changes nothing in the others -----------------------------------------------
+
+AS_OF_SAMPLE = date(2025, 6, 30)
+BREAKAGES = {
+    # YAML that does not parse at all: the potentials are read from the text.
+    "yaml-syntax": lambda text: text.replace("\njudul:", "\njudul: [tidak ditutup", 1),
+    # Valid YAML that fails the schema.
+    "schema": lambda text: text + "\nkunci_asing: 1\n",
+    # A record that loads, with a loading error (a duplicate key).
+    "duplicate-key": lambda text: text + "\njudul: Judul kedua\n",
+    # A record that passes the schema, with a rule error (a signing date in the future).
+    "rule": lambda text: re.sub(r"(tanggal\w*): \d{4}", r"\1: 2099", text, count=1),
+}
+
+
+def _flags_by_path(root: Path) -> dict[str, list[dict[str, object]]]:
+    repo = open_repository(root)
+    sound = load_sound_records(repo, as_of=AS_OF_SAMPLE, lang="id")
+    result = find_stalled(sound, repo.config, load_reference(), as_of=AS_OF_SAMPLE)
+    by_path: dict[str, list[dict[str, object]]] = {}
+    for flag in result.flags:
+        by_path.setdefault(flag.path, []).append(flag.as_dict())
+    invalid = {r.path for r in result.invalid}
+    return {**by_path, **{f"invalid:{p}": [] for p in invalid}}
+
+
+@pytest.mark.parametrize("breakage", sorted(BREAKAGES))
+def test_breaking_one_agreement_changes_no_flag_of_any_other_record(
+    sample_repo: Path, breakage: str
+) -> None:
+    baseline = _flags_by_path(sample_repo)
+    assert not any(k.startswith("invalid:") for k in baseline)
+    assert any(f[0]["code"] == "potensi_tanpa_tindak_lanjut" for f in baseline.values())
+    agreements = sorted((sample_repo / "data" / "agreements").glob("*.yaml"))
+    assert len(agreements) == 20
+    for path in agreements:
+        rel = path.relative_to(sample_repo).as_posix()
+        original = path.read_text(encoding="utf-8")
+        broken = BREAKAGES[breakage](original)
+        assert broken != original
+        path.write_text(broken, encoding="utf-8")
+        try:
+            after = _flags_by_path(sample_repo)
+        finally:
+            path.write_text(original, encoding="utf-8")
+        # The broken record is listed as invalid and raises no flag of its own...
+        assert f"invalid:{rel}" in after, (breakage, rel)
+        assert rel not in after, (breakage, rel)
+        # ...and every other record keeps exactly its flags.
+        others_before = {k: v for k, v in baseline.items() if k != rel}
+        others_after = {k: v for k, v in after.items() if k != f"invalid:{rel}"}
+        assert others_after == others_before, (breakage, rel)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 import tomllib
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ksd_cli.errors import UserError
-from ksd_cli.messages import Msg
+from ksd_cli.messages import Lang, Msg, render
 
 CONFIG_FILE = "ksd.toml"
 ZonaWaktu = Literal["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]
@@ -108,17 +111,130 @@ def load_config(root: Path) -> Config:
     if not path.is_file():
         return Config()
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise UserError(Msg("config.not-utf8", file=CONFIG_FILE)) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise UserError(f"{CONFIG_FILE}: {exc}") from None
+    return parse_config(text, CONFIG_FILE)
+
+
+@dataclass(frozen=True)
+class ConfigProblem:
+    """One problem of ``ksd.toml``, at its line and column, worded later."""
+
+    line: int
+    column: int
+    where: str
+    words: Msg | str
+
+
+class ConfigError(UserError):
+    """``ksd.toml`` is not valid: every problem, each at ``file:line:column`` like a finding."""
+
+    def __init__(self, file: str, problems: list[ConfigProblem]) -> None:
+        self.file = file
+        self.problems = tuple(problems)
+        super().__init__(Msg("config.invalid", file=file))
+
+    def text(self, lang: Lang) -> str:
+        """The heading, then one line per problem."""
+        lines = [render(self.words, lang)]
+        for p in self.problems:
+            where = f"{p.where}: " if p.where else ""
+            lines.append(f"{self.file}:{p.line}:{p.column}: {where}{render(p.words, lang)}")
+        return "\n".join(lines)
+
+
+def parse_config(text: str, file: str = CONFIG_FILE) -> Config:
+    """The configuration in ``text``; a ``ConfigError`` naming each problem's position."""
     try:
-        config = Config.model_validate(raw)
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\s*\(at line (\d+), column (\d+)\)$", str(exc))
+        end = re.search(r"\s*\(at end of document\)$", str(exc))
+        cut = match or end
+        problem = str(exc)[: cut.start()] if cut is not None else str(exc)
+        line, column = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
+        if end:
+            line = max(1, len(text.splitlines()))
+        raise ConfigError(
+            file, [ConfigProblem(line, column, "", Msg("config.syntax", problem=problem))]
+        ) from None
+    try:
+        return Config.model_validate(raw)
     except ValidationError as exc:
-        details = "".join(
-            f"\n  {'.'.join(str(part) for part in error['loc'])}: {error['msg']}"
-            for error in exc.errors()
+        problems = [_problem(error, text) for error in exc.errors()]
+        raise ConfigError(file, sorted(problems, key=lambda p: (p.line, p.column))) from None
+
+
+def _problem(error: Any, text: str) -> ConfigProblem:
+    loc = tuple(str(part) for part in error["loc"])
+    table, key = loc[:-1], loc[-1] if loc else ""
+    at_value = error["type"] != "extra_forbidden"
+    line, column, raw = _position(text, table, key, at_value=at_value)
+    where = f"[{'.'.join(table)}] {key}" if table else key
+    if error["type"] == "extra_forbidden":
+        fields = _fields_of(table)
+        close = difflib.get_close_matches(key, fields, n=1)
+        words: Msg | str = (
+            Msg("config.unknown-key.did-you-mean", key=key, suggestion=close[0])
+            if close
+            else Msg("config.unknown-key", key=key, keys=", ".join(fields))
         )
-        raise UserError(Msg("config.invalid", file=CONFIG_FILE, details=details)) from None
-    return config
+    elif key == "kode" and isinstance(error.get("input"), int | float):
+        written = raw or str(error["input"])
+        words = Msg("config.unquoted", key=key, raw=written, quoted=_as_code(key, written))
+    else:
+        words = error["msg"]
+    return ConfigProblem(line, column, where, words)
+
+
+def _as_code(key: str, raw: str) -> str:
+    """How an unquoted number was meant: a region code ``6402`` is written ``64.02``."""
+    if key == "kode" and re.fullmatch(r"[0-9]{4}", raw):
+        return f"{raw[:2]}.{raw[2:]}"
+    return raw
+
+
+def _fields_of(table: tuple[str, ...]) -> list[str]:
+    """The keys a table of ``ksd.toml`` takes (by their names in the file)."""
+    model: Any = Config
+    for name in table:
+        field = next((f for n, f in model.model_fields.items() if (f.alias or n) == name), None)
+        inner = getattr(field, "annotation", None)
+        candidates = [inner, *getattr(inner, "__args__", ())]
+        model = next(
+            (c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None
+        )
+        if model is None:
+            return []
+    return [f.alias or n for n, f in model.model_fields.items()]
+
+
+_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
+_KEY = re.compile(r"^(\s*)(\"?)([A-Za-z0-9_-]+)\2\s*=\s*(.*?)\s*(?:#.*)?$")
+
+
+def _position(
+    text: str, table: tuple[str, ...], key: str, *, at_value: bool = False
+) -> tuple[int, int, str | None]:
+    """Line and column of ``key`` in ``[table]``, and its value as written.
+
+    When the key is not written there: the table's header (1:1 without one). The column is
+    the key's for an unknown key, the value's for a wrong value.
+    ``tomllib`` keeps no positions; the configuration is small and flat, so its lines are read
+    again: table headers and ``key = value`` lines.
+    """
+    wanted = ".".join(table)
+    current = ""
+    header: tuple[int, int] | None = (1, 1) if not table else None
+    for number, line in enumerate(text.splitlines(), 1):
+        if heading := _HEADER.match(line):
+            current = ".".join(part.strip().strip('"') for part in heading.group(1).split("."))
+            if current == wanted:
+                header = (number, line.index("[") + 1)
+            continue
+        if current == wanted and (assignment := _KEY.match(line)) and assignment.group(3) == key:
+            column = (assignment.start(4) if at_value else len(assignment.group(1))) + 1
+            return number, column, assignment.group(4) or None
+    line_, column_ = header or (1, 1)
+    return line_, column_, None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -20,13 +21,12 @@ from typing import Any, Literal, get_args
 
 from ksd_cli import __version__
 from ksd_cli.errors import UserError
+from ksd_cli.messages import Msg
 from ksd_cli.models import JenisKerjaSama
 from ksd_cli.naming import repository_region, wilayah_name
 from ksd_cli.reference import Wilayah, load_reference
 from ksd_cli.repository import Kind, Repository
 
-#: Where data repositories install ksd from (pip, pre-commit); change it with ``--ksd-url``.
-KSD_URL = "https://github.com/OWNER/ksd"
 JENIS: tuple[str, ...] = get_args(JenisKerjaSama)
 DEFAULT_JENIS = "ksdd_sukarela"
 DEFAULT_URUSAN = "1.01"
@@ -41,6 +41,7 @@ INIT_FILES: dict[str, str | None] = {
     "ksd.toml": "ksd.toml",
     "README.md": "README.md",
     ".gitattributes": "gitattributes",
+    ".gitignore": "gitignore",
     ".pre-commit-config.yaml": "pre-commit-config.yaml",
     ".github/workflows/ksd.yml": "github-workflow.yml",
     ".gitlab-ci.yml": "gitlab-ci.yml",
@@ -92,8 +93,64 @@ class ScaffoldFile:
     text: str
 
 
-def init_files(kode: str, *, ksd_url: str = KSD_URL) -> list[ScaffoldFile]:
+@dataclass(frozen=True)
+class KsdSource:
+    """Where a data repository installs ksd from (pip in CI, pre-commit on a laptop).
+
+    By default the package index, pinned to this version (``url`` is ``None``). With
+    ``ksd init --ksd-source URL`` a git repository (a URL or a local clone) at ``rev``, a
+    tag or a commit that exists there: never a name made up.
+    """
+
+    url: str | None = None
+    rev: str = __version__
+
+    @property
+    def requirement(self) -> str:
+        """What ``pip install`` takes."""
+        if self.url is None:
+            return f"ksd-cli=={self.rev}"
+        url = Path(self.url).as_uri() if Path(self.url).is_absolute() else self.url
+        return f"ksd-cli @ git+{url}@{self.rev}"
+
+
+def ksd_source(url: str | None) -> KsdSource:
+    """The source of ksd for ``--ksd-source``: the index, or a git repository and its rev.
+
+    The rev is read from the repository itself (``git ls-remote``): the tag of this version
+    when it has one, else the commit its default branch points at. A local clone is named
+    by its absolute path.
+    """
+    if not url:
+        return KsdSource()
+    local = Path(url).expanduser()
+    if local.exists():
+        url = str(local.resolve())
+    try:
+        listing = subprocess.run(
+            ["git", "ls-remote", "--", url, "HEAD", f"v{__version__}"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise UserError(Msg("init.source-unreadable", source=url, error=str(exc))) from None
+    if listing.returncode != 0:
+        error = listing.stderr.strip().splitlines()[-1:] or [""]
+        raise UserError(Msg("init.source-unreadable", source=url, error=error[0]))
+    pairs = (line.split("\t", 1) for line in listing.stdout.splitlines() if "\t" in line)
+    refs = {ref: sha for sha, ref in pairs}
+    if f"refs/tags/v{__version__}" in refs:
+        return KsdSource(url, f"v{__version__}")
+    if "HEAD" in refs:
+        return KsdSource(url, refs["HEAD"])
+    raise UserError(Msg("init.source-unreadable", source=url, error="no HEAD"))
+
+
+def init_files(kode: str, *, source: KsdSource | None = None) -> list[ScaffoldFile]:
     """The files of a new data repository for region ``kode``, filled in."""
+    source = source or KsdSource()
     wilayah = region(kode)
     zona = zona_waktu(wilayah.kode)
     values = {
@@ -103,11 +160,15 @@ def init_files(kode: str, *, ksd_url: str = KSD_URL) -> list[ScaffoldFile]:
         "PEMERINTAH": wilayah_name(wilayah),
         "ZONA_WAKTU": zona,
         "ZONA": _ZONA_LABEL[zona],
-        "KSD_URL": ksd_url.rstrip("/"),
+        "PIP_REQUIREMENT": source.requirement,
+        "KSD_SOURCE": source.url or "",
+        "KSD_REV": source.rev,
         "VERSION": __version__,
     }
     created = []
     for path, template in INIT_FILES.items():
+        if template is not None and path == ".pre-commit-config.yaml" and source.url is None:
+            template = "pre-commit-config-index.yaml"
         text = "" if template is None else _fill(_template(template), values)
         created.append(ScaffoldFile(path, text))
     return created
@@ -124,24 +185,40 @@ def _fill(template: str, values: dict[str, str]) -> str:
     return text
 
 
-def init_repository(target: Path, kode: str, *, ksd_url: str = KSD_URL) -> list[Path]:
-    """Create a data repository in ``target``; refuse (naming them) if any file exists."""
-    planned = init_files(kode, ksd_url=ksd_url)
+@dataclass(frozen=True)
+class InitResult:
+    """What ``ksd init`` wrote, and what it left alone (``--skip-existing``)."""
+
+    written: tuple[Path, ...]
+    skipped: tuple[Path, ...]
+
+
+def init_repository(
+    target: Path, kode: str, *, source: KsdSource | None = None, skip_existing: bool = False
+) -> InitResult:
+    """Create a data repository in ``target``.
+
+    When some of its files exist, nothing is written (naming them), unless ``skip_existing``:
+    then only the missing files are written, to add ksd to a repository that has a README.
+    """
+    planned = init_files(kode, source=source)
     existing = [f.path for f in planned if (target / f.path).exists()]
-    if existing:
+    if existing and not skip_existing:
         raise UserError(
-            f"{target}: berkas sudah ada, tidak ada yang ditulis / files exist, nothing written: "
-            + ", ".join(existing),
-            hint="run ksd init in an empty folder, or move these files away",
+            Msg("init.files-exist", target=str(target), files=", ".join(existing)),
+            hint=Msg("init.files-exist.hint"),
         )
     from ksd_cli.atomic import write_text_atomic
 
-    written = []
+    written, skipped = [], []
     for item in planned:
         path = target / item.path
+        if item.path in existing:
+            skipped.append(path)
+            continue
         write_text_atomic(path, item.text)
         written.append(path)
-    return written
+    return InitResult(tuple(written), tuple(skipped))
 
 
 # ksd new -------------------------------------------------------------------------------------
@@ -206,10 +283,23 @@ def agreement_data(
     return data
 
 
+def partner_region(mitra: str, jenis: str = DEFAULT_JENIS) -> Wilayah:
+    """The partner region of a ``ksdd_*`` agreement, named by its code.
+
+    A name (``PT Kaltim Lestari``) is not a code: the error says which kind takes a name.
+    """
+    if re.search(r"[^\d.\s]", mitra):
+        raise UserError(
+            Msg("new.mitra-not-a-code", mitra=mitra, jenis=jenis), hint=Msg("new.mitra-name.hint")
+        )
+    return region(mitra)
+
+
 def _partner(jenis: str, owner: Wilayah, mitra: str | None) -> dict[str, Any]:
     if jenis in ("ksdd_wajib", "ksdd_sukarela"):
         if mitra is not None:
-            return {"peran": "pihak_kedua", "tipe": "pemda", "kode_wilayah": region(mitra).kode}
+            code = partner_region(mitra, jenis).kode
+            return {"peran": "pihak_kedua", "tipe": "pemda", "kode_wilayah": code}
         # A real code is required to pass; the owner's own, with a name no reader can miss.
         return {
             "peran": "pihak_kedua",

@@ -6,14 +6,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from ksd_cli.config import Config
+from ksd_cli.diagnostics import Diagnostic
 from ksd_cli.errors import UserError
 from ksd_cli.ids import checked_id
 from ksd_cli.lifecycle import Lifecycle, TindakLanjut, lifecycle, tindak_lanjut
-from ksd_cli.loading import LoadedRecord, LoadResult
+from ksd_cli.loading import LoadedRecord
 from ksd_cli.messages import Lang, Msg
 from ksd_cli.models import Agreement, Potential
 from ksd_cli.reference import ReferenceData
 from ksd_cli.stalled import Flag, find_stalled
+from ksd_cli.validate import SoundRecords
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,8 @@ class AgreementView:
     item: LoadedRecord
     state: Lifecycle
     flags: tuple[Flag, ...]
+    #: The record's errors: when there are any, it is not assessed and raises no flag.
+    errors: tuple[Diagnostic, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         """The stable JSON form (schema version 1)."""
@@ -55,6 +59,7 @@ class AgreementView:
                 for d in self.state.documents
             ],
             "flags": [f.as_dict() for f in self.flags],
+            "errors": [e.as_dict() for e in self.errors],
         }
 
 
@@ -66,6 +71,8 @@ class PotentialView:
     follow_up: TindakLanjut
     as_of: date
     flags: tuple[Flag, ...]
+    #: The record's errors: when there are any, it is not assessed and raises no flag.
+    errors: tuple[Diagnostic, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         """The stable JSON form (schema version 1)."""
@@ -83,6 +90,7 @@ class PotentialView:
             "as_of": self.as_of.isoformat(),
             "ditindaklanjuti_oleh": list(self.follow_up.agreements),
             "flags": [f.as_dict() for f in self.flags],
+            "errors": [e.as_dict() for e in self.errors],
         }
 
 
@@ -91,7 +99,7 @@ def _iso(value: date | None) -> str | None:
 
 
 def show_record(
-    loaded: LoadResult,
+    sound: SoundRecords,
     record_id: str,
     config: Config,
     reference: ReferenceData,
@@ -99,9 +107,14 @@ def show_record(
     as_of: date,
     lang: Lang,
 ) -> AgreementView | PotentialView:
-    """The view of one record; a ``UserError`` when it does not exist or does not load."""
+    """The view of one record; a ``UserError`` when it does not exist or does not load.
+
+    A record that loads but has errors is shown with them, and without flags.
+    """
     checked_id(record_id)
-    item = next((r for r in loaded.records if r.record.id == record_id), None)
+    loaded = sound.loaded
+    every = (*loaded.records, *sound.unsound)
+    item = next((r for r in every if r.record.id == record_id), None)
     if item is None:
         broken = [
             d
@@ -119,14 +132,15 @@ def show_record(
                 hint=f"ksd validate {broken[0].path}",
             )
         raise UserError(Msg("show.not-found", id=record_id))
+    errors = tuple(sound.errors.get(item.source.rel, ()))
     flags = tuple(
         f
-        for f in find_stalled(loaded, config, reference, as_of=as_of, lang=lang).flags
-        if f.id == record_id
+        for f in find_stalled(sound, config, reference, as_of=as_of, lang=lang).flags
+        if f.path == item.source.rel
     )
     if isinstance(item.record, Potential):
         agreements = [r.record for r in loaded.records if isinstance(r.record, Agreement)]
         follow = tindak_lanjut([item.record], agreements)[0]
-        return PotentialView(item, follow, as_of, flags)
+        return PotentialView(item, follow, as_of, flags, errors)
     assert isinstance(item.record, Agreement)
-    return AgreementView(item, lifecycle(item.record, as_of), flags)
+    return AgreementView(item, lifecycle(item.record, as_of), flags, errors)

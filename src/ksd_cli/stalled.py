@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ksd_cli.config import Config, Thresholds
 from ksd_cli.idformat import date_text, number
@@ -29,6 +30,9 @@ from ksd_cli.naming import (
     repository_region,
 )
 from ksd_cli.reference import ReferenceData
+
+if TYPE_CHECKING:
+    from ksd_cli.validate import SoundRecords
 
 
 @dataclass(frozen=True)
@@ -311,17 +315,22 @@ def potential_flags(
 
 
 def find_stalled(
-    loaded: LoadResult,
+    sound: SoundRecords,
     config: Config,
     reference: ReferenceData,
     *,
     as_of: date,
     lang: Lang = "id",
 ) -> StalledResult:
-    """Every flag of every valid record on ``as_of``, most overdue first."""
+    """Every flag of every record without errors on ``as_of``, most overdue first.
+
+    A record with errors raises no flag (it is listed as invalid); a potential that such a
+    record names still counts as followed up.
+    """
+    loaded = sound.loaded
     agreements = [(r, r.record) for r in loaded.records if isinstance(r.record, Agreement)]
     potentials = [(r, r.record) for r in loaded.records if isinstance(r.record, Potential)]
-    owner = repository_region(config, (r.record.id for r in loaded.records))
+    owner = repository_region(config, sound.ids)
     flags: list[Flag] = []
     for item, record in agreements:
         state = lifecycle(record, as_of)
@@ -347,7 +356,8 @@ def find_stalled(
             lang,
         )
         thresholds = config.stalled.for_jenis(potential.jenis_usulan)
-        flags.extend(potential_flags(potential, tl.ditindaklanjuti, thresholds, as_of, subject))
+        followed = tl.ditindaklanjuti or potential.id in sound.named_potentials
+        flags.extend(potential_flags(potential, followed, thresholds, as_of, subject))
     flags.sort(key=lambda f: (f.kategori != "macet", -f.overdue, f.id, f.code))
     return StalledResult(as_of, tuple(flags), len(loaded.records), _invalid(loaded))
 

@@ -2,22 +2,38 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
 
-from ksd_cli.diagnostics import Diagnostic, Report
-from ksd_cli.loading import LoadedRecord, LoadResult, Progress, diagnostic, load_records
+from ksd_cli.config import Config
+from ksd_cli.diagnostics import Diagnostic, Report, Severity
+from ksd_cli.ids import PATTERNS
+from ksd_cli.loading import (
+    LoadedRecord,
+    LoadResult,
+    Progress,
+    diagnostic,
+    load_records,
+    read_text,
+)
 from ksd_cli.messages import Lang
+from ksd_cli.models import Agreement
 from ksd_cli.reference import load_reference
 from ksd_cli.repository import Repository
 from ksd_cli.rules import RULES, find_rule
 from ksd_cli.rules.base import Context, Hit, RepositoryIndex, Rule
-from ksd_cli.yamlread import Document, Parser, read_document
+from ksd_cli.yamlread import Document, LoadProblem, Parser, read_document
 
 
-def build_index(repository: Repository, loaded: LoadResult) -> RepositoryIndex:
+def _potentials_folder(config: Config) -> str:
+    return config.paths.potentials.strip("/") + "/"
+
+
+def build_index(config: Config, loaded: LoadResult) -> RepositoryIndex:
     """Which ids exist and in which files, for the rules that look across records."""
     paths: dict[str, list[str]] = defaultdict(list)
     potentials: set[str] = set()
@@ -27,13 +43,14 @@ def build_index(repository: Repository, loaded: LoadResult) -> RepositoryIndex:
             potentials.add(item.record.id)
     # A potential that failed validation still exists: name it by its file, so that its
     # agreements are not also reported for a missing reference.
-    for source in repository.source_files():
-        if source.kind == "potential" and source.rel in loaded.invalid:
-            potentials.add(PurePosixPath(source.rel).stem)
+    folder = _potentials_folder(config)
+    for rel in loaded.invalid:
+        if rel.startswith(folder) and "/" not in rel[len(folder) :]:
+            potentials.add(PurePosixPath(rel).stem)
     return RepositoryIndex(
         potential_ids=frozenset(potentials),
         paths_by_id={k: tuple(v) for k, v in paths.items()},
-        potentials_folder=repository.config.paths.potentials + "/",
+        potentials_folder=config.paths.potentials + "/",
     )
 
 
@@ -44,7 +61,7 @@ def active_rules(ignore: Iterable[str]) -> tuple[Rule, ...]:
 
 
 def check_records(
-    repository: Repository,
+    config: Config,
     loaded: LoadResult,
     *,
     as_of: date,
@@ -53,18 +70,18 @@ def check_records(
     only: frozenset[str] | None = None,
 ) -> list[Diagnostic]:
     """Run every active rule on every valid record (or those in ``only``)."""
-    rules = active_rules(repository.config.validate_.ignore)
+    rules = active_rules(config.validate_.ignore)
     by_scope = {
         kind: [r for r in rules if r.check and r.scope in (kind, "record")]
         for kind in ("agreement", "potential")
     }
     reference = load_reference()
-    index = build_index(repository, loaded)
+    index = build_index(config, loaded)
     findings: list[Diagnostic] = []
     for item in loaded.records:
         if only is not None and item.source.rel not in only:
             continue
-        ctx = Context(reference, repository.config, as_of, index, item.source.rel)
+        ctx = Context(reference, config, as_of, index, item.source.rel)
         document: Document | None = None
         for rule in by_scope[item.source.kind]:
             for hit in rule.check(item.record, ctx):  # type: ignore[misc]
@@ -143,11 +160,9 @@ def validate_repository(
         only = only | affected
     findings = list(loaded.diagnostics)
     findings.extend(
-        check_records(repository, loaded, as_of=as_of, lang=lang, parser=parser, only=only)
+        check_records(repository.config, loaded, as_of=as_of, lang=lang, parser=parser, only=only)
     )
-    ignored = {r.code for r in RULES} - {
-        r.code for r in active_rules(repository.config.validate_.ignore)
-    }
+    ignored = _ignored_codes(repository.config)
     kept = [
         d
         for d in findings
@@ -158,3 +173,142 @@ def validate_repository(
     files = loaded.files if only is None else len(only)
     records = sum(1 for r in loaded.records if only is None or r.source.rel in only)
     return Report.build(kept, files=files, records=records)
+
+
+def _ignored_codes(config: Config) -> frozenset[str]:
+    """The codes of the rules ``[validate] ignore`` switches off."""
+    active = {r.code for r in active_rules(config.validate_.ignore)}
+    return frozenset(r.code for r in RULES if r.code not in active)
+
+
+# Which records may be assessed --------------------------------------------------------------
+
+#: A potential's id where it appears in any text (a record that does not parse is scanned).
+_POTENTIAL_ID = re.compile(r"(?<![0-9A-Za-z-])" + PATTERNS["POT"].pattern + r"(?![0-9A-Za-z])")
+
+
+@dataclass(frozen=True)
+class SoundRecords:
+    """The records fit to be assessed, and what can still be read of the others.
+
+    ``loaded.records`` holds only the records without an error (from loading or from a rule):
+    ``stalled``, ``show``, ``report`` and ``diff`` judge those alone. ``loaded.invalid`` names
+    every other file, and ``loaded.diagnostics`` holds every finding, so that an unsound
+    record is listed with its errors. ``named_potentials`` are the potentials that the
+    unsound agreements name: they are being followed up, even if that record is broken.
+    ``ids`` are the ids of every record file, sound or not (the owning region is read from
+    them, so that breaking one record changes nothing in the others). ``unsound`` are the
+    records that loaded but have errors, and ``errors`` the errors of each unsound file.
+    """
+
+    loaded: LoadResult
+    named_potentials: frozenset[str]
+    ids: tuple[str, ...]
+    unsound: tuple[LoadedRecord, ...]
+    errors: Mapping[str, tuple[Diagnostic, ...]]
+
+
+def sound_records(
+    config: Config,
+    loaded: LoadResult,
+    text_of: Callable[[str], str | None],
+    *,
+    as_of: date,
+    lang: Lang,
+    today: date | None = None,
+    parser: Parser = "libyaml",
+) -> SoundRecords:
+    """Split ``loaded`` into the records without errors and the others.
+
+    ``text_of`` gives the text of a file by its relative path (``None`` when it cannot be
+    read): an agreement that does not load is read again for the potentials it names.
+    The rules judge the records as of ``today`` when that is later than ``as_of``: looking
+    back (``--as-of`` in the past), a document signed since is a later event, not a date in
+    the future (``tanggal-mendatang``).
+    """
+    ignored = _ignored_codes(config)
+    judged_on = max(as_of, today) if today is not None else as_of
+    findings = sorted(
+        (
+            d
+            for d in (
+                *loaded.diagnostics,
+                *check_records(config, loaded, as_of=judged_on, lang=lang, parser=parser),
+            )
+            if d.code not in ignored
+        ),
+        key=Diagnostic.sort_key,
+    )
+    errors: dict[str, list[Diagnostic]] = defaultdict(list)
+    for finding in findings:
+        if finding.severity is Severity.ERROR:
+            errors[finding.path].append(finding)
+    sound = tuple(r for r in loaded.records if r.source.rel not in errors)
+    assessed = {r.source.rel for r in loaded.records}
+    named: set[str] = set()
+    for item in loaded.records:
+        if item.source.rel in errors and isinstance(item.record, Agreement):
+            named.update(item.record.potensi or ())
+    agreements_folder = config.paths.agreements.strip("/") + "/"
+    for rel in sorted(loaded.invalid - assessed):
+        if rel.startswith(agreements_folder):
+            named.update(named_potentials(text_of(rel), parser))
+    ids = [r.record.id for r in loaded.records]
+    ids.extend(PurePosixPath(rel).stem for rel in sorted(loaded.invalid - assessed))
+    result = LoadResult(
+        sound,
+        tuple(findings),
+        loaded.files,
+        loaded.invalid | frozenset(errors),
+    )
+    return SoundRecords(
+        result,
+        frozenset(named),
+        tuple(ids),
+        tuple(r for r in loaded.records if r.source.rel in errors),
+        {path: tuple(found) for path, found in errors.items()},
+    )
+
+
+def named_potentials(text: str | None, parser: Parser = "libyaml") -> frozenset[str]:
+    """The potential ids an agreement that does not validate names, as far as can be read.
+
+    Its ``potensi`` list when the YAML parses; otherwise every potential id in its text.
+    """
+    if text is None:
+        return frozenset()
+    document = read_document(text, parser)
+    if isinstance(document, Document) and isinstance(document.data, dict):
+        value = document.data.get("potensi")
+        items = value if isinstance(value, list) else [value]
+        found = {v.strip() for v in items if isinstance(v, str)}
+        if found or value is None:
+            return frozenset(found)
+    return frozenset(m.group(0) for m in _POTENTIAL_ID.finditer(text))
+
+
+def load_sound_records(
+    repository: Repository,
+    *,
+    as_of: date,
+    lang: Lang,
+    today: date | None = None,
+    parser: Parser = "libyaml",
+    progress: Progress | None = None,
+) -> SoundRecords:
+    """Load the repository and keep for assessment only the records without errors.
+
+    ``today`` as in :func:`sound_records` (the CLI passes the region's today).
+    """
+    loaded = load_records(repository, lang=lang, parser=parser, progress=progress)
+    sources = {s.rel: s for s in repository.source_files()}
+    max_bytes = repository.config.validate_.max_file_kb * 1024
+
+    def text_of(rel: str) -> str | None:
+        source = sources.get(rel)
+        text = read_text(source, max_bytes) if source is not None else None
+        return None if isinstance(text, LoadProblem) else text
+
+    return sound_records(
+        repository.config, loaded, text_of, as_of=as_of, lang=lang, today=today, parser=parser
+    )

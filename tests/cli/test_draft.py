@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,39 @@ def test_an_id_that_is_a_path_is_refused_before_anything_is_read(
     assert (code, out) == (1, "")
     assert "bukan id rekaman" in err
     assert sorted(p.name for p in outside.iterdir()) == ["evil.yaml"]
+
+
+def test_a_record_with_rule_errors_is_refused_listing_every_error_unless_draft(
+    sample_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = sample_repo / "data" / "agreements" / f"{TPA}.yaml"
+    text = path.read_text("utf-8")
+    # A signing date in the future (C007, which also puts the PKS before it: C006 twice) and
+    # an unknown potential (R004).
+    broken = re.sub(r"tanggal_ttd: \d{4}", "tanggal_ttd: 2099", text, count=1)
+    broken = broken.replace("- POT-6402-2020-001", "- POT-6402-2020-999", 1)
+    assert broken.count("2099") == 1 and "POT-6402-2020-999" in broken
+    path.write_text(broken, "utf-8")
+    target = tmp_path / "naskah.md"
+    code, out, err = run(capsys, TPA, "-n", "1", "-o", str(target), "--root", str(sample_repo))
+    assert code == 1 and out == "" and not target.exists()
+    lines = err.splitlines()
+    assert lines[0] == (
+        f"ksd: data/agreements/{TPA}.yaml: rekaman memiliki 4 galat; naskah tidak ditulis "
+        "dari rekaman yang tidak valid:"
+    )
+    assert [line.split(": ")[1].split()[0] for line in lines[1:5]] == [
+        "R004",
+        "C007",
+        "C006",
+        "C006",
+    ]
+    assert lines[1].startswith(f"data/agreements/{TPA}.yaml:35:5: ")
+    assert "--draft" in lines[-1]
+    code, out, err = run(
+        capsys, TPA, "-n", "1", "-o", str(target), "--draft", "--root", str(sample_repo)
+    )
+    assert code == 0 and target.exists()
+
+
+# Missing data -----------------------------------------------------------------------------------

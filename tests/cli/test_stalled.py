@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -152,3 +154,65 @@ def test_unknown_ksd_lang_is_a_usage_error(
     monkeypatch.setenv("KSD_LANG", value)
     assert main(["stalled", "--root", str(project_root)]) == 2
     assert "KSD_LANG" in capsys.readouterr().err
+
+
+def _break_with_rule_error(root: Path, record_id: str) -> Path:
+    """A signing date in 2099: the record passes the schema and fails rules C007 and C005."""
+    path = root / "data" / "agreements" / f"{record_id}.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"tanggal_ttd: \d{4}", "tanggal_ttd: 2099", text, count=1), "utf-8")
+    return path
+
+
+def test_a_record_with_a_rule_error_is_listed_invalid_and_raises_no_flag(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # KSD-6402-2022-002 is flagged kb_tanpa_pks when sound.
+    _break_with_rule_error(sample_repo, "KSD-6402-2022-002")
+    _, data = run_json(
+        capsys, "stalled", "--root", str(sample_repo), "--as-of", "2025-06-30", "-f", "json"
+    )
+    assert data["invalid_records"] == [
+        {"path": "data/agreements/KSD-6402-2022-002.yaml", "errors": 2}
+    ]
+    assert {(f["id"], f["code"]) for f in data["flags"]} == SAMPLE_EXPECTED_2025_06_30 - {
+        ("KSD-6402-2022-002", "kb_tanpa_pks")
+    }
+
+
+def test_fail_on_names_the_flags_that_caused_exit_1_on_stderr(
+    project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["stalled", "--root", str(project_root), "--as-of", "2025-06-30", "-f", "json"]
+    code = main([*base, "--fail-on", "kedaluwarsa,kb_tanpa_pks,akan_berakhir", "--lang", "en"])
+    captured = capsys.readouterr()
+    counts = Counter(f["code"] for f in json.loads(captured.out)["flags"])
+    assert code == 1
+    assert captured.err == (
+        "ksd: exit code 1 because of --fail-on flags: "
+        f"kb_tanpa_pks ({counts['kb_tanpa_pks']}), kedaluwarsa ({counts['kedaluwarsa']}), "
+        f"akan_berakhir ({counts['akan_berakhir']})\n"
+    )
+    assert main([*base, "--fail-on", "kedaluwarsa"]) == 1
+    assert capsys.readouterr().err == (
+        "ksd: keluar dengan kode 1 karena temuan --fail-on: kedaluwarsa (1)\n"
+    )
+
+
+def test_show_of_a_record_with_errors_lists_them_instead_of_its_flags(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _break_with_rule_error(sample_repo, "KSD-6402-2022-002")
+    show = ["show", "KSD-6402-2022-002", "--root", str(sample_repo), "--as-of", "2025-06-30"]
+    code, data = run_json(capsys, *show, "-f", "json")
+    assert code == 0
+    assert data["flags"] == []
+    assert [(e["code"], e["severity"]) for e in data["errors"]] == [
+        ("C007", "error"),
+        ("C005", "error"),
+    ]
+    assert main(show) == 0
+    out = capsys.readouterr().out
+    assert "Tidak ada temuan" not in out
+    assert "Rekaman ini memiliki 2 galat" in out
+    assert "C007" in out and "kb_tanpa_pks" not in out

@@ -137,11 +137,11 @@ def test_usage_errors_exit_2(
 @pytest.mark.parametrize(
     ("toml", "expected"),
     [
-        ("[validate]\nignor = []\n", "validate.ignor"),
-        ("[stalled]\nkb_tanpa_pks = 'setahun'\n", "stalled.kb_tanpa_pks"),
-        ("[daerah]\nzona_waktu = 'Asia/Tokyo'\n", "daerah.zona_waktu"),
+        ("[validate]\nignor = []\n", "ksd.toml:2:1: [validate] ignor"),
+        ("[stalled]\nkb_tanpa_pks = 'setahun'\n", "ksd.toml:2:16: [stalled] kb_tanpa_pks"),
+        ("[daerah]\nzona_waktu = 'Asia/Tokyo'\n", "ksd.toml:2:14: [daerah] zona_waktu"),
         ("[validate]\nignore = ['X999']\n", "X999"),
-        ("[daerah\nkode = 1\n", "line 1"),
+        ("[daerah\nkode = 1\n", "ksd.toml:1:8:"),
     ],
 )
 def test_bad_configuration_is_a_readable_user_error(

@@ -336,11 +336,12 @@ def test_unknown_record_suggests_the_close_id(repo: Repository) -> None:
 def test_a_record_that_fails_the_schema_is_refused(sample_repo: Path) -> None:
     path = sample_repo / "data" / "agreements" / f"{TPA}.yaml"
     path.write_text(path.read_text("utf-8").replace("tempat_ttd:", "tempat_tdd:", 1), "utf-8")
-    with pytest.raises(UserError, match="not valid.*tempat_tdd"):
-        draft(open_repository(sample_repo), TPA, 1)
-
-
-# Missing data -----------------------------------------------------------------------------------
+    with pytest.raises(UserError) as caught:
+        draft(open_repository(sample_repo), TPA, 1, draft=True)
+    assert caught.value.text("en").startswith(
+        f"data/agreements/{TPA}.yaml: the record has 1 error(s)"
+    )
+    assert f"data/agreements/{TPA}.yaml:42:5: S002 kunci `tempat_tdd`" in caught.value.text("en")
 
 
 def test_missing_fields_are_listed_all_at_once_with_record_paths(repo: Repository) -> None:

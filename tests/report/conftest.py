@@ -11,7 +11,6 @@ import pytest
 import yaml
 
 from ksd_cli.config import Config
-from ksd_cli.loading import LoadResult, load_records
 from ksd_cli.reference import load_reference
 from ksd_cli.report import (
     Period,
@@ -20,6 +19,7 @@ from ksd_cli.report import (
     render_markdown,
 )
 from ksd_cli.repository import open_repository
+from ksd_cli.validate import SoundRecords, load_sound_records
 
 AS_OF = date(2025, 6, 30)
 GOLDEN = Path(__file__).parent.parent / "golden" / "report"
@@ -28,15 +28,15 @@ SAMARINDA = {"peran": "pihak_kedua", "tipe": "pemda", "kode_wilayah": "64.72"}
 KEMENTAN = {"peran": "pihak_kedua", "tipe": "kementerian_lembaga", "nama": "Kementerian Pertanian"}
 
 
-def load(root: Path) -> tuple[LoadResult, Config]:
+def load(root: Path, as_of: date = AS_OF) -> tuple[SoundRecords, Config]:
     repo = open_repository(root)
-    return load_records(repo, lang="id"), repo.config
+    return load_sound_records(repo, as_of=as_of, lang="id", today=date.today()), repo.config
 
 
 def report_of(
     root: Path, period: Period, as_of: date = AS_OF, commit: str | None = "abc1234"
 ) -> Report:
-    loaded, config = load(root)
+    loaded, config = load(root, as_of)
     return build_report(
         loaded, config, load_reference(), as_of=as_of, period=period, data_commit=commit
     )

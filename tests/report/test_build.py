@@ -42,7 +42,7 @@ from report.conftest import (
 
 @pytest.mark.parametrize("as_of", [date(2024, 12, 31), AS_OF])
 def test_temuan_rows_are_the_stalled_flags_of_the_same_day(project_root: Path, as_of: date) -> None:
-    loaded, config = load(project_root)
+    loaded, config = load(project_root, as_of)
     report = build_report(loaded, config, load_reference(), as_of=as_of, period=Period.year(2024))
     stalled = find_stalled(loaded, config, load_reference(), as_of=as_of)
     assert [
@@ -72,7 +72,7 @@ def test_counts_by_kind_status_and_stage_match_the_records(
     project_root: Path, sample_2024: Report
 ) -> None:
     loaded, _ = load(project_root)
-    records = [r.record for r in loaded.records if isinstance(r.record, Agreement)]
+    records = [r.record for r in loaded.loaded.records if isinstance(r.record, Agreement)]
     states = [lifecycle(r, AS_OF) for r in records]
     jenis = {
         r["Jenis kerja sama"]: r["Jumlah kerja sama"] for r in sample_2024.menurut_jenis.records()

@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from ksd_cli.messages import message, resolve_lang
+
 
 def init(
     directory: Annotated[
@@ -27,30 +29,42 @@ def init(
             "64 (provinsi).",
         ),
     ] = ...,  # type: ignore[assignment]
-    ksd_url: Annotated[
+    ksd_source: Annotated[
         str,
         typer.Option(
+            "--ksd-source",
             "--ksd-url",
-            metavar="URL",
-            help="Git URL that pre-commit and CI install ksd from.",
+            metavar="URL|PATH",
+            help="Install ksd (in CI and pre-commit) from this git repository, a URL or a local "
+            "clone, at its tag for this version or else its latest commit. Default: the "
+            "package index, ksd-cli at this version.",
         ),
     ] = "",
+    skip_existing: Annotated[
+        bool,
+        typer.Option(
+            "--skip-existing",
+            help="Add ksd to an existing repository: write only the files that are missing "
+            "(an existing README.md or CI file is kept as it is).",
+        ),
+    ] = False,
 ) -> None:
     """Create a data repository: ksd.toml, data folders, README, hooks and CI.
 
     Writes ksd.toml (the region's name and time zone from the code list), data/agreements/,
-    data/potentials/, an Indonesian README.md, .gitattributes, .pre-commit-config.yaml,
-    .github/workflows/ksd.yml and .gitlab-ci.yml. Existing files are never overwritten: if
-    any exists, nothing is written (exit 1).
+    data/potentials/, an Indonesian README.md, .gitattributes, .gitignore,
+    .pre-commit-config.yaml, .github/workflows/ksd.yml and .gitlab-ci.yml. Existing files are
+    never overwritten: if any exists, nothing is written (exit 1), unless --skip-existing.
     """
-    from ksd_cli.scaffold import KSD_URL, init_repository
+    from ksd_cli.scaffold import init_repository
+    from ksd_cli.scaffold import ksd_source as source_of
 
-    written = init_repository(directory, daerah, ksd_url=ksd_url or KSD_URL)
-    for path in written:
-        sys.stdout.write(f"dibuat: {path}\n")
-    sys.stdout.write(
-        "\nLangkah berikutnya / next steps:\n"
-        f"  cd {directory}\n"
-        "  git init -b main && git add . && git commit -m 'Repositori data kerja sama'\n"
-        "  ksd new agreement --jenis ksdd_sukarela --judul 'Judul kerja sama'\n"
+    result = init_repository(
+        directory, daerah, source=source_of(ksd_source or None), skip_existing=skip_existing
     )
+    lang = resolve_lang()
+    for path in result.written:
+        sys.stdout.write(f"{message('init.written', lang, path=path)}\n")
+    for path in result.skipped:
+        sys.stdout.write(f"{message('init.skipped', lang, path=path)}\n")
+    sys.stdout.write("\n" + message("init.next-steps", lang, directory=directory) + "\n")

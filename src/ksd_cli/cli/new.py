@@ -11,7 +11,7 @@ import typer
 
 from ksd_cli.cli.common import AsOfOption, RootOption, as_of_date, repository
 from ksd_cli.errors import UsageProblem
-from ksd_cli.messages import Msg
+from ksd_cli.messages import Lang, Msg, message, resolve_lang
 
 
 class RecordKind(enum.StrEnum):
@@ -87,8 +87,9 @@ def new(
         raise UsageProblem("--tahun", Msg("usage.not-a-year", value=tahun))
     repo = repository(root)
     day = as_of_date(as_of, repo)
+    lang = resolve_lang()
     if _interactive():
-        jenis, judul, mitra = _ask(kind, jenis, judul, mitra)
+        jenis, judul, mitra = _ask(kind, jenis, judul, mitra, lang)
     created = create_record(
         repo,
         kind.value,
@@ -101,10 +102,8 @@ def new(
     )
     sys.stdout.write(f"{_shown(created.path)}\n")
     if created.placeholders:
-        sys.stderr.write(
-            "isi / fill in: " + ", ".join(created.placeholders) + "\n"
-            "lalu / then: ksd fmt && ksd validate\n"
-        )
+        placeholders = ", ".join(created.placeholders)
+        sys.stderr.write(message("new.fill-in", lang, placeholders=placeholders) + "\n")
 
 
 def _interactive() -> bool:
@@ -113,22 +112,51 @@ def _interactive() -> bool:
 
 
 def _ask(
-    kind: RecordKind, jenis: str | None, judul: str | None, mitra: str | None
+    kind: RecordKind, jenis: str | None, judul: str | None, mitra: str | None, lang: Lang
 ) -> tuple[str | None, str | None, str | None]:
-    """Ask on the terminal for what was not given (empty answers keep the placeholders)."""
+    """Ask on the terminal for what was not given (empty answers keep the placeholders).
+
+    Questions go to stderr, so that stdout holds only the path (``$EDITOR "$(ksd new
+    agreement)"``). Ctrl-C or Ctrl-D at a question stops ksd (exit 130); a partner code
+    that is not one is asked again.
+    """
+    from ksd_cli.errors import UserError
+    from ksd_cli.scaffold import partner_region
+
+    choices = ", ".join(JENIS)
     while jenis is None and kind is RecordKind.agreement:
-        answer = typer.prompt(f"Jenis kerja sama ({', '.join(JENIS)})", default="ksdd_sukarela")
-        if answer.strip() in JENIS:
-            jenis = answer.strip()
+        answer = _prompt(message("new.prompt.jenis", lang, choices=choices), "ksdd_sukarela")
+        if answer in JENIS:
+            jenis = answer
         else:
-            typer.echo(f"pilih salah satu / one of: {', '.join(JENIS)}", err=True)
+            typer.echo(message("new.prompt.jenis-again", lang, choices=choices), err=True)
     if judul is None:
-        label = "Judul kerja sama" if kind is RecordKind.agreement else "Potensi"
-        judul = typer.prompt(label, default="", show_default=False).strip() or None
-    if mitra is None and kind is RecordKind.agreement:
-        label = "Mitra (kode wilayah untuk ksdd, selain itu nama; kosongkan bila belum ada)"
-        mitra = typer.prompt(label, default="", show_default=False).strip() or None
+        key = "new.prompt.judul" if kind is RecordKind.agreement else "new.prompt.potensi"
+        judul = _prompt(message(key, lang)) or None
+    pemda = jenis in ("ksdd_wajib", "ksdd_sukarela")
+    while mitra is None and kind is RecordKind.agreement:
+        key = "new.prompt.mitra-kode" if pemda else "new.prompt.mitra-nama"
+        answer = _prompt(message(key, lang))
+        if not answer:
+            break
+        if pemda:
+            try:
+                partner_region(answer, jenis or "ksdd_sukarela")
+            except UserError as exc:
+                hint = exc.hint_text(lang)
+                typer.echo(exc.text(lang) + (f"\n  {hint}" if hint else ""), err=True)
+                continue
+        mitra = answer
     return jenis, judul, mitra
+
+
+def _prompt(text: str, default: str = "") -> str:
+    """One question on stderr; Ctrl-C or Ctrl-D stops ksd like Ctrl-C anywhere (exit 130)."""
+    try:
+        answer: str = typer.prompt(text, default=default, show_default=bool(default), err=True)
+    except typer.Abort:  # Ctrl-C, or Ctrl-D (end of input)
+        raise KeyboardInterrupt from None
+    return answer.strip()
 
 
 def _shown(path: Path) -> str:

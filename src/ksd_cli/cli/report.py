@@ -87,9 +87,9 @@ def report(
     from ksd_cli.atomic import refuse_overwrite, write_text_atomic
     from ksd_cli.gitio import head_commit
     from ksd_cli.idformat import number
-    from ksd_cli.loading import load_records
     from ksd_cli.reference import load_reference
     from ksd_cli.report import build_report
+    from ksd_cli.validate import load_sound_records
 
     lang_ = language(lang)
     start, end = _day(date_from, "--from"), _day(date_to, "--to")
@@ -103,10 +103,10 @@ def report(
     if not to_stdout:
         refuse_overwrite(target, force)
 
-    loaded = load_records(repo, lang=lang_)
+    sound = load_sound_records(repo, as_of=day, lang=lang_, today=repo.config.today())
     commit, changed = head_commit(repo.root, _data_paths(repo))
     result = build_report(
-        loaded,
+        sound,
         repo.config,
         load_reference(),
         as_of=day,

@@ -12,6 +12,7 @@ import typer
 from ksd_cli.cli.common import AsOfOption, LangOption, RootOption, as_of_date, language, repository
 
 if TYPE_CHECKING:
+    from ksd_cli.messages import Lang
     from ksd_cli.show import AgreementView, PotentialView
 
 
@@ -30,15 +31,15 @@ def show(
     lang: LangOption = None,
 ) -> None:
     """Show one record as of a date: stages with dates, documents, status, flags."""
-    from ksd_cli.loading import load_records
     from ksd_cli.reference import load_reference
     from ksd_cli.show import show_record
+    from ksd_cli.validate import load_sound_records
 
     lang_ = language(lang)
     repo = repository(root)
     day = as_of_date(as_of, repo)
     view = show_record(
-        load_records(repo, lang=lang_),
+        load_sound_records(repo, as_of=day, lang=lang_, today=repo.config.today()),
         record_id,
         repo.config,
         load_reference(),
@@ -49,15 +50,16 @@ def show(
         json.dump(view.as_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return
-    _print(view)
+    _print(view, lang_)
 
 
-def _print(view: AgreementView | PotentialView) -> None:
+def _print(view: AgreementView | PotentialView, lang: Lang) -> None:
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
     from ksd_cli.idformat import tanggal
+    from ksd_cli.messages import message
 
     console = Console(highlight=False)
     data = view.as_dict()
@@ -81,14 +83,15 @@ def _print(view: AgreementView | PotentialView) -> None:
             f"[bold]{state.tahap_terakhir or '-'}[/] (per {tanggal(state.as_of)})"
         )
         timeline = Table(title="Tahapan", title_justify="left")
-        timeline.add_column("Tahap")
-        timeline.add_column("Tanggal")
+        # A date or a number is folded onto the next line, never cut short with "…".
+        timeline.add_column("Tahap", overflow="fold")
+        timeline.add_column("Tanggal", overflow="fold")
         for tahap, when in state.tanggal_tahap:
             timeline.add_row(tahap, tanggal(when))
         console.print(timeline)
         documents = Table(title="Naskah", title_justify="left", expand=True)
         for column in ("#", "Jenis", "Nomor", "Ditandatangani", "Berlaku", "Status"):
-            documents.add_column(column)
+            documents.add_column(column, overflow="fold")
         for d in state.documents:
             mulai = tanggal(d.mulai) if d.mulai else "?"
             berlaku = f"{mulai} – {tanggal(d.sampai) if d.sampai else 'tanpa batas'}"
@@ -111,7 +114,13 @@ def _print(view: AgreementView | PotentialView) -> None:
                 status,
             )
         console.print(documents)
-    if view.flags:
+    if view.errors:
+        console.print(f"[bold red]{message('show.has-errors', lang, count=len(view.errors))}[/]")
+        for e in view.errors:
+            console.print(
+                f"  {escape(e.path)}:{e.line}:{e.column}: [red]{e.code}[/] {escape(e.message)}"
+            )
+    elif view.flags:
         console.print("[bold]Temuan[/]")
         for f in view.flags:
             console.print(f"  [red]{f.code}[/]: {escape(f.message)}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import io
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -12,7 +13,7 @@ import typer
 
 from ksd_cli.cli.common import AsOfOption, LangOption, RootOption, as_of_date, language, repository
 from ksd_cli.errors import UsageProblem
-from ksd_cli.messages import Msg
+from ksd_cli.messages import Msg, message
 
 
 class StalledFormat(enum.StrEnum):
@@ -81,17 +82,17 @@ def stalled(
     \[stalled] in ksd.toml.
     """
     from ksd_cli.atomic import write_text_atomic
-    from ksd_cli.loading import load_records
     from ksd_cli.reference import load_reference
     from ksd_cli.stalled import find_stalled
+    from ksd_cli.validate import load_sound_records
 
     only_codes, fail_codes = _codes(only, "--only"), _codes(fail_on, "--fail-on")
     lang_ = language(lang)
     repo = repository(root)
     day = as_of_date(as_of, repo)
-    loaded = load_records(repo, lang=lang_)
-    result = find_stalled(loaded, repo.config, load_reference(), as_of=day, lang=lang_)
-    failing = any(f.code in fail_codes for f in result.flags)
+    sound = load_sound_records(repo, as_of=day, lang=lang_, today=repo.config.today())
+    result = find_stalled(sound, repo.config, load_reference(), as_of=day, lang=lang_)
+    failing = Counter(f.code for f in result.flags if f.code in fail_codes)
     if only_codes:
         result = result.only(only_codes)
 
@@ -114,4 +115,9 @@ def stalled(
         if output is not None:
             write_text_atomic(output, buffer.getvalue())  # type: ignore[union-attr]
             sys.stdout.write(f"{output}\n")
+    if failing:
+        from ksd_cli.naming import FLAG_CODES
+
+        named = ", ".join(f"{code} ({failing[code]})" for code in FLAG_CODES if code in failing)
+        sys.stderr.write(f"ksd: {message('stalled.fail-on', lang_, flags=named)}\n")
     raise typer.Exit(1 if failing else 0)

@@ -78,11 +78,13 @@ def compare(
 ) -> DiffResult:
     """The semantic diff of two snapshots, as of ``as_of``."""
     reference = load_reference()
-    flags_before = _flags(before, as_of, lang, reference)
-    flags_after = _flags(after, as_of, lang, reference)
+    flags_before, unsound_before = _flags(before, as_of, lang, reference)
+    flags_after, unsound_after = _flags(after, as_of, lang, reference)
     records = []
     for path in sorted(set(before.files) | set(after.files)):
-        old, new = before.files.get(path), after.files.get(path)
+        # A record with errors is not judged: no stage, status or flag from its contents.
+        old = _judged(before.files.get(path), unsound_before)
+        new = _judged(after.files.get(path), unsound_after)
         raised = _minus(flags_after.get(path, ()), flags_before.get(path, ()))
         cleared = _minus(flags_before.get(path, ()), flags_after.get(path, ()))
         diff = _record_diff(path, old, new, raised, cleared, as_of)
@@ -92,14 +94,30 @@ def compare(
     return DiffResult(before_side, after_side, as_of, tuple(records))
 
 
-def _flags(snapshot: Snapshot, as_of: date, lang: Lang, reference: Any) -> dict[str, list[Flag]]:
-    result = find_stalled(
-        snapshot.load_result(), snapshot.config, reference, as_of=as_of, lang=lang
-    )
+def _judged(file: SnapshotFile | None, unsound: frozenset[str]) -> SnapshotFile | None:
+    """The file as diffed: without its record when that has errors (listed as invalid)."""
+    if file is None or file.loaded is None or file.source.rel not in unsound:
+        return file
+    return SnapshotFile(file.source, file.text, file.data, None)
+
+
+def _flags(
+    snapshot: Snapshot, as_of: date, lang: Lang, reference: Any
+) -> tuple[dict[str, list[Flag]], frozenset[str]]:
+    """The flags of the snapshot's sound records by file, and the files with errors."""
+    from ksd_cli.validate import sound_records
+
+    def text_of(rel: str) -> str | None:
+        return snapshot.files[rel].text
+
+    loaded = snapshot.load_result()
+    today = snapshot.config.today()
+    sound = sound_records(snapshot.config, loaded, text_of, as_of=as_of, lang=lang, today=today)
+    result = find_stalled(sound, snapshot.config, reference, as_of=as_of, lang=lang)
     by_path: dict[str, list[Flag]] = {}
     for flag in result.flags:
         by_path.setdefault(flag.path, []).append(flag)
-    return by_path
+    return by_path, frozenset(sound.errors)
 
 
 def _minus(these: Iterable[Flag], those: Iterable[Flag]) -> tuple[Flag, ...]:

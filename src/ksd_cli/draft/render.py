@@ -13,6 +13,7 @@ from typing import Literal, get_args
 
 from ksd_cli import __version__
 from ksd_cli.atomic import refuse_overwrite, write_bytes_atomic
+from ksd_cli.diagnostics import Diagnostic, Severity
 from ksd_cli.draft import wording
 from ksd_cli.draft.context import DraftContext, MissingField, build_context
 from ksd_cli.draft.provenance import Provenance
@@ -131,13 +132,37 @@ def load_agreement(repository: Repository, record_id: str) -> tuple[SourceFile, 
     max_bytes = repository.config.validate_.max_file_kb * 1024
     loaded, findings = load_file(source, max_bytes=max_bytes, lang="id")
     if loaded is None or not isinstance(loaded.record, Agreement):
-        first = findings[0] if findings else None
-        detail = f": {first.path}:{first.line}:{first.column}: {first.message}" if first else ""
-        raise UserError(
-            f"{source.rel}: rekaman tidak valid / the record is not valid{detail}",
-            hint=f"run `ksd validate {source.rel}` and fix the errors first",
-        )
+        raise RecordHasErrors(source.rel, findings, draftable=False)
     return source, loaded.record
+
+
+class RecordHasErrors(UserError):
+    """The record has errors: no naskah is drafted from it (``--draft`` when it loads)."""
+
+    def __init__(
+        self, source: str, findings: Sequence[Diagnostic], *, draftable: bool = True
+    ) -> None:
+        errors = [f for f in findings if f.severity is Severity.ERROR] or list(findings)
+        lines = "\n".join(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}" for f in errors)
+        super().__init__(
+            Msg("draft.record-has-errors", path=source, count=len(errors), findings=lines),
+            hint=Msg(
+                "draft.record-has-errors.hint" if draftable else "draft.record-invalid.hint",
+                path=source,
+            ),
+        )
+        self.source = source
+        self.findings = tuple(errors)
+
+
+def check_sound(repository: Repository, source: SourceFile, *, as_of: date) -> None:
+    """Refuse a record with errors (from loading or from any rule), listing every one."""
+    from ksd_cli.validate import validate_repository
+
+    report = validate_repository(repository, as_of=as_of, lang="id", paths=[source.rel])
+    errors = [d for d in report.diagnostics if d.severity is Severity.ERROR]
+    if errors:
+        raise RecordHasErrors(source.rel, errors)
 
 
 def select_naskah(agreement: Agreement, choice: int | str | None) -> Selection:
@@ -222,6 +247,8 @@ def render_naskah(
     from ksd_cli.jinja import make_environment
 
     source, selection, context = prepare(repository, record_id, naskah=naskah)
+    if not draft:
+        check_sound(repository, source, as_of=today)
     jenis = selection.naskah.jenis
     template_name = TEMPLATES[jenis]
     env = make_environment(repository, filters=wording.FILTERS)

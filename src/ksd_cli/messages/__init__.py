@@ -17,14 +17,10 @@ from ksd_cli.messages import commands, labels, records, report, rules
 Lang = Literal["id", "en"]
 LANGS: tuple[Lang, ...] = ("id", "en")
 
+#: The areas of the catalog, each a module with its own ``ENTRIES``.
+AREAS = (records, labels, commands, report, rules)
 #: Every message, by key: (Indonesian, English). Each area keeps its entries in its own module.
-CATALOG: dict[str, tuple[str, str]] = {
-    **records.ENTRIES,
-    **labels.ENTRIES,
-    **commands.ENTRIES,
-    **report.ENTRIES,
-    **rules.ENTRIES,
-}
+CATALOG: dict[str, tuple[str, str]] = {k: v for area in AREAS for k, v in area.ENTRIES.items()}
 
 
 class Term(str):

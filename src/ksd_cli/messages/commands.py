@@ -79,11 +79,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "run ksd inside a repository (a folder with ksd.toml or data/agreements/), "
         "or pass --root DIR",
     ),
-    "config.not-utf8": ("{file}: bukan teks UTF-8", "{file}: not UTF-8 text"),
-    "config.invalid": (
-        "{file}: konfigurasi tidak valid{details}",
-        "{file}: invalid configuration{details}",
-    ),
     "config.unknown-rules": (
         "{file}: [validate] ignore menyebut aturan yang tidak dikenal: {rules}",
         "{file}: [validate] ignore names unknown rules: {rules}",

@@ -42,6 +42,99 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "see `ksd stalled` or the folder",
     ),
     "record.did-you-mean": ("maksudnya {id}?", "did you mean {id}?"),
+    # Records with errors, and what is read despite them (house-correct)
+    "show.has-errors": (
+        "Rekaman ini memiliki {count} galat; rekaman tidak dinilai dan tidak memunculkan "
+        "temuan sampai galatnya diperbaiki (lihat `ksd validate`):",
+        "This record has {count} error(s); it is not assessed and raises no flag until they "
+        "are fixed (see `ksd validate`):",
+    ),
+    "stalled.fail-on": (
+        "keluar dengan kode 1 karena temuan --fail-on: {flags}",
+        "exit code 1 because of --fail-on flags: {flags}",
+    ),
+    "draft.record-has-errors": (
+        "{path}: rekaman memiliki {count} galat; naskah tidak ditulis dari rekaman yang "
+        "tidak valid:\n{findings}",
+        "{path}: the record has {count} error(s); no naskah is drafted from an invalid "
+        "record:\n{findings}",
+    ),
+    "draft.record-has-errors.hint": (
+        "perbaiki galatnya (lihat `ksd validate {path}`), atau berikan --draft untuk tetap "
+        "menulis rancangan",
+        "fix the errors (see `ksd validate {path}`), or pass --draft to write a draft anyway",
+    ),
+    "draft.record-invalid.hint": (
+        "perbaiki galatnya dulu (lihat `ksd validate {path}`)",
+        "fix the errors first (see `ksd validate {path}`)",
+    ),
+    "init.written": ("dibuat: {path}", "written: {path}"),
+    "init.skipped": ("sudah ada, dibiarkan: {path}", "exists, left as it is: {path}"),
+    "init.next-steps": (
+        "Langkah berikutnya:\n  cd {directory}\n"
+        "  git init -b main && git add . && git commit -m 'Repositori data kerja sama'\n"
+        "  ksd new agreement --jenis ksdd_sukarela --judul 'Judul kerja sama'",
+        "Next steps:\n  cd {directory}\n"
+        "  git init -b main && git add . && git commit -m 'Repositori data kerja sama'\n"
+        "  ksd new agreement --jenis ksdd_sukarela --judul 'Judul kerja sama'",
+    ),
+    "init.files-exist": (
+        "{target}: berkas sudah ada, tidak ada yang ditulis: {files}",
+        "{target}: files exist, nothing written: {files}",
+    ),
+    "init.files-exist.hint": (
+        "jalankan ksd init di folder kosong, atau --skip-existing untuk menulis hanya berkas "
+        "yang belum ada",
+        "run ksd init in an empty folder, or pass --skip-existing to write only the missing files",
+    ),
+    "init.source-unreadable": (
+        "--ksd-source {source}: repositori git ksd tidak dapat dibaca ({error})",
+        "--ksd-source {source}: the ksd git repository cannot be read ({error})",
+    ),
+    "new.mitra-not-a-code": (
+        "--mitra {mitra}: kerja sama {jenis} bermitra dengan pemerintah daerah, yang disebut "
+        "dengan kode wilayahnya (mis. 64.72)",
+        "--mitra {mitra}: a {jenis} cooperation is with a regional government, named by its "
+        "region code (e.g. 64.72)",
+    ),
+    "new.mitra-name.hint": (
+        "bermitra dengan badan usaha, perguruan tinggi atau lembaga lain? berikan --jenis ksdpk "
+        "(pihak ketiga) bersama --mitra dengan namanya",
+        "a company, university or other body? pass --jenis ksdpk (third party) with --mitra "
+        "naming it",
+    ),
+    "new.prompt.jenis": ("Jenis kerja sama ({choices})", "Kind of cooperation ({choices})"),
+    "new.prompt.jenis-again": ("pilih salah satu: {choices}", "choose one of: {choices}"),
+    "new.prompt.judul": ("Judul kerja sama", "Title of the cooperation"),
+    "new.prompt.potensi": ("Potensi", "Potential"),
+    "new.prompt.mitra-kode": (
+        "Mitra: kode wilayah pemerintah daerah (mis. 64.72; kosongkan bila belum ada)",
+        "Partner: region code of the regional government (e.g. 64.72; empty if none yet)",
+    ),
+    "new.prompt.mitra-nama": (
+        "Mitra: nama (kosongkan bila belum ada)",
+        "Partner: name (empty if none yet)",
+    ),
+    "new.fill-in": (
+        "isi: {placeholders}\nlalu: ksd fmt && ksd validate",
+        "fill in: {placeholders}\nthen: ksd fmt && ksd validate",
+    ),
+    "config.not-utf8": ("{file}: bukan teks UTF-8", "{file}: not UTF-8 text"),
+    "config.invalid": ("{file}: konfigurasi tidak valid", "{file}: invalid configuration"),
+    "config.syntax": ("sintaks TOML tidak valid: {problem}", "invalid TOML syntax: {problem}"),
+    "config.unknown-key": (
+        "kunci `{key}` tidak dikenal; kunci yang dikenal di sini: {keys}",
+        "unknown key `{key}`; the keys known here: {keys}",
+    ),
+    "config.unknown-key.did-you-mean": (
+        "kunci `{key}` tidak dikenal; maksudnya `{suggestion}`?",
+        "unknown key `{key}`; did you mean `{suggestion}`?",
+    ),
+    "config.unquoted": (
+        "kode `{raw}` tidak bertanda kutip, sehingga TOML membacanya sebagai angka; "
+        'tulis: {key} = "{quoted}"',
+        'code `{raw}` is not quoted, so TOML reads it as a number; write: {key} = "{quoted}"',
+    ),
     # The error boundary
     "boundary.hint-label": ("petunjuk", "hint"),
     "boundary.interrupted": ("dihentikan", "interrupted"),

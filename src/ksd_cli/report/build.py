@@ -19,7 +19,6 @@ from ksd_cli.lifecycle import (
     lifecycle,
 )
 from ksd_cli.lifecycle import tindak_lanjut as find_tindak_lanjut
-from ksd_cli.loading import LoadResult
 from ksd_cli.messages import Lang, message
 from ksd_cli.models import (
     Agreement,
@@ -55,6 +54,8 @@ from ksd_cli.stalled import Flag, find_stalled
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
+    from ksd_cli.validate import SoundRecords
+
 
 def _t(key: str, lang: Lang, /, **args: object) -> str:
     """The report's catalog entry ``laporan.<key>`` in ``lang``."""
@@ -88,7 +89,7 @@ class _AgreementFacts:
 
 
 def build_report(
-    loaded: LoadResult,
+    sound: SoundRecords,
     config: Config,
     reference: ReferenceData,
     *,
@@ -103,12 +104,14 @@ def build_report(
     Stage, status and findings are those on ``as_of``; events (documents signed, monev held,
     potentials mapped) are counted when dated within ``period`` and not after ``as_of``.
     ``data_commit`` names the commit of the data on the cover
-    (see :func:`ksd_cli.gitio.head_commit`).
+    (see :func:`ksd_cli.gitio.head_commit`). Only the records without errors are counted;
+    the others are listed as invalid.
     """
-    stalled = find_stalled(loaded, config, reference, as_of=as_of, lang=lang)
+    stalled = find_stalled(sound, config, reference, as_of=as_of, lang=lang)
+    loaded = sound.loaded
     agreements = [r.record for r in loaded.records if isinstance(r.record, Agreement)]
     potentials = [r.record for r in loaded.records if isinstance(r.record, Potential)]
-    owner = repository_region(config, (r.record.id for r in loaded.records))
+    owner = repository_region(config, sound.ids)
     daerah_nama = repository_name(config, owner, reference, lang)
     counted_until = min(period.end, as_of)
     facts = [_facts(a, as_of, period, counted_until, owner, reference) for a in agreements]
@@ -153,7 +156,11 @@ def build_report(
         tindak_lanjut_potensi=potensi_share,
         potensi_per_urusan=_potensi_per_urusan(followed, in_period_potentials, reference, lang),
         potensi_belum_ditindaklanjuti=_potensi_belum(
-            [t.potential for t in followed if not t.ditindaklanjuti],
+            [
+                t.potential
+                for t in followed
+                if not t.ditindaklanjuti and t.potential.id not in sound.named_potentials
+            ],
             flagged_potentials,
             reference,
             lang,

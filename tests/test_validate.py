@@ -1,0 +1,70 @@
+"""Which records are sound enough to assess, and what is read of the others."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from ksd_cli.repository import open_repository
+from ksd_cli.validate import load_sound_records, named_potentials
+
+AS_OF = date(2025, 6, 30)
+
+
+def test_named_potentials_reads_the_potensi_list_when_the_yaml_parses() -> None:
+    text = (
+        "id: KSD-6402-2021-001\njudull: x\npotensi:\n  - POT-6402-2020-001\n  - POT-64-2021-002\n"
+    )
+    assert named_potentials(text) == {"POT-6402-2020-001", "POT-64-2021-002"}
+    assert named_potentials("id: KSD-6402-2021-001\npotensi: POT-6402-2020-001\n") == {
+        "POT-6402-2020-001"
+    }
+    # A comment naming a potential is not a reference when the list can be read.
+    assert named_potentials("# POT-6402-2020-009\nid: KSD-6402-2021-001\n") == frozenset()
+
+
+def test_named_potentials_scans_the_text_when_the_yaml_does_not_parse() -> None:
+    text = "id: [KSD-6402-2021-001\npotensi:\n  - POT-6402-2020-001\n  - POT-6402-2020-0022x\n"
+    assert named_potentials(text) == {"POT-6402-2020-001"}
+    assert named_potentials("potensi: [1, 2]\n# POT-6402-2020-003\n") == {"POT-6402-2020-003"}
+    assert named_potentials(None) == frozenset()
+
+
+def test_sound_records_keep_out_every_record_with_an_error_and_no_warning(
+    sample_repo: Path,
+) -> None:
+    agreements = sample_repo / "data" / "agreements"
+    # An error from a rule (C007), from loading (a duplicate key) and from the schema.
+    rule = agreements / "KSD-6402-2022-002.yaml"
+    rule.write_text(
+        rule.read_text("utf-8").replace("tanggal_ttd: 2022", "tanggal_ttd: 2099", 1), "utf-8"
+    )
+    duplicate = agreements / "KSD-6402-2023-001.yaml"
+    duplicate.write_text(duplicate.read_text("utf-8") + "judul: lagi\n", "utf-8")
+    schema = agreements / "KSD-6402-2021-001.yaml"
+    schema.write_text("id: [KSD-6402-2021-001\n" + schema.read_text("utf-8"), "utf-8")
+    sound = load_sound_records(open_repository(sample_repo), as_of=AS_OF, lang="id")
+    unsound = {
+        "data/agreements/KSD-6402-2022-002.yaml",
+        "data/agreements/KSD-6402-2023-001.yaml",
+        "data/agreements/KSD-6402-2021-001.yaml",
+    }
+    assert set(sound.errors) == unsound
+    assert unsound <= sound.loaded.invalid
+    assert not {r.source.rel for r in sound.loaded.records} & unsound
+    assert {r.source.rel for r in sound.unsound} == unsound - {
+        "data/agreements/KSD-6402-2021-001.yaml"
+    }
+    # What each of them names is still known, parsed or scanned.
+    assert {"POT-6402-2022-001", "POT-6402-2023-001", "POT-6402-2021-001"} <= (
+        sound.named_potentials
+    )
+    # Every sample record file still counts for the owning region.
+    assert len(sound.ids) == 33
+
+
+def test_a_date_after_the_as_of_day_is_no_error_when_looking_back(sample_repo: Path) -> None:
+    repo = open_repository(sample_repo)
+    back = date(2023, 1, 1)
+    assert load_sound_records(repo, as_of=back, lang="id", today=AS_OF).errors == {}
+    assert load_sound_records(repo, as_of=back, lang="id").errors != {}

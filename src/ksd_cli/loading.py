@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from ksd_cli.diagnostics import Diagnostic, Location
 from ksd_cli.messages import Lang, message
-from ksd_cli.models import CODE_FIELDS, Agreement, Potential
+from ksd_cli.models import CODE_FIELDS, RUPIAH_MAX, Agreement, Potential
 from ksd_cli.repository import Repository, SourceFile
 from ksd_cli.rules import BY_NAME
 from ksd_cli.yamlread import Document, LoadProblem, Parser, raw_scalar, read_document
@@ -160,7 +160,10 @@ def _problem(source: SourceFile, problem: LoadProblem, lang: Lang) -> Diagnostic
     elif name == "unreadable-file":
         variant = str(args.pop("variant"))
         args = {"reason": message(f"unreadable-file.{variant}", lang, **args)}
-    return diagnostic(source, name, Location(problem.line, problem.column), lang, args=args)
+    else:
+        variant = problem.variant
+    location = Location(problem.line, problem.column)
+    return diagnostic(source, name, location, lang, args=args, variant=variant)
 
 
 def load_records(
@@ -273,10 +276,21 @@ def schema_diagnostics(
             make("invalid-date", document.locate(loc), variant="time", field=field)
         elif kind in _DATE_ERRORS:
             make("invalid-date", document.locate(loc), value=_shown(value))
+        elif kind == "out_of_range_between":
+            cond = message("out-of-range.between", lang, low=ctx["low"], high=ctx["high"])
+            make(
+                "out-of-range",
+                document.locate(loc),
+                field=field,
+                condition=cond,
+                value=_shown(value),
+            )
         elif kind in _RANGE_ERRORS:
             condition, limit_key = _RANGE_ERRORS[kind]
             limit = ctx.get(limit_key, "")
-            cond = message(f"out-of-range.{condition}", lang, limit=_number(limit))
+            if limit == RUPIAH_MAX and condition == "le":
+                condition = "amount"  # named in rupiah too, so that the limit reads at a glance
+            cond = message(f"out-of-range.{condition}", lang, limit=_number(limit, lang))
             shown = len(value) if kind == "too_short" and isinstance(value, Sequence) else value
             make("out-of-range", document.locate(loc), field=field, condition=cond, value=shown)
         elif kind == "string_type" and _is_number(value):
@@ -314,8 +328,13 @@ def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _number(value: object) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+def _number(value: object, lang: Lang) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, int) and abs(value) >= 10_000:
+        grouped = f"{value:,}"
+        return grouped.replace(",", ".") if lang == "id" else grouped
+    return str(value)
 
 
 def _shown(value: object) -> str:

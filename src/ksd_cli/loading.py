@@ -100,7 +100,14 @@ def read_bytes(source: SourceFile, max_bytes: int) -> bytes | LoadProblem:
             size_kb, limit_kb = -(-info.st_size // 1024), max_bytes // 1024
             return LoadProblem("file-too-large", 1, 1, {"size_kb": size_kb, "limit_kb": limit_kb})
         with os.fdopen(fd, "rb", closefd=False) as stream:
-            return stream.read()
+            # A size that says 0 can hide content (files under /proc): never read past the limit.
+            data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            limit_kb = max_bytes // 1024
+            return LoadProblem(
+                "file-too-large", 1, 1, {"size_kb": f">{limit_kb}", "limit_kb": limit_kb}
+            )
+        return data
     except OSError as exc:
         return LoadProblem("unreadable-file", 1, 1, {"variant": "os", "error": exc.strerror})
     finally:

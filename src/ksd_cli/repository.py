@@ -143,7 +143,7 @@ class Repository:
         try:
             candidate = absolute.parent.resolve() / absolute.name
             problem = classify(candidate)
-        except OSError:
+        except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop (Python 3.11)
             raise UserError(f"{path}: berkas tidak ditemukan / file not found") from None
         for folder, kind in (
             (self.agreements_dir, "agreement"),

@@ -124,12 +124,14 @@ def report(
 
 
 def _day(value: str | None, option: str) -> date | None:
+    from ksd_cli.models import parse_date
+
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageProblem(option, f"{value!r} is not a date YYYY-MM-DD") from None
+    parsed = parse_date(value)
+    if parsed is None:
+        raise UsageProblem(option, f"{value!r} is not a date YYYY-MM-DD")
+    return parsed
 
 
 def _period(year: int | None, start: date | None, end: date | None, as_of: date) -> Period:

@@ -207,6 +207,8 @@ _RANGE_ERRORS = {
     "less_than": ("le", "lt"),
     "too_short": ("too_short", "min_length"),
 }
+#: Unknown keys that get a did-you-mean: more than a file lists (validate.MAX_FINDINGS_PER_FILE).
+_SUGGESTED = 200
 _DATE_ERRORS = {"invalid_date", "date_type", "date_parsing", "date_from_datetime_parsing"}
 _TYPE_NAMES = {
     "string": "str",
@@ -263,12 +265,9 @@ def schema_diagnostics(
         elif kind == "invalid_key":
             make("unknown-key", document.locate(loc, key=True), key=loc[-1], suggestion="")
         elif kind == "extra_forbidden":
-            make(
-                "unknown-key",
-                document.locate(loc, key=True),
-                key=loc[-1],
-                suggestion=_suggest(model, loc, lang),
-            )
+            # Past the findings a file lists, a did-you-mean costs time and is never shown.
+            suggestion = _suggest(model, loc, lang) if len(findings) < _SUGGESTED else ""
+            make("unknown-key", document.locate(loc, key=True), key=loc[-1], suggestion=suggestion)
         elif value is None and kind.endswith("_type"):
             make("wrong-type", document.locate(loc), variant="empty", field=field)
         elif kind == "literal_error":

@@ -167,12 +167,17 @@ def read_document(text: str, parser: Parser = "libyaml") -> Document | LoadProbl
     if parser == "libyaml" and has_libyaml() and not _has_directive(text) and "\t" not in text:
         try:
             roots = _compose_libyaml(text)
-        except yaml.YAMLError:
-            # libyaml's messages differ from ruamel's: the reference composer words the finding,
-            # so that both paths report a broken file the same way.
-            roots = _compose_ruamel(text)
+        except yaml.YAMLError as exc:
+            if "nesting depth" in str(getattr(exc, "problem", "")):
+                # Past libyaml's own limit (1,000 levels), far past ours: composing again
+                # with ruamel would only recurse to its limit, slowly.
+                roots = _too_deep(text)
+            else:
+                # libyaml's messages differ from ruamel's: the reference composer words the
+                # finding, so that both paths report a broken file the same way.
+                roots = _compose_ruamel(text)
         except RecursionError:
-            roots = _depth_problem(text)
+            roots = _too_deep(text)
     else:
         roots = _compose_ruamel(text)
     if isinstance(roots, LoadProblem):
@@ -249,7 +254,7 @@ def _children(node: Any) -> list[Any]:
     return []
 
 
-def _depth_problem(text: str) -> LoadProblem:
+def _depth_problem(text: str) -> LoadProblem | None:
     """Where nesting first passes ``MAX_DEPTH``, found from the parser's events (no recursion).
 
     Used when a composer ran out of recursion: the event stream is flat at any depth.
@@ -265,12 +270,32 @@ def _depth_problem(text: str) -> LoadProblem:
                     )
             elif kind in ("SequenceEndEvent", "MappingEndEvent"):
                 depth -= 1
+        return None  # not too deep after all
     except Exception as exc:  # noqa: BLE001 - a broken file past the limit is still too deep
         mark = getattr(exc, "problem_mark", None)
         if mark is not None:
             problem: dict[str, object] = {"problem": _describe_yaml_error(exc)}
             return LoadProblem("yaml-syntax", mark.line + 1, mark.column + 1, problem)
-    return LoadProblem("too-deep", 1, 1, {"limit": MAX_DEPTH})
+    return None
+
+
+def _too_deep(text: str) -> LoadProblem:
+    """The depth problem of a file a composer could not finish (at its start if not found)."""
+    return _depth_problem(text) or LoadProblem("too-deep", 1, 1, {"limit": MAX_DEPTH})
+
+
+def _bracket_depth(text: str) -> int:
+    """The deepest nesting of brackets and braces, quotes ignored: an upper bound, cheaply."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return 0
+    depth = deepest = 0
+    for match in _BRACKET.finditer(text):
+        depth += 1 if match.group() in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+_BRACKET = re.compile(r"[\[\]{}]")
 
 
 def _events(text: str) -> Iterator[tuple[str, Any]]:
@@ -316,12 +341,17 @@ def _compose_ruamel(text: str) -> list[Any] | LoadProblem:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    if _bracket_depth(text) > 4 * MAX_DEPTH:
+        # Deep flow nesting: ruamel's composer would take seconds to recurse to its limit.
+        deep = _depth_problem(text)
+        if deep is not None:
+            return deep
     reader = YAML(typ="rt", pure=True)
     reader.Resolver = _ruamel_resolver()
     try:
         return list(reader.compose_all(text))
     except RecursionError:
-        return _depth_problem(text)
+        return _too_deep(text)
     except (OverflowError, ValueError):
         # ruamel's scanner converts "\\UFFFFFFFF" without checking its range.
         return _escape_problem(text)

@@ -100,8 +100,7 @@ def read_bytes(source: SourceFile, max_bytes: int) -> bytes | LoadProblem:
             size_kb, limit_kb = -(-info.st_size // 1024), max_bytes // 1024
             return LoadProblem("file-too-large", 1, 1, {"size_kb": size_kb, "limit_kb": limit_kb})
         with os.fdopen(fd, "rb", closefd=False) as stream:
-            # A size that says 0 can hide content (files under /proc): never read past the limit.
-            data = stream.read(max_bytes + 1)
+            data = _read_at_most(stream, max_bytes + 1)
         if len(data) > max_bytes:
             limit_kb = max_bytes // 1024
             return LoadProblem(
@@ -112,6 +111,18 @@ def read_bytes(source: SourceFile, max_bytes: int) -> bytes | LoadProblem:
         return LoadProblem("unreadable-file", 1, 1, {"variant": "os", "error": exc.strerror})
     finally:
         os.close(fd)
+
+
+def _read_at_most(stream: typing.BinaryIO, limit: int) -> bytes:
+    """Up to ``limit`` bytes: a size that says 0 can hide content (files under /proc)."""
+    chunks: list[bytes] = []
+    while limit > 0:
+        chunk = stream.read(min(limit, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        limit -= len(chunk)
+    return b"".join(chunks)
 
 
 def read_text(source: SourceFile, max_bytes: int) -> str | LoadProblem:
@@ -157,18 +168,17 @@ def load_file(
 
 
 def _problem(source: SourceFile, problem: LoadProblem, lang: Lang) -> Diagnostic:
-    name, variant, args = problem.code, None, dict(problem.args)
+    name, args = problem.code, dict(problem.args)
+    variant = problem.variant
     if name in ("complex-key", "bad-merge", "unsupported-tag"):
-        variant = {"complex-key": "complex-key", "bad-merge": "bad-merge"}.get(name, "tag")
-        what = message(f"unsupported-yaml.{variant}", lang, **args)
-        name, variant, args = "unsupported-yaml", None, {"what": what}
+        kind = {"complex-key": "complex-key", "bad-merge": "bad-merge"}.get(name, "tag")
+        what = message(f"unsupported-yaml.{kind}", lang, **args)
+        name, args = "unsupported-yaml", {"what": what}
     elif name == "not-a-mapping":
         args = {"found": message("not-a-mapping.found", lang)}
     elif name == "unreadable-file":
-        variant = str(args.pop("variant"))
-        args = {"reason": message(f"unreadable-file.{variant}", lang, **args)}
-    else:
-        variant = problem.variant
+        reason = str(args.pop("variant"))
+        args = {"reason": message(f"unreadable-file.{reason}", lang, **args)}
     location = Location(problem.line, problem.column)
     return diagnostic(source, name, location, lang, args=args, variant=variant)
 

@@ -144,3 +144,14 @@ def test_an_unreadable_file_is_a_finding(
     assert codes_by_path(report)[RECORD] == ["Y011"]
     messages = [d["message"] for d in report["findings"]]  # type: ignore[attr-defined]
     assert any("Permission denied" in m for m in messages)
+
+
+def test_a_path_through_a_link_loop_on_the_command_line_is_a_user_error(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    loop = sample_repo / "data" / "agreements" / "loop"
+    loop.symlink_to("loop")
+    code = main(["validate", "--root", str(sample_repo), str(loop / "KSD-6402-2020-001.yaml")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "internal error" not in err and "loop/KSD-6402-2020-001.yaml" in err

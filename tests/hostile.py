@@ -208,6 +208,8 @@ def corpus(*, include_slow: bool = False) -> list[Hostile]:
     agreement("amount 10^30", {"S011"}, add("pembiayaan:\n  nilai: " + "1" + "0" * 30 + "\n"))
     agreement("negative amount", {"S011"}, add("pembiayaan:\n  nilai: -5\n"))
     agreement("rkpd year 0", {"S011"}, add("integrasi_perencanaan:\n  rkpd_tahun: 0\n"))
+    agreement("amount infinite", {"S003"}, add("pembiayaan:\n  nilai: .inf\n"))
+    agreement("capaian nan", {"S011"}, add("monev:\n  - tanggal: 2024-12-20\n    capaian: .nan\n"))
     agreement("self cooperation", {"C013"}, swap('kode_wilayah: "64.72"', 'kode_wilayah: "64.02"'))
     # Section 4: strict where the format is strict.
     agreement("compact date", {"S006"}, swap("tanggal_ttd: 2021-03-15", 'tanggal_ttd: "20210315"'))

@@ -81,6 +81,7 @@ def materialised(case: Path, expected: dict[str, Any], tmp: Path) -> Path:
         (copy / rel).parent.mkdir(parents=True, exist_ok=True)
         (copy / rel).symlink_to(target)
     for rel in expected.get("fifos", []):
+        # git keeps no empty folder: the FIFO's folder may exist only in a working copy.
         (copy / rel).parent.mkdir(parents=True, exist_ok=True)
         os.mkfifo(copy / rel)
     return copy

@@ -139,3 +139,22 @@ def test_generated_corpus_reports_are_identical(corpus: Path) -> None:
     reference = validate_repository(repository, as_of=AS_OF, parser="ruamel")
     assert fast.errors > 0  # the corpus carries mistakes on purpose
     assert fast.as_dict() == reference.as_dict()
+
+
+def _hostile_texts() -> Iterator[Any]:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from hostile import corpus
+
+    for entry in corpus():
+        # Files over 100 KB take seconds in the pure-Python reader: test_hostile covers them.
+        if entry.make is None and len(entry.data) < 100_000:
+            try:
+                text = entry.data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                continue
+            yield pytest.param(text, id=entry.name)
+
+
+@pytest.mark.parametrize("text", list(_hostile_texts()))
+def test_hostile_files_read_the_same(text: str) -> None:
+    compare_file(text)

@@ -168,3 +168,14 @@ def test_an_unknown_ignored_rule_is_a_user_error(sample_repo: Path) -> None:
         open_repository(sample_repo)
     assert caught.value.text("en").endswith("unknown rules: no-such-rule, X999")
     assert "aturan yang tidak dikenal: no-such-rule, X999" in caught.value.text("id")
+
+
+def test_a_path_through_a_link_loop_on_the_command_line_is_a_user_error(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    loop = sample_repo / "data" / "agreements" / "loop"
+    loop.symlink_to("loop")
+    code = main(["validate", "--root", str(sample_repo), str(loop / "KSD-6402-2020-001.yaml")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "internal error" not in err and "loop/KSD-6402-2020-001.yaml" in err

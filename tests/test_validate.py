@@ -5,8 +5,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from ksd_cli.diagnostics import Diagnostic, Severity
 from ksd_cli.repository import open_repository
-from ksd_cli.validate import load_sound_records, named_potentials
+from ksd_cli.validate import (
+    MAX_FINDINGS_PER_FILE,
+    cap_per_file,
+    load_sound_records,
+    named_potentials,
+)
 
 AS_OF = date(2025, 6, 30)
 
@@ -68,3 +74,28 @@ def test_a_date_after_the_as_of_day_is_no_error_when_looking_back(sample_repo: P
     back = date(2023, 1, 1)
     assert load_sound_records(repo, as_of=back, lang="id", today=AS_OF).errors == {}
     assert load_sound_records(repo, as_of=back, lang="id").errors != {}
+
+
+# The cap on findings per file ----------------------------------------------------------------
+
+
+def _finding(path: str, line: int) -> Diagnostic:
+    return Diagnostic(path, line, 1, "S002", "unknown-key", Severity.ERROR, f"kunci {line}")
+
+
+def test_a_file_lists_its_first_findings_and_counts_the_rest() -> None:
+    many = [_finding("a.yaml", line) for line in range(250, 0, -1)]
+    few = [_finding("b.yaml", line) for line in range(1, 4)]
+    kept = cap_per_file([*many, *few], "en")
+    a = [d for d in kept if d.path == "a.yaml"]
+    assert len(a) == MAX_FINDINGS_PER_FILE + 1
+    assert [d.line for d in a[:-1]] == list(range(1, MAX_FINDINGS_PER_FILE + 1))
+    closing = a[-1]
+    assert (closing.code, closing.line, closing.severity) == ("Y014", 100, Severity.ERROR)
+    assert closing.message.startswith("and 150 more")
+    assert [d for d in kept if d.path == "b.yaml"] == few
+
+
+def test_the_closing_finding_is_worded_in_indonesian() -> None:
+    kept = cap_per_file([_finding("a.yaml", n) for n in range(1, 103)], "id")
+    assert kept[-1].message.startswith("dan 2 temuan lain")

@@ -8,8 +8,11 @@ from datetime import date, datetime
 import pytest
 
 from ksd_cli.diagnostics import Location
+from ksd_cli.messages import Msg
 from ksd_cli.yamlread import (
+    MAX_DEPTH,
     MAX_EXPANDED_NODES,
+    MAX_INT_DIGITS,
     Document,
     LoadProblem,
     raw_scalar,
@@ -114,6 +117,7 @@ def test_duplicate_keys_are_all_reported_and_the_first_wins(parser: str) -> None
         ("a: 'unclosed\n", "yaml-syntax", 2, 1),
         ("a: b: c\n", "yaml-syntax", 1, 5),
         ("a: !custom x\n", None, 0, 0),
+        ("a: !custom {b: 1}\n", None, 0, 0),
     ],
 )
 def test_hostile_inputs_become_positioned_problems(
@@ -213,3 +217,154 @@ def test_alias_bomb_is_reported_where_the_explosion_happens(parser: str) -> None
     assert isinstance(result, LoadProblem)
     # a0..a3 expand to 11,111 nodes at most; a4 (line 5) is the first past the limit.
     assert (result.line, result.column) == (5, 5)
+
+
+# One bad file never takes the others down (issue 16 section 2) ----------------------------
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ("id: x\nx: &a [*a]\n", 2, 4),
+        ("id: x\nx: &a {y: *a}\n", 2, 4),
+        ("id: x\nx: &a\n  y: [1, {z: *a}]\n", 2, 4),
+        ("id: x\nx: &a\n  <<: *a\n", 2, 4),
+    ],
+)
+def test_recursive_aliases_are_a_problem_not_a_recursion(
+    parser: str, text: str, line: int, column: int
+) -> None:
+    # Reported at the anchored block: the composed tree keeps no position for an alias.
+    result = read_document(text, parser)  # type: ignore[arg-type]
+    assert isinstance(result, LoadProblem)
+    assert result.code == "unsupported-yaml"
+    assert result.args["what"] == Msg("unsupported-yaml.recursive-alias")
+    assert (result.line, result.column) == (line, column)
+
+
+def _deep(levels: int) -> dict[str, tuple[str, int, int]]:
+    """Deep nesting in four shapes, each with where depth MAX_DEPTH + 1 starts."""
+    over = MAX_DEPTH  # the root mapping is level 1: the MAX_DEPTH-th bracket is one too many
+    return {
+        "flow sequences": (
+            "id: x\nx: " + "[" * levels + "]" * levels + "\n",
+            2,
+            4 + over - 1,
+        ),
+        "flow mappings": (
+            "id: x\nx: " + "{a: " * levels + "1" + "}" * levels + "\n",
+            2,
+            4 + 4 * (over - 1),
+        ),
+        "block mappings": (
+            "id: x\nx:\n" + "".join("  " * (i + 1) + "a:\n" for i in range(levels)),
+            2 + over,
+            1 + 2 * over,
+        ),
+        "block sequences": ("id: x\nx:\n" + "- " * levels + "1\n", 3, 1 + 2 * (over - 1)),
+    }
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize("levels", [MAX_DEPTH + 1, 1000])
+@pytest.mark.parametrize("shape", list(_deep(1)))
+def test_deep_nesting_is_refused_where_the_limit_is_passed(
+    parser: str, levels: int, shape: str
+) -> None:
+    text, line, column = _deep(levels)[shape]
+    result = read_document(text, parser)  # type: ignore[arg-type]
+    assert isinstance(result, LoadProblem)
+    assert (result.code, result.line, result.column) == ("too-deep", line, column)
+    assert result.args == {"limit": MAX_DEPTH}
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_nesting_up_to_the_limit_is_read(parser: str) -> None:
+    levels = MAX_DEPTH - 1  # plus the root mapping
+    doc = read_document("x: " + "[" * levels + "]" * levels + "\n", parser)  # type: ignore[arg-type]
+    assert isinstance(doc, Document) and doc.problems == []
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_integers_past_pythons_digit_limit_are_a_problem(parser: str) -> None:
+    long = "9" * (MAX_INT_DIGITS + 1)
+    doc = read_document(f"id: x\nnilai: {long}\nok: {'9' * MAX_INT_DIGITS}\n", parser)  # type: ignore[arg-type]
+    assert isinstance(doc, Document)
+    assert doc.data["nilai"] == long  # kept as text: the schema reports its type
+    assert doc.data["ok"] == int("9" * MAX_INT_DIGITS)
+    assert [(p.code, p.line, p.column) for p in doc.problems] == [("unsupported-yaml", 2, 8)]
+    assert resolve_plain(long) == long
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize("escape", ["\\UFFFFFFFF", "\\U00110000"])
+def test_unicode_escapes_beyond_unicode_are_syntax_errors(parser: str, escape: str) -> None:
+    result = read_document(f'id: x\njudul: "ab{escape}"\n', parser)  # type: ignore[arg-type]
+    assert isinstance(result, LoadProblem)
+    assert (result.code, result.line, result.column) == ("yaml-syntax", 2, 11)
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    ("escape", "char"),
+    [
+        ("\\ud800", "U+D800"),
+        ("\\x01", "U+0001"),
+        ("\\e[2J", "U+001B"),
+        ("\\0", "U+0000"),
+        ("\\x7f", "U+007F"),
+        ("\\x85", "U+0085"),
+        ("\\ufffe", "U+FFFE"),
+        ("\\U0010FFFF", "U+10FFFF"),
+        ("\\r", "U+000D"),
+    ],
+)
+def test_control_characters_and_noncharacters_are_problems(
+    parser: str, escape: str, char: str
+) -> None:
+    doc = read_document(f'id: x\njudul: "a{escape}b"\n', parser)  # type: ignore[arg-type]
+    assert isinstance(doc, Document)
+    assert doc.problems == [LoadProblem("invalid-character", 2, 8, {"char": char})]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_tabs_newlines_and_ordinary_unicode_are_text(parser: str) -> None:
+    doc = read_document('judul: "a\\tb\\nc é 漢 \\U0001F600"\n', parser)  # type: ignore[arg-type]
+    assert isinstance(doc, Document) and doc.problems == []
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("pembiayaan: !foo {nilai: 1}\n", "!foo"),
+        ("x: !bar [1]\n", "!bar"),
+        (
+            "x: !!python/object/apply:os.system [ls]\n",
+            "tag:yaml.org,2002:python/object/apply:os.system",
+        ),
+    ],
+)
+def test_custom_tags_on_collections_are_problems(parser: str, text: str, tag: str) -> None:
+    doc = read_document(text, parser)  # type: ignore[arg-type]
+    assert isinstance(doc, Document)
+    assert [(p.code, p.args) for p in doc.problems] == [("unsupported-tag", {"tag": tag})]
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_a_huge_file_without_aliases_is_not_called_an_alias_bomb(parser: str) -> None:
+    text = "x: [" + ", ".join(["1"] * (MAX_EXPANDED_NODES + 10)) + "]\n"
+    result = read_document(text, parser)  # type: ignore[arg-type]
+    assert isinstance(result, LoadProblem)
+    assert (result.code, result.variant) == ("alias-bomb", "nodes")
+    bomb = read_document(_bomb(9), parser)  # type: ignore[arg-type]
+    assert isinstance(bomb, LoadProblem) and bomb.variant is None
+
+
+def test_locating_many_keys_of_one_mapping_finds_each() -> None:
+    keys = [f"k{i}" for i in range(5000)]
+    doc = read_document("".join(f"{k}: {i}\n" for i, k in enumerate(keys)))
+    assert isinstance(doc, Document)
+    assert [doc.locate((k,), key=True).line for k in keys] == list(range(1, 5001))
+    assert doc.locate(("missing",)) == Location(1, 1)

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from ksd_cli.diagnostics import Diagnostic, Location
 from ksd_cli.messages import Lang, message
-from ksd_cli.models import CODE_FIELDS, Agreement, Potential
+from ksd_cli.models import CODE_FIELDS, RUPIAH_MAX, Agreement, Potential
 from ksd_cli.repository import Repository, SourceFile
 from ksd_cli.rules import BY_NAME
 from ksd_cli.yamlread import Document, LoadProblem, Parser, raw_scalar, read_document
@@ -100,11 +100,29 @@ def read_bytes(source: SourceFile, max_bytes: int) -> bytes | LoadProblem:
             size_kb, limit_kb = -(-info.st_size // 1024), max_bytes // 1024
             return LoadProblem("file-too-large", 1, 1, {"size_kb": size_kb, "limit_kb": limit_kb})
         with os.fdopen(fd, "rb", closefd=False) as stream:
-            return stream.read()
+            data = _read_at_most(stream, max_bytes + 1)
+        if len(data) > max_bytes:
+            limit_kb = max_bytes // 1024
+            return LoadProblem(
+                "file-too-large", 1, 1, {"size_kb": f">{limit_kb}", "limit_kb": limit_kb}
+            )
+        return data
     except OSError as exc:
         return LoadProblem("unreadable-file", 1, 1, {"variant": "os", "error": exc.strerror})
     finally:
         os.close(fd)
+
+
+def _read_at_most(stream: typing.BinaryIO, limit: int) -> bytes:
+    """Up to ``limit`` bytes: a size that says 0 can hide content (files under /proc)."""
+    chunks: list[bytes] = []
+    while limit > 0:
+        chunk = stream.read(min(limit, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        limit -= len(chunk)
+    return b"".join(chunks)
 
 
 def read_text(source: SourceFile, max_bytes: int) -> str | LoadProblem:
@@ -150,17 +168,19 @@ def load_file(
 
 
 def _problem(source: SourceFile, problem: LoadProblem, lang: Lang) -> Diagnostic:
-    name, variant, args = problem.code, None, dict(problem.args)
+    name, args = problem.code, dict(problem.args)
+    variant = problem.variant
     if name in ("complex-key", "bad-merge", "unsupported-tag"):
-        variant = {"complex-key": "complex-key", "bad-merge": "bad-merge"}.get(name, "tag")
-        what = message(f"unsupported-yaml.{variant}", lang, **args)
-        name, variant, args = "unsupported-yaml", None, {"what": what}
+        kind = {"complex-key": "complex-key", "bad-merge": "bad-merge"}.get(name, "tag")
+        what = message(f"unsupported-yaml.{kind}", lang, **args)
+        name, args = "unsupported-yaml", {"what": what}
     elif name == "not-a-mapping":
         args = {"found": message("not-a-mapping.found", lang)}
     elif name == "unreadable-file":
-        variant = str(args.pop("variant"))
-        args = {"reason": message(f"unreadable-file.{variant}", lang, **args)}
-    return diagnostic(source, name, Location(problem.line, problem.column), lang, args=args)
+        reason = str(args.pop("variant"))
+        args = {"reason": message(f"unreadable-file.{reason}", lang, **args)}
+    location = Location(problem.line, problem.column)
+    return diagnostic(source, name, location, lang, args=args, variant=variant)
 
 
 def load_records(
@@ -197,6 +217,8 @@ _RANGE_ERRORS = {
     "less_than": ("le", "lt"),
     "too_short": ("too_short", "min_length"),
 }
+#: Unknown keys that get a did-you-mean: more than a file lists (validate.MAX_FINDINGS_PER_FILE).
+_SUGGESTED = 200
 _DATE_ERRORS = {"invalid_date", "date_type", "date_parsing", "date_from_datetime_parsing"}
 _TYPE_NAMES = {
     "string": "str",
@@ -253,12 +275,9 @@ def schema_diagnostics(
         elif kind == "invalid_key":
             make("unknown-key", document.locate(loc, key=True), key=loc[-1], suggestion="")
         elif kind == "extra_forbidden":
-            make(
-                "unknown-key",
-                document.locate(loc, key=True),
-                key=loc[-1],
-                suggestion=_suggest(model, loc, lang),
-            )
+            # Past the findings a file lists, a did-you-mean costs time and is never shown.
+            suggestion = _suggest(model, loc, lang) if len(findings) < _SUGGESTED else ""
+            make("unknown-key", document.locate(loc, key=True), key=loc[-1], suggestion=suggestion)
         elif value is None and kind.endswith("_type"):
             make("wrong-type", document.locate(loc), variant="empty", field=field)
         elif kind == "literal_error":
@@ -273,10 +292,21 @@ def schema_diagnostics(
             make("invalid-date", document.locate(loc), variant="time", field=field)
         elif kind in _DATE_ERRORS:
             make("invalid-date", document.locate(loc), value=_shown(value))
+        elif kind == "out_of_range_between":
+            cond = message("out-of-range.between", lang, low=ctx["low"], high=ctx["high"])
+            make(
+                "out-of-range",
+                document.locate(loc),
+                field=field,
+                condition=cond,
+                value=_shown(value),
+            )
         elif kind in _RANGE_ERRORS:
             condition, limit_key = _RANGE_ERRORS[kind]
             limit = ctx.get(limit_key, "")
-            cond = message(f"out-of-range.{condition}", lang, limit=_number(limit))
+            if limit == RUPIAH_MAX and condition == "le":
+                condition = "amount"  # named in rupiah too, so that the limit reads at a glance
+            cond = message(f"out-of-range.{condition}", lang, limit=_number(limit, lang))
             shown = len(value) if kind == "too_short" and isinstance(value, Sequence) else value
             make("out-of-range", document.locate(loc), field=field, condition=cond, value=shown)
         elif kind == "string_type" and _is_number(value):
@@ -314,8 +344,13 @@ def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _number(value: object) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+def _number(value: object, lang: Lang) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, int) and abs(value) >= 10_000:
+        grouped = f"{value:,}"
+        return grouped.replace(",", ".") if lang == "id" else grouped
+    return str(value)
 
 
 def _shown(value: object) -> str:

@@ -6,10 +6,11 @@ be real ISO dates. Cross-field and cross-record checks live in ``ksd_cli.rules``
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 JenisKerjaSama = Literal["ksdd_wajib", "ksdd_sukarela", "ksdpk", "ksdpl", "ksdll", "sinergi"]
@@ -60,17 +61,56 @@ JENIS_KB: frozenset[str] = frozenset(
 )
 
 
+#: The dates a record may hold: from the republic's first regions to the end of the century.
+#: Years (``tahun``, ``rkpd_tahun``) are bounded alike. Anything outside is a typing slip
+#: (``0``, ``10000``, ``9999-12-31`` for "no end") that would overflow date arithmetic.
+TANGGAL_MIN = date(1945, 1, 1)
+TANGGAL_MAX = date(2100, 12, 31)
+#: The largest rupiah amount a record may state: Rp1.000 triliun (10^15), far above any
+#: regional budget, low enough that sums and spreadsheets never overflow.
+RUPIAH_MAX = 10**15
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
+def parse_date(text: str) -> date | None:
+    """``text`` as a date written exactly ``YYYY-MM-DD`` (ASCII digits), else ``None``.
+
+    Stricter than ``date.fromisoformat``, which also reads ``20240101`` and ``2024-W01-1``.
+    """
+    if not _ISO_DATE.fullmatch(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 def _tanggal(value: Any) -> Any:
     """Accept a date, or an ISO date written as a quoted string; refuse the rest clearly."""
     if isinstance(value, datetime):
         raise PydanticCustomError("date_with_time", "a date without a time is expected")
-    if isinstance(value, date):
-        return value
     if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise PydanticCustomError("invalid_date", "not a real calendar date") from None
+        parsed = parse_date(value)
+        if parsed is None:
+            raise PydanticCustomError("invalid_date", "not a real calendar date")
+        value = parsed
+    if isinstance(value, date) and not TANGGAL_MIN <= value <= TANGGAL_MAX:
+        raise PydanticCustomError(
+            "out_of_range_between",
+            "a date between {low} and {high} is expected",
+            {"low": TANGGAL_MIN.isoformat(), "high": TANGGAL_MAX.isoformat()},
+        )
+    return value
+
+
+def _tahun(value: int) -> int:
+    """A year within the dates a record may hold."""
+    if not TANGGAL_MIN.year <= value <= TANGGAL_MAX.year:
+        raise PydanticCustomError(
+            "out_of_range_between",
+            "a year between {low} and {high} is expected",
+            {"low": TANGGAL_MIN.year, "high": TANGGAL_MAX.year},
+        )
     return value
 
 
@@ -84,7 +124,8 @@ def _teks_dari_tahun(value: Any) -> Any:
 Tanggal = Annotated[date, BeforeValidator(_tanggal)]
 Teks = Annotated[str, Field(min_length=1)]
 Kode = Annotated[str, Field(min_length=1, json_schema_extra={"ksd_code": True})]
-Uang = Annotated[int, Field(ge=0)]
+Uang = Annotated[int, Field(ge=0, le=RUPIAH_MAX)]
+Tahun = Annotated[int, AfterValidator(_tahun)]
 
 
 class _Record(BaseModel):
@@ -186,7 +227,7 @@ class Integrasi(_Record):
     """Link to the planning documents (RPJMD, RKPD, DPA)."""
 
     rpjmd: str | None = None
-    rkpd_tahun: int | None = None
+    rkpd_tahun: Tahun | None = None
     program: str | None = None
     dpa: bool | None = None
 
@@ -246,7 +287,7 @@ class Potential(_Record):
 
     id: Teks
     daerah: Kode
-    tahun: int
+    tahun: Tahun
     perangkat_daerah: Teks
     urusan: Kode
     sub_urusan: str | None = None

@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from itertools import groupby
 from typing import ClassVar, Protocol, TextIO
 
 from ksd_cli.diagnostics import Diagnostic, Report, Severity
 from ksd_cli.messages import Lang, message
+
+
+def utf8_safe(text: str) -> str:
+    r"""``text`` with lone surrogates (which no UTF-8 output can hold) replaced by U+FFFD.
+
+    Record text can carry them through escapes (``"\\ud800"``); a finding that quotes such
+    a value must still be printable.
+    """
+    return _SURROGATE.sub("\ufffd", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Reporter(Protocol):
@@ -46,11 +59,12 @@ class TextReporter:
             if index:
                 console.print()
             for d in group:
-                where = f"[bold]{escape(path)}:{d.line}:{d.column}[/]:"
+                where = f"[bold]{escape(utf8_safe(path))}:{d.line}:{d.column}[/]:"
                 severity = f"[{style[d.severity]}]{d.severity.value}[/]"
-                console.print(f"{where} {severity} [dim]{d.code}[/] {escape(d.message)}")
+                text = escape(utf8_safe(d.message))
+                console.print(f"{where} {severity} [dim]{d.code}[/] {text}")
                 if d.hint:
-                    console.print(f"    [cyan]hint:[/] {escape(d.hint)}")
+                    console.print(f"    [cyan]hint:[/] {escape(utf8_safe(d.hint))}")
         if report.diagnostics:
             console.print()
         summary = message(
@@ -72,8 +86,9 @@ class JsonReporter:
 
     def write(self, report: Report, stream: TextIO) -> None:
         """One JSON document."""
-        json.dump(report.as_dict(), stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        text = json.dumps(report.as_dict(), ensure_ascii=False, indent=2)
+        # A lone surrogate becomes its JSON escape (\\ud800): valid JSON, valid UTF-8.
+        stream.write(text.encode("utf-8", "backslashreplace").decode("utf-8") + "\n")
 
 
 class GithubReporter:
@@ -112,7 +127,7 @@ def _annotation(d: Diagnostic) -> str:
         )
     )
     text = d.message + (f" ({d.hint})" if d.hint else "")
-    return f"::{d.severity.value} {props}::{_escape_data(text)}"
+    return utf8_safe(f"::{d.severity.value} {props}::{_escape_data(text)}")
 
 
 def _escape_data(value: str) -> str:

@@ -141,7 +141,7 @@ class Repository:
         try:
             candidate = absolute.parent.resolve() / absolute.name
             problem = classify(candidate)
-        except OSError:
+        except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop (Python 3.11)
             raise UserError(Msg("repo.file-not-found", path=path)) from None
         for folder, kind in (
             (self.agreements_dir, "agreement"),

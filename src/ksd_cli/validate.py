@@ -20,11 +20,11 @@ from ksd_cli.loading import (
     load_records,
     read_text,
 )
-from ksd_cli.messages import Lang
+from ksd_cli.messages import Lang, message
 from ksd_cli.models import Agreement
 from ksd_cli.reference import load_reference
 from ksd_cli.repository import Repository
-from ksd_cli.rules import RULES, find_rule
+from ksd_cli.rules import BY_NAME, RULES, find_rule
 from ksd_cli.rules.base import Context, Hit, RepositoryIndex, Rule
 from ksd_cli.yamlread import Document, LoadProblem, Parser, read_document
 
@@ -100,8 +100,6 @@ def _to_diagnostic(
     location = document.locate(hit.loc, key=hit.key)
     hint = None
     if hit.hint is not None:
-        from ksd_cli.messages import message
-
         hint = message(hit.hint, lang, **hit.args)
     return diagnostic(
         item.source,
@@ -172,7 +170,7 @@ def validate_repository(
     ]
     files = loaded.files if only is None else len(only)
     records = sum(1 for r in loaded.records if only is None or r.source.rel in only)
-    return Report.build(kept, files=files, records=records)
+    return Report.build(cap_per_file(kept, lang), files=files, records=records)
 
 
 def _ignored_codes(config: Config) -> frozenset[str]:
@@ -312,3 +310,40 @@ def load_sound_records(
     return sound_records(
         repository.config, loaded, text_of, as_of=as_of, lang=lang, today=today, parser=parser
     )
+
+
+#: The most findings listed for one file; the rest are counted in one closing finding.
+MAX_FINDINGS_PER_FILE = 100
+
+
+def cap_per_file(
+    findings: Iterable[Diagnostic], lang: Lang, limit: int = MAX_FINDINGS_PER_FILE
+) -> list[Diagnostic]:
+    """The first ``limit`` findings of each file in position order, then one "and N more".
+
+    The closing finding is rule Y014 (too-many-findings), placed at the last finding listed
+    so that it sorts after them.
+    """
+    by_path: dict[str, list[Diagnostic]] = defaultdict(list)
+    for finding in findings:
+        by_path[finding.path].append(finding)
+    kept: list[Diagnostic] = []
+    rule = BY_NAME["too-many-findings"]
+    for path, group in by_path.items():
+        if len(group) <= limit:
+            kept.extend(group)
+            continue
+        group.sort(key=Diagnostic.sort_key)
+        shown, last = group[:limit], group[limit - 1]
+        closing = Diagnostic(
+            path=path,
+            line=last.line,
+            column=last.column,
+            code=rule.code,
+            rule=rule.name,
+            severity=rule.severity,
+            message=message(rule.name, lang, count=len(group) - limit, limit=limit),
+            record_id=last.record_id,
+        )
+        kept.extend((*shown, closing))
+    return kept

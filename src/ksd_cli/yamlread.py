@@ -20,6 +20,7 @@ from typing import Any, Literal
 import yaml
 
 from ksd_cli.diagnostics import Location
+from ksd_cli.messages import Msg
 
 # Tags the resolver gives scalars that carry no explicit tag: plain ones are resolved here by
 # the YAML 1.2 rules below, quoted ones are always strings.
@@ -67,8 +68,25 @@ _TIMESTAMP = re.compile(
 # Expanded size (nodes, counting every alias use in full) above which a file is refused: a
 # record has a few hundred nodes; "billion laughs" files have billions.
 MAX_EXPANDED_NODES = 100_000
+#: Deepest nesting of lists and mappings read: a record nests six levels deep at most, and a
+#: file nesting a thousand levels would exhaust the readers' recursion.
+MAX_DEPTH = 64
+#: Longest decimal integer read: Python refuses to convert longer digit strings (its
+#: int-string limit), and no value of a record comes near it.
+MAX_INT_DIGITS = 4300
+# Characters a record's text never holds: C0 controls but tab and newline, DEL, C1 controls,
+# lone surrogates (only "\ud800"-style escapes make them) and Unicode noncharacters. They
+# corrupt terminals, spreadsheets and documents, and cannot be written as UTF-8.
+_BAD_CHARACTER = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"\\U{plane:04X}FFFE\\U{plane:04X}FFFF" for plane in range(17))
+    + "]"
+)
+_UNICODE_ESCAPE = re.compile(r"\\U([0-9A-Fa-f]{8})")
 
 Parser = Literal["libyaml", "ruamel"]
+# A mapping's keys by (type, value): the value node and the key node.
+_KeyIndex = dict[tuple[type, object], tuple[Any, Any]]
 
 
 @dataclass(frozen=True)
@@ -79,6 +97,8 @@ class LoadProblem:
     line: int
     column: int
     args: dict[str, object] = field(default_factory=dict)
+    #: The message variant (``alias-bomb`` of a file without aliases: ``nodes``).
+    variant: str | None = None
 
 
 @dataclass
@@ -88,13 +108,16 @@ class Document:
     data: Any
     root: Any
     problems: list[LoadProblem]
+    # Each mapping's keys, indexed when first walked: locating thousands of findings in one
+    # mapping stays linear (it rescanned the mapping per finding).
+    _keys: dict[int, _KeyIndex] = field(default_factory=dict, repr=False)
 
     def locate(self, loc: Sequence[str | int], *, key: bool = False) -> Location:
         """Line and column of the node at ``loc`` (the key itself with ``key=True``).
 
         Walks as far as the path exists: a missing key resolves to its parent mapping.
         """
-        return locate(self.root, loc, key=key)
+        return locate(self.root, loc, key=key, index=self._keys)
 
 
 class _PlainResolver:
@@ -115,7 +138,9 @@ class _PlainResolver:
 
 _CParser: Any
 try:
-    from yaml._yaml import CParser as _CParser
+    from yaml import _yaml
+
+    _CParser = _yaml.CParser
 except ImportError:  # PyYAML built without libyaml: every file takes the ruamel path
     _CParser = None
 
@@ -142,10 +167,17 @@ def read_document(text: str, parser: Parser = "libyaml") -> Document | LoadProbl
     if parser == "libyaml" and has_libyaml() and not _has_directive(text) and "\t" not in text:
         try:
             roots = _compose_libyaml(text)
-        except yaml.YAMLError:
-            # libyaml's messages differ from ruamel's: the reference composer words the finding,
-            # so that both paths report a broken file the same way.
-            roots = _compose_ruamel(text)
+        except yaml.YAMLError as exc:
+            if "nesting depth" in str(getattr(exc, "problem", "")):
+                # Past libyaml's own limit (1,000 levels), far past ours: composing again
+                # with ruamel would only recurse to its limit, slowly.
+                roots = _too_deep(text)
+            else:
+                # libyaml's messages differ from ruamel's: the reference composer words the
+                # finding, so that both paths report a broken file the same way.
+                roots = _compose_ruamel(text)
+        except RecursionError:
+            roots = _too_deep(text)
     else:
         roots = _compose_ruamel(text)
     if isinstance(roots, LoadProblem):
@@ -162,12 +194,128 @@ def read_document(text: str, parser: Parser = "libyaml") -> Document | LoadProbl
         if _is_empty(root):
             return LoadProblem("empty-file", 1, 1)
         return LoadProblem("not-a-mapping", root.start_mark.line + 1, root.start_mark.column + 1)
+    shape = _measure(root)
+    if isinstance(shape, LoadProblem):
+        return shape
     builder = _Builder()
     try:
         data = builder.build(root)
     except _TooLarge as exc:
-        return LoadProblem("alias-bomb", exc.line, exc.column, {"limit": MAX_EXPANDED_NODES})
+        # Without an alias the file is simply huge, not an expansion attack: say so.
+        variant = None if shape else "nodes"
+        return LoadProblem(
+            "alias-bomb", exc.line, exc.column, {"limit": MAX_EXPANDED_NODES}, variant
+        )
     return Document(data, root, builder.problems)
+
+
+def _measure(root: Any) -> LoadProblem | bool:
+    """Check the node graph without recursion: whether it uses aliases, or why it is refused.
+
+    An alias to a collection that holds it (``&a [*a]``, ``&a {x: *a}``, ``<<: *a`` inside
+    ``a``) makes a cycle; nesting deeper than ``MAX_DEPTH`` would exhaust every recursive
+    reader downstream. Both are problems at the node concerned.
+    """
+    height: dict[int, int] = {}
+    on_path: set[int] = set()
+    aliased = False
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        key = id(node)
+        if leaving:
+            on_path.discard(key)
+            height[key] = 1 + max((height[id(c)] for c in _children(node)), default=0)
+            continue
+        if key in height:
+            aliased = True
+            continue
+        if key in on_path:
+            return _at(node, "unsupported-yaml", what=Msg("unsupported-yaml.recursive-alias"))
+        if _is_scalar(node):
+            height[key] = 0
+            continue
+        on_path.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(_children(node)))
+    if height[id(root)] > MAX_DEPTH:
+        node = root
+        for _ in range(MAX_DEPTH):
+            node = max(_children(node), key=lambda c: height[id(c)])
+        return _at(node, "too-deep", limit=MAX_DEPTH)
+    return aliased
+
+
+def _children(node: Any) -> list[Any]:
+    if _is_sequence(node):
+        return list(node.value)
+    if _is_mapping(node):
+        return [item for pair in node.value for item in pair]
+    return []
+
+
+def _depth_problem(text: str) -> LoadProblem | None:
+    """Where nesting first passes ``MAX_DEPTH``, found from the parser's events (no recursion).
+
+    Used when a composer ran out of recursion: the event stream is flat at any depth.
+    """
+    depth = 0
+    try:
+        for kind, mark in _events(text):
+            if kind.endswith("StartEvent") and kind[:-10] in ("Sequence", "Mapping"):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return LoadProblem(
+                        "too-deep", mark.line + 1, mark.column + 1, {"limit": MAX_DEPTH}
+                    )
+            elif kind in ("SequenceEndEvent", "MappingEndEvent"):
+                depth -= 1
+        return None  # not too deep after all
+    except Exception as exc:  # noqa: BLE001 - a broken file past the limit is still too deep
+        mark = getattr(exc, "problem_mark", None)
+        if mark is not None:
+            problem: dict[str, object] = {"problem": _describe_yaml_error(exc)}
+            return LoadProblem("yaml-syntax", mark.line + 1, mark.column + 1, problem)
+    return None
+
+
+def _too_deep(text: str) -> LoadProblem:
+    """The depth problem of a file a composer could not finish (at its start if not found)."""
+    return _depth_problem(text) or LoadProblem("too-deep", 1, 1, {"limit": MAX_DEPTH})
+
+
+def _bracket_depth(text: str) -> int:
+    """The deepest nesting of brackets and braces, quotes ignored: an upper bound, cheaply."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return 0
+    depth = deepest = 0
+    for match in _BRACKET.finditer(text):
+        depth += 1 if match.group() in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _events(text: str) -> Iterator[tuple[str, Any]]:
+    # ruamel's parser, not libyaml's: libyaml scans a flow collection ahead to its own nesting
+    # limit (1,000) and fails there, before reaching the line where ``MAX_DEPTH`` is passed.
+    from ruamel.yaml import YAML
+
+    for event in YAML(typ="rt", pure=True).parse(text):
+        yield type(event).__name__, event.start_mark
+
+
+def _escape_problem(text: str) -> LoadProblem:
+    r"""The first ``\U`` escape beyond Unicode (the scanner fails on it without a position)."""
+    for match in _UNICODE_ESCAPE.finditer(text):
+        if int(match.group(1), 16) > 0x10FFFF:
+            line = text.count("\n", 0, match.start()) + 1
+            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            problem = f"\\U{match.group(1)} is beyond Unicode (at most \\U0010FFFF)"
+            return LoadProblem("yaml-syntax", line, column, {"problem": problem})
+    return LoadProblem("yaml-syntax", 1, 1, {"problem": "invalid escape"})
 
 
 def _is_empty(node: Any) -> bool:
@@ -193,10 +341,20 @@ def _compose_ruamel(text: str) -> list[Any] | LoadProblem:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    if _bracket_depth(text) > 4 * MAX_DEPTH:
+        # Deep flow nesting: ruamel's composer would take seconds to recurse to its limit.
+        deep = _depth_problem(text)
+        if deep is not None:
+            return deep
     reader = YAML(typ="rt", pure=True)
     reader.Resolver = _ruamel_resolver()
     try:
         return list(reader.compose_all(text))
+    except RecursionError:
+        return _too_deep(text)
+    except (OverflowError, ValueError):
+        # ruamel's scanner converts "\\UFFFFFFFF" without checking its range.
+        return _escape_problem(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if mark is None:
@@ -292,6 +450,9 @@ class _Builder:
             self.expanded += seen[1]
             return seen
         self.expanded += 1
+        if _tag(node) not in (MAP, SEQ):
+            # A custom tag on a list or mapping (``!foo {...}``, ``!!python/object/apply``).
+            self.problems.append(_at(node, "unsupported-tag", tag=_tag(node)))
         if kind == "SequenceNode":
             items = []
             size = 1
@@ -346,9 +507,17 @@ class _Builder:
         if node.style == ">" and "\a" in value:
             # ruamel's round-trip scanner marks folds with BEL (a character YAML cannot carry).
             value = value.replace("\a", "")
+        bad = _BAD_CHARACTER.search(value)
+        if bad is not None:
+            char = f"U+{ord(bad.group()):04X}"
+            self.problems.append(_at(node, "invalid-character", char=char))
         if tag == STR:
             return value
         if tag == PLAIN:
+            if len(value) > MAX_INT_DIGITS and _INT.match(value):
+                what = Msg("unsupported-yaml.long-number", limit=MAX_INT_DIGITS)
+                self.problems.append(_at(node, "unsupported-yaml", what=what))
+                return value
             return resolve_plain(value)
         if tag in _EXPLICIT_SCALAR_TAGS:
             resolved = resolve_plain(value)
@@ -401,7 +570,7 @@ def resolve_plain(value: str) -> Any:
     return value
 
 
-def _int(text: str) -> int:
+def _int(text: str) -> int | str:
     digits = text.replace("_", "")
     sign = -1 if digits[0] == "-" else 1
     if digits[0] in "+-":
@@ -412,6 +581,8 @@ def _int(text: str) -> int:
         return sign * int(digits[2:], 16)
     if digits.startswith("0o"):
         return sign * int(digits[2:], 8)
+    if len(digits) > MAX_INT_DIGITS:
+        return text  # beyond Python's int-string limit: the reader reports it
     return sign * int(digits)
 
 
@@ -436,7 +607,13 @@ def _timestamp(text: str) -> datetime | str:
         return text
 
 
-def locate(root: Any, loc: Sequence[str | int], *, key: bool = False) -> Location:
+def locate(
+    root: Any,
+    loc: Sequence[str | int],
+    *,
+    key: bool = False,
+    index: dict[int, _KeyIndex] | None = None,
+) -> Location:
     """Line and column (1-based) of the node at ``loc`` below ``root``.
 
     With ``key=True`` the last segment's key node is returned (for an unknown key). Segments
@@ -445,8 +622,9 @@ def locate(root: Any, loc: Sequence[str | int], *, key: bool = False) -> Locatio
     """
     node = root
     key_node = None
+    keys = {} if index is None else index
     for segment in loc:
-        child, key_node = _child(node, segment)
+        child, key_node = _child(node, segment, keys)
         if child is None:
             key_node = None
             break
@@ -458,18 +636,31 @@ def locate(root: Any, loc: Sequence[str | int], *, key: bool = False) -> Locatio
     return Location(target.start_mark.line + 1, target.start_mark.column + 1)
 
 
-def _child(node: Any, segment: str | int) -> tuple[Any, Any]:
+def _child(node: Any, segment: str | int, index: dict[int, _KeyIndex]) -> tuple[Any, Any]:
     if _is_mapping(node):
-        # Explicit keys first (they override merged ones), then merged; among duplicates the
-        # first occurrence is the one whose value the data holds.
-        explicit = [pair for pair in node.value if not _is_merge_key(pair[0])]
-        for key_node, value_node in (*explicit, *_mapping_pairs(node)):
-            if _is_scalar(key_node) and _key_matches(key_node, segment):
-                return value_node, key_node
-        return None, None
+        keys = index.get(id(node))
+        if keys is None:
+            keys = index[id(node)] = _index_keys(node)
+        found = keys.get((type(segment), segment))
+        return found if found is not None else (None, None)
     if _is_sequence(node) and isinstance(segment, int) and 0 <= segment < len(node.value):
         return node.value[segment], None
     return None, None
+
+
+def _index_keys(node: Any) -> _KeyIndex:
+    """A mapping's scalar keys by value, each with its value node and key node.
+
+    Explicit keys first (they override merged ones), then merged; among duplicates the first
+    occurrence is the one whose value the data holds.
+    """
+    keys: _KeyIndex = {}
+    explicit = [pair for pair in node.value if not _is_merge_key(pair[0])]
+    for key_node, value_node in (*explicit, *_mapping_pairs(node)):
+        if _is_scalar(key_node):
+            value = _key_value(key_node)
+            keys.setdefault((type(value), value), (value_node, key_node))
+    return keys
 
 
 def _is_merge_key(node: Any) -> bool:
@@ -487,9 +678,8 @@ def _mapping_pairs(node: Any) -> Iterator[tuple[Any, Any]]:
         yield key_node, value_node
 
 
-def _key_matches(key_node: Any, segment: str | int) -> bool:
-    value = key_node.value if _tag(key_node) == STR else resolve_plain(key_node.value)
-    return bool(value == segment and type(value) is type(segment))
+def _key_value(key_node: Any) -> object:
+    return key_node.value if _tag(key_node) == STR else resolve_plain(key_node.value)
 
 
 def raw_scalar(text: str, location: Location) -> str:

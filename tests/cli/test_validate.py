@@ -200,3 +200,11 @@ def test_english_summary_line(project_root: Path, capsys: pytest.CaptureFixture[
         capsys.readouterr().out.strip().splitlines()[-1]
         == "files: 33, records: 33; errors: 0, warnings: 0"
     )
+
+
+@pytest.mark.parametrize("value", ["20250630", "2025-W26-1", "2025-6-30", "２０２５-06-30"])
+def test_as_of_takes_exactly_yyyy_mm_dd(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    assert main(["validate", "--root", str(sample_repo), "--as-of", value]) == 2
+    assert "--as-of" in capsys.readouterr().err

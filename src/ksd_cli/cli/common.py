@@ -57,12 +57,14 @@ def repository(root: Path | None) -> Repository:
 
 def as_of_date(value: str | None, repo: Repository) -> date:
     """Parse ``--as-of``; default today in the region's time zone."""
+    from ksd_cli.models import parse_date
+
     if value is None:
         return repo.config.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageProblem("--as-of", Msg("usage.not-a-date", value=repr(value))) from None
+    parsed = parse_date(value)
+    if parsed is None:
+        raise UsageProblem("--as-of", Msg("usage.not-a-date", value=repr(value)))
+    return parsed
 
 
 def language(value: str | None) -> Lang:

@@ -135,12 +135,14 @@ def report(
 
 
 def _day(value: str | None, option: str) -> date | None:
+    from ksd_cli.models import parse_date
+
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageProblem(option, Msg("usage.not-a-date", value=repr(value))) from None
+    parsed = parse_date(value)
+    if parsed is None:
+        raise UsageProblem(option, Msg("usage.not-a-date", value=repr(value)))
+    return parsed
 
 
 def _period(year: int | None, start: date | None, end: date | None, as_of: date) -> Period:

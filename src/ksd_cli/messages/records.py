@@ -541,4 +541,47 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "severity.error": ("galat", "error"),
     "severity.warning": ("peringatan", "warning"),
+    # Hostile input: bounds on what a record file may hold (issue 16; kept together)
+    "alias-bomb.nodes": (
+        "berkas memuat lebih dari {limit} nilai (node); rekaman tidak sebesar itu, berkas "
+        "tidak dibaca",
+        "the file holds more than {limit} values (nodes); no record is that large, the file "
+        "is not read",
+    ),
+    "unsupported-yaml.recursive-alias": (
+        "alias yang menunjuk blok yang memuatnya sendiri (rekursif)",
+        "an alias to the block that contains it (recursive)",
+    ),
+    "unsupported-yaml.long-number": (
+        "angka lebih dari {limit} digit",
+        "a number of more than {limit} digits",
+    ),
+    "too-deep": (
+        "daftar dan mapping bersarang lebih dari {limit} tingkat; berkas tidak dibaca",
+        "lists and mappings nest more than {limit} levels deep; the file is not read",
+    ),
+    "invalid-character": (
+        "teks memuat karakter {char} (karakter kontrol atau bukan karakter) yang tidak boleh "
+        "ada dalam rekaman",
+        "the text holds the character {char} (a control character or noncharacter), which "
+        "records cannot hold",
+    ),
+    "too-many-findings": (
+        "dan {count} temuan lain di berkas ini (ditampilkan {limit} yang pertama)",
+        "and {count} more findings in this file (the first {limit} are shown)",
+    ),
+    "out-of-range.between": (
+        "harus di antara {low} dan {high}",
+        "must be between {low} and {high}",
+    ),
+    "out-of-range.amount": (
+        "harus paling besar {limit} (Rp1.000 triliun)",
+        "must be at most {limit} (Rp1,000 trillion)",
+    ),
+    "kerja-sama-diri-sendiri": (
+        "pihak `{peran}` dan `{lain}` sama-sama daerah {kode}; daerah tidak bekerja sama "
+        "dengan dirinya sendiri",
+        "parties `{peran}` and `{lain}` are both region {kode}; a region does not cooperate "
+        "with itself",
+    ),
 }

@@ -3,7 +3,8 @@
 Why: a few lines of nested aliases (the "billion laughs" attack) can expand to billions of
 values and exhaust the memory of a CI runner. A pull request can carry such a file, so ksd
 counts the expanded size and refuses a file above 100,000 nodes. Ordinary use of anchors
-(one party block reused in two places) is fine.
+(one party block reused in two places) is fine. A file over the limit without any alias is
+reported with its own wording: it is simply far larger than any record.
 
 Passing::
 

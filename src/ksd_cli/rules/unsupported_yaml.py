@@ -1,8 +1,11 @@
 """The file uses a YAML feature that records do not use.
 
-Why: records are plain data. Custom tags (``!python/object``), keys that are lists or mappings,
-and a merge key ``<<`` that points at something other than a mapping have no meaning in the
-record format and are reported instead of being guessed at.
+Why: records are plain data. Custom tags (``!python/object``, also on a list or mapping:
+``pembiayaan: !foo {...}``), keys that are lists or mappings, and a merge key ``<<`` that
+points at something other than a mapping have no meaning in the record format and are
+reported instead of being guessed at. So are an alias to the block that contains it
+(``&a [*a]``, reported at the anchored block: it would make every reader recurse forever)
+and a plain integer of more than 4,300 digits (past what Python converts; kept as text).
 
 Passing::
 

@@ -38,6 +38,44 @@ CATALOG: dict[str, tuple[str, str]] = {
         "templat {path} bukan berkas biasa",
         "template {path} is not a regular file",
     ),
+    # Templates are bounded (issue 16 section 5)
+    "template.limit": (
+        "{where}: templat melampaui batas: {what}",
+        "{where}: the template goes past a limit: {what}",
+    ),
+    "template.limit.hint": (
+        "ksd membatasi templat agar satu templat tidak dapat menghabiskan waktu atau memori "
+        "CI; sederhanakan templat itu",
+        "ksd bounds templates so that one cannot exhaust the time or memory of CI; simplify "
+        "the template",
+    ),
+    "template.where": ("{template}, baris {line}", "{template}, line {line}"),
+    "template.where.unknown": ("templat", "template"),
+    "template.limit.iterations": (
+        "lebih dari {limit} putaran perulangan dalam satu render",
+        "more than {limit} loop iterations in one render",
+    ),
+    "template.limit.output": (
+        "keluaran lebih dari {limit} karakter",
+        "output longer than {limit} characters",
+    ),
+    "template.limit.string": (
+        "teks yang dibuat lebih dari {limit} karakter",
+        "a text longer than {limit} characters",
+    ),
+    "template.limit.depth": (
+        "panggilan makro bersarang lebih dari {limit} tingkat",
+        "macro calls nested more than {limit} deep",
+    ),
+    "template.limit.recursion": (
+        "rekursi terlalu dalam (templat yang meng-include, meng-extends atau memanggil "
+        "dirinya sendiri)",
+        "recursion too deep (a template that includes, extends or calls itself)",
+    ),
+    "template.limit.time": (
+        "merender lebih lama dari {limit} detik",
+        "rendering took longer than {limit} seconds",
+    ),
     "id.invalid": (
         "`{value}` bukan id rekaman; id berbentuk KSD-<kode>-<tahun>-<urut> atau "
         "POT-<kode>-<tahun>-<urut>, misalnya KSD-6402-2024-007",

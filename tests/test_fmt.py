@@ -627,3 +627,61 @@ def test_fmt_reads_through_loading_and_words_problems_as_validate(
     outcome = format_source(source, lang="en")
     assert outcome.error is not None and "0xFF" in outcome.error.text("en")
     assert (outcome.error.line, outcome.error.column) == (2, 8)
+
+
+# Recognising a canonical file without the round trip (issue 14: fmt --check speed) -----------
+
+
+def _generated_records(tmp_path: Path) -> list[tuple[str, str]]:
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("ksd_generate", root / "benchmarks/generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.generate(tmp_path / "gen", 40, seed=7)
+    return [
+        (
+            p.read_text(encoding="utf-8"),
+            "potential" if p.parent.name == "potentials" else "agreement",
+        )
+        for p in sorted((tmp_path / "gen" / "data").rglob("*.yaml"))
+    ]
+
+
+NEAR_CANONICAL = [
+    ("judul: A\nid: B\n", "agreement"),  # key order
+    ("id: A\nurusan:\n  - 2.10\n", "agreement"),  # an unquoted code
+    ("id: A\nurusan:\n  - '2.10'\n", "agreement"),  # single-quoted code
+    ('id: A\ntahapan:\n  - tahap: x\n    tanggal: "2024-3-5"\n', "agreement"),  # date string
+    ("id: A\nruang_lingkup:\n    - a\n", "agreement"),  # indentation
+    ("id: A\nruang_lingkup: [a, b]\n", "agreement"),  # flow list
+    ("id: A\nobjek:   x\n", "agreement"),  # spacing
+    ("---\nid: A\n", "agreement"),
+    ("id: A\nnilai: 1.50\n", "agreement"),
+    ("id: A\nnilai: 0x10\n", "agreement"),
+    ("id: A\nobjek: &a x\nb: *a\n", "agreement"),
+    ("id: A\nobjek: !!str x\n", "agreement"),
+    ("id: A\nobjek:\n", "agreement"),
+    ('id: A\nobjek: "a\\tb"\n', "agreement"),
+    ("id: A\nobjek: a\n  b\n", "agreement"),
+]
+
+
+def test_the_cheap_check_accepts_generated_files_and_agrees_with_the_round_trip(
+    tmp_path: Path,
+) -> None:
+    corpus = [*_generated_records(tmp_path), *NEAR_CANONICAL, (CANONICAL, "agreement")]
+    accepted = 0
+    for text, kind in corpus:
+        document = read_document(text)
+        assert isinstance(document, Document)
+        if fmt_module._plainly_canonical(text, document, kind):
+            accepted += 1
+            assert fmt_module._canonical(text, kind)[0] == text, text
+    assert accepted >= 40  # the generated agreements at least: the cheap way is the usual way
+    for text, kind in NEAR_CANONICAL:
+        document = read_document(text)
+        assert isinstance(document, Document)
+        assert not fmt_module._plainly_canonical(text, document, kind), text

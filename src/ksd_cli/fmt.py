@@ -99,10 +99,13 @@ def format_text(text: str, kind: Kind) -> str:
     newline = _newline_of(body)
     body = body.replace("\r\n", "\n")
     before = _read(body)
-    formatted, fixes = _canonical(body, kind)
-    # Already canonical: same text, so same data and comments, and stable by definition.
-    if formatted != body:
-        _check(body, before, formatted, fixes, kind)
+    if _plainly_canonical(body, before, kind):
+        formatted = body  # the common case, recognised without a round trip through ruamel
+    else:
+        formatted, fixes = _canonical(body, kind)
+        # Already canonical: same text, so same data and comments, and stable by definition.
+        if formatted != body:
+            _check(body, before, formatted, fixes, kind)
     if newline != "\n":
         formatted = formatted.replace("\n", newline)
     return bom + formatted
@@ -210,6 +213,153 @@ def write_outcome(outcome: FormatOutcome) -> bool:
         raise FormatError(Msg("fmt.changed"), hint=Msg("fmt.changed.hint"))
     write_bytes_atomic(path, outcome.formatted.encode("utf-8"))  # keeps the file's mode
     return True
+
+
+# Recognising a canonical file cheaply ---------------------------------------------------------
+#
+# Most files of a repository are already canonical (CI runs ``fmt --check`` on every change),
+# and ruamel's round trip is slow (pure Python). A file made only of block mappings and lists of
+# simple one-line values, without comments or blank lines, is canonical when laying its parsed
+# tree out the canonical way, with each value's own text, gives back the file. Anything else
+# (comments, block text, flow collections, anchors, floats, values that fmt would fix...) takes
+# the full pipeline. Tests check that both ways agree on every file this one accepts.
+
+_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_INT = re.compile(r"^(?:0|-?[1-9][0-9]*)$")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+#: The tags of a node written without one (the reader leaves plain scalars unresolved).
+_IMPLICIT_TAGS = (None, "?", "!", "tag:yaml.org,2002:str")
+_PLAIN_TAGS = (None, "?")
+
+
+def _plainly_canonical(body: str, document: Document, kind: Kind) -> bool:
+    """Whether ``body`` is canonical by a cheap check (``False``: use the full pipeline)."""
+    if "#" in body or "\n\n" in body or not body.endswith("\n") or body.startswith("\n"):
+        return False
+    root = document.root
+    if not _is_mapping(root) or root.flow_style or not root.value:
+        return False
+    lines = body.split("\n")
+    layout = _PlainLayout(lines, _perans(document))
+    out = layout.mapping(root, MODELS[kind], 0, "")
+    return out is not None and "\n".join(out) + "\n" == body
+
+
+def _perans(document: Document) -> tuple[str, ...]:
+    """The parties' labels in order: the order of the keys of ``nomor`` and ``hak_kewajiban``."""
+    pihak = document.data.get("pihak") if isinstance(document.data, dict) else None
+    if not isinstance(pihak, list):
+        return ()
+    return tuple(
+        p["peran"] for p in pihak if isinstance(p, dict) and isinstance(p.get("peran"), str)
+    )
+
+
+class _PlainLayout:
+    """The canonical lines of a simple tree, each value written with its own text."""
+
+    def __init__(self, lines: list[str], perans: tuple[str, ...]) -> None:
+        self.lines = lines
+        self.perans = perans
+
+    def mapping(self, node: Any, model: _Shape, indent: int, lead: str) -> list[str] | None:
+        if not _is_mapping(node) or node.flow_style or not node.value:
+            return None
+        entries = node.value
+        for key, _ in entries:
+            if _node_kind(key) != "ScalarNode" or key.style or not _KEY.match(key.value):
+                return None
+        order = sorted(range(len(entries)), key=lambda i: _rank(model, entries[i][0], i))
+        if order != list(range(len(entries))):
+            return None
+        out: list[str] = []
+        for i, (key, value) in enumerate(entries):
+            prefix = f"{lead}{key.value}:" if i == 0 else f"{' ' * indent}{key.value}:"
+            code = key.value in CODE_FIELDS
+            if _node_kind(value) == "ScalarNode":
+                text = self.scalar(value, code)
+                if text is None:
+                    return None
+                out.append(f"{prefix} {text}")
+                continue
+            out.append(prefix)
+            child = self._child(model, key)
+            if _is_mapping(value):
+                inner = self.mapping(value, child, indent + 2, " " * (indent + 2))
+            else:
+                inner = self.sequence(value, child, indent + 2, code)
+            if inner is None:
+                return None
+            out.extend(inner)
+        return out
+
+    def sequence(self, node: Any, model: _Shape, indent: int, code: bool) -> list[str] | None:
+        if not _is_sequence(node) or node.flow_style or not node.value:
+            return None
+        out: list[str] = []
+        lead = " " * indent + "- "
+        for item in node.value:
+            if _node_kind(item) == "ScalarNode":
+                text = self.scalar(item, code)
+                if text is None:
+                    return None
+                out.append(lead + text)
+                continue
+            if code:
+                return None
+            inner = self.mapping(item, model, indent + 2, lead)
+            if inner is None:
+                return None
+            out.extend(inner)
+        return out
+
+    def scalar(self, node: Any, code: bool) -> str | None:
+        """The value's own text when fmt would write it unchanged, else ``None``."""
+        start, end = node.start_mark, node.end_mark
+        if start.line != end.line or node.style not in (None, "", '"', "'"):
+            return None
+        text = str(self.lines[start.line][start.column : end.column])
+        value = str(node.value)
+        if code and node.style != '"':
+            return None  # fmt quotes codes
+        if node.style:  # quoted (its text starts with the quote: no tag, no anchor)
+            quote = node.style
+            inner = text[1:-1]
+            ok = (
+                node.tag in _IMPLICIT_TAGS
+                and text[:1] == quote == text[-1:]
+                and len(text) >= 2
+                and quote not in inner
+                and "\\" not in inner
+                and inner.isprintable()
+                and inner == value
+            )
+            return text if ok and not _LOOSE_DATE.match(value) else None
+        if node.tag not in _PLAIN_TAGS:
+            return None
+        resolved = resolve_plain(text)
+        if isinstance(resolved, str):
+            simple = (
+                value == text
+                and value[:1].isalpha()
+                and value.isprintable()
+                and ": " not in value
+                and not value.endswith(":")
+                and not _LOOSE_DATE.match(value)
+            )
+            return text if simple else None
+        if isinstance(resolved, bool):
+            return text if text in ("true", "false") else None
+        if isinstance(resolved, int):
+            return text if _INT.match(text) else None
+        if isinstance(resolved, date):
+            return text if _ISO_DATE.match(text) else None
+        return None
+
+    def _child(self, model: _Shape, key: Any) -> _Shape:
+        if model is Naskah and key.value in ("nomor", "hak_kewajiban"):
+            return self.perans
+        return _child_model(model, key)
 
 
 # The pipeline ----------------------------------------------------------------------------------

@@ -521,9 +521,11 @@ def naskah_lines(
     if sampai is not None:
         lines.append(f"    berlaku_sampai: {sampai}")
     lines += signer_lines(ctx, parties, theme, ttd, delegate=kind == "pks")
+    # The record format's key order (what `ksd fmt` writes): induk, then berkas, then the rest.
+    lines += [line for line in extra if line.startswith("    induk:")]
     if rng.random() < 0.5:
         lines.append(f"    berkas: arsip/{doc_id}/{jenis}-{ttd.year}.pdf")
-    return lines + extra
+    return lines + [line for line in extra if not line.startswith("    induk:")]
 
 
 def entries(naskah: list[str]) -> int:

@@ -59,3 +59,28 @@ def test_newline_works_as_for_open(tmp_path: Path, newline: str | None, expected
     target = tmp_path / "x.txt"
     write_text_atomic(target, "a\nb\n", newline=newline)
     assert target.read_bytes() == expected
+
+
+def test_temporary_files_are_named_to_be_recognised_and_stale_ones_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ksd_cli.atomic import remove_stale_temporaries, write_bytes_atomic
+
+    seen: list[str] = []
+    real_replace = os.replace
+
+    def spying_replace(src: str, dst: str) -> None:
+        seen.append(Path(src).name)
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", spying_replace)
+    write_bytes_atomic(tmp_path / "a.yaml", b"x\n")
+    assert seen and seen[0].startswith(f".a.yaml.ksd-{os.getpid()}-") and seen[0].endswith(".tmp")
+    dead = tmp_path / f".a.yaml.ksd-{2**22 + 1}-zz.tmp"
+    dead.write_bytes(b"half")
+    alive = tmp_path / f".a.yaml.ksd-{os.getpid()}-zz.tmp"
+    alive.write_bytes(b"busy")
+    other = tmp_path / ".a.yaml.ksd-notapid.tmp"
+    other.write_bytes(b"user")
+    assert remove_stale_temporaries(tmp_path) == [dead]
+    assert alive.exists() and other.exists() and (tmp_path / "a.yaml").read_bytes() == b"x\n"

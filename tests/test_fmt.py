@@ -508,3 +508,180 @@ def test_a_file_over_the_size_limit_is_not_read(
     err = capsys.readouterr().err
     assert "KSD-6402-2024-010.yaml:1:1: tidak dapat diformat: berkas berukuran 3 KB" in err
     assert path.read_bytes() == before
+
+
+# Hostile files (issue 16 section 6): each is a finding for that file, the others are formatted.
+
+
+@pytest.mark.parametrize("day", ["2023-02-30", "0000-01-01", "2024-13-01"])
+@pytest.mark.parametrize("check", [True, False])
+def test_an_impossible_date_is_a_finding_and_the_other_files_are_formatted(
+    repo: Path, capsys: pytest.CaptureFixture[str], day: str, check: bool
+) -> None:
+    bad = write_record(repo, "KSD-6402-2024-001.yaml", CANONICAL.replace("2024-03-05", day))
+    messy = write_record(repo, "KSD-6402-2024-010.yaml", MESSY)
+    bad_bytes = bad.read_bytes()
+    line = CANONICAL.replace("2024-03-05", day).split("\n").index(f"    tanggal_ttd: {day}") + 1
+    assert main(["fmt", "--root", str(repo), *(["--check"] if check else [])]) == 1
+    out, err = capsys.readouterr()
+    assert (
+        f"data/agreements/KSD-6402-2024-001.yaml:{line}:18: tidak dapat diformat: `{day}` bukan "
+        "tanggal yang sah" in err
+    )
+    assert bad.read_bytes() == bad_bytes
+    assert (messy.read_text(encoding="utf-8") == CANONICAL) is not check
+    assert ("1 berkas perlu diformat" if check else "1 berkas diformat") in out
+
+
+def test_a_symlinked_record_is_a_finding_and_never_written(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(MESSY, encoding="utf-8")
+    link = repo / "data" / "agreements" / "KSD-6402-2024-010.yaml"
+    link.symlink_to(outside)
+    assert main(["fmt", "--root", str(repo)]) == 1
+    err = capsys.readouterr().err
+    assert "KSD-6402-2024-010.yaml:1:1: tidak dapat diformat: berkas tidak dapat dibaca" in err
+    assert link.is_symlink() and outside.read_text(encoding="utf-8") == MESSY
+
+
+def test_a_record_replaced_by_a_symlink_after_reading_is_not_written(
+    repo: Path, tmp_path: Path
+) -> None:
+    path = write_record(repo, "KSD-6402-2024-010.yaml", MESSY)
+    outcome = format_source(SourceFile(path, "x", "agreement"))
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(MESSY, encoding="utf-8")
+    path.unlink()
+    path.symlink_to(outside)
+    with pytest.raises(FormatError, match="bukan lagi berkas biasa"):
+        write_outcome(outcome)
+    assert path.is_symlink() and outside.read_text(encoding="utf-8") == MESSY
+
+
+def test_a_read_only_file_is_refused_with_a_finding(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    locked = write_record(repo, "KSD-6402-2024-001.yaml", MESSY.replace("-010", "-001"))
+    messy = write_record(repo, "KSD-6402-2024-010.yaml", MESSY)
+    locked.chmod(0o444)  # root could write it anyway: ksd must refuse by the mode itself
+    assert main(["fmt", "--root", str(repo)]) == 1
+    out, err = capsys.readouterr()
+    assert "KSD-6402-2024-001.yaml: tidak dapat diformat: berkas hanya-baca (mode 0444)" in err
+    assert "chmod u+w" in err
+    assert locked.read_text(encoding="utf-8") == MESSY.replace("-010", "-001")
+    assert locked.stat().st_mode & 0o777 == 0o444
+    assert messy.read_text(encoding="utf-8") == CANONICAL
+    assert "1 berkas diformat, 0 sudah rapi, 1 gagal" in out
+
+
+def test_a_file_changed_during_the_run_is_refused_and_the_later_files_formatted(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = write_record(repo, "KSD-6402-2024-001.yaml", MESSY.replace("-010", "-001"))
+    later = write_record(repo, "KSD-6402-2024-010.yaml", MESSY)
+    real = fmt_module.format_text
+
+    def editing_meanwhile(text: str, kind: Any) -> str:
+        if "KSD-6402-2024-001" in text:  # someone saves the file while ksd formats it
+            first.write_text(text + "objek: baru\n", encoding="utf-8")
+        return real(text, kind)
+
+    monkeypatch.setattr(fmt_module, "format_text", editing_meanwhile)
+    assert main(["fmt", "--root", str(repo)]) == 1
+    out, err = capsys.readouterr()
+    assert "KSD-6402-2024-001.yaml: tidak dapat diformat: berkas berubah saat diformat" in err
+    assert first.read_text(encoding="utf-8").endswith("objek: baru\n")
+    assert later.read_text(encoding="utf-8") == CANONICAL
+    assert "1 berkas diformat, 0 sudah rapi, 1 gagal" in out
+
+
+def test_a_temporary_file_left_by_a_killed_run_is_removed_by_the_next(repo: Path) -> None:
+    folder = repo / "data" / "agreements"
+    write_record(repo, "KSD-6402-2024-010.yaml", CANONICAL)
+    dead = 2**22 + 12345  # above the default pid_max of 2**22: never a running process
+    stale = folder / f".KSD-6402-2024-010.yaml.ksd-{dead}-abc123.tmp"
+    stale.write_text("setengah", encoding="utf-8")
+    mine = folder / f".KSD-6402-2024-010.yaml.ksd-{os.getpid()}-abc123.tmp"
+    mine.write_text("sedang ditulis", encoding="utf-8")
+    user = folder / ".catatan.tmp"  # not named by ksd: never touched
+    user.write_text("milik pengguna", encoding="utf-8")
+    assert main(["fmt", "--root", str(repo)]) == 0
+    assert not stale.exists()
+    assert mine.exists() and user.exists()
+
+
+def test_fmt_reads_through_loading_and_words_problems_as_validate(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_record(repo, "KSD-6402-2024-010.yaml", "id: A\njudul: x\njudul: y\n")
+    source = SourceFile(path, "data/agreements/KSD-6402-2024-010.yaml", "agreement")
+    _, findings = load_file(source, max_bytes=2**20, lang="en")
+    outcome = format_source(source, lang="en")
+    assert outcome.error is not None
+    assert outcome.error.text("en") == findings[0].message
+    assert (outcome.error.line, outcome.error.column) == (findings[0].line, findings[0].column)
+    assert not hasattr(fmt_module, "describe_problem")
+    path.write_bytes(b"id: A\njudul: \xff\n")
+    outcome = format_source(source, lang="en")
+    assert outcome.error is not None and "0xFF" in outcome.error.text("en")
+    assert (outcome.error.line, outcome.error.column) == (2, 8)
+
+
+# Recognising a canonical file without the round trip (issue 14: fmt --check speed) -----------
+
+
+def _generated_records(tmp_path: Path) -> list[tuple[str, str]]:
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("ksd_generate", root / "benchmarks/generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.generate(tmp_path / "gen", 40, seed=7)
+    return [
+        (
+            p.read_text(encoding="utf-8"),
+            "potential" if p.parent.name == "potentials" else "agreement",
+        )
+        for p in sorted((tmp_path / "gen" / "data").rglob("*.yaml"))
+    ]
+
+
+NEAR_CANONICAL = [
+    ("judul: A\nid: B\n", "agreement"),  # key order
+    ("id: A\nurusan:\n  - 2.10\n", "agreement"),  # an unquoted code
+    ("id: A\nurusan:\n  - '2.10'\n", "agreement"),  # single-quoted code
+    ('id: A\ntahapan:\n  - tahap: x\n    tanggal: "2024-3-5"\n', "agreement"),  # date string
+    ("id: A\nruang_lingkup:\n    - a\n", "agreement"),  # indentation
+    ("id: A\nruang_lingkup: [a, b]\n", "agreement"),  # flow list
+    ("id: A\nobjek:   x\n", "agreement"),  # spacing
+    ("---\nid: A\n", "agreement"),
+    ("id: A\nnilai: 1.50\n", "agreement"),
+    ("id: A\nnilai: 0x10\n", "agreement"),
+    ("id: A\nobjek: &a x\nb: *a\n", "agreement"),
+    ("id: A\nobjek: !!str x\n", "agreement"),
+    ("id: A\nobjek:\n", "agreement"),
+    ('id: A\nobjek: "a\\tb"\n', "agreement"),
+    ("id: A\nobjek: a\n  b\n", "agreement"),
+]
+
+
+def test_the_cheap_check_accepts_generated_files_and_agrees_with_the_round_trip(
+    tmp_path: Path,
+) -> None:
+    corpus = [*_generated_records(tmp_path), *NEAR_CANONICAL, (CANONICAL, "agreement")]
+    accepted = 0
+    for text, kind in corpus:
+        document = read_document(text)
+        assert isinstance(document, Document)
+        if fmt_module._plainly_canonical(text, document, kind):
+            accepted += 1
+            assert fmt_module._canonical(text, kind)[0] == text, text
+    assert accepted >= 40  # the generated agreements at least: the cheap way is the usual way
+    for text, kind in NEAR_CANONICAL:
+        document = read_document(text)
+        assert isinstance(document, Document)
+        assert not fmt_module._plainly_canonical(text, document, kind), text

@@ -310,3 +310,90 @@ def test_commands_never_print_a_file_reached_through_a_template_link(
     assert code == 1
     assert SECRET not in out + err
     assert "templates/leak.j2" in err
+
+
+# Templates are bounded (issue 16 section 5): each attack fails quickly with a template error.
+
+ATTACKS = [
+    pytest.param(
+        "a\n{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n",
+        2,
+        "loop iterations",
+        id="nested-range-loops",
+    ),
+    pytest.param("{{ 'x'|center(10**9) }}\n", 1, "text longer", id="center-filter"),
+    pytest.param("{{ 'x'.center(10**9) }}\n", 1, "text longer", id="center-method"),
+    pytest.param("{{ 'x'.ljust(10**9) }}\n", 1, "text longer", id="ljust"),
+    pytest.param("{{ 'x'.rjust(10**9) }}\n", 1, "text longer", id="rjust"),
+    pytest.param("{{ 'x'.zfill(10**9) }}\n", 1, "text longer", id="zfill"),
+    pytest.param("a\n{{ 'x'|indent(10**9, true) }}\n", 2, "text longer", id="indent"),
+    pytest.param("{{ ('\t' * 1000).expandtabs(10**9) }}\n", 1, "text longer", id="expandtabs"),
+    pytest.param("{{ '%1000000000s' % 'x' }}\n", 1, "text longer", id="percent-format"),
+    pytest.param("{{ '%1000000000s'|format('x') }}\n", 1, "text longer", id="format-filter"),
+    pytest.param("{{ '{:>1000000000}'.format('x') }}\n", 1, "text longer", id="str-format"),
+    pytest.param("{{ ([('x'*1000000)]*2000)|join }}\n", 1, "text longer", id="join-2gb"),
+    pytest.param("{{ ''.join([('x'*1000000)]*2000) }}\n", 1, "text longer", id="join-method"),
+    pytest.param(
+        "{% set ns = namespace(s='x') %}\n{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}"
+        "{% endfor %}\n",
+        2,
+        "text longer",
+        id="doubling-with-tilde",
+    ),
+    pytest.param(
+        "{% set ns = namespace(s='x') %}\n{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}"
+        "{% endfor %}\n",
+        2,
+        "text longer",
+        id="doubling-with-plus",
+    ),
+    pytest.param("{{ ('x'*1000000)|replace('', 'y'*1000) }}\n", 1, "text longer", id="replace"),
+    pytest.param("{{ lipsum(n=200000) }}\n", 1, "text longer", id="lipsum"),
+    pytest.param(
+        "{% for i in range(100000) %}{{ 'x' * 1000 }}{% endfor %}\n", 1, "output", id="output-size"
+    ),
+    pytest.param("a\n{% include 'jahat.md.j2' %}\n", 2, "recursion", id="self-include"),
+    pytest.param("{% extends 'jahat.md.j2' %}\n", 1, "recursion", id="self-extends"),
+    pytest.param(
+        "{% macro m(n) %}{{ m(n + 1) }}{% endmacro %}\n{{ m(0) }}\n",
+        1,
+        "macro calls nested",
+        id="recursive-macro",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "line", "expected"), ATTACKS)
+def test_an_exhausting_template_is_a_template_error_with_its_line(
+    tmp_path: Path, source: str, line: int, expected: str
+) -> None:
+    path = write(tmp_path, "jahat.md.j2", source)
+    with pytest.raises(UserError) as caught:
+        render(tmp_path, "jahat.md.j2")
+    assert caught.value.text("en").startswith(f"{path}, line {line}: the template goes past")
+    assert expected in caught.value.text("en")
+    assert caught.value.message.startswith(f"{path}, baris {line}: templat melampaui batas")
+    assert caught.value.hint is not None and "CI" in caught.value.hint
+
+
+def test_the_budget_is_per_render_not_per_environment(tmp_path: Path) -> None:
+    from ksd_cli.jinja import MAX_ITERATIONS
+
+    write(tmp_path, "loop.md.j2", "{% for i in items %}{% endfor %}ok\n")
+    template = make_environment([tmp_path]).get_template("loop.md.j2")
+    items = [0] * (MAX_ITERATIONS - 10)
+    for _ in range(3):  # three renders of most of the budget each: none is refused
+        assert template.render(items=items) == "ok\n"
+    with pytest.raises(UserError, match="putaran perulangan"):
+        template.render(items=[0] * (MAX_ITERATIONS + 1))
+
+
+def test_bounds_leave_ordinary_text_work_alone(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "biasa.md.j2",
+        "{{ 'a' ~ 'b' ~ 1 }} {{ 'x'|center(5) }}|{{ '%-4s' % 'ab' }}|{{ '{:>3}'.format(7) }}"
+        "|{{ ['a', 'b']|join(', ') }}|{{ 'a\nb'|indent(2) }}|{{ 'aa'|replace('a', 'b') }}"
+        "|{% for c in 'xyz' %}{{ loop.index }}{% endfor %}\n",
+    )
+    assert render(tmp_path, "biasa.md.j2") == "ab1   x  |ab  |  7|a, b|a\n  b|bb|123"

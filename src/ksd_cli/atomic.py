@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
 from ksd_cli.errors import UserError
 from ksd_cli.messages import Msg
+
+#: In the name of every temporary file ksd writes, with the writer's process id after it:
+#: ``.NAME.ksd-PID-RANDOM.tmp``. A run killed between writing and renaming leaves one behind;
+#: the next run recognises it by this mark and a process id that is no longer running.
+TEMP_MARK = "ksd-"
+_TEMP_NAME = re.compile(r"^\..+\." + TEMP_MARK + r"([0-9]+)-[A-Za-z0-9_]+\.tmp$")
 
 
 def write_text_atomic(path: Path, text: str, *, newline: str | None = None) -> None:
@@ -27,7 +34,9 @@ def write_bytes_atomic(path: Path, content: bytes) -> None:
     Either the whole new file is there, or the old one is untouched: never half a file.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{path.name}.{TEMP_MARK}{os.getpid()}-", suffix=".tmp", dir=path.parent
+    )
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
@@ -57,3 +66,41 @@ def refuse_overwrite(path: Path, force: bool) -> None:
     """A ``UserError`` when ``path`` exists and ``--force`` was not given."""
     if path.exists() and not force:
         raise UserError(Msg("file.exists", path=path), hint=Msg("file.exists.hint"))
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Remove the temporary files that a killed ksd run left in ``folder``; return them.
+
+    Only files named as :func:`write_bytes_atomic` names them, whose process is gone, are
+    removed: a run still writing keeps its file, and no user file is ever touched.
+    """
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMP_NAME.match(entry.name)
+        if match is None or not entry.is_file(follow_symlinks=False):
+            continue
+        if _running(int(match.group(1))):
+            continue
+        try:
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed
+
+
+def _running(pid: int) -> bool:
+    """Whether a process with this id exists (on this machine)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # it exists (another user's), or we cannot tell: keep the file
+    return True

@@ -27,7 +27,9 @@ import copy
 import difflib
 import io
 import math
+import os
 import re
+import stat
 import types
 import typing
 from collections import Counter
@@ -39,8 +41,8 @@ from typing import Any, Union
 from pydantic import BaseModel
 
 from ksd_cli.diagnostics import Location
-from ksd_cli.errors import UserError
-from ksd_cli.messages import Lang, message
+from ksd_cli.errors import UserError, Words
+from ksd_cli.messages import Lang, Msg
 from ksd_cli.models import CODE_FIELDS, KEY_ORDER, Agreement, Naskah, Potential
 from ksd_cli.repository import Kind, SourceFile
 from ksd_cli.yamlread import Document, LoadProblem, raw_scalar, read_document, resolve_plain
@@ -52,17 +54,22 @@ Loc = tuple[str | int, ...]
 
 
 class FormatError(UserError):
-    """A file that ``fmt`` cannot format: it does not load, or the result failed a check."""
+    """A file that ``fmt`` cannot format: it does not load, or the result failed a check.
+
+    ``problem`` is the loading problem when the file does not load (worded by
+    :mod:`ksd_cli.loading`, as ``ksd validate`` words it, once the file is known).
+    """
 
     def __init__(
         self,
-        message: str,
+        words: Words,
         *,
         line: int | None = None,
         column: int | None = None,
         problem: LoadProblem | None = None,
+        hint: Words | None = None,
     ) -> None:
-        super().__init__(message)
+        super().__init__(words, hint)
         self.line = line
         self.column = column
         self.problem = problem
@@ -92,10 +99,13 @@ def format_text(text: str, kind: Kind) -> str:
     newline = _newline_of(body)
     body = body.replace("\r\n", "\n")
     before = _read(body)
-    formatted, fixes = _canonical(body, kind)
-    # Already canonical: same text, so same data and comments, and stable by definition.
-    if formatted != body:
-        _check(body, before, formatted, fixes, kind)
+    if _plainly_canonical(body, before, kind):
+        formatted = body  # the common case, recognised without a round trip through ruamel
+    else:
+        formatted, fixes = _canonical(body, kind)
+        # Already canonical: same text, so same data and comments, and stable by definition.
+        if formatted != body:
+            _check(body, before, formatted, fixes, kind)
     if newline != "\n":
         formatted = formatted.replace("\n", newline)
     return bom + formatted
@@ -126,69 +136,230 @@ class FormatOutcome:
         )
 
 
-def format_source(source: SourceFile, *, max_bytes: int | None = None) -> FormatOutcome:
+NO_LIMIT = 2**62
+
+
+def format_source(
+    source: SourceFile, *, max_bytes: int | None = None, lang: Lang = "id"
+) -> FormatOutcome:
     """Read one record file and format its text in memory (nothing is written).
 
-    A file larger than ``max_bytes`` (``[validate] max_file_kb``) is not read.
+    The file is read by :mod:`ksd_cli.loading` (never through a symbolic link, at most
+    ``max_bytes``, the ``[validate] max_file_kb``); a loading problem is worded in ``lang`` as
+    ``ksd validate`` words it.
     """
-    from ksd_cli.loading import read_bytes
+    from ksd_cli.loading import read_bytes, read_text
 
-    data = read_bytes(source, max_bytes if max_bytes is not None else 2**62)
+    limit = max_bytes if max_bytes is not None else NO_LIMIT
+    data = read_bytes(source, limit)
     if isinstance(data, LoadProblem):
-        error = FormatError(describe_problem(data, "id"), line=1, column=1, problem=data)
-        return FormatOutcome(source, None, None, error)
+        return FormatOutcome(source, None, None, _problem_error(source, data, lang))
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        error = FormatError("berkas bukan teks UTF-8 / not UTF-8 text", line=line, problem=None)
-        return FormatOutcome(source, None, None, error)
+        text = data.decode("utf-8")  # a byte-order mark stays, as U+FEFF: format_text keeps it
+    except UnicodeDecodeError:
+        problem = read_text(source, limit)  # loading places the bad byte, as validate does
+        if isinstance(problem, LoadProblem):
+            return FormatOutcome(source, None, None, _problem_error(source, problem, lang))
+        return FormatOutcome(source, None, None, FormatError(Msg("fmt.changed")))
     try:
         return FormatOutcome(source, text, format_text(text, source.kind))
     except FormatError as exc:
+        if exc.problem is not None:
+            exc = _problem_error(source, exc.problem, lang)
         return FormatOutcome(source, text, None, exc)
 
 
+def _problem_error(source: SourceFile, problem: LoadProblem, lang: Lang) -> FormatError:
+    """A loading problem as ``ksd validate`` words it (one wording, in :mod:`loading`)."""
+    from ksd_cli.loading import _problem as problem_finding
+
+    finding = problem_finding(source, problem, lang)
+    return FormatError(finding.message, line=finding.line, column=finding.column, problem=problem)
+
+
 def format_sources(
-    sources: Iterable[SourceFile], *, max_bytes: int | None = None
+    sources: Iterable[SourceFile], *, max_bytes: int | None = None, lang: Lang = "id"
 ) -> list[FormatOutcome]:
     """Format every file in memory; one file that cannot be formatted never stops the others."""
-    return [format_source(source, max_bytes=max_bytes) for source in sources]
+    return [format_source(source, max_bytes=max_bytes, lang=lang) for source in sources]
 
 
 def write_outcome(outcome: FormatOutcome) -> bool:
     """Replace the file with its formatted text, atomically (keeping its mode).
 
-    Returns whether the file was written. A file changed on disk since it was read is refused.
+    Returns whether the file was written. Raises ``FormatError`` and writes nothing when the
+    file changed on disk since it was read, is no longer a regular file (a symbolic link put
+    in its place is never replaced by a regular file), or is read-only (mode ``0444``: its
+    owner asked that it not be changed, even by root).
     """
     from ksd_cli.atomic import write_bytes_atomic
+    from ksd_cli.loading import read_bytes
 
     if not outcome.changed or outcome.formatted is None or outcome.original is None:
         return False
     path = outcome.source.path
-    if path.read_bytes() != outcome.original.encode("utf-8"):
-        raise UserError(
-            f"{outcome.source.rel}: berkas berubah saat diformat / the file changed while being "
-            "formatted",
-            hint="run ksd fmt again",
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        raise FormatError(Msg("fmt.changed"), hint=Msg("fmt.changed.hint")) from None
+    if not stat.S_ISREG(mode):
+        raise FormatError(Msg("fmt.not-regular"))
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise FormatError(
+            Msg("fmt.read-only", mode=f"{stat.S_IMODE(mode):04o}"), hint=Msg("fmt.read-only.hint")
         )
+    current = read_bytes(outcome.source, NO_LIMIT)
+    if isinstance(current, LoadProblem) or current != outcome.original.encode("utf-8"):
+        raise FormatError(Msg("fmt.changed"), hint=Msg("fmt.changed.hint"))
     write_bytes_atomic(path, outcome.formatted.encode("utf-8"))  # keeps the file's mode
     return True
 
 
-def describe_problem(problem: LoadProblem, lang: Lang) -> str:
-    """The catalog wording of a loading problem (as ``ksd validate`` words it)."""
-    args = dict(problem.args)
-    if problem.code in ("complex-key", "bad-merge", "unsupported-tag"):
-        variant = {"complex-key": "complex-key", "bad-merge": "bad-merge"}.get(problem.code, "tag")
-        what = message(f"unsupported-yaml.{variant}", lang, **args)
-        return message("unsupported-yaml", lang, what=what)
-    if problem.code == "unreadable-file":
-        variant = str(args.pop("variant"))
-        args = {"reason": message(f"unreadable-file.{variant}", lang, **args)}
-    if problem.code == "not-a-mapping":
-        args = {"found": message("not-a-mapping.found", lang)}
-    return message(problem.code, lang, **args)
+# Recognising a canonical file cheaply ---------------------------------------------------------
+#
+# Most files of a repository are already canonical (CI runs ``fmt --check`` on every change),
+# and ruamel's round trip is slow (pure Python). A file made only of block mappings and lists of
+# simple one-line values, without comments or blank lines, is canonical when laying its parsed
+# tree out the canonical way, with each value's own text, gives back the file. Anything else
+# (comments, block text, flow collections, anchors, floats, values that fmt would fix...) takes
+# the full pipeline. Tests check that both ways agree on every file this one accepts.
+
+_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_INT = re.compile(r"^(?:0|-?[1-9][0-9]*)$")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+#: The tags of a node written without one (the reader leaves plain scalars unresolved).
+_IMPLICIT_TAGS = (None, "?", "!", "tag:yaml.org,2002:str")
+_PLAIN_TAGS = (None, "?")
+
+
+def _plainly_canonical(body: str, document: Document, kind: Kind) -> bool:
+    """Whether ``body`` is canonical by a cheap check (``False``: use the full pipeline)."""
+    if "#" in body or "\n\n" in body or not body.endswith("\n") or body.startswith("\n"):
+        return False
+    root = document.root
+    if not _is_mapping(root) or root.flow_style or not root.value:
+        return False
+    lines = body.split("\n")
+    layout = _PlainLayout(lines, _perans(document))
+    out = layout.mapping(root, MODELS[kind], 0, "")
+    return out is not None and "\n".join(out) + "\n" == body
+
+
+def _perans(document: Document) -> tuple[str, ...]:
+    """The parties' labels in order: the order of the keys of ``nomor`` and ``hak_kewajiban``."""
+    pihak = document.data.get("pihak") if isinstance(document.data, dict) else None
+    if not isinstance(pihak, list):
+        return ()
+    return tuple(
+        p["peran"] for p in pihak if isinstance(p, dict) and isinstance(p.get("peran"), str)
+    )
+
+
+class _PlainLayout:
+    """The canonical lines of a simple tree, each value written with its own text."""
+
+    def __init__(self, lines: list[str], perans: tuple[str, ...]) -> None:
+        self.lines = lines
+        self.perans = perans
+
+    def mapping(self, node: Any, model: _Shape, indent: int, lead: str) -> list[str] | None:
+        if not _is_mapping(node) or node.flow_style or not node.value:
+            return None
+        entries = node.value
+        for key, _ in entries:
+            if _node_kind(key) != "ScalarNode" or key.style or not _KEY.match(key.value):
+                return None
+        order = sorted(range(len(entries)), key=lambda i: _rank(model, entries[i][0], i))
+        if order != list(range(len(entries))):
+            return None
+        out: list[str] = []
+        for i, (key, value) in enumerate(entries):
+            prefix = f"{lead}{key.value}:" if i == 0 else f"{' ' * indent}{key.value}:"
+            code = key.value in CODE_FIELDS
+            if _node_kind(value) == "ScalarNode":
+                text = self.scalar(value, code)
+                if text is None:
+                    return None
+                out.append(f"{prefix} {text}")
+                continue
+            out.append(prefix)
+            child = self._child(model, key)
+            if _is_mapping(value):
+                inner = self.mapping(value, child, indent + 2, " " * (indent + 2))
+            else:
+                inner = self.sequence(value, child, indent + 2, code)
+            if inner is None:
+                return None
+            out.extend(inner)
+        return out
+
+    def sequence(self, node: Any, model: _Shape, indent: int, code: bool) -> list[str] | None:
+        if not _is_sequence(node) or node.flow_style or not node.value:
+            return None
+        out: list[str] = []
+        lead = " " * indent + "- "
+        for item in node.value:
+            if _node_kind(item) == "ScalarNode":
+                text = self.scalar(item, code)
+                if text is None:
+                    return None
+                out.append(lead + text)
+                continue
+            if code:
+                return None
+            inner = self.mapping(item, model, indent + 2, lead)
+            if inner is None:
+                return None
+            out.extend(inner)
+        return out
+
+    def scalar(self, node: Any, code: bool) -> str | None:
+        """The value's own text when fmt would write it unchanged, else ``None``."""
+        start, end = node.start_mark, node.end_mark
+        if start.line != end.line or node.style not in (None, "", '"', "'"):
+            return None
+        text = str(self.lines[start.line][start.column : end.column])
+        value = str(node.value)
+        if code and node.style != '"':
+            return None  # fmt quotes codes
+        if node.style:  # quoted (its text starts with the quote: no tag, no anchor)
+            quote = node.style
+            inner = text[1:-1]
+            ok = (
+                node.tag in _IMPLICIT_TAGS
+                and text[:1] == quote == text[-1:]
+                and len(text) >= 2
+                and quote not in inner
+                and "\\" not in inner
+                and inner.isprintable()
+                and inner == value
+            )
+            return text if ok and not _LOOSE_DATE.match(value) else None
+        if node.tag not in _PLAIN_TAGS:
+            return None
+        resolved = resolve_plain(text)
+        if isinstance(resolved, str):
+            simple = (
+                value == text
+                and value[:1].isalpha()
+                and value.isprintable()
+                and ": " not in value
+                and not value.endswith(":")
+                and not _LOOSE_DATE.match(value)
+            )
+            return text if simple else None
+        if isinstance(resolved, bool):
+            return text if text in ("true", "false") else None
+        if isinstance(resolved, int):
+            return text if _INT.match(text) else None
+        if isinstance(resolved, date):
+            return text if _ISO_DATE.match(text) else None
+        return None
+
+    def _child(self, model: _Shape, key: Any) -> _Shape:
+        if model is Naskah and key.value in ("nomor", "hak_kewajiban"):
+            return self.perans
+        return _child_model(model, key)
 
 
 # The pipeline ----------------------------------------------------------------------------------
@@ -204,7 +375,7 @@ def _read(body: str) -> Document:
     document = read_document(body)
     if isinstance(document, LoadProblem):
         raise FormatError(
-            "berkas tidak dapat dibaca / the file does not load",
+            Msg("fmt.does-not-load", problem=document.code),
             line=document.line,
             column=document.column,
             problem=document,
@@ -212,8 +383,7 @@ def _read(body: str) -> Document:
     if document.problems:
         first = document.problems[0]
         raise FormatError(
-            "berkas memuat masalah yang harus diperbaiki dulu (ksd validate) / the file has "
-            "problems to fix first (ksd validate)",
+            Msg("fmt.does-not-load", problem=first.code),
             line=first.line,
             column=first.column,
             problem=first,
@@ -293,9 +463,14 @@ def _normalise(body: str, kind: Kind) -> tuple[str, list[ValueFix]]:
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise FormatError(
-            f"berkas tidak dapat dibaca / the file does not load: {exc}",
+            Msg("fmt.does-not-load", problem=str(exc)),
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
+        ) from None
+    except (ValueError, OverflowError) as exc:
+        # ruamel builds dates as it reads: 2023-02-30, 0000-01-01 or 2024-13-01 raise here.
+        raise _impossible_date(body) or FormatError(
+            Msg("fmt.does-not-load", problem=str(exc))
         ) from None
     fixes: list[ValueFix] = []
     _Normaliser(body, fixes).walk(data, MODELS[kind], ())
@@ -397,6 +572,26 @@ class _Normaliser:
             return  # not a real date: validate reports it
         _set(parent, key, day)
         self.fixes.append(ValueFix(loc, str(value), day))
+
+
+#: A plain scalar that YAML reads as a date when it is a real one (what ruamel chokes on).
+_DATE_LIKE = re.compile(
+    r"(?:^|[\s\[{,:-])([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?=$|[\s,\]}#])", re.MULTILINE
+)
+
+
+def _impossible_date(body: str) -> FormatError | None:
+    """The first date-shaped plain value that is not a calendar day, as a positioned error."""
+    for match in _DATE_LIKE.finditer(body):
+        value = match.group(1)
+        try:
+            date(*(int(part) for part in value.split("-")))
+        except ValueError:
+            start = match.start(1)
+            line = body.count("\n", 0, start) + 1
+            column = start - (body.rfind("\n", 0, start) + 1) + 1
+            return FormatError(Msg("invalid-date", value=value), line=line, column=column)
+    return None
 
 
 def _set(parent: Any, index: str | int, value: Any) -> None:
@@ -694,30 +889,15 @@ def _check(
     for parser in ("libyaml", "ruamel"):
         after = read_document(formatted, parser)
         if isinstance(after, LoadProblem) or after.problems:
-            raise FormatError(
-                f"hasil format tidak dapat dibaca ({parser}); berkas tidak diubah / the "
-                "formatted text does not load; file left untouched (a bug in ksd)"
-            )
+            raise FormatError(Msg("fmt.bug.load", parser=parser))
         if not same_data(after.data, expected):
-            where = first_difference(after.data, expected)
-            raise FormatError(
-                "hasil format mengubah data di "
-                f"{where}; berkas tidak diubah / formatting would change the data at {where}; "
-                "file left untouched (a bug in ksd)"
-            )
+            raise FormatError(Msg("fmt.bug.data", where=first_difference(after.data, expected)))
     lost = comments(body, before) - comments(formatted, read_document(formatted))
     if lost:
-        raise FormatError(
-            "hasil format kehilangan komentar "
-            f"{next(iter(lost))!r}; berkas tidak diubah / formatting would lose a comment; "
-            "file left untouched (a bug in ksd)"
-        )
+        raise FormatError(Msg("fmt.bug.comment", comment=repr(next(iter(lost)))))
     again, _ = _canonical(formatted, kind)
     if again != formatted:
-        raise FormatError(
-            "hasil format tidak stabil; berkas tidak diubah / formatting is not stable on this "
-            "file; file left untouched (a bug in ksd)"
-        )
+        raise FormatError(Msg("fmt.bug.unstable"))
 
 
 def _check_fix(fix: ValueFix) -> None:
@@ -730,9 +910,7 @@ def _check_fix(fix: ValueFix) -> None:
         match = _LOOSE_DATE.match(fix.old)
         if match and date(*(int(p) for p in match.groups())) == fix.new:
             return
-    raise FormatError(
-        f"perubahan nilai tidak sah di {fix.loc} / unsafe value change (a bug in ksd)"
-    )
+    raise FormatError(Msg("fmt.bug.value", loc=str(fix.loc)))
 
 
 def _put(data: Any, loc: Loc, value: object) -> None:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import stat
-from collections.abc import Callable, Mapping, Sequence
+import time
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from types import TracebackType
@@ -14,12 +19,17 @@ from jinja2 import (
     BaseLoader,
     Environment,
     StrictUndefined,
+    Template,
     TemplateError,
     TemplateSyntaxError,
+    nodes,
 )
 from jinja2.exceptions import SecurityError, TemplateNotFound, TemplatesNotFound
 from jinja2.loaders import split_template_path
+from jinja2.runtime import Context, Macro, markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.utils import generate_lorem_ipsum, pass_eval_context
+from jinja2.visitor import NodeTransformer
 
 from ksd_cli.errors import UserError
 from ksd_cli.idformat import FILTERS
@@ -31,9 +41,18 @@ if TYPE_CHECKING:
 #: Limits on what a template may compute (the sandbox already caps ``range`` at 100,000).
 MAX_EXPONENT = 1000
 MAX_REPEAT = 1_000_000
+#: Limits of one render (issue 16 section 5): a template from a pull request must never be
+#: able to hold a CI runner for an hour or fill its memory. Each is far above what a naskah
+#: or a report needs (the bundled templates loop a few hundred times and write a few KB).
+MAX_ITERATIONS = 1_000_000  # loop iterations, all loops of the render together
+MAX_OUTPUT = 20_000_000  # characters written, and the longest text a template may build
+MAX_DEPTH = 100  # nested macro calls
+MAX_SECONDS = 60.0  # wall time of one render
 
 __all__ = [
     "ConfinedLoader",
+    "KsdTemplate",
+    "TemplateLimitError",
     "KsdEnvironment",
     "bundled_templates",
     "make_environment",
@@ -141,6 +160,206 @@ def markdown_cell(value: object) -> str:
     return " ".join(str(value).split()).replace("|", "\\|")
 
 
+# Bounds of one render ---------------------------------------------------------------------------
+
+
+class TemplateLimitError(TemplateError):
+    """A render went past one of the limits above; ``what`` says which (a catalog message)."""
+
+    def __init__(self, what: Msg) -> None:
+        super().__init__(what.key)
+        self.what = what
+
+
+@dataclass
+class _Budget:
+    """What one render has used so far: loop iterations, macro depth, and its deadline."""
+
+    deadline: float = field(default_factory=lambda: time.monotonic() + MAX_SECONDS)
+    iterations: int = 0
+    depth: int = 0
+    output: int = 0
+
+    def step(self) -> None:
+        """Count one loop iteration (or call) and check the clock."""
+        self.iterations += 1
+        if self.iterations > MAX_ITERATIONS:
+            raise TemplateLimitError(Msg("template.limit.iterations", limit=MAX_ITERATIONS))
+        if time.monotonic() > self.deadline:
+            raise TemplateLimitError(Msg("template.limit.time", limit=int(MAX_SECONDS)))
+
+
+#: The budget of the render in progress (set by ``KsdTemplate``; renders never share one).
+_BUDGET: ContextVar[_Budget | None] = ContextVar("ksd_template_budget", default=None)
+
+
+def _budget() -> _Budget:
+    budget = _BUDGET.get()
+    if budget is None:  # a render that did not go through KsdTemplate: bound it all the same
+        budget = _Budget()
+        _BUDGET.set(budget)
+    return budget
+
+
+def _check_size(size: int) -> None:
+    """Refuse to build a text of ``size`` characters when that is over the limit."""
+    if size > MAX_OUTPUT:
+        raise TemplateLimitError(Msg("template.limit.string", limit=MAX_OUTPUT))
+
+
+def _length(value: object) -> int:
+    return len(value) if isinstance(value, str | list | tuple) else len(str(value))
+
+
+#: A width or precision in a ``%`` or ``{}`` format: ``%-1000000000s``, ``{:>1000000000}``.
+_FORMAT_NUMBER = re.compile(r"[0-9]+")
+
+
+def _check_format(pattern: str, values: Iterable[object]) -> None:
+    """Refuse a ``%``/``format`` whose result could be over the limit (before computing it)."""
+    fields = pattern.count("%") + pattern.count("{")
+    widest = max((int(n) for n in _FORMAT_NUMBER.findall(pattern)[:1000]), default=0)
+    longest = max((_length(v) for v in values), default=0)
+    _check_size(len(pattern) + fields * (longest + min(widest, 10**12)))
+
+
+def _format_values(args: Sequence[object], kwargs: Mapping[str, object]) -> list[object]:
+    values: list[object] = [*args, *kwargs.values()]
+    for value in list(values):
+        if isinstance(value, Mapping):
+            values.extend(value.values())
+        elif isinstance(value, tuple):
+            values.extend(value)
+    return values
+
+
+def _check_str_method(text: str, name: str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> None:
+    """Refuse a string method whose result would be over the limit (``'x'.center(10**9)``)."""
+    first = args[0] if args else next(iter(kwargs.values()), None)
+    if name in ("center", "ljust", "rjust", "zfill") and isinstance(first, int):
+        _check_size(first)
+    elif name == "expandtabs":
+        tabsize = first if isinstance(first, int) else 8
+        _check_size(len(text) + text.count("\t") * tabsize)
+    elif name == "replace" and len(args) >= 2 and isinstance(args[1], str):
+        old = args[0] if isinstance(args[0], str) else ""
+        count = text.count(old) if old else len(text) + 1
+        _check_size(len(text) + count * len(args[1]))
+    elif name in ("format", "format_map"):
+        _check_format(text, _format_values(args, kwargs))
+    elif name == "join" and args:
+        items = args[0]
+        if isinstance(items, list | tuple):
+            _check_size(sum(_length(i) for i in items) + len(text) * len(items))
+
+
+def _counted(iterable: Iterable[Any]) -> Iterator[Any]:
+    """The items of a loop, each counted against the render's budget."""
+    budget = _budget()
+    for item in iterable:
+        budget.step()
+        yield item
+
+
+@pass_eval_context
+def _bounded_concat(eval_ctx: Any, parts: list[Any]) -> str:
+    """``a ~ b``: refused when the text would be over the limit (doubling in a loop)."""
+    _check_size(sum(_length(p) for p in parts))
+    return str(markup_join(parts) if eval_ctx.volatile or eval_ctx.autoescape else str_join(parts))
+
+
+class _Bounder(NodeTransformer):
+    """Routes every loop and every ``~`` of a template through the counting functions."""
+
+    def visit_For(self, node: nodes.For) -> nodes.Node:  # noqa: N802 - visitor protocol
+        self.generic_visit(node)
+        node.iter = nodes.Filter(node.iter, "ksd_counted", [], [], None, None, lineno=node.lineno)
+        return node
+
+    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:  # noqa: N802 - visitor protocol
+        self.generic_visit(node)
+        parts = nodes.List(list(node.nodes), lineno=node.lineno)
+        return nodes.Filter(parts, "ksd_concat", [], [], None, None, lineno=node.lineno)
+
+
+def _sized_filter(original: Callable[..., Any], size: Callable[..., int]) -> Callable[..., Any]:
+    """``original`` refused when ``size`` of its arguments is over the limit."""
+
+    @functools.wraps(original)
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        _check_size(size(*args, **kwargs))
+        return original(*args, **kwargs)
+
+    return bounded
+
+
+def _join_size(eval_ctx: Any, value: Any, d: str = "", attribute: Any = None) -> int:
+    items = value if isinstance(value, list | tuple) else []
+    return sum(_length(i) for i in items) + len(d) * len(items)
+
+
+def _indent_size(s: Any, width: Any = 4, first: bool = False, blank: bool = False) -> int:
+    text = str(s)
+    pad = width if isinstance(width, int) else _length(width)
+    return len(text) + pad * (text.count("\n") + 1)
+
+
+def _center_size(value: Any, width: Any = 80) -> int:
+    return width if isinstance(width, int) else 0
+
+
+def _replace_size(eval_ctx: Any, s: Any, old: Any, new: Any, count: Any = None) -> int:
+    text, old_, new_ = str(s), str(old), str(new)
+    found = text.count(old_) if old_ else len(text) + 1
+    return len(text) + found * len(new_)
+
+
+def _format_size(value: Any, *args: Any, **kwargs: Any) -> int:
+    _check_format(str(value), _format_values(args, kwargs))
+    return 0
+
+
+def _bounded_lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str:
+    """Jinja's ``lipsum``, refused when it would write more than the limit."""
+    _check_size(n * max * 12)  # a lorem word is at most 12 characters with its space
+    return str(generate_lorem_ipsum(n=n, html=html, min=min, max=max))
+
+
+class KsdTemplate(Template):
+    """A template whose every render is bounded: loops, output size, depth and wall time."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        """Render as Jinja does, within the limits; going past one is a ``UserError``."""
+        context = self.new_context(dict(*args, **kwargs))
+        token = _BUDGET.set(_Budget())
+        try:
+            chunks = self.root_render_func(context)
+            return "".join(_bounded_output(chunks))
+        except Exception:
+            self.environment.handle_exception()
+        finally:
+            _BUDGET.reset(token)
+
+
+def _bounded_output(chunks: Iterator[str]) -> Iterator[str]:
+    """The chunks of a render; past the output limit the error is raised inside the template.
+
+    The error is thrown into the generator, so that it leaves through the template's frames
+    and names the template and line that wrote past the limit.
+    """
+    budget = _budget()
+    for chunk in chunks:
+        budget.output += len(chunk)
+        if budget.output > MAX_OUTPUT:
+            error = TemplateLimitError(Msg("template.limit.output", limit=MAX_OUTPUT))
+            if isinstance(chunks, Generator):
+                chunks.throw(error)
+            raise error
+        if time.monotonic() > budget.deadline:
+            raise TemplateLimitError(Msg("template.limit.time", limit=int(MAX_SECONDS)))
+        yield chunk
+
+
 class KsdEnvironment(ImmutableSandboxedEnvironment):
     """The sandboxed environment whose every template error is a ``UserError`` with its place.
 
@@ -152,11 +371,20 @@ class KsdEnvironment(ImmutableSandboxedEnvironment):
 
     #: Folder whose files are named relative to it in messages (the data repository's root).
     display_root: Path | None = None
-    #: ``*`` and ``**`` are checked: ``'x' * 10**10`` would exhaust the memory of a CI runner.
-    intercepted_binops = frozenset({"*", "**"})
+    #: ``*`` and ``**`` are checked: ``'x' * 10**10`` would exhaust the memory of a CI runner;
+    #: ``+`` and ``%`` too: doubling a text in a loop, ``'%1000000000s' % x``.
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    template_class = KsdTemplate
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        """Parse as Jinja does, then route loops and ``~`` through the render's bounds."""
+        tree = super()._parse(source, name, filename)
+        bounded = _Bounder().visit(tree)
+        assert isinstance(bounded, nodes.Template)
+        return bounded
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        """Refuse huge powers and repetitions; compute every other operation as usual."""
+        """Refuse huge powers, repetitions and texts; compute every other operation as usual."""
         if operator == "**" and isinstance(right, int) and abs(right) > MAX_EXPONENT:
             raise SecurityError(f"exponent {right} is larger than {MAX_EXPONENT}")
         if operator == "*":
@@ -167,7 +395,37 @@ class KsdEnvironment(ImmutableSandboxedEnvironment):
                     and len(sequence) * count > MAX_REPEAT
                 ):
                     raise SecurityError(f"repetition longer than {MAX_REPEAT} items")
+        if operator == "+" and isinstance(left, str | list | tuple):
+            if isinstance(right, str | list | tuple):
+                _check_size(len(left) + len(right))
+        if operator == "%" and isinstance(left, str):
+            values = right if isinstance(right, tuple) else (right,)
+            _check_format(left, _format_values(values, right if isinstance(right, Mapping) else {}))
         return super().call_binop(context, operator, left, right)
+
+    def call(
+        __self,  # noqa: N805 - Jinja's own signature (keeps keyword arguments free)
+        __context: Context,
+        __obj: Any,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        """Call as the sandbox does, counting the call and refusing oversized string methods."""
+        budget = _budget()
+        budget.step()
+        method = getattr(__obj, "__wrapped__", __obj)
+        owner = getattr(method, "__self__", None)
+        if isinstance(owner, str):
+            _check_str_method(owner, getattr(method, "__name__", ""), args, kwargs)
+        if not isinstance(__obj, Macro):
+            return super().call(__context, __obj, *args, **kwargs)
+        budget.depth += 1
+        try:
+            if budget.depth > MAX_DEPTH:
+                raise TemplateLimitError(Msg("template.limit.depth", limit=MAX_DEPTH))
+            return super().call(__context, __obj, *args, **kwargs)
+        finally:
+            budget.depth -= 1
 
     def handle_exception(self, source: str | None = None) -> NoReturn:
         """Raise the current exception as a ``UserError`` naming the template and line."""
@@ -178,6 +436,19 @@ class KsdEnvironment(ImmutableSandboxedEnvironment):
                 f"{self._shown(exc.filename or exc.name)}, baris {exc.lineno}: "
                 f"kesalahan sintaks templat / template syntax error: {exc.message}",
                 hint="see the Jinja template documentation; ksd templates are sandboxed",
+            ) from None
+        except (TemplateLimitError, RecursionError) as exc:
+            filename, line = _template_frame(exc.__traceback__)
+            what = (
+                exc.what if isinstance(exc, TemplateLimitError) else Msg("template.limit.recursion")
+            )
+            place = (
+                Msg("template.where", template=self._shown(filename), line=line)
+                if filename
+                else Msg("template.where.unknown")
+            )
+            raise UserError(
+                Msg("template.limit", where=place, what=what), hint=Msg("template.limit.hint")
             ) from None
         except (TemplateError, TypeError, ValueError, ArithmeticError, LookupError) as exc:
             filename, line = _template_frame(exc.__traceback__)
@@ -229,6 +500,17 @@ def make_environment(
     env.display_root = display_root
     env.filters.update(FILTERS)
     env.filters["markdown_cell"] = markdown_cell
+    env.filters["ksd_counted"] = _counted
+    env.filters["ksd_concat"] = _bounded_concat
+    for name, size in (
+        ("join", _join_size),
+        ("indent", _indent_size),
+        ("center", _center_size),
+        ("replace", _replace_size),
+        ("format", _format_size),
+    ):
+        env.filters[name] = _sized_filter(env.filters[name], size)
+    env.globals["lipsum"] = _bounded_lipsum
     if filters:
         env.filters.update(filters)
     return env

@@ -11,30 +11,8 @@ import typer
 from ksd_cli.cli.common import LangOption, RootOption, language, repository
 
 if TYPE_CHECKING:
-    from ksd_cli.fmt import FormatOutcome
+    from ksd_cli.fmt import FormatError, FormatOutcome
     from ksd_cli.messages import Lang
-
-_TEXT: dict[str, tuple[str, str]] = {
-    "formatted": ("diformat", "formatted"),
-    "would": ("perlu diformat", "would be formatted"),
-    "failed": ("tidak dapat diformat", "cannot be formatted"),
-    "summary.write": (
-        "{changed} berkas diformat, {same} sudah rapi, {failed} gagal",
-        "{changed} files formatted, {same} unchanged, {failed} failed",
-    ),
-    "summary.check": (
-        "{changed} berkas perlu diformat, {same} sudah rapi, {failed} gagal",
-        "{changed} files would be formatted, {same} unchanged, {failed} failed",
-    ),
-    "hint": (
-        "jalankan `ksd fmt` untuk merapikannya",
-        "run `ksd fmt` to format them",
-    ),
-}
-
-
-def _t(key: str, lang: Lang, **args: object) -> str:
-    return _TEXT[key][0 if lang == "id" else 1].format(**args)
 
 
 def fmt(
@@ -65,35 +43,47 @@ def fmt(
     Exit 0 when nothing needs formatting (or everything was formatted), 1 when --check or
     --diff finds files that would change, or a file cannot be formatted.
     """
-    from ksd_cli.fmt import format_sources, write_outcome
+    from ksd_cli.atomic import remove_stale_temporaries
+    from ksd_cli.fmt import FormatError, format_source, write_outcome
+    from ksd_cli.messages import message
 
     lang_ = language(lang)
     repo = repository(root)
     sources = repo.sources_for(paths) if paths else repo.source_files()
-    outcomes = format_sources(sources, max_bytes=repo.config.validate_.max_file_kb * 1024)
+    max_bytes = repo.config.validate_.max_file_kb * 1024
     dry = check or show_diff
     out = sys.stdout
     changed = failed = 0
-    for outcome in outcomes:
+    cleaned: set[Path] = set()
+    for source in sources:  # one file at a time: memory stays flat on a large repository
+        if not dry and source.path.parent not in cleaned:
+            cleaned.add(source.path.parent)
+            remove_stale_temporaries(source.path.parent)  # left by a run that was killed
+        outcome = format_source(source, max_bytes=max_bytes, lang=lang_)
         if outcome.error is not None:
             failed += 1
-            sys.stderr.write(_failure(outcome, lang_) + "\n")
+            sys.stderr.write(_failure(outcome, outcome.error, lang_) + "\n")
             continue
         if not outcome.changed:
             continue
-        changed += 1
         if show_diff:
             out.write(outcome.diff())
         if check:
             (sys.stderr if show_diff else out).write(
-                f"{_t('would', lang_)}: {outcome.source.rel}\n"
+                f"{message('fmt.would', lang_)}: {outcome.source.rel}\n"
             )
         if not dry:
-            write_outcome(outcome)
-            out.write(f"{_t('formatted', lang_)}: {outcome.source.rel}\n")
-    same = len(outcomes) - changed - failed
-    summary = _t(
-        "summary.check" if dry else "summary.write",
+            try:
+                write_outcome(outcome)
+            except FormatError as exc:  # changed meanwhile, read-only: the others go on
+                failed += 1
+                sys.stderr.write(_failure(outcome, exc, lang_) + "\n")
+                continue
+            out.write(f"{message('fmt.formatted', lang_)}: {outcome.source.rel}\n")
+        changed += 1
+    same = len(sources) - changed - failed
+    summary = message(
+        "fmt.summary.check" if dry else "fmt.summary.write",
         lang_,
         changed=changed,
         same=same,
@@ -101,19 +91,21 @@ def fmt(
     )
     (sys.stderr if show_diff else out).write(summary + "\n")
     if dry and changed:
-        sys.stderr.write(f"  hint: {_t('hint', lang_)}\n")
+        label = message("boundary.hint-label", lang_)
+        sys.stderr.write(f"  {label}: {message('fmt.hint', lang_)}\n")
     raise typer.Exit(1 if failed or (dry and changed) else 0)
 
 
-def _failure(outcome: FormatOutcome, lang: Lang) -> str:
-    from ksd_cli.fmt import describe_problem
+def _failure(outcome: FormatOutcome, error: FormatError, lang: Lang) -> str:
+    from ksd_cli.messages import message
 
-    error = outcome.error
-    assert error is not None
     where = outcome.source.rel
     if error.line is not None:
         where += f":{error.line}"
         if error.column is not None:
             where += f":{error.column}"
-    reason = describe_problem(error.problem, lang) if error.problem is not None else error.message
-    return f"{where}: {_t('failed', lang)}: {reason}"
+    line = f"{where}: {message('fmt.failed', lang)}: {error.text(lang)}"
+    hint = error.hint_text(lang)
+    if hint:
+        line += f"\n  {message('boundary.hint-label', lang)}: {hint}"
+    return line

@@ -27,6 +27,99 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "templat {path} bukan berkas biasa",
         "template {path} is not a regular file",
     ),
+    # Templates are bounded (issue 16 section 5)
+    "template.limit": (
+        "{where}: templat melampaui batas: {what}",
+        "{where}: the template goes past a limit: {what}",
+    ),
+    "template.limit.hint": (
+        "ksd membatasi templat agar satu templat tidak dapat menghabiskan waktu atau memori "
+        "CI; sederhanakan templat itu",
+        "ksd bounds templates so that one cannot exhaust the time or memory of CI; simplify "
+        "the template",
+    ),
+    "template.where": ("{template}, baris {line}", "{template}, line {line}"),
+    "template.where.unknown": ("templat", "template"),
+    "template.limit.iterations": (
+        "lebih dari {limit} putaran perulangan dalam satu render",
+        "more than {limit} loop iterations in one render",
+    ),
+    "template.limit.output": (
+        "keluaran lebih dari {limit} karakter",
+        "output longer than {limit} characters",
+    ),
+    "template.limit.string": (
+        "teks yang dibuat lebih dari {limit} karakter",
+        "a text longer than {limit} characters",
+    ),
+    "template.limit.depth": (
+        "panggilan makro bersarang lebih dari {limit} tingkat",
+        "macro calls nested more than {limit} deep",
+    ),
+    "template.limit.recursion": (
+        "rekursi terlalu dalam (templat yang meng-include, meng-extends atau memanggil "
+        "dirinya sendiri)",
+        "recursion too deep (a template that includes, extends or calls itself)",
+    ),
+    "template.limit.time": (
+        "merender lebih lama dari {limit} detik",
+        "rendering took longer than {limit} seconds",
+    ),
+    # ksd fmt (issue 16 section 6)
+    "fmt.formatted": ("diformat", "formatted"),
+    "fmt.would": ("perlu diformat", "would be formatted"),
+    "fmt.failed": ("tidak dapat diformat", "cannot be formatted"),
+    "fmt.summary.write": (
+        "{changed} berkas diformat, {same} sudah rapi, {failed} gagal",
+        "{changed} files formatted, {same} unchanged, {failed} failed",
+    ),
+    "fmt.summary.check": (
+        "{changed} berkas perlu diformat, {same} sudah rapi, {failed} gagal",
+        "{changed} files would be formatted, {same} unchanged, {failed} failed",
+    ),
+    "fmt.hint": ("jalankan `ksd fmt` untuk merapikannya", "run `ksd fmt` to format them"),
+    "fmt.not-utf8": ("berkas bukan teks UTF-8", "the file is not UTF-8 text"),
+    "fmt.does-not-load": (
+        "berkas tidak dapat dibaca: {problem}",
+        "the file does not load: {problem}",
+    ),
+    "fmt.bug.load": (
+        "hasil format tidak dapat dibaca ({parser}); berkas tidak diubah (kesalahan di ksd)",
+        "the formatted text does not load ({parser}); file left untouched (a bug in ksd)",
+    ),
+    "fmt.bug.data": (
+        "hasil format mengubah data di {where}; berkas tidak diubah (kesalahan di ksd)",
+        "formatting would change the data at {where}; file left untouched (a bug in ksd)",
+    ),
+    "fmt.bug.comment": (
+        "hasil format kehilangan komentar {comment}; berkas tidak diubah (kesalahan di ksd)",
+        "formatting would lose the comment {comment}; file left untouched (a bug in ksd)",
+    ),
+    "fmt.bug.unstable": (
+        "hasil format tidak stabil; berkas tidak diubah (kesalahan di ksd)",
+        "formatting is not stable on this file; file left untouched (a bug in ksd)",
+    ),
+    "fmt.bug.value": (
+        "perubahan nilai tidak sah di {loc}; berkas tidak diubah (kesalahan di ksd)",
+        "unsafe value change at {loc}; file left untouched (a bug in ksd)",
+    ),
+    "fmt.changed": (
+        "berkas berubah saat diformat; berkas tidak diubah",
+        "the file changed while being formatted; file left untouched",
+    ),
+    "fmt.changed.hint": ("jalankan `ksd fmt` lagi", "run `ksd fmt` again"),
+    "fmt.read-only": (
+        "berkas hanya-baca (mode {mode}); ksd fmt tidak menulisnya",
+        "the file is read-only (mode {mode}); ksd fmt does not write it",
+    ),
+    "fmt.read-only.hint": (
+        "beri izin tulis (chmod u+w) bila berkas ini memang boleh diformat",
+        "make it writable (chmod u+w) if this file may be formatted",
+    ),
+    "fmt.not-regular": (
+        "bukan lagi berkas biasa; ksd fmt tidak menulisnya",
+        "no longer a regular file; ksd fmt does not write it",
+    ),
     "id.invalid": (
         "`{value}` bukan id rekaman; id berbentuk KSD-<kode>-<tahun>-<urut> atau "
         "POT-<kode>-<tahun>-<urut>, misalnya KSD-6402-2024-007",

@@ -37,7 +37,9 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 #: ASCII punctuation that starts inline Markdown (emphasis, code, links, images, raw HTML,
 #: autolinks, entities, strike-through, table columns). Each is escaped with a backslash.
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]<>|~!&#])")
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*\[\]<>|~!&#])")
+#: An underscore inside a word (``kb_tanpa_pks``) is no emphasis in GFM: only others are escaped.
+_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 #: What would start a block (heading, quote, list, thematic break, setext) at a line start.
 _BLOCK_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
 #: Link schemes that run code when followed: ``javascript:``, ``vbscript:``, ``data:``.
@@ -83,6 +85,7 @@ def markdown_text(value: object) -> str:
     """
     text = " ".join(terminal_text(value, keep_newlines=False).split())
     text = _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+    text = _UNDERSCORE.sub(r"\\_", text)
     text = _BLOCK_START.sub(_escape_block_start, text)
     text = _ACTIVE_SCHEME.sub(r"\1\2\\:", text)
     return _MENTION.sub("@" + _ZERO_WIDTH_SPACE, text)

@@ -167,21 +167,31 @@ def check_target(path: Path, *, force: bool) -> None:
     them.
     """
     name = path.name
-    if name in ("", ".", "..") or path.is_dir():
+    if name in ("", ".", ".."):
         raise UserError(Msg("output.is-directory", path=path))
     if len(os.fsencode(name)) > MAX_NAME_BYTES:
         shown = name[:40] + "…"
         raise UserError(Msg("output.name-too-long", name=shown, limit=MAX_NAME_BYTES))
-    folder = path.parent
-    if not folder.is_dir():
-        raise UserError(
-            Msg("output.no-folder", folder=folder, path=path), hint=Msg("output.no-folder.hint")
-        )
-    if os.path.lexists(path):
-        if not path.is_file() or path.is_symlink():
-            raise UserError(Msg("output.not-a-file", path=path))
-        if not force:
-            raise UserError(Msg("output.exists", path=path), hint=Msg("output.exists.hint"))
+    try:
+        if path.is_dir():
+            raise UserError(Msg("output.is-directory", path=path))
+        folder = path.parent
+        if not folder.is_dir():
+            raise UserError(
+                Msg("output.no-folder", folder=folder, path=path),
+                hint=Msg("output.no-folder.hint"),
+            )
+        if os.path.lexists(path):
+            if path.is_symlink() or not path.is_file():
+                raise UserError(Msg("output.not-a-file", path=path))
+            if not force:
+                raise UserError(Msg("output.exists", path=path), hint=Msg("output.exists.hint"))
+    except OSError as exc:
+        raise UserError(Msg("output.cannot-write", path=path, reason=_reason(exc))) from None
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or errno.errorcode.get(exc.errno or 0, str(exc))
 
 
 def write_output(path: Path, content: str | bytes, *, force: bool) -> None:
@@ -197,5 +207,4 @@ def write_output(path: Path, content: str | bytes, *, force: bool) -> None:
     try:
         write_bytes_atomic(path, data)
     except OSError as exc:
-        reason = exc.strerror or errno.errorcode.get(exc.errno or 0, str(exc))
-        raise UserError(Msg("output.cannot-write", path=path, reason=reason)) from None
+        raise UserError(Msg("output.cannot-write", path=path, reason=_reason(exc))) from None

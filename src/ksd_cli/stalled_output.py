@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 from typing import TextIO
 
+from ksd_cli.escaping import csv_cell, markdown_cell, markdown_code, terminal_text
 from ksd_cli.idformat import tanggal
 from ksd_cli.stalled import StalledResult
 
@@ -26,6 +26,7 @@ JUDUL_FLAG = {
 def write_text(result: StalledResult, stream: TextIO, *, color: bool | None = None) -> None:
     """A table sorted by days past the threshold, then a count per flag."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     console = Console(
@@ -42,7 +43,12 @@ def write_text(result: StalledResult, stream: TextIO, *, color: bool | None = No
         for f in result.flags:
             style = "yellow" if f.kategori == "pengingat" else None
             table.add_row(
-                f.id, JUDUL_FLAG[f.code], str(f.days), str(f.threshold), f.message, style=style
+                escape(terminal_text(f.id)),
+                JUDUL_FLAG[f.code],
+                str(f.days),
+                str(f.threshold),
+                escape(terminal_text(f.message)),
+                style=style,
             )
         console.print(table)
     else:
@@ -58,7 +64,12 @@ def write_text(result: StalledResult, stream: TextIO, *, color: bool | None = No
 def _write_invalid_note(result: StalledResult, console: object) -> None:
     if not result.invalid:
         return
-    lines = [f"{r.path} ({r.errors} galat)" for r in result.invalid]
+    from rich.markup import escape
+
+    lines = [
+        f"{escape(terminal_text(r.path, keep_newlines=False))} ({r.errors} galat)"
+        for r in result.invalid
+    ]
     console.print(  # type: ignore[attr-defined]
         f"[bold red]{len(result.invalid)} rekaman tidak valid dan tidak dinilai[/] "
         "(jalankan `ksd validate`): " + "; ".join(lines)
@@ -99,12 +110,8 @@ def write_csv(result: StalledResult, stream: TextIO) -> None:
 
 def _csv_value(value: object) -> object:
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return "" if value is None else value
-
-
-def _md_cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+        value = "; ".join(str(v) for v in value)
+    return csv_cell(value)
 
 
 def write_markdown(result: StalledResult, stream: TextIO) -> None:
@@ -117,8 +124,9 @@ def write_markdown(result: StalledResult, stream: TextIO) -> None:
         )
         for f in result.flags:
             out.write(
-                f"| {_md_cell(f.id)} | {_md_cell(JUDUL_FLAG[f.code])} | {_md_cell(f.stage or '-')} "
-                f"| {f.days} | {f.threshold} | {_md_cell(f.message)} |\n"
+                f"| {markdown_cell(f.id)} | {markdown_cell(JUDUL_FLAG[f.code])} "
+                f"| {markdown_cell(f.stage or '-')} "
+                f"| {f.days} | {f.threshold} | {markdown_cell(f.message)} |\n"
             )
     else:
         out.write("Tidak ada temuan.\n")
@@ -131,15 +139,15 @@ def write_markdown(result: StalledResult, stream: TextIO) -> None:
             "(jalankan `ksd validate`):\n\n"
         )
         for r in result.invalid:
-            out.write(f"- `{r.path}` ({r.errors} galat)\n")
+            out.write(f"- {markdown_code(r.path)} ({r.errors} galat)\n")
     stream.write(out.getvalue())
 
 
-def write_xlsx(result: StalledResult, path: Path) -> None:
+def xlsx_bytes(result: StalledResult) -> bytes:
     """A workbook with the sheet ``Temuan``: one row per flag, dates as dates."""
     from openpyxl import Workbook
 
-    from ksd_cli.xlsx import INTEGER_FORMAT, Column, save_workbook, write_table
+    from ksd_cli.xlsx import INTEGER_FORMAT, Column, workbook_bytes, write_table
 
     workbook = Workbook()
     ws = workbook.active
@@ -180,4 +188,4 @@ def write_xlsx(result: StalledResult, path: Path) -> None:
         [Column("Kode temuan", 30), Column("Jumlah", 10, INTEGER_FORMAT)],
         [[code, n] for code, n in result.counts().items()],
     )
-    save_workbook(workbook, path)
+    return workbook_bytes(workbook)

@@ -419,8 +419,8 @@ def test_one_missing_number_and_one_missing_signer(sample_repo: Path) -> None:
     )
     assert "2. **[[nama penandatangan pihak_kedua belum diisi]]**, [[jabatan penandatangan" in body
     assert (
-        "| **Ir. Slamet Hadi Purnomo, M.T.** | **[[nama penandatangan pihak_kedua belum diisi]]** |"
-        in body
+        "| **Ir. Slamet Hadi Purnomo, M.T.** "
+        "| **\\[\\[nama penandatangan pihak_kedua belum diisi\\]\\]** |" in body
     )
 
 
@@ -929,3 +929,38 @@ def test_an_id_that_is_a_path_is_refused_before_anything_is_read(
     assert (code, out) == (1, "")
     assert "bukan id rekaman" in err
     assert sorted(p.name for p in outside.iterdir()) == ["evil.yaml"]
+
+
+def test_docx_holds_record_text_with_control_characters_and_escapes() -> None:
+    import io as _io
+    from datetime import date as _date
+
+    from docx import Document
+
+    from ksd_cli.draft.docx import markdown_to_docx
+    from ksd_cli.draft.render import Provenance
+
+    provenance = Provenance(
+        record_id="KSD-6402-2024-001",
+        source="data/agreements/KSD-6402-2024-001.yaml",
+        position=1,
+        jenis="kesepakatan_bersama",
+        template="kesepakatan_bersama.md.j2",
+        template_file=None,
+        ksd_version="0.0.0",
+        commit=None,
+        generated=_date(2024, 1, 1),
+        draft=True,
+    )
+    body = (
+        "# JUDUL\x01\x1b[2J\n\nTeks \\*bukan miring\\* dan \\<b\\> \x00\ufffe akhir.\n\n"
+        "| A |\n|---|\n| **\\[\\[nama belum diisi\\]\\]** |\n"
+    )
+    content = markdown_to_docx(body, provenance, title="Judul\x01", subject="x\x1b")
+    document = Document(_io.BytesIO(content))
+    texts = [p.text for p in document.paragraphs]
+    assert "JUDUL[2J" in texts
+    assert "Teks *bukan miring* dan <b>  akhir." in texts
+    cell = document.tables[0].cell(1, 0).paragraphs[0]
+    assert cell.text == "[[nama belum diisi]]"
+    assert cell.runs[0].font.highlight_color is not None

@@ -41,7 +41,7 @@ _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*\[\]<>|~!&#])")
 #: An underscore inside a word (``kb_tanpa_pks``) is no emphasis in GFM: only others are escaped.
 _UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 #: What would start a block (heading, quote, list, thematic break, setext) at a line start.
-_BLOCK_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+_BLOCK_START = re.compile(r"^(\s*)([-+=>]|\d{1,9}[.)](?=\s|$))")
 #: Link schemes that run code when followed: ``javascript:``, ``vbscript:``, ``data:``.
 _ACTIVE_SCHEME = re.compile(r"(?i)\b(javascript|vbscript|data)(\s*):")
 #: ``@name`` pings a user or team on GitHub and GitLab.

@@ -22,6 +22,7 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ksd_cli.errors import UserError
+from ksd_cli.escaping import markdown_cell
 from ksd_cli.idformat import FILTERS
 from ksd_cli.messages import Msg
 
@@ -130,11 +131,6 @@ class ConfinedLoader(BaseLoader):
             except ValueError:
                 pass
         return os.fspath(path)
-
-
-def markdown_cell(value: object) -> str:
-    """``value`` made safe for one cell of a Markdown table: no pipe, no line break."""
-    return " ".join(str(value).split()).replace("|", "\\|")
 
 
 class KsdEnvironment(ImmutableSandboxedEnvironment):

@@ -140,7 +140,9 @@ class RenderedNaskah:
     @property
     def markers(self) -> tuple[str, ...]:
         """The ``[[... belum diisi]]`` markers in the body, in order."""
-        return tuple(_MARKER.findall(self.body))
+        # Markers inside escaped record text (table cells) read ``\[\[...\]\]``.
+        body = self.body.replace("\\[\\[", "[[").replace("\\]\\]", "]]")
+        return tuple(_MARKER.findall(body))
 
     def default_filename(self) -> str:
         """``<ID>-<jenis>.md``, with ``-<position>`` when the record has several of the kind."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TextIO
 
+from ksd_cli.escaping import markdown_cell
 from ksd_cli.idformat import angka, tanggal
 from ksd_cli.report.model import Cell, ColumnKind, Report, Table
 
@@ -86,6 +87,11 @@ def render_markdown(report: Report, env: Any) -> str:
     return text.rstrip("\n") + "\n"
 
 
+def write_markdown(report: Report, stream: TextIO, *, env: Any) -> None:
+    """The output writer of ``ksd report --format md`` (see :mod:`ksd_cli.outputs`)."""
+    stream.write(render_markdown(report, env))
+
+
 def markdown_table(table: Table, dates: dict[date, str] | None = None) -> MarkdownTable:
     """``table`` with every cell written out in Indonesian style and escaped for Markdown."""
     cache = {} if dates is None else dates
@@ -93,7 +99,7 @@ def markdown_table(table: Table, dates: dict[date, str] | None = None) -> Markdo
     return MarkdownTable(
         title=table.title,
         note=table.note,
-        header=tuple(escape(c.header) for c in table.columns),
+        header=tuple(markdown_cell(c.header) for c in table.columns),
         align=tuple("---" if k == "teks" else "--:" for k in kinds),
         rows=tuple(
             tuple(format_cell(v, k, cache) for v, k in zip(row, kinds, strict=True))
@@ -120,15 +126,4 @@ def format_cell(value: Cell, kind: ColumnKind, dates: dict[date, str] | None = N
         if value not in dates:
             dates[value] = tanggal(value)
         return dates[value]
-    return escape(str(value))
-
-
-def escape(text: str) -> str:
-    """Text safe inside a table cell: one line, no column breaks, no raw HTML."""
-    return (
-        " ".join(text.split())
-        .replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-    )
+    return markdown_cell(value)

@@ -552,11 +552,12 @@ def test_default_file_names_say_which_naskah(repo: Repository) -> None:
 
 def test_write_never_overwrites_without_force(repo: Repository, tmp_path: Path) -> None:
     rendered = draft(repo, TPA, 1)
+    (tmp_path / "out").mkdir()  # a missing folder is refused, never created
     target = tmp_path / "out" / "kb.md"
     write_naskah(rendered, target)
     assert target.read_text("utf-8") == rendered.markdown
     target.write_text("diedit tangan", "utf-8")
-    with pytest.raises(UserError, match="file exists"):
+    with pytest.raises(UserError, match="berkas sudah ada"):
         write_naskah(rendered, target)
     assert target.read_text("utf-8") == "diedit tangan"
     write_naskah(rendered, target, force=True)
@@ -814,7 +815,7 @@ def test_cli_refuses_to_overwrite_without_force(
     )
     code, out, err = run(capsys, *args)
     assert (code, out) == (1, "")
-    assert f"ksd: {target}: berkas sudah ada / file exists\n  petunjuk: pass --force" in err
+    assert f"ksd: {target}: berkas sudah ada\n  petunjuk: tambahkan --force" in err
     assert target.read_bytes() == b"versi lama"
     code, out, err = run(capsys, *args, "--force")
     assert (code, out) == (0, f"{target}\n")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -10,14 +9,8 @@ from typing import Annotated, Optional
 import typer
 
 from ksd_cli.cli.common import AsOfOption, ForceOption, RootOption, as_of_date, repository
+from ksd_cli.cli.writing import format_check, format_metavar
 from ksd_cli.errors import UsageProblem
-
-
-class DraftFormat(enum.StrEnum):
-    """Output formats of ``ksd draft``."""
-
-    md = "md"
-    docx = "docx"
 
 
 def draft(
@@ -35,8 +28,16 @@ def draft(
         ),
     ] = None,
     output_format: Annotated[
-        DraftFormat, typer.Option("--format", "-f", help="Markdown or Word.")
-    ] = DraftFormat.md,
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--format",
+            "-f",
+            metavar=format_metavar("draft"),
+            callback=format_check("draft"),
+            help="Markdown or Word (default: from the --output extension, else md).",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -44,7 +45,7 @@ def draft(
             "-o",
             metavar="FILE",
             help="Write to FILE (default: <ID>-<jenis>.md or .docx in the working folder); "
-            "'-' writes Markdown to stdout.",
+            "its extension chooses the format; '-' writes Markdown to stdout.",
             show_default=False,
         ),
     ] = None,
@@ -68,15 +69,17 @@ def draft(
 
     Prints the path of the file written. Templates: bundled, or the repository's templates/.
     """
-    from ksd_cli.atomic import refuse_overwrite
     from ksd_cli.draft import NaskahIncomplete, render_naskah, write_naskah
+    from ksd_cli.outputs import check_target, choose_format
 
     choice = _choice(naskah)
     to_stdout = output == "-"
-    if to_stdout and output_format is DraftFormat.docx:
+    named = Path(output) if output and not to_stdout else None
+    fmt = choose_format("draft", output_format, named)
+    if to_stdout and fmt.name == "docx":
         raise UsageProblem("--output", "a Word document cannot be written to stdout")
-    if output and not to_stdout:
-        refuse_overwrite(Path(output), force)
+    if named is not None:
+        check_target(named, force=force)
     repo = repository(root)
     day = as_of_date(as_of, repo)
     try:
@@ -84,7 +87,7 @@ def draft(
             repo,
             record_id,
             naskah=choice,
-            output_format="docx" if output_format is DraftFormat.docx else "md",
+            output_format="docx" if fmt.name == "docx" else "md",
             draft=draft_mode,
             today=day,
         )

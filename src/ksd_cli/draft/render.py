@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Literal, get_args
 
 from ksd_cli import __version__
-from ksd_cli.atomic import refuse_overwrite, write_bytes_atomic
 from ksd_cli.draft import wording
 from ksd_cli.draft.context import NAMA_JENIS, DraftContext, MissingField, build_context
 from ksd_cli.errors import UserError
@@ -326,9 +325,15 @@ def render_naskah(
 
 def write_naskah(rendered: RenderedNaskah, path: Path, *, force: bool = False) -> Path:
     """Write the rendered file to ``path`` atomically; an existing file needs ``force``."""
-    refuse_overwrite(path, force)
-    write_bytes_atomic(path, rendered.content)
+    from ksd_cli.outputs import write_output
+
+    write_output(path, rendered.content, force=force)
     return path
+
+
+def naskah_bytes(rendered: RenderedNaskah) -> bytes:
+    """The output writer of ``ksd draft`` (see :mod:`ksd_cli.outputs`): the rendered file."""
+    return rendered.content
 
 
 def document_title(context: DraftContext) -> str:

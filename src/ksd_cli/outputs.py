@@ -19,7 +19,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from ksd_cli.errors import UsageProblem, UserError
 from ksd_cli.messages import Msg
@@ -147,16 +147,21 @@ def _generic(suffix: str, chosen: Format) -> bool:
 
 def render(fmt: Format, result: object, **options: Any) -> str | bytes:
     """``result`` in format ``fmt``: text for text formats, bytes for binary ones."""
-    writer = fmt.load()
     if fmt.binary:
-        content: bytes = writer(result, **options)
+        content: bytes = fmt.load()(result, **options)
         return content
     stream = io.StringIO()
+    write_stream(fmt, result, stream, **options)
+    return stream.getvalue()
+
+
+def write_stream(fmt: Format, result: object, stream: TextIO, **options: Any) -> None:
+    """Write ``result`` in the text format ``fmt`` to ``stream`` (stdout keeps its terminal)."""
+    writer = fmt.load()
     if isinstance(writer, type):
         writer(**options).write(result, stream)
     else:
         writer(result, stream, **options)
-    return stream.getvalue()
 
 
 def check_target(path: Path, *, force: bool) -> None:

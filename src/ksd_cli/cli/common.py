@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Optional, ParamSpec, TypeVar
 import typer
 
 from ksd_cli.errors import UsageProblem, UserError
+from ksd_cli.escaping import terminal_text
 from ksd_cli.messages import LANGS, Lang, message, resolve_lang
 
 if TYPE_CHECKING:
@@ -93,13 +94,16 @@ def boundary(command: Callable[P, R]) -> Callable[P, R]:
             raise
         except UserError as exc:
             lang = _boundary_lang(kwargs.get("lang"))
-            sys.stderr.write(f"ksd: {exc.text(lang)}\n")
+            # File names and record values in the message reach the terminal: strip controls.
+            sys.stderr.write(f"ksd: {terminal_text(exc.text(lang))}\n")
             hint = exc.hint_text(lang)
             if hint:
-                sys.stderr.write(f"  {message('boundary.hint-label', lang)}: {hint}\n")
+                label = message("boundary.hint-label", lang)
+                sys.stderr.write(f"  {label}: {terminal_text(hint)}\n")
             raise typer.Exit(EXIT_FINDINGS) from None
         except UsageProblem as exc:
-            sys.stderr.write(f"ksd: invalid value for {exc.option}: {exc.message}\n")
+            text = terminal_text(exc.message)
+            sys.stderr.write(f"ksd: invalid value for {exc.option}: {text}\n")
             sys.stderr.write("  hint: see `ksd COMMAND --help`\n")
             raise typer.Exit(EXIT_USAGE) from None
         except BrokenPipeError:

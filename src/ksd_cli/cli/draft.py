@@ -11,6 +11,7 @@ import typer
 from ksd_cli.cli.common import AsOfOption, ForceOption, RootOption, as_of_date, repository
 from ksd_cli.cli.writing import format_check, format_metavar
 from ksd_cli.errors import UsageProblem
+from ksd_cli.escaping import terminal_text
 
 
 def draft(
@@ -93,7 +94,9 @@ def draft(
         )
     except NaskahIncomplete as exc:
         for missing in exc.missing:
-            sys.stderr.write(f"{exc.source}: {missing.path}: {missing.message}\n")
+            sys.stderr.write(
+                terminal_text(f"{exc.source}: {missing.path}: {missing.message}") + "\n"
+            )
         sys.stderr.write(
             f"ksd: {len(exc.missing)} data wajib naskah belum diisi / required data missing\n"
             "  hint: fill them in the record, or pass --draft to write the naskah with "
@@ -109,7 +112,9 @@ def draft(
         )
     if rendered.missing:
         for missing in rendered.missing:
-            sys.stderr.write(f"{rendered.source}: {missing.path}: {missing.message}\n")
+            sys.stderr.write(
+                terminal_text(f"{rendered.source}: {missing.path}: {missing.message}") + "\n"
+            )
         sys.stderr.write(
             f"ksd: rancangan dengan {len(rendered.markers)} penanda [[...]] / draft with "
             "markers for the missing data\n"

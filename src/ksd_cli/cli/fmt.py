@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from ksd_cli.cli.common import LangOption, RootOption, language, repository
+from ksd_cli.escaping import terminal_text
 
 if TYPE_CHECKING:
     from ksd_cli.fmt import FormatOutcome
@@ -86,11 +87,11 @@ def fmt(
             out.write(outcome.diff())
         if check:
             (sys.stderr if show_diff else out).write(
-                f"{_t('would', lang_)}: {outcome.source.rel}\n"
+                f"{_t('would', lang_)}: {terminal_text(outcome.source.rel)}\n"
             )
         if not dry:
             write_outcome(outcome)
-            out.write(f"{_t('formatted', lang_)}: {outcome.source.rel}\n")
+            out.write(f"{_t('formatted', lang_)}: {terminal_text(outcome.source.rel)}\n")
     same = len(outcomes) - changed - failed
     summary = _t(
         "summary.check" if dry else "summary.write",
@@ -116,4 +117,4 @@ def _failure(outcome: FormatOutcome, lang: Lang) -> str:
         if error.column is not None:
             where += f":{error.column}"
     reason = describe_problem(error.problem, lang) if error.problem is not None else error.message
-    return f"{where}: {_t('failed', lang)}: {reason}"
+    return terminal_text(f"{where}: {_t('failed', lang)}: {reason}")

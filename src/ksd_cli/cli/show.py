@@ -2,29 +2,42 @@
 
 from __future__ import annotations
 
-import enum
 import json
-import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Optional, TextIO
 
 import typer
 
-from ksd_cli.cli.common import AsOfOption, LangOption, RootOption, as_of_date, language, repository
+from ksd_cli.cli.common import (
+    AsOfOption,
+    ForceOption,
+    LangOption,
+    RootOption,
+    as_of_date,
+    language,
+    repository,
+)
+from ksd_cli.cli.writing import OutputOption, format_check, format_metavar, plan_output
+from ksd_cli.escaping import terminal_text
 
 if TYPE_CHECKING:
     from ksd_cli.show import AgreementView, PotentialView
 
 
-class ShowFormat(enum.StrEnum):
-    """Output formats of ``ksd show``."""
-
-    text = "text"
-    json = "json"
-
-
 def show(
     record_id: Annotated[str, typer.Argument(metavar="ID", help="An agreement or potential id.")],
-    output_format: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
+    output_format: Annotated[
+        Optional[str],  # noqa: UP045 - typer reads the annotation at run time
+        typer.Option(
+            "--format",
+            "-f",
+            metavar=format_metavar("show"),
+            callback=format_check("show"),
+            help="Default: from the --output extension, else text.",
+            show_default=False,
+        ),
+    ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     as_of: AsOfOption = None,
     root: RootOption = None,
     lang: LangOption = None,
@@ -37,6 +50,7 @@ def show(
     lang_ = language(lang)
     repo = repository(root)
     day = as_of_date(as_of, repo)
+    plan = plan_output("show", output_format, output, force=force)
     view = show_record(
         load_records(repo, lang=lang_),
         record_id,
@@ -45,26 +59,33 @@ def show(
         as_of=day,
         lang=lang_,
     )
-    if output_format is ShowFormat.json:
-        json.dump(view.as_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return
-    _print(view)
+    plan.write(view, **({"color": False} if plan.to_file and plan.format.name == "text" else {}))
 
 
-def _print(view: AgreementView | PotentialView) -> None:
+def write_json(view: AgreementView | PotentialView, stream: TextIO) -> None:
+    """The record's view as JSON (``ksd show --format json``)."""
+    json.dump(view.as_dict(), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def write_text(
+    view: AgreementView | PotentialView, stream: TextIO, *, color: bool | None = None
+) -> None:
+    """The record's view for people; record text is stripped of terminal control sequences."""
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
     from ksd_cli.idformat import tanggal
 
-    console = Console(highlight=False)
+    console = Console(
+        file=stream, highlight=False, force_terminal=color, no_color=color is False or None
+    )
     data = view.as_dict()
     from ksd_cli.show import PotentialView
 
     if isinstance(view, PotentialView):
-        console.print(f"[bold]{data['id']}[/]  {escape(str(data['potensi']))}")
+        console.print(f"[bold]{data['id']}[/]  {escape(terminal_text(data['potensi']))}")
         console.print(
             f"urusan {data['urusan']} · prioritas {data['prioritas']} · pemetaan {data['tahun']}"
         )
@@ -75,7 +96,7 @@ def _print(view: AgreementView | PotentialView) -> None:
         )
     else:
         state = view.state
-        console.print(f"[bold]{data['id']}[/]  {escape(str(data['judul']))}")
+        console.print(f"[bold]{data['id']}[/]  {escape(terminal_text(data['judul']))}")
         console.print(
             f"{data['jenis']} · status [bold]{state.status}[/] · tahap terakhir "
             f"[bold]{state.tahap_terakhir or '-'}[/] (per {tanggal(state.as_of)})"
@@ -105,7 +126,7 @@ def _print(view: AgreementView | PotentialView) -> None:
             documents.add_row(
                 str(d.position + 1),
                 d.naskah.jenis,
-                escape(d.nomor.replace("; ", "\n")),
+                escape(terminal_text(d.nomor).replace("; ", "\n")),
                 signed,
                 berlaku,
                 status,
@@ -114,6 +135,6 @@ def _print(view: AgreementView | PotentialView) -> None:
     if view.flags:
         console.print("[bold]Temuan[/]")
         for f in view.flags:
-            console.print(f"  [red]{f.code}[/]: {escape(f.message)}")
+            console.print(f"  [red]{f.code}[/]: {escape(terminal_text(f.message))}")
     else:
         console.print("[green]Tidak ada temuan.[/]")

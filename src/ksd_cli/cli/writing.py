@@ -15,7 +15,15 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ksd_cli.errors import UsageProblem
-from ksd_cli.outputs import FORMATS, Format, check_target, choose_format, render, write_output
+from ksd_cli.outputs import (
+    FORMATS,
+    Format,
+    check_target,
+    choose_format,
+    render,
+    write_output,
+    write_stream,
+)
 
 OutputOption = Annotated[
     Optional[str],  # noqa: UP045 - typer reads the annotation at run time
@@ -62,11 +70,10 @@ class OutputPlan:
 
     def write(self, result: object, **options: Any) -> None:
         """Write ``result`` to the file (atomically, printing its path) or to stdout."""
-        content = render(self.format, result, **options)
         if self.path is None:
-            assert isinstance(content, str)
-            sys.stdout.write(content)
+            write_stream(self.format, result, sys.stdout, **options)
             return
+        content = render(self.format, result, **options)
         write_output(self.path, content, force=self.force)
         sys.stdout.write(f"{self.path}\n")
 

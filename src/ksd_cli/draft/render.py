@@ -16,6 +16,7 @@ from ksd_cli import __version__
 from ksd_cli.draft import wording
 from ksd_cli.draft.context import NAMA_JENIS, DraftContext, MissingField, build_context
 from ksd_cli.errors import UserError
+from ksd_cli.escaping import terminal_text
 from ksd_cli.gitio import head_commit
 from ksd_cli.ids import is_record_id
 from ksd_cli.loading import load_file
@@ -283,7 +284,9 @@ def render_naskah(
     if context.missing and not (draft or selection.new):
         raise NaskahIncomplete(source.rel, context.missing)
     template_file = _override(repository, Path(template.filename or template_name))
-    body = normalise_markdown(template.render(context.as_template_vars()))
+    # Control characters and escape sequences from record text end up nowhere: not in the
+    # Markdown (often printed to a terminal), not in the Word file (XML cannot hold them).
+    body = normalise_markdown(terminal_text(template.render(context.as_template_vars())))
     title = document_title(context)
     provenance = Provenance(
         record_id=record_id,

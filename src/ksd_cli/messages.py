@@ -356,7 +356,6 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{path} bukan berkas biasa; ksd hanya menulis berkas biasa",
         "{path} is not a regular file; ksd writes regular files only",
     ),
-    "output.written": ("ditulis: {path}", "written: {path}"),
     # Summary line and other text output
     "summary": (
         "{files} berkas, {records} rekaman: {errors} galat, {warnings} peringatan",

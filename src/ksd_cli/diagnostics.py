@@ -65,13 +65,24 @@ class Report:
     diagnostics: tuple[Diagnostic, ...]
     files: int
     records: int
+    #: The files checked, sorted (for reports with one entry per file, such as JUnit).
+    checked: tuple[str, ...] = ()
     schema_version: int = field(default=1, init=False)
 
     @classmethod
-    def build(cls, diagnostics: Iterable[Diagnostic], *, files: int, records: int) -> Report:
+    def build(
+        cls,
+        diagnostics: Iterable[Diagnostic],
+        *,
+        files: int,
+        records: int,
+        checked: Iterable[str] = (),
+    ) -> Report:
         """A report with its findings sorted by file, line, column and code, duplicates dropped."""
         unique = dict.fromkeys(diagnostics)
-        return cls(tuple(sorted(unique, key=Diagnostic.sort_key)), files, records)
+        return cls(
+            tuple(sorted(unique, key=Diagnostic.sort_key)), files, records, tuple(sorted(checked))
+        )
 
     @property
     def errors(self) -> int:

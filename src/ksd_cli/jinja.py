@@ -32,6 +32,7 @@ from jinja2.utils import generate_lorem_ipsum, pass_eval_context
 from jinja2.visitor import NodeTransformer
 
 from ksd_cli.errors import UserError
+from ksd_cli.escaping import markdown_cell
 from ksd_cli.idformat import FILTERS
 from ksd_cli.messages import Msg
 
@@ -153,11 +154,6 @@ class ConfinedLoader(BaseLoader):
             except ValueError:
                 pass
         return os.fspath(path)
-
-
-def markdown_cell(value: object) -> str:
-    """``value`` made safe for one cell of a Markdown table: no pipe, no line break."""
-    return " ".join(str(value).split()).replace("|", "\\|")
 
 
 # Bounds of one render ---------------------------------------------------------------------------

@@ -1,14 +1,22 @@
-"""Reporters: write a finished ``Report`` to a stream, one class per ``--format`` choice."""
+"""Reporters: write a finished ``Report`` to a stream, one class per ``--format`` choice.
+
+The registry is :data:`ksd_cli.outputs.FORMATS` (``"validate"``): it names each class as
+the writer of ``ksd validate``'s format of the same name. Every reporter takes the same options
+(``lang``, ``color``) and writes with ``write(report, stream)``.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 from itertools import groupby
-from typing import ClassVar, Protocol, TextIO
+from typing import ClassVar, TextIO
 
+from ksd_cli import __version__
 from ksd_cli.diagnostics import Diagnostic, Report, Severity
+from ksd_cli.escaping import terminal_text, xml_text
 from ksd_cli.messages import Lang, message
 
 
@@ -24,23 +32,35 @@ def utf8_safe(text: str) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-class Reporter(Protocol):
-    """Writes a report."""
+class Reporter:
+    """Writes a report in one format; subclasses set ``name`` and implement ``write``."""
 
     name: ClassVar[str]
 
+    def __init__(self, lang: Lang = "id", color: bool | None = None) -> None:
+        self.lang = lang
+        self.color = color
+
     def write(self, report: Report, stream: TextIO) -> None:
         """Write ``report`` to ``stream``."""
+        raise NotImplementedError
+
+    def summary(self, report: Report) -> str:
+        """The one-line summary in the reporter's language."""
+        return message(
+            "summary",
+            self.lang,
+            files=report.files,
+            records=report.records,
+            errors=report.errors,
+            warnings=report.warnings,
+        )
 
 
-class TextReporter:
+class TextReporter(Reporter):
     """For people: findings grouped by file, ``path:line:col: severity code message``."""
 
     name: ClassVar[str] = "text"
-
-    def __init__(self, lang: Lang, color: bool | None = None) -> None:
-        self.lang = lang
-        self.color = color
 
     def write(self, report: Report, stream: TextIO) -> None:
         """Findings, a blank line between files, then the summary line."""
@@ -58,28 +78,21 @@ class TextReporter:
         for index, (path, group) in enumerate(groupby(report.diagnostics, key=lambda d: d.path)):
             if index:
                 console.print()
+            shown = escape(terminal_text(utf8_safe(path), keep_newlines=False))
             for d in group:
-                where = f"[bold]{escape(utf8_safe(path))}:{d.line}:{d.column}[/]:"
+                where = f"[bold]{shown}:{d.line}:{d.column}[/]:"
                 severity = f"[{style[d.severity]}]{d.severity.value}[/]"
-                text = escape(utf8_safe(d.message))
+                text = escape(terminal_text(utf8_safe(d.message)))
                 console.print(f"{where} {severity} [dim]{d.code}[/] {text}")
                 if d.hint:
-                    console.print(f"    [cyan]hint:[/] {escape(utf8_safe(d.hint))}")
+                    console.print(f"    [cyan]hint:[/] {escape(terminal_text(utf8_safe(d.hint)))}")
         if report.diagnostics:
             console.print()
-        summary = message(
-            "summary",
-            self.lang,
-            files=report.files,
-            records=report.records,
-            errors=report.errors,
-            warnings=report.warnings,
-        )
         colour = "red" if report.errors else "yellow" if report.warnings else "green"
-        console.print(f"[bold {colour}]{escape(summary)}[/]")
+        console.print(f"[bold {colour}]{escape(self.summary(report))}[/]")
 
 
-class JsonReporter:
+class JsonReporter(Reporter):
     """For machines: the report's stable JSON form (``schema_version`` 1)."""
 
     name: ClassVar[str] = "json"
@@ -91,29 +104,154 @@ class JsonReporter:
         stream.write(text.encode("utf-8", "backslashreplace").decode("utf-8") + "\n")
 
 
-class GithubReporter:
+class GithubReporter(Reporter):
     """For GitHub Actions: workflow commands that annotate the pull request's lines."""
 
     name: ClassVar[str] = "github"
-
-    def __init__(self, lang: Lang) -> None:
-        self.lang = lang
 
     def write(self, report: Report, stream: TextIO) -> None:
         """One ``::error``/``::warning`` line per finding, then the summary line."""
         for d in report.diagnostics:
             stream.write(_annotation(d) + "\n")
-        stream.write(
-            message(
-                "summary",
-                self.lang,
-                files=report.files,
-                records=report.records,
-                errors=report.errors,
-                warnings=report.warnings,
-            )
-            + "\n"
+        stream.write(self.summary(report) + "\n")
+
+
+class SarifReporter(Reporter):
+    """For GitHub code scanning (and any SARIF viewer): one SARIF 2.1.0 log, one run."""
+
+    name: ClassVar[str] = "sarif"
+
+    def write(self, report: Report, stream: TextIO) -> None:
+        """The SARIF log: every ksd rule in the driver, one result per finding."""
+        from urllib.parse import quote
+
+        from ksd_cli.rules import RULES
+
+        index = {rule.code: i for i, rule in enumerate(RULES)}
+        rules = [
+            {
+                "id": rule.code,
+                "name": rule.name,
+                "shortDescription": {"text": rule.summary},
+                "fullDescription": {"text": rule.doc.strip()},
+                "defaultConfiguration": {"level": _sarif_level(rule.severity)},
+            }
+            for rule in RULES
+        ]
+        results = []
+        for d in report.diagnostics:
+            result: dict[str, object] = {
+                "ruleId": d.code,
+                "level": _sarif_level(d.severity),
+                "message": {"text": d.message + (f" ({d.hint})" if d.hint else "")},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": quote(d.path), "uriBaseId": "%SRCROOT%"},
+                            "region": {
+                                "startLine": max(d.line, 1),
+                                "startColumn": max(d.column, 1),
+                            },
+                        }
+                    }
+                ],
+                "partialFingerprints": {"ksdFinding/v1": _fingerprint(d)},
+            }
+            if d.code in index:
+                result["ruleIndex"] = index[d.code]
+            results.append(result)
+        log = {
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "ksd",
+                            "version": __version__,
+                            "rules": rules,
+                        }
+                    },
+                    "columnKind": "unicodeCodePoints",
+                    "results": results,
+                }
+            ],
+        }
+        json.dump(log, stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
+
+
+class JunitReporter(Reporter):
+    """For GitLab and Jenkins test reports: JUnit XML, one testcase per file checked.
+
+    A file without findings is a passing testcase; each error is a ``failure`` of its file's
+    testcase (warnings are listed in ``system-out``, as they do not fail the run).
+    """
+
+    name: ClassVar[str] = "junit"
+
+    def write(self, report: Report, stream: TextIO) -> None:
+        """One ``testsuites`` document."""
+        import xml.etree.ElementTree as ET
+
+        by_file = {p: list(g) for p, g in groupby(report.diagnostics, key=lambda d: d.path)}
+        files = sorted(set(report.checked) | set(by_file))
+        failing = {d.path for d in report.diagnostics if d.severity is Severity.ERROR}
+        counts = {"tests": str(len(files)), "failures": str(len(failing)), "errors": "0"}
+        suites = ET.Element("testsuites", {"name": "ksd validate", **counts})
+        suite = ET.SubElement(
+            suites, "testsuite", {"name": "ksd validate", "skipped": "0", **counts}
         )
+        for path in files:
+            case = ET.SubElement(suite, "testcase", classname="ksd.validate", name=xml_text(path))
+            case.set("file", xml_text(path))
+            notes = []
+            for d in by_file.get(path, ()):
+                line = f"{d.path}:{d.line}:{d.column}: {d.severity.value} {d.code} {d.message}"
+                if d.severity is Severity.ERROR:
+                    failure = ET.SubElement(
+                        case, "failure", message=xml_text(d.message), type=f"{d.code} {d.rule}"
+                    )
+                    failure.text = xml_text(line + (f"\n{d.hint}" if d.hint else ""))
+                else:
+                    notes.append(line)
+            if notes:
+                ET.SubElement(case, "system-out").text = xml_text("\n".join(notes))
+        ET.indent(suites)
+        stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        stream.write(ET.tostring(suites, encoding="unicode"))
+        stream.write("\n")
+
+
+class GitlabReporter(Reporter):
+    """For GitLab merge requests: a Code Quality report (a JSON list of issues)."""
+
+    name: ClassVar[str] = "gitlab"
+
+    def write(self, report: Report, stream: TextIO) -> None:
+        """One issue per finding, with a fingerprint stable across runs."""
+        issues = [
+            {
+                "description": f"{d.code} {d.message}" + (f" ({d.hint})" if d.hint else ""),
+                "check_name": f"{d.code} {d.rule}",
+                "fingerprint": _fingerprint(d),
+                "severity": "major" if d.severity is Severity.ERROR else "minor",
+                "location": {"path": d.path, "lines": {"begin": max(d.line, 1)}},
+            }
+            for d in report.diagnostics
+        ]
+        json.dump(issues, stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
+
+
+def _sarif_level(severity: Severity) -> str:
+    return "error" if severity is Severity.ERROR else "warning"
+
+
+def _fingerprint(d: Diagnostic) -> str:
+    """A hash of what the finding is and where, the same on every run."""
+    key = "\0".join((d.path, str(d.line), str(d.column), d.code, d.message))
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _annotation(d: Diagnostic) -> str:
@@ -131,6 +269,7 @@ def _annotation(d: Diagnostic) -> str:
 
 
 def _escape_data(value: str) -> str:
+    value = terminal_text(value)
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -147,9 +286,8 @@ def resolve_format(name: str) -> str:
 
 def make_reporter(name: str, lang: Lang, color: bool | None = None) -> Reporter:
     """The reporter registered under ``name`` (after ``auto`` is resolved)."""
-    resolved = resolve_format(name)
-    if resolved == "json":
-        return JsonReporter()
-    if resolved == "github":
-        return GithubReporter(lang)
-    return TextReporter(lang, color)
+    from ksd_cli.outputs import FORMATS
+
+    reporter = FORMATS["validate"][resolve_format(name)].load()
+    made: Reporter = reporter(lang, color)
+    return made

@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 from typing import TextIO
 
+from ksd_cli.escaping import csv_cell, markdown_cell, markdown_code, terminal_text
 from ksd_cli.idformat import date_text
 from ksd_cli.messages import Lang, message
 from ksd_cli.naming import flag_title, kategori_title, tahap_title
@@ -19,6 +19,7 @@ def write_text(
 ) -> None:
     """A table sorted by days past the threshold, then a count per flag."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     console = Console(
@@ -35,11 +36,11 @@ def write_text(
         for f in result.flags:
             style = "yellow" if f.kategori == "pengingat" else None
             table.add_row(
-                f.id,
+                escape(terminal_text(f.id)),
                 flag_title(f.code, lang),
                 str(f.days),
                 str(f.threshold),
-                f.message,
+                escape(terminal_text(f.message)),
                 style=style,
             )
         console.print(table)
@@ -60,8 +61,12 @@ def write_text(
 def _write_invalid_note(result: StalledResult, console: object, lang: Lang) -> None:
     if not result.invalid:
         return
+    from rich.markup import escape
+
     lines = [
-        f"{r.path} ({message('stalled.errors', lang, count=r.errors)})" for r in result.invalid
+        f"{escape(terminal_text(r.path, keep_newlines=False))} "
+        f"({message('stalled.errors', lang, count=r.errors)})"
+        for r in result.invalid
     ]
     console.print(  # type: ignore[attr-defined]
         f"[bold red]{message('stalled.invalid', lang, count=len(result.invalid))}[/] "
@@ -103,12 +108,8 @@ def write_csv(result: StalledResult, stream: TextIO) -> None:
 
 def _csv_value(value: object) -> object:
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return "" if value is None else value
-
-
-def _md_cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+        value = "; ".join(str(v) for v in value)
+    return csv_cell(value)
 
 
 def write_markdown(result: StalledResult, stream: TextIO, *, lang: Lang = "id") -> None:
@@ -124,8 +125,9 @@ def write_markdown(result: StalledResult, stream: TextIO, *, lang: Lang = "id") 
         for f in result.flags:
             stage = tahap_title(f.stage, lang) if f.stage else "-"
             out.write(
-                f"| {_md_cell(f.id)} | {_md_cell(flag_title(f.code, lang))} | {_md_cell(stage)} "
-                f"| {f.days} | {f.threshold} | {_md_cell(f.message)} |\n"
+                f"| {markdown_cell(f.id)} | {markdown_cell(flag_title(f.code, lang))} "
+                f"| {markdown_cell(stage)} "
+                f"| {f.days} | {f.threshold} | {markdown_cell(f.message)} |\n"
             )
     else:
         out.write(f"{message('stalled.none-short', lang)}\n")
@@ -138,15 +140,17 @@ def write_markdown(result: StalledResult, stream: TextIO, *, lang: Lang = "id") 
             f"({message('stalled.run-validate', lang)}):\n\n"
         )
         for r in result.invalid:
-            out.write(f"- `{r.path}` ({message('stalled.errors', lang, count=r.errors)})\n")
+            out.write(
+                f"- {markdown_code(r.path)} ({message('stalled.errors', lang, count=r.errors)})\n"
+            )
     stream.write(out.getvalue())
 
 
-def write_xlsx(result: StalledResult, path: Path, *, lang: Lang = "id") -> None:
+def xlsx_bytes(result: StalledResult, *, lang: Lang = "id") -> bytes:
     """A workbook with the sheet ``Temuan`` (``Findings``): one row per flag, dates as dates."""
     from openpyxl import Workbook
 
-    from ksd_cli.xlsx import INTEGER_FORMAT, Column, save_workbook, write_table
+    from ksd_cli.xlsx import INTEGER_FORMAT, Column, workbook_bytes, write_table
 
     workbook = Workbook()
     ws = workbook.active
@@ -192,4 +196,4 @@ def write_xlsx(result: StalledResult, path: Path, *, lang: Lang = "id") -> None:
         [Column(col("kode-temuan"), 30), Column(col("jumlah"), 10, INTEGER_FORMAT)],
         [[code, n] for code, n in result.counts().items()],
     )
-    save_workbook(workbook, path)
+    return workbook_bytes(workbook)

@@ -170,7 +170,9 @@ def validate_repository(
     ]
     files = loaded.files if only is None else len(only)
     records = sum(1 for r in loaded.records if only is None or r.source.rel in only)
-    return Report.build(cap_per_file(kept, lang), files=files, records=records)
+    read = {r.source.rel for r in loaded.records} | loaded.invalid | {d.path for d in findings}
+    checked = read if only is None else only
+    return Report.build(cap_per_file(kept, lang), files=files, records=records, checked=checked)
 
 
 def _ignored_codes(config: Config) -> frozenset[str]:

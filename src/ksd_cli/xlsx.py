@@ -6,17 +6,14 @@ pay for it.
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from ksd_cli.atomic import replace_keeping_mode
+from ksd_cli.escaping import xml_text
 
-FORMULA_PREFIXES = ("=", "+", "-", "@")
 # [$-421] is the Indonesian locale: month names read "15 Maret 2021" in any Excel.
 DATE_FORMAT = "[$-421]d mmmm yyyy"
 RUPIAH_FORMAT = '"Rp"#,##0'
@@ -34,11 +31,9 @@ class Column:
 
 
 def set_cell(ws: Any, row: int, column: int, value: Any, number_format: str | None = None) -> Any:
-    """Write one cell; text that Excel would read as a formula stays text."""
+    """Write one cell; text is always text (never a formula) and holds no character XML refuses."""
     cell = ws.cell(row=row, column=column)
-    cell.value = value
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        cell.data_type = "s"
+    text_cell(cell, value)
     if number_format:
         cell.number_format = number_format
     elif isinstance(value, date):
@@ -71,14 +66,21 @@ def write_table(
     ws.auto_filter.ref = f"A{start_row}:{last}{start_row + max(len(rows), 1)}"
 
 
-def save_workbook(workbook: Any, path: Path) -> None:
-    """Save atomically: a temporary file in the same folder, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    try:
-        workbook.save(temporary)
-        replace_keeping_mode(Path(temporary), path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def text_cell(cell: Any, value: Any) -> None:
+    r"""Set ``cell`` to ``value``; a string is stored as text, whatever it starts with.
+
+    openpyxl would store ``=HYPERLINK(...)`` as a formula (formula injection), and refuses
+    control characters such as ``\x01`` or ``\x1b`` with an exception: both are neutralised.
+    """
+    if isinstance(value, str):
+        cell.value = xml_text(value)
+        cell.data_type = "s"
+    else:
+        cell.value = value
+
+
+def workbook_bytes(workbook: Any) -> bytes:
+    """The ``.xlsx`` file of ``workbook``; the caller writes it (atomically, see outputs)."""
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -208,3 +208,30 @@ def test_as_of_takes_exactly_yyyy_mm_dd(
 ) -> None:
     assert main(["validate", "--root", str(sample_repo), "--as-of", value]) == 2
     assert "--as-of" in capsys.readouterr().err
+
+
+def test_escape_sequences_from_records_and_file_names_never_reach_the_terminal(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    break_record(
+        sample_repo,
+        "KSD-6402-2019-001.yaml",
+        "judul: Ketahanan Pangan dan Distribusi Beras Antardaerah",
+        'judul: "\\e[2J\\e[HOK\\e]0;judul\\a Pangan"',
+    )
+    bad = sample_repo / "data" / "agreements" / "x\x1b[2J\x9b1m.yaml"
+    bad.write_text("id: [\n", encoding="utf-8")
+    root = ["--root", str(sample_repo), "--as-of", AS_OF]
+    outputs = []
+    for args in (
+        ["validate", *root, "-f", "text"],
+        ["stalled", *root],
+        ["show", "KSD-6402-2019-001", *root],
+        ["draft", "KSD-6402-2019-001", "--naskah", "perjanjian_kerja_sama", *root, "-o", "-"],
+    ):
+        main(args)
+        captured = capsys.readouterr()
+        outputs.append(captured.out + captured.err)
+    for text in outputs:
+        assert "\x1b" not in text and "\x9b" not in text and "\x07" not in text
+    assert "OK Pangan" in outputs[2]

@@ -168,3 +168,38 @@ def test_markdown_subset_reader() -> None:
         Paragraph("nomor", "1.", "pihak"),
         Table(("P1", "P2"), (":-:", ":-:"), (("a | b", "**c**<br>d"),), signature=True),
     ]
+
+
+def test_docx_holds_record_text_with_control_characters_and_escapes() -> None:
+    import io as _io
+    from datetime import date as _date
+
+    from docx import Document
+
+    from ksd_cli.draft.docx import markdown_to_docx
+    from ksd_cli.draft.provenance import Provenance
+
+    provenance = Provenance(
+        record_id="KSD-6402-2024-001",
+        source="data/agreements/KSD-6402-2024-001.yaml",
+        position=1,
+        jenis="kesepakatan_bersama",
+        template="kesepakatan_bersama.md.j2",
+        template_file=None,
+        ksd_version="0.0.0",
+        commit=None,
+        generated=_date(2024, 1, 1),
+        draft=True,
+    )
+    body = (
+        "# JUDUL\x01\x1b[2J\n\nTeks \\*bukan miring\\* dan \\<b\\> \x00\ufffe akhir.\n\n"
+        "| A |\n|---|\n| **\\[\\[nama belum diisi\\]\\]** |\n"
+    )
+    content = markdown_to_docx(body, provenance, title="Judul\x01", subject="x\x1b")
+    document = Document(_io.BytesIO(content))
+    texts = [p.text for p in document.paragraphs]
+    assert "JUDUL[2J" in texts
+    assert "Teks *bukan miring* dan <b>  akhir." in texts
+    cell = document.tables[0].cell(1, 0).paragraphs[0]
+    assert cell.text == "[[nama belum diisi]]"
+    assert cell.runs[0].font.highlight_color is not None

@@ -60,7 +60,7 @@ def test_markdown_cells_cannot_break_the_table(tmp_path: Path) -> None:
         },
     )
     text = markdown(report_of(root, Period.year(2024)), root)
-    assert "Air \\| Sampah &lt;b&gt;tebal&lt;/b&gt;" in text
+    assert "Air \\| Sampah \\<b\\>tebal\\</b\\>" in text
     assert "<b>" not in text
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Optional, ParamSpec, TypeVar
 import typer
 
 from ksd_cli.errors import UsageProblem, UserError
+from ksd_cli.escaping import terminal_text
 from ksd_cli.messages import LANGS, Lang, Msg, message, resolve_lang
 
 if TYPE_CHECKING:
@@ -102,15 +103,20 @@ def boundary(command: Callable[P, R]) -> Callable[P, R]:
             raise
         except UserError as exc:
             lang = _boundary_lang(kwargs.get("lang"))
-            sys.stderr.write(f"ksd: {exc.text(lang)}\n")
+            # File names and record values in the message reach the terminal: strip controls.
+            sys.stderr.write(f"ksd: {terminal_text(exc.text(lang))}\n")
             hint = exc.hint_text(lang)
             if hint:
-                sys.stderr.write(f"  {message('boundary.hint-label', lang)}: {hint}\n")
+                label = message("boundary.hint-label", lang)
+                sys.stderr.write(f"  {label}: {terminal_text(hint)}\n")
             raise typer.Exit(EXIT_FINDINGS) from None
         except UsageProblem as exc:
             lang = _boundary_lang(kwargs.get("lang"))
             problem = message(
-                "usage.invalid-value", lang, option=exc.option, problem=exc.text(lang)
+                "usage.invalid-value",
+                lang,
+                option=exc.option,
+                problem=terminal_text(exc.text(lang)),
             )
             sys.stderr.write(f"ksd: {problem}\n")
             hint = message("usage.hint", lang)

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-import enum
 import json
-import sys
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional, TextIO
 
 import typer
 
-from ksd_cli.cli.common import AsOfOption, LangOption, RootOption, as_of_date, language, repository
+from ksd_cli.cli.common import (
+    AsOfOption,
+    ForceOption,
+    LangOption,
+    RootOption,
+    as_of_date,
+    language,
+    repository,
+)
+from ksd_cli.cli.writing import OutputOption, format_check, format_metavar, plan_output
 
-
-class DiffFormat(enum.StrEnum):
-    """Output formats of ``ksd diff``."""
-
-    text = "text"
-    md = "md"
-    json = "json"
+if TYPE_CHECKING:
+    from ksd_cli.diff import DiffResult
+    from ksd_cli.messages import Lang
 
 
 def diff(
@@ -40,11 +43,19 @@ def diff(
         ),
     ] = None,
     output_format: Annotated[
-        DiffFormat,
+        Optional[str],  # noqa: UP045
         typer.Option(
-            "--format", "-f", help="text; md for a pull request comment or job summary; json."
+            "--format",
+            "-f",
+            metavar=format_metavar("diff"),
+            callback=format_check("diff"),
+            help="text; md for a pull request comment or job summary; json. Default: from "
+            "the --output extension, else text.",
+            show_default=False,
         ),
-    ] = DiffFormat.text,
+    ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     as_of: AsOfOption = None,
     root: RootOption = None,
     lang: LangOption = None,
@@ -55,16 +66,32 @@ def diff(
     (naskah[2].tanggal_ttd, positions from 1); stage transitions and status changes as of
     --as-of; stalled flags that appear or clear. Reads the history with git.
     """
-    from ksd_cli.diff import render_markdown, render_text, semantic_diff
+    from ksd_cli.diff import semantic_diff
 
     lang_ = language(lang)
     repo = repository(root)
     day = as_of_date(as_of, repo)
+    plan = plan_output("diff", output_format, output, force=force)
     result = semantic_diff(repo, rev_a, rev_b, as_of=day, lang=lang_)
-    if output_format is DiffFormat.json:
-        json.dump(result.as_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    elif output_format is DiffFormat.md:
-        sys.stdout.write(render_markdown(result, lang_))
-    else:
-        sys.stdout.write(render_text(result, lang_))
+    plan.write(result, lang=lang_)
+
+
+def write_text(result: DiffResult, stream: TextIO, *, lang: Lang) -> None:
+    """The diff for a terminal; record text is stripped of control sequences."""
+    from ksd_cli.diff import render_text
+    from ksd_cli.escaping import terminal_text
+
+    stream.write(terminal_text(render_text(result, lang)))
+
+
+def write_markdown(result: DiffResult, stream: TextIO, *, lang: Lang) -> None:
+    """The diff for a pull-request comment or a job summary."""
+    from ksd_cli.diff import render_markdown
+
+    stream.write(render_markdown(result, lang))
+
+
+def write_json(result: DiffResult, stream: TextIO, *, lang: Lang) -> None:
+    """The diff's stable JSON form (the language does not change it)."""
+    json.dump(result.as_dict(), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

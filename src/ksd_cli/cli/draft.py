@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -10,15 +9,10 @@ from typing import Annotated, Optional
 import typer
 
 from ksd_cli.cli.common import AsOfOption, ForceOption, RootOption, as_of_date, repository
+from ksd_cli.cli.writing import format_check, format_metavar
 from ksd_cli.errors import UsageProblem
+from ksd_cli.escaping import terminal_text
 from ksd_cli.messages import Msg
-
-
-class DraftFormat(enum.StrEnum):
-    """Output formats of ``ksd draft``."""
-
-    md = "md"
-    docx = "docx"
 
 
 def draft(
@@ -36,8 +30,16 @@ def draft(
         ),
     ] = None,
     output_format: Annotated[
-        DraftFormat, typer.Option("--format", "-f", help="Markdown or Word.")
-    ] = DraftFormat.md,
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--format",
+            "-f",
+            metavar=format_metavar("draft"),
+            callback=format_check("draft"),
+            help="Markdown or Word (default: from the --output extension, else md).",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -45,7 +47,7 @@ def draft(
             "-o",
             metavar="FILE",
             help="Write to FILE (default: <ID>-<jenis>.md or .docx in the working folder); "
-            "'-' writes Markdown to stdout.",
+            "its extension chooses the format; '-' writes Markdown to stdout.",
             show_default=False,
         ),
     ] = None,
@@ -69,15 +71,17 @@ def draft(
 
     Prints the path of the file written. Templates: bundled, or the repository's templates/.
     """
-    from ksd_cli.atomic import refuse_overwrite
     from ksd_cli.draft import NaskahIncomplete, render_naskah, write_naskah
+    from ksd_cli.outputs import check_target, choose_format
 
     choice = _choice(naskah)
     to_stdout = output == "-"
-    if to_stdout and output_format is DraftFormat.docx:
+    named = Path(output) if output and not to_stdout else None
+    fmt = choose_format("draft", output_format, named)
+    if to_stdout and fmt.name == "docx":
         raise UsageProblem("--output", Msg("usage.docx-to-stdout"))
-    if output and not to_stdout:
-        refuse_overwrite(Path(output), force)
+    if named is not None:
+        check_target(named, force=force)
     repo = repository(root)
     day = as_of_date(as_of, repo)
     try:
@@ -85,13 +89,15 @@ def draft(
             repo,
             record_id,
             naskah=choice,
-            output_format="docx" if output_format is DraftFormat.docx else "md",
+            output_format="docx" if fmt.name == "docx" else "md",
             draft=draft_mode,
             today=day,
         )
     except NaskahIncomplete as exc:
         for missing in exc.missing:
-            sys.stderr.write(f"{exc.source}: {missing.path}: {missing.message}\n")
+            sys.stderr.write(
+                terminal_text(f"{exc.source}: {missing.path}: {missing.message}") + "\n"
+            )
         sys.stderr.write(
             f"ksd: {len(exc.missing)} data wajib naskah belum diisi / required data missing\n"
             "  hint: fill them in the record, or pass --draft to write the naskah with "
@@ -107,7 +113,9 @@ def draft(
         )
     if rendered.missing:
         for missing in rendered.missing:
-            sys.stderr.write(f"{rendered.source}: {missing.path}: {missing.message}\n")
+            sys.stderr.write(
+                terminal_text(f"{rendered.source}: {missing.path}: {missing.message}") + "\n"
+            )
         sys.stderr.write(
             f"ksd: rancangan dengan {len(rendered.markers)} penanda [[...]] / draft with "
             "markers for the missing data\n"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from ksd_cli.cli.common import LangOption, RootOption, language, repository
+from ksd_cli.escaping import terminal_text
 
 if TYPE_CHECKING:
     from ksd_cli.fmt import FormatError, FormatOutcome
@@ -70,7 +71,7 @@ def fmt(
             out.write(outcome.diff())
         if check:
             (sys.stderr if show_diff else out).write(
-                f"{message('fmt.would', lang_)}: {outcome.source.rel}\n"
+                f"{message('fmt.would', lang_)}: {terminal_text(outcome.source.rel)}\n"
             )
         if not dry:
             try:
@@ -79,7 +80,7 @@ def fmt(
                 failed += 1
                 sys.stderr.write(_failure(outcome, exc, lang_) + "\n")
                 continue
-            out.write(f"{message('fmt.formatted', lang_)}: {outcome.source.rel}\n")
+            out.write(f"{message('fmt.formatted', lang_)}: {terminal_text(outcome.source.rel)}\n")
         changed += 1
     same = len(sources) - changed - failed
     summary = message(
@@ -104,8 +105,8 @@ def _failure(outcome: FormatOutcome, error: FormatError, lang: Lang) -> str:
         where += f":{error.line}"
         if error.column is not None:
             where += f":{error.column}"
-    line = f"{where}: {message('fmt.failed', lang)}: {error.text(lang)}"
+    line = terminal_text(f"{where}: {message('fmt.failed', lang)}: {error.text(lang)}")
     hint = error.hint_text(lang)
     if hint:
-        line += f"\n  {message('boundary.hint-label', lang)}: {hint}"
+        line += f"\n  {message('boundary.hint-label', lang)}: {terminal_text(hint)}"
     return line

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import enum
 import sys
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
@@ -19,19 +17,14 @@ from ksd_cli.cli.common import (
     language,
     repository,
 )
+from ksd_cli.cli.writing import OutputOption, format_check, format_metavar, plan_output
 from ksd_cli.errors import UsageProblem
 from ksd_cli.messages import Msg, message
+from ksd_cli.outputs import FORMATS
 
 if TYPE_CHECKING:
     from ksd_cli.report import Period
     from ksd_cli.repository import Repository
-
-
-class ReportFormat(enum.StrEnum):
-    """Output formats of ``ksd report``."""
-
-    xlsx = "xlsx"
-    md = "md"
 
 
 def report(
@@ -61,19 +54,17 @@ def report(
     ] = None,
     as_of: AsOfOption = None,
     output_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Excel workbook or Markdown.")
-    ] = ReportFormat.xlsx,
-    output: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to FILE (default: ksd-laporan-<periode>.xlsx or .md in the working "
-            "folder); '-' writes Markdown to stdout.",
+            "--format",
+            "-f",
+            metavar=format_metavar("report"),
+            callback=format_check("report"),
+            help="Excel workbook or Markdown (default: from the --output extension, else xlsx).",
             show_default=False,
         ),
     ] = None,
+    output: OutputOption = None,
     force: ForceOption = False,
     root: RootOption = None,
     lang: LangOption = None,
@@ -84,7 +75,6 @@ def report(
 
     Prints the path of the file written.
     """
-    from ksd_cli.atomic import refuse_overwrite, write_text_atomic
     from ksd_cli.gitio import head_commit
     from ksd_cli.idformat import number
     from ksd_cli.reference import load_reference
@@ -96,12 +86,11 @@ def report(
     repo = repository(root)
     day = as_of_date(as_of, repo)
     period = _period(periode, start, end, day)
-    to_stdout = output == "-"
-    if to_stdout and output_format is ReportFormat.xlsx:
-        raise UsageProblem("--output", Msg("usage.xlsx-to-stdout"))
-    target = Path(output) if output else Path(f"ksd-laporan-{period.slug}.{output_format}")
-    if not to_stdout:
-        refuse_overwrite(target, force)
+    if output is None:
+        # Without --output the report is a file all the same: ksd-laporan-<periode>.<format>.
+        suffix = FORMATS["report"][output_format or "xlsx"].suffix
+        output = f"ksd-laporan-{period.slug}{suffix}"
+    plan = plan_output("report", output_format, output, force=force)
 
     sound = load_sound_records(repo, as_of=day, lang=lang_, today=repo.config.today())
     commit, changed = head_commit(repo.root, _data_paths(repo))
@@ -115,23 +104,11 @@ def report(
         data_changed=changed,
         lang=lang_,
     )
-    if output_format is ReportFormat.xlsx:
-        from ksd_cli.report import write_xlsx
-
-        write_xlsx(result, target)
-    else:
-        from ksd_cli.report import render_markdown
-
-        text = render_markdown(result, _environment(repo))
-        if to_stdout:
-            sys.stdout.write(text)
-        else:
-            write_text_atomic(target, text)
+    options = {"env": _environment(repo)} if plan.format.name == "md" else {}
+    plan.write(result, **options)
     if result.invalid:
         count = number(len(result.invalid), lang_)
         sys.stderr.write(f"ksd: {message('laporan.invalid-stderr', lang_, count=count)}\n")
-    if not to_stdout:
-        sys.stdout.write(f"{target}\n")
 
 
 def _day(value: str | None, option: str) -> date | None:

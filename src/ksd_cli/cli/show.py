@@ -2,30 +2,43 @@
 
 from __future__ import annotations
 
-import enum
 import json
-import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Optional, TextIO
 
 import typer
 
-from ksd_cli.cli.common import AsOfOption, LangOption, RootOption, as_of_date, language, repository
+from ksd_cli.cli.common import (
+    AsOfOption,
+    ForceOption,
+    LangOption,
+    RootOption,
+    as_of_date,
+    language,
+    repository,
+)
+from ksd_cli.cli.writing import OutputOption, format_check, format_metavar, plan_output
+from ksd_cli.escaping import terminal_text
 
 if TYPE_CHECKING:
     from ksd_cli.messages import Lang
     from ksd_cli.show import AgreementView, PotentialView
 
 
-class ShowFormat(enum.StrEnum):
-    """Output formats of ``ksd show``."""
-
-    text = "text"
-    json = "json"
-
-
 def show(
     record_id: Annotated[str, typer.Argument(metavar="ID", help="An agreement or potential id.")],
-    output_format: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
+    output_format: Annotated[
+        Optional[str],  # noqa: UP045 - typer reads the annotation at run time
+        typer.Option(
+            "--format",
+            "-f",
+            metavar=format_metavar("show"),
+            callback=format_check("show"),
+            help="Default: from the --output extension, else text.",
+            show_default=False,
+        ),
+    ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     as_of: AsOfOption = None,
     root: RootOption = None,
     lang: LangOption = None,
@@ -38,6 +51,7 @@ def show(
     lang_ = language(lang)
     repo = repository(root)
     day = as_of_date(as_of, repo)
+    plan = plan_output("show", output_format, output, force=force)
     view = show_record(
         load_sound_records(repo, as_of=day, lang=lang_, today=repo.config.today()),
         record_id,
@@ -46,14 +60,28 @@ def show(
         as_of=day,
         lang=lang_,
     )
-    if output_format is ShowFormat.json:
-        json.dump(view.as_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return
-    _print(view, lang_)
+    options: dict[str, object] = {}
+    if plan.format.name == "text":
+        options["lang"] = lang_
+        if plan.to_file:
+            options["color"] = False
+    plan.write(view, **options)
 
 
-def _print(view: AgreementView | PotentialView, lang: Lang) -> None:
+def write_json(view: AgreementView | PotentialView, stream: TextIO) -> None:
+    """The record's view as JSON (``ksd show --format json``)."""
+    json.dump(view.as_dict(), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def write_text(
+    view: AgreementView | PotentialView,
+    stream: TextIO,
+    *,
+    lang: Lang = "id",
+    color: bool | None = None,
+) -> None:
+    """The record's view for people; record text is stripped of terminal control sequences."""
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
@@ -61,12 +89,14 @@ def _print(view: AgreementView | PotentialView, lang: Lang) -> None:
     from ksd_cli.idformat import tanggal
     from ksd_cli.messages import message
 
-    console = Console(highlight=False)
+    console = Console(
+        file=stream, highlight=False, force_terminal=color, no_color=color is False or None
+    )
     data = view.as_dict()
     from ksd_cli.show import PotentialView
 
     if isinstance(view, PotentialView):
-        console.print(f"[bold]{data['id']}[/]  {escape(str(data['potensi']))}")
+        console.print(f"[bold]{data['id']}[/]  {escape(terminal_text(data['potensi']))}")
         console.print(
             f"urusan {data['urusan']} · prioritas {data['prioritas']} · pemetaan {data['tahun']}"
         )
@@ -77,7 +107,7 @@ def _print(view: AgreementView | PotentialView, lang: Lang) -> None:
         )
     else:
         state = view.state
-        console.print(f"[bold]{data['id']}[/]  {escape(str(data['judul']))}")
+        console.print(f"[bold]{data['id']}[/]  {escape(terminal_text(data['judul']))}")
         console.print(
             f"{data['jenis']} · status [bold]{state.status}[/] · tahap terakhir "
             f"[bold]{state.tahap_terakhir or '-'}[/] (per {tanggal(state.as_of)})"
@@ -108,7 +138,7 @@ def _print(view: AgreementView | PotentialView, lang: Lang) -> None:
             documents.add_row(
                 str(d.position + 1),
                 d.naskah.jenis,
-                escape(d.nomor.replace("; ", "\n")),
+                escape(terminal_text(d.nomor).replace("; ", "\n")),
                 signed,
                 berlaku,
                 status,
@@ -123,6 +153,6 @@ def _print(view: AgreementView | PotentialView, lang: Lang) -> None:
     elif view.flags:
         console.print("[bold]Temuan[/]")
         for f in view.flags:
-            console.print(f"  [red]{f.code}[/]: {escape(f.message)}")
+            console.print(f"  [red]{f.code}[/]: {escape(terminal_text(f.message))}")
     else:
         console.print("[green]Tidak ada temuan.[/]")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import enum
-import io
 import sys
 from collections import Counter
 from pathlib import Path
@@ -11,19 +9,18 @@ from typing import Annotated, Optional
 
 import typer
 
-from ksd_cli.cli.common import AsOfOption, LangOption, RootOption, as_of_date, language, repository
+from ksd_cli.cli.common import (
+    AsOfOption,
+    ForceOption,
+    LangOption,
+    RootOption,
+    as_of_date,
+    language,
+    repository,
+)
+from ksd_cli.cli.writing import OutputOption, format_check, format_metavar, plan_output
 from ksd_cli.errors import UsageProblem
 from ksd_cli.messages import Msg, message
-
-
-class StalledFormat(enum.StrEnum):
-    """Output formats of ``ksd stalled``."""
-
-    text = "text"
-    json = "json"
-    csv = "csv"
-    md = "md"
-    xlsx = "xlsx"
 
 
 def _codes(value: str | None, option: str) -> list[str]:
@@ -43,18 +40,19 @@ def _codes(value: str | None, option: str) -> list[str]:
 
 def stalled(
     output_format: Annotated[
-        StalledFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = StalledFormat.text,
-    output: Annotated[
-        Optional[Path],  # noqa: UP045 - typer reads the annotation at run time
+        Optional[str],  # noqa: UP045 - typer reads the annotation at run time
         typer.Option(
-            "--output",
-            "-o",
-            help="Write to this file (default: stdout; for xlsx ksd-stalled-<as-of>.xlsx).",
-            dir_okay=False,
+            "--format",
+            "-f",
+            metavar=format_metavar("stalled"),
+            callback=format_check("stalled"),
+            help="Output format (default: from the --output extension, else text; xlsx goes "
+            "to ksd-stalled-<as-of>.xlsx unless --output names a file).",
             show_default=False,
         ),
     ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     only: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -81,7 +79,6 @@ def stalled(
     kedaluwarsa, akan_berakhir, dprd_tertunda, potensi_tanpa_tindak_lanjut. Thresholds come from
     \[stalled] in ksd.toml.
     """
-    from ksd_cli.atomic import write_text_atomic
     from ksd_cli.reference import load_reference
     from ksd_cli.stalled import find_stalled
     from ksd_cli.validate import load_sound_records
@@ -90,31 +87,25 @@ def stalled(
     lang_ = language(lang)
     repo = repository(root)
     day = as_of_date(as_of, repo)
+    plan = plan_output(
+        "stalled",
+        output_format,
+        output,
+        force=force,
+        default_file=lambda fmt: Path(f"ksd-stalled-{day.isoformat()}{fmt.suffix}"),
+    )
     sound = load_sound_records(repo, as_of=day, lang=lang_, today=repo.config.today())
     result = find_stalled(sound, repo.config, load_reference(), as_of=day, lang=lang_)
     failing = Counter(f.code for f in result.flags if f.code in fail_codes)
     if only_codes:
         result = result.only(only_codes)
 
-    from ksd_cli import stalled_output
-
-    if output_format is StalledFormat.xlsx:
-        target = output or Path(f"ksd-stalled-{day.isoformat()}.xlsx")
-        stalled_output.write_xlsx(result, target, lang=lang_)
-        sys.stdout.write(f"{target}\n")
-    else:
-        buffer = io.StringIO() if output else sys.stdout
-        if output_format is StalledFormat.text:
-            stalled_output.write_text(result, buffer, color=False if output else None, lang=lang_)
-        elif output_format is StalledFormat.json:
-            stalled_output.write_json(result, buffer)
-        elif output_format is StalledFormat.csv:
-            stalled_output.write_csv(result, buffer)
-        else:
-            stalled_output.write_markdown(result, buffer, lang=lang_)
-        if output is not None:
-            write_text_atomic(output, buffer.getvalue())  # type: ignore[union-attr]
-            sys.stdout.write(f"{output}\n")
+    options: dict[str, object] = {}
+    if plan.format.name in ("text", "md", "xlsx"):
+        options["lang"] = lang_
+    if plan.format.name == "text":
+        options["color"] = False if plan.to_file else None
+    plan.write(result, **options)
     if failing:
         from ksd_cli.naming import FLAG_CODES
 

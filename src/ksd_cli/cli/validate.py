@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -12,20 +11,20 @@ import typer
 if TYPE_CHECKING:
     from ksd_cli.loading import Progress
 
-from ksd_cli.cli.common import AsOfOption, LangOption, RootOption, as_of_date, language, repository
+from ksd_cli.cli.common import (
+    AsOfOption,
+    ForceOption,
+    LangOption,
+    RootOption,
+    as_of_date,
+    language,
+    repository,
+)
+from ksd_cli.cli.writing import OutputOption, format_check, format_metavar, plan_output
 from ksd_cli.errors import UsageProblem
 from ksd_cli.messages import Msg
 
 PROGRESS_THRESHOLD = 200
-
-
-class ValidateFormat(enum.StrEnum):
-    """Output formats of ``ksd validate``."""
-
-    auto = "auto"
-    text = "text"
-    json = "json"
-    github = "github"
 
 
 def validate(
@@ -38,13 +37,18 @@ def validate(
         ),
     ] = None,
     output_format: Annotated[
-        ValidateFormat,
+        Optional[str],  # noqa: UP045
         typer.Option(
             "--format",
             "-f",
-            help="auto is github under GitHub Actions, else text.",
+            metavar=format_metavar("validate", extra=("auto",)),
+            callback=format_check("validate", extra=("auto",)),
+            help="auto is github under GitHub Actions, else text; sarif for GitHub code "
+            "scanning, junit for test reports, gitlab for GitLab Code Quality. Default: from "
+            "the --output extension, else auto.",
+            show_default=False,
         ),
-    ] = ValidateFormat.auto,
+    ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
     changed_since: Annotated[
         Optional[str],  # noqa: UP045
@@ -57,6 +61,8 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     as_of: AsOfOption = None,
     root: RootOption = None,
     lang: LangOption = None,
@@ -65,10 +71,13 @@ def validate(
 
     Exit 0 when there is no error, 1 when there are errors (or warnings under --strict).
     """
-    from ksd_cli.reporters import make_reporter
+    from ksd_cli.reporters import resolve_format
     from ksd_cli.validate import validate_repository
 
     lang_ = language(lang)
+    if output_format == "auto" or (output_format is None and output in (None, "-")):
+        output_format = resolve_format("auto")
+    plan = plan_output("validate", output_format, output, force=force)
     repo = repository(root)
     day = as_of_date(as_of, repo)
     selected = [s.rel for s in repo.sources_for(paths)] if paths else None
@@ -90,7 +99,7 @@ def validate(
             progress=progress,
             changed_ids=changed_ids,
         )
-    make_reporter(output_format.value, lang_).write(report, sys.stdout)
+    plan.write(report, lang=lang_, color=False if plan.to_file else None)
     raise typer.Exit(1 if report.failed(strict=strict) else 0)
 
 

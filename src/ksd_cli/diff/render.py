@@ -149,7 +149,15 @@ def _notes(record: RecordDiff, lang: Lang) -> list[str]:
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    from ksd_cli.escaping import markdown_cell
+
+    return markdown_cell(text)
+
+
+def _code(text: str, *, in_table: bool = False) -> str:
+    from ksd_cli.escaping import markdown_code
+
+    return markdown_code(text, in_table=in_table)
 
 
 def render_markdown(result: DiffResult, lang: Lang = "id") -> str:
@@ -202,7 +210,7 @@ def render_markdown(result: DiffResult, lang: Lang = "id") -> str:
 def _md_details(record: RecordDiff, lang: Lang) -> list[str]:
     if not (record.fields or record.flags_raised or record.flags_cleared or _notes(record, lang)):
         return []
-    out = [f"#### {record.id} — {_cell(show_value(record.judul, 80))}", "", f"`{record.path}`", ""]
+    out = [f"#### {record.id} — {_cell(show_value(record.judul, 80))}", "", _code(record.path), ""]
     if record.fields:
         out += [
             f"| {_t('md.field', lang)} | {_t('before', lang).capitalize()} | "
@@ -211,7 +219,7 @@ def _md_details(record: RecordDiff, lang: Lang) -> list[str]:
         ]
         for change in record.fields:
             out.append(
-                f"| `{change.path}` | {_cell(show_value(change.old, 60))} | "
+                f"| {_code(change.path, in_table=True)} | {_cell(show_value(change.old, 60))} | "
                 f"{_cell(show_value(change.new, 60))} |"
             )
         out.append("")

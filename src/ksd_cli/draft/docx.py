@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 from typing import TYPE_CHECKING, Any, Literal
 
+from ksd_cli.escaping import xml_text
+
 if TYPE_CHECKING:
     from ksd_cli.draft.provenance import Provenance
 
@@ -40,6 +42,11 @@ _EMPHASIS = re.compile(r"(\*\*.+?\*\*|\*[^*\s][^*]*?\*)")
 _INLINE_PARTS = re.compile(r"(\[\[.+?\]\]|<br\s*/?>)")
 _BREAK = re.compile(r"<br\s*/?>")
 _SEPARATOR_CELL = re.compile(r"^:?-+:?$")
+#: A backslash-escaped ASCII punctuation character (record text escaped for Markdown).
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+_ESCAPED_MARKER = re.compile(r"\\\[\\\[(.+?)\\\]\\\]")
+#: Escaped characters are parked in the Private Use Area while emphasis is parsed.
+_PARKED = 0xE000
 
 
 @dataclass(frozen=True)
@@ -316,6 +323,8 @@ def _inline(
 
     if line_break_before:
         paragraph.add_run().add_break()
+    text = _ESCAPED_MARKER.sub(r"[[\1]]", xml_text(text))
+    text = _ESCAPED.sub(lambda m: chr(_PARKED + ord(m.group(1))), text)
     for piece, run_bold, italic in _emphasis(text, bold):
         for part in _INLINE_PARTS.split(piece):
             if not part:
@@ -323,13 +332,18 @@ def _inline(
             if _BREAK.fullmatch(part):
                 paragraph.add_run().add_break()
                 continue
-            run = paragraph.add_run(part)
+            run = paragraph.add_run(_unpark(part))
             run.bold = run_bold or None
             run.italic = italic or None
             if part.startswith("[[") and part.endswith("]]"):
                 run.font.highlight_color = WD_COLOR_INDEX.YELLOW
             if size_pt is not None:
                 run.font.size = Pt(size_pt)
+
+
+def _unpark(text: str) -> str:
+    """Escaped characters back as themselves (see ``_inline``)."""
+    return "".join(chr(ord(c) - _PARKED) if _PARKED < ord(c) < _PARKED + 128 else c for c in text)
 
 
 def _emphasis(text: str, bold: bool) -> list[tuple[str, bool, bool]]:
@@ -457,7 +471,7 @@ def _footer(section: Any, provenance: Provenance) -> None:
     line = footer.add_paragraph()
     line.alignment = WD_ALIGN_PARAGRAPH.CENTER
     line.paragraph_format.space_after = Pt(0)
-    run = line.add_run(provenance.footer())
+    run = line.add_run(xml_text(provenance.footer()))
     run.font.size = Pt(FOOTER_FONT_SIZE_PT)
     run.font.color.rgb = RGBColor(0x60, 0x60, 0x60)
 
@@ -466,8 +480,8 @@ def _core_properties(document: Any, provenance: Provenance, *, title: str, subje
     from ksd_cli.naming import naskah_title
 
     properties = document.core_properties
-    properties.title = title
-    properties.subject = subject
+    properties.title = xml_text(title)
+    properties.subject = xml_text(subject)
     properties.author = "ksd"
     properties.last_modified_by = f"ksd {provenance.ksd_version}"
     properties.category = naskah_title(provenance.jenis)

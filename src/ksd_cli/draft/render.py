@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Literal, get_args
 
 from ksd_cli import __version__
-from ksd_cli.atomic import refuse_overwrite, write_bytes_atomic
 from ksd_cli.diagnostics import Diagnostic, Severity
 from ksd_cli.draft import wording
 from ksd_cli.draft.context import DraftContext, MissingField, build_context
 from ksd_cli.draft.provenance import Provenance
 from ksd_cli.errors import UserError
+from ksd_cli.escaping import terminal_text
 from ksd_cli.gitio import head_commit
 from ksd_cli.ids import is_record_id
 from ksd_cli.loading import load_file
@@ -96,7 +96,9 @@ class RenderedNaskah:
     @property
     def markers(self) -> tuple[str, ...]:
         """The ``[[... belum diisi]]`` markers in the body, in order."""
-        return tuple(_MARKER.findall(self.body))
+        # Markers inside escaped record text (table cells) read ``\[\[...\]\]``.
+        body = self.body.replace("\\[\\[", "[[").replace("\\]\\]", "]]")
+        return tuple(_MARKER.findall(body))
 
     def default_filename(self) -> str:
         """``<ID>-<jenis>.md``, with ``-<position>`` when the record has several of the kind."""
@@ -264,7 +266,9 @@ def render_naskah(
     if context.missing and not (draft or selection.new):
         raise NaskahIncomplete(source.rel, context.missing)
     template_file = _override(repository, Path(template.filename or template_name))
-    body = normalise_markdown(template.render(context.as_template_vars()))
+    # Control characters and escape sequences from record text end up nowhere: not in the
+    # Markdown (often printed to a terminal), not in the Word file (XML cannot hold them).
+    body = normalise_markdown(terminal_text(template.render(context.as_template_vars())))
     title = document_title(context)
     provenance = Provenance(
         record_id=record_id,
@@ -306,9 +310,15 @@ def render_naskah(
 
 def write_naskah(rendered: RenderedNaskah, path: Path, *, force: bool = False) -> Path:
     """Write the rendered file to ``path`` atomically; an existing file needs ``force``."""
-    refuse_overwrite(path, force)
-    write_bytes_atomic(path, rendered.content)
+    from ksd_cli.outputs import write_output
+
+    write_output(path, rendered.content, force=force)
     return path
+
+
+def naskah_bytes(rendered: RenderedNaskah) -> bytes:
+    """The output writer of ``ksd draft`` (see :mod:`ksd_cli.outputs`): the rendered file."""
+    return rendered.content
 
 
 def document_title(context: DraftContext) -> str:

@@ -128,4 +128,34 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{id}: the record does not load ({where}: {problem})",
     ),
     "show.not-found": ("{id}: rekaman tidak ditemukan", "{id}: no such record"),
+    # Output files (``--output``, ``--format``, ``--force``)
+    "output.exists": ("{path}: berkas sudah ada", "{path}: the file exists"),
+    "output.exists.hint": (
+        "tambahkan --force untuk menggantinya, atau pilih nama lain dengan --output",
+        "pass --force to replace it, or choose another name with --output",
+    ),
+    "output.is-directory": (
+        "{path} adalah folder; --output memerlukan nama berkas",
+        "{path} is a folder; --output needs a file name",
+    ),
+    "output.no-folder": (
+        "folder {folder} untuk {path} tidak ada; ksd tidak membuat folder sendiri",
+        "the folder {folder} of {path} does not exist; ksd does not create folders",
+    ),
+    "output.no-folder.hint": (
+        "buat foldernya dulu, atau pilih berkas di folder yang ada",
+        "create the folder first, or write into a folder that exists",
+    ),
+    "output.name-too-long": (
+        "nama berkas {name} lebih dari {limit} byte",
+        "the file name {name} is longer than {limit} bytes",
+    ),
+    "output.cannot-write": (
+        "{path}: berkas tidak dapat ditulis: {reason}",
+        "{path}: the file cannot be written: {reason}",
+    ),
+    "output.not-a-file": (
+        "{path} bukan berkas biasa; ksd hanya menulis berkas biasa",
+        "{path} is not a regular file; ksd writes regular files only",
+    ),
 }

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+from ksd_cli.escaping import csv_cell
 from ksd_cli.lifecycle import lifecycle
 from ksd_cli.models import Agreement, Naskah
 from ksd_cli.reference import load_reference
@@ -149,20 +150,20 @@ def write_xlsx(table: ExportTable, path: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
-    from ksd_cli.xlsx import Column, save_workbook, write_table
+    from ksd_cli.atomic import write_bytes_atomic
+    from ksd_cli.xlsx import Column, workbook_bytes, write_table
 
     workbook = Workbook()
     ws = workbook.active
     assert ws is not None  # a new workbook has one sheet
     ws.title = "Register"
     columns = [Column(c.heading, c.width, c.number_format) for c in table.columns]
-    # escaping: write_table writes text that starts with = + - @ as a string cell (data_type
-    # "s"); switch to ksd_cli.escaping when it lands.
+    # write_table writes every text as a text cell: nothing in a record becomes a formula.
     write_table(ws, columns, table.rows)
     for index, column in enumerate(table.columns, 1):
         if column.hidden:
             ws.column_dimensions[get_column_letter(index)].hidden = True
-    save_workbook(workbook, path)
+    write_bytes_atomic(path, workbook_bytes(workbook))
 
 
 def write_csv(table: ExportTable, path: Path) -> None:
@@ -182,12 +183,8 @@ def _csv_cell(value: Any) -> str:
         return ""
     if isinstance(value, date):
         return value.isoformat()
-    text = str(value)
-    # escaping: a leading ' keeps a spreadsheet from running text as a formula; ksd import
-    # strips it again. Switch to ksd_cli.escaping when it lands.
-    if text.startswith(("=", "+", "-", "@")):
-        return "'" + text
-    return text
+    # A leading ' keeps a spreadsheet from running text as a formula; ksd import strips it.
+    return str(csv_cell(str(value)))
 
 
 WRITERS: dict[str, Callable[[ExportTable, Path], None]] = {"xlsx": write_xlsx, "csv": write_csv}

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import get_args
 
+from ksd_cli.escaping import FORMULA_STARTS
 from ksd_cli.messages import Msg
 from ksd_cli.models import JenisKerjaSama, JenisNaskah, TipePihak
 from ksd_cli.reference import Wilayah, load_reference
@@ -75,8 +76,8 @@ def cell_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value).strip()
-    # escaping: the exporter writes "'=..." so spreadsheets keep it text; read it back plainly.
-    if text.startswith("'") and text[1:2] in ("=", "+", "-", "@"):
+    # The exporter writes "'=..." (escaping.csv_cell) so spreadsheets keep it text.
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
         text = text[1:]
     return text
 

@@ -11,15 +11,15 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ksd_cli.escaping import FORMULA_STARTS, xml_text
 from ksd_cli.idformat import date_text, number
 from ksd_cli.messages import Lang, message
 from ksd_cli.report.model import Cell, Column, ColumnKind, Report, Table
 from ksd_cli.xlsx import (
-    FORMULA_PREFIXES,
     INTEGER_FORMAT,
     PERCENT_FORMAT,
     RUPIAH_FORMAT,
-    save_workbook,
+    workbook_bytes,
 )
 
 #: Day, Indonesian month name, year whatever the language of Excel: "15 Maret 2024".
@@ -69,6 +69,13 @@ TABLE_ROW = 4
 
 def write_xlsx(report: Report, path: Path) -> None:
     """Write ``report`` to ``path`` as a workbook (atomically: never a half-written file)."""
+    from ksd_cli.atomic import write_bytes_atomic
+
+    write_bytes_atomic(path, xlsx_bytes(report))
+
+
+def xlsx_bytes(report: Report) -> bytes:
+    """The report as an ``.xlsx`` workbook."""
     from openpyxl import Workbook
 
     lang = report.lang
@@ -97,7 +104,7 @@ def write_xlsx(report: Report, path: Path) -> None:
         report,
     )
     _single(sheets["daftar"], section("daftar"), report.daftar, report)
-    save_workbook(workbook, path)
+    return workbook_bytes(workbook)
 
 
 def _t(key: str, lang: Lang, /, **args: object) -> str:
@@ -192,10 +199,12 @@ class _Sheet:
         return self._styles[key]
 
     def cell(self, value: Cell, style: str | None = None, number_format: str | None = None) -> Any:
-        """A cell; text that Excel would read as a formula stays text."""
-        cell = self._new_cell(self.ws, value)
-        if value.__class__ is str and value.startswith(FORMULA_PREFIXES):
+        """A cell; text is stored as text (never a formula), without characters XML refuses."""
+        if value.__class__ is str:
+            cell = self._new_cell(self.ws, xml_text(str(value)))
             cell.data_type = "s"
+        else:
+            cell = self._new_cell(self.ws, value)
         if style is not None or (number_format and value is not None):
             cell._style = self.style(style or "plain", number_format)
         return cell
@@ -255,7 +264,7 @@ class _Sheet:
                 if value.__class__ is str and len(value) > width:
                     row.append(self.cell(value, "wrap", number_format))
                     lines = max(lines, _lines(value, width))
-                elif is_plain and not _formula_like(value):
+                elif is_plain and not _needs_cell(value):
                     row.append(value)  # unstyled: the cheapest cell openpyxl writes
                 else:
                     row.append(self.cell(value, None, number_format))
@@ -267,8 +276,9 @@ class _Sheet:
         return first, last
 
 
-def _formula_like(value: object) -> bool:
-    return isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
+def _needs_cell(value: object) -> bool:
+    """Text that a bare value would turn into a formula, or with characters XML refuses."""
+    return isinstance(value, str) and (value.startswith(FORMULA_STARTS) or xml_text(value) != value)
 
 
 def _lines(text: str, width: int) -> int:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TextIO
 
+from ksd_cli.escaping import markdown_cell
 from ksd_cli.idformat import date_text, number
 from ksd_cli.messages import Lang, message
 from ksd_cli.report.model import Cell, ColumnKind, Report, Table
@@ -161,6 +162,11 @@ EMPTY = (
 )
 
 
+def write_markdown(report: Report, stream: TextIO, *, env: Any) -> None:
+    """The output writer of ``ksd report --format md`` (see :mod:`ksd_cli.outputs`)."""
+    stream.write(render_markdown(report, env))
+
+
 def markdown_table(
     table: Table, dates: dict[date, str] | None = None, lang: Lang = "id"
 ) -> MarkdownTable:
@@ -170,7 +176,7 @@ def markdown_table(
     return MarkdownTable(
         title=table.title,
         note=table.note,
-        header=tuple(escape(c.header) for c in table.columns),
+        header=tuple(markdown_cell(c.header) for c in table.columns),
         align=tuple("---" if k == "teks" else "--:" for k in kinds),
         rows=tuple(
             tuple(format_cell(v, k, cache, lang) for v, k in zip(row, kinds, strict=True))
@@ -204,15 +210,4 @@ def format_cell(
         if value not in dates:
             dates[value] = date_text(value, lang)
         return dates[value]
-    return escape(str(value))
-
-
-def escape(text: str) -> str:
-    """Text safe inside a table cell: one line, no column breaks, no raw HTML."""
-    return (
-        " ".join(text.split())
-        .replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-    )
+    return markdown_cell(value)

@@ -1,0 +1,106 @@
+"""``--format``, ``--output`` and ``--force``: the same options and rules for every command.
+
+The choices come from :data:`ksd_cli.outputs.FORMATS`; a command plans its output before it
+does any work (so a refused file costs nothing and changes nothing), then writes its result.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from ksd_cli.errors import UsageProblem
+from ksd_cli.outputs import (
+    FORMATS,
+    Format,
+    check_target,
+    choose_format,
+    render,
+    write_output,
+    write_stream,
+)
+
+OutputOption = Annotated[
+    Optional[str],  # noqa: UP045 - typer reads the annotation at run time
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE instead of stdout ('-' is stdout); its extension chooses the "
+        "format when --format is not given. An existing file needs --force.",
+        show_default=False,
+    ),
+]
+
+
+def format_metavar(kind: str, *, extra: tuple[str, ...] = ()) -> str:
+    """The ``--format`` choices of a command writing ``kind`` results: the registry's keys."""
+    return "|".join([*extra, *FORMATS[kind]])
+
+
+def format_check(kind: str, *, extra: tuple[str, ...] = ()) -> Callable[[str | None], str | None]:
+    """A callback refusing a ``--format`` value the registry does not have (exit 2)."""
+    choices = [*extra, *FORMATS[kind]]
+
+    def check(value: str | None) -> str | None:
+        if value is not None and value not in choices:
+            raise typer.BadParameter(f"{value!r} is not one of: {', '.join(choices)}")
+        return value
+
+    return check
+
+
+@dataclass(frozen=True)
+class OutputPlan:
+    """Where a command's result goes, and in which format: decided before the work."""
+
+    format: Format
+    path: Path | None
+    force: bool
+
+    @property
+    def to_file(self) -> bool:
+        """Whether the result goes to a file (else to stdout)."""
+        return self.path is not None
+
+    def write(self, result: object, **options: Any) -> None:
+        """Write ``result`` to the file (atomically, printing its path) or to stdout."""
+        if self.path is None:
+            write_stream(self.format, result, sys.stdout, **options)
+            return
+        content = render(self.format, result, **options)
+        write_output(self.path, content, force=self.force)
+        sys.stdout.write(f"{self.path}\n")
+
+
+def plan_output(
+    kind: str,
+    requested: str | None,
+    output: str | None,
+    *,
+    force: bool,
+    default_file: Callable[[Format], Path] | None = None,
+) -> OutputPlan:
+    """Check ``--format``/``--output``/``--force`` and decide the output.
+
+    A binary format (xlsx, docx) without ``--output`` goes to ``default_file(format)`` when the
+    command has a default name, and is a usage error otherwise; ``-o -`` with a binary format
+    is a usage error. The target file is checked now: see :func:`ksd_cli.outputs.check_target`.
+    """
+    to_stdout = output == "-"
+    path = Path(output) if output and not to_stdout else None
+    fmt = choose_format(kind, requested, path)
+    if fmt.binary and to_stdout:
+        raise UsageProblem("--output", f"{fmt.name} cannot be written to stdout; name a file")
+    if path is None and fmt.binary and not to_stdout:
+        if default_file is None:
+            raise UsageProblem("--output", f"{fmt.name} needs a file: pass --output FILE")
+        path = default_file(fmt)
+    if path is not None:
+        check_target(path, force=force)
+    return OutputPlan(fmt, path, force)

@@ -1,0 +1,116 @@
+"""The one escaping module: record text stays inert in Markdown, CSV, XML and terminals."""
+
+from __future__ import annotations
+
+import pytest
+from markdown_it import MarkdownIt
+
+from ksd_cli.escaping import (
+    csv_cell,
+    markdown_cell,
+    markdown_code,
+    markdown_text,
+    terminal_text,
+    xml_text,
+)
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[daerah] nama",
+    "[klik](javascript:alert(1))",
+    "![gambar](https://example.org/x.png)",
+    "@admin tolong lihat",
+    "## Pasal palsu",
+    "> kutipan",
+    "- butir",
+    "+ butir",
+    "1. nomor",
+    "a | b | c",
+    "`kode` dan ``dua``",
+    "**tebal** _miring_ ~~coret~~",
+    "baris satu\n## judul\n| a | b |\n<b>x</b>",
+    "&lt;b&gt; entitas",
+    "https://example.org <https://example.org>",
+]
+
+
+def _render(markdown: str) -> str:
+    return MarkdownIt("commonmark").enable("table").enable("strikethrough").render(markdown)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markdown_text_renders_as_the_literal_text_in_one_paragraph(text: str) -> None:
+    html = _render(markdown_text(text))
+    assert html.startswith("<p>") and html.count("<p>") == 1
+    for tag in (
+        "<a ",
+        "<img",
+        "<h",
+        "<blockquote",
+        "<ul",
+        "<ol",
+        "<em",
+        "<strong",
+        "<code",
+        "<s>",
+        "<script",
+        "<b>",
+        "<table",
+    ):
+        assert tag not in html, (text, html)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markdown_cell_keeps_a_table_row_of_three_cells(text: str) -> None:
+    table = f"| a | b | c |\n|---|---|---|\n| x | {markdown_cell(text)} | z |\n"
+    html = _render(table)
+    assert html.count("<td>") == 3, (text, html)
+    assert "<a " not in html and "<img" not in html and "<script" not in html
+
+
+def test_markdown_text_reads_back_as_written() -> None:
+    html = _render(markdown_text("[daerah] nama <b> *x* | y"))
+    assert html == "<p>[daerah] nama &lt;b&gt; *x* | y</p>\n"
+
+
+def test_javascript_scheme_and_mentions_are_broken() -> None:
+    assert "javascript\\:" in markdown_text("javascript:alert(1)")
+    assert "@\u200badmin" in markdown_text("@admin")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["data/agreements/KSD-1.yaml", "a`b.yaml", "x``y\n## heading\n<b>z</b>.yaml", "`start", "a|b"],
+)
+def test_markdown_code_is_one_code_span_holding_the_name(name: str) -> None:
+    span = markdown_code(name, in_table=True)
+    row = f"| a | b |\n|---|---|\n| {span} | z |\n"
+    html = _render(row)
+    assert html.count("<td>") == 2 and html.count("<code>") == 1, html
+    assert "<b>" not in html and "<h2" not in html
+
+
+@pytest.mark.parametrize(
+    "value",
+    ['=HYPERLINK("http://x")', "+1", "-1+2", "@SUM(A1)", "\tx", "\rx", "\uff1d1+1", "\uff20x"],
+)
+def test_csv_cell_neutralises_formula_starts(value: str) -> None:
+    assert csv_cell(value) == "'" + value
+
+
+def test_csv_cell_keeps_numbers_and_plain_text() -> None:
+    assert csv_cell(-5) == -5
+    assert csv_cell("Kota Samarinda") == "Kota Samarinda"
+    assert csv_cell(None) == ""
+
+
+def test_terminal_text_strips_escape_sequences_and_controls() -> None:
+    hostile = "\x1b[2J\x1b[HOK\x1b]0;title\x07 \x9b31m\x07\x00\x01end\u202e"
+    assert terminal_text(hostile) == "OK end"
+    assert terminal_text("a\nb") == "a\nb"
+    assert terminal_text("a\r\nb\tc", keep_newlines=False) == "a b c"
+
+
+def test_xml_text_drops_what_xml_cannot_hold() -> None:
+    assert xml_text("a\x00b\x01c\x1bd\ufffee\ud800f\tg\nh") == "abcdef\tg\nh"

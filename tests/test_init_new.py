@@ -233,8 +233,8 @@ def test_init_with_an_unknown_region_code_is_a_clear_error(
 ) -> None:
     assert main(["init", str(tmp_path / "x"), "--daerah", "64.99"]) == 1
     err = capsys.readouterr().err
-    assert "kode wilayah tidak dikenal / unknown region code: 64.99" in err
-    assert main(["init", str(tmp_path / "y"), "--daerah", "91.02"]) == 1
+    assert "ksd: kode wilayah tidak dikenal: 64.99\n" in err
+    assert main(["init", str(tmp_path / "y"), "--daerah", "91.02", "--lang", "en"]) == 1
     assert "pre-2022 code of Kabupaten Jayawijaya; its code is now 95.01" in (
         capsys.readouterr().err
     )
@@ -390,7 +390,9 @@ def test_new_rejects_an_unknown_kind_or_partner(
     root = ["--root", str(fresh), "--as-of", AS_OF]
     assert main(["new", "agreement", "--jenis", "ksd_wajib", *root]) == 2
     assert main(["new", "agreement", "--mitra", "64.99", *root]) == 1
-    assert "unknown region code: 64.99" in capsys.readouterr().err
+    assert "ksd: kode wilayah tidak dikenal: 64.99\n" in capsys.readouterr().err
+    assert main(["new", "agreement", "--mitra", "64.99", *root, "--lang", "en"]) == 1
+    assert "ksd: unknown region code: 64.99\n" in capsys.readouterr().err
     assert list((fresh / "data" / "agreements").glob("*.yaml")) == []
 
 

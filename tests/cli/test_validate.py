@@ -60,7 +60,8 @@ def test_text_output_is_grouped_by_file_with_positions(
     lines = capsys.readouterr().out.splitlines()
     first = [line for line in lines if line.startswith("data/agreements/KSD-6402-2022-002.yaml:")]
     assert len(first) == 1 and " error S004 " in first[0]
-    assert any(line.strip() == 'hint: tulis: "64.71"' for line in lines)
+    assert any(line.strip() == 'petunjuk: tulis: "64.71"' for line in lines)
+    assert not any("hint:" in line for line in lines)
     second = [line for line in lines if line.startswith("data/agreements/KSD-6402-2023-002.yaml:")]
     assert len(second) == 1 and " error S005 " in second[0]
     assert lines[-1] == "33 berkas, 31 rekaman: 2 galat, 0 peringatan"  # two files do not load

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ksd_cli.errors import UsageProblem
+from ksd_cli.messages import Msg
 from ksd_cli.outputs import (
     FORMATS,
     Format,
@@ -96,10 +97,10 @@ def plan_output(
     path = Path(output) if output and not to_stdout else None
     fmt = choose_format(kind, requested, path)
     if fmt.binary and to_stdout:
-        raise UsageProblem("--output", f"{fmt.name} cannot be written to stdout; name a file")
+        raise UsageProblem("--output", Msg("usage.binary-to-stdout", format=fmt.name))
     if path is None and fmt.binary and not to_stdout:
         if default_file is None:
-            raise UsageProblem("--output", f"{fmt.name} needs a file: pass --output FILE")
+            raise UsageProblem("--output", Msg("usage.binary-needs-file", format=fmt.name))
         path = default_file(fmt)
     if path is not None:
         check_target(path, force=force)

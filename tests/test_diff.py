@@ -281,7 +281,7 @@ def test_default_diff_is_the_branch_against_its_merge_base_with_the_working_tree
     assert main(["diff", "--as-of", AS_OF, "--root", str(repo)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("ksd diff merge-base main (")
-    assert "→ working tree · per 2026-06-30" in out.splitlines()[0]
+    assert "→ pohon kerja · per 2026-06-30" in out.splitlines()[0]
 
 
 def test_formatting_alone_is_not_a_change_and_placeholders_are_listed(repo: Path) -> None:

@@ -14,7 +14,7 @@ from ruamel.yaml import YAML
 
 from ksd_cli.cli import main
 
-REGISTERS = Path(__file__).parent / "fixtures" / "registers"
+REGISTERS = Path(__file__).parent.parent / "fixtures" / "registers"
 AS_OF = "2025-06-30"
 TARGET = "KSD-6402-2021-002"
 

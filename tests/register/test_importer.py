@@ -15,7 +15,7 @@ from ksd_cli.cli import main
 from ksd_cli.register.headings import detect_layout
 from ksd_cli.register.readers import read_sheet
 
-REGISTERS = Path(__file__).parent / "fixtures" / "registers"
+REGISTERS = Path(__file__).parent.parent / "fixtures" / "registers"
 AS_OF = "2025-06-30"
 
 

@@ -53,8 +53,9 @@ def test_repository_templates_come_before_the_bundled(sample_repo: Path) -> None
     env = make_environment(repo)
     assert env.get_template("adendum.md.j2").render() == "milik daerah\n"
     # A name the repository does not override still comes from the bundled folder.
-    assert "PERJANJIAN" not in env.get_template("laporan.md.j2").filename.upper()
-    assert Path(env.get_template("laporan.md.j2").filename).parent == bundled_templates()
+    laporan = env.get_template("laporan.md.j2").filename
+    assert laporan is not None and "PERJANJIAN" not in laporan.upper()
+    assert Path(laporan).parent == bundled_templates()
 
 
 def test_the_templates_folder_follows_the_configuration(sample_repo: Path) -> None:

@@ -104,7 +104,7 @@ def test_default_diff_is_the_branch_against_its_merge_base_with_the_working_tree
     assert [(f.path, f.old, f.new) for f in sampah.fields] == [
         ("naskah[1].tanggal_ttd", date(2025, 3, 3), date(2025, 8, 1))
     ]
-    assert not sampah.tahap.changed
+    assert sampah.tahap is not None and not sampah.tahap.changed
     assert [f.code for f in sampah.flags_cleared] == ["kb_tanpa_pks"]
     assert sampah.flags_raised == ()
     assert (baru.id, baru.change) == ("POT-6402-2024-002", "added")

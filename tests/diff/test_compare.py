@@ -29,12 +29,14 @@ def test_diff_between_commits_names_every_change(git_branched: Path) -> None:
         ("naskah[2].tanggal_ttd", "added", MISSING, date(2025, 9, 15)),
         ("tahapan[1].tanggal", "changed", date(2025, 1, 10), date(2025, 1, 13)),
     ]
+    assert sampah.tahap is not None and sampah.status is not None
     assert (sampah.tahap.old, sampah.tahap.new) == ("penandatanganan_kb", "penandatanganan_pks")
     assert (sampah.status.old, sampah.status.new) == ("aktif", "aktif")
     assert [f.code for f in sampah.flags_raised] == ["pks_tanpa_pelaksanaan"]
     assert [f.code for f in sampah.flags_cleared] == ["kb_tanpa_pks"]
     assert sampah.stuck
     removed, added = result.records[1], result.records[2]
+    assert removed.tahap is not None and added.status is not None
     assert removed.judul == "Pasar Induk Bersama" and removed.tahap.old == "identifikasi"
     assert added.judul == "Terminal Sungai Bersama" and added.status.new == "draf"
     assert result.as_dict()["summary"] == {
@@ -79,6 +81,7 @@ def test_a_record_that_no_longer_validates_is_marked(git_repo: Path) -> None:
     assert [(f.path, f.old, f.new) for f in record.fields] == [
         ("jenis", "ksdd_sukarela", "ksdd-sukarela")
     ]
+    assert record.tahap is not None
     assert (record.tahap.old, record.tahap.new) == ("identifikasi", None)
 
 
@@ -93,6 +96,7 @@ def test_a_record_with_a_rule_error_is_invalid_and_judged_no_more(git_repo: Path
     result = semantic_diff(open_repository(git_repo), "HEAD", None, as_of=DAY)
     (record,) = [r for r in result.records if r.id == "KSD-6402-2025-001"]
     assert (record.valid_before, record.valid_after) == (True, False)
+    assert record.tahap is not None
     assert (record.tahap.old, record.tahap.new) == ("penandatanganan_kb", None)
     assert record.flags_raised == ()
     # Its potential is still followed up: no flag appears on it.

@@ -98,3 +98,17 @@ def test_ksd_lang_speaks_english_too(
     err = _fail(FAILURES[command], sample_repo, tmp_path, capsys)
     assert [f for f in INDONESIAN if f in err] == []
     assert [f for f in ENGLISH if f in err] != []
+
+
+def test_an_unknown_format_is_refused_in_the_chosen_language(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def said() -> str:  # the words of click's boxed error, without the box
+        return " ".join(capsys.readouterr().err.replace("│", " ").split())
+
+    monkeypatch.delenv("KSD_LANG", raising=False)
+    args = ["stalled", "--root", str(sample_repo), "--format", "pdf"]
+    assert main(args) == 2
+    assert "'pdf' bukan salah satu dari: text, json, csv, md, xlsx" in said()
+    assert main(["stalled", "--lang", "en", *args[1:]]) == 2
+    assert "'pdf' is not one of: text, json, csv, md, xlsx" in said()

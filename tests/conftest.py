@@ -7,7 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+# Data repositories under git (ksd diff, --changed-since, gitio), shared by several folders.
+from gitrepos import git_branched, git_findings_repo, git_repo, hermetic_git
 from hypothesis import settings
+
+__all__ = ["git_branched", "git_findings_repo", "git_repo", "hermetic_git"]
 
 # Property tests: a quick run on a laptop, a thorough one in CI (which sets CI=true).
 settings.register_profile("dev", max_examples=40)

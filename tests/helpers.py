@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ksd_cli.cli import main
 from ksd_cli.models import Agreement
@@ -65,3 +68,20 @@ SAMPLE_EXPECTED_2025_06_30 = {
 def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, Any]]:
     code = main(list(args))
     return code, json.loads(capsys.readouterr().out)
+
+
+def validate_json(
+    root: Path, capsys: pytest.CaptureFixture[str], as_of: str = "2025-06-30"
+) -> dict[str, Any]:
+    """``ksd validate --format json`` of ``root`` as of ``as_of``, with its exit code as ``exit``."""
+    code = main(["validate", "--root", str(root), "--as-of", as_of, "--format", "json"])
+    report: dict[str, Any] = json.loads(capsys.readouterr().out)
+    report["exit"] = code
+    return report
+
+
+def worksheet(workbook: Workbook) -> Worksheet:
+    """The active sheet of a workbook, which ksd always writes as a worksheet."""
+    sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
+    return sheet

@@ -36,7 +36,8 @@ HOSTILE = [
 
 
 def _render(markdown: str) -> str:
-    return MarkdownIt("commonmark").enable("table").enable("strikethrough").render(markdown)
+    html: str = MarkdownIt("commonmark").enable("table").enable("strikethrough").render(markdown)
+    return html
 
 
 @pytest.mark.parametrize("text", HOSTILE)

@@ -18,7 +18,7 @@ from ksd_cli.cli import main
 from ksd_cli.fmt import FormatError, format_source, format_text, same_data, write_outcome
 from ksd_cli.loading import load_file
 from ksd_cli.models import CODE_FIELDS, KEY_ORDER, Agreement, Naskah, Pihak, Tahap
-from ksd_cli.repository import SourceFile, open_repository
+from ksd_cli.repository import Kind, SourceFile, open_repository
 from ksd_cli.yamlread import Document, read_document
 
 MESSY = """\
@@ -408,6 +408,7 @@ def test_fmt_never_changes_the_data_of_generated_records(
     document = read_document(text)
     # Only what ruamel wrote faithfully is a fair input.
     assume(isinstance(document, Document) and not document.problems)
+    assert isinstance(document, Document)
     assume(same_data(document.data, record))
     if crlf:
         text = text.replace("\n", "\r\n")
@@ -474,7 +475,7 @@ def test_fmt_never_loses_a_comment_and_keeps_it_above_its_key(
             for item in node:
                 shuffle(item)
 
-    kind = "agreement" if sample.parent.name == "agreements" else "potential"
+    kind: Kind = "agreement" if sample.parent.name == "agreements" else "potential"
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.indent(mapping=indent[0], sequence=indent[1], offset=indent[2])
@@ -632,7 +633,7 @@ def test_fmt_reads_through_loading_and_words_problems_as_validate(
 # Recognising a canonical file without the round trip (issue 14: fmt --check speed) -----------
 
 
-def _generated_records(tmp_path: Path) -> list[tuple[str, str]]:
+def _generated_records(tmp_path: Path) -> list[tuple[str, Kind]]:
     import importlib.util
 
     root = Path(__file__).resolve().parents[1]
@@ -650,7 +651,7 @@ def _generated_records(tmp_path: Path) -> list[tuple[str, str]]:
     ]
 
 
-NEAR_CANONICAL = [
+NEAR_CANONICAL: list[tuple[str, Kind]] = [
     ("judul: A\nid: B\n", "agreement"),  # key order
     ("id: A\nurusan:\n  - 2.10\n", "agreement"),  # an unquoted code
     ("id: A\nurusan:\n  - '2.10'\n", "agreement"),  # single-quoted code

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from gitrepos import AGR, DAY, PASAR, POT, SAMPAH, commit, git, put
+
+from ksd_cli.cli import main
+from ksd_cli.diff import semantic_diff
+from ksd_cli.gitio import open_git
+from ksd_cli.repository import open_repository
+
 
 def test_data_commit_names_the_commit_or_nothing(tmp_path: Path, project_root: Path) -> None:
     from ksd_cli.gitio import head_commit as data_commit
@@ -11,3 +19,71 @@ def test_data_commit_names_the_commit_or_nothing(tmp_path: Path, project_root: P
     assert data_commit(tmp_path) == (None, False)
     commit, _ = data_commit(project_root, ["data"])
     assert commit is not None and len(commit) >= 7
+
+
+def test_changed_files_sees_committed_staged_unstaged_untracked_and_deleted(git_repo: Path) -> None:
+    base = git(git_repo, "rev-parse", "HEAD").strip()
+    put(git_repo, f"{AGR}/KSD-6402-2025-001.yaml", SAMPAH + "catatan: committed\n")
+    commit(git_repo, "satu")
+    put(git_repo, f"{AGR}/KSD-6402-2025-002.yaml", PASAR + "catatan: staged\n")
+    git(git_repo, "add", f"{AGR}/KSD-6402-2025-002.yaml")
+    (git_repo / POT / "POT-6402-2024-001.yaml").unlink()
+    put(git_repo, f"{AGR}/KSD-6402-2026-001.yaml", PASAR)
+    put(git_repo, "catatan.tmp", "x")
+    (git_repo / ".gitignore").write_text("*.tmp\n", encoding="utf-8")
+    changes = {(c.path, c.status) for c in open_git(git_repo).changed_files(base)}
+    assert changes == {
+        (".gitignore", "modified"),  # ksd init wrote one
+        (f"{AGR}/KSD-6402-2025-001.yaml", "modified"),
+        (f"{AGR}/KSD-6402-2025-002.yaml", "modified"),
+        (f"{AGR}/KSD-6402-2026-001.yaml", "added"),
+        (f"{POT}/POT-6402-2024-001.yaml", "deleted"),
+    }
+
+
+@pytest.mark.usefixtures("hermetic_git")
+def test_a_data_repository_in_a_subfolder_of_the_git_work_tree(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outer = tmp_path / "pemda"
+    outer.mkdir()
+    git(outer, "init", "-q", "-b", "main")
+    git(outer, "config", "user.name", "A")
+    git(outer, "config", "user.email", "a@example.org")
+    root = outer / "kerja-sama"
+    assert main(["init", str(root), "--daerah", "64.02"]) == 0
+    put(root, f"{AGR}/KSD-6402-2025-002.yaml", PASAR)
+    put(outer, "lain/data/agreements/KSD-6402-2025-009.yaml", PASAR)  # outside the ksd root
+    commit(outer, "awal")
+    put(root, f"{AGR}/KSD-6402-2025-002.yaml", PASAR.replace("Pasar Induk", "Pasar Grosir"))
+    gitrepo = open_git(root)
+    assert gitrepo.prefix == "kerja-sama/"
+    assert gitrepo.list_files("HEAD", ["data/agreements"]) == [
+        "data/agreements/.gitkeep",
+        "data/agreements/KSD-6402-2025-002.yaml",
+    ]
+    assert gitrepo.show_file("HEAD", "data/agreements/KSD-6402-2025-002.yaml") == PASAR.encode()
+    assert gitrepo.show_file("HEAD", "data/agreements/none.yaml") is None
+    (record,) = semantic_diff(open_repository(root), "HEAD", None, as_of=DAY).records
+    assert record.path == f"{AGR}/KSD-6402-2025-002.yaml"
+    assert [(f.path, f.new) for f in record.fields] == [("judul", "Pasar Grosir Bersama")]
+
+
+@pytest.mark.usefixtures("hermetic_git")
+def test_default_branch_prefers_origin_head_then_main_then_master(tmp_path: Path) -> None:
+    root = tmp_path / "r"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "master")
+    git(root, "config", "user.name", "A")
+    git(root, "config", "user.email", "a@example.org")
+    put(root, "x.txt", "x")
+    commit(root, "x")
+    assert open_git(root).default_branch() == "master"
+    git(root, "branch", "main")
+    assert open_git(root).default_branch() == "main"
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "init", "-q", "--bare", "-b", "trunk", str(origin))
+    git(root, "remote", "add", "origin", str(origin))
+    git(root, "push", "-q", "origin", "master:trunk")
+    git(root, "remote", "set-head", "origin", "-a")
+    assert open_git(root).default_branch() == "origin/trunk"

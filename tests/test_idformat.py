@@ -6,7 +6,9 @@ import doctest
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -90,7 +92,7 @@ def test_terbilang_known_values(n: int, expected: str) -> None:
 
 @pytest.mark.parametrize("func", [terbilang, angka, rupiah, rupiah_terbilang, hari_lamanya])
 @pytest.mark.parametrize("bad", [True, False, 1.0, 1.5, "12", None])
-def test_integer_functions_reject_bool_and_non_int(func, bad) -> None:
+def test_integer_functions_reject_bool_and_non_int(func: Callable[[Any], str], bad: object) -> None:
     with pytest.raises(TypeError):
         func(bad)
 
@@ -216,7 +218,7 @@ def test_datetime_is_cut_to_date() -> None:
 
 @pytest.mark.parametrize("func", [tanggal, hari, tanggal_terbilang, pembukaan_tanggal, tanggal_iso])
 @pytest.mark.parametrize("bad", ["2021-03-15", 20210315, None])
-def test_date_functions_reject_non_dates(func, bad) -> None:
+def test_date_functions_reject_non_dates(func: Callable[[Any], str], bad: object) -> None:
     with pytest.raises(TypeError):
         func(bad)
 
@@ -251,7 +253,7 @@ def test_bulan_out_of_range(bad: int) -> None:
 
 
 @pytest.mark.parametrize("bad", [True, 3.0, "3"])
-def test_bulan_rejects_non_int(bad) -> None:
+def test_bulan_rejects_non_int(bad: Any) -> None:
     with pytest.raises(TypeError):
         bulan(bad)
 
@@ -307,7 +309,9 @@ def test_import_does_not_load_num2words_or_babel() -> None:
         ("min satu  ribu", "minus seribu"),
     ],
 )
-def test_terbilang_normalises_num2words_quirks(monkeypatch, quirk: str, expected: str) -> None:
+def test_terbilang_normalises_num2words_quirks(
+    monkeypatch: pytest.MonkeyPatch, quirk: str, expected: str
+) -> None:
     # Feed known num2words quirks (old versions: "milyar", "satu ribu",
     # "min") through the normaliser.
     monkeypatch.setattr("num2words.num2words", lambda n, lang: quirk)

@@ -53,8 +53,9 @@ def test_repository_templates_come_before_the_bundled(sample_repo: Path) -> None
     env = make_environment(repo)
     assert env.get_template("adendum.md.j2").render() == "milik daerah\n"
     # A name the repository does not override still comes from the bundled folder.
-    assert "PERJANJIAN" not in env.get_template("laporan.md.j2").filename.upper()
-    assert Path(env.get_template("laporan.md.j2").filename).parent == bundled_templates()
+    laporan = env.get_template("laporan.md.j2").filename
+    assert laporan is not None and "PERJANJIAN" not in laporan.upper()
+    assert Path(laporan).parent == bundled_templates()
 
 
 def test_the_templates_folder_follows_the_configuration(sample_repo: Path) -> None:
@@ -135,7 +136,9 @@ def test_a_data_repository_template_escaping_names_its_file_and_line(sample_repo
             open_repository(sample_repo), "KSD-6402-2020-001", naskah=1, today=date(2025, 6, 30)
         )
     assert caught.value.message.startswith("templates/kesepakatan_bersama.md.j2, baris 3: ")
-    assert "refused by the sandbox" in caught.value.message
+    assert "ditolak oleh sandbox" in caught.value.message
+    assert caught.value.text("en").startswith("templates/kesepakatan_bersama.md.j2, line 3: ")
+    assert "refused by the sandbox" in caught.value.text("en")
 
 
 def test_an_escape_inside_an_overridden_partial_names_the_partial(sample_repo: Path) -> None:
@@ -199,8 +202,9 @@ def test_error_in_an_imported_macro_names_the_macro_file(tmp_path: Path) -> None
 
 def test_missing_include_is_a_user_error(tmp_path: Path) -> None:
     write(tmp_path, "main.md.j2", '{% include "tidak_ada.md.j2" %}\n')
-    with pytest.raises(UserError, match="template not found"):
+    with pytest.raises(UserError, match="templat tidak ditemukan") as caught:
         render(tmp_path, "main.md.j2")
+    assert "template not found" in caught.value.text("en")
 
 
 def test_bundled_templates_compile(tmp_path: Path) -> None:

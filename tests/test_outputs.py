@@ -275,7 +275,7 @@ def test_junit_has_one_testcase_per_file_and_a_failure_per_error(
     suites = ET.fromstring(out.encode("utf-8"))
     cases = suites.findall("./testsuite/testcase")
     files = sorted(p.relative_to(broken_repo).as_posix() for p in broken_repo.rglob("*.yaml"))
-    assert sorted(c.get("name") for c in cases) == files
+    assert sorted(c.get("name", "") for c in cases) == files
     failed = [c for c in cases if c.find("failure") is not None]
     assert [c.get("name") for c in failed] == ["data/agreements/KSD-6402-2022-002.yaml"]
     assert suites.get("failures") == "1" and suites.get("tests") == str(len(files))

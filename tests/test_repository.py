@@ -134,8 +134,8 @@ def test_an_unreadable_file_is_a_finding(
     real_open = os.open
     target = str(sample_repo / RECORD)
 
-    def refusing(path: object, *args: object, **kwargs: object) -> int:
-        if os.fspath(path) == target:  # type: ignore[arg-type]
+    def refusing(path: str | os.PathLike[str], *args: object, **kwargs: object) -> int:
+        if os.fspath(path) == target:
             raise PermissionError(13, "Permission denied")
         return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 

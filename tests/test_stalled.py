@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -225,7 +226,7 @@ def test_message_explains_with_dates_in_words() -> None:
 # A broken record changes nothing in the others -----------------------------------------------
 
 AS_OF_SAMPLE = date(2025, 6, 30)
-BREAKAGES = {
+BREAKAGES: dict[str, Callable[[str], str]] = {
     # YAML that does not parse at all: the potentials are read from the text.
     "yaml-syntax": lambda text: text.replace("\njudul:", "\njudul: [tidak ditutup", 1),
     # Valid YAML that fails the schema.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from helpers import worksheet
 from openpyxl import Workbook, load_workbook
 
 from ksd_cli.xlsx import Column, workbook_bytes, write_table
@@ -21,8 +22,8 @@ from ksd_cli.xlsx import Column, workbook_bytes, write_table
 )
 def test_text_cells_are_text_without_characters_xml_refuses(value: str, expected: str) -> None:
     workbook = Workbook()
-    write_table(workbook.active, [Column("Judul")], [[value]])
-    sheet = load_workbook(io.BytesIO(workbook_bytes(workbook))).active
+    write_table(worksheet(workbook), [Column("Judul")], [[value]])
+    sheet = worksheet(load_workbook(io.BytesIO(workbook_bytes(workbook))))
     cell = sheet.cell(row=2, column=1)
     assert cell.value == expected
     assert cell.data_type == "s"

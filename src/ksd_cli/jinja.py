@@ -429,9 +429,16 @@ class KsdEnvironment(ImmutableSandboxedEnvironment):
             super().handle_exception(source)
         except TemplateSyntaxError as exc:
             raise UserError(
-                f"{self._shown(exc.filename or exc.name)}, baris {exc.lineno}: "
-                f"kesalahan sintaks templat / template syntax error: {exc.message}",
-                hint="see the Jinja template documentation; ksd templates are sandboxed",
+                Msg(
+                    "template.syntax",
+                    where=Msg(
+                        "template.where",
+                        template=self._shown(exc.filename or exc.name),
+                        line=exc.lineno,
+                    ),
+                    problem=exc.message or "",
+                ),
+                hint=Msg("template.syntax.hint"),
             ) from None
         except (TemplateLimitError, RecursionError) as exc:
             filename, line = _template_frame(exc.__traceback__)
@@ -448,8 +455,14 @@ class KsdEnvironment(ImmutableSandboxedEnvironment):
             ) from None
         except (TemplateError, TypeError, ValueError, ArithmeticError, LookupError) as exc:
             filename, line = _template_frame(exc.__traceback__)
-            where = f"{self._shown(filename)}, baris {line}" if filename else "templat"
-            raise UserError(f"{where}: {_describe(exc)}", hint=_hint(exc)) from exc
+            where = (
+                Msg("template.where", template=self._shown(filename), line=line)
+                if filename
+                else Msg("template.where.unknown")
+            )
+            raise UserError(
+                Msg("template.failed", where=where, problem=_describe(exc)), hint=_hint(exc)
+            ) from exc
 
     def _shown(self, filename: str | None) -> str:
         """A template file as the user knows it: relative to the repository root when inside."""
@@ -524,19 +537,21 @@ def _template_frame(tb: TracebackType | None) -> tuple[str | None, int | None]:
     return found
 
 
-def _describe(exc: BaseException) -> str:
+def _describe(exc: BaseException) -> Msg:
+    """What went wrong while rendering, as a catalog message."""
     if isinstance(exc, SecurityError):
-        return f"ditolak oleh sandbox / refused by the sandbox: {exc}"
+        return Msg("template.refused", problem=str(exc))
     if isinstance(exc, TemplateNotFound | TemplatesNotFound):
-        return f"templat tidak ditemukan / template not found: {exc}"
+        return Msg("template.missing", problem=str(exc))
     if isinstance(exc, TemplateError):
-        return f"kesalahan templat / template error: {exc}"
-    return f"kesalahan saat merender / error while rendering: {type(exc).__name__}: {exc}"
+        return Msg("template.error", problem=str(exc))
+    return Msg("template.render-error", problem=f"{type(exc).__name__}: {exc}")
 
 
-def _hint(exc: BaseException) -> str | None:
+def _hint(exc: BaseException) -> Msg | None:
+    """What to do about a rendering error, when ksd knows."""
     if isinstance(exc, SecurityError):
-        return "templates may not reach Python internals (names starting with _) or change data"
+        return Msg("template.refused.hint")
     if "undefined" in str(exc):
-        return "check the variable name against the ones the template receives (docs/naskah.md)"
+        return Msg("template.undefined.hint")
     return None

@@ -114,7 +114,9 @@ def choose_format(kind: str, requested: str | None, output: Path | None) -> Form
     """
     formats = FORMATS[kind]
     if requested is not None and requested not in formats:
-        raise UsageProblem("--format", f"{requested!r} is not one of: {', '.join(formats)}")
+        raise UsageProblem(
+            "--format", Msg("usage.not-one-of", value=repr(requested), choices=", ".join(formats))
+        )
     suffix = None
     if output is not None:
         every = {f.suffix for table in FORMATS.values() for f in table.values()}
@@ -124,15 +126,22 @@ def choose_format(kind: str, requested: str | None, output: Path | None) -> Form
         chosen = formats[requested]
         if suffix is not None and chosen.suffix != suffix and not _generic(suffix, chosen):
             raise UsageProblem(
-                "--format", f"{requested} does not match the file name {output} ({suffix})"
+                "--format",
+                Msg("usage.format-mismatch", format=requested, output=output, suffix=suffix),
             )
         return chosen
     if suffix is not None:
         if not by_suffix:
+            written = ", ".join(f"{f.name} ({f.suffix})" for f in formats.values())
             raise UsageProblem(
                 "--output",
-                f"{output}: ksd {kind} cannot write {suffix} files; formats: "
-                + ", ".join(f"{f.name} ({f.suffix})" for f in formats.values()),
+                Msg(
+                    "usage.suffix-not-written",
+                    output=output,
+                    kind=kind,
+                    suffix=suffix,
+                    formats=written,
+                ),
             )
         return by_suffix[0]
     return next(iter(formats.values()))

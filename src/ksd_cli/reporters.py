@@ -75,6 +75,7 @@ class TextReporter(Reporter):
             no_color=self.color is False or None,
         )
         style = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
+        label = escape(message("boundary.hint-label", self.lang))
         for index, (path, group) in enumerate(groupby(report.diagnostics, key=lambda d: d.path)):
             if index:
                 console.print()
@@ -85,7 +86,8 @@ class TextReporter(Reporter):
                 text = escape(terminal_text(utf8_safe(d.message)))
                 console.print(f"{where} {severity} [dim]{d.code}[/] {text}")
                 if d.hint:
-                    console.print(f"    [cyan]hint:[/] {escape(terminal_text(utf8_safe(d.hint)))}")
+                    hint = escape(terminal_text(utf8_safe(d.hint)))
+                    console.print(f"    [cyan]{label}:[/] {hint}")
         if report.diagnostics:
             console.print()
         colour = "red" if report.errors else "yellow" if report.warnings else "green"

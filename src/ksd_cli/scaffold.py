@@ -64,12 +64,11 @@ def region(kode: str) -> Wilayah:
         return found
     old = reference.kode_lama.get(text)
     hint = (
-        f"{text} is a pre-2022 code of {old.nama}; its code is now {old.kode_baru}"
+        Msg("region.unknown.old-code", kode=text, nama=old.nama, baru=old.kode_baru)
         if old is not None
-        else "a province has a 2-digit code (64), a kabupaten/kota NN.NN (64.02), as in "
-        "Kemendagri's code list"
+        else Msg("region.unknown.hint")
     )
-    raise UserError(f"kode wilayah tidak dikenal / unknown region code: {kode}", hint=hint)
+    raise UserError(Msg("region.unknown", kode=kode), hint=hint)
 
 
 def zona_waktu(kode: str) -> ZonaWaktu:
@@ -229,10 +228,7 @@ def owner_code(repository: Repository) -> str:
     stems = [s.path.stem for s in repository.source_files()]
     owner = repository_region(repository.config, stems)
     if owner is None:
-        raise UserError(
-            "daerah pemilik repositori tidak diketahui / the repository's region is unknown",
-            hint='set it in ksd.toml: [daerah] kode = "64.02"',
-        )
+        raise UserError(Msg("repo.owner-unknown"), hint=Msg("repo.owner-unknown.hint"))
     return region(owner).kode
 
 
@@ -327,10 +323,7 @@ def _urusan(kode: str | None) -> str:
     if kode is None:
         return DEFAULT_URUSAN
     if kode not in load_reference().urusan:
-        raise UserError(
-            f"kode urusan tidak dikenal / unknown urusan code: {kode}",
-            hint="urusan codes look like 2.11 (lingkungan hidup); ksd rules R003 lists the source",
-        )
+        raise UserError(Msg("urusan.unknown", kode=kode), hint=Msg("urusan.unknown.hint"))
     return kode
 
 
@@ -400,7 +393,7 @@ def create_record(
 
     if jenis is not None and jenis not in JENIS:
         raise UserError(
-            f"jenis tidak dikenal / unknown kind: {jenis}", hint="one of " + ", ".join(JENIS)
+            Msg("new.unknown-jenis", jenis=jenis), hint=Msg("hint.one-of", choices=", ".join(JENIS))
         )
     owner = region(owner_code(repository))
     year = year or as_of.year
@@ -425,6 +418,6 @@ def create_record(
     text = record_text(data, kind, header)
     path = folder / f"{record_id}.yaml"
     if path.exists():  # a file added between listing and writing
-        raise UserError(f"{path}: berkas sudah ada / file exists")
+        raise UserError(Msg("new.file-exists", path=path))
     write_text_atomic(path, text)
     return NewRecord(path, record_id, tuple(placeholders(data)))

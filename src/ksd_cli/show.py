@@ -129,7 +129,7 @@ def show_record(
                     where=f"{broken[0].path}:{broken[0].line}:{broken[0].column}",
                     problem=broken[0].message,
                 ),
-                hint=f"ksd validate {broken[0].path}",
+                hint=Msg("show.does-not-load.hint", path=broken[0].path),
             )
         raise UserError(Msg("show.not-found", id=record_id))
     errors = tuple(sound.errors.get(item.source.rel, ()))

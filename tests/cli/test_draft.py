@@ -144,7 +144,11 @@ def test_cli_usage_problems_exit_2(
 def test_cli_user_errors_exit_1(sample_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, TPA, "--naskah", "9", "--root", str(sample_repo))
     assert (code, out) == (1, "")
-    assert err.startswith(f"ksd: {TPA}: naskah ke-9 tidak ada / no naskah 9: the record has 4\n")
+    assert err.startswith(f"ksd: {TPA}: naskah ke-9 tidak ada; catatan ini mempunyai 4\n")
+    code, out, err = run(capsys, TPA, "--naskah", "9", "--root", str(sample_repo), "--lang", "en")
+    assert (code, out) == (1, "")
+    assert err.startswith(f"ksd: {TPA}: there is no naskah 9; the record has 4\n")
+    assert "  hint: --naskah takes a position from 1" in err
 
 
 def test_cli_help_describes_the_options(capsys: pytest.CaptureFixture[str]) -> None:

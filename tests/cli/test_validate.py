@@ -7,6 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from gitrepos import AGR, PASAR, POT, commit, put
+from gitrepos import AS_OF as GIT_AS_OF
+from gitrepos import DAY as GIT_DAY
 
 from ksd_cli.cli import main
 from ksd_cli.repository import open_repository
@@ -60,7 +63,8 @@ def test_text_output_is_grouped_by_file_with_positions(
     lines = capsys.readouterr().out.splitlines()
     first = [line for line in lines if line.startswith("data/agreements/KSD-6402-2022-002.yaml:")]
     assert len(first) == 1 and " error S004 " in first[0]
-    assert any(line.strip() == 'hint: tulis: "64.71"' for line in lines)
+    assert any(line.strip() == 'petunjuk: tulis: "64.71"' for line in lines)
+    assert not any("hint:" in line for line in lines)
     second = [line for line in lines if line.startswith("data/agreements/KSD-6402-2023-002.yaml:")]
     assert len(second) == 1 and " error S005 " in second[0]
     assert lines[-1] == "33 berkas, 31 rekaman: 2 galat, 0 peringatan"  # two files do not load
@@ -235,3 +239,81 @@ def test_escape_sequences_from_records_and_file_names_never_reach_the_terminal(
     for text in outputs:
         assert "\x1b" not in text and "\x9b" not in text and "\x07" not in text
     assert "OK Pangan" in outputs[2]
+
+
+# --changed-since: a data repository under git -------------------------------------------------
+
+
+def changed_findings(
+    root: Path, capsys: pytest.CaptureFixture[str], *args: str
+) -> list[tuple[str, str]]:
+    main(["validate", *args, "--format", "json", "--as-of", GIT_AS_OF, "--root", str(root)])
+    report = json.loads(capsys.readouterr().out)
+    return sorted((f["path"].rsplit("/", 1)[1], f["rule"]) for f in report["findings"])
+
+
+def test_changed_since_reports_the_changed_files_and_what_they_break_elsewhere(
+    git_findings_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = git_findings_repo
+    everything = changed_findings(root, capsys)
+    assert everything == [
+        ("KSD-6402-2025-001.yaml", "penandatangan-tanpa-surat-kuasa"),
+        ("KSD-6402-2025-002.yaml", "unknown-urusan"),
+    ]
+    # Nothing changed yet: nothing to report.
+    assert changed_findings(root, capsys, "--changed-since", "main") == []
+    # The potential is removed (committed) and a new record with a mistake is left untracked.
+    (root / POT / "POT-6402-2024-001.yaml").unlink()
+    commit(root, "Hapus potensi")
+    put(
+        root,
+        f"{AGR}/KSD-6402-2026-001.yaml",
+        PASAR.replace("2025-002", "2026-001").replace('"64.08"', '"64.99"'),
+    )
+    assert changed_findings(root, capsys, "--changed-since", "main") == [
+        # Caused by the change: the agreement still names the removed potential. Its old
+        # signer warning is not the change's doing and is not reported.
+        ("KSD-6402-2025-001.yaml", "unknown-potensi"),
+        ("KSD-6402-2026-001.yaml", "unknown-kode-wilayah"),
+    ]
+    repository = open_repository(root)
+    library = validate_repository(
+        repository,
+        as_of=GIT_DAY,
+        paths=["data/agreements/KSD-6402-2026-001.yaml"],
+        changed_ids=["POT-6402-2024-001", "KSD-6402-2026-001"],
+    )
+    assert [d.rule for d in library.diagnostics] == ["unknown-potensi", "unknown-kode-wilayah"]
+
+
+def test_changed_since_catches_an_id_copied_into_a_new_file(
+    git_findings_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = git_findings_repo
+    put(root, f"{AGR}/KSD-6402-2026-001.yaml", PASAR)  # a copy that kept the old id
+    # The original is reported for the duplicate, not for its old unknown urusan.
+    assert changed_findings(root, capsys, "--changed-since", "main") == [
+        ("KSD-6402-2025-002.yaml", "duplicate-id"),
+        ("KSD-6402-2026-001.yaml", "duplicate-id"),
+        ("KSD-6402-2026-001.yaml", "id-mismatch"),
+    ]
+
+
+def test_changed_since_with_a_changed_configuration_checks_everything(
+    git_findings_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = git_findings_repo
+    config = root / "ksd.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert changed_findings(root, capsys, "--changed-since", "main") == changed_findings(
+        root, capsys
+    )
+
+
+def test_changed_since_and_paths_together_is_a_usage_error(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(git_repo / AGR / "KSD-6402-2025-001.yaml")
+    assert main(["validate", path, "--changed-since", "main", "--root", str(git_repo)]) == 2
+    assert "--changed-since" in capsys.readouterr().err

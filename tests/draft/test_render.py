@@ -282,10 +282,11 @@ def test_select_naskah_by_position_kind_and_default(repo: Repository) -> None:
     assert select_naskah(agreement, "perjanjian_kerja_sama").index == 2  # the latest PKS
     assert select_naskah(agreement, "kesepakatan_bersama").index == 0
     assert select_naskah(agreement, None).index == 3  # the latest entry
-    with pytest.raises(UserError, match="no naskah 5: the record has 4"):
+    with pytest.raises(UserError, match="naskah ke-5 tidak ada; catatan ini mempunyai 4"):
         select_naskah(agreement, 5)
-    with pytest.raises(UserError, match="unknown kind"):
+    with pytest.raises(UserError, match="jenis naskah tidak dikenal") as caught:
         select_naskah(agreement, "memo")
+    assert caught.value.text("en") == "--naskah memo: unknown kind of naskah"
 
 
 def test_a_record_without_naskah_gets_a_new_kb_draft(repo: Repository) -> None:
@@ -314,7 +315,8 @@ def test_a_new_pks_follows_the_signed_kb(repo: Repository) -> None:
 def test_surat_pernyataan_kehendak_needs_a_template_of_the_repository(sample_repo: Path) -> None:
     with pytest.raises(UserError) as caught:
         draft(open_repository(sample_repo), "KSD-6402-2019-003", 1, draft=True)
-    assert "no template for surat_pernyataan_kehendak" in caught.value.message
+    assert "tidak mempunyai templat untuk jenis surat_pernyataan_kehendak" in caught.value.message
+    assert "has no template for the kind surat_pernyataan_kehendak" in caught.value.text("en")
     assert caught.value.hint and "templates/surat_pernyataan_kehendak.md.j2" in caught.value.hint
     (sample_repo / "templates").mkdir()
     (sample_repo / "templates" / "surat_pernyataan_kehendak.md.j2").write_text(

@@ -53,7 +53,9 @@ def markdown(report: Report, root: Path) -> str:
     return render_markdown(dataclasses.replace(report, ksd_version="0.0.0"), markdown_env(root))
 
 
-def kb(ttd: str | None, sampai: str | None = None, jenis: str = "kesepakatan_bersama") -> dict:
+def kb(
+    ttd: str | None, sampai: str | None = None, jenis: str = "kesepakatan_bersama"
+) -> dict[str, str]:
     return {
         "jenis": jenis,
         **({"tanggal_ttd": ttd} if ttd else {}),
@@ -61,7 +63,7 @@ def kb(ttd: str | None, sampai: str | None = None, jenis: str = "kesepakatan_ber
     }
 
 
-def pks(ttd: str | None, sampai: str | None = None) -> dict:
+def pks(ttd: str | None, sampai: str | None = None) -> dict[str, str]:
     return kb(ttd, sampai, "perjanjian_kerja_sama")
 
 

@@ -8,11 +8,19 @@ from typing import Annotated, Optional
 
 import typer
 
-from ksd_cli.cli.common import AsOfOption, ForceOption, RootOption, as_of_date, repository
+from ksd_cli.cli.common import (
+    AsOfOption,
+    ForceOption,
+    LangOption,
+    RootOption,
+    as_of_date,
+    language,
+    repository,
+)
 from ksd_cli.cli.writing import format_check, format_metavar
 from ksd_cli.errors import UsageProblem
 from ksd_cli.escaping import terminal_text
-from ksd_cli.messages import Msg
+from ksd_cli.messages import Msg, message
 
 
 def draft(
@@ -62,6 +70,7 @@ def draft(
     ] = False,
     as_of: AsOfOption = None,
     root: RootOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Write a naskah (KB, PKS, nota kesepakatan, adendum) of a record as Markdown or Word.
 
@@ -74,6 +83,7 @@ def draft(
     from ksd_cli.draft import NaskahIncomplete, render_naskah, write_naskah
     from ksd_cli.outputs import check_target, choose_format
 
+    lang_ = language(lang)
     choice = _choice(naskah)
     to_stdout = output == "-"
     named = Path(output) if output and not to_stdout else None
@@ -98,28 +108,29 @@ def draft(
             sys.stderr.write(
                 terminal_text(f"{exc.source}: {missing.path}: {missing.message}") + "\n"
             )
+        label = message("boundary.hint-label", lang_)
         sys.stderr.write(
-            f"ksd: {len(exc.missing)} data wajib naskah belum diisi / required data missing\n"
-            "  hint: fill them in the record, or pass --draft to write the naskah with "
-            "[[... belum diisi]] markers\n"
+            f"ksd: {message('draft.incomplete', lang_, count=len(exc.missing))}\n"
+            f"  {label}: {message('draft.incomplete.hint', lang_)}\n"
         )
         raise typer.Exit(1) from None
 
     if rendered.new:
-        sys.stderr.write(
-            f"ksd: {rendered.record_id} belum memiliki naskah {rendered.jenis}; ditulis "
-            f"rancangan baru sebagai naskah[{rendered.position}] / the record has no such "
-            "naskah yet: a new draft was written\n"
+        worded = message(
+            "draft.new",
+            lang_,
+            id=rendered.record_id,
+            jenis=rendered.jenis,
+            position=rendered.position,
         )
+        sys.stderr.write(f"ksd: {worded}\n")
     if rendered.missing:
         for missing in rendered.missing:
             sys.stderr.write(
                 terminal_text(f"{rendered.source}: {missing.path}: {missing.message}") + "\n"
             )
-        sys.stderr.write(
-            f"ksd: rancangan dengan {len(rendered.markers)} penanda [[...]] / draft with "
-            "markers for the missing data\n"
-        )
+        worded = message("draft.with-markers", lang_, count=len(rendered.markers))
+        sys.stderr.write(f"ksd: {worded}\n")
     if to_stdout:
         sys.stdout.write(rendered.markdown)
         return

@@ -124,7 +124,14 @@ def _print_mapping(plan: object, lang: Lang) -> None:
     sheet = plan.sheet
     where = f"{sheet.file.name}:{sheet.name}" if sheet.name else sheet.file.name
     rows = "-".join(str(r) for r in plan.layout.header_rows)
-    sys.stderr.write(message("register.mapping", lang, where=f"{where}, baris {rows}") + "\n")
+    sys.stderr.write(
+        message(
+            "register.mapping",
+            lang,
+            where=message("register.mapping.where", lang, where=where, rows=rows),
+        )
+        + "\n"
+    )
     row = plan.layout.header_rows[-1]
     for column in plan.layout.columns:
         cell = cell_name(column.index, row)

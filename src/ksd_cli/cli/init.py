@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from ksd_cli.messages import message, resolve_lang
+from ksd_cli.cli.common import LangOption, language
+from ksd_cli.messages import message
 
 
 def init(
@@ -48,6 +49,7 @@ def init(
             "(an existing README.md or CI file is kept as it is).",
         ),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Create a data repository: ksd.toml, data folders, README, hooks and CI.
 
@@ -57,14 +59,15 @@ def init(
     never overwritten: if any exists, nothing is written (exit 1), unless --skip-existing.
     """
     from ksd_cli.scaffold import init_repository
+
+    lang_ = language(lang)
     from ksd_cli.scaffold import ksd_source as source_of
 
     result = init_repository(
         directory, daerah, source=source_of(ksd_source or None), skip_existing=skip_existing
     )
-    lang = resolve_lang()
     for path in result.written:
-        sys.stdout.write(f"{message('init.written', lang, path=path)}\n")
+        sys.stdout.write(f"{message('init.written', lang_, path=path)}\n")
     for path in result.skipped:
-        sys.stdout.write(f"{message('init.skipped', lang, path=path)}\n")
-    sys.stdout.write("\n" + message("init.next-steps", lang, directory=directory) + "\n")
+        sys.stdout.write(f"{message('init.skipped', lang_, path=path)}\n")
+    sys.stdout.write("\n" + message("init.next-steps", lang_, directory=directory) + "\n")

@@ -9,9 +9,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from ksd_cli.cli.common import AsOfOption, RootOption, as_of_date, repository
+from ksd_cli.cli.common import AsOfOption, LangOption, RootOption, as_of_date, language, repository
 from ksd_cli.errors import UsageProblem
-from ksd_cli.messages import Lang, Msg, message, resolve_lang
+from ksd_cli.messages import Lang, Msg, message
 
 
 class RecordKind(enum.StrEnum):
@@ -70,6 +70,7 @@ def new(
     ] = None,
     as_of: AsOfOption = None,
     root: RootOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Create a record with the next free id and every required field, and print its path.
 
@@ -79,6 +80,7 @@ def new(
     """
     from ksd_cli.scaffold import create_record
 
+    lang_ = language(lang)
     if jenis is not None and jenis not in JENIS:
         raise UsageProblem(
             "--jenis", Msg("usage.not-one-of", value=repr(jenis), choices=", ".join(JENIS))
@@ -87,9 +89,8 @@ def new(
         raise UsageProblem("--tahun", Msg("usage.not-a-year", value=tahun))
     repo = repository(root)
     day = as_of_date(as_of, repo)
-    lang = resolve_lang()
     if _interactive():
-        jenis, judul, mitra = _ask(kind, jenis, judul, mitra, lang)
+        jenis, judul, mitra = _ask(kind, jenis, judul, mitra, lang_)
     created = create_record(
         repo,
         kind.value,
@@ -103,7 +104,7 @@ def new(
     sys.stdout.write(f"{_shown(created.path)}\n")
     if created.placeholders:
         placeholders = ", ".join(created.placeholders)
-        sys.stderr.write(message("new.fill-in", lang, placeholders=placeholders) + "\n")
+        sys.stderr.write(message("new.fill-in", lang_, placeholders=placeholders) + "\n")
 
 
 def _interactive() -> bool:

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ksd_cli.errors import UsageProblem
+from ksd_cli.messages import LANGS, Msg, message, resolve_lang
 from ksd_cli.outputs import (
     FORMATS,
     Format,
@@ -43,13 +44,21 @@ def format_metavar(kind: str, *, extra: tuple[str, ...] = ()) -> str:
     return "|".join([*extra, *FORMATS[kind]])
 
 
-def format_check(kind: str, *, extra: tuple[str, ...] = ()) -> Callable[[str | None], str | None]:
+def format_check(
+    kind: str, *, extra: tuple[str, ...] = ()
+) -> Callable[[typer.Context, str | None], str | None]:
     """A callback refusing a ``--format`` value the registry does not have (exit 2)."""
     choices = [*extra, *FORMATS[kind]]
 
-    def check(value: str | None) -> str | None:
+    def check(ctx: typer.Context, value: str | None) -> str | None:
         if value is not None and value not in choices:
-            raise typer.BadParameter(f"{value!r} is not one of: {', '.join(choices)}")
+            # Options are parsed in command-line order: --lang may be known yet, or not.
+            given = ctx.params.get("lang")
+            lang = resolve_lang(given if isinstance(given, str) and given in LANGS else None)
+            worded = message(
+                "usage.not-one-of", lang, value=repr(value), choices=", ".join(choices)
+            )
+            raise typer.BadParameter(worded)
         return value
 
     return check
@@ -96,10 +105,10 @@ def plan_output(
     path = Path(output) if output and not to_stdout else None
     fmt = choose_format(kind, requested, path)
     if fmt.binary and to_stdout:
-        raise UsageProblem("--output", f"{fmt.name} cannot be written to stdout; name a file")
+        raise UsageProblem("--output", Msg("usage.binary-to-stdout", format=fmt.name))
     if path is None and fmt.binary and not to_stdout:
         if default_file is None:
-            raise UsageProblem("--output", f"{fmt.name} needs a file: pass --output FILE")
+            raise UsageProblem("--output", Msg("usage.binary-needs-file", format=fmt.name))
         path = default_file(fmt)
     if path is not None:
         check_target(path, force=force)

@@ -6,49 +6,14 @@ from datetime import date, datetime
 from typing import Any
 
 from ksd_cli.diff.model import MISSING, DiffResult, RecordChange, RecordDiff, Side, Transition
-from ksd_cli.messages import Lang
+from ksd_cli.messages import Lang, message
 
-_TEXT: dict[str, tuple[str, str]] = {
-    "working_tree": ("working tree", "working tree"),
-    "as_of": ("per", "as of"),
-    "summary": (
-        "{changed} diubah, {added} ditambahkan, {removed} dihapus",
-        "{changed} changed, {added} added, {removed} removed",
-    ),
-    "flags": (
-        "tanda macet: {raised} muncul, {cleared} teratasi",
-        "stalled flags: {raised} raised, {cleared} cleared",
-    ),
-    "nothing": ("Tidak ada perubahan rekaman.", "No record changed."),
-    "tahap": ("tahap", "stage"),
-    "status": ("status", "status"),
-    "raised": ("MACET BARU", "NEWLY STUCK"),
-    "raised.pengingat": ("PENGINGAT BARU", "NEW REMINDER"),
-    "cleared": ("teratasi", "cleared"),
-    "added": ("ditambahkan", "added"),
-    "removed": ("dihapus", "removed"),
-    "invalid": (
-        "tidak valid di sisi {side}: jalankan ksd validate",
-        "invalid on the {side} side: run ksd validate",
-    ),
-    "before": ("sebelum", "before"),
-    "after": ("sesudah", "after"),
-    "placeholders": (
-        "isian `ksd new` belum diganti: {paths}",
-        "`ksd new` placeholders still to fill: {paths}",
-    ),
-    "md.title": ("Perubahan rekaman", "Record changes"),
-    "md.record": ("Rekaman", "Record"),
-    "md.flags": ("Tanda macet", "Stalled flags"),
-    "md.field": ("Kolom", "Field"),
-    "md.new": ("baru", "new"),
-}
 _MARK = {"added": "+", "removed": "-", "changed": "~", "flags": "!"}
 _MD_MARK = {"added": "➕", "removed": "➖", "changed": "✏️", "flags": "⚠️"}
 
 
 def _t(key: str, lang: Lang, **args: object) -> str:
-    return _TEXT[key][0 if lang == "id" else 1].format(**args)
+    return message(f"diff.{key}", lang, **args)
 
 
 def _side_label(side: Side, lang: Lang) -> str:

@@ -15,6 +15,7 @@ from ksd_cli.diff.model import Side
 from ksd_cli.errors import UserError
 from ksd_cli.gitio import GitRepository, open_git
 from ksd_cli.loading import MODELS, LoadedRecord, LoadResult, read_text
+from ksd_cli.messages import Msg
 from ksd_cli.repository import Kind, Repository, SourceFile
 from ksd_cli.yamlread import LoadProblem, read_document
 
@@ -112,7 +113,7 @@ def config_from_text(data: bytes | None, revision: str) -> Config:
         return Config.model_validate(tomllib.loads(data.decode("utf-8-sig")))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValidationError) as exc:
         raise UserError(
-            f"{revision}:{CONFIG_FILE}: konfigurasi tidak valid / invalid configuration",
+            Msg("diff.config-invalid", revision=revision, file=CONFIG_FILE),
             hint=str(exc).splitlines()[0],
         ) from None
 

@@ -50,8 +50,8 @@ class NaskahIncomplete(UserError):
     def __init__(self, source: str, missing: Sequence[MissingField]) -> None:
         lines = "\n".join(f"{source}: {m.path}: {m.message}" for m in missing)
         super().__init__(
-            f"{len(missing)} data wajib naskah belum diisi / required data missing:\n{lines}",
-            hint="fill them in the record, or pass --draft to render with [[...]] markers",
+            Msg("draft.incomplete.detail", count=len(missing), lines=lines),
+            hint=Msg("draft.incomplete.hint"),
         )
         self.source = source
         self.missing = tuple(missing)
@@ -183,15 +183,14 @@ def select_naskah(agreement: Agreement, choice: int | str | None) -> Selection:
     if isinstance(choice, int):
         if not 1 <= choice <= len(documents):
             raise UserError(
-                f"{agreement.id}: naskah ke-{choice} tidak ada / no naskah {choice}: the record "
-                f"has {len(documents)}",
-                hint="--naskah takes a position from 1, or a kind such as perjanjian_kerja_sama",
+                Msg("draft.no-such-naskah", id=agreement.id, choice=choice, count=len(documents)),
+                hint=Msg("draft.no-such-naskah.hint"),
             )
         return Selection(agreement, choice - 1, False)
     if choice not in JENIS_NASKAH:
         raise UserError(
-            f"--naskah {choice}: jenis naskah tidak dikenal / unknown kind",
-            hint="one of: " + ", ".join(JENIS_NASKAH),
+            Msg("draft.unknown-kind", choice=choice),
+            hint=Msg("hint.one-of", choices=", ".join(JENIS_NASKAH)),
         )
     matches = [i for i, d in enumerate(documents) if d.jenis == choice]
     if matches:
@@ -258,10 +257,17 @@ def render_naskah(
         template = env.get_template(template_name)
     except TemplateNotFound:
         raise UserError(
-            f"{source.rel}: naskah {context.naskah.posisi} adalah {naskah_title(jenis)}; ksd tidak "
-            f"mempunyai templat untuk jenis ini / no template for {jenis}",
-            hint=f"add {repository.config.paths.templates}/{template_name} to the data "
-            "repository (see docs/naskah.md), or choose another naskah with --naskah",
+            Msg(
+                "draft.no-template",
+                source=source.rel,
+                posisi=context.naskah.posisi,
+                title=naskah_title(jenis),
+                jenis=jenis,
+            ),
+            hint=Msg(
+                "draft.no-template.hint",
+                path=f"{repository.config.paths.templates}/{template_name}",
+            ),
         ) from None
     if context.missing and not (draft or selection.new):
         raise NaskahIncomplete(source.rel, context.missing)

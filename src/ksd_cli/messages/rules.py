@@ -755,6 +755,76 @@ Contoh yang lolos: ``data/agreements/KSD-6402-2024-007.yaml`` adalah berkas bias
 Contoh yang gagal: ``data/agreements/KSD-6402-2024-007.yaml -> /etc/passwd`` (tautan
 simbolik).
 """,
+    "Y012": """\
+Daftar dan mapping yang bersarang lebih dari 64 tingkat.
+
+Alasan: rekaman bersarang paling dalam enam tingkat (``naskah`` → satu dokumen →
+``penandatangan`` → seorang penanda tangan → ``surat_kuasa``). Berkas yang bersarang seribu
+tingkat (``[[[[...``) adalah serangan terhadap pembaca YAML, yang rekursinya akan habis:
+satu berkas seperti itu dalam pull request akan menghentikan setiap perintah untuk setiap
+berkas. ksd berhenti membaca pada tingkat 64 dan melaporkan baris tempat kedalaman itu
+terlampaui; setiap berkas lainnya tetap diperiksa.
+
+Contoh yang lolos::
+
+    naskah:
+      - jenis: kesepakatan_bersama
+        penandatangan:
+          - {peran: pihak_kesatu, nama: Edi Damansyah, jabatan: Bupati}
+
+Contoh yang gagal: ``catatan: [[[[[[ ... ]]]]]]`` dengan 65 kurung atau lebih.
+""",
+    "Y013": """\
+Teks yang memuat karakter kendali, surrogate tunggal, atau nonkarakter Unicode.
+
+Alasan: teks rekaman sampai ke terminal, log CI, lembar kerja, dan dokumen Word. Karakter
+kendali (``"\\x1b"`` menghapus layar terminal, ``"\\0"`` dan ``"\\x01"`` merusak berkas Excel
+dan Word), surrogate tunggal (``"\\ud800"``, yang tidak dapat ditulis dalam UTF-8) atau
+nonkarakter (``"\\ufffe"``) tidak punya tempat dalam rekaman. String YAML bertanda kutip
+dapat menuliskannya dengan escape; semuanya dilaporkan pada nilainya. Tab dan baris baru
+adalah teks biasa dan diterima.
+
+Contoh yang lolos::
+
+    catatan: "Rapat koordinasi\\tSamarinda"
+
+Contoh yang gagal::
+
+    catatan: "Rapat koordinasi\\x1b[2J"
+""",
+    "Y014": """\
+Temuan dalam satu berkas lebih banyak daripada yang layak didaftar: 100 yang pertama ditampilkan.
+
+Alasan: berkas hasil generator atau tempelan dapat memuat ribuan masalah sejenis (20.000
+kunci tak dikenal); mendaftar semuanya membanjiri log dan anotasi CI serta menyembunyikan
+berkas lain. ksd mendaftar 100 temuan pertama suatu berkas menurut urutan posisi dan
+menutupnya dengan satu temuan yang menghitung sisanya ("dan 19900 temuan lain"). Ini galat:
+berkas itu memang bergalat. Perbaiki yang pertama, lalu jalankan lagi.
+
+Contoh yang lolos: berkas dengan 100 temuan atau kurang (semuanya didaftar).
+
+Contoh yang gagal: berkas dengan 150 kunci tak dikenal: 100 temuan ``S002``, lalu satu
+temuan ``Y014`` "dan 50 temuan lain" pada posisi temuan terakhir yang didaftar.
+""",
+    "C013": """\
+Dua pihak dengan ``kode_wilayah`` yang sama: daerah yang bekerja sama dengan dirinya sendiri.
+
+Alasan: kerja sama daerah (PP 28/2018) dilakukan antara daerah dan pihak *lain*. Kode
+wilayah yang sama pada dua pihak adalah salah salin (kode mitra tidak pernah diganti) dan
+akan menghitung kerja sama itu dua kali untuk satu daerah dalam setiap laporan.
+
+Contoh yang lolos::
+
+    pihak:
+      - {peran: pihak_kesatu, tipe: pemda, kode_wilayah: "64.02"}
+      - {peran: pihak_kedua, tipe: pemda, kode_wilayah: "64.72"}
+
+Contoh yang gagal::
+
+    pihak:
+      - {peran: pihak_kesatu, tipe: pemda, kode_wilayah: "64.02"}
+      - {peran: pihak_kedua, tipe: pemda, kode_wilayah: "64.02"}
+""",
 }
 
 

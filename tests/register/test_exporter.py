@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import worksheet
 from openpyxl import load_workbook
 from ruamel.yaml import YAML
 
 from ksd_cli.cli import main
 
-REGISTERS = Path(__file__).parent / "fixtures" / "registers"
+REGISTERS = Path(__file__).parent.parent / "fixtures" / "registers"
 AS_OF = "2025-06-30"
 TARGET = "KSD-6402-2021-002"
 
@@ -47,7 +48,7 @@ def test_the_excel_register_is_typed_filtered_frozen_and_keyed(
 ) -> None:
     output = tmp_path / "register.xlsx"
     export(source, output)
-    ws = load_workbook(output).active
+    ws = worksheet(load_workbook(output))
     headings = [c.value for c in ws[1]]
     assert headings[:3] == ["Kunci ksd", "No", "Judul"]
     assert ws.column_dimensions["A"].hidden is True
@@ -61,7 +62,7 @@ def test_the_excel_register_is_typed_filtered_frozen_and_keyed(
     assert kb["Nilai"] == 1_250_000_000
     assert kb["Mitra Kerja Sama"] == "Pemerintah Kota Samarinda"
     assert kb["Status"] == "aktif" and kb["Tahap"] == "penandatanganan_kb"
-    assert [k for k in rows if k.startswith("KSD-6402-2021-001#")] == [
+    assert [k for k in rows if str(k).startswith("KSD-6402-2021-001#")] == [
         f"KSD-6402-2021-001#{i}" for i in (1, 2, 3)
     ]
 
@@ -81,7 +82,7 @@ def test_export_then_import_changes_nothing(
 
 
 # heading -> (new cell value, path in the record, expected value)
-EDITS: dict[str, tuple[object, tuple[Any, ...], object]] = {
+EDITS: dict[str, tuple[Any, tuple[Any, ...], object]] = {
     "Judul": ("Pengelolaan Sampah Terpadu", ("judul",), "Pengelolaan Sampah Terpadu"),
     "Jenis Kerja Sama": ("ksdd_wajib", ("jenis",), "ksdd_wajib"),
     "Mitra Kerja Sama": ("Pemerintah Kota Bontang", ("pihak", 1, "kode_wilayah"), "64.74"),
@@ -126,7 +127,7 @@ def test_editing_one_cell_updates_exactly_that_field_of_that_record(
     output = tmp_path / "register.xlsx"
     export(repo, output)
     workbook = load_workbook(output)
-    ws = workbook.active
+    ws = worksheet(workbook)
     headings = [c.value for c in ws[1]]
     row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == f"{TARGET}#1")
     value, path, expected = EDITS[heading]
@@ -144,6 +145,6 @@ def test_every_importable_exported_column_has_a_round_trip_case(
 ) -> None:
     output = tmp_path / "register.xlsx"
     export(source, output)
-    headings = [c.value for c in load_workbook(output).active[1]]
+    headings = [c.value for c in worksheet(load_workbook(output))[1]]
     derived = {"Kunci ksd", "No", "Tahap", "Nomor Pihak Ketiga"}
     assert set(headings) - derived == set(EDITS)

@@ -6,8 +6,10 @@ import json
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+from helpers import worksheet
 from openpyxl import Workbook
 from ruamel.yaml import YAML
 
@@ -15,7 +17,7 @@ from ksd_cli.cli import main
 from ksd_cli.register.headings import detect_layout
 from ksd_cli.register.readers import read_sheet
 
-REGISTERS = Path(__file__).parent / "fixtures" / "registers"
+REGISTERS = Path(__file__).parent.parent / "fixtures" / "registers"
 AS_OF = "2025-06-30"
 
 
@@ -31,7 +33,7 @@ def run_import(repo: Path, register: Path, *args: str) -> int:
     return main(["import", str(register), "--root", str(repo), "--as-of", AS_OF, *args])
 
 
-def records(repo: Path) -> dict[str, dict[str, object]]:
+def records(repo: Path) -> dict[str, dict[str, Any]]:
     yaml = YAML(typ="safe")
     return {
         p.stem: yaml.load(p.read_text(encoding="utf-8"))
@@ -39,10 +41,10 @@ def records(repo: Path) -> dict[str, dict[str, object]]:
     }
 
 
-def validate(repo: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
+def validate(repo: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
     capsys.readouterr()
     main(["validate", "--root", str(repo), "--as-of", AS_OF, "--format", "json"])
-    report: dict[str, object] = json.loads(capsys.readouterr().out)
+    report: dict[str, Any] = json.loads(capsys.readouterr().out)
     return report
 
 
@@ -143,7 +145,7 @@ def test_reimporting_changes_nothing(repo: Path, capsys: pytest.CaptureFixture[s
 
 def _bad_register(path: Path) -> Path:
     wb = Workbook()
-    ws = wb.active
+    ws = worksheet(wb)
     ws.title = "Daftar"
     ws.append(["No", "Judul", "Mitra", "Jenis", "Nomor", "Tanggal Penandatanganan", "Urusan"])
     ws.append([1, "Baik", "Pemkot Samarinda", "KB", "1/KB/2021", "15 Maret 2021", "pendidikan"])

@@ -1,0 +1,103 @@
+"""Comparing two snapshots: which records changed, how their stage and flags moved."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from gitrepos import AGR, DAY, PASAR, POT, POTENSI, SAMPAH, commit, git, put
+
+from ksd_cli.cli import main
+from ksd_cli.diff import MISSING, semantic_diff
+from ksd_cli.repository import open_repository
+
+pytestmark = pytest.mark.usefixtures("hermetic_git")
+
+
+def test_diff_between_commits_names_every_change(git_branched: Path) -> None:
+    result = semantic_diff(open_repository(git_branched), "main", "pks", as_of=DAY)
+    assert [(r.id, r.change) for r in result.records] == [
+        ("KSD-6402-2025-001", "changed"),
+        ("KSD-6402-2025-002", "removed"),
+        ("KSD-6402-2026-001", "added"),
+    ]
+    sampah = result.records[0]
+    # The added document is given leaf by leaf, so that every value can be read.
+    assert [(f.path, f.kind, f.old, f.new) for f in sampah.fields] == [
+        ("naskah[2].jenis", "added", MISSING, "perjanjian_kerja_sama"),
+        ("naskah[2].tanggal_ttd", "added", MISSING, date(2025, 9, 15)),
+        ("tahapan[1].tanggal", "changed", date(2025, 1, 10), date(2025, 1, 13)),
+    ]
+    assert sampah.tahap is not None and sampah.status is not None
+    assert (sampah.tahap.old, sampah.tahap.new) == ("penandatanganan_kb", "penandatanganan_pks")
+    assert (sampah.status.old, sampah.status.new) == ("aktif", "aktif")
+    assert [f.code for f in sampah.flags_raised] == ["pks_tanpa_pelaksanaan"]
+    assert [f.code for f in sampah.flags_cleared] == ["kb_tanpa_pks"]
+    assert sampah.stuck
+    removed, added = result.records[1], result.records[2]
+    assert removed.tahap is not None and added.status is not None
+    assert removed.judul == "Pasar Induk Bersama" and removed.tahap.old == "identifikasi"
+    assert added.judul == "Terminal Sungai Bersama" and added.status.new == "draf"
+    assert result.as_dict()["summary"] == {
+        "added": 1,
+        "removed": 1,
+        "changed": 1,
+        "flags_raised": 1,
+        "flags_cleared": 1,
+    }
+
+
+def test_two_dots_and_three_dots(git_branched: Path) -> None:
+    # main moves on after the branch left it: the potential's issue is reworded there.
+    git(git_branched, "switch", "-q", "main")
+    put(git_branched, f"{POT}/POT-6402-2024-001.yaml", POTENSI.replace("hampir penuh", "penuh"))
+    commit(git_branched, "Isu diperbarui")
+    repository = open_repository(git_branched)
+    two = semantic_diff(repository, "main..pks", None, as_of=DAY)
+    assert two.as_dict() == semantic_diff(repository, "main", "pks", as_of=DAY).as_dict()
+    assert "POT-6402-2024-001" in [r.id for r in two.records]
+    three = semantic_diff(repository, "main...pks", None, as_of=DAY)
+    assert [r.id for r in three.records] == [
+        "KSD-6402-2025-001",
+        "KSD-6402-2025-002",
+        "KSD-6402-2026-001",
+    ]
+
+
+def test_formatting_alone_is_not_a_change_and_placeholders_are_listed(git_repo: Path) -> None:
+    put(git_repo, f"{AGR}/KSD-6402-2025-002.yaml", "# disunting\n" + PASAR.replace('"', "'"))
+    assert main(["new", "agreement", "--as-of", "2026-01-05", "--root", str(git_repo)]) == 0
+    result = semantic_diff(open_repository(git_repo), "HEAD", None, as_of=DAY)
+    (new,) = result.records
+    assert new.id == "KSD-6402-2026-001" and new.change == "added"
+    assert new.placeholders == ("judul", "pihak[2].nama", "catatan")
+
+
+def test_a_record_that_no_longer_validates_is_marked(git_repo: Path) -> None:
+    put(git_repo, f"{AGR}/KSD-6402-2025-002.yaml", PASAR.replace("ksdd_sukarela", "ksdd-sukarela"))
+    (record,) = semantic_diff(open_repository(git_repo), "HEAD", None, as_of=DAY).records
+    assert (record.valid_before, record.valid_after) == (True, False)
+    assert [(f.path, f.old, f.new) for f in record.fields] == [
+        ("jenis", "ksdd_sukarela", "ksdd-sukarela")
+    ]
+    assert record.tahap is not None
+    assert (record.tahap.old, record.tahap.new) == ("identifikasi", None)
+
+
+def test_a_record_with_a_rule_error_is_invalid_and_judged_no_more(git_repo: Path) -> None:
+    # The schema passes; the PKS signed before its KB is rule C006: an error.
+    early_pks = "  - jenis: perjanjian_kerja_sama\n    tanggal_ttd: 2025-01-02\n"
+    put(
+        git_repo,
+        f"{AGR}/KSD-6402-2025-001.yaml",
+        SAMPAH.replace("tahapan:\n", early_pks + "tahapan:\n"),
+    )
+    result = semantic_diff(open_repository(git_repo), "HEAD", None, as_of=DAY)
+    (record,) = [r for r in result.records if r.id == "KSD-6402-2025-001"]
+    assert (record.valid_before, record.valid_after) == (True, False)
+    assert record.tahap is not None
+    assert (record.tahap.old, record.tahap.new) == ("penandatanganan_kb", None)
+    assert record.flags_raised == ()
+    # Its potential is still followed up: no flag appears on it.
+    assert not [r for r in result.records if r.id == "POT-6402-2024-001"]

@@ -167,12 +167,16 @@ def test_diff_between_commits_names_every_change(branched: Path) -> None:
     removed, added = result.records[1], result.records[2]
     assert removed.judul == "Pasar Induk Bersama" and removed.tahap.old == "identifikasi"
     assert added.judul == "Terminal Sungai Bersama" and added.status.new == "draf"
+    # The market proposal has not moved since its identification (2025-02-01, 514 days):
+    # usulan_tanpa_kemajuan leaves with the removed record and comes with the added copy.
+    assert [f.code for f in removed.flags_cleared] == ["usulan_tanpa_kemajuan"]
+    assert [f.code for f in added.flags_raised] == ["usulan_tanpa_kemajuan"]
     assert result.as_dict()["summary"] == {
         "added": 1,
         "removed": 1,
         "changed": 1,
-        "flags_raised": 1,
-        "flags_cleared": 1,
+        "flags_raised": 2,
+        "flags_cleared": 2,
     }
 
 
@@ -184,7 +188,8 @@ def test_text_output_fits_a_reviewers_screen(
     main_short = git(branched, "rev-parse", "--short", "main").strip()
     assert lines[0].startswith(f"ksd diff main ({main_short}) → pks (")
     assert lines[0].endswith("· per 2026-06-30")
-    assert lines[1] == "1 diubah, 1 ditambahkan, 1 dihapus · tanda macet: 1 muncul, 1 teratasi"
+    # Two of each: the PKS's flags, and the stalled market proposal removed and added anew.
+    assert lines[1] == "1 diubah, 1 ditambahkan, 1 dihapus · tanda macet: 2 muncul, 2 teratasi"
     assert "~ KSD-6402-2025-001  Pengelolaan Sampah Regional" in lines
     assert "    tahap penandatanganan_kb → penandatanganan_pks · status aktif" in lines
     assert "    naskah[2].jenis        + perjanjian_kerja_sama" in lines

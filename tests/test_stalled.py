@@ -115,10 +115,8 @@ def test_kedaluwarsa_when_every_document_ended() -> None:
         naskah=[kb("2019-01-10", "2024-09-01"), pks("2019-06-01", "2024-09-01")],
         monev=[{"tanggal": d("2024-01-10")}],
     )
-    assert [c for _, c, _ in flags_of(record, as_of=d("2024-09-01"))] == [
-        "akan_berakhir",
-        "akan_berakhir",
-    ]
+    # Both documents end the same day: one finding that names both (one per cause).
+    assert flags_of(record, as_of=d("2024-09-01")) == [(record.id, "akan_berakhir", 0)]
     assert flags_of(record, as_of=d("2025-06-30")) == [(record.id, "kedaluwarsa", 302)]
 
 

@@ -90,6 +90,7 @@ def test_counts_by_kind_status_and_stage_match_the_records(
         "Berakhir": 1,
         "Dibatalkan": 1,
         "Diakhiri": 0,
+        "Ditolak": 0,  # format v1.1: a rejected proposal
     }
     assert status["Aktif"] == sum(s.status == "aktif" for s in states)
     tahap = {

@@ -158,10 +158,11 @@ class _Subject:
         days: int,
         threshold: int,
         naskah: int | None = None,
+        variant: str | None = None,
         **args: object,
     ) -> Flag:
         text = message(
-            f"stalled.{code}",
+            f"stalled.{code}.{variant}" if variant else f"stalled.{code}",
             self.lang,
             days=number(days, self.lang),
             threshold=number(threshold, self.lang),
@@ -197,6 +198,8 @@ def agreement_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject)
             continue  # renewed by a later KB-kind document: that one is judged instead
         followers = _followers(state, kb)
         label = naskah_short(kb.naskah.jenis, subject.lang)
+        # A sinergi is followed by its nota kesepakatan: the sentence names it, not a "PKS".
+        variant = "sinergi" if record.jenis == "sinergi" else None
         if kb.ended and not any(
             f.naskah.tanggal_ttd is not None
             and kb.sampai is not None
@@ -211,6 +214,7 @@ def agreement_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject)
                 (as_of - kb.sampai).days,
                 0,
                 kb.position,
+                variant,
                 naskah_label=label,
                 ttd=kb.naskah.tanggal_ttd,
                 sampai=kb.sampai,
@@ -224,6 +228,7 @@ def agreement_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject)
                     days,
                     thresholds.kb_tanpa_pks,
                     kb.position,
+                    variant,
                     naskah_label=label,
                     ttd=kb.naskah.tanggal_ttd,
                 )

@@ -43,6 +43,19 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{langkah} {tanggal}; no reply, discussion or later stage after {days} days "
         "(limit {threshold} days)",
     ),
+    # A sinergi's memorandum is followed by a nota kesepakatan, not by a PKS
+    "stalled.kb_tanpa_pks.sinergi": (
+        "{naskah_label} ditandatangani {ttd}; belum ada Nota Kesepakatan setelah {days} hari "
+        "(batas {threshold} hari)",
+        "{naskah_label} signed {ttd}; no Nota Kesepakatan after {days} days "
+        "(limit {threshold} days)",
+    ),
+    "stalled.kb_kedaluwarsa_tanpa_pks.sinergi": (
+        "{naskah_label} ditandatangani {ttd} telah berakhir {sampai} tanpa pernah "
+        "ditindaklanjuti Nota Kesepakatan",
+        "{naskah_label} signed {ttd} ended {sampai} without ever being followed by a Nota "
+        "Kesepakatan",
+    ),
     # One finding per cause: a flag that several documents of one record share
     "stalled.grouped": (
         "{text} (temuan yang sama pada {count} naskah: ke-{daftar})",

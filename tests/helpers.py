@@ -62,6 +62,10 @@ SAMPLE_EXPECTED_2025_06_30 = {
     ("KSD-6402-2023-002", "kb_tanpa_pks"),
     ("KSD-6402-2024-001", "kb_tanpa_pks"),
     ("POT-6402-2023-002", "potensi_tanpa_tindak_lanjut"),
+    # v1.1, before signing (data/SCENARIO.md)
+    ("KSD-6402-2023-005", "usulan_tanpa_kemajuan"),
+    ("KSD-6402-2024-007", "kb_tanpa_pks"),
+    ("KSD-6402-2025-002", "penawaran_tanpa_jawaban"),
 }
 
 

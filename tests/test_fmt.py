@@ -162,6 +162,21 @@ def test_nested_records_follow_their_models_key_order() -> None:
     assert list(formatted["naskah"][0]["nomor"]) == ["pihak_kesatu", "pihak_kedua"]
 
 
+def test_the_events_before_signing_follow_the_format_v1_1_key_order() -> None:
+    text = (
+        "id: KSD-6402-2024-001\n"
+        "peristiwa:\n  - keterangan: Surat penawaran\n    tanggal: 2025-03-10\n"
+        "    jenis: penawaran_dikirim\n"
+        "tahapan:\n  - tahap: identifikasi\n    tanggal: 2025-01-20\n"
+    )
+    assert format_text(text, "agreement") == (
+        "id: KSD-6402-2024-001\n"
+        "tahapan:\n  - tahap: identifikasi\n    tanggal: 2025-01-20\n"
+        "peristiwa:\n  - jenis: penawaran_dikirim\n    tanggal: 2025-03-10\n"
+        "    keterangan: Surat penawaran\n"
+    )
+
+
 def test_a_comment_moves_with_the_key_below_it() -> None:
     text = "id: KSD-6402-2024-001\n\n# tentang catatan\ncatatan: x\n# tentang judul\njudul: J\n"
     assert format_text(text, "agreement") == (
@@ -189,7 +204,7 @@ def test_formatting_twice_changes_nothing_more(project_root: Path) -> None:
 def test_the_sample_repository_is_already_canonical(project_root: Path) -> None:
     repository = open_repository(project_root)
     outcomes = [format_source(s) for s in repository.source_files()]
-    assert len(outcomes) == 33
+    assert len(outcomes) == 37
     assert [o.source.rel for o in outcomes if o.changed or o.error] == []
 
 

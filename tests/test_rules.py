@@ -135,6 +135,11 @@ CASES: dict[str, tuple[dict[str, str], str, list[tuple[str, int, int]]]] = {
         "naskah:\n  - jenis: kesepakatan_bersama\n    tanggal_ttd: 2025-07-01\n",
         [("C007", 15, 18)],
     ),
+    "event of a proposal after as-of (v1.1)": (
+        {},
+        "peristiwa:\n  - jenis: permohonan\n    tanggal: 2025-07-01\n",
+        [("C007", 15, 14)],
+    ),
     "stages backwards": (
         {},
         "tahapan:\n  - tahap: penyusunan_kb\n    tanggal: 2021-01-10\n  - tahap: penawaran\n    tanggal: 2021-02-10\n",

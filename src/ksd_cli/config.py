@@ -56,6 +56,9 @@ class Thresholds(_Section):
     akan_berakhir: Days = 90
     dprd_tertunda: Days = 45
     potensi_tanpa_tindak_lanjut: Days = 365
+    # v1.1, before signing: a proposal that stopped, an offer nobody answered
+    usulan_tanpa_kemajuan: Days = 180
+    penawaran_tanpa_jawaban: Days = 60
 
 
 class ThresholdOverrides(_Section):
@@ -67,6 +70,8 @@ class ThresholdOverrides(_Section):
     akan_berakhir: Days | None = None
     dprd_tertunda: Days | None = None
     potensi_tanpa_tindak_lanjut: Days | None = None
+    usulan_tanpa_kemajuan: Days | None = None
+    penawaran_tanpa_jawaban: Days | None = None
 
 
 class Stalled(Thresholds):

@@ -13,10 +13,24 @@ from datetime import date
 from typing import Literal
 
 from ksd_cli.documents import induk_index, is_kb, is_operational
-from ksd_cli.models import URUTAN_TAHAP, Agreement, NamaTahap, Naskah, Potential
+from ksd_cli.models import (
+    PERISTIWA_PENAWARAN,
+    URUTAN_TAHAP,
+    Agreement,
+    NamaTahap,
+    Naskah,
+    Potential,
+)
 
 Status = Literal[
-    "draf", "aktif", "belum_berlaku", "kedaluwarsa", "berakhir", "dibatalkan", "diakhiri"
+    "draf",
+    "aktif",
+    "belum_berlaku",
+    "kedaluwarsa",
+    "berakhir",
+    "dibatalkan",
+    "diakhiri",
+    "ditolak",
 ]
 STATUSES: tuple[Status, ...] = (
     "draf",
@@ -26,8 +40,9 @@ STATUSES: tuple[Status, ...] = (
     "berakhir",
     "dibatalkan",
     "diakhiri",
+    "ditolak",
 )
-ENDED_STATUSES = frozenset({"berakhir", "dibatalkan", "diakhiri"})
+ENDED_STATUSES = frozenset({"berakhir", "dibatalkan", "diakhiri", "ditolak"})
 
 
 @dataclass(frozen=True)
@@ -130,6 +145,10 @@ def lifecycle(record: Agreement, as_of: date) -> Lifecycle:
 
     for event in record.tahapan or ():
         reach(event.tahap, event.tanggal)
+    for peristiwa in record.peristiwa or ():
+        # An offer letter, sent or received, is the penawaran stage; other events are no stage.
+        if peristiwa.jenis in PERISTIWA_PENAWARAN:
+            reach("penawaran", peristiwa.tanggal)
     for doc in documents:
         if doc.signed and doc.naskah.tanggal_ttd is not None:
             if is_operational(doc.naskah, record):
@@ -141,7 +160,12 @@ def lifecycle(record: Agreement, as_of: date) -> Lifecycle:
     ordered = tuple((t, reached[t]) for t in URUTAN_TAHAP if t in reached)
     tahap_terakhir = ordered[-1][0] if ordered else None
     return Lifecycle(
-        record, as_of, tahap_terakhir, ordered, _status(record, documents, reached), documents
+        record,
+        as_of,
+        tahap_terakhir,
+        ordered,
+        _status(record, documents, reached, as_of),
+        documents,
     )
 
 
@@ -181,7 +205,10 @@ def _documents(record: Agreement, as_of: date) -> tuple[DocumentState, ...]:
 
 
 def _status(
-    record: Agreement, documents: Sequence[DocumentState], reached: dict[NamaTahap, date]
+    record: Agreement,
+    documents: Sequence[DocumentState],
+    reached: dict[NamaTahap, date],
+    as_of: date,
 ) -> Status:
     if record.status is not None:
         return record.status
@@ -194,13 +221,56 @@ def _status(
         if d.signed and not (d.naskah.jenis == "adendum" and d.induk is not None)
     ]
     if not signed:
-        return "draf"
+        return "ditolak" if _rejected(record, as_of) else "draf"
     if any(d.in_force for d in signed):
         return "aktif"
     if all(d.ended for d in signed):
         return "kedaluwarsa"
     # Signed, nothing in force, and at least one document still to start.
     return "belum_berlaku"
+
+
+# v1.1, before signing (issue 10 §1) -----------------------------------------------------------
+
+#: What a step is: a stage event, a non-stage event, a signed document, a monev, a DPRD date.
+JenisLangkah = Literal["tahap", "peristiwa", "naskah", "monev", "dprd_permohonan", "dprd_keputusan"]
+
+
+@dataclass(frozen=True)
+class Langkah:
+    """One dated step of a cooperation: ``kind`` and its ``code`` (a stage, event or document)."""
+
+    tanggal: date
+    kind: JenisLangkah
+    code: str
+
+
+def langkah(record: Agreement, as_of: date) -> tuple[Langkah, ...]:
+    """Every dated step on or before ``as_of``, oldest first (record order within a day)."""
+    steps: list[Langkah] = [Langkah(e.tanggal, "tahap", e.tahap) for e in record.tahapan or ()]
+    steps += [Langkah(p.tanggal, "peristiwa", p.jenis) for p in record.peristiwa or ()]
+    steps += [
+        Langkah(n.tanggal_ttd, "naskah", n.jenis)
+        for n in record.naskah or ()
+        if n.tanggal_ttd is not None
+    ]
+    steps += [Langkah(m.tanggal, "monev", "monev") for m in record.monev or ()]
+    dprd = record.persetujuan_dprd
+    if dprd is not None and dprd.tanggal_permohonan is not None:
+        steps.append(Langkah(dprd.tanggal_permohonan, "dprd_permohonan", "persetujuan_dprd"))
+    if dprd is not None and dprd.tanggal_keputusan is not None:
+        steps.append(Langkah(dprd.tanggal_keputusan, "dprd_keputusan", "persetujuan_dprd"))
+    return tuple(sorted((s for s in steps if s.tanggal <= as_of), key=lambda s: s.tanggal))
+
+
+def _rejected(record: Agreement, as_of: date) -> bool:
+    """A ``ditolak`` event with nothing after it: the proposal ended (a later step reopens it)."""
+    steps = langkah(record, as_of)
+    rejections = [s.tanggal for s in steps if s.kind == "peristiwa" and s.code == "ditolak"]
+    return bool(rejections) and not any(s.tanggal > rejections[-1] for s in steps)
+
+
+# ------------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,41 @@ Prioritas = Literal["tinggi", "sedang", "rendah"]
 StatusTersimpan = Literal["dibatalkan", "diakhiri"]
 HasilDprd = Literal["disetujui", "ditolak"]
 
+# v1.1, before signing (issue 10 §1) -----------------------------------------------------------
+#: Events of a proposal that are not stages (Permendagri 22/2020's procedure: the request, the
+#: offer letter and its answer, the TKKSD's discussion and its outcome). They sit in the
+#: sibling list ``peristiwa``, so ``tahapan`` keeps meaning "stages reached" for every v1 file.
+JenisPeristiwa = Literal[
+    "permohonan",
+    "penawaran_dikirim",
+    "penawaran_diterima",
+    "surat_tanggapan",
+    "pembahasan_tkksd",
+    "disetujui",
+    "ditolak",
+    "dikembalikan",
+    "ditunda",
+]
+#: The order of ``JenisPeristiwa`` (titles, reports, docs).
+URUTAN_PERISTIWA: tuple[JenisPeristiwa, ...] = (
+    "permohonan",
+    "penawaran_dikirim",
+    "penawaran_diterima",
+    "surat_tanggapan",
+    "pembahasan_tkksd",
+    "disetujui",
+    "ditolak",
+    "dikembalikan",
+    "ditunda",
+)
+#: Events that are an offer letter, and the stage they reach.
+PERISTIWA_PENAWARAN: frozenset[str] = frozenset({"penawaran_dikirim", "penawaran_diterima"})
+#: Events that answer an offer (a reply, a discussion, a decision).
+PERISTIWA_JAWABAN: frozenset[str] = frozenset(
+    {"surat_tanggapan", "pembahasan_tkksd", "disetujui", "ditolak", "dikembalikan", "ditunda"}
+)
+# ------------------------------------------------------------------------------------------------
+
 #: The stages in order: ``tahap_terakhir`` is the furthest one reached along this list.
 URUTAN_TAHAP: tuple[NamaTahap, ...] = (
     "identifikasi",
@@ -203,6 +238,19 @@ class Tahap(_Record):
     dokumen: str | None = None
 
 
+# v1.1, before signing (issue 10 §1) -----------------------------------------------------------
+class Peristiwa(_Record):
+    """A dated event of a proposal that is not a stage: a request, an offer, a decision."""
+
+    jenis: JenisPeristiwa
+    tanggal: Tanggal
+    keterangan: str | None = None
+    dokumen: str | None = None
+
+
+# ------------------------------------------------------------------------------------------------
+
+
 class Pembiayaan(_Record):
     """Financing."""
 
@@ -258,6 +306,7 @@ class Agreement(_Record):
     potensi: list[Teks] | None = None
     naskah: list[Naskah] | None = None
     tahapan: list[Tahap] | None = None
+    peristiwa: list[Peristiwa] | None = None  # v1.1, before signing
     pembiayaan: Pembiayaan | None = None
     persetujuan_dprd: PersetujuanDprd | None = None
     integrasi_perencanaan: Integrasi | None = None
@@ -318,6 +367,7 @@ KEY_ORDER: dict[type[BaseModel], tuple[str, ...]] = {
         SuratKuasa,
         RencanaAksi,
         Tahap,
+        Peristiwa,  # v1.1, before signing
         Pembiayaan,
         PersetujuanDprd,
         Integrasi,

@@ -33,6 +33,7 @@ __all__ = [
     "naskah_short",
     "naskah_title",
     "partner_names",
+    "peristiwa_title",
     "party_name",
     "prioritas_title",
     "record_region",
@@ -57,6 +58,9 @@ FLAG_CODES: tuple[str, ...] = (
     "akan_berakhir",
     "dprd_tertunda",
     "potensi_tanpa_tindak_lanjut",
+    # v1.1, before signing
+    "usulan_tanpa_kemajuan",
+    "penawaran_tanpa_jawaban",
 )
 #: Every flag says something is stuck (``macet``) except the reminder that an end is near.
 KATEGORI: dict[str, Kategori] = {
@@ -163,6 +167,11 @@ def tahap_title(tahap: str | None, lang: Lang) -> str:
 def status_title(status: str, lang: Lang) -> str:
     """A status's title: "Belum berlaku"."""
     return message(f"status.{status}", lang)
+
+
+def peristiwa_title(jenis: str, lang: Lang) -> str:
+    """An event that is not a stage: "Pembahasan TKKSD"."""
+    return message(f"peristiwa.{jenis}", lang)
 
 
 def flag_title(code: str, lang: Lang) -> str:

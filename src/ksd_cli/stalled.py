@@ -10,23 +10,34 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from ksd_cli.config import Config, Thresholds
+from ksd_cli.documents import is_operational
 from ksd_cli.idformat import date_text, number
-from ksd_cli.lifecycle import ENDED_STATUSES, Lifecycle, lifecycle, tindak_lanjut
+from ksd_cli.lifecycle import (
+    ENDED_STATUSES,
+    DocumentState,
+    Langkah,
+    Lifecycle,
+    langkah,
+    lifecycle,
+    tindak_lanjut,
+)
 from ksd_cli.loading import LoadResult
 from ksd_cli.messages import Lang, message
-from ksd_cli.models import Agreement, Potential
+from ksd_cli.models import PERISTIWA_JAWABAN, PERISTIWA_PENAWARAN, Agreement, Potential
 from ksd_cli.naming import (
     FLAG_CODES,
     JENIS_KB,
     KATEGORI,
+    URUTAN_TAHAP,
     Kategori,
     naskah_short,
     partner_names,
+    peristiwa_title,
     repository_region,
 )
 from ksd_cli.reference import ReferenceData
@@ -52,6 +63,8 @@ class Flag:
     message: str
     path: str
     naskah: int | None = None
+    #: Every document this finding covers (0-based): one, or several sharing it (one per cause).
+    dokumen: tuple[int, ...] = ()
 
     @property
     def overdue(self) -> int:
@@ -74,6 +87,7 @@ class Flag:
             "mitra": list(self.mitra),
             "perangkat_daerah": list(self.perangkat_daerah),
             "naskah": self.naskah + 1 if self.naskah is not None else None,
+            "dokumen": [d + 1 for d in self.dokumen],
             "path": self.path,
             "message": self.message,
         }
@@ -144,10 +158,11 @@ class _Subject:
         days: int,
         threshold: int,
         naskah: int | None = None,
+        variant: str | None = None,
         **args: object,
     ) -> Flag:
         text = message(
-            f"stalled.{code}",
+            f"stalled.{code}.{variant}" if variant else f"stalled.{code}",
             self.lang,
             days=number(days, self.lang),
             threshold=number(threshold, self.lang),
@@ -167,6 +182,7 @@ class _Subject:
             text,
             self.path,
             naskah,
+            (naskah,) if naskah is not None else (),
         )
 
 
@@ -176,44 +192,48 @@ def agreement_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject)
         return
     record, as_of = state.record, state.as_of
     expired_kb = False
-    if record.jenis != "sinergi":
-        for kb in (d for d in state.signed if d.naskah.jenis in JENIS_KB):
-            assert kb.naskah.tanggal_ttd is not None
-            if state.continued(kb):
-                continue  # renewed by a later KB-kind document: that one is judged instead
-            followers = state.followers(kb)
-            label = naskah_short(kb.naskah.jenis, subject.lang)
-            if kb.ended and not any(
-                f.naskah.tanggal_ttd is not None
-                and kb.sampai is not None
-                and f.naskah.tanggal_ttd <= kb.sampai
-                for f in followers
-            ):
-                assert kb.sampai is not None
-                expired_kb = True
+    for kb in memorandum_documents(state):
+        assert kb.naskah.tanggal_ttd is not None
+        if state.continued(kb):
+            continue  # renewed by a later KB-kind document: that one is judged instead
+        followers = _followers(state, kb)
+        label = naskah_short(kb.naskah.jenis, subject.lang)
+        # A sinergi is followed by its nota kesepakatan: the sentence names it, not a "PKS".
+        variant = "sinergi" if record.jenis == "sinergi" else None
+        if kb.ended and not any(
+            f.naskah.tanggal_ttd is not None
+            and kb.sampai is not None
+            and f.naskah.tanggal_ttd <= kb.sampai
+            for f in followers
+        ):
+            assert kb.sampai is not None
+            expired_kb = True
+            yield subject.flag(
+                "kb_kedaluwarsa_tanpa_pks",
+                kb.sampai,
+                (as_of - kb.sampai).days,
+                0,
+                kb.position,
+                variant,
+                naskah_label=label,
+                ttd=kb.naskah.tanggal_ttd,
+                sampai=kb.sampai,
+            )
+        elif not followers and not kb.ended:
+            days = (as_of - kb.naskah.tanggal_ttd).days
+            if days > thresholds.kb_tanpa_pks:
                 yield subject.flag(
-                    "kb_kedaluwarsa_tanpa_pks",
-                    kb.sampai,
-                    (as_of - kb.sampai).days,
-                    0,
+                    "kb_tanpa_pks",
+                    kb.naskah.tanggal_ttd,
+                    days,
+                    thresholds.kb_tanpa_pks,
                     kb.position,
+                    variant,
                     naskah_label=label,
                     ttd=kb.naskah.tanggal_ttd,
-                    sampai=kb.sampai,
                 )
-            elif not followers and not kb.ended:
-                days = (as_of - kb.naskah.tanggal_ttd).days
-                if days > thresholds.kb_tanpa_pks:
-                    yield subject.flag(
-                        "kb_tanpa_pks",
-                        kb.naskah.tanggal_ttd,
-                        days,
-                        thresholds.kb_tanpa_pks,
-                        kb.position,
-                        naskah_label=label,
-                        ttd=kb.naskah.tanggal_ttd,
-                    )
     yield from _implementation_flags(state, thresholds, subject)
+    yield from proposal_flags(state, thresholds, subject)
     if state.status == "kedaluwarsa" and not expired_kb:
         last_end = max(d.sampai for d in state.signed if d.sampai is not None)
         yield subject.flag("kedaluwarsa", last_end, (as_of - last_end).days, 0, sampai=last_end)
@@ -249,6 +269,39 @@ def agreement_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject)
                 thresholds.dprd_tertunda,
                 diminta=dprd.tanggal_permohonan,
             )
+
+
+def memorandum_documents(state: Lifecycle) -> tuple[DocumentState, ...]:
+    """The signed documents that play the KB's part: a PKS (or its like) should follow them.
+
+    A KB-kind document, except the nota kesepakatan of a ``sinergi`` (there it is the
+    operational document); and a letter of intent when it is the only signed document.
+    """
+    signed = state.signed
+    memoranda = tuple(
+        d
+        for d in signed
+        if d.naskah.jenis in JENIS_KB and not is_operational(d.naskah, state.record)
+    )
+    if len(signed) == 1 and signed[0].naskah.jenis == "surat_pernyataan_kehendak":
+        return signed
+    return memoranda
+
+
+def _followers(state: Lifecycle, kb: DocumentState) -> tuple[DocumentState, ...]:
+    """Signed operational documents that follow ``kb``: by ``induk``, else signed after it."""
+    assert kb.naskah.tanggal_ttd is not None
+    return tuple(
+        d
+        for d in state.operational()
+        if d.position != kb.position
+        and (
+            d.induk == kb.position
+            or d.induk is None
+            and d.naskah.tanggal_ttd is not None
+            and d.naskah.tanggal_ttd >= kb.naskah.tanggal_ttd
+        )
+    )
 
 
 def _implementation_flags(
@@ -294,6 +347,106 @@ def _implementation_flags(
                     tanggal=date_text(since, subject.lang),
                 ),
             )
+
+
+# v1.1, before signing (issue 10 §1) -----------------------------------------------------------
+
+
+def proposal_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject) -> Iterator[Flag]:
+    """A cooperation with nothing signed that stopped: an offer unanswered, or no step at all.
+
+    ``penawaran_tanpa_jawaban`` replaces ``usulan_tanpa_kemajuan`` for the same record: one
+    finding per cause. A proposal with no dated step at all has nothing to count from.
+    """
+    if state.status in ENDED_STATUSES or state.signed:
+        return
+    steps = langkah(state.record, state.as_of)
+    if not steps:
+        return
+    offers = [s for s in steps if s.kind == "peristiwa" and s.code in PERISTIWA_PENAWARAN]
+    if offers and not any(_answers(s, offers[-1]) for s in steps):
+        offer = offers[-1]
+        days = (state.as_of - offer.tanggal).days
+        if days > thresholds.penawaran_tanpa_jawaban:
+            yield subject.flag(
+                "penawaran_tanpa_jawaban",
+                offer.tanggal,
+                days,
+                thresholds.penawaran_tanpa_jawaban,
+                langkah=step_text(offer, subject.lang),
+                tanggal=offer.tanggal,
+            )
+            return
+    last = steps[-1]
+    days = (state.as_of - last.tanggal).days
+    if days > thresholds.usulan_tanpa_kemajuan:
+        yield subject.flag(
+            "usulan_tanpa_kemajuan",
+            last.tanggal,
+            days,
+            thresholds.usulan_tanpa_kemajuan,
+            langkah=step_text(last, subject.lang),
+            tanggal=last.tanggal,
+        )
+
+
+_PENAWARAN = URUTAN_TAHAP.index("penawaran")
+
+
+def _answers(step: Langkah, offer: Langkah) -> bool:
+    """Whether ``step`` answers the offer: a reply, a discussion or decision, a later stage.
+
+    A ``penawaran`` stage event dated after the offer counts: it is how v1 records the answer.
+    """
+    if step.tanggal < offer.tanggal or step == offer:
+        return False
+    if step.kind == "peristiwa":
+        return step.code in PERISTIWA_JAWABAN
+    if step.kind == "tahap":
+        later = URUTAN_TAHAP.index(step.code) > _PENAWARAN
+        return later or step.code == "penawaran" and step.tanggal > offer.tanggal
+    return True  # a signature, a monev, a DPRD request: the proposal moved past the offer
+
+
+def step_text(step: Langkah, lang: Lang) -> str:
+    """How a sentence names a step: "Pembahasan TKKSD", "Penyusunan rancangan KB"."""
+    if step.kind == "peristiwa":
+        return peristiwa_title(step.code, lang)
+    if step.kind == "tahap":
+        return message(f"langkah.tahap.{step.code}", lang)
+    if step.kind == "naskah":
+        return message("langkah.naskah", lang, naskah=naskah_short(step.code, lang))
+    return message(f"langkah.{step.kind}", lang)
+
+
+def one_per_cause(flags: Iterable[Flag], lang: Lang) -> list[Flag]:
+    """The flags of one record, those of one code on several documents made one finding.
+
+    The finding keeps the most overdue document's dates and sentence and lists every document
+    (``dokumen``), instead of one identical line per document.
+    """
+    by_code: dict[str, list[Flag]] = {}
+    for flag in flags:
+        by_code.setdefault(flag.code, []).append(flag)
+    kept: list[Flag] = []
+    for members in by_code.values():
+        if len(members) == 1 or any(m.naskah is None for m in members):
+            kept.extend(members)
+            continue
+        first = max(members, key=lambda f: (f.overdue, -(f.naskah or 0)))
+        positions = tuple(sorted(m.naskah for m in members if m.naskah is not None))
+        text = message(
+            "stalled.grouped",
+            lang,
+            text=first.message,
+            count=len(positions),
+            daftar=", ".join(str(p + 1) for p in positions),
+        )
+        kept.append(replace(first, message=text, dokumen=positions))
+    return kept
+
+
+# ------------------------------------------------------------------------------------------------
 
 
 def potential_flags(
@@ -343,7 +496,8 @@ def find_stalled(
             item.source.rel,
             lang,
         )
-        flags.extend(agreement_flags(state, config.stalled.for_jenis(record.jenis), subject))
+        thresholds = config.stalled.for_jenis(record.jenis)
+        flags.extend(one_per_cause(agreement_flags(state, thresholds, subject), lang))
     follow_up = tindak_lanjut([p for _, p in potentials], [a for _, a in agreements])
     for (item, potential), tl in zip(potentials, follow_up, strict=True):
         subject = _Subject(

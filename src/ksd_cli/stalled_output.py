@@ -92,13 +92,14 @@ CSV_COLUMNS = (
     "mitra",
     "perangkat_daerah",
     "naskah",
+    "dokumen",
     "path",
     "message",
 )
 
 
 def write_csv(result: StalledResult, stream: TextIO) -> None:
-    """One row per flag; lists joined with "; "."""
+    """One row per finding; lists joined with "; " (``dokumen``: the documents it covers)."""
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for f in result.flags:
@@ -169,6 +170,7 @@ def xlsx_bytes(result: StalledResult, *, lang: Lang = "id") -> bytes:
         Column(col("hari"), 8, INTEGER_FORMAT),
         Column(col("batas-hari"), 11, INTEGER_FORMAT),
         Column(col("tahap"), 20),
+        Column(col("naskah"), 12),
         Column(col("mitra"), 30),
         Column(col("perangkat-daerah"), 30),
         Column(col("keterangan"), 70),
@@ -183,6 +185,7 @@ def xlsx_bytes(result: StalledResult, *, lang: Lang = "id") -> bytes:
             f.days,
             f.threshold,
             tahap_title(f.stage, lang) if f.stage else "",
+            ", ".join(str(d + 1) for d in f.dokumen),
             "; ".join(f.mitra),
             "; ".join(f.perangkat_daerah),
             f.message,

@@ -25,7 +25,8 @@ def test_text_output_fits_a_reviewers_screen(
     main_short = git(git_branched, "rev-parse", "--short", "main").strip()
     assert lines[0].startswith(f"ksd diff main ({main_short}) → pks (")
     assert lines[0].endswith("· per 2026-06-30")
-    assert lines[1] == "1 diubah, 1 ditambahkan, 1 dihapus · tanda macet: 1 muncul, 1 teratasi"
+    # Two of each: the PKS's flags, and the stalled market proposal removed and added anew.
+    assert lines[1] == "1 diubah, 1 ditambahkan, 1 dihapus · tanda macet: 2 muncul, 2 teratasi"
     assert "~ KSD-6402-2025-001  Pengelolaan Sampah Regional" in lines
     assert "    tahap penandatanganan_kb → penandatanganan_pks · status aktif" in lines
     assert "    naskah[2].jenis        + perjanjian_kerja_sama" in lines

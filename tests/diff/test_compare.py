@@ -39,12 +39,16 @@ def test_diff_between_commits_names_every_change(git_branched: Path) -> None:
     assert removed.tahap is not None and added.status is not None
     assert removed.judul == "Pasar Induk Bersama" and removed.tahap.old == "identifikasi"
     assert added.judul == "Terminal Sungai Bersama" and added.status.new == "draf"
+    # The market proposal has not moved since its identification (2025-02-01, 514 days):
+    # usulan_tanpa_kemajuan leaves with the removed record and comes with the added copy.
+    assert [f.code for f in removed.flags_cleared] == ["usulan_tanpa_kemajuan"]
+    assert [f.code for f in added.flags_raised] == ["usulan_tanpa_kemajuan"]
     assert result.as_dict()["summary"] == {
         "added": 1,
         "removed": 1,
         "changed": 1,
-        "flags_raised": 1,
-        "flags_cleared": 1,
+        "flags_raised": 2,
+        "flags_cleared": 2,
     }
 
 

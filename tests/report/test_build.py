@@ -58,6 +58,10 @@ def test_sample_temuan_are_what_the_scenario_names(sample_2024: Report) -> None:
         ("KSD-6402-2022-002", "kb_tanpa_pks"),
         ("KSD-6402-2023-002", "kb_tanpa_pks"),
         ("KSD-6402-2024-001", "kb_tanpa_pks"),
+        # v1.1, before signing: a stopped proposal, an unanswered offer, a sinergi MoU
+        ("KSD-6402-2023-005", "usulan_tanpa_kemajuan"),
+        ("KSD-6402-2025-002", "penawaran_tanpa_jawaban"),
+        ("KSD-6402-2024-007", "kb_tanpa_pks"),
         ("KSD-6402-2019-001", "kb_kedaluwarsa_tanpa_pks"),
         ("KSD-6402-2022-001", "pks_tanpa_pelaksanaan"),
         ("KSD-6402-2021-001", "tanpa_monev"),
@@ -80,33 +84,37 @@ def test_counts_by_kind_status_and_stage_match_the_records(
     assert (
         jenis["KSDD sukarela (antardaerah)"] == Counter(r.jenis for r in records)["ksdd_sukarela"]
     )
-    assert sum(int(n) for n in jenis.values() if isinstance(n, int)) == len(records) == 20
+    assert sum(int(n) for n in jenis.values() if isinstance(n, int)) == len(records) == 24
     status = {r["Status"]: r["Jumlah kerja sama"] for r in sample_2024.menurut_status.records()}
+    # v1.1 sample records: two proposals (2023-005, 2025-002) are drafts, the sinergi MoU
+    # (2024-007) is in force, the rejected request (2024-006) is ditolak.
     assert status == {
-        "Draf": 3,
-        "Aktif": 13,
+        "Draf": 5,
+        "Aktif": 14,
         "Belum berlaku": 0,
         "Kedaluwarsa": 2,
         "Berakhir": 1,
         "Dibatalkan": 1,
         "Diakhiri": 0,
+        "Ditolak": 1,
     }
     assert status["Aktif"] == sum(s.status == "aktif" for s in states)
     tahap = {
         r["Tahap terakhir"]: r["Jumlah kerja sama"] for r in sample_2024.menurut_tahap.records()
     }
-    assert tahap["Penandatanganan KB"] == 6 and tahap["Monev"] == 5 and tahap["Berakhir"] == 2
+    assert tahap["Penandatanganan KB"] == 7 and tahap["Monev"] == 5 and tahap["Berakhir"] == 2
     total = sum(r.pembiayaan.nilai or 0 for r in records if r.pembiayaan)
     figures = {f.label: f.value for f in sample_2024.ikhtisar}
     assert figures["Nilai pembiayaan seluruh kerja sama"] == total == 69_375_000_000
-    assert figures["Kerja sama aktif"] == 13
+    assert figures["Kerja sama aktif"] == 14
 
 
 def test_events_are_counted_within_the_period(sample_2024: Report) -> None:
     events = {r["Kegiatan"]: r["Jumlah"] for r in sample_2024.kegiatan.records()}
-    # 2024: KB of 2023-001, MoU of 2024-001, PKS of 2022-001 and 2022-003, adendum of 2020-001.
+    # 2024: KB of 2023-001, MoUs of 2024-001 and 2024-007, PKS of 2022-001 and 2022-003,
+    # adendum of 2020-001.
     assert events["Kesepakatan Bersama ditandatangani"] == 1
-    assert events["Nota Kesepahaman ditandatangani"] == 1
+    assert events["Nota Kesepahaman ditandatangani"] == 2
     assert events["Perjanjian Kerja Sama ditandatangani"] == 2
     assert events["Adendum ditandatangani"] == 1
     # Monev of 2019-002, 2020-001, 2023-003 and two of 2023-004.
@@ -143,19 +151,21 @@ def test_sample_sections_iv_to_vii(sample_2024: Report) -> None:
         "KSD-6402-2023-001",
         "KSD-6402-2023-002",
         "KSD-6402-2024-001",
+        "KSD-6402-2024-007",  # the sinergi MoU, in force since 2024-05-21, never evaluated
     }
     latest = {r["ID"]: r for r in sample_2024.monev_terakhir.records()}
     assert latest["KSD-6402-2020-001"]["Capaian"] == pytest.approx(0.91)
     assert latest["KSD-6402-2020-001"]["Rekomendasi"] == "Diperluas"
     assert latest["KSD-6402-2023-003"]["Tanggal monev terakhir"] == date(2025, 1, 20)
     daftar = {r["ID"]: r for r in sample_2024.daftar.records()}
-    assert len(daftar) == 20
+    assert len(daftar) == 24
     assert daftar["KSD-6402-2020-001"]["Tanggal ttd PKS"] == date(2021, 8, 10)
     assert daftar["KSD-6402-2020-001"]["Berlaku sampai"] == date(2026, 3, 14)
     assert daftar["KSD-6402-2023-004"]["Tanggal ttd KB"] is None  # sinergi: nota = PKS
     assert daftar["KSD-6402-2022-001"]["Temuan"] == "pks_tanpa_pelaksanaan"
     mitra = {r["Mitra"]: r["Jumlah kerja sama"] for r in sample_2024.menurut_mitra.records()}
-    assert mitra["Kota Samarinda"] == 4 and mitra["Universitas Mulawarman"] == 1
+    # Samarinda: 5 with the v1.1 sample's unanswered offer (KSD-6402-2025-002).
+    assert mitra["Kota Samarinda"] == 5 and mitra["Universitas Mulawarman"] == 1
 
 
 def test_conversion_rate_of_a_small_repository_by_hand(tmp_path: Path) -> None:

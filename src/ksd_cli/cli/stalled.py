@@ -73,11 +73,11 @@ def stalled(
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
-    r"""List cooperation that is stuck after signing, expiring, or never evaluated.
+    r"""List cooperation that is stuck before or after signing, expiring, or never evaluated.
 
     Flags: kb_tanpa_pks, kb_kedaluwarsa_tanpa_pks, pks_tanpa_pelaksanaan, tanpa_monev,
-    kedaluwarsa, akan_berakhir, dprd_tertunda, potensi_tanpa_tindak_lanjut. Thresholds come from
-    \[stalled] in ksd.toml.
+    kedaluwarsa, akan_berakhir, dprd_tertunda, potensi_tanpa_tindak_lanjut,
+    usulan_tanpa_kemajuan, penawaran_tanpa_jawaban. Thresholds come from \[stalled] in ksd.toml.
     """
     from ksd_cli.reference import load_reference
     from ksd_cli.stalled import find_stalled

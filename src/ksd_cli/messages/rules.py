@@ -158,11 +158,12 @@ Contoh yang gagal::
     "C007": """\
 Tanggal penandatanganan atau peristiwa yang melewati tanggal keadaan.
 
-Alasan: rekaman mencatat apa yang telah terjadi. ``tanggal_ttd``, tanggal tahapan, monev
-atau keputusan DPRD di masa depan adalah salah ketik (2052 untuk 2025) atau rencana yang
-ditulis sebagai fakta, dan akan memindahkan kerja sama ke tahap yang belum dicapainya.
-Tanggal keadaan adalah hari ini menurut zona waktu daerah, atau ``--as-of``. Tanggal
-masa berlaku (``berlaku_*``) tentu saja boleh berada di masa depan.
+Alasan: rekaman mencatat apa yang telah terjadi. ``tanggal_ttd``, tanggal tahapan, tanggal
+peristiwa usulan (``peristiwa``, format v1.1), monev atau keputusan DPRD di masa depan adalah
+salah ketik (2052 untuk 2025) atau rencana yang ditulis sebagai fakta, dan akan memindahkan
+kerja sama ke tahap yang belum dicapainya. Tanggal keadaan adalah hari ini menurut zona waktu
+daerah, atau ``--as-of``. Tanggal masa berlaku (``berlaku_*``) tentu saja boleh berada di
+masa depan.
 
 Contoh yang lolos (diperiksa pada 2025-06-30)::
 

@@ -1,6 +1,7 @@
 """A signing or event date after the as-of date.
 
-Why: records describe what has happened. A ``tanggal_ttd``, a stage event, a monev or a DPRD
+Why: records describe what has happened. A ``tanggal_ttd``, a stage event, an event of the
+proposal (``peristiwa``, format v1.1), a monev or a DPRD
 date in the future is a typo (2052 for 2025) or a plan written as a fact, and it would move the
 cooperation to a stage it has not reached. The as-of date is today in the region's time zone,
 or ``--as-of``. Validity dates (``berlaku_*``) may of course lie ahead.
@@ -29,6 +30,8 @@ def _dates(record: Agreement) -> Iterator[tuple[Loc, date | None]]:
         yield ("naskah", i, "tanggal_ttd"), naskah.tanggal_ttd
     for i, event in enumerate(record.tahapan or ()):
         yield ("tahapan", i, "tanggal"), event.tanggal
+    for i, peristiwa in enumerate(record.peristiwa or ()):
+        yield ("peristiwa", i, "tanggal"), peristiwa.tanggal
     for i, monev in enumerate(record.monev or ()):
         yield ("monev", i, "tanggal"), monev.tanggal
     if record.persetujuan_dprd is not None:

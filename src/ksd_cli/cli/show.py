@@ -124,7 +124,11 @@ def write_text(
             documents.add_column(column, overflow="fold")
         for d in state.documents:
             mulai = tanggal(d.mulai) if d.mulai else "?"
-            berlaku = f"{mulai} – {tanggal(d.sampai) if d.sampai else 'tanpa batas'}"
+            if d.sampai_tidak_diketahui:
+                sampai = message("tambahan.sampai-tidak-diketahui", lang)
+            else:
+                sampai = tanggal(d.sampai) if d.sampai else message("tambahan.tanpa-batas", lang)
+            berlaku = f"{mulai} – {sampai}"
             status = (
                 "berlaku"
                 if d.in_force

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from ksd_cli.rules import (
+    adendum_tanpa_induk,
     alias_bomb,
     berlaku_terbalik,
     duplicate_id,
@@ -19,6 +20,7 @@ from ksd_cli.rules import (
     invalid_enum,
     invalid_id,
     invalid_induk,
+    kategori_tidak_sesuai,
     kerja_sama_diri_sendiri,
     ksdd_non_pemda,
     ksdd_wajib_pemda,
@@ -84,6 +86,7 @@ _MODULES = (
     unknown_potensi,
     unknown_peran,
     invalid_induk,
+    adendum_tanpa_induk,
     ksdd_non_pemda,
     ksdd_wajib_pemda,
     ksdpk_tanpa_pihak_ketiga,
@@ -97,6 +100,7 @@ _MODULES = (
     status_tanpa_berakhir,
     luar_negeri_tanpa_mitra,
     kerja_sama_diri_sendiri,
+    kategori_tidak_sesuai,
 )
 
 RULES: tuple[Rule, ...] = tuple(sorted((m.RULE for m in _MODULES), key=lambda r: r.code))

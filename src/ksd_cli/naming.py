@@ -124,12 +124,25 @@ def repository_region(config: Config, ids: Iterable[str]) -> str | None:
 
 
 def repository_name(
-    config: Config, owner: str | None, reference: ReferenceData, lang: Lang = "id"
+    config: Config,
+    owner: str | None,
+    reference: ReferenceData,
+    lang: Lang = "id",
+    ids: Iterable[str] = (),
 ) -> str:
-    """The owning region's display name: from the code list, else ``[daerah] nama``."""
+    """The owning region's display name: from the code list, else ``[daerah] nama``.
+
+    A register without one owner (v1.1: no ``[daerah]``, records of several regions) is named
+    by the regions its ``ids`` name: "Kabupaten Kutai Kartanegara, Kota Samarinda".
+    """
     if owner is not None and owner in reference.wilayah:
         return region_name(owner, reference)
-    return config.daerah.nama or message("wilayah.unknown", lang)
+    if config.daerah.nama:
+        return config.daerah.nama
+    regions = sorted({r for i in ids if (r := record_region(i)) is not None})
+    if regions:
+        return ", ".join(region_name(r, reference) for r in regions)
+    return message("wilayah.unknown", lang)
 
 
 # Titles of codes ------------------------------------------------------------------------------

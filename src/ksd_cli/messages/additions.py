@@ -28,6 +28,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "kategori hanya dicatat untuk pihak_ketiga dan kementerian_lembaga, bukan {tipe}",
         "a category is recorded only for pihak_ketiga and kementerian_lembaga, not {tipe}",
     ),
+    # C015
+    "pemilik-bukan-pihak": (
+        "id {id} menyatakan rekaman ini milik daerah {kode}, tetapi tidak ada pihak pemda "
+        "dengan kode_wilayah itu",
+        "id {id} says region {kode} owns this record, but no pemda party has that kode_wilayah",
+    ),
     # C016
     "registrasi-ganda": (
         "mungkin terdaftar dua kali: {other} ({other_judul}) dengan mitra yang sama, "
@@ -89,5 +95,52 @@ Contoh yang gagal::
 
     pihak:
       - {peran: pihak_kedua, tipe: pihak_ketiga, nama: PT Maju Bersama, kategori: kementerian}
+""",
+    "C015": """\
+Rekaman yang daerah pemiliknya bukan salah satu pihaknya (peringatan).
+
+Alasan: daerah dalam id rekaman (``KSD-6402-…``: Kabupaten Kutai Kartanegara) adalah
+pemilik rekaman; dalam register tanpa satu pemilik (format rekaman v1.1: ``[daerah]`` boleh
+tidak ada, provinsi atau tim menyimpan rekaman beberapa daerah) hanya id itu yang menyatakan
+kerja sama siapa ini. Kerja sama selalu mengikat pemiliknya, jadi pemilik harus menjadi pihak
+``pemda`` dengan ``kode_wilayah`` itu; bila tidak, id atau pihaknya keliru. Id yang tidak
+menyebut daerah dibiarkan.
+
+Contoh yang lolos::
+
+    id: KSD-6402-2021-001
+    pihak:
+      - {peran: pihak_kesatu, tipe: pemda, kode_wilayah: "64.02"}
+      - {peran: pihak_kedua, tipe: pemda, kode_wilayah: "64.72"}
+
+Contoh yang gagal (peringatan)::
+
+    id: KSD-6402-2021-001
+    pihak:
+      - {peran: pihak_kesatu, tipe: pemda, kode_wilayah: "64.03"}
+      - {peran: pihak_kedua, tipe: pemda, kode_wilayah: "64.72"}
+""",
+    "C016": """\
+Permohonan yang sama terdaftar dua kali (peringatan).
+
+Alasan: register yang dibangun dari sistem permohonan sering memuat satu permohonan yang
+diajukan dua kali (oleh dua OPD, atau diajukan lagi setelah balasan tidak sampai). Dua
+rekaman tanpa naskah yang ditandatangani, dengan mitra yang sama (daerah menurut kodenya,
+pihak lain menurut namanya), judul yang sangat mirip (rasio ``difflib`` paling sedikit 0,8
+atas kata-kata berhuruf kecil, atau 0,92 atas hurufnya, setelah "kerja sama" dan kata yang
+dimiliki setiap judul disisihkan) dan peristiwa pertama berjarak paling lama 365 hari (tanpa
+peristiwa bertanggal: id bertahun sama atau berikutnya) hampir pasti satu kerja sama.
+Keduanya diperingatkan, masing-masing menyebut yang lain. Baru pada format rekaman v1.1.
+Rekaman hanya dibandingkan dalam kelompok mitranya, tidak setiap pasangan.
+
+Contoh yang lolos::
+
+    # KSD-6472-2024-003: "Kerja Sama Pengelolaan Parkir" with PT Parkir Nusantara
+    # KSD-6472-2024-009: "Pemanfaatan Aset Gedung" with PT Parkir Nusantara
+
+Contoh yang gagal (peringatan)::
+
+    # KSD-6472-2024-003: "Kerja Sama Pengelolaan Parkir" with PT Parkir Nusantara
+    # KSD-6472-2024-009: "Kerjasama Pengelolaan Parkir" with PT Parkir Nusantara
 """,
 }

@@ -31,9 +31,11 @@ from ksd_cli.rules import (
     not_a_mapping,
     old_kode_wilayah,
     out_of_range,
+    pemilik_bukan_pihak,
     penandatangan_tanpa_surat_kuasa,
     pks_sebelum_kb,
     pks_tanpa_persetujuan_dprd,
+    registrasi_ganda,
     sinergi_tanpa_kl,
     status_tanpa_berakhir,
     tab,
@@ -101,6 +103,8 @@ _MODULES = (
     luar_negeri_tanpa_mitra,
     kerja_sama_diri_sendiri,
     kategori_tidak_sesuai,
+    pemilik_bukan_pihak,
+    registrasi_ganda,
 )
 
 RULES: tuple[Rule, ...] = tuple(sorted((m.RULE for m in _MODULES), key=lambda r: r.code))

@@ -29,6 +29,7 @@ __all__ = [
     "flag_title",
     "jenis_short",
     "jenis_title",
+    "kategori_pihak_title",
     "kategori_title",
     "naskah_short",
     "naskah_title",
@@ -191,6 +192,11 @@ def kategori_title(kategori: str, lang: Lang) -> str:
 def rekomendasi_title(rekomendasi: str | None, lang: Lang) -> str:
     """A monev recommendation's title; ``None`` when the monev gave none."""
     return message(f"rekomendasi.{rekomendasi or 'none'}", lang)
+
+
+def kategori_pihak_title(kategori: str | None, lang: Lang) -> str:
+    """A party's category (v1.1 ``kategori``): "Instansi vertikal"; none has one too."""
+    return message(f"kategori-pihak.{kategori or 'none'}", lang)
 
 
 def prioritas_title(prioritas: str, lang: Lang) -> str:

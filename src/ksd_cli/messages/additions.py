@@ -8,6 +8,24 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "validity period unknown",
     ),
     "tambahan.tanpa-batas": ("tanpa batas", "no end date"),
+    # Party categories (v1.1 ``kategori``)
+    "kategori-pihak.badan_usaha_swasta": ("Badan usaha swasta", "Private company"),
+    "kategori-pihak.bumn": ("BUMN", "State-owned enterprise (BUMN)"),
+    "kategori-pihak.bumd": ("BUMD", "Regionally owned enterprise (BUMD)"),
+    "kategori-pihak.perguruan_tinggi": ("Perguruan tinggi", "University"),
+    "kategori-pihak.organisasi_kemasyarakatan": (
+        "Organisasi kemasyarakatan",
+        "Civil society organisation",
+    ),
+    "kategori-pihak.perorangan": ("Perorangan", "Individual"),
+    "kategori-pihak.lembaga_lainnya": ("Lembaga lainnya", "Other institution"),
+    "kategori-pihak.kementerian": ("Kementerian", "Ministry"),
+    "kategori-pihak.lembaga_pemerintah_non_kementerian": (
+        "Lembaga pemerintah nonkementerian",
+        "Non-ministerial government agency",
+    ),
+    "kategori-pihak.instansi_vertikal": ("Instansi vertikal", "Vertical office"),
+    "kategori-pihak.none": ("Tanpa kategori", "No category"),
     # R007
     "adendum-tanpa-induk": (
         "adendum tanpa naskah yang diubahnya: catat naskah yang diubah (boleh "

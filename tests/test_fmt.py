@@ -740,3 +740,13 @@ def test_fmt_knows_the_order_of_the_v11_keys() -> None:
     assert "    - jenis: retribusi\n      nilai: 5000\n" in out
     assert out.index("    nilai: 1000") > out.index("    penandatangan:")
     assert format_text(out, "agreement") == out
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((Path(__file__).parent / "fixtures/repos/v11-record-additions-good").rglob("*.yaml")),
+    ids=lambda p: p.name,
+)
+def test_records_using_the_v11_additions_are_canonical(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert format_text(text, "agreement") == text

@@ -138,6 +138,10 @@ def write_text(
                 if d.signed
                 else "draf"
             )
+            if d.naskah.tidak_diarsipkan and not d.signed:
+                # v1.1: known to exist, not held: neither a draft nor dated.
+                berlaku = "-"
+                status = message("tambahan.tidak-diarsipkan", lang)
             signed = tanggal(d.naskah.tanggal_ttd) if d.signed and d.naskah.tanggal_ttd else "-"
             documents.add_row(
                 str(d.position + 1),

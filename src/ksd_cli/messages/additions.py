@@ -8,6 +8,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "validity period unknown",
     ),
     "tambahan.tanpa-batas": ("tanpa batas", "no end date"),
+    "tambahan.tidak-diarsipkan": ("ada, tidak diarsipkan", "exists, not archived"),
     # Party categories (v1.1 ``kategori``)
     "kategori-pihak.badan_usaha_swasta": ("Badan usaha swasta", "Private company"),
     "kategori-pihak.bumn": ("BUMN", "State-owned enterprise (BUMN)"),

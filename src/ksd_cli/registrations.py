@@ -8,7 +8,8 @@ never with every other record.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
@@ -39,6 +40,7 @@ class Registration:
     judul_normal: str
     tanggal: date | None
     tahun: int | None
+    kata: tuple[str, ...] = ()
 
 
 def _normal(text: str) -> str:
@@ -79,13 +81,20 @@ def registration(record: Agreement) -> Registration:
     dates = [t.tanggal for t in record.tahapan or ()]
     parts = record.id.split("-")
     tahun = int(parts[2]) if len(parts) >= 4 and parts[2].isdigit() else None
+    judul = _judul_normal(record.judul)
+    kata = tuple(judul.split())
     return Registration(
-        record.id, record.judul, _judul_normal(record.judul), min(dates) if dates else None, tahun
+        record.id,
+        record.judul,
+        judul,
+        min(dates) if dates else None,
+        tahun,
+        kata,
     )
 
 
 def index_by_partner(records: Iterable[Agreement]) -> dict[str, tuple[Registration, ...]]:
-    """Unsigned records by partner key."""
+    """Unsigned records by partner key (only partners shared by two or more)."""
     index: dict[str, list[Registration]] = {}
     for record in records:
         if not is_unsigned(record):
@@ -96,31 +105,62 @@ def index_by_partner(records: Iterable[Agreement]) -> dict[str, tuple[Registrati
     return {k: tuple(v) for k, v in index.items() if len(v) > 1}
 
 
+def find_duplicates(records: Iterable[Agreement]) -> dict[str, tuple[Registration, ...]]:
+    """For each unsigned record id, the other records that look like the same request.
+
+    Within a partner's group, titles are blocked by their words (in any order) with at most
+    one left out, so only titles at most one word apart are ever compared: a large register
+    costs little more than reading it, even when one partner has hundreds of proposals.
+    """
+    found: dict[str, dict[str, Registration]] = {}
+
+    def compare(a: Registration, b: Registration) -> None:
+        if alike(a, b):
+            found.setdefault(a.id, {})[b.id] = b
+            found.setdefault(b.id, {})[a.id] = a
+
+    for group in index_by_partner(records).values():
+        same: dict[tuple[str, ...], list[Registration]] = {}
+        for entry in group:
+            same.setdefault(tuple(sorted(entry.kata)), []).append(entry)
+        near: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+        for words in same:
+            for key in (words, *(words[:i] + words[i + 1 :] for i in range(len(words)))):
+                near.setdefault(key, set()).add(words)
+        for members in same.values():
+            for i, a in enumerate(members):
+                for b in members[i + 1 :]:
+                    compare(a, b)
+        pairs = {(x, y) for titles in near.values() for x in titles for y in titles if x < y}
+        for x, y in pairs:
+            for a in same[x]:
+                for b in same[y]:
+                    compare(a, b)
+    return {k: tuple(v[i] for i in sorted(v)) for k, v in found.items()}
+
+
+def _near(a: Registration, b: Registration) -> bool:
+    if a.tanggal is not None and b.tanggal is not None:
+        return abs((a.tanggal - b.tanggal).days) <= JARAK_HARI
+    return a.tahun is not None and b.tahun is not None and abs(a.tahun - b.tahun) <= 1
+
+
+def _similar(x: str | tuple[str, ...], y: str | tuple[str, ...], at: float) -> bool:
+    """``difflib`` ratio of at least ``at``, its cheap upper bounds tried first."""
+    total = len(x) + len(y)
+    if not total or 2 * min(len(x), len(y)) < at * total:
+        return False
+    if 2 * sum((Counter(x) & Counter(y)).values()) < at * total:
+        return False
+    return SequenceMatcher(None, x, y).ratio() >= at
+
+
 def alike(a: Registration, b: Registration) -> bool:
     """Very similar titles, registered within a year of each other."""
-    if a.id == b.id:
+    if a.id == b.id or not _near(a, b):
         return False
-    if a.tanggal is not None and b.tanggal is not None:
-        if abs((a.tanggal - b.tanggal).days) > JARAK_HARI:
-            return False
-    elif a.tahun is None or b.tahun is None or abs(a.tahun - b.tahun) > 1:
-        return False
-    words = SequenceMatcher(None, a.judul_normal.split(), b.judul_normal.split()).ratio()
-    letters = SequenceMatcher(None, a.judul_normal, b.judul_normal).ratio()
-    return words >= KEMIRIPAN_KATA or letters >= KEMIRIPAN_HURUF
-
-
-def duplicates(
-    record: Agreement, index: Mapping[str, tuple[Registration, ...]]
-) -> tuple[Registration, ...]:
-    """The other unsigned records that look like the same request as ``record``, by id."""
-    if not is_unsigned(record):
-        return ()
-    own = registration(record)
-    found = {
-        other.id: other
-        for key in partner_keys(record)
-        for other in index.get(key, ())
-        if alike(own, other)
-    }
-    return tuple(found[k] for k in sorted(found))
+    if a.judul_normal == b.judul_normal:
+        return True
+    return _similar(a.kata, b.kata, KEMIRIPAN_KATA) or _similar(
+        a.judul_normal, b.judul_normal, KEMIRIPAN_HURUF
+    )

@@ -150,7 +150,8 @@ atas kata-kata berhuruf kecil, atau 0,92 atas hurufnya, setelah "kerja sama" dan
 dimiliki setiap judul disisihkan) dan peristiwa pertama berjarak paling lama 365 hari (tanpa
 peristiwa bertanggal: id bertahun sama atau berikutnya) hampir pasti satu kerja sama.
 Keduanya diperingatkan, masing-masing menyebut yang lain. Baru pada format rekaman v1.1.
-Rekaman hanya dibandingkan dalam kelompok mitranya, tidak setiap pasangan.
+Rekaman hanya dibandingkan dalam kelompok mitranya, dan hanya judul yang berselisih paling
+banyak satu kata (dalam urutan apa pun), tidak setiap pasangan.
 
 Contoh yang lolos::
 

@@ -37,8 +37,8 @@ class RepositoryIndex:
     potential_ids: frozenset[str]
     paths_by_id: Mapping[str, tuple[str, ...]]
     potentials_folder: str
-    #: v1.1: unsigned records by partner, for C016 (only partners shared by two or more).
-    registrations: Mapping[str, tuple[Registration, ...]] = field(default_factory=dict)
+    #: v1.1: per unsigned record id, the records that look like the same request (C016).
+    duplicates: Mapping[str, tuple[Registration, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ common (a region by its code, any other party by its name), titles that are very
 letters, once "kerja sama" and words every title shares are set aside) and first events within 365
 days of each other (without dated events: ids of the same or the next year) are most likely
 one cooperation. Each of the two is warned, naming the other. New in record format v1.1.
-Records are compared only within the group of their partner, never every pair.
+Records are compared only within the group of their partner, and only titles at most one
+word apart (in any order), never every pair.
 
 Passing::
 
@@ -26,14 +27,13 @@ from collections.abc import Iterator
 
 from ksd_cli.diagnostics import Severity
 from ksd_cli.models import Agreement
-from ksd_cli.registrations import duplicates
 from ksd_cli.rules.base import Context, Hit, Rule, agreement_check
 
 
 @agreement_check
 def check(record: Agreement, ctx: Context) -> Iterator[Hit]:
     """The record against the unsigned records that share a partner with it."""
-    for other in duplicates(record, ctx.index.registrations):
+    for other in ctx.index.duplicates.get(record.id, ()):
         yield Hit(("judul",), {"other": other.id, "other_judul": other.judul})
 
 

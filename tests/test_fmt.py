@@ -701,3 +701,68 @@ def test_the_cheap_check_accepts_generated_files_and_agrees_with_the_round_trip(
         document = read_document(text)
         assert isinstance(document, Document)
         assert not fmt_module._plainly_canonical(text, document, kind), text
+
+
+V11_MESSY = """\
+id: KSD-6472-2024-003
+judul: Pengelolaan Parkir
+jenis: ksdpk
+urusan:
+  - "2.15"
+pihak:
+  - peran: pihak_kesatu
+    tipe: pemda
+    kode_wilayah: "64.72"
+  - unit_kerja: Divisi Operasi
+    kategori: badan_usaha_swasta
+    peran: pihak_kedua
+    tipe: pihak_ketiga
+    nama: PT Parkir Nusantara
+naskah:
+  - pelaksana:
+      pihak_kedua: Divisi Operasi
+      pihak_kesatu: Dinas Perhubungan
+    nilai: 1000
+    jenis: perjanjian_kerja_sama
+    penandatangan:
+      - nip: "197001012000031001"
+        peran: pihak_kesatu
+        dasar_kewenangan:
+          nomor: 800/12/2024
+          jenis: plt
+        nama: Ir. Budi
+        jabatan: Plt. Kepala Dinas Perhubungan
+    berlaku_sampai: tidak_diketahui
+pembiayaan:
+  pendapatan:
+    - nilai: 5000
+      jenis: retribusi
+"""
+
+
+def test_fmt_knows_the_order_of_the_v11_keys() -> None:
+    out = format_text(V11_MESSY, "agreement")
+    assert (
+        "    nama: PT Parkir Nusantara\n    kategori: badan_usaha_swasta\n    unit_kerja: Divisi Operasi\n"
+        in out
+    )
+    assert "  - jenis: perjanjian_kerja_sama\n    berlaku_sampai: tidak_diketahui\n" in out
+    assert (
+        "    pelaksana:\n      pihak_kesatu: Dinas Perhubungan\n      pihak_kedua: Divisi Operasi\n"
+        in out
+    )
+    assert "        dasar_kewenangan:\n          jenis: plt\n          nomor: 800/12/2024\n" in out
+    assert out.index("jabatan: Plt.") < out.index("dasar_kewenangan:") < out.index("nip:")
+    assert "    - jenis: retribusi\n      nilai: 5000\n" in out
+    assert out.index("    nilai: 1000") > out.index("    penandatangan:")
+    assert format_text(out, "agreement") == out
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((Path(__file__).parent / "fixtures/repos/v11-record-additions-good").rglob("*.yaml")),
+    ids=lambda p: p.name,
+)
+def test_records_using_the_v11_additions_are_canonical(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert format_text(text, "agreement") == text

@@ -68,3 +68,20 @@ def test_signed_adendum_extends_the_document_it_amends() -> None:
     assert state.documents[2].induk == 1
     assert state.documents[1].sampai == d("2026-12-31")
     assert state.documents[1].in_force
+
+
+def test_an_unknown_end_never_expires_and_is_said_to_be_unknown() -> None:
+    record = agreement(naskah=[kb("2010-01-04", berlaku_sampai="tidak_diketahui")])
+    state = lifecycle(record, d("2030-01-01"))
+    (doc,) = state.documents
+    assert doc.sampai is None and doc.sampai_tidak_diketahui
+    assert not doc.ended and state.status != "kedaluwarsa"
+    # An adendum that gives the end makes it known.
+    amended = agreement(
+        naskah=[
+            kb("2010-01-04", berlaku_sampai="tidak_diketahui"),
+            {"jenis": "adendum", "tanggal_ttd": d("2012-01-04"), "berlaku_sampai": d("2015-01-03")},
+        ]
+    )
+    first = lifecycle(amended, d("2030-01-01")).documents[0]
+    assert first.sampai == d("2015-01-03") and not first.sampai_tidak_diketahui and first.ended

@@ -7,7 +7,15 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from ksd_cli.models import RUPIAH_MAX, Pembiayaan, SuratKuasa, parse_date
+from ksd_cli.models import (
+    RUPIAH_MAX,
+    Agreement,
+    HakKewajiban,
+    Monev,
+    Pembiayaan,
+    SuratKuasa,
+    parse_date,
+)
 
 
 @pytest.mark.parametrize(
@@ -55,3 +63,132 @@ def test_explicit_null_reads_as_absent() -> None:
 
     explicit = Naskah.model_validate({"jenis": "adendum", "berlaku_sampai": None})
     assert explicit == Naskah.model_validate({"jenis": "adendum"})
+
+
+# Record format v1.1 additions (issue 10 §2) ---------------------------------------------------
+
+AGREEMENT = {
+    "id": "KSD-6402-2024-001",
+    "judul": "Pengelolaan Sampah",
+    "jenis": "ksdpk",
+    "urusan": ["2.11"],
+    "objek": "pengelolaan sampah regional",
+    "ruang_lingkup": ["pengangkutan", "pengolahan"],
+    "perangkat_daerah": ["Dinas Lingkungan Hidup"],
+    "pihak": [
+        {"peran": "pihak_kesatu", "tipe": "pemda", "kode_wilayah": "64.02"},
+        {"peran": "pihak_kedua", "tipe": "pihak_ketiga", "nama": "PT Maju"},
+    ],
+    "pembiayaan": {"nilai": 1_000_000},
+}
+
+
+def agreement_with(naskah: dict[str, object]) -> Agreement:
+    return Agreement.model_validate({**AGREEMENT, "naskah": [naskah]})
+
+
+def test_a_document_narrower_than_its_cooperation_says_so_and_falls_back() -> None:
+    own = agreement_with(
+        {
+            "jenis": "perjanjian_kerja_sama",
+            "objek": "pengangkutan sampah",
+            "ruang_lingkup": ["pengangkutan"],
+            "nilai": 250_000,
+            "pelaksana": {"pihak_kesatu": "UPTD Persampahan"},
+            "jangka_waktu": {"tahun": 2, "bulan": 6},
+        }
+    )
+    naskah = own.naskah[0]  # type: ignore[index]
+    assert naskah.objek_efektif(own) == "pengangkutan sampah"
+    assert naskah.ruang_lingkup_efektif(own) == ["pengangkutan"]
+    assert naskah.nilai_efektif(own) == 250_000
+    assert naskah.pelaksana_efektif(own) == {"pihak_kesatu": "UPTD Persampahan"}
+    assert naskah.jangka_waktu is not None and naskah.jangka_waktu.bulan == 6
+    bare = agreement_with({"jenis": "perjanjian_kerja_sama"})
+    naskah = bare.naskah[0]  # type: ignore[index]
+    assert naskah.objek_efektif(bare) == "pengelolaan sampah regional"
+    assert naskah.ruang_lingkup_efektif(bare) == ["pengangkutan", "pengolahan"]
+    assert naskah.nilai_efektif(bare) == 1_000_000
+    assert naskah.pelaksana_efektif(bare) == ["Dinas Lingkungan Hidup"]
+
+
+def test_a_document_value_is_bounded_like_the_financing() -> None:
+    with pytest.raises(ValidationError):
+        agreement_with({"jenis": "perjanjian_kerja_sama", "nilai": RUPIAH_MAX + 1})
+
+
+def test_rights_and_obligations_split_or_in_the_v1_form() -> None:
+    record = agreement_with(
+        {
+            "jenis": "perjanjian_kerja_sama",
+            "hak_kewajiban": {
+                "pihak_kesatu": {"hak": ["menerima laporan"], "kewajiban": ["menyediakan lahan"]},
+                "pihak_kedua": ["mengangkut sampah"],
+            },
+        }
+    )
+    naskah = record.naskah[0]  # type: ignore[index]
+    split = naskah.hak_dan_kewajiban("pihak_kesatu")
+    assert split == HakKewajiban(hak=["menerima laporan"], kewajiban=["menyediakan lahan"])
+    v1 = naskah.hak_dan_kewajiban("pihak_kedua")
+    assert v1 == HakKewajiban(kewajiban=["mengangkut sampah"])
+    assert naskah.hak_dan_kewajiban("pihak_ketiga") is None
+
+
+def test_in_force_from_the_last_signature_unless_berlaku_mulai_says_otherwise() -> None:
+    signers = [
+        {"peran": "pihak_kesatu", "nama": "A", "jabatan": "Bupati", "tanggal_ttd": "2024-03-01"},
+        {
+            "peran": "pihak_kedua",
+            "nama": "B",
+            "jabatan": "Direktur",
+            "tanggal_ttd": "2024-03-12",
+            "tempat_ttd": "Jakarta",
+            "pangkat_golongan": "Pembina (IV/a)",
+            "nip": "197001012000031001",
+        },
+    ]
+    record = agreement_with(
+        {"jenis": "perjanjian_kerja_sama", "tanggal_ttd": "2024-03-01", "penandatangan": signers}
+    )
+    assert record.naskah[0].mulai == date(2024, 3, 12)  # type: ignore[index]
+    record = agreement_with(
+        {
+            "jenis": "perjanjian_kerja_sama",
+            "tanggal_ttd": "2024-03-01",
+            "berlaku_mulai": "2024-04-01",
+            "penandatangan": signers,
+        }
+    )
+    assert record.naskah[0].mulai == date(2024, 4, 1)  # type: ignore[index]
+
+
+def test_an_unknown_end_is_neither_a_date_nor_absent() -> None:
+    unknown = agreement_with({"jenis": "kesepakatan_bersama", "berlaku_sampai": "tidak_diketahui"})
+    naskah = unknown.naskah[0]  # type: ignore[index]
+    assert naskah.sampai is None and naskah.sampai_tidak_diketahui
+    open_ = agreement_with({"jenis": "kesepakatan_bersama"}).naskah[0]  # type: ignore[index]
+    assert open_.sampai is None and not open_.sampai_tidak_diketahui
+    with pytest.raises(ValidationError) as caught:
+        agreement_with({"jenis": "kesepakatan_bersama", "berlaku_sampai": "tidak tahu"})
+    assert [e["type"] for e in caught.value.errors()] == ["invalid_date"]
+
+
+def test_money_both_ways_and_monev_as_regions_run_it() -> None:
+    biaya = Pembiayaan.model_validate(
+        {"nilai": 5, "pendapatan": [{"jenis": "retribusi", "nilai": 12_000_000}]}
+    )
+    assert biaya.pendapatan is not None and biaya.pendapatan[0].jenis == "retribusi"
+    monev = Monev.model_validate(
+        {
+            "tanggal": "2024-12-01",
+            "penilaian": {"ketepatan_waktu": 4, "dampak": 3},
+            "bukti": "https://example.go.id/monev.pdf",
+            "penilai": ["opd", "tkksd"],
+        }
+    )
+    assert monev.penilaian == {"ketepatan_waktu": 4, "dampak": 3}
+    with pytest.raises(ValidationError):
+        Monev.model_validate({"tanggal": "2024-12-01", "penilaian": {"ketepatan_waktu": 6}})
+    with pytest.raises(ValidationError):
+        Monev.model_validate({"tanggal": "2024-12-01", "penilaian": {"kecepatan": 3}})

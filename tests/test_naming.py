@@ -131,3 +131,20 @@ def test_titles_follow_the_language() -> None:
 
 def test_only_the_end_reminder_is_not_a_stalled_flag() -> None:
     assert [c for c in FLAG_CODES if KATEGORI[c] == "pengingat"] == ["akan_berakhir"]
+
+
+def test_a_register_without_one_owner_is_named_by_its_regions() -> None:
+    ids = ["KSD-6402-2021-001", "KSD-6472-2024-003", "KSD-6402-2022-001", "catatan"]
+    name = repository_name(Config(), None, REFERENCE, "id", ids)
+    assert name == "Kabupaten Kutai Kartanegara, Kota Samarinda"
+    assert repository_name(Config(), None, REFERENCE, "en", []) == "(region unknown)"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_party_category_has_a_title(lang: Lang) -> None:
+    from ksd_cli.models import KategoriPihak
+    from ksd_cli.naming import kategori_pihak_title
+
+    titles = {kategori_pihak_title(k, lang) for k in get_args(KategoriPihak)}
+    assert len(titles) == len(get_args(KategoriPihak))
+    assert kategori_pihak_title(None, lang) not in titles

@@ -157,15 +157,78 @@ CASES: dict[str, tuple[dict[str, str], str, list[tuple[str, int, int]]]] = {
         + "    penandatangan:\n      - peran: pihak_kesatu\n        nama: H. Rendi\n        jabatan: Wakil Bupati Kutai Kartanegara\n",
         [("C009", 17, 9)],
     ),
+    "deputy on an appointment decree (v1.1 dasar_kewenangan)": (
+        {},
+        KB
+        + "    penandatangan:\n      - peran: pihak_kesatu\n        nama: H. Rendi\n        jabatan: Wakil Bupati Kutai Kartanegara\n"
+        "        dasar_kewenangan:\n          jenis: keputusan_pengangkatan\n          nomor: 100.3.3.3-1/2023\n",
+        [],
+    ),
+    "official whose ground is explicitly unknown (v1.1)": (
+        {},
+        KB
+        + "    penandatangan:\n      - peran: pihak_kesatu\n        nama: Ir. Slamet\n        jabatan: Kepala Dinas Lingkungan Hidup\n"
+        "        dasar_kewenangan: tidak_diketahui\n",
+        [],
+    ),
+    "adendum with nothing before it to amend (v1.1)": (
+        {},
+        "naskah:\n  - jenis: adendum\n    tanggal_ttd: 2023-04-11\n",
+        [("R007", 14, 12)],
+    ),
+    "adendum of a known but unarchived KB (v1.1)": (
+        {},
+        "naskah:\n  - jenis: kesepakatan_bersama\n    diarsipkan: false\n  - jenis: adendum\n    induk: 1\n    tanggal_ttd: 2023-04-11\n",
+        [],
+    ),
+    "adendum after a KB, induk implied": (
+        {},
+        "naskah:\n  - jenis: kesepakatan_bersama\n  - jenis: adendum\n",
+        [],
+    ),
+    "pks standing alone": ({}, "naskah:\n  - jenis: perjanjian_kerja_sama\n", []),
+    "kategori of another type (v1.1)": (
+        {
+            "jenis": "ksdpk",
+            "tipe2": "pihak_ketiga",
+            "ident2": "nama: PT Maju\n    kategori: kementerian",
+        },
+        "",
+        [("C014", 13, 15)],
+    ),
+    "kategori fitting its type (v1.1)": (
+        {
+            "jenis": "ksdpk",
+            "tipe2": "pihak_ketiga",
+            "ident2": "nama: BPJS Kesehatan\n    kategori: lembaga_lainnya\n    unit_kerja: Kantor Cabang Samarinda",
+        },
+        "",
+        [],
+    ),
+    "kategori on a pemda (v1.1)": (
+        {"ident2": 'kode_wilayah: "64.72"\n    kategori: bumd'},
+        "",
+        [("C014", 13, 15)],
+    ),
     "acting head signs himself": (
         {},
         KB
         + "    penandatangan:\n      - peran: pihak_kesatu\n        nama: H. Rendi\n        jabatan: Plt. Bupati Kutai Kartanegara\n",
         [],
     ),
-    "pks burdening the region without DPRD": (
+    "pks burdening only the region needs no DPRD (v1.1, PP 28/2018's 'dan')": (
         {},
         "naskah:\n  - jenis: perjanjian_kerja_sama\n    tanggal_ttd: 2022-06-01\npembiayaan:\n  membebani_daerah: true\n",
+        [],
+    ),
+    "pks burdening the public and the region without DPRD": (
+        {},
+        "naskah:\n  - jenis: perjanjian_kerja_sama\n    tanggal_ttd: 2022-06-01\npembiayaan:\n  membebani_masyarakat: true\n  membebani_daerah: true\n",
+        [("C010", 15, 18)],
+    ),
+    "nota kesepakatan of a sinergi, not budgeted, without DPRD": (
+        {"jenis": "sinergi", "tipe2": "kementerian_lembaga", "ident2": "nama: Kementerian PUPR"},
+        "naskah:\n  - jenis: nota_kesepakatan\n    tanggal_ttd: 2022-06-01\npembiayaan:\n  teranggarkan_apbd: false\n",
         [("C010", 15, 18)],
     ),
     "pks with DPRD approval decided before": (

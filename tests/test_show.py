@@ -27,3 +27,24 @@ def test_show_wraps_numbers_and_dates_instead_of_cutting_them(
     cells = "".join(part.strip() for line in out.splitlines() for part in line.split("│")[3:4])
     for number in ("180/015/HK/III/2021", "100.3.7/12/KS-Smd/2021", "180/042/HK/VIII/2021"):
         assert number in re.sub(r"pihak_ke(satu|dua):", "", cells)
+
+
+V11_RECORDS = Path(__file__).parent / "fixtures" / "repos" / "v11-record-additions-good"
+
+
+def test_show_says_an_end_is_unknown_and_a_document_is_not_archived(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.delenv("KSD_LANG", raising=False)
+    args = ["show", "KSD-6402-2018-001", "--root", str(V11_RECORDS), "--as-of", "2030-01-01"]
+    assert main(args) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("│ ")]
+    kb = next(r for r in rows if "kesepakatan_bersama" in r)
+    pks = next(r for r in rows if "perjanjian_kerja_sama" in r)
+    assert "ada, tidak diarsipkan" in kb and "draf" not in kb and "tanpa batas" not in kb
+    # Twelve years on, an unknown end is neither "no end" nor "ended".
+    assert "masa berlaku tidak diketahui" in pks and "tanpa batas" not in pks
+    assert "berakhir" not in pks
+    assert main([*args, "--format", "json"]) == 0
+    assert '"berlaku_sampai": "tidak_diketahui"' in capsys.readouterr().out

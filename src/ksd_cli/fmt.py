@@ -357,7 +357,7 @@ class _PlainLayout:
         return None
 
     def _child(self, model: _Shape, key: Any) -> _Shape:
-        if model is Naskah and key.value in ("nomor", "hak_kewajiban"):
+        if model is Naskah and key.value in ("nomor", "hak_kewajiban", "pelaksana"):
             return self.perans
         return _child_model(model, key)
 
@@ -829,7 +829,7 @@ class _Layout:
     def _child(self, model: _Shape, key: Any) -> _Shape:
         """What orders the keys of an entry's value: a model, the parties' labels, or nothing."""
         if model is Naskah and _node_kind(key) == "ScalarNode":
-            if key.value in ("nomor", "hak_kewajiban"):
+            if key.value in ("nomor", "hak_kewajiban", "pelaksana"):
                 return self.perans
         return _child_model(model, key) if not isinstance(model, tuple) else None
 

@@ -58,6 +58,9 @@ class DocumentState:
     in_force: bool
     started: bool
     ended: bool
+    #: v1.1: the source does not say until when (``berlaku_sampai: tidak_diketahui``): never
+    #: ended, never "no end"; outputs say "masa berlaku tidak diketahui".
+    sampai_tidak_diketahui: bool = False
 
     @property
     def nomor(self) -> str:
@@ -178,14 +181,14 @@ def _documents(record: Agreement, as_of: date) -> tuple[DocumentState, ...]:
     extended: dict[int, tuple[date, date]] = {}
     for i, naskah in enumerate(naskah_list):
         target = induk[i]
-        if naskah.jenis == "adendum" and signed[i] and target is not None and naskah.berlaku_sampai:
+        if naskah.jenis == "adendum" and signed[i] and target is not None and naskah.sampai:
             assert naskah.tanggal_ttd is not None
             if target not in extended or naskah.tanggal_ttd >= extended[target][0]:
-                extended[target] = (naskah.tanggal_ttd, naskah.berlaku_sampai)
+                extended[target] = (naskah.tanggal_ttd, naskah.sampai)
     states = []
     for i, naskah in enumerate(naskah_list):
         mulai = naskah.mulai
-        sampai = extended[i][1] if i in extended else naskah.berlaku_sampai
+        sampai = extended[i][1] if i in extended else naskah.sampai
         started = signed[i] and mulai is not None and mulai <= as_of
         ended = signed[i] and sampai is not None and sampai < as_of
         states.append(
@@ -199,6 +202,7 @@ def _documents(record: Agreement, as_of: date) -> tuple[DocumentState, ...]:
                 in_force=started and not ended,
                 started=started,
                 ended=ended,
+                sampai_tidak_diketahui=i not in extended and naskah.sampai_tidak_diketahui,
             )
         )
     return tuple(states)

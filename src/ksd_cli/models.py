@@ -76,6 +76,60 @@ PERISTIWA_JAWABAN: frozenset[str] = frozenset(
     {"surat_tanggapan", "pembahasan_tkksd", "disetujui", "ditolak", "dikembalikan", "ditunda"}
 )
 # ------------------------------------------------------------------------------------------------
+# --- v1.1 record additions (issue 10 §2): vocabularies ---------------------------------------
+#: Who the partner really is, per ``tipe`` (see ``KATEGORI_PER_TIPE``).
+KategoriPihak = Literal[
+    "badan_usaha_swasta",
+    "bumn",
+    "bumd",
+    "perguruan_tinggi",
+    "organisasi_kemasyarakatan",
+    "perorangan",
+    "lembaga_lainnya",
+    "kementerian",
+    "lembaga_pemerintah_non_kementerian",
+    "instansi_vertikal",
+]
+#: The categories each party type may carry. BPJS and state universities are ``pihak_ketiga``
+#: (``lembaga_lainnya`` and ``perguruan_tinggi``): PP 28/2018 counts "badan hukum" and
+#: "perguruan tinggi" among the third parties a region works with, and neither is a ministry,
+#: an LPNK or a vertical office of one (record-format.md, "Tambahan isi rekaman").
+KATEGORI_PER_TIPE: dict[str, frozenset[str]] = {
+    "pihak_ketiga": frozenset(
+        {
+            "badan_usaha_swasta",
+            "bumn",
+            "bumd",
+            "perguruan_tinggi",
+            "organisasi_kemasyarakatan",
+            "perorangan",
+            "lembaga_lainnya",
+        }
+    ),
+    "kementerian_lembaga": frozenset(
+        {"kementerian", "lembaga_pemerintah_non_kementerian", "instansi_vertikal"}
+    ),
+}
+#: The ground on which an official other than the head of region signs, besides a surat kuasa.
+JenisKewenangan = Literal["keputusan_pengangkatan", "plt", "plh", "pj", "lainnya"]
+JenisPendapatan = Literal["retribusi", "bagi_hasil", "kontribusi", "sewa", "lainnya"]
+KriteriaMonev = Literal[
+    "kesesuaian_tujuan",
+    "ketepatan_waktu",
+    "kontribusi_mitra",
+    "koordinasi",
+    "indikator",
+    "dampak",
+    "inovasi",
+    "kelengkapan_dokumen",
+    "pelaporan_berkala",
+    "kendala_administrasi",
+    "relevansi",
+]
+Penilai = Literal["opd", "tkksd", "mitra"]
+#: What ``berlaku_sampai`` says when the source does not give the end of validity.
+TIDAK_DIKETAHUI = "tidak_diketahui"
+# --- end of v1.1 record additions -----------------------------------------------------------
 
 #: The stages in order: ``tahap_terakhir`` is the furthest one reached along this list.
 URUTAN_TAHAP: tuple[NamaTahap, ...] = (
@@ -157,6 +211,17 @@ def _teks_dari_tahun(value: Any) -> Any:
 
 
 Tanggal = Annotated[date, BeforeValidator(_tanggal)]
+
+
+def _tanggal_atau_tidak_diketahui(value: Any) -> Any:
+    """v1.1: a date, or ``tidak_diketahui``; one clear error for anything else."""
+    return value if value == TIDAK_DIKETAHUI else _tanggal(value)
+
+
+#: An end of validity: a date, or ``tidak_diketahui`` when the source does not say (v1.1).
+TanggalAtauTidakDiketahui = Annotated[
+    date | Literal["tidak_diketahui"], BeforeValidator(_tanggal_atau_tidak_diketahui)
+]
 Teks = Annotated[str, Field(min_length=1)]
 Kode = Annotated[str, Field(min_length=1, json_schema_extra={"ksd_code": True})]
 Uang = Annotated[int, Field(ge=0, le=RUPIAH_MAX)]
@@ -174,6 +239,41 @@ class SuratKuasa(_Record):
     tanggal: Tanggal
 
 
+# --- v1.1 record additions (issue 10 §2): models ---------------------------------------------
+class DasarKewenangan(_Record):
+    """The decree under which an official signs (a deputy, a Sekda, an acting head)."""
+
+    jenis: JenisKewenangan
+    nomor: Teks | None = None
+    tanggal: Tanggal | None = None
+    keterangan: str | None = None
+
+
+class HakKewajiban(_Record):
+    """A party's rights and obligations, apart (v1 allows one plain list per party)."""
+
+    hak: list[Teks] | None = None
+    kewajiban: list[Teks] | None = None
+
+
+class JangkaWaktu(_Record):
+    """A term in years and/or months, for drafts whose dates are not known yet."""
+
+    tahun: Annotated[int, Field(ge=0, le=100)] | None = None
+    bulan: Annotated[int, Field(ge=0, le=1200)] | None = None
+
+
+class Pendapatan(_Record):
+    """Revenue the cooperation brings the region (a retribusi, a share, a fee)."""
+
+    jenis: JenisPendapatan
+    nilai: Uang | None = None
+    keterangan: str | None = None
+
+
+# --- end of v1.1 record additions: models -------------------------------------------------
+
+
 class Penandatangan(_Record):
     """Who signs a naskah for a party."""
 
@@ -181,6 +281,12 @@ class Penandatangan(_Record):
     nama: Teks
     jabatan: Teks
     surat_kuasa: SuratKuasa | None = None
+    # v1.1 additions (issue 10 §2): signing apart, the ground of authority, rank and NIP.
+    dasar_kewenangan: DasarKewenangan | Literal["tidak_diketahui"] | None = None
+    tanggal_ttd: Tanggal | None = None
+    tempat_ttd: Teks | None = None
+    pangkat_golongan: Teks | None = None
+    nip: Teks | None = None
 
 
 class RencanaAksi(_Record):
@@ -203,6 +309,9 @@ class Pihak(_Record):
     nama: Teks | None = None
     alamat: str | None = None
     negara: str | None = None
+    # v1.1 additions (issue 10 §2): who the partner really is.
+    kategori: KategoriPihak | None = None
+    unit_kerja: Teks | None = None
 
 
 class Naskah(_Record):
@@ -213,20 +322,84 @@ class Naskah(_Record):
     tanggal_ttd: Tanggal | None = None
     tempat_ttd: Teks | None = None
     berlaku_mulai: Tanggal | None = None
-    berlaku_sampai: Tanggal | None = None
+    #: v1.1: ``tidak_diketahui`` when the source does not say (never "no end", never "ended").
+    berlaku_sampai: TanggalAtauTidakDiketahui | None = None
     penandatangan: list[Penandatangan] | None = None
     induk: Annotated[int, Field(ge=1)] | None = None
     berkas: str | None = None
     judul: Teks | None = None
     pertimbangan: list[Teks] | None = None
-    hak_kewajiban: dict[str, list[Teks]] | None = None
+    hak_kewajiban: dict[str, list[Teks] | HakKewajiban] | None = None
     rencana_aksi: list[RencanaAksi] | None = None
     perubahan: list[Teks] | None = None
+    # v1.1 additions (issue 10 §2): what this document itself covers, and whether it is held.
+    diarsipkan: bool | None = None
+    objek: str | None = None
+    ruang_lingkup: list[Teks] | None = None
+    nilai: Uang | None = None
+    jangka_waktu: JangkaWaktu | None = None
+    pelaksana: dict[str, Teks] | None = None
 
     @property
     def mulai(self) -> date | None:
-        """The first day in force: ``berlaku_mulai``, else the signing date."""
-        return self.berlaku_mulai or self.tanggal_ttd
+        """The first day in force: ``berlaku_mulai``, else the last signature.
+
+        The last signature is the latest of ``tanggal_ttd`` and the signatories' own dates.
+        """
+        if self.berlaku_mulai is not None:
+            return self.berlaku_mulai
+        dates = [d for d in (self.tanggal_ttd, *self.tanggal_ttd_pihak) if d is not None]
+        return max(dates) if dates else None
+
+    # --- v1.1 additions: effective values ---------------------------------------------------
+    @property
+    def sampai(self) -> date | None:
+        """The last day in force when the record gives it (``None``: open or unknown)."""
+        return self.berlaku_sampai if isinstance(self.berlaku_sampai, date) else None
+
+    @property
+    def sampai_tidak_diketahui(self) -> bool:
+        """The source does not say until when the document is in force."""
+        return self.berlaku_sampai == TIDAK_DIKETAHUI
+
+    @property
+    def tanggal_ttd_pihak(self) -> tuple[date, ...]:
+        """The dates the parties signed on, where the signatories say so."""
+        return tuple(s.tanggal_ttd for s in self.penandatangan or () if s.tanggal_ttd)
+
+    @property
+    def tidak_diarsipkan(self) -> bool:
+        """Known to exist but not held in the archive (``diarsipkan: false``)."""
+        return self.diarsipkan is False
+
+    def objek_efektif(self, record: Agreement) -> str | None:
+        """The ``objek`` of this document, else the cooperation's."""
+        return self.objek if self.objek is not None else record.objek
+
+    def ruang_lingkup_efektif(self, record: Agreement) -> list[str] | None:
+        """The ``ruang_lingkup`` of this document, else the cooperation's."""
+        return self.ruang_lingkup if self.ruang_lingkup is not None else record.ruang_lingkup
+
+    def nilai_efektif(self, record: Agreement) -> int | None:
+        """The ``nilai`` of this document, else the financing's."""
+        if self.nilai is not None:
+            return self.nilai
+        return record.pembiayaan.nilai if record.pembiayaan is not None else None
+
+    def pelaksana_efektif(self, record: Agreement) -> dict[str, str] | list[str] | None:
+        """The implementing unit per party, else the cooperation's ``perangkat_daerah``."""
+        return self.pelaksana if self.pelaksana is not None else record.perangkat_daerah
+
+    def hak_dan_kewajiban(self, peran: str) -> HakKewajiban | None:
+        """A party's rights and obligations in the v1.1 form; a v1 plain list is obligations.
+
+        A v1 list mixes rights and obligations under one heading ("hak dan kewajiban"); it is
+        given back as ``kewajiban`` only so that callers see one shape, never reinterpreted.
+        """
+        entry = (self.hak_kewajiban or {}).get(peran)
+        if entry is None or isinstance(entry, HakKewajiban):
+            return entry
+        return HakKewajiban(kewajiban=list(entry))
 
 
 class Tahap(_Record):
@@ -259,6 +432,8 @@ class Pembiayaan(_Record):
     teranggarkan_apbd: bool | None = None
     membebani_masyarakat: bool | None = None
     membebani_daerah: bool | None = None
+    # v1.1 addition (issue 10 §2): money both ways.
+    pendapatan: list[Pendapatan] | None = None
 
 
 class PersetujuanDprd(_Record):
@@ -289,6 +464,10 @@ class Monev(_Record):
     capaian: Annotated[float, Field(ge=0, le=100)] | None = None
     kendala: str | None = None
     rekomendasi: Rekomendasi | None = None
+    # v1.1 additions (issue 10 §2): monev as regional forms run it.
+    penilaian: dict[KriteriaMonev, Annotated[int, Field(ge=1, le=5)]] | None = None
+    bukti: Teks | None = None
+    penilai: list[Penilai] | None = None
 
 
 class Agreement(_Record):
@@ -374,5 +553,10 @@ KEY_ORDER: dict[type[BaseModel], tuple[str, ...]] = {
         Monev,
         CalonMitra,
         DokumenPenetapan,
+        # v1.1 additions
+        DasarKewenangan,
+        HakKewajiban,
+        JangkaWaktu,
+        Pendapatan,
     )
 }

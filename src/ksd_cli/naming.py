@@ -29,6 +29,7 @@ __all__ = [
     "flag_title",
     "jenis_short",
     "jenis_title",
+    "kategori_pihak_title",
     "kategori_title",
     "naskah_short",
     "naskah_title",
@@ -128,12 +129,25 @@ def repository_region(config: Config, ids: Iterable[str]) -> str | None:
 
 
 def repository_name(
-    config: Config, owner: str | None, reference: ReferenceData, lang: Lang = "id"
+    config: Config,
+    owner: str | None,
+    reference: ReferenceData,
+    lang: Lang = "id",
+    ids: Iterable[str] = (),
 ) -> str:
-    """The owning region's display name: from the code list, else ``[daerah] nama``."""
+    """The owning region's display name: from the code list, else ``[daerah] nama``.
+
+    A register without one owner (v1.1: no ``[daerah]``, records of several regions) is named
+    by the regions its ``ids`` name: "Kabupaten Kutai Kartanegara, Kota Samarinda".
+    """
     if owner is not None and owner in reference.wilayah:
         return region_name(owner, reference)
-    return config.daerah.nama or message("wilayah.unknown", lang)
+    if config.daerah.nama:
+        return config.daerah.nama
+    regions = sorted({r for i in ids if (r := record_region(i)) is not None})
+    if regions:
+        return ", ".join(region_name(r, reference) for r in regions)
+    return message("wilayah.unknown", lang)
 
 
 # Titles of codes ------------------------------------------------------------------------------
@@ -187,6 +201,11 @@ def kategori_title(kategori: str, lang: Lang) -> str:
 def rekomendasi_title(rekomendasi: str | None, lang: Lang) -> str:
     """A monev recommendation's title; ``None`` when the monev gave none."""
     return message(f"rekomendasi.{rekomendasi or 'none'}", lang)
+
+
+def kategori_pihak_title(kategori: str | None, lang: Lang) -> str:
+    """A party's category (v1.1 ``kategori``): "Instansi vertikal"; none has one too."""
+    return message(f"kategori-pihak.{kategori or 'none'}", lang)
 
 
 def prioritas_title(prioritas: str, lang: Lang) -> str:

@@ -52,7 +52,9 @@ class AgreementView:
                     "nomor": dict(d.naskah.nomor or {}),
                     "tanggal_ttd": _iso(d.naskah.tanggal_ttd) if d.signed else None,
                     "berlaku_mulai": _iso(d.mulai),
-                    "berlaku_sampai": _iso(d.sampai),
+                    "berlaku_sampai": (
+                        "tidak_diketahui" if d.sampai_tidak_diketahui else _iso(d.sampai)
+                    ),
                     "induk": d.induk + 1 if d.induk is not None else None,
                     "berlaku": d.in_force,
                 }

@@ -38,6 +38,7 @@ from ksd_cli.naming import (
     naskah_short,
     partner_names,
     peristiwa_title,
+    record_region,
     repository_region,
 )
 from ksd_cli.reference import ReferenceData
@@ -491,7 +492,10 @@ def find_stalled(
             record.id,
             record.judul,
             state.tahap_terakhir,
-            tuple(name for _, name in partner_names(record, owner, reference)),
+            tuple(
+                name
+                for _, name in partner_names(record, owner or record_region(record.id), reference)
+            ),
             tuple(record.perangkat_daerah or ()),
             item.source.rel,
             lang,

@@ -23,6 +23,7 @@ from ksd_cli.loading import (
 from ksd_cli.messages import Lang, message
 from ksd_cli.models import Agreement
 from ksd_cli.reference import load_reference
+from ksd_cli.registrations import find_duplicates
 from ksd_cli.repository import Repository
 from ksd_cli.rules import BY_NAME, RULES, find_rule
 from ksd_cli.rules.base import Context, Hit, RepositoryIndex, Rule
@@ -51,6 +52,9 @@ def build_index(config: Config, loaded: LoadResult) -> RepositoryIndex:
         potential_ids=frozenset(potentials),
         paths_by_id={k: tuple(v) for k, v in paths.items()},
         potentials_folder=config.paths.potentials + "/",
+        duplicates=find_duplicates(
+            item.record for item in loaded.records if isinstance(item.record, Agreement)
+        ),
     )
 
 

@@ -124,7 +124,11 @@ def write_text(
             documents.add_column(column, overflow="fold")
         for d in state.documents:
             mulai = tanggal(d.mulai) if d.mulai else "?"
-            berlaku = f"{mulai} – {tanggal(d.sampai) if d.sampai else 'tanpa batas'}"
+            if d.sampai_tidak_diketahui:
+                sampai = message("tambahan.sampai-tidak-diketahui", lang)
+            else:
+                sampai = tanggal(d.sampai) if d.sampai else message("tambahan.tanpa-batas", lang)
+            berlaku = f"{mulai} – {sampai}"
             status = (
                 "berlaku"
                 if d.in_force
@@ -134,6 +138,10 @@ def write_text(
                 if d.signed
                 else "draf"
             )
+            if d.naskah.tidak_diarsipkan and not d.signed:
+                # v1.1: known to exist, not held: neither a draft nor dated.
+                berlaku = "-"
+                status = message("tambahan.tidak-diarsipkan", lang)
             signed = tanggal(d.naskah.tanggal_ttd) if d.signed and d.naskah.tanggal_ttd else "-"
             documents.add_row(
                 str(d.position + 1),

@@ -295,9 +295,8 @@ def build_context(
                 pemilik=pihak.tipe == "pemda" and pihak.kode_wilayah == owner_code,
                 nomor=teks(nomor) if nomor else penanda(f"nomor {pihak.peran}"),
                 penandatangan=penandatangan,
-                hak_kewajiban=tuple(
-                    teks(h) for h in (naskah.hak_kewajiban or {}).get(pihak.peran, [])
-                ),
+                # v1.1's split form is listed rights first, then obligations.
+                hak_kewajiban=tuple(teks(h) for h in _hak_kewajiban(naskah, pihak.peran)),
             )
         )
 
@@ -331,8 +330,8 @@ def build_context(
         tanggal_ttd=naskah.tanggal_ttd,
         tempat_ttd=teks(naskah.tempat_ttd) if naskah.tempat_ttd else penanda("tempat_ttd"),
         berlaku_mulai=mulai,
-        berlaku_sampai=naskah.berlaku_sampai,
-        durasi=durasi(mulai, naskah.berlaku_sampai),
+        berlaku_sampai=naskah.sampai,
+        durasi=durasi(mulai, naskah.sampai),
         pertimbangan=tuple(teks(p) for p in naskah.pertimbangan or []),
         rencana_aksi=tuple(
             RencanaAksiView(
@@ -428,7 +427,7 @@ def _induk(
         tentang=tentang,
         nomor=tuple(nomor),
         tanggal_ttd=parent.tanggal_ttd,
-        berlaku_sampai=parent.berlaku_sampai,
+        berlaku_sampai=parent.sampai,
         penanda_tanggal_ttd=penanda("tanggal_ttd induk"),
         adendum_ke=adendum_ke,
     )
@@ -470,3 +469,9 @@ def _sumber(code: str, parties: dict[str, PihakView]) -> str:
                 return f"{kind.replace('_', ' ')} {pihak.nama}"
             return pattern.format(daerah=pihak.daerah or pihak.nama, nama=pihak.nama)
     return code.replace("_", " ")
+
+
+def _hak_kewajiban(naskah: Naskah, peran: str) -> list[str]:
+    """A party's rights and obligations as one list (v1 wrote them so)."""
+    entry = naskah.hak_dan_kewajiban(peran)
+    return [*(entry.hak or []), *(entry.kewajiban or [])] if entry else []

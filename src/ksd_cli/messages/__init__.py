@@ -12,13 +12,13 @@ import os
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ksd_cli.messages import commands, house, labels, proposals, records, report, rules
+from ksd_cli.messages import additions, commands, house, labels, proposals, records, report, rules
 
 Lang = Literal["id", "en"]
 LANGS: tuple[Lang, ...] = ("id", "en")
 
 #: The areas of the catalog, each a module with its own ``ENTRIES``.
-AREAS = (records, labels, commands, report, rules, house, proposals)
+AREAS = (records, labels, commands, report, rules, house, proposals, additions)
 #: Every message, by key: (Indonesian, English). Each area keeps its entries in its own module.
 CATALOG: dict[str, tuple[str, str]] = {k: v for area in AREAS for k, v in area.ENTRIES.items()}
 
@@ -26,7 +26,7 @@ CATALOG: dict[str, tuple[str, str]] = {k: v for area in AREAS for k, v in area.E
 class Term(str):
     """A message argument that is itself a catalog key, worded in the message's language.
 
-    Lets a rule say *which* phrase applies (``Term("pks-tanpa-persetujuan-dprd.membebani_daerah")``)
+    Lets a rule say *which* phrase applies (``Term("pks-tanpa-persetujuan-dprd.membebani")``)
     without holding the phrase itself.
     """
 

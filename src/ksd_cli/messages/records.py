@@ -425,19 +425,18 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{nama} ({jabatan}) signs for {pihak} without a surat_kuasa from the head of region",
     ),
     "pks-tanpa-persetujuan-dprd": (
-        "PKS ditandatangani {tanggal} padahal pembiayaan {sebab}, tanpa persetujuan DPRD "
-        "yang diputus sebelumnya",
-        "the PKS is signed on {tanggal} while the financing {sebab}, without a DPRD "
-        "approval decided before it",
+        "{naskah} ditandatangani {tanggal} padahal {sebab}, tanpa persetujuan DPRD yang "
+        "diputus sebelumnya",
+        "the {naskah} is signed on {tanggal} while {sebab}, without a DPRD approval decided "
+        "before it",
     ),
-    "pks-tanpa-persetujuan-dprd.membebani_masyarakat": (
-        "membebani masyarakat",
-        "burdens the public",
+    "pks-tanpa-persetujuan-dprd.membebani": (
+        "rencana kerja sama membebani masyarakat dan daerah",
+        "the cooperation burdens the public and the region",
     ),
-    "pks-tanpa-persetujuan-dprd.membebani_daerah": ("membebani daerah", "burdens the region"),
-    "pks-tanpa-persetujuan-dprd.teranggarkan_apbd": (
-        "belum dianggarkan dalam APBD",
-        "is not budgeted in the APBD",
+    "pks-tanpa-persetujuan-dprd.belum_teranggarkan": (
+        "pendanaannya belum teranggarkan dalam APBD tahun berjalan",
+        "its funding is not budgeted in the current APBD",
     ),
     "status-tanpa-berakhir": (
         "status `{status}` dicatat tanpa peristiwa tahap `berakhir` yang memberi tanggalnya",

@@ -12,6 +12,8 @@ from __future__ import annotations
 import inspect
 from typing import TYPE_CHECKING
 
+from ksd_cli.messages.additions import HALAMAN as _HALAMAN_V11
+
 if TYPE_CHECKING:
     from ksd_cli.messages import Lang
 
@@ -204,6 +206,12 @@ perangkat daerah hanya berdasarkan *surat kuasa* dari kepala daerah (Permendagri
 bukan Gubernur, Bupati atau Wali Kota (termasuk Penjabat/Pj., Plt. dan Plh.) memerlukan
 ``surat_kuasa``.
 
+Sejak format rekaman v1.1 dasarnya boleh yang lain, dalam ``dasar_kewenangan``: wakil
+kepala daerah atau Sekda yang bertindak berdasarkan keputusan pengangkatan
+(``jenis: keputusan_pengangkatan``), pejabat ``plt``, ``plh`` atau ``pj`` dengan
+keputusannya, atau ``lainnya``; atau ``dasar_kewenangan: tidak_diketahui`` bila sumbernya
+tidak menyebutkan. Aturan ini memperingatkan hanya bila tidak ada yang dicatat.
+
 Contoh yang lolos::
 
     penandatangan:
@@ -211,6 +219,10 @@ Contoh yang lolos::
         nama: Ir. Slamet Hadiraharjo
         jabatan: Kepala Dinas Lingkungan Hidup Kabupaten Kutai Kartanegara
         surat_kuasa: {nomor: 180/0123/HK, tanggal: 2022-02-01}
+      - peran: pihak_kedua
+        nama: Dr. Hj. Rina Kartika, M.Si.
+        jabatan: Sekretaris Daerah Kota Samarinda
+        dasar_kewenangan: tidak_diketahui
 
 Contoh yang gagal (peringatan)::
 
@@ -220,27 +232,36 @@ Contoh yang gagal (peringatan)::
         jabatan: Kepala Dinas Lingkungan Hidup Kabupaten Kutai Kartanegara
 """,
     "C010": """\
-PKS yang ditandatangani tanpa persetujuan DPRD yang diwajibkan oleh pembiayaannya.
+Naskah operasional yang ditandatangani tanpa persetujuan DPRD yang diwajibkan peraturan.
 
-Alasan: menurut PP 28/2018, kerja sama yang membebani masyarakat atau daerah, atau yang
-belum dianggarkan dalam APBD tahun berjalan, memerlukan persetujuan DPRD sebelum
-ditandatangani. Bila ``pembiayaan`` menyatakannya secara tegas
-(``membebani_masyarakat: true``, ``membebani_daerah: true`` atau
-``teranggarkan_apbd: false``), PKS yang telah ditandatangani memerlukan
-``persetujuan_dprd`` dengan ``hasil: disetujui`` dan ``tanggal_keputusan`` paling lambat
-pada ``tanggal_ttd`` PKS. Nilai yang tidak diisi berarti tidak diketahui dan tidak
-menimbulkan temuan. Untuk ``sinergi``, nota kesepakatan berperan sebagai PKS.
+Alasan: PP 28/2018 mewajibkan persetujuan DPRD atas KSDD "dalam hal rencana KSDD membebani
+masyarakat dan daerah dan/atau pendanaan KSDD belum teranggarkan dalam APBD tahun anggaran
+berjalan" (Pasal 6, tepat sebelum ayat (4)-nya; syarat yang sama untuk KSDPK pada bagian
+KSDPK, Pasal 12; UU 23/2014 Pasal 363 menjadi dasar keduanya). Nomor ayatnya belum dapat
+dicocokkan dengan teks resmi dari sini: periksa di Lembaran Negara sebelum mengutipnya lebih
+lanjut. Dibaca sesuai bunyinya, persetujuan diperlukan bila kerja sama membebani
+masyarakat **dan** daerah sekaligus, **atau** pendanaannya belum teranggarkan dalam APBD
+tahun berjalan: ``membebani_masyarakat: true`` bersama ``membebani_daerah: true``, atau
+``teranggarkan_apbd: false``. Maka setiap naskah operasional yang telah ditandatangani
+(PKS; untuk ``sinergi`` nota kesepakatan) memerlukan ``persetujuan_dprd`` dengan
+``hasil: disetujui`` dan ``tanggal_keputusan`` paling lambat pada ``tanggal_ttd``-nya. Nilai
+yang tidak diisi berarti tidak diketahui dan tidak menimbulkan temuan; beban pada salah satu
+saja juga tidak.
+
+Berubah pada format rekaman v1.1 (salah satu dari dua perubahan yang disengaja, lihat
+CHANGELOG.md): v1 membaca syaratnya "masyarakat atau daerah", sehingga
+``membebani_daerah: true`` saja sudah galat.
 
 Contoh yang lolos::
 
-    pembiayaan: {membebani_daerah: true}
+    pembiayaan: {membebani_masyarakat: true, membebani_daerah: true}
     persetujuan_dprd: {diperlukan: true, hasil: disetujui, tanggal_keputusan: 2022-05-10}
     naskah:
       - {jenis: perjanjian_kerja_sama, tanggal_ttd: 2022-06-01}
 
 Contoh yang gagal::
 
-    pembiayaan: {membebani_daerah: true}
+    pembiayaan: {teranggarkan_apbd: false}
     naskah:
       - {jenis: perjanjian_kerja_sama, tanggal_ttd: 2022-06-01}
 """,
@@ -827,6 +848,8 @@ Contoh yang gagal::
       - {peran: pihak_kedua, tipe: pemda, kode_wilayah: "64.02"}
 """,
 }
+# The pages of the record format v1.1 rules live with their messages (one area module).
+HALAMAN.update(_HALAMAN_V11)
 
 
 def has_page(code: str, lang: Lang) -> bool:

@@ -133,7 +133,7 @@ def _naskah_cells(naskah: Naskah) -> tuple[Any, ...]:
         naskah.tanggal_ttd,
         naskah.tempat_ttd,
         naskah.berlaku_mulai,
-        naskah.berlaku_sampai,
+        naskah.berlaku_sampai,  # a date, or v1.1's `tidak_diketahui` as written
         naskah.berkas,
     )
 

@@ -41,6 +41,7 @@ from ksd_cli.naming import (
     partner_names,
     party_name,
     prioritas_title,
+    record_region,
     rekomendasi_title,
     repository_name,
     repository_region,
@@ -112,9 +113,13 @@ def build_report(
     agreements = [r.record for r in loaded.records if isinstance(r.record, Agreement)]
     potentials = [r.record for r in loaded.records if isinstance(r.record, Potential)]
     owner = repository_region(config, sound.ids)
-    daerah_nama = repository_name(config, owner, reference, lang)
+    daerah_nama = repository_name(config, owner, reference, lang, sound.ids)
     counted_until = min(period.end, as_of)
-    facts = [_facts(a, as_of, period, counted_until, owner, reference) for a in agreements]
+    # Without one owner (v1.1), each record's owner is the region its id names.
+    facts = [
+        _facts(a, as_of, period, counted_until, owner or record_region(a.id), reference)
+        for a in agreements
+    ]
     by_id = {f.record.id: f for f in facts}
     for flag in stalled.flags:
         if flag.id in by_id:

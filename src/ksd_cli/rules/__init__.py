@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from ksd_cli.rules import (
+    adendum_tanpa_induk,
     alias_bomb,
     berlaku_terbalik,
     duplicate_id,
@@ -19,6 +20,7 @@ from ksd_cli.rules import (
     invalid_enum,
     invalid_id,
     invalid_induk,
+    kategori_tidak_sesuai,
     kerja_sama_diri_sendiri,
     ksdd_non_pemda,
     ksdd_wajib_pemda,
@@ -29,9 +31,11 @@ from ksd_cli.rules import (
     not_a_mapping,
     old_kode_wilayah,
     out_of_range,
+    pemilik_bukan_pihak,
     penandatangan_tanpa_surat_kuasa,
     pks_sebelum_kb,
     pks_tanpa_persetujuan_dprd,
+    registrasi_ganda,
     sinergi_tanpa_kl,
     status_tanpa_berakhir,
     tab,
@@ -84,6 +88,7 @@ _MODULES = (
     unknown_potensi,
     unknown_peran,
     invalid_induk,
+    adendum_tanpa_induk,
     ksdd_non_pemda,
     ksdd_wajib_pemda,
     ksdpk_tanpa_pihak_ketiga,
@@ -97,6 +102,9 @@ _MODULES = (
     status_tanpa_berakhir,
     luar_negeri_tanpa_mitra,
     kerja_sama_diri_sendiri,
+    kategori_tidak_sesuai,
+    pemilik_bukan_pihak,
+    registrasi_ganda,
 )
 
 RULES: tuple[Rule, ...] = tuple(sorted((m.RULE for m in _MODULES), key=lambda r: r.code))

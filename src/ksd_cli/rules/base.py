@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ksd_cli.config import Config
     from ksd_cli.models import Agreement, Potential
     from ksd_cli.reference import ReferenceData
+    from ksd_cli.registrations import Registration
 
 Loc = tuple[str | int, ...]
 Scope = Literal["file", "schema", "agreement", "potential", "record"]
@@ -36,6 +37,8 @@ class RepositoryIndex:
     potential_ids: frozenset[str]
     paths_by_id: Mapping[str, tuple[str, ...]]
     potentials_folder: str
+    #: v1.1: per unsigned record id, the records that look like the same request (C016).
+    duplicates: Mapping[str, tuple[Registration, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -29,14 +29,10 @@ def check(record: Agreement, ctx: Context) -> Iterator[Hit]:
     """Compare each document's end with its start."""
     for i, naskah in enumerate(record.naskah or ()):
         mulai = naskah.mulai
-        if (
-            mulai is not None
-            and naskah.berlaku_sampai is not None
-            and naskah.berlaku_sampai < mulai
-        ):
+        if mulai is not None and naskah.sampai is not None and naskah.sampai < mulai:
             yield Hit(
                 ("naskah", i, "berlaku_sampai"),
-                {"sampai": naskah.berlaku_sampai.isoformat(), "mulai": mulai.isoformat()},
+                {"sampai": naskah.sampai.isoformat(), "mulai": mulai.isoformat()},
             )
 
 

@@ -5,6 +5,11 @@ a *surat kuasa* from the head of region (Permendagri 22/2020), and the naskah mu
 signatory of a ``pemda`` party whose office is not Gubernur, Bupati or Wali Kota (including
 Penjabat/Pj., Plt. and Plh.) needs ``surat_kuasa``.
 
+Since record format v1.1 the ground may be another one, in ``dasar_kewenangan``: a deputy or a
+Sekda acting on an appointment decree (``jenis: keputusan_pengangkatan``), an acting official
+(``plt``, ``plh``, ``pj``) with its decree, or ``lainnya``; or ``dasar_kewenangan:
+tidak_diketahui`` when the source does not say. The rule warns only when nothing is said.
+
 Passing::
 
     penandatangan:
@@ -12,6 +17,10 @@ Passing::
         nama: Ir. Slamet Hadiraharjo
         jabatan: Kepala Dinas Lingkungan Hidup Kabupaten Kutai Kartanegara
         surat_kuasa: {nomor: 180/0123/HK, tanggal: 2022-02-01}
+      - peran: pihak_kedua
+        nama: Dr. Hj. Rina Kartika, M.Si.
+        jabatan: Sekretaris Daerah Kota Samarinda
+        dasar_kewenangan: tidak_diketahui
 
 Failing (warning)::
 
@@ -39,6 +48,8 @@ def check(record: Agreement, ctx: Context) -> Iterator[Hit]:
         for j, signer in enumerate(naskah.penandatangan or ()):
             party = tipe.get(signer.peran)
             if party is None or party.tipe != "pemda" or signer.surat_kuasa is not None:
+                continue
+            if signer.dasar_kewenangan is not None:  # v1.1: another ground, or "unknown"
                 continue
             if not is_kepala_daerah(signer.jabatan):
                 yield Hit(

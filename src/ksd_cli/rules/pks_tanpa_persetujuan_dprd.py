@@ -1,22 +1,31 @@
-"""A PKS signed without the DPRD approval its financing requires.
+"""An operational document signed without the DPRD approval the regulation requires.
 
-Why: under PP 28/2018, cooperation that burdens the public or the region, or that is not
-budgeted in the current APBD, needs the approval of the DPRD before it is signed. When
-``pembiayaan`` says so explicitly (``membebani_masyarakat: true``, ``membebani_daerah: true``
-or ``teranggarkan_apbd: false``), a signed PKS needs ``persetujuan_dprd`` with
-``hasil: disetujui`` and a ``tanggal_keputusan`` on or before the PKS's ``tanggal_ttd``. Absent
-values mean unknown and raise nothing. For ``sinergi`` the nota kesepakatan plays the PKS's part.
+Why: PP 28/2018 requires the approval of the DPRD for a KSDD "dalam hal rencana KSDD membebani
+masyarakat dan daerah dan/atau pendanaan KSDD belum teranggarkan dalam APBD tahun anggaran
+berjalan" (Pasal 6, just before its ayat (4); the same condition for KSDPK in the section on
+KSDPK, Pasal 12; UU 23/2014 Pasal 363 is the statute behind both). The ayat numbers could not be
+verified against the official text from here: read them in the Lembaran Negara before citing
+them further. Read as the text reads, approval is needed when the cooperation burdens **both**
+the public **and** the region, **or** its funding is not budgeted in the current APBD:
+``membebani_masyarakat: true`` together with ``membebani_daerah: true``, or
+``teranggarkan_apbd: false``. Then every signed operational document (a PKS; for ``sinergi``
+the nota kesepakatan) needs ``persetujuan_dprd`` with ``hasil: disetujui`` and a
+``tanggal_keputusan`` on or before its ``tanggal_ttd``. Absent values mean unknown and raise
+nothing; a burden on only one of the two raises nothing either.
+
+Changed in record format v1.1 (one of its two deliberate changes, see CHANGELOG.md): v1 read
+the condition as "the public or the region", so ``membebani_daerah: true`` alone was an error.
 
 Passing::
 
-    pembiayaan: {membebani_daerah: true}
+    pembiayaan: {membebani_masyarakat: true, membebani_daerah: true}
     persetujuan_dprd: {diperlukan: true, hasil: disetujui, tanggal_keputusan: 2022-05-10}
     naskah:
       - {jenis: perjanjian_kerja_sama, tanggal_ttd: 2022-06-01}
 
 Failing::
 
-    pembiayaan: {membebani_daerah: true}
+    pembiayaan: {teranggarkan_apbd: false}
     naskah:
       - {jenis: perjanjian_kerja_sama, tanggal_ttd: 2022-06-01}
 """
@@ -33,15 +42,14 @@ from ksd_cli.rules.base import Context, Hit, Rule, agreement_check
 
 
 def _sebab(record: Agreement) -> str | None:
+    """Why approval is needed, as the regulation words it; ``None`` when it is not (or unknown)."""
     biaya = record.pembiayaan
     if biaya is None:
         return None
-    if biaya.membebani_masyarakat is True:
-        return "membebani_masyarakat"
-    if biaya.membebani_daerah is True:
-        return "membebani_daerah"
+    if biaya.membebani_masyarakat is True and biaya.membebani_daerah is True:
+        return "membebani"
     if biaya.teranggarkan_apbd is False:
-        return "teranggarkan_apbd"
+        return "belum_teranggarkan"
     return None
 
 
@@ -65,6 +73,7 @@ def check(record: Agreement, ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 ("naskah", i, "tanggal_ttd"),
                 {
+                    "naskah": Term(f"naskah-singkat.{naskah.jenis}"),
                     "tanggal": naskah.tanggal_ttd.isoformat(),
                     "sebab": Term(f"{RULE.name}.{sebab}"),
                 },

@@ -1,0 +1,166 @@
+"""Proposals indexed by partner, to find the same request registered twice (rule C016).
+
+Only records with nothing signed take part; they are grouped by partner (a region by its code,
+any other party by its name), so a record is compared only with the few that share a partner,
+never with every other record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from difflib import SequenceMatcher
+
+from ksd_cli.models import Agreement, Pihak
+from ksd_cli.naming import record_region
+
+#: How alike two titles must be: ``difflib`` ratio over their words, or over their letters
+#: (a typing slip); the words are the title's own, without the words every title shares.
+KEMIRIPAN_KATA = 0.8
+KEMIRIPAN_HURUF = 0.92
+_KATA_UMUM = frozenset(
+    {"kerjasama", "tentang", "dan", "dengan", "antara", "dalam", "rangka", "di", "pemerintah"}
+)
+_KERJA_SAMA = re.compile(r"\bkerja\s+sama\b")
+#: How far apart two registrations may be to count as the same request.
+JARAK_HARI = 365
+_SPACES = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Registration:
+    """What C016 compares: a proposal's id, title, partner keys and when it was registered."""
+
+    id: str
+    judul: str
+    judul_normal: str
+    tanggal: date | None
+    tahun: int | None
+    kata: tuple[str, ...] = ()
+
+
+def _normal(text: str) -> str:
+    return _SPACES.sub(" ", _NOT_WORD.sub(" ", text.casefold())).strip()
+
+
+def _judul_normal(text: str) -> str:
+    words = _KERJA_SAMA.sub("kerjasama", _normal(text)).split()
+    return " ".join(w for w in words if w not in _KATA_UMUM)
+
+
+def partner_keys(record: Agreement) -> frozenset[str]:
+    """The record's partners: every party but the owning region, by code or by name."""
+    owner = record_region(record.id)
+    keys = set()
+    for pihak in record.pihak:
+        key = _partner_key(pihak)
+        if key is not None and not (pihak.tipe == "pemda" and pihak.kode_wilayah == owner):
+            keys.add(key)
+    return frozenset(keys)
+
+
+def _partner_key(pihak: Pihak) -> str | None:
+    if pihak.kode_wilayah:
+        return f"kode:{pihak.kode_wilayah}"
+    if pihak.nama:
+        return f"nama:{_normal(pihak.nama)}"
+    return None
+
+
+def is_unsigned(record: Agreement) -> bool:
+    """Nothing signed: no document carries a signing date, its own or a party's."""
+    return not any(n.tanggal_ttd or n.tanggal_ttd_pihak for n in record.naskah or ())
+
+
+def registration(record: Agreement) -> Registration:
+    """The record as C016 compares it; registered on its first dated event."""
+    dates = [t.tanggal for t in record.tahapan or ()]
+    parts = record.id.split("-")
+    tahun = int(parts[2]) if len(parts) >= 4 and parts[2].isdigit() else None
+    judul = _judul_normal(record.judul)
+    kata = tuple(judul.split())
+    return Registration(
+        record.id,
+        record.judul,
+        judul,
+        min(dates) if dates else None,
+        tahun,
+        kata,
+    )
+
+
+def index_by_partner(records: Iterable[Agreement]) -> dict[str, tuple[Registration, ...]]:
+    """Unsigned records by partner key (only partners shared by two or more)."""
+    index: dict[str, list[Registration]] = {}
+    for record in records:
+        if not is_unsigned(record):
+            continue
+        entry = registration(record)
+        for key in partner_keys(record):
+            index.setdefault(key, []).append(entry)
+    return {k: tuple(v) for k, v in index.items() if len(v) > 1}
+
+
+def find_duplicates(records: Iterable[Agreement]) -> dict[str, tuple[Registration, ...]]:
+    """For each unsigned record id, the other records that look like the same request.
+
+    Within a partner's group, titles are blocked by their words (in any order) with at most
+    one left out, so only titles at most one word apart are ever compared: a large register
+    costs little more than reading it, even when one partner has hundreds of proposals.
+    """
+    found: dict[str, dict[str, Registration]] = {}
+
+    def compare(a: Registration, b: Registration) -> None:
+        if alike(a, b):
+            found.setdefault(a.id, {})[b.id] = b
+            found.setdefault(b.id, {})[a.id] = a
+
+    for group in index_by_partner(records).values():
+        same: dict[tuple[str, ...], list[Registration]] = {}
+        for entry in group:
+            same.setdefault(tuple(sorted(entry.kata)), []).append(entry)
+        near: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+        for words in same:
+            for key in (words, *(words[:i] + words[i + 1 :] for i in range(len(words)))):
+                near.setdefault(key, set()).add(words)
+        for members in same.values():
+            for i, a in enumerate(members):
+                for b in members[i + 1 :]:
+                    compare(a, b)
+        pairs = {(x, y) for titles in near.values() for x in titles for y in titles if x < y}
+        for x, y in pairs:
+            for a in same[x]:
+                for b in same[y]:
+                    compare(a, b)
+    return {k: tuple(v[i] for i in sorted(v)) for k, v in found.items()}
+
+
+def _near(a: Registration, b: Registration) -> bool:
+    if a.tanggal is not None and b.tanggal is not None:
+        return abs((a.tanggal - b.tanggal).days) <= JARAK_HARI
+    return a.tahun is not None and b.tahun is not None and abs(a.tahun - b.tahun) <= 1
+
+
+def _similar(x: str | tuple[str, ...], y: str | tuple[str, ...], at: float) -> bool:
+    """``difflib`` ratio of at least ``at``, its cheap upper bounds tried first."""
+    total = len(x) + len(y)
+    if not total or 2 * min(len(x), len(y)) < at * total:
+        return False
+    if 2 * sum((Counter(x) & Counter(y)).values()) < at * total:
+        return False
+    return SequenceMatcher(None, x, y).ratio() >= at
+
+
+def alike(a: Registration, b: Registration) -> bool:
+    """Very similar titles, registered within a year of each other."""
+    if a.id == b.id or not _near(a, b):
+        return False
+    if a.judul_normal == b.judul_normal:
+        return True
+    return _similar(a.kata, b.kata, KEMIRIPAN_KATA) or _similar(
+        a.judul_normal, b.judul_normal, KEMIRIPAN_HURUF
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from draft.conftest import BANJIR, SINERGI, TODAY, TPA, docx_of, draft
 from ksd_cli import __version__
@@ -76,16 +77,44 @@ def test_docx_layout_and_text(repo: Repository) -> None:
     assert "**" not in text and "<br>" not in text and "ksd:ttd" not in text and ":-:" not in text
 
 
-def test_docx_footer_has_page_numbers_and_provenance(repo: Repository) -> None:
+def _all_text(document: Any) -> str:
+    """Every paragraph of the body, its tables, and every header and footer."""
+    parts = [p.text for p in document.paragraphs]
+    parts += [c.text for t in document.tables for row in t.rows for c in row.cells]
+    for section in document.sections:
+        for part in (section.footer, section.header, section.first_page_footer):
+            parts += [p.text for p in part.paragraphs]
+            parts += [c.text for t in part.tables for row in t.rows for c in row.cells]
+    return "\n".join(parts)
+
+
+def test_a_final_carries_no_provenance_in_body_or_footer(repo: Repository) -> None:
     rendered = draft(repo, TPA, 3, output_format="docx")
-    footer = docx_of(rendered).sections[0].footer
+    assert not rendered.provenance.draft
+    document = docx_of(rendered)
+    footer = document.sections[0].footer
     xml = footer._element.xml
     assert (
         'w:fldCharType="begin"' in xml
         and '<w:instrText xml:space="preserve"> PAGE </w:instrText>' in xml
     )
-    assert footer.paragraphs[-1].text == rendered.provenance.footer()
-    assert footer.paragraphs[-1].text.startswith(f"Dibuat dengan ksd {__version__} dari {TPA}")
+    text = _all_text(document)
+    for trace in ("Dibuat dengan", "ksd", __version__, TPA, ".md.j2", "RANCANGAN", "[["):
+        assert trace not in text
+    # The Markdown of a final: provenance in the front matter only.
+    final = draft(repo, TPA, 3)
+    assert "Dibuat dengan" not in final.markdown.split("\n---\n", 1)[1]
+
+
+def test_a_draft_says_so_on_its_first_page(repo: Repository) -> None:
+    rendered = draft(repo, TPA, 3, output_format="docx", draft=True)
+    assert rendered.provenance.draft
+    document = docx_of(rendered)
+    note = document.paragraphs[0].text
+    assert note.startswith("RANCANGAN") and rendered.provenance.line() in note
+    assert "Dibuat dengan" not in "\n".join(p.text for p in document.sections[0].footer.paragraphs)
+    body = draft(repo, TPA, 3, draft=True).markdown.split("\n---\n", 1)[1]
+    assert body.startswith(f"\n_{rendered.provenance.note()}_\n\n# PERJANJIAN KERJA SAMA")
 
 
 def test_docx_core_properties_carry_provenance(repo: Repository) -> None:
@@ -102,7 +131,7 @@ def test_docx_core_properties_carry_provenance(repo: Repository) -> None:
     assert properties.keywords == (
         f"ksd; {TPA}; naskah 3; perjanjian_kerja_sama; perjanjian_kerja_sama.md.j2"
     )
-    assert properties.comments == rendered.provenance.footer()
+    assert properties.comments == rendered.provenance.line()
     assert properties.identifier == TPA and properties.version == __version__
     assert properties.created.date() == TODAY
 
@@ -134,21 +163,16 @@ def test_docx_rencana_aksi_table_in_landscape(repo: Repository) -> None:
     assert [c.text for c in signature.rows[0].cells] == ["PIHAK KESATU", "PIHAK KEDUA"]
 
 
-def test_docx_highlights_the_markers_of_a_draft(repo: Repository) -> None:
+def test_docx_shows_gaps_as_blanks_commented_with_the_field(repo: Repository) -> None:
     from docx.enum.text import WD_COLOR_INDEX
 
     document = docx_of(draft(repo, BANJIR, 2, output_format="docx", draft=True))
-    markers = [
-        run
-        for p in document.paragraphs
-        for run in p.runs
-        if run.text.startswith("[[") and run.text.endswith("]]")
-    ]
-    assert {r.text for r in markers} >= {
-        "[[nomor pihak_kedua belum diisi]]",
-        "[[tanggal_ttd belum diisi]]",
-    }
-    assert all(r.font.highlight_color == WD_COLOR_INDEX.YELLOW for r in markers)
+    text = _all_text(document)
+    assert "[[" not in text and "belum diisi" not in text and "pihak_kedua" not in text
+    blanks = [run for p in document.paragraphs for run in p.runs if run.text == "........"]
+    assert blanks and all(r.font.highlight_color == WD_COLOR_INDEX.YELLOW for r in blanks)
+    comments = {c.text for c in document.comments}
+    assert comments >= {"nomor pihak_kedua belum diisi", "tanggal_ttd belum diisi"}
     assert "rancangan" in document.core_properties.keywords
 
 
@@ -201,5 +225,6 @@ def test_docx_holds_record_text_with_control_characters_and_escapes() -> None:
     assert "JUDUL[2J" in texts
     assert "Teks *bukan miring* dan <b>  akhir." in texts
     cell = document.tables[0].cell(1, 0).paragraphs[0]
-    assert cell.text == "[[nama belum diisi]]"
+    assert cell.text == "........"
     assert cell.runs[0].font.highlight_color is not None
+    assert [c.text for c in document.comments] == ["nama belum diisi"]

@@ -452,7 +452,8 @@ def test_a_repository_template_overrides_the_bundled_one_by_file_name(sample_rep
         "- PIHAK KEDUA: Pemerintah Kota Samarinda (660.1/204/DLH/III/2022)\n"
     )
     assert rendered.provenance.template_file == "templates/perjanjian_kerja_sama.md.j2"
-    assert "(templat templates/perjanjian_kerja_sama.md.j2)" in rendered.markdown
+    assert "(templat templates/perjanjian_kerja_sama.md.j2)" in rendered.provenance.line()
+    assert 'template_file: "templates/perjanjian_kerja_sama.md.j2"' in rendered.markdown
     # Other kinds still use the bundled templates.
     kb = draft(repo, TPA, 1)
     assert kb.provenance.template_file is None and "# KESEPAKATAN BERSAMA\n" in kb.body
@@ -472,7 +473,7 @@ def test_overriding_the_shared_macros_changes_every_naskah(sample_repo: Path) ->
 # Provenance ------------------------------------------------------------------------------------
 
 
-def test_provenance_in_front_matter_and_footer(repo: Repository) -> None:
+def test_provenance_in_front_matter(repo: Repository) -> None:
     rendered = draft(repo, TPA, 3)
     front = rendered.markdown.split("---\n")[1]
     fields = dict(line.split(": ", 1) for line in front.splitlines())
@@ -484,10 +485,11 @@ def test_provenance_in_front_matter_and_footer(repo: Repository) -> None:
     assert fields["commit"] == "null"  # the copy is not a git repository
     assert fields["generated"] == '"2025-06-30"'
     assert fields["title"].startswith('"PERJANJIAN KERJA SAMA ANTARA PEMERINTAH KABUPATEN')
-    assert rendered.markdown.endswith(
-        f"\n---\n\n_Dibuat dengan ksd {__version__} dari {TPA} naskah 3 (templat "
-        "perjanjian_kerja_sama.md.j2 bawaan) pada 30 Juni 2025_\n"
+    assert rendered.provenance.line() == (
+        f"Dibuat dengan ksd {__version__} dari {TPA} naskah 3 (templat "
+        "perjanjian_kerja_sama.md.j2 bawaan) pada 30 Juni 2025"
     )
+    assert rendered.provenance.line() not in rendered.markdown  # a final: front matter only
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -507,7 +509,7 @@ def test_provenance_names_the_data_commit(sample_repo: Path) -> None:
     commit = git("rev-parse", "--short", "HEAD")
     rendered = draft(open_repository(sample_repo), TPA, 1, output_format="docx")
     assert rendered.provenance.commit == commit
-    assert f", commit {commit})" in rendered.provenance.footer()
+    assert f", commit {commit})" in rendered.provenance.line()
     document = docx_of(rendered)
     assert f"commit {commit}" in document.core_properties.keywords
 

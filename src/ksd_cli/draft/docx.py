@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from ksd_cli.draft.provenance import Provenance
 
 FONT = "Bookman Old Style"
+#: What a gap in a draft looks like in Word: the blank drafters use, commented with the field.
+BLANK = "........"
 FONT_SIZE_PT = 12
 TABLE_FONT_SIZE_PT = 10
 FOOTER_FONT_SIZE_PT = 8
@@ -231,7 +233,9 @@ def markdown_to_docx(body: str, provenance: Provenance, *, title: str, subject: 
 
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
-    _footer(section, provenance)
+    if provenance.draft:
+        _draft_note(document, provenance)
+    _footer(section)
     _core_properties(document, provenance, title=title, subject=subject)
     stream = io.BytesIO()
     document.save(stream)
@@ -332,11 +336,16 @@ def _inline(
             if _BREAK.fullmatch(part):
                 paragraph.add_run().add_break()
                 continue
-            run = paragraph.add_run(_unpark(part))
+            gap = part.startswith("[[") and part.endswith("]]")
+            run = paragraph.add_run(BLANK if gap else _unpark(part))
             run.bold = run_bold or None
             run.italic = italic or None
-            if part.startswith("[[") and part.endswith("]]"):
+            if gap:
+                # The blank a drafter fills in; the comment says which record field it is.
                 run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+                paragraph.part.document.add_comment(
+                    run, text=_unpark(part[2:-2]), author="ksd", initials="ksd"
+                )
             if size_pt is not None:
                 run.font.size = Pt(size_pt)
 
@@ -442,12 +451,24 @@ def _plain(text: str) -> str:
     return re.sub(r"<br\s*/?>", " ", text).replace("**", "")
 
 
-def _footer(section: Any, provenance: Provenance) -> None:
-    """Page number (a PAGE field) and the provenance line, centred."""
+def _draft_note(document: Any, provenance: Provenance) -> None:
+    """A draft's first paragraph: "RANCANGAN ..." and where it comes from, small and grey."""
+    from docx.shared import Pt, RGBColor
+
+    first = document.paragraphs[0] if document.paragraphs else document.add_paragraph()
+    note = first.insert_paragraph_before()
+    run = note.add_run(xml_text(provenance.note()))
+    run.font.size = Pt(FOOTER_FONT_SIZE_PT)
+    run.font.color.rgb = RGBColor(0x60, 0x60, 0x60)
+    run.italic = True
+
+
+def _footer(section: Any) -> None:
+    """The page number (a PAGE field), centred: nothing else, a signed document carries it."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Pt, RGBColor
+    from docx.shared import Pt
 
     footer = section.footer
     footer.is_linked_to_previous = False
@@ -468,12 +489,6 @@ def _footer(section: Any, provenance: Provenance) -> None:
             char = OxmlElement("w:fldChar")
             char.set(qn("w:fldCharType"), part)
             run._r.append(char)
-    line = footer.add_paragraph()
-    line.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    line.paragraph_format.space_after = Pt(0)
-    run = line.add_run(xml_text(provenance.footer()))
-    run.font.size = Pt(FOOTER_FONT_SIZE_PT)
-    run.font.color.rgb = RGBColor(0x60, 0x60, 0x60)
 
 
 def _core_properties(document: Any, provenance: Provenance, *, title: str, subject: str) -> None:
@@ -500,7 +515,7 @@ def _core_properties(document: Any, provenance: Provenance, *, title: str, subje
         )
         if part
     )
-    properties.comments = provenance.footer()
+    properties.comments = provenance.line()
     generated = datetime.combine(provenance.generated, time())
     properties.created = generated
     properties.modified = generated

@@ -84,7 +84,7 @@ class RenderedNaskah:
     title: str
     #: The template's output alone, without front matter or footer.
     body: str
-    #: The Markdown file: front matter, body, footer line.
+    #: The Markdown file: front matter, a draft's note, body (a final has no provenance line).
     markdown: str
     output_format: OutputFormat
     content: bytes
@@ -280,9 +280,10 @@ def render_naskah(
         ksd_version=__version__,
         commit=head_commit(repository.root)[0],
         generated=today,
-        draft=bool(context.missing),
+        draft=draft or selection.new or bool(context.missing),
     )
-    markdown = f"{provenance.front_matter(title)}\n{body}\n---\n\n_{provenance.footer()}_\n"
+    note = f"_{provenance.note()}_\n\n" if provenance.draft else ""
+    markdown = f"{provenance.front_matter(title)}\n{note}{body}"
     if output_format == "docx":
         from ksd_cli.draft.docx import markdown_to_docx
 

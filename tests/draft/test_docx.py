@@ -243,8 +243,12 @@ def test_docx_rencana_aksi_table_in_landscape(repo: Repository) -> None:
     from docx.enum.section import WD_ORIENT
 
     document = docx_of(draft(repo, SINERGI, 1, output_format="docx"))
-    assert [s.orientation for s in document.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
-    assert round(document.sections[1].page_width.cm, 1) == 29.7
+    assert [s.orientation for s in document.sections] == [
+        WD_ORIENT.PORTRAIT,
+        WD_ORIENT.PORTRAIT,
+        WD_ORIENT.LANDSCAPE,
+    ]
+    assert round(document.sections[2].page_width.cm, 1) == 29.7
     plan, signature = document.tables[-2], document.tables[-1]
     assert plan.style.name == "Table Grid"
     assert [c.text for c in plan.rows[0].cells] == [
@@ -360,3 +364,35 @@ def test_docx_holds_record_text_with_control_characters_and_escapes() -> None:
     assert cell.text == "........"
     assert cell.runs[0].font.highlight_color is not None
     assert [c.text for c in document.comments] == ["nama belum diisi"]
+
+
+def _paraf(footer: Any) -> list[list[str]]:
+    return [[c.text for c in row.cells] for t in footer.tables for row in t.rows]
+
+
+def test_every_page_but_the_signature_page_has_a_paraf_column(repo: Repository) -> None:
+    document = docx_of(draft(repo, TPA, 3, output_format="docx"))
+    body, signature_page = document.sections
+    assert _paraf(body.footer) == [
+        ["Paraf", "Paraf"],
+        ["PIHAK KESATU", "PIHAK KEDUA"],
+        ["", ""],
+    ]
+    assert not signature_page.footer.is_linked_to_previous
+    assert _paraf(signature_page.footer) == []
+    assert "PAGE" in signature_page.footer._element.xml  # still numbered
+    # The signature page starts with the closing Pasal: the section break comes just before it.
+    paragraphs = document.paragraphs
+    breaks = [
+        i for i, p in enumerate(paragraphs) if p._p.pPr is not None and p._p.pPr.sectPr is not None
+    ]
+    penutup = next(i for i, p in enumerate(paragraphs) if p.text == "\nPENUTUP")
+    assert breaks == [penutup - 1]
+
+
+def test_a_lampiran_carries_the_paraf_column_again(repo: Repository) -> None:
+    document = docx_of(draft(repo, SINERGI, 1, output_format="docx"))
+    body, signature_page, lampiran = document.sections
+    assert _paraf(body.footer)[1] == ["PIHAK KESATU", "PIHAK KEDUA"]
+    assert _paraf(signature_page.footer) == []
+    assert _paraf(lampiran.footer)[1] == ["PIHAK KESATU", "PIHAK KEDUA"]

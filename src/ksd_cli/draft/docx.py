@@ -48,6 +48,9 @@ INDENT_CM = {
 }
 #: Extra left indent of a huruf that belongs to an ayat.
 BUTIR_IN_AYAT_CM = 1.0
+#: The paraf column: width of one party's box, size of its labels.
+PARAF_BOX_CM = 2.2
+PARAF_FONT_SIZE_PT = 6
 #: Parties per row of the signature block.
 SIGNERS_PER_ROW = 2
 #: Foreign words and phrases, set in italics as Indonesian drafting requires.
@@ -369,8 +372,20 @@ def _drop_empty(spans: Sequence[Span]) -> Inline:
 # Writing the document -------------------------------------------------------------------------
 
 
-def markdown_to_docx(body: str, provenance: Provenance, *, title: str, subject: str) -> bytes:
-    """The Word document (.docx bytes) of a naskah body; its provenance in the properties."""
+def markdown_to_docx(
+    body: str,
+    provenance: Provenance,
+    *,
+    title: str,
+    subject: str,
+    paraf: Sequence[str] = (),
+) -> bytes:
+    """The Word document (.docx bytes) of a naskah body; its provenance in the properties.
+
+    ``paraf`` names the parties (their labels) that initial each page: every page but the
+    signature page then carries a small "Paraf" table with one box per party in its footer.
+    The signature page is a section of its own, from the closing Pasal on.
+    """
     from docx import Document
 
     document = Document()
@@ -379,8 +394,14 @@ def markdown_to_docx(body: str, provenance: Provenance, *, title: str, subject: 
     writer = _Writer(document, _Numbering(document))
     if provenance.draft:
         writer.note(provenance.note())
-    writer.write(parse_markdown(body))
-    _footer(document.sections[0])
+    blocks = parse_markdown(body)
+    writer.signature_page = _signature_page_start(blocks) if paraf else None
+    writer.write(blocks)
+    for number, section in enumerate(document.sections):
+        if number in writer.signature_sections:
+            _footer(section, ())
+        elif number == 0 or number in writer.paraf_sections:
+            _footer(section, paraf, document.styles["Table Grid"])
     _core_properties(document, provenance, title=title, subject=subject)
     stream = io.BytesIO()
     document.save(stream)
@@ -466,7 +487,7 @@ class _Numbering:
         self._abstract(
             self.OUTLINE,
             [
-                ("decimal", "Pasal %1", "Heading2", "center", 0.0, 0.0, "nothing"),
+                ("decimal", "Pasal %1", "Heading2", "left", 0.0, 0.0, "nothing"),
                 ("decimal", "(%2)", "Ayat", "left", ayat_left, ayat_hanging, "tab"),
                 (
                     "lowerLetter",
@@ -563,6 +584,13 @@ class _Writer:
     #: The ``w:num`` of the ordered or bullet list being written, and its kind.
     list_number: int = 0
     list_kind: str = ""
+    #: The block that starts the signature page (a section without the paraf column).
+    signature_page: int | None = None
+    #: Positions of the sections of signature pages (python-docx moves the ``sectPr``
+    #: elements as sections are added, so positions are what stays put).
+    signature_sections: list[int] = field(default_factory=list)
+    #: Positions of later sections (a lampiran) that carry the paraf column again.
+    paraf_sections: list[int] = field(default_factory=list)
 
     def note(self, text: str) -> None:
         """A draft's first line: small, grey and italic."""
@@ -575,8 +603,13 @@ class _Writer:
         run.italic = True
 
     def write(self, blocks: list[Block]) -> None:
+        from docx.enum.section import WD_SECTION
+
         written: list[Any] = []
-        for block in blocks:
+        for index, block in enumerate(blocks):
+            if index == self.signature_page:
+                self.document.add_section(WD_SECTION.NEW_PAGE)
+                self.signature_sections.append(len(self.document.sections) - 1)
             if not (isinstance(block, Paragraph) and block.kind in ("nomor", "bullet")):
                 self.list_kind = ""
             if isinstance(block, Heading):
@@ -593,10 +626,9 @@ class _Writer:
                 self.table(block)
                 written.append(None)
             elif block.landscape:
-                from docx.enum.section import WD_SECTION
-
                 section = self.document.add_section(WD_SECTION.NEW_PAGE)
                 _page_setup(section, landscape=True)
+                self.paraf_sections.append(len(self.document.sections) - 1)
                 self.landscape = True
             else:
                 from docx.enum.text import WD_BREAK
@@ -891,8 +923,59 @@ def _column_widths(table: Table, text_width_cm: float) -> list[float]:
     return [m + spare * w / total for m, w in zip(minimum, weights, strict=True)]
 
 
-def _footer(section: Any) -> None:
-    """The page number (a PAGE field), centred: nothing else, a signed document carries it."""
+def _signature_page_start(blocks: list[Block]) -> int | None:
+    """Where the signature page starts: the closing Pasal before the first signature block.
+
+    The page holds the Pasal heading (when it is one of the three blocks before the signature),
+    the paragraphs between it and the signature, and the signature block itself.
+    """
+    for index, block in enumerate(blocks):
+        if isinstance(block, Table) and block.signature:
+            start = index
+            for back in range(index - 1, max(index - 4, -1), -1):
+                candidate = blocks[back]
+                if isinstance(candidate, Heading) and candidate.level == 2:
+                    return back
+                if not isinstance(candidate, Paragraph):
+                    break
+                start = back if index - back <= 2 else start
+            return start if start > 0 else None
+    return None
+
+
+def _paraf_table(footer: Any, parties: Sequence[str], grid: Any) -> None:
+    """A small table labelled "Paraf", one box per party, at the right of the footer."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    width = PARAF_BOX_CM * len(parties)
+    table = footer.add_table(rows=3, cols=len(parties), width=Cm(width))
+    table.style = grid
+    table.alignment = WD_TABLE_ALIGNMENT.RIGHT
+    table.autofit = False
+    label = table.rows[0].cells[0].merge(table.rows[0].cells[-1])
+    cells = [(label, "Paraf")] + [
+        (table.rows[1].cells[i], party) for i, party in enumerate(parties)
+    ]
+    for cell, text in cells:
+        paragraph = cell.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.paragraph_format.line_spacing = 1.0
+        run = paragraph.add_run(text)
+        run.font.size = Pt(PARAF_FONT_SIZE_PT)
+    table.rows[2].height = Cm(0.9)
+    for row in table.rows:
+        for cell in row.cells:
+            cell.width = Cm(PARAF_BOX_CM)
+
+
+def _footer(section: Any, paraf: Sequence[str] = (), grid: Any = None) -> None:
+    """The page number (a PAGE field), centred, and the paraf column when ``paraf`` is given.
+
+    Nothing else: a signed document carries no provenance in its footer.
+    """
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -917,6 +1000,8 @@ def _footer(section: Any) -> None:
             char = OxmlElement("w:fldChar")
             char.set(qn("w:fldCharType"), part)
             run._r.append(char)
+    if paraf:
+        _paraf_table(footer, paraf, grid)
 
 
 def _core_properties(document: Any, provenance: Provenance, *, title: str, subject: str) -> None:

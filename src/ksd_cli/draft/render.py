@@ -287,7 +287,13 @@ def render_naskah(
     if output_format == "docx":
         from ksd_cli.draft.docx import markdown_to_docx
 
-        content = markdown_to_docx(body, provenance, title=title, subject=context.kerja_sama.judul)
+        content = markdown_to_docx(
+            body,
+            provenance,
+            title=title,
+            subject=context.kerja_sama.judul,
+            paraf=[p.label for p in context.pihak],
+        )
     else:
         content = markdown.encode("utf-8")
     documents = selection.agreement.naskah or []

@@ -396,3 +396,10 @@ def test_a_lampiran_carries_the_paraf_column_again(repo: Repository) -> None:
     assert _paraf(body.footer)[1] == ["PIHAK KESATU", "PIHAK KEDUA"]
     assert _paraf(signature_page.footer) == []
     assert _paraf(lampiran.footer)[1] == ["PIHAK KESATU", "PIHAK KEDUA"]
+
+
+def test_docx_gives_each_party_its_rights_and_obligations(repo: Repository) -> None:
+    document = docx_of(draft(repo, TPA, 3, output_format="docx"))
+    ayat = [p.text for p in document.paragraphs if p.style.name == "Ayat"]
+    for label in ("PIHAK KESATU", "PIHAK KEDUA"):
+        assert f"{label} berhak:" in ayat and f"{label} berkewajiban:" in ayat

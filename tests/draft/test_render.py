@@ -210,8 +210,13 @@ def test_pks_signed_under_surat_kuasa(repo: Repository) -> None:
         "KARTANEGARA, | a.n. WALI KOTA SAMARINDA<br>KEPALA DINAS LINGKUNGAN HIDUP KOTA "
         "SAMARINDA, |" in body
     )
-    # No hak_kewajiban in the record: standard wording, still per party.
-    assert "(2) Hak dan kewajiban PIHAK KEDUA meliputi:\n\na. melaksanakan kegiatan" in body
+    # No hak_kewajiban in the record: standard wording per party, "berhak" and "berkewajiban".
+    assert "(1) PIHAK KESATU berhak:\n\na. memperoleh data" in body
+    assert "(2) PIHAK KESATU berkewajiban:\n\na. melaksanakan kegiatan" in body
+    assert "(3) PIHAK KEDUA berhak:\n\n" in body and "(4) PIHAK KEDUA berkewajiban:\n\n" in body
+    # The owning region reports through its TKKSD; the partner region to its own head.
+    assert "kepada Bupati Kutai Kartanegara melalui Tim Koordinasi Kerja Sama Daerah." in body
+    assert "kepada Wali Kota Samarinda.\n" in body
     # The PKS follows the KB (induk: 1), not the other PKS.
     assert "Nomor 180/015/HK/III/2021 dan 100.3.7/12/KS-Smd/2021 tanggal 15 Maret 2021" in body
 

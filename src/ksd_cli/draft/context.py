@@ -84,6 +84,10 @@ class PihakView:
     penandatangan: PenandatanganView
     #: Rights and obligations from the record (``naskah.hak_kewajiban``), empty if none.
     hak_kewajiban: tuple[str, ...] = ()
+    #: What the party "berhak" and "berkewajiban": the standard wording for its type and the
+    #: kind of naskah (used when ``hak_kewajiban`` is empty).
+    hak: tuple[str, ...] = ()
+    kewajiban: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -295,8 +299,11 @@ def build_context(
                 pemilik=pihak.tipe == "pemda" and pihak.kode_wilayah == owner_code,
                 nomor=teks(nomor) if nomor else penanda(f"nomor {pihak.peran}"),
                 penandatangan=penandatangan,
-                hak_kewajiban=tuple(
-                    teks(h) for h in (naskah.hak_kewajiban or {}).get(pihak.peran, [])
+                **_hak_kewajiban(
+                    naskah,
+                    pihak,
+                    pemilik=pihak.tipe == "pemda" and pihak.kode_wilayah == owner_code,
+                    kepala_daerah=wilayah.kepala_daerah if wilayah else None,
                 ),
             )
         )
@@ -376,6 +383,30 @@ def build_context(
         record=agreement,
         raw_naskah=naskah,
     )
+
+
+def _hak_kewajiban(
+    naskah: Naskah, pihak: Pihak, *, pemilik: bool, kepala_daerah: str | None
+) -> dict[str, tuple[str, ...]]:
+    """A party's rights and obligations: the naskah's own, else the standard wording.
+
+    The one place that decides where they come from, so that per-party ``hak`` and
+    ``kewajiban`` lists of a later record format slot in here.
+    """
+    from ksd_cli.draft.hak_kewajiban import baku
+
+    standard = baku(
+        pihak.tipe,
+        naskah.jenis,
+        nama_jenis=naskah_title(naskah.jenis),
+        pemilik=pemilik,
+        kepala_daerah=kepala_daerah,
+    )
+    return {
+        "hak_kewajiban": tuple(teks(h) for h in (naskah.hak_kewajiban or {}).get(pihak.peran, [])),
+        "hak": standard.hak,
+        "kewajiban": standard.kewajiban,
+    }
 
 
 def _nama_pihak(pihak: Pihak, wilayah: Wilayah | None) -> str | None:

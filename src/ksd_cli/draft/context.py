@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ksd_cli.documents import induk_index, is_kepala_daerah
-from ksd_cli.draft.wording import durasi, label_pihak, teks, urutan
+from ksd_cli.draft.wording import durasi, gabung, label_pihak, teks, urutan
 from ksd_cli.models import Agreement, Naskah, Pihak
 from ksd_cli.naming import naskah_title
 from ksd_cli.reference import ReferenceData, Wilayah
@@ -166,6 +166,18 @@ class KerjaSamaView:
 
 
 @dataclass(frozen=True)
+class DasarHukumView:
+    """The legal basis the naskah cites (from ``ksd_cli.draft.dasar_hukum``)."""
+
+    #: The first consideration, fit for the kind ("bahwa berdasarkan Pasal 363 ...").
+    menimbang: str
+    #: The regulations the naskah rests on, for "Dengan berpedoman pada ...".
+    mengingat: tuple[str, ...]
+    #: Further considerations from the record: the DPRD approval, the planning link.
+    tambahan: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class DraftContext:
     """Everything a naskah template receives, and what required data is missing."""
 
@@ -175,6 +187,7 @@ class DraftContext:
     induk: IndukView | None
     pemilik: PihakView | None
     missing: tuple[MissingField, ...]
+    dasar_hukum: DasarHukumView
     record: Agreement = field(repr=False)
     raw_naskah: Naskah = field(repr=False)
 
@@ -186,6 +199,7 @@ class DraftContext:
             "kerja_sama": self.kerja_sama,
             "induk": self.induk,
             "pemilik": self.pemilik,
+            "dasar_hukum": self.dasar_hukum,
             "para_pihak": [p.label for p in self.pihak],
             "rangkap": len(self.pihak),
             "rekaman": self.record,
@@ -224,10 +238,12 @@ def build_context(
     *,
     owner_code: str | None,
     new: bool = False,
+    draft: bool = False,
 ) -> DraftContext:
     """The template context of ``agreement.naskah[position]`` (0-based), with missing data.
 
-    ``new`` marks a naskah that is not in the record yet (appended by the caller).
+    ``new`` marks a naskah that is not in the record yet (appended by the caller); ``draft``
+    lets unverified legal citations in (see ``ksd_cli.draft.dasar_hukum``).
     """
     documents = agreement.naskah or []
     naskah = documents[position]
@@ -380,8 +396,49 @@ def build_context(
         induk=induk,
         pemilik=next((p for p in parties if p.pemilik), None),
         missing=tuple(missing),
+        dasar_hukum=_dasar_hukum(agreement, naskah, parties, draft=draft or new),
         record=agreement,
         raw_naskah=naskah,
+    )
+
+
+def _dasar_hukum(
+    agreement: Agreement, naskah: Naskah, parties: list[PihakView], *, draft: bool
+) -> DasarHukumView:
+    """The legal basis of the naskah: by kind, plus the DPRD approval and the planning link."""
+    from ksd_cli.draft import dasar_hukum
+    from ksd_cli.idformat import tanggal
+
+    pemilik = next((p for p in parties if p.pemilik), None)
+    daerah = f" {pemilik.daerah}" if pemilik and pemilik.daerah else ""
+    tambahan = []
+    dprd = agreement.persetujuan_dprd
+    if (
+        dprd is not None
+        and dprd.hasil == "disetujui"
+        and dprd.nomor
+        and dprd.tanggal_keputusan
+        and (naskah.tanggal_ttd is None or naskah.tanggal_ttd >= dprd.tanggal_keputusan)
+    ):
+        tambahan.append(
+            f"bahwa rencana kerja sama ini telah mendapat persetujuan Dewan Perwakilan Rakyat "
+            f"Daerah{daerah} melalui Keputusan Nomor {teks(dprd.nomor)} tanggal "
+            f"{tanggal(dprd.tanggal_keputusan)};"
+        )
+    integrasi = agreement.integrasi_perencanaan
+    if integrasi is not None and (integrasi.rpjmd or integrasi.rkpd_tahun):
+        dokumen = []
+        if integrasi.rpjmd:
+            dokumen.append(
+                f"Rencana Pembangunan Jangka Menengah Daerah{daerah} ({teks(integrasi.rpjmd)})"
+            )
+        if integrasi.rkpd_tahun:
+            dokumen.append(f"Rencana Kerja Pemerintah Daerah{daerah} Tahun {integrasi.rkpd_tahun}")
+        tambahan.append(f"bahwa kerja sama ini mendukung pelaksanaan {gabung(dokumen)};")
+    return DasarHukumView(
+        menimbang=dasar_hukum.menimbang(agreement.jenis, draft=draft),
+        mengingat=dasar_hukum.mengingat(agreement.jenis, draft=draft),
+        tambahan=tuple(tambahan),
     )
 
 

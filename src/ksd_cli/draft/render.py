@@ -203,7 +203,11 @@ def select_naskah(agreement: Agreement, choice: int | str | None) -> Selection:
 
 
 def prepare(
-    repository: Repository, record_id: str, *, naskah: int | str | None = None
+    repository: Repository,
+    record_id: str,
+    *,
+    naskah: int | str | None = None,
+    draft: bool = False,
 ) -> tuple[SourceFile, Selection, DraftContext]:
     """Load the record, select the naskah and build its template context."""
     source, agreement = load_agreement(repository, record_id)
@@ -214,6 +218,7 @@ def prepare(
         load_reference(),
         owner_code=owner_code(repository, agreement),
         new=selection.new,
+        draft=draft,
     )
     return source, selection, context
 
@@ -248,7 +253,7 @@ def render_naskah(
 
     from ksd_cli.jinja import make_environment
 
-    source, selection, context = prepare(repository, record_id, naskah=naskah)
+    source, selection, context = prepare(repository, record_id, naskah=naskah, draft=draft)
     if not draft:
         check_sound(repository, source, as_of=today)
     jenis = selection.naskah.jenis

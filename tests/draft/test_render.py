@@ -545,3 +545,24 @@ def test_write_never_overwrites_without_force(repo: Repository, tmp_path: Path) 
     write_naskah(rendered, target, force=True)
     assert target.read_text("utf-8") == rendered.markdown
     assert [p.name for p in target.parent.iterdir()] == ["kb.md"]  # no temporary left
+
+
+def test_the_first_party_can_be_pihak_pertama(sample_repo: Path) -> None:
+    toml = sample_repo / "ksd.toml"
+    default = draft(open_repository(sample_repo), TPA, 3).body
+    assert "PIHAK KESATU" in default and "PIHAK PERTAMA" not in default
+    toml.write_text(toml.read_text("utf-8") + '\n[naskah]\nsebutan_pihak = "pertama"\n', "utf-8")
+    body = draft(open_repository(sample_repo), TPA, 3).body
+    assert "PIHAK KESATU" not in body
+    assert "selanjutnya disebut **PIHAK PERTAMA**" in body
+    assert "| PIHAK PERTAMA | PIHAK KEDUA |" in body
+    assert "PIHAK PERTAMA berhak:" in body
+
+
+def test_an_unknown_sebutan_pihak_is_a_config_error(sample_repo: Path) -> None:
+    from ksd_cli.config import ConfigError
+
+    toml = sample_repo / "ksd.toml"
+    toml.write_text(toml.read_text("utf-8") + '\n[naskah]\nsebutan_pihak = "satu"\n', "utf-8")
+    with pytest.raises(ConfigError):
+        open_repository(sample_repo)

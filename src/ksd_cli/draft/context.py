@@ -239,11 +239,13 @@ def build_context(
     owner_code: str | None,
     new: bool = False,
     draft: bool = False,
+    sebutan_pihak: str = "kesatu",
 ) -> DraftContext:
     """The template context of ``agreement.naskah[position]`` (0-based), with missing data.
 
     ``new`` marks a naskah that is not in the record yet (appended by the caller); ``draft``
-    lets unverified legal citations in (see ``ksd_cli.draft.dasar_hukum``).
+    lets unverified legal citations in (see ``ksd_cli.draft.dasar_hukum``); ``sebutan_pihak``
+    is ``[naskah] sebutan_pihak`` ("pertama": "PIHAK PERTAMA").
     """
     documents = agreement.naskah or []
     naskah = documents[position]
@@ -257,7 +259,7 @@ def build_context(
     parties: list[PihakView] = []
     for index, pihak in enumerate(agreement.pihak):
         wilayah = reference.wilayah.get(pihak.kode_wilayah or "") if pihak.tipe == "pemda" else None
-        label = label_pihak(pihak.peran)
+        label = label_pihak(pihak.peran, sebutan_pihak)
         nama = _nama_pihak(pihak, wilayah)
         if nama is None:
             nama = penanda(f"nama {pihak.peran}")

@@ -219,6 +219,7 @@ def prepare(
         owner_code=owner_code(repository, agreement),
         new=selection.new,
         draft=draft,
+        sebutan_pihak=repository.config.naskah.sebutan_pihak,
     )
     return source, selection, context
 

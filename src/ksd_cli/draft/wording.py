@@ -17,8 +17,14 @@ _CONNECTOR = re.compile(r"[\s;,]+(?:dan|atau|dan/atau)$", re.IGNORECASE)
 _KEEP_CASE = re.compile(r"^(?:\S*[A-Z0-9]\S*[A-Z0-9]\S*|\S+\.\S*)(?:\s|$)")
 
 
-def label_pihak(peran: str) -> str:
-    """The party's label in the naskah: ``pihak_kedua`` → "PIHAK KEDUA"."""
+def label_pihak(peran: str, sebutan: str = "kesatu") -> str:
+    """The party's label in the naskah: ``pihak_kedua`` → "PIHAK KEDUA".
+
+    ``sebutan="pertama"`` (``[naskah] sebutan_pihak`` in ksd.toml) labels the first party
+    "PIHAK PERTAMA" instead of "PIHAK KESATU".
+    """
+    if peran == "pihak_kesatu" and sebutan == "pertama":
+        return "PIHAK PERTAMA"
     return " ".join(peran.split("_")).upper()
 
 

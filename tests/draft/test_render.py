@@ -566,3 +566,34 @@ def test_an_unknown_sebutan_pihak_is_a_config_error(sample_repo: Path) -> None:
     toml.write_text(toml.read_text("utf-8") + '\n[naskah]\nsebutan_pihak = "satu"\n', "utf-8")
     with pytest.raises(ConfigError):
         open_repository(sample_repo)
+
+
+def test_a_repeated_title_is_not_repeated(sample_repo: Path) -> None:
+    record = sample_repo / "data" / "agreements" / f"{TPA}.yaml"
+    record.write_text(
+        record.read_text("utf-8").replace(
+            "judul: Perjanjian Kerja Sama tentang Pengurangan Sampah",
+            "judul: Perjanjian Kerja Sama antara Pemerintah Kabupaten Kutai Kartanegara dan "
+            "Pemerintah Kota Samarinda tentang Pengurangan Sampah",
+        ),
+        "utf-8",
+    )
+    rendered = draft(open_repository(sample_repo), TPA, 3)
+    assert rendered.title.count("ANTARA") == 1
+    assert rendered.title.startswith("PERJANJIAN KERJA SAMA ANTARA PEMERINTAH KABUPATEN")
+    assert rendered.body.startswith("# PERJANJIAN KERJA SAMA\n# ANTARA\n")
+    assert "# TENTANG\n# PENGURANGAN SAMPAH MELALUI BANK SAMPAH DAN TPS3R\n" in rendered.body
+
+
+def test_a_record_title_that_names_the_parties_gives_only_its_subject(sample_repo: Path) -> None:
+    record = sample_repo / "data" / "agreements" / f"{BURSA_KERJA}.yaml"
+    record.write_text(
+        record.read_text("utf-8").replace(
+            "judul: Bursa Kerja",
+            "judul: Kesepakatan Bersama antara Kabupaten A dan Kota B tentang Bursa Kerja",
+        ),
+        "utf-8",
+    )
+    rendered = draft(open_repository(sample_repo), BURSA_KERJA)
+    assert rendered.title.count("ANTARA") == 1
+    assert rendered.title.endswith("TENTANG BURSA KERJA DAN PELATIHAN VOKASI BERSAMA")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -529,22 +530,40 @@ def _judul(naskah: Naskah, agreement: Agreement, induk: IndukView | None) -> tup
 
     ``judul: Kesepakatan Bersama tentang Kerja Sama X`` gives ("Kesepakatan Bersama",
     "Kerja Sama X"); a ``judul`` without "tentang" is the subject; without a ``judul`` the
-    subject is the record's title (an adendum's, the amended document's subject).
+    subject is the record's title (an adendum's, the amended document's subject). A title that
+    already reads "Perjanjian Kerja Sama antara A dan B tentang X" is not repeated: the
+    parties are dropped from the name and the record's title gives only X.
     """
     nama = naskah_title(naskah.jenis)
     if naskah.jenis == "adendum" and induk is not None:
         nama = f"Adendum {urutan(max(induk.adendum_ke, 1)).title()} {induk.sebutan}"
     if naskah.judul:
-        judul = teks(naskah.judul)
-        head, sep, tail = judul.partition(" tentang ")
-        if not sep:
-            head, sep, tail = judul.partition(" TENTANG ")
-        if sep and head and tail:
+        head, tail, _ = _pisah_judul(teks(naskah.judul))
+        if head and tail:
             return head, tail
-        return nama, judul
+        return nama, teks(naskah.judul)
     if naskah.jenis == "adendum" and induk is not None:
         return nama, induk.tentang
-    return nama, teks(agreement.judul)
+    judul = teks(agreement.judul)
+    _, tail, parties = _pisah_judul(judul)
+    return nama, tail if parties else judul
+
+
+_TENTANG = re.compile(r"\s+tentang\s+", re.IGNORECASE)
+_ANTARA = re.compile(r"\s+antara\s+", re.IGNORECASE)
+
+
+def _pisah_judul(judul: str) -> tuple[str | None, str, bool]:
+    """A title cut at its first "tentang": the name (or ``None``), the subject, and more.
+
+    The third value says whether the name listed the parties ("... antara A dan B"), which
+    the title block writes itself; the name is returned without them.
+    """
+    parts = _TENTANG.split(judul, maxsplit=1)
+    if len(parts) < 2 or not parts[0] or not parts[1]:
+        return None, judul, False
+    name = _ANTARA.split(parts[0], maxsplit=1)
+    return name[0], parts[1], len(name) > 1
 
 
 def _sumber(code: str, parties: dict[str, PihakView]) -> str:

@@ -623,6 +623,11 @@ class _Writer:
                     for paragraph in written[-2:]:
                         if paragraph is not None:
                             paragraph.paragraph_format.keep_with_next = True
+                    if written and written[-1] is None and self.document.tables:
+                        # After a table (a lampiran's rencana aksi): its last row goes along.
+                        for cell in self.document.tables[-1].rows[-1].cells:
+                            for paragraph in cell.paragraphs:
+                                paragraph.paragraph_format.keep_with_next = True
                 self.table(block)
                 written.append(None)
             elif block.landscape:

@@ -27,7 +27,7 @@ from ksd_cli.naming import naskah_title
 from ksd_cli.reference import load_reference
 from ksd_cli.repository import RECORD_SUFFIXES, Repository, SourceFile, is_record_name
 
-OutputFormat = Literal["md", "docx"]
+OutputFormat = Literal["md", "docx", "pdf"]
 JENIS_NASKAH: tuple[str, ...] = get_args(JenisNaskah)
 
 #: The template of each kind of naskah; a data repository overrides one by its file name.
@@ -243,7 +243,7 @@ def render_naskah(
     draft: bool = False,
     today: date,
 ) -> RenderedNaskah:
-    """Render one naskah of a record as Markdown or Word.
+    """Render one naskah of a record as Markdown, Word, or PDF (Word through LibreOffice).
 
     Raises ``NaskahIncomplete`` when required data is missing, unless ``draft`` (then each
     gap shows as a ``[[... belum diisi]]`` marker). A naskah that is not in the record yet
@@ -290,7 +290,7 @@ def render_naskah(
     )
     note = f"_{provenance.note()}_\n\n" if provenance.draft else ""
     markdown = f"{provenance.front_matter(title)}\n{note}{body}"
-    if output_format == "docx":
+    if output_format in ("docx", "pdf"):
         from ksd_cli.draft.docx import markdown_to_docx
 
         content = markdown_to_docx(
@@ -300,6 +300,10 @@ def render_naskah(
             subject=context.kerja_sama.judul,
             paraf=[p.label for p in context.pihak],
         )
+        if output_format == "pdf":
+            from ksd_cli.draft.pdf import docx_to_pdf
+
+            content = docx_to_pdf(content)
     else:
         content = markdown.encode("utf-8")
     documents = selection.agreement.naskah or []

@@ -57,6 +57,7 @@ GOLDEN_CASES = [
     ("perjanjian_kerja_sama-surat_kuasa", TPA, 3),
     ("nota_kesepakatan", SINERGI, 1),
     ("adendum", TPA, 4),
+    ("kesepakatan_bersama-tiga_pihak", "KSD-6402-2023-002", 1),
 ]
 
 

@@ -126,14 +126,15 @@ def test_a_label_the_numbering_would_not_give_stays_as_written() -> None:
 
     body = "## Pasal 1\n## SATU\n\n(1) pertama\n\n(3) ketiga\n\n## Pasal 7\n## TUJUH\n"
     document = Document(io.BytesIO(markdown_to_docx(body, _provenance(), title="t", subject="s")))
-    texts = [(p.style.name, p.text) for p in document.paragraphs]
+    texts = [(p.style.name if p.style else "", p.text) for p in document.paragraphs]
     assert texts == [
         ("Heading 2", "\nSATU"),
         ("Ayat", "pertama"),
         ("Normal", "(3)\tketiga"),
         ("Heading 2", "Pasal 7\nTUJUH"),
     ]
-    assert document.paragraphs[3]._p.pPr.numPr.numId.val == 0
+    p_pr: Any = document.paragraphs[3]._p.pPr
+    assert p_pr.numPr.numId.val == 0
 
 
 def test_no_markdown_reaches_word_as_literal_text() -> None:
@@ -157,7 +158,8 @@ def test_no_markdown_reaches_word_as_literal_text() -> None:
     first = document.paragraphs[0].runs
     assert [r.text for r in first if r.italic] == ["miring"]
     assert [r.text for r in first if r.bold] == ["tebal"]
-    assert document.paragraphs[1]._p.pPr.numPr is not None
+    list_item: Any = document.paragraphs[1]._p.pPr
+    assert list_item.numPr is not None
 
 
 def test_three_parties_sign_two_to_a_row() -> None:

@@ -40,6 +40,14 @@ class Paths(_Section):
     templates: str = "templates"
 
 
+class NaskahSettings(_Section):
+    """``[naskah]``: how ``ksd draft`` words the naskah."""
+
+    #: The first party's label: "PIHAK KESATU" (default) or "PIHAK PERTAMA", as some partners
+    #: (ministries, Bappenas templates) write it.
+    sebutan_pihak: Literal["kesatu", "pertama"] = "kesatu"
+
+
 class ValidateSettings(_Section):
     """``[validate]``: rules switched off, and the largest file read."""
 
@@ -100,6 +108,7 @@ class Config(_Section):
     paths: Paths = Paths()
     validate_: ValidateSettings = Field(ValidateSettings(), alias="validate")
     stalled: Stalled = Stalled()
+    naskah: NaskahSettings = NaskahSettings()
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
 

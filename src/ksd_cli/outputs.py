@@ -88,6 +88,7 @@ FORMATS: dict[str, dict[str, Format]] = {
     "draft": _formats(
         Format("md", ".md", "ksd_cli.draft.render:naskah_bytes", binary=True),
         Format("docx", ".docx", "ksd_cli.draft.render:naskah_bytes", binary=True),
+        Format("pdf", ".pdf", "ksd_cli.draft.render:naskah_bytes", binary=True),
     ),
 }
 

@@ -129,7 +129,8 @@ def test_cli_markdown_to_stdout(sample_repo: Path, capsys: pytest.CaptureFixture
         (["--naskah", "memo"], "nilai tidak sah untuk --naskah: 'memo' bukan posisi"),
         (["--naskah", "0"], "nilai tidak sah untuk --naskah: posisi dihitung mulai 1"),
         (["-f", "docx", "-o", "-"], "dokumen Word tidak dapat ditulis ke stdout"),
-        (["--format", "pdf"], "Invalid value for '--format'"),
+        (["-f", "pdf", "-o", "-"], "PDF tidak dapat ditulis ke stdout"),
+        (["--format", "odt"], "Invalid value for '--format'"),
         (["--as-of", "2025-02-30"], "nilai tidak sah untuk --as-of"),
     ],
 )

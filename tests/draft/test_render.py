@@ -57,6 +57,7 @@ GOLDEN_CASES = [
     ("perjanjian_kerja_sama-surat_kuasa", TPA, 3),
     ("nota_kesepakatan", SINERGI, 1),
     ("adendum", TPA, 4),
+    ("kesepakatan_bersama-tiga_pihak", "KSD-6402-2023-002", 1),
 ]
 
 
@@ -210,8 +211,13 @@ def test_pks_signed_under_surat_kuasa(repo: Repository) -> None:
         "KARTANEGARA, | a.n. WALI KOTA SAMARINDA<br>KEPALA DINAS LINGKUNGAN HIDUP KOTA "
         "SAMARINDA, |" in body
     )
-    # No hak_kewajiban in the record: standard wording, still per party.
-    assert "(2) Hak dan kewajiban PIHAK KEDUA meliputi:\n\na. melaksanakan kegiatan" in body
+    # No hak_kewajiban in the record: standard wording per party, "berhak" and "berkewajiban".
+    assert "(1) PIHAK KESATU berhak:\n\na. memperoleh data" in body
+    assert "(2) PIHAK KESATU berkewajiban:\n\na. melaksanakan kegiatan" in body
+    assert "(3) PIHAK KEDUA berhak:\n\n" in body and "(4) PIHAK KEDUA berkewajiban:\n\n" in body
+    # The owning region reports through its TKKSD; the partner region to its own head.
+    assert "kepada Bupati Kutai Kartanegara melalui Tim Koordinasi Kerja Sama Daerah." in body
+    assert "kepada Wali Kota Samarinda.\n" in body
     # The PKS follows the KB (induk: 1), not the other PKS.
     assert "Nomor 180/015/HK/III/2021 dan 100.3.7/12/KS-Smd/2021 tanggal 15 Maret 2021" in body
 
@@ -454,7 +460,8 @@ def test_a_repository_template_overrides_the_bundled_one_by_file_name(sample_rep
         "- PIHAK KEDUA: Pemerintah Kota Samarinda (660.1/204/DLH/III/2022)\n"
     )
     assert rendered.provenance.template_file == "templates/perjanjian_kerja_sama.md.j2"
-    assert "(templat templates/perjanjian_kerja_sama.md.j2)" in rendered.markdown
+    assert "(templat templates/perjanjian_kerja_sama.md.j2)" in rendered.provenance.line()
+    assert 'template_file: "templates/perjanjian_kerja_sama.md.j2"' in rendered.markdown
     # Other kinds still use the bundled templates.
     kb = draft(repo, TPA, 1)
     assert kb.provenance.template_file is None and "# KESEPAKATAN BERSAMA\n" in kb.body
@@ -474,7 +481,7 @@ def test_overriding_the_shared_macros_changes_every_naskah(sample_repo: Path) ->
 # Provenance ------------------------------------------------------------------------------------
 
 
-def test_provenance_in_front_matter_and_footer(repo: Repository) -> None:
+def test_provenance_in_front_matter(repo: Repository) -> None:
     rendered = draft(repo, TPA, 3)
     front = rendered.markdown.split("---\n")[1]
     fields = dict(line.split(": ", 1) for line in front.splitlines())
@@ -486,10 +493,11 @@ def test_provenance_in_front_matter_and_footer(repo: Repository) -> None:
     assert fields["commit"] == "null"  # the copy is not a git repository
     assert fields["generated"] == '"2025-06-30"'
     assert fields["title"].startswith('"PERJANJIAN KERJA SAMA ANTARA PEMERINTAH KABUPATEN')
-    assert rendered.markdown.endswith(
-        f"\n---\n\n_Dibuat dengan ksd {__version__} dari {TPA} naskah 3 (templat "
-        "perjanjian_kerja_sama.md.j2 bawaan) pada 30 Juni 2025_\n"
+    assert rendered.provenance.line() == (
+        f"Dibuat dengan ksd {__version__} dari {TPA} naskah 3 (templat "
+        "perjanjian_kerja_sama.md.j2 bawaan) pada 30 Juni 2025"
     )
+    assert rendered.provenance.line() not in rendered.markdown  # a final: front matter only
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -509,7 +517,7 @@ def test_provenance_names_the_data_commit(sample_repo: Path) -> None:
     commit = git("rev-parse", "--short", "HEAD")
     rendered = draft(open_repository(sample_repo), TPA, 1, output_format="docx")
     assert rendered.provenance.commit == commit
-    assert f", commit {commit})" in rendered.provenance.footer()
+    assert f", commit {commit})" in rendered.provenance.line()
     document = docx_of(rendered)
     assert f"commit {commit}" in document.core_properties.keywords
 
@@ -540,3 +548,82 @@ def test_write_never_overwrites_without_force(repo: Repository, tmp_path: Path) 
     write_naskah(rendered, target, force=True)
     assert target.read_text("utf-8") == rendered.markdown
     assert [p.name for p in target.parent.iterdir()] == ["kb.md"]  # no temporary left
+
+
+def test_the_first_party_can_be_pihak_pertama(sample_repo: Path) -> None:
+    toml = sample_repo / "ksd.toml"
+    default = draft(open_repository(sample_repo), TPA, 3).body
+    assert "PIHAK KESATU" in default and "PIHAK PERTAMA" not in default
+    toml.write_text(toml.read_text("utf-8") + '\n[naskah]\nsebutan_pihak = "pertama"\n', "utf-8")
+    body = draft(open_repository(sample_repo), TPA, 3).body
+    assert "PIHAK KESATU" not in body
+    assert "selanjutnya disebut **PIHAK PERTAMA**" in body
+    assert "| PIHAK PERTAMA | PIHAK KEDUA |" in body
+    assert "PIHAK PERTAMA berhak:" in body
+
+
+def test_an_unknown_sebutan_pihak_is_a_config_error(sample_repo: Path) -> None:
+    from ksd_cli.config import ConfigError
+
+    toml = sample_repo / "ksd.toml"
+    toml.write_text(toml.read_text("utf-8") + '\n[naskah]\nsebutan_pihak = "satu"\n', "utf-8")
+    with pytest.raises(ConfigError):
+        open_repository(sample_repo)
+
+
+def test_a_repeated_title_is_not_repeated(sample_repo: Path) -> None:
+    record = sample_repo / "data" / "agreements" / f"{TPA}.yaml"
+    record.write_text(
+        record.read_text("utf-8").replace(
+            "judul: Perjanjian Kerja Sama tentang Pengurangan Sampah",
+            "judul: Perjanjian Kerja Sama antara Pemerintah Kabupaten Kutai Kartanegara dan "
+            "Pemerintah Kota Samarinda tentang Pengurangan Sampah",
+        ),
+        "utf-8",
+    )
+    rendered = draft(open_repository(sample_repo), TPA, 3)
+    assert rendered.title.count("ANTARA") == 1
+    assert rendered.title.startswith("PERJANJIAN KERJA SAMA ANTARA PEMERINTAH KABUPATEN")
+    assert rendered.body.startswith("# PERJANJIAN KERJA SAMA\n# ANTARA\n")
+    assert "# TENTANG\n# PENGURANGAN SAMPAH MELALUI BANK SAMPAH DAN TPS3R\n" in rendered.body
+
+
+def test_a_record_title_that_names_the_parties_gives_only_its_subject(sample_repo: Path) -> None:
+    record = sample_repo / "data" / "agreements" / f"{BURSA_KERJA}.yaml"
+    record.write_text(
+        record.read_text("utf-8").replace(
+            "judul: Bursa Kerja",
+            "judul: Kesepakatan Bersama antara Kabupaten A dan Kota B tentang Bursa Kerja",
+        ),
+        "utf-8",
+    )
+    rendered = draft(open_repository(sample_repo), BURSA_KERJA)
+    assert rendered.title.count("ANTARA") == 1
+    assert rendered.title.endswith("TENTANG BURSA KERJA DAN PELATIHAN VOKASI BERSAMA")
+
+
+def test_split_hak_and_kewajiban_of_the_record_are_its_own_ayat(sample_repo: Path) -> None:
+    # Record format v1.1: a party's own rights and obligations, apart; the side the record
+    # leaves out keeps the standard wording.
+    path = sample_repo / "data" / "agreements" / f"{TPA}.yaml"
+    text = path.read_text("utf-8")
+    marker = "  - jenis: perjanjian_kerja_sama\n"
+    third = text.index(marker, text.index(marker) + 1)  # naskah 3, the second PKS
+    split = (
+        "    hak_kewajiban:\n"
+        "      pihak_kesatu:\n"
+        "        hak:\n"
+        "          - menerima laporan bulanan pengelolaan bank sampah\n"
+        "        kewajiban:\n"
+        "          - menyediakan lahan TPS3R di tiga kecamatan\n"
+        "      pihak_kedua:\n"
+        "        kewajiban:\n"
+        "          - membina kelompok bank sampah\n"
+    )
+    path.write_text(text[: third + len(marker)] + split + text[third + len(marker) :], "utf-8")
+    body = draft(open_repository(sample_repo), TPA, 3).body
+    assert "(1) PIHAK KESATU berhak:\n\na. menerima laporan bulanan" in body
+    assert "(2) PIHAK KESATU berkewajiban:\n\na. menyediakan lahan TPS3R" in body
+    assert "(4) PIHAK KEDUA berkewajiban:\n\na. membina kelompok bank sampah" in body
+    assert "(3) PIHAK KEDUA berhak:\n\na. " in body  # the standard wording stays
+    assert "Hak dan kewajiban PIHAK KESATU meliputi" not in body

@@ -44,7 +44,8 @@ def draft(
             "-f",
             metavar=format_metavar("draft"),
             callback=format_check("draft"),
-            help="Markdown or Word (default: from the --output extension, else md).",
+            help="Markdown, Word, or PDF through LibreOffice (default: from the --output "
+            "extension, else md).",
             show_default=False,
         ),
     ] = None,
@@ -72,7 +73,7 @@ def draft(
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Write a naskah (KB, PKS, nota kesepakatan, adendum) of a record as Markdown or Word.
+    """Write a naskah (KB, PKS, nota kesepakatan, adendum) of a record as Markdown, Word or PDF.
 
     Required data the record lacks (place, date, numbers, signatories) is listed on stderr.
 
@@ -90,6 +91,8 @@ def draft(
     fmt = choose_format("draft", output_format, named)
     if to_stdout and fmt.name == "docx":
         raise UsageProblem("--output", Msg("usage.docx-to-stdout"))
+    if to_stdout and fmt.name == "pdf":
+        raise UsageProblem("--output", Msg("usage.binary-to-stdout", format="PDF"))
     if named is not None:
         check_target(named, force=force)
     repo = repository(root)
@@ -99,7 +102,7 @@ def draft(
             repo,
             record_id,
             naskah=choice,
-            output_format="docx" if fmt.name == "docx" else "md",
+            output_format="pdf" if fmt.name == "pdf" else "docx" if fmt.name == "docx" else "md",
             draft=draft_mode,
             today=day,
         )

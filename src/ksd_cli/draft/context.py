@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from ksd_cli.documents import induk_index, is_kepala_daerah
-from ksd_cli.draft.wording import durasi, label_pihak, teks, urutan
-from ksd_cli.models import Agreement, Naskah, Pihak
+from ksd_cli.draft.wording import durasi, gabung, label_pihak, teks, urutan
+from ksd_cli.models import Agreement, HakKewajiban, Naskah, Pihak
 from ksd_cli.naming import naskah_title
 from ksd_cli.reference import ReferenceData, Wilayah
 
@@ -84,6 +85,10 @@ class PihakView:
     penandatangan: PenandatanganView
     #: Rights and obligations from the record (``naskah.hak_kewajiban``), empty if none.
     hak_kewajiban: tuple[str, ...] = ()
+    #: What the party "berhak" and "berkewajiban": the standard wording for its type and the
+    #: kind of naskah (used when ``hak_kewajiban`` is empty).
+    hak: tuple[str, ...] = ()
+    kewajiban: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,6 +167,18 @@ class KerjaSamaView:
 
 
 @dataclass(frozen=True)
+class DasarHukumView:
+    """The legal basis the naskah cites (from ``ksd_cli.draft.dasar_hukum``)."""
+
+    #: The first consideration, fit for the kind ("bahwa berdasarkan Pasal 363 ...").
+    menimbang: str
+    #: The regulations the naskah rests on, for "Dengan berpedoman pada ...".
+    mengingat: tuple[str, ...]
+    #: Further considerations from the record: the DPRD approval, the planning link.
+    tambahan: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class DraftContext:
     """Everything a naskah template receives, and what required data is missing."""
 
@@ -171,6 +188,7 @@ class DraftContext:
     induk: IndukView | None
     pemilik: PihakView | None
     missing: tuple[MissingField, ...]
+    dasar_hukum: DasarHukumView
     record: Agreement = field(repr=False)
     raw_naskah: Naskah = field(repr=False)
 
@@ -182,6 +200,7 @@ class DraftContext:
             "kerja_sama": self.kerja_sama,
             "induk": self.induk,
             "pemilik": self.pemilik,
+            "dasar_hukum": self.dasar_hukum,
             "para_pihak": [p.label for p in self.pihak],
             "rangkap": len(self.pihak),
             "rekaman": self.record,
@@ -220,10 +239,14 @@ def build_context(
     *,
     owner_code: str | None,
     new: bool = False,
+    draft: bool = False,
+    sebutan_pihak: str = "kesatu",
 ) -> DraftContext:
     """The template context of ``agreement.naskah[position]`` (0-based), with missing data.
 
-    ``new`` marks a naskah that is not in the record yet (appended by the caller).
+    ``new`` marks a naskah that is not in the record yet (appended by the caller); ``draft``
+    lets unverified legal citations in (see ``ksd_cli.draft.dasar_hukum``); ``sebutan_pihak``
+    is ``[naskah] sebutan_pihak`` ("pertama": "PIHAK PERTAMA").
     """
     documents = agreement.naskah or []
     naskah = documents[position]
@@ -237,7 +260,7 @@ def build_context(
     parties: list[PihakView] = []
     for index, pihak in enumerate(agreement.pihak):
         wilayah = reference.wilayah.get(pihak.kode_wilayah or "") if pihak.tipe == "pemda" else None
-        label = label_pihak(pihak.peran)
+        label = label_pihak(pihak.peran, sebutan_pihak)
         nama = _nama_pihak(pihak, wilayah)
         if nama is None:
             nama = penanda(f"nama {pihak.peran}")
@@ -295,8 +318,12 @@ def build_context(
                 pemilik=pihak.tipe == "pemda" and pihak.kode_wilayah == owner_code,
                 nomor=teks(nomor) if nomor else penanda(f"nomor {pihak.peran}"),
                 penandatangan=penandatangan,
-                # v1.1's split form is listed rights first, then obligations.
-                hak_kewajiban=tuple(teks(h) for h in _hak_kewajiban(naskah, pihak.peran)),
+                **_hak_kewajiban(
+                    naskah,
+                    pihak,
+                    pemilik=pihak.tipe == "pemda" and pihak.kode_wilayah == owner_code,
+                    kepala_daerah=wilayah.kepala_daerah if wilayah else None,
+                ),
             )
         )
 
@@ -372,9 +399,86 @@ def build_context(
         induk=induk,
         pemilik=next((p for p in parties if p.pemilik), None),
         missing=tuple(missing),
+        dasar_hukum=_dasar_hukum(agreement, naskah, parties, draft=draft or new),
         record=agreement,
         raw_naskah=naskah,
     )
+
+
+def _dasar_hukum(
+    agreement: Agreement, naskah: Naskah, parties: list[PihakView], *, draft: bool
+) -> DasarHukumView:
+    """The legal basis of the naskah: by kind, plus the DPRD approval and the planning link."""
+    from ksd_cli.draft import dasar_hukum
+    from ksd_cli.idformat import tanggal
+
+    pemilik = next((p for p in parties if p.pemilik), None)
+    daerah = f" {pemilik.daerah}" if pemilik and pemilik.daerah else ""
+    tambahan = []
+    dprd = agreement.persetujuan_dprd
+    if (
+        dprd is not None
+        and dprd.hasil == "disetujui"
+        and dprd.nomor
+        and dprd.tanggal_keputusan
+        and (naskah.tanggal_ttd is None or naskah.tanggal_ttd >= dprd.tanggal_keputusan)
+    ):
+        tambahan.append(
+            f"bahwa rencana kerja sama ini telah mendapat persetujuan Dewan Perwakilan Rakyat "
+            f"Daerah{daerah} melalui Keputusan Nomor {teks(dprd.nomor)} tanggal "
+            f"{tanggal(dprd.tanggal_keputusan)};"
+        )
+    integrasi = agreement.integrasi_perencanaan
+    if integrasi is not None and (integrasi.rpjmd or integrasi.rkpd_tahun):
+        dokumen = []
+        if integrasi.rpjmd:
+            dokumen.append(
+                f"Rencana Pembangunan Jangka Menengah Daerah{daerah} ({teks(integrasi.rpjmd)})"
+            )
+        if integrasi.rkpd_tahun:
+            dokumen.append(f"Rencana Kerja Pemerintah Daerah{daerah} Tahun {integrasi.rkpd_tahun}")
+        tambahan.append(f"bahwa kerja sama ini mendukung pelaksanaan {gabung(dokumen)};")
+    return DasarHukumView(
+        menimbang=dasar_hukum.menimbang(agreement.jenis, draft=draft),
+        mengingat=dasar_hukum.mengingat(agreement.jenis, draft=draft),
+        tambahan=tuple(tambahan),
+    )
+
+
+def _hak_kewajiban(
+    naskah: Naskah, pihak: Pihak, *, pemilik: bool, kepala_daerah: str | None
+) -> dict[str, tuple[str, ...]]:
+    """A party's rights and obligations: the naskah's own, else the standard wording.
+
+    The one place that decides where they come from, so that per-party ``hak`` and
+    ``kewajiban`` lists of a later record format slot in here.
+    """
+    from ksd_cli.draft.hak_kewajiban import baku
+
+    standard = baku(
+        pihak.tipe,
+        naskah.jenis,
+        nama_jenis=naskah_title(naskah.jenis),
+        pemilik=pemilik,
+        kepala_daerah=kepala_daerah,
+    )
+    raw = (naskah.hak_kewajiban or {}).get(pihak.peran)
+    if raw is None or isinstance(raw, HakKewajiban):
+        # v1.1's split form: the record's own lists, the standard wording where one is absent.
+        own = raw or HakKewajiban()
+        return {
+            "hak_kewajiban": (),
+            "hak": tuple(teks(h) for h in own.hak) if own.hak else standard.hak,
+            "kewajiban": tuple(teks(k) for k in own.kewajiban)
+            if own.kewajiban
+            else standard.kewajiban,
+        }
+    # v1's plain list mixes rights and obligations under one heading: kept as written.
+    return {
+        "hak_kewajiban": tuple(teks(h) for h in raw),
+        "hak": standard.hak,
+        "kewajiban": standard.kewajiban,
+    }
 
 
 def _nama_pihak(pihak: Pihak, wilayah: Wilayah | None) -> str | None:
@@ -438,22 +542,40 @@ def _judul(naskah: Naskah, agreement: Agreement, induk: IndukView | None) -> tup
 
     ``judul: Kesepakatan Bersama tentang Kerja Sama X`` gives ("Kesepakatan Bersama",
     "Kerja Sama X"); a ``judul`` without "tentang" is the subject; without a ``judul`` the
-    subject is the record's title (an adendum's, the amended document's subject).
+    subject is the record's title (an adendum's, the amended document's subject). A title that
+    already reads "Perjanjian Kerja Sama antara A dan B tentang X" is not repeated: the
+    parties are dropped from the name and the record's title gives only X.
     """
     nama = naskah_title(naskah.jenis)
     if naskah.jenis == "adendum" and induk is not None:
         nama = f"Adendum {urutan(max(induk.adendum_ke, 1)).title()} {induk.sebutan}"
     if naskah.judul:
-        judul = teks(naskah.judul)
-        head, sep, tail = judul.partition(" tentang ")
-        if not sep:
-            head, sep, tail = judul.partition(" TENTANG ")
-        if sep and head and tail:
+        head, tail, _ = _pisah_judul(teks(naskah.judul))
+        if head and tail:
             return head, tail
-        return nama, judul
+        return nama, teks(naskah.judul)
     if naskah.jenis == "adendum" and induk is not None:
         return nama, induk.tentang
-    return nama, teks(agreement.judul)
+    judul = teks(agreement.judul)
+    _, tail, parties = _pisah_judul(judul)
+    return nama, tail if parties else judul
+
+
+_TENTANG = re.compile(r"\s+tentang\s+", re.IGNORECASE)
+_ANTARA = re.compile(r"\s+antara\s+", re.IGNORECASE)
+
+
+def _pisah_judul(judul: str) -> tuple[str | None, str, bool]:
+    """A title cut at its first "tentang": the name (or ``None``), the subject, and more.
+
+    The third value says whether the name listed the parties ("... antara A dan B"), which
+    the title block writes itself; the name is returned without them.
+    """
+    parts = _TENTANG.split(judul, maxsplit=1)
+    if len(parts) < 2 or not parts[0] or not parts[1]:
+        return None, judul, False
+    name = _ANTARA.split(parts[0], maxsplit=1)
+    return name[0], parts[1], len(name) > 1
 
 
 def _sumber(code: str, parties: dict[str, PihakView]) -> str:
@@ -469,9 +591,3 @@ def _sumber(code: str, parties: dict[str, PihakView]) -> str:
                 return f"{kind.replace('_', ' ')} {pihak.nama}"
             return pattern.format(daerah=pihak.daerah or pihak.nama, nama=pihak.nama)
     return code.replace("_", " ")
-
-
-def _hak_kewajiban(naskah: Naskah, peran: str) -> list[str]:
-    """A party's rights and obligations as one list (v1 wrote them so)."""
-    entry = naskah.hak_dan_kewajiban(peran)
-    return [*(entry.hak or []), *(entry.kewajiban or [])] if entry else []

@@ -1,7 +1,8 @@
 """Where a generated naskah comes from: the record, the template, the version and the commit.
 
-Both the Markdown (front matter, footer) and the Word form (core properties, footer) print it,
-so it lives below both.
+The Markdown keeps it in its front matter, the Word form in its core properties; a draft
+(``--draft``, or a document with gaps) also carries it as a note on its first page. A final
+meant for signing never shows it in its body or footer.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import date
 
 @dataclass(frozen=True)
 class Provenance:
-    """Where a generated document comes from: printed in its metadata and its footer."""
+    """Where a generated document comes from: in its metadata, and on a draft's first page."""
 
     record_id: str
     source: str
@@ -27,8 +28,8 @@ class Provenance:
     generated: date
     draft: bool
 
-    def footer(self) -> str:
-        """The footer line: "Dibuat dengan ksd 0.1.0 dari KSD-... (naskah 2, templat ...)"."""
+    def line(self) -> str:
+        """One line: "Dibuat dengan ksd 0.1.0 dari KSD-... naskah 2 (templat ...) pada ..."."""
         from ksd_cli.idformat import tanggal
 
         template = self.template_file or f"{self.template} bawaan"
@@ -55,3 +56,7 @@ class Provenance:
         }
         lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
         return "---\n" + "\n".join(lines) + "\n---\n"
+
+    def note(self) -> str:
+        """The first-page note of a draft: "RANCANGAN (bukan naskah final). Dibuat ..."."""
+        return f"RANCANGAN, bukan naskah untuk ditandatangani. {self.line()}."

@@ -27,7 +27,7 @@ from ksd_cli.naming import naskah_title
 from ksd_cli.reference import load_reference
 from ksd_cli.repository import RECORD_SUFFIXES, Repository, SourceFile, is_record_name
 
-OutputFormat = Literal["md", "docx"]
+OutputFormat = Literal["md", "docx", "pdf"]
 JENIS_NASKAH: tuple[str, ...] = get_args(JenisNaskah)
 
 #: The template of each kind of naskah; a data repository overrides one by its file name.
@@ -84,7 +84,7 @@ class RenderedNaskah:
     title: str
     #: The template's output alone, without front matter or footer.
     body: str
-    #: The Markdown file: front matter, body, footer line.
+    #: The Markdown file: front matter, a draft's note, body (a final has no provenance line).
     markdown: str
     output_format: OutputFormat
     content: bytes
@@ -202,7 +202,11 @@ def select_naskah(agreement: Agreement, choice: int | str | None) -> Selection:
 
 
 def prepare(
-    repository: Repository, record_id: str, *, naskah: int | str | None = None
+    repository: Repository,
+    record_id: str,
+    *,
+    naskah: int | str | None = None,
+    draft: bool = False,
 ) -> tuple[SourceFile, Selection, DraftContext]:
     """Load the record, select the naskah and build its template context."""
     source, agreement = load_agreement(repository, record_id)
@@ -213,6 +217,8 @@ def prepare(
         load_reference(),
         owner_code=owner_code(repository, agreement),
         new=selection.new,
+        draft=draft,
+        sebutan_pihak=repository.config.naskah.sebutan_pihak,
     )
     return source, selection, context
 
@@ -236,7 +242,7 @@ def render_naskah(
     draft: bool = False,
     today: date,
 ) -> RenderedNaskah:
-    """Render one naskah of a record as Markdown or Word.
+    """Render one naskah of a record as Markdown, Word, or PDF (Word through LibreOffice).
 
     Raises ``NaskahIncomplete`` when required data is missing, unless ``draft`` (then each
     gap shows as a ``[[... belum diisi]]`` marker). A naskah that is not in the record yet
@@ -247,7 +253,7 @@ def render_naskah(
 
     from ksd_cli.jinja import make_environment
 
-    source, selection, context = prepare(repository, record_id, naskah=naskah)
+    source, selection, context = prepare(repository, record_id, naskah=naskah, draft=draft)
     if not draft:
         check_sound(repository, source, as_of=today)
     jenis = selection.naskah.jenis
@@ -286,13 +292,24 @@ def render_naskah(
         ksd_version=__version__,
         commit=head_commit(repository.root)[0],
         generated=today,
-        draft=bool(context.missing),
+        draft=draft or selection.new or bool(context.missing),
     )
-    markdown = f"{provenance.front_matter(title)}\n{body}\n---\n\n_{provenance.footer()}_\n"
-    if output_format == "docx":
+    note = f"_{provenance.note()}_\n\n" if provenance.draft else ""
+    markdown = f"{provenance.front_matter(title)}\n{note}{body}"
+    if output_format in ("docx", "pdf"):
         from ksd_cli.draft.docx import markdown_to_docx
 
-        content = markdown_to_docx(body, provenance, title=title, subject=context.kerja_sama.judul)
+        content = markdown_to_docx(
+            body,
+            provenance,
+            title=title,
+            subject=context.kerja_sama.judul,
+            paraf=[p.label for p in context.pihak],
+        )
+        if output_format == "pdf":
+            from ksd_cli.draft.pdf import docx_to_pdf
+
+            content = docx_to_pdf(content)
     else:
         content = markdown.encode("utf-8")
     documents = selection.agreement.naskah or []

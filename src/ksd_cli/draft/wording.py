@@ -11,13 +11,20 @@ from ksd_cli.idformat import terbilang
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _TRAILING = re.compile(r"[\s;,.:]+$")
+_CONNECTOR = re.compile(r"[\s;,]+(?:dan|atau|dan/atau)$", re.IGNORECASE)
 # A first word written in capitals (PIHAK, TPA, APBD) or with a capital inside (TPS3R, eKTP)
 # is a name or an acronym and keeps its case; so does a word with digits or a full stop (Ir.).
 _KEEP_CASE = re.compile(r"^(?:\S*[A-Z0-9]\S*[A-Z0-9]\S*|\S+\.\S*)(?:\s|$)")
 
 
-def label_pihak(peran: str) -> str:
-    """The party's label in the naskah: ``pihak_kedua`` → "PIHAK KEDUA"."""
+def label_pihak(peran: str, sebutan: str = "kesatu") -> str:
+    """The party's label in the naskah: ``pihak_kedua`` → "PIHAK KEDUA".
+
+    ``sebutan="pertama"`` (``[naskah] sebutan_pihak`` in ksd.toml) labels the first party
+    "PIHAK PERTAMA" instead of "PIHAK KESATU".
+    """
+    if peran == "pihak_kesatu" and sebutan == "pertama":
+        return "PIHAK PERTAMA"
     return " ".join(peran.split("_")).upper()
 
 
@@ -73,7 +80,8 @@ def butir(
     (unless it starts with an acronym or name; pass ``kecil=False`` for lists of names such
     as agencies); ``penghubung`` ("dan", "atau") ends the second-to-last item.
     """
-    cleaned = [_TRAILING.sub("", teks(i)) for i in items]
+    # An item that already ends in "dan" or "atau" gets no second one ("; dan; dan").
+    cleaned = [_TRAILING.sub("", _CONNECTOR.sub("", _TRAILING.sub("", teks(i)))) for i in items]
     cleaned = [awal_kecil(i) for i in cleaned] if kecil else cleaned
     result = []
     for index, item in enumerate(cleaned):

@@ -171,7 +171,7 @@ def format_source(
 
 def _problem_error(source: SourceFile, problem: LoadProblem, lang: Lang) -> FormatError:
     """A loading problem as ``ksd validate`` words it (one wording, in :mod:`loading`)."""
-    from ksd_cli.loading import _problem as problem_finding
+    from ksd_cli.loading import problem_finding
 
     finding = problem_finding(source, problem, lang)
     return FormatError(finding.message, line=finding.line, column=finding.column, problem=problem)

@@ -538,3 +538,45 @@ def test_write_never_overwrites_without_force(repo: Repository, tmp_path: Path) 
     write_naskah(rendered, target, force=True)
     assert target.read_text("utf-8") == rendered.markdown
     assert [p.name for p in target.parent.iterdir()] == ["kb.md"]  # no temporary left
+
+
+# Nothing from a record becomes active in a naskah (issue 16 §7) -------------------------------
+
+HOSTILE = (
+    "<script>alert(1)</script> [x](javascript:alert(1)) ![img](http://x) @mention `kode` *miring*"
+)
+HEADING = "## Pasal palsu"
+
+
+def _hostile_record(root: Path) -> None:
+    import yaml
+
+    path = root / "data" / "agreements" / f"{TPA}.yaml"
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    record["judul"] = f"Sampah {HOSTILE}"
+    record["ruang_lingkup"] = [HEADING, HOSTILE]
+    pks = record["naskah"][1]
+    pks.pop("judul", None)
+    pks["hak_kewajiban"]["pihak_kesatu"] = [HEADING, HOSTILE]
+    path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_record_text_is_inert_in_the_naskah_markdown(sample_repo: Path) -> None:
+    _hostile_record(sample_repo)
+    body = draft(open_repository(sample_repo), TPA, 2).content.decode("utf-8")
+    assert "<script>" not in body and "\\<script\\>" in body
+    assert not re.search(r"^\s*#+ Pasal palsu", body, re.MULTILINE)
+    assert "\\#\\# Pasal palsu" in body
+    assert "](javascript:" not in body and "![img]" not in body and "`kode`" not in body
+    assert "@mention" not in body and "@\u200bmention" in body
+    assert "*miring*" not in body and "\\*miring\\*" in body
+
+
+def test_record_text_reads_as_written_in_the_naskah_docx(sample_repo: Path) -> None:
+    _hostile_record(sample_repo)
+    rendered = draft(open_repository(sample_repo), TPA, 2, output_format="docx")
+    paragraphs = [p.text.replace("\u200b", "") for p in docx_of(rendered).paragraphs]
+    text = "\n".join(paragraphs)
+    assert HOSTILE in text
+    assert f"\t{HEADING}" in text  # a list item's text, not a heading
+    assert "\\" not in text

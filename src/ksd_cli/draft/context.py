@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ksd_cli.documents import induk_index, is_kepala_daerah
-from ksd_cli.draft.wording import durasi, label_pihak, teks, urutan
+from ksd_cli.draft.wording import durasi, label_pihak, urutan
+from ksd_cli.escaping import markdown_text
 from ksd_cli.models import Agreement, Naskah, Pihak
 from ksd_cli.naming import naskah_title
 from ksd_cli.reference import ReferenceData, Wilayah
@@ -26,6 +27,15 @@ _SUMBER_TANPA_PIHAK: dict[str, str] = {
     "apbn": "Anggaran Pendapatan dan Belanja Negara",
     "apbd": "Anggaran Pendapatan dan Belanja Daerah masing-masing PARA PIHAK",
 }
+
+
+def _teks(value: str) -> str:
+    """Record text on one line, inert in the naskah's Markdown: shown as written, never markup.
+
+    Only values from the record pass here, never the template's own Markdown; the Word
+    converter reads the backslash escapes back (:mod:`ksd_cli.draft.docx`).
+    """
+    return markdown_text(value)
 
 
 def penanda(what: str) -> str:
@@ -271,12 +281,12 @@ def build_context(
         else:
             kepala = is_kepala_daerah(signer.jabatan)
             penandatangan = PenandatanganView(
-                nama=teks(signer.nama),
-                jabatan=teks(signer.jabatan),
+                nama=_teks(signer.nama),
+                jabatan=_teks(signer.jabatan),
                 kepala_daerah=kepala,
                 atas_nama=wilayah.kepala_daerah if wilayah is not None and not kepala else None,
                 surat_kuasa=(
-                    SuratKuasaView(teks(signer.surat_kuasa.nomor), signer.surat_kuasa.tanggal)
+                    SuratKuasaView(_teks(signer.surat_kuasa.nomor), signer.surat_kuasa.tanggal)
                     if signer.surat_kuasa
                     else None
                 ),
@@ -287,16 +297,16 @@ def build_context(
                 label=label,
                 tipe=pihak.tipe,
                 nama=nama,
-                alamat=teks(pihak.alamat) if pihak.alamat else None,
-                negara=pihak.negara,
+                alamat=_teks(pihak.alamat) if pihak.alamat else None,
+                negara=_teks(pihak.negara) if pihak.negara else None,
                 daerah=wilayah.nama if wilayah else None,
                 kepala_daerah=wilayah.kepala_daerah if wilayah else None,
                 pimpinan=wilayah.kepala_daerah if wilayah else f"pimpinan {nama}",
                 pemilik=pihak.tipe == "pemda" and pihak.kode_wilayah == owner_code,
-                nomor=teks(nomor) if nomor else penanda(f"nomor {pihak.peran}"),
+                nomor=_teks(nomor) if nomor else penanda(f"nomor {pihak.peran}"),
                 penandatangan=penandatangan,
                 hak_kewajiban=tuple(
-                    teks(h) for h in (naskah.hak_kewajiban or {}).get(pihak.peran, [])
+                    _teks(h) for h in (naskah.hak_kewajiban or {}).get(pihak.peran, [])
                 ),
             )
         )
@@ -329,38 +339,38 @@ def build_context(
         sebutan=sebutan,
         tentang=tentang,
         tanggal_ttd=naskah.tanggal_ttd,
-        tempat_ttd=teks(naskah.tempat_ttd) if naskah.tempat_ttd else penanda("tempat_ttd"),
+        tempat_ttd=_teks(naskah.tempat_ttd) if naskah.tempat_ttd else penanda("tempat_ttd"),
         berlaku_mulai=mulai,
         berlaku_sampai=naskah.berlaku_sampai,
         durasi=durasi(mulai, naskah.berlaku_sampai),
-        pertimbangan=tuple(teks(p) for p in naskah.pertimbangan or []),
+        pertimbangan=tuple(_teks(p) for p in naskah.pertimbangan or []),
         rencana_aksi=tuple(
             RencanaAksiView(
-                kegiatan=teks(r.kegiatan),
-                keluaran=teks(r.keluaran or ""),
-                lokasi=teks(r.lokasi or ""),
-                waktu=teks(r.waktu or ""),
-                penanggung_jawab=teks(r.penanggung_jawab or ""),
-                sumber_dana=teks(r.sumber_dana or ""),
+                kegiatan=_teks(r.kegiatan),
+                keluaran=_teks(r.keluaran or ""),
+                lokasi=_teks(r.lokasi or ""),
+                waktu=_teks(r.waktu or ""),
+                penanggung_jawab=_teks(r.penanggung_jawab or ""),
+                sumber_dana=_teks(r.sumber_dana or ""),
             )
             for r in naskah.rencana_aksi or []
         ),
-        perubahan=tuple(teks(p) for p in naskah.perubahan or []),
+        perubahan=tuple(_teks(p) for p in naskah.perubahan or []),
         penanda_tanggal_ttd=penanda("tanggal_ttd"),
     )
     by_peran = {p.peran: p for p in parties}
     pembiayaan = agreement.pembiayaan
     kerja_sama = KerjaSamaView(
         id=agreement.id,
-        judul=teks(agreement.judul),
+        judul=_teks(agreement.judul),
         jenis=agreement.jenis,
-        maksud_tujuan=teks(agreement.maksud_tujuan) if agreement.maksud_tujuan else None,
-        objek=teks(agreement.objek) if agreement.objek else None,
-        ruang_lingkup=tuple(teks(r) for r in agreement.ruang_lingkup or []),
+        maksud_tujuan=_teks(agreement.maksud_tujuan) if agreement.maksud_tujuan else None,
+        objek=_teks(agreement.objek) if agreement.objek else None,
+        ruang_lingkup=tuple(_teks(r) for r in agreement.ruang_lingkup or []),
         urusan=tuple(
             reference.urusan[k].nama if k in reference.urusan else k for k in agreement.urusan
         ),
-        perangkat_daerah=tuple(teks(p) for p in agreement.perangkat_daerah or []),
+        perangkat_daerah=tuple(_teks(p) for p in agreement.perangkat_daerah or []),
         sumber_dana=tuple(
             _sumber(code, by_peran) for code in (pembiayaan.sumber if pembiayaan else None) or []
         ),
@@ -381,7 +391,7 @@ def build_context(
 def _nama_pihak(pihak: Pihak, wilayah: Wilayah | None) -> str | None:
     """The party's name: its own ``nama``, else the government of its region."""
     if pihak.nama:
-        return teks(pihak.nama)
+        return _teks(pihak.nama)
     return wilayah.pemerintah if wilayah is not None else None
 
 
@@ -406,7 +416,7 @@ def _induk(
                     f"nomor {naskah_title(parent.jenis)} yang dirujuk untuk {p.label} belum diisi",
                 )
             )
-        nomor.append((p.label, teks(value) if value else penanda(f"nomor induk {p.peran}")))
+        nomor.append((p.label, _teks(value) if value else penanda(f"nomor induk {p.peran}")))
     if parent.tanggal_ttd is None:
         missing.append(
             MissingField(
@@ -445,7 +455,7 @@ def _judul(naskah: Naskah, agreement: Agreement, induk: IndukView | None) -> tup
     if naskah.jenis == "adendum" and induk is not None:
         nama = f"Adendum {urutan(max(induk.adendum_ke, 1)).title()} {induk.sebutan}"
     if naskah.judul:
-        judul = teks(naskah.judul)
+        judul = _teks(naskah.judul)
         head, sep, tail = judul.partition(" tentang ")
         if not sep:
             head, sep, tail = judul.partition(" TENTANG ")
@@ -454,7 +464,7 @@ def _judul(naskah: Naskah, agreement: Agreement, induk: IndukView | None) -> tup
         return nama, judul
     if naskah.jenis == "adendum" and induk is not None:
         return nama, induk.tentang
-    return nama, teks(agreement.judul)
+    return nama, _teks(agreement.judul)
 
 
 def _sumber(code: str, parties: dict[str, PihakView]) -> str:

@@ -81,6 +81,9 @@ def test_each_hostile_file_alone_is_a_finding_or_a_clean_pass(
     fmt_code, _, _ = _run(["fmt", "--check", "--root", str(root)], capsys)
     if entry.codes & LOAD_CODES:
         assert fmt_code == 1  # a file that does not load cannot be formatted
+    if not entry.codes:  # fmt refuses no valid record, and its result is still valid
+        assert _run(["fmt", "--root", str(root)], capsys)[0] == 0
+        assert _run(["validate", "--root", str(root), "--as-of", AS_OF], capsys)[0] == 0
     if entry.rel.startswith(AGREEMENTS):
         out_file = tmp_path / "naskah.md"
         args = ["draft", entry.record_id, "--draft", "-o", str(out_file), "--root", str(root)]

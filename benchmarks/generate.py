@@ -350,7 +350,9 @@ def load_regions() -> dict[str, Region]:
     regions: dict[str, Region] = {}
     with open(REFERENCE / "kode_wilayah.csv", encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            nama, tingkat = row["nama"], row["tingkat"]
+            # The reference list has a name with a trailing space ("... Jakarta Utara "): a
+            # line ending in a space is not canonical (fmt trims it), so a file would fail --check.
+            nama, tingkat = row["nama"].strip(), row["tingkat"]
             wilayah = nama
             if tingkat == "provinsi":
                 kepala, wilayah = "Gubernur " + nama, "Provinsi " + nama

@@ -242,6 +242,32 @@ def corpus(*, include_slow: bool = False) -> list[Hostile]:
         entries.append(
             Hostile(name, f"{POTENTIALS}/{record_id}.yaml", frozenset(codes), text.encode())
         )
+    # Valid layouts fmt once refused as "a bug in ksd" (comments where ruamel drops them).
+    agreement(
+        "flow parties with comments",
+        set(),
+        swap(
+            'pihak:\n  - peran: pihak_kesatu\n    tipe: pemda\n    kode_wilayah: "64.02"\n'
+            '  - peran: pihak_kedua\n    tipe: pemda\n    kode_wilayah: "64.72"\n',
+            "pihak: [{peran: pihak_kesatu,  # kesatu\n    tipe: pemda, kode_wilayah: '64.02'},\n"
+            "  {peran: pihak_kedua, tipe: pemda, kode_wilayah: '64.72'}]  # kedua\n",
+        ),
+    )
+    agreement(
+        "folded text, blank line, shallower comment",
+        set(),
+        add("catatan: >-\n    teks satu\n\n  # komentar\nobjek: x\n"),
+    )
+    agreement("folded list item with a comment", set(), add("ruang_lingkup:\n  - >-  # k\n    a\n"))
+    # Record text that would be markup in a naskah, a job summary or a table.
+    agreement(
+        "markdown in record text",
+        set(),
+        add(
+            'objek: "<script>alert(1)</script> [x](javascript:alert(1)) ![i](http://x) @m `k`"\n'
+            'ruang_lingkup:\n  - "## Pasal palsu"\n  - "| a | b |"\n'
+        ),
+    )
     if include_slow:
         agreement(
             "50 MB file",

@@ -766,3 +766,33 @@ def test_fmt_knows_the_order_of_the_v11_keys() -> None:
 def test_records_using_the_v11_additions_are_canonical(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert format_text(text, "agreement") == text
+
+
+# Valid records fmt refused as "a bug in ksd" (issue 16 §6) -------------------------------------
+
+REFUSED_BEFORE = [
+    # flow-style parties with comments inside: the comments go above the list
+    "id: A\npihak: [{peran: pihak_kesatu,  # kesatu\n    tipe: pemda}, {peran: pihak_kedua}]  # x\n",
+    # a folded text, a blank line, then a comment indented less than the text
+    "id: A\ncatatan: >-\n    teks satu\n\n  # komentar\njenis: ksdd_sukarela\n",
+    # a folded text as a list item with a comment on its header
+    "id: A\nruang_lingkup:\n  - >-  # komentar\n    teks\n  - b\n",
+    # a comment between a key and its value, and on a code written as a block scalar
+    "id: A\nobjek:  # komentar\n  teks\nurusan: |-  # kode\n  2.10\n",
+    # a flow root with a comment after it; a final "..." with a comment after it
+    "{id: A, judul: B}\n# akhir\n",
+    "id: A\ncatatan: >+\n  a\n\n...\n# akhir\n",
+]
+
+
+@pytest.mark.parametrize("text", REFUSED_BEFORE)
+def test_valid_records_with_comments_where_ruamel_drops_them_are_formatted(text: str) -> None:
+    formatted = format_text(text, "agreement")
+    assert format_text(formatted, "agreement") == formatted
+    before, after = data(text), data(formatted)
+    if "urusan" in before:
+        before["urusan"] = "2.10"  # the one value fix: a code quoted as typed
+    assert same_data(after, before)
+    for line in text.splitlines():
+        if "#" in line:
+            assert line[line.index("#") :].strip() in formatted

@@ -14,13 +14,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hostile import Hostile, corpus
+from hostile import AGREEMENTS, Hostile, corpus
 
 from ksd_cli.cli import main
 
 AS_OF = "2025-06-30"
 SLOW = bool(os.environ.get("CI") or os.environ.get("KSD_SLOW_TESTS"))
 ENTRIES = corpus(include_slow=True)
+#: Findings of a file that does not load (syntax, duplicate keys, encoding): fmt refuses it.
+LOAD_CODES = frozenset({"Y001", "Y002", "Y003"})
 
 
 def _repository(root: Path, entries: list[Hostile]) -> Path:
@@ -75,6 +77,17 @@ def test_each_hostile_file_alone_is_a_finding_or_a_clean_pass(
         assert codes == set() and code == 0
     else:
         assert code == 1
+    # fmt --check reads the same file: a finding or a verdict, never a crash.
+    fmt_code, _, _ = _run(["fmt", "--check", "--root", str(root)], capsys)
+    if entry.codes & LOAD_CODES:
+        assert fmt_code == 1  # a file that does not load cannot be formatted
+    if not entry.codes:  # fmt refuses no valid record, and its result is still valid
+        assert _run(["fmt", "--root", str(root)], capsys)[0] == 0
+        assert _run(["validate", "--root", str(root), "--as-of", AS_OF], capsys)[0] == 0
+    if entry.rel.startswith(AGREEMENTS):
+        out_file = tmp_path / "naskah.md"
+        args = ["draft", entry.record_id, "--draft", "-o", str(out_file), "--root", str(root)]
+        _run([*args, "--as-of", AS_OF], capsys)
 
 
 @pytest.fixture(scope="module")
@@ -127,12 +140,17 @@ def test_all_hostile_files_together_are_each_reported(
         ["show", "KSD-6402-2024-001"],
         ["report", "-f", "md", "-o", "-"],
         ["diff", "HEAD"],
+        ["fmt", "--check"],
+        ["draft", "KSD-6402-2024-001", "--draft", "-o", "-"],
+        ["draft", "KSD-6402-2024-001", "--draft", "-o", "{tmp}/naskah.docx"],
     ],
     ids=" ".join,
 )
 def test_every_command_survives_all_hostile_files_together(
-    together: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+    together: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
 ) -> None:
-    args = [*command, "--root", str(together), "--as-of", AS_OF]
+    command = [part.replace("{tmp}", str(tmp_path)) for part in command]
+    as_of = [] if command[0] == "fmt" else ["--as-of", AS_OF]
+    args = [*command, "--root", str(together), *as_of]
     _, out, err = _run(args, capsys)
     assert out or err  # each command says something about the repository

@@ -171,7 +171,7 @@ def format_source(
 
 def _problem_error(source: SourceFile, problem: LoadProblem, lang: Lang) -> FormatError:
     """A loading problem as ``ksd validate`` words it (one wording, in :mod:`loading`)."""
-    from ksd_cli.loading import _problem as problem_finding
+    from ksd_cli.loading import problem_finding
 
     finding = problem_finding(source, problem, lang)
     return FormatError(finding.message, line=finding.line, column=finding.column, problem=problem)
@@ -392,8 +392,41 @@ def _read(body: str) -> Document:
 
 
 def _canonical(body: str, kind: Kind) -> tuple[str, list[ValueFix]]:
-    """Normalise with ruamel.yaml, then put keys in order; the value fixes made on the way."""
-    normalised, fixes = _normalise(_drop_document_start(body), kind)
+    """Normalise with ruamel.yaml, then put keys in order; the value fixes made on the way.
+
+    The comments that end a file are set aside first: ruamel's scanner takes quadratic time
+    over a long run of comments (a million lines took over 300 s), and their canonical form is
+    simple: each at column 0, blank lines kept empty.
+    """
+    head, tail = _split_final_comments(body)
+    if tail:
+        formatted, fixes = _canonical_body(head, kind)
+        if formatted.strip() and not formatted.rstrip("\n").endswith("\n..."):
+            return formatted + "\n".join(tail), fixes
+    return _canonical_body(body, kind)
+
+
+def _split_final_comments(body: str) -> tuple[str, list[str]]:
+    """The text up to the comments that end it, and those lines (each stripped)."""
+    document = read_document(body)
+    if isinstance(document, LoadProblem):
+        return body, []
+    lines = body.split("\n")
+    columns = comment_columns(body, document)
+    start = len(lines)
+    for number in range(len(lines) - 1, -1, -1):
+        line = lines[number]
+        if number in columns and not line[: columns[number]].strip():
+            start = number
+        elif line.strip():
+            break
+    if start >= len(lines) - 1:
+        return body, []
+    return "\n".join(lines[:start]) + "\n", [line.strip() for line in lines[start:]]
+
+
+def _canonical_body(body: str, kind: Kind) -> tuple[str, list[ValueFix]]:
+    normalised, fixes = _normalise(_hoist_comments(_drop_document_start(body)), kind)
     reordered = _reorder(normalised, kind)
     if reordered != normalised:
         # Once more through ruamel: what it writes can depend on where a value stands (a
@@ -418,6 +451,117 @@ def _drop_document_start(body: str) -> str:
         if stripped and not stripped.startswith("#"):
             return body
     return body
+
+
+def _hoist_comments(body: str) -> str:
+    """Move the comments ruamel.yaml would drop to their own lines, where it keeps them.
+
+    ruamel loses a comment inside a flow collection that it writes in block style, one on the
+    header of a block scalar that is a list item (``- >-  # ...``), and one after a final
+    ``...`` line. Such a comment goes, whole, to a line of its own just above the collection
+    (or the item); the ``...`` line goes (ruamel writes one again where the data needs it).
+    Comment lines start at column 0 (see below).
+    """
+    document = read_document(body)
+    if isinstance(document, LoadProblem):
+        return body
+    lines = body.split("\n")
+    columns = comment_columns(body, document)
+    moves: dict[int, list[int]] = {}  # line to put comments above -> lines of the comments
+    for key, value in _split_entries(document.root):
+        # A comment between a key and its value on a later line, or on the header of a code
+        # written as a block scalar (fmt quotes it), is lost: it goes above the key.
+        first, stop = int(key.start_mark.line), int(value.start_mark.line)
+        header = value.style in ("|", ">") and key.value in CODE_FIELDS
+        found = [n for n in range(first, stop + (1 if header else 0)) if n in columns]
+        if found:
+            moves.setdefault(first, []).extend(found)
+    for node in _flow_and_item_scalars(document.root):
+        first = int(node.start_mark.line)
+        if node is document.root:
+            last = len(lines) - 1  # comments after a flow root are lost too
+        elif _is_mapping(node) or _is_sequence(node):
+            last = int(node.end_mark.line)
+        else:
+            last = first
+        inside = [n for n in range(first, last + 1) if n in columns]
+        if node.start_mark.column >= columns.get(first, 1 << 30):
+            inside = inside[1:]  # a comment before the collection starts stays where it is
+        if inside:
+            moves.setdefault(first, []).extend(inside)
+    end = _final_document_end(lines, columns)
+    # A comment line indented less than a block scalar's text above it ends the text; once
+    # ruamel re-indents the text, the comment could be read as text: it starts at column 0
+    # (its indentation is set again at the end, like the line below it).
+    for number, column in columns.items():
+        if column and not lines[number][:column].strip():
+            lines[number] = lines[number][column:]
+            columns[number] = 0
+    moved = {n for found in moves.values() for n in found}
+    out: list[str] = []
+    for number, line in enumerate(lines):
+        for comment in moves.get(number, ()):
+            out.append(lines[comment][columns[comment] :])
+        if end is not None and end < number < len(lines) - 1 and not lines[number].strip():
+            continue  # "..." and the blank lines after it: no longer kept by a "|+" text
+        if number == end:
+            continue
+        if number in moved:
+            line = line[: columns[number]].rstrip()
+            if not line.strip():
+                continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def _flow_and_item_scalars(root: Any) -> Iterator[Any]:
+    """The outermost flow collections, and the block scalars that are list items."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if (_is_mapping(node) or _is_sequence(node)) and node.flow_style and node.value:
+            yield node
+        elif _is_mapping(node):
+            for key, value in node.value:
+                stack.extend((key, value))
+        elif _is_sequence(node):
+            for item in node.value:
+                if _node_kind(item) == "ScalarNode" and item.style in ("|", ">"):
+                    yield item
+                else:
+                    stack.append(item)
+
+
+def _split_entries(root: Any) -> Iterator[tuple[Any, Any]]:
+    """The block mapping entries with a scalar value that starts below its key, or a code."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.flow_style if _is_mapping(node) or _is_sequence(node) else True:
+            continue
+        if _is_mapping(node):
+            for key, value in node.value:
+                if _node_kind(key) == "ScalarNode" and _node_kind(value) == "ScalarNode":
+                    below = value.start_mark.line > key.start_mark.line
+                    if below or (value.style in ("|", ">") and key.value in CODE_FIELDS):
+                        yield key, value
+                else:
+                    stack.append(value)
+        else:
+            stack.extend(node.value)
+
+
+def _final_document_end(lines: Sequence[str], columns: dict[int, int]) -> int | None:
+    """The line of a ``...`` with only comments and blank lines after it (ruamel drops those)."""
+    for number in range(len(lines) - 1, -1, -1):
+        line = lines[number]
+        if line.rstrip() == "..." or re.match(r"^\.\.\.[ \t]+#", line):
+            return number if number not in columns else None
+        if line.strip() and number not in columns:
+            return None
+        if number in columns and line[: columns[number]].strip():
+            return None
+    return None
 
 
 class _Float(str):

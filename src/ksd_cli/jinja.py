@@ -32,7 +32,7 @@ from jinja2.utils import generate_lorem_ipsum, pass_eval_context
 from jinja2.visitor import NodeTransformer
 
 from ksd_cli.errors import UserError
-from ksd_cli.escaping import markdown_cell
+from ksd_cli.escaping import markdown_cell, markdown_code, markdown_text
 from ksd_cli.idformat import FILTERS
 from ksd_cli.messages import Msg
 
@@ -488,7 +488,8 @@ def make_environment(
     templates) or an explicit list of folders searched in order. The environment is sandboxed
     and immutable, undefined names are errors, blocks are trimmed (``trim_blocks``,
     ``lstrip_blocks``), and the Indonesian filters of :mod:`ksd_cli.idformat` plus
-    ``markdown_cell`` and any extra ``filters`` are registered. Autoescaping is off: the
+    ``markdown_cell``, ``markdown_text``, ``markdown_code`` and any extra ``filters`` are
+    registered. Autoescaping is off: the
     output is Markdown, not HTML.
     """
     display_root: Path | None = None
@@ -509,6 +510,8 @@ def make_environment(
     env.display_root = display_root
     env.filters.update(FILTERS)
     env.filters["markdown_cell"] = markdown_cell
+    env.filters["markdown_text"] = markdown_text
+    env.filters["markdown_code"] = markdown_code
     env.filters["ksd_counted"] = _counted
     env.filters["ksd_concat"] = _bounded_concat
     for name, size in (

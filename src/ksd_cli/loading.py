@@ -147,11 +147,11 @@ def load_file(
     """Read, parse and validate one file: the record when it passed, and the findings."""
     text = read_text(source, max_bytes)
     if isinstance(text, LoadProblem):
-        return None, [_problem(source, text, lang)]
+        return None, [problem_finding(source, text, lang)]
     document = read_document(text, parser)
     if isinstance(document, LoadProblem):
-        return None, [_problem(source, document, lang)]
-    findings = [_problem(source, p, lang) for p in document.problems]
+        return None, [problem_finding(source, document, lang)]
+    findings = [problem_finding(source, p, lang) for p in document.problems]
     model = MODELS[source.kind]
     raw_id = document.data.get("id")
     record_id = raw_id if isinstance(raw_id, str) else None
@@ -167,7 +167,8 @@ def load_file(
     return loaded, findings
 
 
-def _problem(source: SourceFile, problem: LoadProblem, lang: Lang) -> Diagnostic:
+def problem_finding(source: SourceFile, problem: LoadProblem, lang: Lang) -> Diagnostic:
+    """A loading problem of ``source`` as the finding ``ksd validate`` reports (``fmt`` too)."""
     name, args = problem.code, dict(problem.args)
     variant = problem.variant
     if name in ("complex-key", "bad-merge", "unsupported-tag"):

@@ -627,3 +627,49 @@ def test_split_hak_and_kewajiban_of_the_record_are_its_own_ayat(sample_repo: Pat
     assert "(4) PIHAK KEDUA berkewajiban:\n\na. membina kelompok bank sampah" in body
     assert "(3) PIHAK KEDUA berhak:\n\na. " in body  # the standard wording stays
     assert "Hak dan kewajiban PIHAK KESATU meliputi" not in body
+
+
+# Nothing from a record becomes active in a naskah (issue 16 §7) -------------------------------
+
+HOSTILE = (
+    "<script>alert(1)</script> [x](javascript:alert(1)) ![img](http://x) @mention `kode` *miring*"
+)
+HEADING = "## Pasal palsu"
+
+
+def _hostile_record(root: Path) -> None:
+    import yaml
+
+    path = root / "data" / "agreements" / f"{TPA}.yaml"
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    record["judul"] = f"Sampah {HOSTILE}"
+    record["ruang_lingkup"] = [HEADING, HOSTILE]
+    pks = record["naskah"][1]
+    pks.pop("judul", None)
+    pks["hak_kewajiban"]["pihak_kesatu"] = [HEADING, HOSTILE]
+    path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_record_text_is_inert_in_the_naskah_markdown(sample_repo: Path) -> None:
+    _hostile_record(sample_repo)
+    body = draft(open_repository(sample_repo), TPA, 2).content.decode("utf-8")
+    assert "<script>" not in body and "\\<script\\>" in body
+    assert not re.search(r"^\s*#+ Pasal palsu", body, re.MULTILINE)
+    assert "\\#\\# Pasal palsu" in body
+    assert "](javascript:" not in body and "![img]" not in body and "`kode`" not in body
+    assert "@mention" not in body and "@\u200bmention" in body
+    assert "*miring*" not in body and "\\*miring\\*" in body
+
+
+def test_record_text_reads_as_written_in_the_naskah_docx(sample_repo: Path) -> None:
+    _hostile_record(sample_repo)
+    rendered = draft(open_repository(sample_repo), TPA, 2, output_format="docx")
+    document = docx_of(rendered).paragraphs
+    paragraphs = [p.text.replace("\u200b", "") for p in document]
+    text = "\n".join(paragraphs)
+    assert HOSTILE in text
+    # The record's "## ..." is the text of a list item, never a heading of its own.
+    fakes = [p for p in document if HEADING in p.text]
+    assert fakes and all(p.text.startswith(HEADING) for p in fakes)
+    assert not [p for p in fakes if p.style.name.startswith("Heading")]
+    assert "\\" not in text

@@ -295,7 +295,7 @@ def test_records_that_do_not_load_are_listed(
     report = report_of(sample_repo, Period.year(2024))
     assert [i.path for i in report.invalid] == ["data/agreements/KSD-6402-2022-002.yaml"]
     assert "KSD-6402-2022-002" not in report.daftar.column("ID")
-    assert "- data/agreements/KSD-6402-2022-002.yaml (2 galat)" in markdown(report, sample_repo)
+    assert "- `data/agreements/KSD-6402-2022-002.yaml` (2 galat)" in markdown(report, sample_repo)
     target = tmp_path / "out.xlsx"
     args = ["report", "--root", str(sample_repo), "--periode", "2024", "--as-of", "2025-06-30"]
     assert main([*args, "-o", str(target)]) == 0

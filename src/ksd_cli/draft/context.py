@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ksd_cli.documents import induk_index, is_kepala_daerah
-from ksd_cli.draft.wording import durasi, gabung, label_pihak, teks, urutan
+from ksd_cli.draft.wording import durasi, gabung, label_pihak, urutan
+from ksd_cli.escaping import markdown_text
 from ksd_cli.models import Agreement, HakKewajiban, Naskah, Pihak
 from ksd_cli.naming import naskah_title
 from ksd_cli.reference import ReferenceData, Wilayah
@@ -27,6 +28,15 @@ _SUMBER_TANPA_PIHAK: dict[str, str] = {
     "apbn": "Anggaran Pendapatan dan Belanja Negara",
     "apbd": "Anggaran Pendapatan dan Belanja Daerah masing-masing PARA PIHAK",
 }
+
+
+def _teks(value: str) -> str:
+    """Record text on one line, inert in the naskah's Markdown: shown as written, never markup.
+
+    Only values from the record pass here, never the template's own Markdown; the Word
+    converter reads the backslash escapes back (:mod:`ksd_cli.draft.docx`).
+    """
+    return markdown_text(value)
 
 
 def penanda(what: str) -> str:
@@ -294,12 +304,12 @@ def build_context(
         else:
             kepala = is_kepala_daerah(signer.jabatan)
             penandatangan = PenandatanganView(
-                nama=teks(signer.nama),
-                jabatan=teks(signer.jabatan),
+                nama=_teks(signer.nama),
+                jabatan=_teks(signer.jabatan),
                 kepala_daerah=kepala,
                 atas_nama=wilayah.kepala_daerah if wilayah is not None and not kepala else None,
                 surat_kuasa=(
-                    SuratKuasaView(teks(signer.surat_kuasa.nomor), signer.surat_kuasa.tanggal)
+                    SuratKuasaView(_teks(signer.surat_kuasa.nomor), signer.surat_kuasa.tanggal)
                     if signer.surat_kuasa
                     else None
                 ),
@@ -310,13 +320,13 @@ def build_context(
                 label=label,
                 tipe=pihak.tipe,
                 nama=nama,
-                alamat=teks(pihak.alamat) if pihak.alamat else None,
-                negara=pihak.negara,
+                alamat=_teks(pihak.alamat) if pihak.alamat else None,
+                negara=_teks(pihak.negara) if pihak.negara else None,
                 daerah=wilayah.nama if wilayah else None,
                 kepala_daerah=wilayah.kepala_daerah if wilayah else None,
                 pimpinan=wilayah.kepala_daerah if wilayah else f"pimpinan {nama}",
                 pemilik=pihak.tipe == "pemda" and pihak.kode_wilayah == owner_code,
-                nomor=teks(nomor) if nomor else penanda(f"nomor {pihak.peran}"),
+                nomor=_teks(nomor) if nomor else penanda(f"nomor {pihak.peran}"),
                 penandatangan=penandatangan,
                 **_hak_kewajiban(
                     naskah,
@@ -355,38 +365,38 @@ def build_context(
         sebutan=sebutan,
         tentang=tentang,
         tanggal_ttd=naskah.tanggal_ttd,
-        tempat_ttd=teks(naskah.tempat_ttd) if naskah.tempat_ttd else penanda("tempat_ttd"),
+        tempat_ttd=_teks(naskah.tempat_ttd) if naskah.tempat_ttd else penanda("tempat_ttd"),
         berlaku_mulai=mulai,
         berlaku_sampai=naskah.sampai,
         durasi=durasi(mulai, naskah.sampai),
-        pertimbangan=tuple(teks(p) for p in naskah.pertimbangan or []),
+        pertimbangan=tuple(_teks(p) for p in naskah.pertimbangan or []),
         rencana_aksi=tuple(
             RencanaAksiView(
-                kegiatan=teks(r.kegiatan),
-                keluaran=teks(r.keluaran or ""),
-                lokasi=teks(r.lokasi or ""),
-                waktu=teks(r.waktu or ""),
-                penanggung_jawab=teks(r.penanggung_jawab or ""),
-                sumber_dana=teks(r.sumber_dana or ""),
+                kegiatan=_teks(r.kegiatan),
+                keluaran=_teks(r.keluaran or ""),
+                lokasi=_teks(r.lokasi or ""),
+                waktu=_teks(r.waktu or ""),
+                penanggung_jawab=_teks(r.penanggung_jawab or ""),
+                sumber_dana=_teks(r.sumber_dana or ""),
             )
             for r in naskah.rencana_aksi or []
         ),
-        perubahan=tuple(teks(p) for p in naskah.perubahan or []),
+        perubahan=tuple(_teks(p) for p in naskah.perubahan or []),
         penanda_tanggal_ttd=penanda("tanggal_ttd"),
     )
     by_peran = {p.peran: p for p in parties}
     pembiayaan = agreement.pembiayaan
     kerja_sama = KerjaSamaView(
         id=agreement.id,
-        judul=teks(agreement.judul),
+        judul=_teks(agreement.judul),
         jenis=agreement.jenis,
-        maksud_tujuan=teks(agreement.maksud_tujuan) if agreement.maksud_tujuan else None,
-        objek=teks(agreement.objek) if agreement.objek else None,
-        ruang_lingkup=tuple(teks(r) for r in agreement.ruang_lingkup or []),
+        maksud_tujuan=_teks(agreement.maksud_tujuan) if agreement.maksud_tujuan else None,
+        objek=_teks(agreement.objek) if agreement.objek else None,
+        ruang_lingkup=tuple(_teks(r) for r in agreement.ruang_lingkup or []),
         urusan=tuple(
             reference.urusan[k].nama if k in reference.urusan else k for k in agreement.urusan
         ),
-        perangkat_daerah=tuple(teks(p) for p in agreement.perangkat_daerah or []),
+        perangkat_daerah=tuple(_teks(p) for p in agreement.perangkat_daerah or []),
         sumber_dana=tuple(
             _sumber(code, by_peran) for code in (pembiayaan.sumber if pembiayaan else None) or []
         ),
@@ -425,7 +435,7 @@ def _dasar_hukum(
     ):
         tambahan.append(
             f"bahwa rencana kerja sama ini telah mendapat persetujuan Dewan Perwakilan Rakyat "
-            f"Daerah{daerah} melalui Keputusan Nomor {teks(dprd.nomor)} tanggal "
+            f"Daerah{daerah} melalui Keputusan Nomor {_teks(dprd.nomor)} tanggal "
             f"{tanggal(dprd.tanggal_keputusan)};"
         )
     integrasi = agreement.integrasi_perencanaan
@@ -433,7 +443,7 @@ def _dasar_hukum(
         dokumen = []
         if integrasi.rpjmd:
             dokumen.append(
-                f"Rencana Pembangunan Jangka Menengah Daerah{daerah} ({teks(integrasi.rpjmd)})"
+                f"Rencana Pembangunan Jangka Menengah Daerah{daerah} ({_teks(integrasi.rpjmd)})"
             )
         if integrasi.rkpd_tahun:
             dokumen.append(f"Rencana Kerja Pemerintah Daerah{daerah} Tahun {integrasi.rkpd_tahun}")
@@ -468,14 +478,14 @@ def _hak_kewajiban(
         own = raw or HakKewajiban()
         return {
             "hak_kewajiban": (),
-            "hak": tuple(teks(h) for h in own.hak) if own.hak else standard.hak,
-            "kewajiban": tuple(teks(k) for k in own.kewajiban)
+            "hak": tuple(_teks(h) for h in own.hak) if own.hak else standard.hak,
+            "kewajiban": tuple(_teks(k) for k in own.kewajiban)
             if own.kewajiban
             else standard.kewajiban,
         }
     # v1's plain list mixes rights and obligations under one heading: kept as written.
     return {
-        "hak_kewajiban": tuple(teks(h) for h in raw),
+        "hak_kewajiban": tuple(_teks(h) for h in raw),
         "hak": standard.hak,
         "kewajiban": standard.kewajiban,
     }
@@ -484,7 +494,7 @@ def _hak_kewajiban(
 def _nama_pihak(pihak: Pihak, wilayah: Wilayah | None) -> str | None:
     """The party's name: its own ``nama``, else the government of its region."""
     if pihak.nama:
-        return teks(pihak.nama)
+        return _teks(pihak.nama)
     return wilayah.pemerintah if wilayah is not None else None
 
 
@@ -509,7 +519,7 @@ def _induk(
                     f"nomor {naskah_title(parent.jenis)} yang dirujuk untuk {p.label} belum diisi",
                 )
             )
-        nomor.append((p.label, teks(value) if value else penanda(f"nomor induk {p.peran}")))
+        nomor.append((p.label, _teks(value) if value else penanda(f"nomor induk {p.peran}")))
     if parent.tanggal_ttd is None:
         missing.append(
             MissingField(
@@ -550,13 +560,13 @@ def _judul(naskah: Naskah, agreement: Agreement, induk: IndukView | None) -> tup
     if naskah.jenis == "adendum" and induk is not None:
         nama = f"Adendum {urutan(max(induk.adendum_ke, 1)).title()} {induk.sebutan}"
     if naskah.judul:
-        head, tail, _ = _pisah_judul(teks(naskah.judul))
+        head, tail, _ = _pisah_judul(_teks(naskah.judul))
         if head and tail:
             return head, tail
-        return nama, teks(naskah.judul)
+        return nama, _teks(naskah.judul)
     if naskah.jenis == "adendum" and induk is not None:
         return nama, induk.tentang
-    judul = teks(agreement.judul)
+    judul = _teks(agreement.judul)
     _, tail, parties = _pisah_judul(judul)
     return nama, tail if parties else judul
 

@@ -12,13 +12,21 @@ import os
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ksd_cli.messages import commands, labels, records, report, rules
+from ksd_cli.messages import (
+    commands,
+    labels,
+    laporan_dokumen,
+    pemetaan,
+    records,
+    report,
+    rules,
+)
 
 Lang = Literal["id", "en"]
 LANGS: tuple[Lang, ...] = ("id", "en")
 
 #: The areas of the catalog, each a module with its own ``ENTRIES``.
-AREAS = (records, labels, commands, report, rules)
+AREAS = (records, labels, commands, report, rules, pemetaan, laporan_dokumen)
 #: Every message, by key: (Indonesian, English). Each area keeps its entries in its own module.
 CATALOG: dict[str, tuple[str, str]] = {k: v for area in AREAS for k, v in area.ENTRIES.items()}
 

@@ -84,6 +84,8 @@ FORMATS: dict[str, dict[str, Format]] = {
     "report": _formats(
         Format("xlsx", ".xlsx", "ksd_cli.report.excel:xlsx_bytes", binary=True),
         Format("md", ".md", "ksd_cli.report.markdown:write_markdown"),
+        Format("docx", ".docx", "ksd_cli.report.document:docx_bytes", binary=True),
+        Format("pdf", ".pdf", "ksd_cli.report.document:pdf_bytes", binary=True),
     ),
     "mapping": _formats(
         Format("md", ".md", "ksd_cli.mapping.markdown:write_markdown"),

@@ -52,6 +52,14 @@ def test_temuan_rows_are_the_stalled_flags_of_the_same_day(project_root: Path, a
     assert counts == stalled.counts()
 
 
+def test_temuan_without_a_threshold_show_a_dash_not_zero(sample_2024: Report) -> None:
+    rows = {r["ID"]: r for r in sample_2024.temuan.records()}
+    assert rows["KSD-6402-2019-002"]["Batas (hari)"] == "–"  # kedaluwarsa
+    assert rows["KSD-6402-2019-001"]["Batas (hari)"] == "–"  # kb_kedaluwarsa_tanpa_pks
+    assert rows["KSD-6402-2019-003"]["Batas (hari)"] == 365  # kb_tanpa_pks
+    assert rows["KSD-6402-2019-003"]["Temuan"] == "KB tanpa PKS"
+
+
 def test_sample_temuan_are_what_the_scenario_names(sample_2024: Report) -> None:
     assert {(r["ID"], r["Kode temuan"]) for r in sample_2024.temuan.records()} == {
         ("KSD-6402-2019-003", "kb_tanpa_pks"),
@@ -153,7 +161,10 @@ def test_sample_sections_iv_to_vii(sample_2024: Report) -> None:
     assert daftar["KSD-6402-2020-001"]["Tanggal ttd PKS"] == date(2021, 8, 10)
     assert daftar["KSD-6402-2020-001"]["Berlaku sampai"] == date(2026, 3, 14)
     assert daftar["KSD-6402-2023-004"]["Tanggal ttd KB"] is None  # sinergi: nota = PKS
-    assert daftar["KSD-6402-2022-001"]["Temuan"] == "pks_tanpa_pelaksanaan"
+    # A title where a reader looks, never a code.
+    assert daftar["KSD-6402-2022-001"]["Temuan"] == "PKS tanpa pelaksanaan"
+    assert daftar["KSD-6402-2020-001"]["Nomor naskah per pihak"].startswith("KB: pihak_kesatu ")
+    assert daftar["KSD-6402-2023-001"]["Persetujuan DPRD"] == "Menunggu keputusan DPRD"
     mitra = {r["Mitra"]: r["Jumlah kerja sama"] for r in sample_2024.menurut_mitra.records()}
     assert mitra["Kota Samarinda"] == 4 and mitra["Universitas Mulawarman"] == 1
 

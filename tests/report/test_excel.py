@@ -58,7 +58,7 @@ def test_workbook_sheets_and_cover(workbook: Any) -> None:
 
 def test_temuan_sheet_has_one_row_per_flag(workbook: Any, sample_2024: Report) -> None:
     ws = workbook["Temuan"]
-    assert [c.value for c in ws[4]][:3] == ["ID", "Kode temuan", "Temuan"]
+    assert [c.value for c in ws[4]][:3] == ["ID", "Temuan", "Kode temuan"]
     assert ws["A4"].font.b and ws["A4"].fill.fgColor.rgb.endswith("1F4E78")
     rows = sheet_rows(ws, 4)
     flags = sample_2024.stalled.flags
@@ -85,7 +85,7 @@ def test_daftar_cells_are_typed_and_formatted(workbook: Any) -> None:
     assert row["Capaian"].number_format == PERCENT_FORMAT
     assert rows["KSD-6402-2021-002"]["Status"].value == "Dibatalkan"
     assert ws.freeze_panes == "A5"
-    assert ws.auto_filter.ref == "A4:Q24"
+    assert ws.auto_filter.ref == "A4:W24"
     assert ws.column_dimensions["B"].width >= 40
 
 
@@ -147,3 +147,19 @@ def test_record_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> Non
         for name in archive.namelist():
             if name.startswith("xl/worksheets/sheet"):
                 assert "<f>" not in archive.read(name).decode("utf-8")
+
+
+def test_every_sheet_prints_a4_one_page_wide_with_a_footer(
+    sample_2024: Report, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    target = tmp_path / "laporan.xlsx"
+    write_xlsx(sample_2024, target)
+    for ws in load_workbook(target).worksheets:
+        assert int(ws.page_setup.paperSize) == 9, ws.title  # A4
+        assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.oddFooter.left.text == "&A", ws.title
+        assert ws.oddFooter.right.text == "Halaman &P dari &N", ws.title
+        if ws.title != "Sampul":
+            assert ws.print_title_rows, ws.title

@@ -47,7 +47,7 @@ def test_markdown_has_every_section_and_two_mermaid_charts(
         in text
     )
     assert "bar [50.0, 100.0, 100.0, 50.0, 50.0, 0.0, 0.0]" in text
-    assert "| KSD-6402-2022-003 | akan_berakhir |" in text
+    assert "| KSD-6402-2022-003 | Akan berakhir | akan_berakhir |" in text
 
 
 def test_markdown_cells_cannot_break_the_table(tmp_path: Path) -> None:

@@ -147,4 +147,17 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "lapdoc.chart.jumlah": ("Jumlah", "Count"),
     "lapdoc.gambar": ("Gambar {n}. {judul}", "Figure {n}. {judul}"),
     "lapdoc.tabel": ("Tabel {n}. {judul}", "Table {n}. {judul}"),
+    # New columns of the workbook's Daftar sheet (read by report.build as laporan.col.*).
+    "laporan.col.nomor-naskah": ("Nomor naskah per pihak", "Document numbers per party"),
+    "laporan.col.dprd": ("Persetujuan DPRD", "DPRD approval"),
+    "laporan.col.sumber-dana": ("Sumber dana", "Funding sources"),
+    "laporan.col.perencanaan": ("Keterkaitan perencanaan", "Planning links"),
+    "laporan.col.realisasi": ("Realisasi (monev terakhir)", "Realisation (latest monev)"),
+    "laporan.col.kendala": ("Kendala (monev terakhir)", "Obstacles (latest monev)"),
+    "laporan.dprd.tidak-perlu": ("Tidak diperlukan", "Not needed"),
+    "laporan.dprd.disetujui": ("Disetujui", "Approved"),
+    "laporan.dprd.ditolak": ("Ditolak", "Refused"),
+    "laporan.dprd.menunggu": ("Menunggu keputusan DPRD", "Awaiting the DPRD"),
+    "laporan.dprd.belum-diajukan": ("Belum diajukan", "Not yet requested"),
+    "laporan.dpa": ("masuk DPA", "in the DPA"),
 }

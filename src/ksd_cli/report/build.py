@@ -37,6 +37,7 @@ from ksd_cli.naming import (
     jenis_short,
     jenis_title,
     kategori_title,
+    naskah_short,
     naskah_title,
     partner_names,
     party_name,
@@ -549,13 +550,19 @@ def _rincian(frames: _Frames, name: str, lang: Lang) -> Table:
 # III. Temuan, IV. Akan berakhir ---------------------------------------------------------------
 
 
+#: Flags raised by a date passing, not by a number of days over a threshold.
+NO_THRESHOLD = frozenset({"kb_kedaluwarsa_tanpa_pks", "kedaluwarsa"})
+#: What a cell shows where a value does not apply (never a misleading 0).
+NOT_APPLICABLE = "–"
+
+
 def _temuan(flags: Sequence[Flag], lang: Lang) -> Table:
     return Table(
         _t("table.temuan", lang),
         (
             _column("id", lang, width=20),
-            _column("kode-temuan", lang, width=28),
             _column("temuan", lang, width=24),
+            _column("kode-temuan", lang, width=28),
             _column("kategori", lang, width=11),
             _column("judul", lang, width=40),
             _column("tahap", lang, width=20),
@@ -569,14 +576,14 @@ def _temuan(flags: Sequence[Flag], lang: Lang) -> Table:
         tuple(
             (
                 f.id,
-                f.code,
                 flag_title(f.code, lang),
+                f.code,
                 kategori_title(f.kategori, lang),
                 f.judul,
                 tahap_title(f.stage, lang) if f.stage else "",
                 f.since,
                 f.days,
-                f.threshold,
+                f.threshold if f.code not in NO_THRESHOLD else NOT_APPLICABLE,
                 "; ".join(f.mitra),
                 "; ".join(f.perangkat_daerah),
                 f.message,
@@ -849,7 +856,13 @@ def _daftar(facts: Sequence[_AgreementFacts], reference: ReferenceData, lang: La
             f.latest_monev.tanggal if f.latest_monev else None,
             _capaian(f.latest_monev),
             rekomendasi_title(f.latest_monev.rekomendasi, lang) if f.latest_monev else "",
-            ", ".join(flag.code for flag in f.flags),
+            "; ".join(flag_title(flag.code, lang) for flag in f.flags),
+            _nomor_naskah(f, lang),
+            _dprd(f.record, lang),
+            "; ".join((f.record.pembiayaan.sumber or []) if f.record.pembiayaan else []),
+            _perencanaan(f.record, lang),
+            (f.latest_monev.realisasi or "") if f.latest_monev else "",
+            (f.latest_monev.kendala or "") if f.latest_monev else "",
         )
         for f in facts
     )
@@ -873,7 +886,54 @@ def _daftar(facts: Sequence[_AgreementFacts], reference: ReferenceData, lang: La
             _column("capaian", lang, "persen", 10),
             _column("rekomendasi", lang, width=13),
             _column("temuan", lang, width=28),
+            _column("nomor-naskah", lang, width=44),
+            _column("dprd", lang, width=22),
+            _column("sumber-dana", lang, width=24),
+            _column("perencanaan", lang, width=30),
+            _column("realisasi", lang, width=40),
+            _column("kendala", lang, width=40),
         ),
         rows,
         note=_t("note.daftar", lang),
     )
+
+
+def _nomor_naskah(facts: _AgreementFacts, lang: Lang) -> str:
+    """The numbers of each signed document, per party: "KB: pihak_kesatu 180/015; ..."."""
+    parts = []
+    for document in facts.state.signed:
+        if document.naskah.nomor:
+            numbers = ", ".join(f"{k} {v}" for k, v in document.naskah.nomor.items())
+            parts.append(f"{naskah_short(document.naskah.jenis, lang)}: {numbers}")
+    return "; ".join(parts)
+
+
+def _dprd(record: Agreement, lang: Lang) -> str:
+    """Whether DPRD approval is needed and where it stands."""
+    dprd = record.persetujuan_dprd
+    if dprd is None:
+        return ""
+    if not dprd.diperlukan:
+        return _t("dprd.tidak-perlu", lang)
+    if dprd.hasil:
+        return _t(f"dprd.{dprd.hasil}", lang)
+    if dprd.tanggal_permohonan:
+        return _t("dprd.menunggu", lang)
+    return _t("dprd.belum-diajukan", lang)
+
+
+def _perencanaan(record: Agreement, lang: Lang) -> str:
+    """RPJMD, RKPD year, programme and DPA, as far as the record says."""
+    plan = record.integrasi_perencanaan
+    if plan is None:
+        return ""
+    parts = []
+    if plan.rpjmd:
+        parts.append(f"RPJMD {plan.rpjmd}")
+    if plan.rkpd_tahun:
+        parts.append(f"RKPD {plan.rkpd_tahun}")
+    if plan.program:
+        parts.append(plan.program)
+    if plan.dpa:
+        parts.append(_t("dpa", lang))
+    return "; ".join(parts)

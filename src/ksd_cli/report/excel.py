@@ -235,6 +235,13 @@ class _Sheet:
         self.ws.page_setup.fitToWidth = 1
         self.ws.page_setup.fitToHeight = 0
         self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        self.ws.print_options.horizontalCentered = True
+        # Every printed page says which sheet it is and where it stands.
+        self.ws.oddFooter.left.text = "&A"
+        self.ws.oddFooter.right.text = message("pemetaan.halaman", self.lang)
+        if freeze and freeze != f"A{TABLE_ROW + 1}":
+            # Sheets of several tables repeat their title and subtitle rows.
+            self.ws.print_title_rows = "1:2"
 
     def table(self, table: Table, *, autofilter: bool = False) -> tuple[int, int]:
         """Header and rows; returns the header row and the last row.

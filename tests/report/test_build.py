@@ -198,8 +198,8 @@ def test_conversion_rate_of_a_small_repository_by_hand(tmp_path: Path) -> None:
     assert report.konversi == Share(2, 5)
     assert report.konversi.ratio == 0.4
     assert report.konversi_per_tahun.rows == (
-        ("2021", 2, 1, 1, 0.5),
-        ("2022", 3, 1, 2, 1 / 3),
+        ("2021", 2, 1, 1, 0, 0.5),
+        ("2022", 3, 1, 2, 0, 1 / 3),
     )
     target = tmp_path / "k.xlsx"
     write_xlsx(report, target)
@@ -304,3 +304,36 @@ def test_records_that_do_not_load_are_listed(
     cover = [c.value for c in load_workbook(target)["Sampul"]["A"]]
     assert "Rekaman yang tidak dapat dibaca: 1" in cover
     assert "data/agreements/KSD-6402-2022-002.yaml" in cover
+
+
+def test_young_kbs_are_shown_apart_not_as_unconverted(tmp_path: Path) -> None:
+    root = write_repo(
+        tmp_path,
+        {"id": "KSD-6402-2024-001", "naskah": [kb("2024-03-01")]},  # 486 days: overdue
+        {"id": "KSD-6402-2024-002", "naskah": [kb("2024-09-01")]},  # 302 days: still young
+        {"id": "KSD-6402-2024-003", "naskah": [kb("2024-02-01"), pks("2024-06-01")]},
+    )
+    report = report_of(root, Period.year(2024))
+    assert report.konversi_per_tahun.rows == (("2024", 3, 1, 1, 1, 0.5),)
+
+
+def test_value_awaiting_dprd_approval_is_not_active_value(tmp_path: Path) -> None:
+    awaiting = {"diperlukan": True, "tanggal_permohonan": "2024-05-01"}
+    root = write_repo(
+        tmp_path,
+        {
+            "id": "KSD-6402-2024-001",
+            "naskah": [kb("2024-01-10"), pks("2024-03-01")],
+            "pembiayaan": {"nilai": 1_000},
+            "persetujuan_dprd": awaiting,
+        },
+        {
+            "id": "KSD-6402-2024-002",
+            "naskah": [kb("2024-01-10"), pks("2024-03-01")],
+            "pembiayaan": {"nilai": 300},
+        },
+    )
+    report = report_of(root, Period.year(2024))
+    figures = {f.label: f.value for f in report.ikhtisar}
+    assert figures["Nilai pembiayaan seluruh kerja sama"] == 1_300
+    assert figures["Nilai pembiayaan kerja sama aktif"] == 300

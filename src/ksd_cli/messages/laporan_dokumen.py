@@ -160,4 +160,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "laporan.dprd.menunggu": ("Menunggu keputusan DPRD", "Awaiting the DPRD"),
     "laporan.dprd.belum-diajukan": ("Belum diajukan", "Not yet requested"),
     "laporan.dpa": ("masuk DPA", "in the DPA"),
+    "laporan.note.status-dprd": (
+        "Nilai menurut status mencakup kerja sama yang masih menunggu persetujuan DPRD; nilai "
+        "kerja sama aktif pada ikhtisar tidak menghitungnya.",
+        "Values by status include cooperations still awaiting DPRD approval; the active value "
+        "in the key figures leaves them out.",
+    ),
+    "laporan.col.kb-muda": (
+        "Belum jatuh tempo (di luar rasio)",
+        "Not yet due (outside the rate)",
+    ),
 }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, get_args
@@ -123,7 +123,13 @@ def build_report(
     followed = find_tindak_lanjut(potentials, agreements)
     flagged_potentials = {f.id for f in stalled.flags if f.code == "potensi_tanpa_tindak_lanjut"}
 
-    frames = _frames(facts, reference, lang)
+    def young(f: _AgreementFacts, kb: DocumentState) -> bool:
+        """A KB not yet followed whose kb_tanpa_pks time has not run out: not "unconverted"."""
+        signed = kb.naskah.tanggal_ttd
+        limit = config.stalled.for_jenis(f.record.jenis).kb_tanpa_pks
+        return signed is not None and (as_of - signed).days <= limit
+
+    frames = _frames(facts, reference, lang, young)
     konversi = Share(int(frames.kb["diikuti"].sum()), len(frames.kb))
     potensi_share = Share(sum(1 for t in followed if t.ditindaklanjuti), len(followed))
     in_period_potentials = [
@@ -245,7 +251,12 @@ class _Frames:
     perangkat_daerah: pd.DataFrame
 
 
-def _frames(facts: Sequence[_AgreementFacts], reference: ReferenceData, lang: Lang) -> _Frames:
+def _frames(
+    facts: Sequence[_AgreementFacts],
+    reference: ReferenceData,
+    lang: Lang,
+    young: Callable[[_AgreementFacts, DocumentState], bool],
+) -> _Frames:
     agreements = _frame(
         {
             "id": "object",
@@ -254,6 +265,7 @@ def _frames(facts: Sequence[_AgreementFacts], reference: ReferenceData, lang: La
             "tahap": "object",
             "aktif": "bool",
             "nilai": "int64",
+            "nilai_aktif": "int64",
             "naskah_periode": "int64",
             "monev_periode": "int64",
         },
@@ -265,6 +277,7 @@ def _frames(facts: Sequence[_AgreementFacts], reference: ReferenceData, lang: La
                 f.state.tahap_terakhir or "",
                 f.state.status == "aktif",
                 f.nilai or 0,
+                (f.nilai or 0) if f.state.status == "aktif" and not _awaiting_dprd(f.record) else 0,
                 len(f.signed_in_period),
                 len(f.monev_in_period),
             )
@@ -272,9 +285,14 @@ def _frames(facts: Sequence[_AgreementFacts], reference: ReferenceData, lang: La
         ),
     )
     kb = _frame(
-        {"id": "object", "tahun": "int64", "diikuti": "bool"},
+        {"id": "object", "tahun": "int64", "diikuti": "bool", "muda": "bool"},
         (
-            (f.record.id, d.naskah.tanggal_ttd.year, bool(f.state.followers(d)))
+            (
+                f.record.id,
+                d.naskah.tanggal_ttd.year,
+                followed := bool(f.state.followers(d)),
+                not followed and young(f, d),
+            )
             for f in facts
             if f.record.jenis != "sinergi"
             for d in f.state.signed
@@ -371,7 +389,7 @@ def _menurut_status(frame: pd.DataFrame, lang: Lang) -> Table:
         _t("table.menurut_status", lang),
         (_column("status", lang, width=44), _jumlah(lang), _nilai(lang)),
         _rows(counts[["label", "jumlah", "nilai"]]),
-        note=_t("note.status", lang),
+        note=f"{_t('note.status', lang)} {_t('note.status-dprd', lang)}",
     )
 
 
@@ -432,19 +450,35 @@ def _kegiatan(counts: dict[str, int], lang: Lang) -> Table:
     )
 
 
+def _awaiting_dprd(record: Agreement) -> bool:
+    """Whether the cooperation needs a DPRD approval it does not have (yet)."""
+    dprd = record.persetujuan_dprd
+    return dprd is not None and dprd.diperlukan and dprd.hasil != "disetujui"
+
+
 def _konversi_per_tahun(kb: pd.DataFrame, lang: Lang) -> Table:
-    grouped = kb.groupby("tahun").agg(kb=("id", "size"), diikuti=("diikuti", "sum"))
+    grouped = kb.groupby("tahun").agg(
+        kb=("id", "size"), diikuti=("diikuti", "sum"), muda=("muda", "sum")
+    )
     grouped = grouped.astype("int64").sort_index()
-    grouped["belum"] = grouped["kb"] - grouped["diikuti"]
-    grouped["rasio"] = grouped["diikuti"] / grouped["kb"]
+    # Only KBs older than the kb_tanpa_pks threshold count as "not converted"; the young
+    # ones still have time and are shown apart, outside the rate.
+    grouped["belum"] = grouped["kb"] - grouped["diikuti"] - grouped["muda"]
     rows = tuple(
-        (str(year), n, followed, missing, ratio)
-        for year, n, followed, missing, ratio in zip(
+        (
+            str(year),
+            n,
+            followed,
+            missing,
+            waiting,
+            followed / (n - waiting) if n > waiting else None,
+        )
+        for year, n, followed, missing, waiting in zip(
             grouped.index.tolist(),
             grouped["kb"].tolist(),
             grouped["diikuti"].tolist(),
             grouped["belum"].tolist(),
-            grouped["rasio"].tolist(),
+            grouped["muda"].tolist(),
             strict=True,
         )
     )
@@ -455,6 +489,7 @@ def _konversi_per_tahun(kb: pd.DataFrame, lang: Lang) -> Table:
             _column("kb-ditandatangani", lang, "bilangan", 14),
             _column("diikuti-pks", lang, "bilangan", 12),
             _column("belum-diikuti-pks", lang, "bilangan", 14),
+            _column("kb-muda", lang, "bilangan", 16),
             _column("rasio-konversi", lang, "persen", 12),
         ),
         rows,
@@ -499,7 +534,7 @@ def _ikhtisar(
         Figure(_t("fig.nilai", lang), int(agreements["nilai"].sum()), "rupiah"),
         Figure(
             _t("fig.nilai-aktif", lang),
-            int(agreements.loc[agreements["aktif"], "nilai"].sum()),
+            int(agreements["nilai_aktif"].sum()),
             "rupiah",
         ),
         Figure(_t("fig.macet", lang), macet),

@@ -472,7 +472,7 @@ def _charts(sheet: _Sheet, report: Report, headers: dict[str, int]) -> None:
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 1
     chart.add_data(
-        Reference(ws, min_col=5, min_row=konversi, max_row=konversi + max(n_years, 1)),
+        Reference(ws, min_col=6, min_row=konversi, max_row=konversi + max(n_years, 1)),
         titles_from_data=True,
     )
     chart.set_categories(

@@ -90,7 +90,10 @@ def test_daftar_cells_are_typed_and_formatted(workbook: Any) -> None:
 
 
 def test_every_section_sheet_is_filled_and_frozen(workbook: Any) -> None:
-    assert workbook["Rincian"]["A5"].value == "Urusan"
+    rincian = workbook["Rincian"]
+    blocks = [c.value for c in rincian["A"] if isinstance(c.value, str)]
+    assert blocks.index("Kerja sama menurut urusan") < blocks.index("Kerja sama menurut mitra")
+    assert "Kerja sama menurut perangkat daerah" in blocks
     assert workbook["Akan Berakhir"]["A5"].value == "KSD-6402-2022-003"
     assert workbook["Akan Berakhir"]["F5"].value == datetime(2025, 9, 15)
     potensi = workbook["Potensi"]
@@ -163,3 +166,19 @@ def test_every_sheet_prints_a4_one_page_wide_with_a_footer(
         assert ws.oddFooter.right.text == "Halaman &P dari &N", ws.title
         if ws.title != "Sampul":
             assert ws.print_title_rows, ws.title
+
+
+def test_rincian_is_one_table_per_dimension_with_a_subtotal(
+    workbook: Any, sample_2024: Report
+) -> None:
+    ws = workbook["Rincian"]
+    subtotals = [
+        row for row in ws.iter_rows() if row[1].value and str(row[1].value).startswith("Jumlah")
+    ]
+    assert len(subtotals) == 3
+    header = sheet_rows(ws, find_row(ws, "Kode"))
+    opd_value = "Nilai kerja sama yang melibatkan OPD ini"
+    headers = {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    assert opd_value in headers and "Nilai pembiayaan" not in headers
+    urusan_total = sum(r["Jumlah kerja sama"] for r in sample_2024.menurut_urusan.records())
+    assert header[-1]["Jumlah kerja sama"].value == urusan_total

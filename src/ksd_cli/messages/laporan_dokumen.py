@@ -166,6 +166,22 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Values by status include cooperations still awaiting DPRD approval; the active value "
         "in the key figures leaves them out.",
     ),
+    "laporan.subtotal": (
+        "Jumlah (satu kerja sama dapat terhitung lebih dari sekali)",
+        "Total (one cooperation may count more than once)",
+    ),
+    "laporan.col.nilai-melibatkan.urusan": (
+        "Nilai kerja sama pada urusan ini",
+        "Value of the cooperation in this urusan",
+    ),
+    "laporan.col.nilai-melibatkan.mitra": (
+        "Nilai kerja sama dengan mitra ini",
+        "Value of the cooperation with this partner",
+    ),
+    "laporan.col.nilai-melibatkan.perangkat-daerah": (
+        "Nilai kerja sama yang melibatkan OPD ini",
+        "Value of the cooperation involving this office",
+    ),
     "laporan.col.kb-muda": (
         "Belum jatuh tempo (di luar rasio)",
         "Not yet due (outside the rate)",

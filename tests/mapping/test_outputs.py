@@ -160,3 +160,19 @@ def test_cli_refuses_a_year_out_of_range() -> None:
     )
     assert result.exit_code == 2
     assert "--tahun" in result.output
+
+
+def test_cli_lists_a_broken_potential_as_left_out(sample_repo: Path) -> None:
+    broken = sample_repo / "data" / "potentials" / "POT-6402-2024-001.yaml"
+    broken.write_text("id: POT-6402-2024-001\nprioritas: [\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app,
+        ["mapping", "--root", str(sample_repo), "--as-of", "2025-06-30", "-f", "json"],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["tidak_terbaca"] == ["data/potentials/POT-6402-2024-001.yaml"]
+    assert "1 berkas potensi tidak dimuat" in result.stderr
+    ids = [p["id"] for u in data["urusan"] for p in u["potensi"]]
+    assert "POT-6402-2024-001" not in ids and len(ids) == 12

@@ -19,7 +19,7 @@ from ksd_cli.cli.common import (
 )
 from ksd_cli.cli.writing import OutputOption, format_check, format_metavar, plan_output
 from ksd_cli.errors import UsageProblem
-from ksd_cli.messages import Msg
+from ksd_cli.messages import Msg, message
 
 if TYPE_CHECKING:
     from ksd_cli.outputs import Format
@@ -60,6 +60,7 @@ def mapping(
     potensi_tanpa_tindak_lanjut finding. md and json go to stdout without --output; xlsx,
     docx and pdf go to ksd-pemetaan-<tahun>.<ext>.
     """
+    from ksd_cli.idformat import number
     from ksd_cli.mapping import build_mapping
     from ksd_cli.reference import load_reference
     from ksd_cli.validate import load_sound_records
@@ -84,4 +85,5 @@ def mapping(
         options["env"] = make_environment(repo)
     plan.write(result, **options)
     if result.invalid:
-        sys.stderr.write(f"ksd: {len(result.invalid)} potential file(s) left out (errors)\n")
+        count = number(len(result.invalid), lang_)
+        sys.stderr.write(f"ksd: {message('pemetaan.invalid-stderr', lang_, count=count)}\n")

@@ -218,6 +218,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "ANNEX TO THE DECREE OF THE {jabatan}\nNUMBER ....... OF {tahun}\nON THE MAPPING OF "
         "COOPERATION POTENTIALS",
     ),
+    "pemetaan.invalid-stderr": (
+        "{count} berkas potensi tidak dimuat karena galat; jalankan ksd validate",
+        "{count} potential files left out for errors; run ksd validate",
+    ),
     "pemetaan.halaman": ("Halaman &P dari &N", "Page &P of &N"),
     "pemetaan.office-missing": (
         "PDF memerlukan LibreOffice (soffice), yang tidak ditemukan",

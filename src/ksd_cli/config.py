@@ -101,6 +101,22 @@ class Stalled(Thresholds):
         return Thresholds(**base)
 
 
+class Laporan(_Section):
+    """``[laporan]``: the kop and the sign-off of the documents ksd writes (all optional).
+
+    A name left out is a blank to fill in the document, never a refusal.
+    """
+
+    sekretariat: str = "Sekretariat Daerah"
+    bagian: str = "Bagian Kerja Sama"
+    alamat: str | None = None
+    penandatangan_jabatan: str | None = None
+    penandatangan_nama: str | None = None
+    penandatangan_pangkat: str | None = None
+    penandatangan_nip: str | None = None
+    tempat: str | None = None
+
+
 class Config(_Section):
     """The whole of ``ksd.toml``."""
 
@@ -109,6 +125,7 @@ class Config(_Section):
     validate_: ValidateSettings = Field(ValidateSettings(), alias="validate")
     stalled: Stalled = Stalled()
     naskah: NaskahSettings = NaskahSettings()
+    laporan: Laporan = Laporan()
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
 

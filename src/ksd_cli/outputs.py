@@ -1,10 +1,10 @@
 """The output contract of every command that writes: its formats, and writing a file safely.
 
 One registry, :data:`FORMATS`, names the writers of each result type (validate, stalled,
-show, diff, report, draft) by ``--format`` name. The CLI builds its ``--format`` choices from
-its keys, maps an ``--output`` file's extension to a format through the same table, and
-writes through :func:`write_output`: never over an existing file without ``--force``, never
-into a folder that does not exist, always atomically.
+show, diff, report, mapping, draft) by ``--format`` name. The CLI builds its
+``--format`` choices from its keys, maps an ``--output`` file's extension to a format
+through the same table, and writes through :func:`write_output`: never over an existing
+file without ``--force``, never into a folder that does not exist, always atomically.
 
 This module is imported when the CLI starts: writers are named as ``"module:function"`` and
 imported only when used, so ``ksd --help`` does not load openpyxl, jinja2 or python-docx.
@@ -84,6 +84,15 @@ FORMATS: dict[str, dict[str, Format]] = {
     "report": _formats(
         Format("xlsx", ".xlsx", "ksd_cli.report.excel:xlsx_bytes", binary=True),
         Format("md", ".md", "ksd_cli.report.markdown:write_markdown"),
+        Format("docx", ".docx", "ksd_cli.report.document:docx_bytes", binary=True),
+        Format("pdf", ".pdf", "ksd_cli.report.document:pdf_bytes", binary=True),
+    ),
+    "mapping": _formats(
+        Format("md", ".md", "ksd_cli.mapping.markdown:write_markdown"),
+        Format("xlsx", ".xlsx", "ksd_cli.mapping.excel:xlsx_bytes", binary=True),
+        Format("docx", ".docx", "ksd_cli.mapping.document:docx_bytes", binary=True),
+        Format("pdf", ".pdf", "ksd_cli.mapping.document:pdf_bytes", binary=True),
+        Format("json", ".json", "ksd_cli.mapping.markdown:write_json"),
     ),
     "draft": _formats(
         Format("md", ".md", "ksd_cli.draft.render:naskah_bytes", binary=True),

@@ -42,6 +42,7 @@ FAILURES: dict[str, list[str]] = {
     "draft": ["draft", "KSD-6402-2020-001", "--naskah", "9", "--root", "{root}"],
     "import": ["import", "{tmp}/tidak-ada.xlsx", "--root", "{root}"],
     "export": ["export", "--root", "{root}", "-o", "{root}/ksd.toml"],
+    "mapping": ["mapping", "--root", "{root}", "-f", "md", "-o", "{root}/ksd.toml"],
 }
 
 

@@ -52,6 +52,14 @@ def test_temuan_rows_are_the_stalled_flags_of_the_same_day(project_root: Path, a
     assert counts == stalled.counts()
 
 
+def test_temuan_without_a_threshold_show_a_dash_not_zero(sample_2024: Report) -> None:
+    rows = {r["ID"]: r for r in sample_2024.temuan.records()}
+    assert rows["KSD-6402-2019-002"]["Batas (hari)"] == "–"  # kedaluwarsa
+    assert rows["KSD-6402-2019-001"]["Batas (hari)"] == "–"  # kb_kedaluwarsa_tanpa_pks
+    assert rows["KSD-6402-2019-003"]["Batas (hari)"] == 365  # kb_tanpa_pks
+    assert rows["KSD-6402-2019-003"]["Temuan"] == "KB tanpa PKS"
+
+
 def test_sample_temuan_are_what_the_scenario_names(sample_2024: Report) -> None:
     assert {(r["ID"], r["Kode temuan"]) for r in sample_2024.temuan.records()} == {
         ("KSD-6402-2019-003", "kb_tanpa_pks"),
@@ -162,7 +170,12 @@ def test_sample_sections_iv_to_vii(sample_2024: Report) -> None:
     assert daftar["KSD-6402-2020-001"]["Tanggal ttd PKS"] == date(2021, 8, 10)
     assert daftar["KSD-6402-2020-001"]["Berlaku sampai"] == date(2026, 3, 14)
     assert daftar["KSD-6402-2023-004"]["Tanggal ttd KB"] is None  # sinergi: nota = PKS
-    assert daftar["KSD-6402-2022-001"]["Temuan"] == "pks_tanpa_pelaksanaan"
+    # A title where a reader looks, never a code.
+    assert daftar["KSD-6402-2022-001"]["Temuan"] == "PKS tanpa pelaksanaan"
+    assert str(daftar["KSD-6402-2020-001"]["Nomor naskah per pihak"]).startswith(
+        "KB: pihak_kesatu "
+    )
+    assert daftar["KSD-6402-2023-001"]["Persetujuan DPRD"] == "Menunggu keputusan DPRD"
     mitra = {r["Mitra"]: r["Jumlah kerja sama"] for r in sample_2024.menurut_mitra.records()}
     # Samarinda: 5 with the v1.1 sample's unanswered offer (KSD-6402-2025-002).
     assert mitra["Kota Samarinda"] == 5 and mitra["Universitas Mulawarman"] == 1
@@ -197,8 +210,8 @@ def test_conversion_rate_of_a_small_repository_by_hand(tmp_path: Path) -> None:
     assert report.konversi == Share(2, 5)
     assert report.konversi.ratio == 0.4
     assert report.konversi_per_tahun.rows == (
-        ("2021", 2, 1, 1, 0.5),
-        ("2022", 3, 1, 2, 1 / 3),
+        ("2021", 2, 1, 1, 0, 0.5),
+        ("2022", 3, 1, 2, 0, 1 / 3),
     )
     target = tmp_path / "k.xlsx"
     write_xlsx(report, target)
@@ -303,3 +316,36 @@ def test_records_that_do_not_load_are_listed(
     cover = [c.value for c in load_workbook(target)["Sampul"]["A"]]
     assert "Rekaman yang tidak dapat dibaca: 1" in cover
     assert "data/agreements/KSD-6402-2022-002.yaml" in cover
+
+
+def test_young_kbs_are_shown_apart_not_as_unconverted(tmp_path: Path) -> None:
+    root = write_repo(
+        tmp_path,
+        {"id": "KSD-6402-2024-001", "naskah": [kb("2024-03-01")]},  # 486 days: overdue
+        {"id": "KSD-6402-2024-002", "naskah": [kb("2024-09-01")]},  # 302 days: still young
+        {"id": "KSD-6402-2024-003", "naskah": [kb("2024-02-01"), pks("2024-06-01")]},
+    )
+    report = report_of(root, Period.year(2024))
+    assert report.konversi_per_tahun.rows == (("2024", 3, 1, 1, 1, 0.5),)
+
+
+def test_value_awaiting_dprd_approval_is_not_active_value(tmp_path: Path) -> None:
+    awaiting = {"diperlukan": True, "tanggal_permohonan": "2024-05-01"}
+    root = write_repo(
+        tmp_path,
+        {
+            "id": "KSD-6402-2024-001",
+            "naskah": [kb("2024-01-10"), pks("2024-03-01")],
+            "pembiayaan": {"nilai": 1_000},
+            "persetujuan_dprd": awaiting,
+        },
+        {
+            "id": "KSD-6402-2024-002",
+            "naskah": [kb("2024-01-10"), pks("2024-03-01")],
+            "pembiayaan": {"nilai": 300},
+        },
+    )
+    report = report_of(root, Period.year(2024))
+    figures = {f.label: f.value for f in report.ikhtisar}
+    assert figures["Nilai pembiayaan seluruh kerja sama"] == 1_300
+    assert figures["Nilai pembiayaan kerja sama aktif"] == 300

@@ -20,6 +20,18 @@ from ksd_cli.xlsx import PERCENT_FORMAT, RUPIAH_FORMAT
 from report.conftest import KUKAR, find_row, kb, report_of, sheet_rows, write_repo
 
 
+def _fits(ws: Any) -> bool:
+    """Whether the sheet prints fitted to the page (openpyxl types these as optional)."""
+    setup = ws.sheet_properties.pageSetUpPr
+    return setup is not None and bool(setup.fitToPage)
+
+
+def _footer(ws: Any, side: str) -> str | None:
+    """The text of one side of the sheet's odd-page footer."""
+    item = getattr(ws.oddFooter, side)
+    return None if item is None else str(item.text)
+
+
 @pytest.fixture(scope="module")
 def workbook(sample_2024: Report, tmp_path_factory: pytest.TempPathFactory) -> Any:
     from openpyxl import load_workbook
@@ -58,7 +70,7 @@ def test_workbook_sheets_and_cover(workbook: Any) -> None:
 
 def test_temuan_sheet_has_one_row_per_flag(workbook: Any, sample_2024: Report) -> None:
     ws = workbook["Temuan"]
-    assert [c.value for c in ws[4]][:3] == ["ID", "Kode temuan", "Temuan"]
+    assert [c.value for c in ws[4]][:3] == ["ID", "Temuan", "Kode temuan"]
     assert ws["A4"].font.b and ws["A4"].fill.fgColor.rgb.endswith("1F4E78")
     rows = sheet_rows(ws, 4)
     flags = sample_2024.stalled.flags
@@ -85,12 +97,15 @@ def test_daftar_cells_are_typed_and_formatted(workbook: Any) -> None:
     assert row["Capaian"].number_format == PERCENT_FORMAT
     assert rows["KSD-6402-2021-002"]["Status"].value == "Dibatalkan"
     assert ws.freeze_panes == "A5"
-    assert ws.auto_filter.ref == "A4:Q28"  # 24 agreements
+    assert ws.auto_filter.ref == "A4:W28"  # 24 agreements, 23 columns
     assert ws.column_dimensions["B"].width >= 40
 
 
 def test_every_section_sheet_is_filled_and_frozen(workbook: Any) -> None:
-    assert workbook["Rincian"]["A5"].value == "Urusan"
+    rincian = workbook["Rincian"]
+    blocks = [c.value for c in rincian["A"] if isinstance(c.value, str)]
+    assert blocks.index("Kerja sama menurut urusan") < blocks.index("Kerja sama menurut mitra")
+    assert "Kerja sama menurut perangkat daerah" in blocks
     assert workbook["Akan Berakhir"]["A5"].value == "KSD-6402-2022-003"
     assert workbook["Akan Berakhir"]["F5"].value == datetime(2025, 9, 15)
     potensi = workbook["Potensi"]
@@ -147,3 +162,37 @@ def test_record_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> Non
         for name in archive.namelist():
             if name.startswith("xl/worksheets/sheet"):
                 assert "<f>" not in archive.read(name).decode("utf-8")
+
+
+def test_every_sheet_prints_a4_one_page_wide_with_a_footer(
+    sample_2024: Report, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    target = tmp_path / "laporan.xlsx"
+    write_xlsx(sample_2024, target)
+    for ws in load_workbook(target).worksheets:
+        assert int(ws.page_setup.paperSize or 0) == 9, ws.title  # A4
+        assert ws.page_setup.fitToWidth == 1 and _fits(ws)
+        assert _footer(ws, "left") == "&A", ws.title
+        assert _footer(ws, "right") == "Halaman &P dari &N", ws.title
+        if ws.title != "Sampul":
+            assert ws.print_title_rows, ws.title
+
+
+def test_rincian_is_one_table_per_dimension_with_a_subtotal(
+    workbook: Any, sample_2024: Report
+) -> None:
+    ws = workbook["Rincian"]
+    subtotals = [
+        row for row in ws.iter_rows() if row[1].value and str(row[1].value).startswith("Jumlah")
+    ]
+    assert len(subtotals) == 3
+    header = sheet_rows(ws, find_row(ws, "Kode"))
+    opd_value = "Nilai kerja sama yang melibatkan OPD ini"
+    headers = {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    assert opd_value in headers and "Nilai pembiayaan" not in headers
+    urusan_total = sum(
+        int(str(r["Jumlah kerja sama"])) for r in sample_2024.menurut_urusan.records()
+    )
+    assert header[-1]["Jumlah kerja sama"].value == urusan_total

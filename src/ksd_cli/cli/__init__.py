@@ -28,6 +28,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("stalled", "stalled"),
     ("show", "show"),
     ("report", "report"),
+    ("mapping", "mapping"),
     ("fmt", "fmt"),
     ("diff", "diff"),
     ("init", "init"),

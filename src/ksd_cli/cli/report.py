@@ -1,4 +1,4 @@
-"""``ksd report``: the evaluation report of a period, as an Excel workbook or Markdown."""
+"""``ksd report``: the evaluation report of a period: workbook, Markdown, Word or PDF."""
 
 from __future__ import annotations
 
@@ -60,7 +60,8 @@ def report(
             "-f",
             metavar=format_metavar("report"),
             callback=format_check("report"),
-            help="Excel workbook or Markdown (default: from the --output extension, else xlsx).",
+            help="Excel workbook, Markdown, Word document or PDF (default: from the --output "
+            "extension, else xlsx).",
             show_default=False,
         ),
     ] = None,
@@ -69,7 +70,7 @@ def report(
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Write the evaluation report of a period, as an Excel workbook or Markdown.
+    """Write the evaluation report of a period: Excel workbook, Markdown, Word or PDF.
 
     Stage, status and findings are as of --as-of; signings and monev count within the period.
 
@@ -104,7 +105,11 @@ def report(
         data_changed=changed,
         lang=lang_,
     )
-    options = {"env": _environment(repo)} if plan.format.name == "md" else {}
+    options: dict[str, object] = {}
+    if plan.format.name == "md":
+        options["env"] = _environment(repo)
+    elif plan.format.name in ("docx", "pdf"):
+        options["kop"] = repo.config.laporan
     plan.write(result, **options)
     if result.invalid:
         count = number(len(result.invalid), lang_)

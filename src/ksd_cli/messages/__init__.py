@@ -17,7 +17,9 @@ from ksd_cli.messages import (
     commands,
     house,
     labels,
+    laporan_dokumen,
     naskah,
+    pemetaan,
     proposals,
     records,
     report,
@@ -28,7 +30,19 @@ Lang = Literal["id", "en"]
 LANGS: tuple[Lang, ...] = ("id", "en")
 
 #: The areas of the catalog, each a module with its own ``ENTRIES``.
-AREAS = (records, labels, commands, report, rules, house, proposals, additions, naskah)
+AREAS = (
+    records,
+    labels,
+    commands,
+    report,
+    rules,
+    house,
+    proposals,
+    additions,
+    naskah,
+    pemetaan,
+    laporan_dokumen,
+)
 #: Every message, by key: (Indonesian, English). Each area keeps its entries in its own module.
 CATALOG: dict[str, tuple[str, str]] = {k: v for area in AREAS for k, v in area.ENTRIES.items()}
 

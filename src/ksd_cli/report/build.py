@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, get_args
@@ -37,6 +37,7 @@ from ksd_cli.naming import (
     jenis_short,
     jenis_title,
     kategori_title,
+    naskah_short,
     naskah_title,
     partner_names,
     party_name,
@@ -127,7 +128,13 @@ def build_report(
     followed = find_tindak_lanjut(potentials, agreements)
     flagged_potentials = {f.id for f in stalled.flags if f.code == "potensi_tanpa_tindak_lanjut"}
 
-    frames = _frames(facts, reference, lang)
+    def young(f: _AgreementFacts, kb: DocumentState) -> bool:
+        """A KB not yet followed whose kb_tanpa_pks time has not run out: not "unconverted"."""
+        signed = kb.naskah.tanggal_ttd
+        limit = config.stalled.for_jenis(f.record.jenis).kb_tanpa_pks
+        return signed is not None and (as_of - signed).days <= limit
+
+    frames = _frames(facts, reference, lang, young)
     konversi = Share(int(frames.kb["diikuti"].sum()), len(frames.kb))
     potensi_share = Share(sum(1 for t in followed if t.ditindaklanjuti), len(followed))
     in_period_potentials = [
@@ -249,7 +256,12 @@ class _Frames:
     perangkat_daerah: pd.DataFrame
 
 
-def _frames(facts: Sequence[_AgreementFacts], reference: ReferenceData, lang: Lang) -> _Frames:
+def _frames(
+    facts: Sequence[_AgreementFacts],
+    reference: ReferenceData,
+    lang: Lang,
+    young: Callable[[_AgreementFacts, DocumentState], bool],
+) -> _Frames:
     agreements = _frame(
         {
             "id": "object",
@@ -258,6 +270,7 @@ def _frames(facts: Sequence[_AgreementFacts], reference: ReferenceData, lang: La
             "tahap": "object",
             "aktif": "bool",
             "nilai": "int64",
+            "nilai_aktif": "int64",
             "naskah_periode": "int64",
             "monev_periode": "int64",
         },
@@ -269,6 +282,7 @@ def _frames(facts: Sequence[_AgreementFacts], reference: ReferenceData, lang: La
                 f.state.tahap_terakhir or "",
                 f.state.status == "aktif",
                 f.nilai or 0,
+                (f.nilai or 0) if f.state.status == "aktif" and not _awaiting_dprd(f.record) else 0,
                 len(f.signed_in_period),
                 len(f.monev_in_period),
             )
@@ -276,9 +290,14 @@ def _frames(facts: Sequence[_AgreementFacts], reference: ReferenceData, lang: La
         ),
     )
     kb = _frame(
-        {"id": "object", "tahun": "int64", "diikuti": "bool"},
+        {"id": "object", "tahun": "int64", "diikuti": "bool", "muda": "bool"},
         (
-            (f.record.id, d.naskah.tanggal_ttd.year, bool(f.state.followers(d)))
+            (
+                f.record.id,
+                d.naskah.tanggal_ttd.year,
+                followed := bool(f.state.followers(d)),
+                not followed and young(f, d),
+            )
             for f in facts
             if f.record.jenis != "sinergi"
             for d in f.state.signed
@@ -375,7 +394,7 @@ def _menurut_status(frame: pd.DataFrame, lang: Lang) -> Table:
         _t("table.menurut_status", lang),
         (_column("status", lang, width=44), _jumlah(lang), _nilai(lang)),
         _rows(counts[["label", "jumlah", "nilai"]]),
-        note=_t("note.status", lang),
+        note=f"{_t('note.status', lang)} {_t('note.status-dprd', lang)}",
     )
 
 
@@ -436,19 +455,35 @@ def _kegiatan(counts: dict[str, int], lang: Lang) -> Table:
     )
 
 
+def _awaiting_dprd(record: Agreement) -> bool:
+    """Whether the cooperation needs a DPRD approval it does not have (yet)."""
+    dprd = record.persetujuan_dprd
+    return dprd is not None and dprd.diperlukan and dprd.hasil != "disetujui"
+
+
 def _konversi_per_tahun(kb: pd.DataFrame, lang: Lang) -> Table:
-    grouped = kb.groupby("tahun").agg(kb=("id", "size"), diikuti=("diikuti", "sum"))
+    grouped = kb.groupby("tahun").agg(
+        kb=("id", "size"), diikuti=("diikuti", "sum"), muda=("muda", "sum")
+    )
     grouped = grouped.astype("int64").sort_index()
-    grouped["belum"] = grouped["kb"] - grouped["diikuti"]
-    grouped["rasio"] = grouped["diikuti"] / grouped["kb"]
+    # Only KBs older than the kb_tanpa_pks threshold count as "not converted"; the young
+    # ones still have time and are shown apart, outside the rate.
+    grouped["belum"] = grouped["kb"] - grouped["diikuti"] - grouped["muda"]
     rows = tuple(
-        (str(year), n, followed, missing, ratio)
-        for year, n, followed, missing, ratio in zip(
+        (
+            str(year),
+            n,
+            followed,
+            missing,
+            waiting,
+            followed / (n - waiting) if n > waiting else None,
+        )
+        for year, n, followed, missing, waiting in zip(
             grouped.index.tolist(),
             grouped["kb"].tolist(),
             grouped["diikuti"].tolist(),
             grouped["belum"].tolist(),
-            grouped["rasio"].tolist(),
+            grouped["muda"].tolist(),
             strict=True,
         )
     )
@@ -459,6 +494,7 @@ def _konversi_per_tahun(kb: pd.DataFrame, lang: Lang) -> Table:
             _column("kb-ditandatangani", lang, "bilangan", 14),
             _column("diikuti-pks", lang, "bilangan", 12),
             _column("belum-diikuti-pks", lang, "bilangan", 14),
+            _column("kb-muda", lang, "bilangan", 16),
             _column("rasio-konversi", lang, "persen", 12),
         ),
         rows,
@@ -503,7 +539,7 @@ def _ikhtisar(
         Figure(_t("fig.nilai", lang), int(agreements["nilai"].sum()), "rupiah"),
         Figure(
             _t("fig.nilai-aktif", lang),
-            int(agreements.loc[agreements["aktif"], "nilai"].sum()),
+            int(agreements["nilai_aktif"].sum()),
             "rupiah",
         ),
         Figure(_t("fig.macet", lang), macet),
@@ -554,13 +590,19 @@ def _rincian(frames: _Frames, name: str, lang: Lang) -> Table:
 # III. Temuan, IV. Akan berakhir ---------------------------------------------------------------
 
 
+#: Flags raised by a date passing, not by a number of days over a threshold.
+NO_THRESHOLD = frozenset({"kb_kedaluwarsa_tanpa_pks", "kedaluwarsa"})
+#: What a cell shows where a value does not apply (never a misleading 0).
+NOT_APPLICABLE = "–"
+
+
 def _temuan(flags: Sequence[Flag], lang: Lang) -> Table:
     return Table(
         _t("table.temuan", lang),
         (
             _column("id", lang, width=20),
-            _column("kode-temuan", lang, width=28),
             _column("temuan", lang, width=24),
+            _column("kode-temuan", lang, width=28),
             _column("kategori", lang, width=11),
             _column("judul", lang, width=40),
             _column("tahap", lang, width=20),
@@ -574,14 +616,14 @@ def _temuan(flags: Sequence[Flag], lang: Lang) -> Table:
         tuple(
             (
                 f.id,
-                f.code,
                 flag_title(f.code, lang),
+                f.code,
                 kategori_title(f.kategori, lang),
                 f.judul,
                 tahap_title(f.stage, lang) if f.stage else "",
                 f.since,
                 f.days,
-                f.threshold,
+                f.threshold if f.code not in NO_THRESHOLD else NOT_APPLICABLE,
                 "; ".join(f.mitra),
                 "; ".join(f.perangkat_daerah),
                 f.message,
@@ -854,7 +896,13 @@ def _daftar(facts: Sequence[_AgreementFacts], reference: ReferenceData, lang: La
             f.latest_monev.tanggal if f.latest_monev else None,
             _capaian(f.latest_monev),
             rekomendasi_title(f.latest_monev.rekomendasi, lang) if f.latest_monev else "",
-            ", ".join(flag.code for flag in f.flags),
+            "; ".join(flag_title(flag.code, lang) for flag in f.flags),
+            _nomor_naskah(f, lang),
+            _dprd(f.record, lang),
+            "; ".join((f.record.pembiayaan.sumber or []) if f.record.pembiayaan else []),
+            _perencanaan(f.record, lang),
+            (f.latest_monev.realisasi or "") if f.latest_monev else "",
+            (f.latest_monev.kendala or "") if f.latest_monev else "",
         )
         for f in facts
     )
@@ -878,7 +926,54 @@ def _daftar(facts: Sequence[_AgreementFacts], reference: ReferenceData, lang: La
             _column("capaian", lang, "persen", 10),
             _column("rekomendasi", lang, width=13),
             _column("temuan", lang, width=28),
+            _column("nomor-naskah", lang, width=44),
+            _column("dprd", lang, width=22),
+            _column("sumber-dana", lang, width=24),
+            _column("perencanaan", lang, width=30),
+            _column("realisasi", lang, width=40),
+            _column("kendala", lang, width=40),
         ),
         rows,
         note=_t("note.daftar", lang),
     )
+
+
+def _nomor_naskah(facts: _AgreementFacts, lang: Lang) -> str:
+    """The numbers of each signed document, per party: "KB: pihak_kesatu 180/015; ..."."""
+    parts = []
+    for document in facts.state.signed:
+        if document.naskah.nomor:
+            numbers = ", ".join(f"{k} {v}" for k, v in document.naskah.nomor.items())
+            parts.append(f"{naskah_short(document.naskah.jenis, lang)}: {numbers}")
+    return "; ".join(parts)
+
+
+def _dprd(record: Agreement, lang: Lang) -> str:
+    """Whether DPRD approval is needed and where it stands."""
+    dprd = record.persetujuan_dprd
+    if dprd is None:
+        return ""
+    if not dprd.diperlukan:
+        return _t("dprd.tidak-perlu", lang)
+    if dprd.hasil:
+        return _t(f"dprd.{dprd.hasil}", lang)
+    if dprd.tanggal_permohonan:
+        return _t("dprd.menunggu", lang)
+    return _t("dprd.belum-diajukan", lang)
+
+
+def _perencanaan(record: Agreement, lang: Lang) -> str:
+    """RPJMD, RKPD year, programme and DPA, as far as the record says."""
+    plan = record.integrasi_perencanaan
+    if plan is None:
+        return ""
+    parts = []
+    if plan.rpjmd:
+        parts.append(f"RPJMD {plan.rpjmd}")
+    if plan.rkpd_tahun:
+        parts.append(f"RKPD {plan.rkpd_tahun}")
+    if plan.program:
+        parts.append(plan.program)
+    if plan.dpa:
+        parts.append(_t("dpa", lang))
+    return "; ".join(parts)

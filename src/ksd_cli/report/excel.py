@@ -8,13 +8,14 @@ each kind of cell gets its style once and shares it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ksd_cli.escaping import FORMULA_STARTS, xml_text
 from ksd_cli.idformat import date_text, number
 from ksd_cli.messages import Lang, message
-from ksd_cli.report.model import Cell, Column, ColumnKind, Report, Table
+from ksd_cli.report.model import Cell, ColumnKind, Report, Table
 from ksd_cli.xlsx import (
     INTEGER_FORMAT,
     PERCENT_FORMAT,
@@ -88,7 +89,7 @@ def xlsx_bytes(report: Report) -> bytes:
 
     _sampul(sheets["sampul"], report, names)
     _ringkasan(sheets["ringkasan"], report)
-    _single(sheets["rincian"], section("rincian"), rincian(report), report)
+    _blocks(sheets["rincian"], section("rincian"), rincian_tables(report), report)
     _single(sheets["temuan"], section("temuan"), report.temuan, report)
     _single(sheets["akan_berakhir"], section("akan_berakhir"), report.akan_berakhir, report)
     _blocks(
@@ -112,27 +113,34 @@ def _t(key: str, lang: Lang, /, **args: object) -> str:
     return message(f"laporan.{key}", lang, **args)
 
 
-def rincian(report: Report) -> Table:
-    """The three breakdowns of section II as one filterable table with a "Menurut" column."""
+def rincian_tables(report: Report) -> list[Table]:
+    """Section II as one table per dimension, each closed by a subtotal row.
+
+    An agreement with two urusan (partners, OPD) is in two rows: the value column says it is
+    the value of the cooperation *involving* that urusan, and the subtotal says it may count a
+    cooperation more than once.
+    """
     lang = report.lang
-    parts = (
-        (_t("col.urusan", lang), report.menurut_urusan),
-        (_t("col.mitra", lang), report.menurut_mitra),
-        (_t("col.perangkat-daerah", lang), report.menurut_perangkat_daerah),
-    )
-    first = report.menurut_urusan
-    columns = (
-        Column(_t("col.menurut", lang), width=16),
-        first.columns[0],
-        Column(_t("col.nama", lang), width=44),
-        *first.columns[2:],
-    )
-    return Table(
-        _t("table.rincian-all", lang),
-        columns,
-        tuple((label, *row) for label, table in parts for row in table.rows),
-        note=_t("note.multi-all", lang),
-    )
+    tables = []
+    for key, table in (
+        ("urusan", report.menurut_urusan),
+        ("mitra", report.menurut_mitra),
+        ("perangkat-daerah", report.menurut_perangkat_daerah),
+    ):
+        columns = tuple(
+            replace(c, header=_t(f"col.nilai-melibatkan.{key}", lang)) if c.kind == "rupiah" else c
+            for c in table.columns
+        )
+        subtotal: list[Cell] = []
+        for index, column in enumerate(table.columns):
+            if index == 1:
+                subtotal.append(_t("subtotal", lang))
+            elif column.kind in ("bilangan", "rupiah"):
+                subtotal.append(sum(v for v in table.column(column.header) if isinstance(v, int)))
+            else:
+                subtotal.append(None)
+        tables.append(Table(table.title, columns, (*table.rows, tuple(subtotal)), table.note))
+    return tables
 
 
 # Writing rows -----------------------------------------------------------------------------------
@@ -235,6 +243,13 @@ class _Sheet:
         self.ws.page_setup.fitToWidth = 1
         self.ws.page_setup.fitToHeight = 0
         self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        self.ws.print_options.horizontalCentered = True
+        # Every printed page says which sheet it is and where it stands.
+        self.ws.oddFooter.left.text = "&A"
+        self.ws.oddFooter.right.text = message("pemetaan.halaman", self.lang)
+        if freeze and freeze != f"A{TABLE_ROW + 1}":
+            # Sheets of several tables repeat their title and subtitle rows.
+            self.ws.print_title_rows = "1:2"
 
     def table(self, table: Table, *, autofilter: bool = False) -> tuple[int, int]:
         """Header and rows; returns the header row and the last row.
@@ -465,7 +480,7 @@ def _charts(sheet: _Sheet, report: Report, headers: dict[str, int]) -> None:
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 1
     chart.add_data(
-        Reference(ws, min_col=5, min_row=konversi, max_row=konversi + max(n_years, 1)),
+        Reference(ws, min_col=6, min_row=konversi, max_row=konversi + max(n_years, 1)),
         titles_from_data=True,
     )
     chart.set_categories(

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from ksd_cli.mapping import Mapping
+from ksd_cli.reference import load_reference
+
+from .conftest import mapping_of, write_potentials
+
+
+def test_every_urusan_of_the_classification_in_order(sample: Mapping) -> None:
+    assert [g.kode for g in sample.groups] == list(load_reference().urusan)
+
+
+def test_rows_are_the_potentials_of_their_urusan(sample: Mapping) -> None:
+    by_urusan = {g.kode: [r.id for r in g.rows] for g in sample.groups}
+    assert by_urusan["1.03"] == ["POT-6402-2020-002", "POT-6402-2023-001"]
+    assert by_urusan["1.06"] == []  # listed all the same: "belum teridentifikasi"
+
+
+def test_follow_up_names_the_agreement_and_its_stage(sample: Mapping) -> None:
+    row = next(r for r in sample.rows if r.id == "POT-6402-2023-001")
+    assert [(f.id, f.tahap, f.status) for f in row.tindak_lanjut] == [
+        ("KSD-6402-2023-001", "persetujuan_dprd", "aktif")
+    ]
+
+
+def test_a_high_priority_potential_never_followed_up_carries_the_finding(sample: Mapping) -> None:
+    row = next(r for r in sample.rows if r.id == "POT-6402-2023-002")
+    assert row.tindak_lanjut == ()
+    assert not row.ditindaklanjuti
+    assert row.temuan_hari == 547  # since 31 December 2023
+
+
+def test_coverage_counts(sample: Mapping) -> None:
+    c = sample.coverage
+    assert (c.urusan, c.urusan_terpetakan, c.potensi) == (32, 12, 13)
+    assert c.potensi_rkpd == sum(1 for r in sample.rows if r.rkpd_tahun is not None) == 5
+    assert c.potensi_ditindaklanjuti == 10
+    assert c.potensi_tanpa_tindak_lanjut == 1
+
+
+def test_tahun_keeps_the_potentials_of_that_year(tmp_path: Path) -> None:
+    root = write_potentials(
+        tmp_path,
+        "64.72",
+        {"id": "POT-6472-2023-001", "tahun": 2023},
+        {"id": "POT-6472-2024-001", "tahun": 2024, "urusan": "3.26"},
+    )
+    mapping = mapping_of(root, tahun=2024)
+    assert [r.id for r in mapping.rows] == ["POT-6472-2024-001"]
+    assert mapping.coverage.urusan_terpetakan == 1
+
+
+def test_head_of_region_follows_the_kind_of_region(tmp_path: Path) -> None:
+    kota = mapping_of(write_potentials(tmp_path / "a", "64.72", {"id": "POT-6472-2024-001"}))
+    provinsi = mapping_of(write_potentials(tmp_path / "b", "64", {"id": "POT-64-2024-001"}))
+    assert (kota.tingkat, kota.kepala_daerah) == ("kota", "Wali Kota Samarinda")
+    assert provinsi.kepala_daerah == "Gubernur Kalimantan Timur"
+
+
+def test_json_form_carries_schema_version_and_coverage(sample: Mapping) -> None:
+    data = sample.as_dict()
+    assert data["schema_version"] == 1
+    assert data["cakupan"] == sample.coverage.as_dict()
+    assert len(data["urusan"]) == 32  # type: ignore[arg-type]

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+
+from ksd_cli.config import Laporan, load_config
+from ksd_cli.report import Period, Report
+from ksd_cli.report.document import docx_bytes, sentences
+
+from .conftest import report_of
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def _document(report: Report, kop: Laporan | None = None) -> Any:
+    return Document(io.BytesIO(docx_bytes(report, kop=kop)))
+
+
+def _text(document: Any) -> str:
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def test_chapters_present_and_in_order(sample_2024: Report) -> None:
+    text = _text(_document(sample_2024))
+    marks = [
+        "LAPORAN EVALUASI PELAKSANAAN KERJA SAMA DAERAH",
+        "BAB I\nPENDAHULUAN",
+        "Dasar Hukum",
+        "BAB II\nGAMBARAN UMUM KERJA SAMA DAERAH",
+        "BAB III\nHASIL EVALUASI",
+        "BAB IV\nPERMASALAHAN DAN REKOMENDASI",
+        "BAB V\nPENUTUP",
+        "LAMPIRAN: DAFTAR KERJA SAMA DAERAH",
+    ]
+    positions = [text.index(m) for m in marks]
+    assert positions == sorted(positions)
+
+
+def test_numbers_in_the_narrative_equal_the_annex(sample_2024: Report) -> None:
+    document = _document(sample_2024)
+    text = _text(document)
+    annex = document.tables[-1]
+    header = [c.text for c in annex.rows[0].cells]
+    rows = [[c.text for c in r.cells] for r in annex.rows[1:]]
+    status = header.index("Status")
+    found = re.search(r"Dari (\d+) kerja sama, (\d+) berstatus aktif", text)
+    assert found is not None
+    assert int(found.group(1)) == len(rows) == sample_2024.agreements
+    assert int(found.group(2)) == sum(1 for r in rows if r[status] == "Aktif")
+    kb = re.search(r"Sebanyak (\d+) kesepakatan bersama belum ditindaklanjuti", text)
+    assert kb is not None
+    ids = {r[0] for r in rows}
+    waiting = {f.id for f in sample_2024.stalled.flags if f.code == "kb_tanpa_pks"}
+    assert int(kb.group(1)) == len(waiting) and waiting <= ids
+
+
+def test_findings_show_titles_and_codes_apart(sample_2024: Report) -> None:
+    document = _document(sample_2024)
+    finding_tables = [t for t in document.tables if t.rows[0].cells[0].text == "Temuan"]
+    assert finding_tables
+    for table in finding_tables:
+        for row in table.rows[1:]:
+            title, code = row.cells[0].text, row.cells[1].text
+            assert "_" not in title  # a title, never a code
+            assert re.fullmatch(r"[a-z_]+", code)
+
+
+def test_signature_names_from_ksd_toml() -> None:
+    kop = load_config(ROOT).laporan
+    report = report_of(ROOT, Period.year(2024))
+    text = _text(_document(report, kop))
+    assert kop.penandatangan_nama and kop.penandatangan_nama in text
+    assert f"NIP. {kop.penandatangan_nip}" in text
+
+
+def test_missing_names_are_blanks_to_fill(sample_2024: Report) -> None:
+    text = _text(_document(sample_2024, Laporan()))
+    assert "Kepala Bagian Kerja Sama" in text
+    assert "NIP. ...................." in text
+
+
+def test_charts_are_images(sample_2024: Report) -> None:
+    document = _document(sample_2024)
+    assert len(document.inline_shapes) >= 1
+    assert "Gambar 1." in _text(document)
+
+
+def test_english_headings() -> None:
+    report = report_of(ROOT, Period.year(2024))
+    english = dataclasses.replace(report, lang="en")
+    text = _text(_document(english))
+    assert "CHAPTER I\nINTRODUCTION" in text
+    assert "CHAPTER V\nCLOSING" in text
+
+
+def test_sentences_use_the_report_figures(sample_2024: Report) -> None:
+    words = sentences(sample_2024)
+    assert f"Dari {sample_2024.agreements} kerja sama" in words.gambaran
+    assert f"{sample_2024.konversi.part} telah diikuti" in words.konversi
+
+
+def test_every_flag_has_the_follow_up_asked_of_the_opd() -> None:
+    from ksd_cli.messages import CATALOG
+    from ksd_cli.naming import FLAG_CODES
+
+    assert [code for code in FLAG_CODES if f"lapdoc.tl.{code}" not in CATALOG] == []

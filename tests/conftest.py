@@ -54,3 +54,12 @@ def check_golden(path: Path, actual: str, update: bool) -> None:
         if not update:
             pytest.fail(f"golden file {path} was missing and has been written; check it in")
     assert actual == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test keeps ksd's record cache in a folder of its own, never in the user's."""
+    folder = tmp_path_factory.mktemp("ksd-cache")
+    monkeypatch.setenv("KSD_CACHE_DIR", str(folder))
+    monkeypatch.delenv("KSD_NO_CACHE", raising=False)
+    return folder

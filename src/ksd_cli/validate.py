@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
 
+from ksd_cli.cache import Entry, RecordCache, cache_enabled, content_key, salt
 from ksd_cli.config import Config
 from ksd_cli.diagnostics import Diagnostic, Report, Severity
 from ksd_cli.ids import PATTERNS
@@ -16,14 +17,18 @@ from ksd_cli.loading import (
     LoadedRecord,
     LoadResult,
     Progress,
+    collection_paused,
+    decode_text,
     diagnostic,
-    load_records,
+    load_text,
+    problem_diagnostic,
+    read_bytes,
     read_text,
 )
 from ksd_cli.messages import Lang, message
 from ksd_cli.models import Agreement
 from ksd_cli.reference import load_reference
-from ksd_cli.repository import Repository
+from ksd_cli.repository import Repository, SourceFile
 from ksd_cli.rules import BY_NAME, RULES, find_rule
 from ksd_cli.rules.base import Context, Hit, RepositoryIndex, Rule
 from ksd_cli.yamlread import Document, LoadProblem, Parser, read_document
@@ -68,13 +73,19 @@ def check_records(
     lang: Lang,
     parser: Parser = "libyaml",
     only: frozenset[str] | None = None,
+    cross_only: bool = False,
 ) -> list[Diagnostic]:
-    """Run every active rule on every valid record (or those in ``only``)."""
-    rules = active_rules(config.validate_.ignore)
-    by_scope = {
-        kind: [r for r in rules if r.check and r.scope in (kind, "record")]
-        for kind in ("agreement", "potential")
-    }
+    """Run every active rule on every valid record (or those in ``only``).
+
+    With ``cross_only``, only the rules that look across records (``CROSS_RECORD_RULES``):
+    the others' findings came from the cache or from :func:`load_checked`.
+    """
+    rules = [
+        r
+        for r in active_rules(config.validate_.ignore)
+        if r.check and (not cross_only or r.name in CROSS_RECORD_RULES)
+    ]
+    by_scope = _by_scope(rules)
     reference = load_reference()
     index = build_index(config, loaded)
     findings: list[Diagnostic] = []
@@ -82,15 +93,31 @@ def check_records(
         if only is not None and item.source.rel not in only:
             continue
         ctx = Context(reference, config, as_of, index, item.source.rel)
-        document: Document | None = None
-        for rule in by_scope[item.source.kind]:
-            for hit in rule.check(item.record, ctx):  # type: ignore[misc]
-                if document is None:
-                    # Positions are read again only for records with findings.
-                    parsed = read_document(item.text, parser)
-                    assert isinstance(parsed, Document)
-                    document = parsed
-                findings.append(_to_diagnostic(item, rule, hit, document, lang))
+        findings.extend(_check_one(item, by_scope[item.source.kind], ctx, lang, parser))
+    return findings
+
+
+def _by_scope(rules: Iterable[Rule]) -> dict[str, list[Rule]]:
+    rules = tuple(rules)
+    return {
+        kind: [r for r in rules if r.scope in (kind, "record")]
+        for kind in ("agreement", "potential")
+    }
+
+
+def _check_one(
+    item: LoadedRecord, rules: Iterable[Rule], ctx: Context, lang: Lang, parser: Parser
+) -> list[Diagnostic]:
+    findings: list[Diagnostic] = []
+    document: Document | None = None
+    for rule in rules:
+        for hit in rule.check(item.record, ctx):  # type: ignore[misc]
+            if document is None:
+                # Positions are read again only for records with findings.
+                parsed = read_document(item.text, parser)
+                assert isinstance(parsed, Document)
+                document = parsed
+            findings.append(_to_diagnostic(item, rule, hit, document, lang))
     return findings
 
 
@@ -133,6 +160,102 @@ def affected_records(loaded: LoadResult, ids: Iterable[str]) -> frozenset[str]:
     return frozenset(affected)
 
 
+@dataclass(frozen=True)
+class CheckedRecords:
+    """The repository loaded, with the findings of the rules that look at one record alone.
+
+    ``checks`` hold those findings for every valid record; the rules that look across
+    records (``CROSS_RECORD_RULES``) are left to run on the whole, from ``loaded``.
+    """
+
+    loaded: LoadResult
+    checks: tuple[Diagnostic, ...]
+
+
+def load_checked(
+    repository: Repository,
+    *,
+    as_of: date,
+    lang: Lang,
+    parser: Parser = "libyaml",
+    progress: Progress | None = None,
+    sources: Sequence[SourceFile] | None = None,
+    use_cache: bool = True,
+) -> CheckedRecords:
+    """Load every record and run the rules that look at one record alone, through the cache.
+
+    A file whose bytes, path and everything else that changes findings (see
+    :mod:`ksd_cli.cache`) are as last time is not parsed again: its record and findings come
+    from the cache. The result is the same with or without the cache.
+    """
+    config = repository.config
+    if sources is None:
+        sources = repository.source_files()
+    cache = None
+    if cache_enabled(not use_cache):
+        key = salt(config_json=config.model_dump_json(), as_of=as_of, lang=lang, parser=parser)
+        cache = RecordCache.for_repository(repository.root, key)
+    fresh: dict[str, Entry] = {}
+    max_bytes = config.validate_.max_file_kb * 1024
+    rules = _by_scope(
+        r
+        for r in active_rules(config.validate_.ignore)
+        if r.check and r.name not in CROSS_RECORD_RULES
+    )
+    alone = RepositoryIndex(frozenset(), {}, config.paths.potentials + "/")
+    reference = load_reference()
+    records: list[LoadedRecord] = []
+    loading: list[Diagnostic] = []
+    checks: list[Diagnostic] = []
+    invalid: set[str] = set()
+    with collection_paused():
+        stored = cache.read() if cache is not None else {}
+        for done, source in enumerate(sources, 1):
+            data = read_bytes(source, max_bytes)
+            if isinstance(data, LoadProblem):
+                entry, text = Entry(None, (problem_diagnostic(source, data, lang),), ()), ""
+            else:
+                key = content_key(source.rel, data)
+                decoded = decode_text(data)
+                text = decoded if isinstance(decoded, str) else ""
+                found = stored.get(key)
+                if found is None:
+                    ctx = Context(reference, config, as_of, alone, source.rel)
+                    found = _check_file(source, decoded, rules[source.kind], ctx, lang, parser)
+                fresh[key] = entry = found
+            if entry.record is not None:
+                records.append(LoadedRecord(source, entry.record, text))  # type: ignore[arg-type]
+            if entry.record is None or entry.loading:
+                invalid.add(source.rel)
+            loading.extend(entry.loading)
+            checks.extend(entry.checks)
+            if progress is not None:
+                progress(done, len(sources))
+        if cache is not None and fresh.keys() != stored.keys():
+            cache.write(fresh)
+    loaded = LoadResult(tuple(records), tuple(loading), len(sources), frozenset(invalid))
+    return CheckedRecords(loaded, tuple(checks))
+
+
+def _check_file(
+    source: SourceFile,
+    text: str | LoadProblem,
+    rules: Iterable[Rule],
+    ctx: Context,
+    lang: Lang,
+    parser: Parser,
+) -> Entry:
+    """What one file gives: its record, the findings of loading it and of its own rules."""
+    if isinstance(text, LoadProblem):
+        return Entry(None, (problem_diagnostic(source, text, lang),), ())
+    loaded, problems = load_text(source, text, lang=lang, parser=parser)
+    if loaded is None:
+        return Entry(None, tuple(problems), ())
+    return Entry(
+        loaded.record, tuple(problems), tuple(_check_one(loaded, rules, ctx, lang, parser))
+    )
+
+
 def validate_repository(
     repository: Repository,
     *,
@@ -142,23 +265,36 @@ def validate_repository(
     parser: Parser = "libyaml",
     progress: Progress | None = None,
     changed_ids: Iterable[str] | None = None,
+    use_cache: bool = True,
 ) -> Report:
     """Check the whole repository; with ``paths`` (relative, forward slashes) report only those.
 
     References are always resolved against the whole repository. With ``changed_ids`` (the
     ids of changed records, before and after the change), the records those changes affect
     are reported too, with the findings such changes can cause there (``CROSS_RECORD_RULES``):
-    records whose ``potensi`` names one of the ids, or that carry one.
+    records whose ``potensi`` names one of the ids, or that carry one. ``use_cache``: see
+    :func:`load_checked`.
     """
-    loaded = load_records(repository, lang=lang, parser=parser, progress=progress)
+    checked = load_checked(
+        repository, as_of=as_of, lang=lang, parser=parser, progress=progress, use_cache=use_cache
+    )
+    loaded = checked.loaded
     only = frozenset(paths) if paths is not None else None
     affected = frozenset[str]()
     if only is not None and changed_ids is not None:
         affected = affected_records(loaded, changed_ids) - only
         only = only | affected
-    findings = list(loaded.diagnostics)
+    findings = [*loaded.diagnostics, *checked.checks]
     findings.extend(
-        check_records(repository.config, loaded, as_of=as_of, lang=lang, parser=parser, only=only)
+        check_records(
+            repository.config,
+            loaded,
+            as_of=as_of,
+            lang=lang,
+            parser=parser,
+            only=only,
+            cross_only=True,
+        )
     )
     ignored = _ignored_codes(repository.config)
     kept = [
@@ -171,8 +307,8 @@ def validate_repository(
     files = loaded.files if only is None else len(only)
     records = sum(1 for r in loaded.records if only is None or r.source.rel in only)
     read = {r.source.rel for r in loaded.records} | loaded.invalid | {d.path for d in findings}
-    checked = read if only is None else only
-    return Report.build(cap_per_file(kept, lang), files=files, records=records, checked=checked)
+    reported = read if only is None else only
+    return Report.build(cap_per_file(kept, lang), files=files, records=records, checked=reported)
 
 
 def _ignored_codes(config: Config) -> frozenset[str]:
@@ -217,6 +353,7 @@ def sound_records(
     lang: Lang,
     today: date | None = None,
     parser: Parser = "libyaml",
+    checks: Sequence[Diagnostic] | None = None,
 ) -> SoundRecords:
     """Split ``loaded`` into the records without errors and the others.
 
@@ -224,17 +361,18 @@ def sound_records(
     read): an agreement that does not load is read again for the potentials it names.
     The rules judge the records as of ``today`` when that is later than ``as_of``: looking
     back (``--as-of`` in the past), a document signed since is a later event, not a date in
-    the future (``tanggal-mendatang``).
+    the future (``tanggal-mendatang``). ``checks``: the findings of the rules that look at one
+    record alone, when already known (:func:`load_checked`, as of that same day).
     """
     ignored = _ignored_codes(config)
-    judged_on = max(as_of, today) if today is not None else as_of
+    judged_on = judgement_day(as_of, today)
+    rule_findings = check_records(
+        config, loaded, as_of=judged_on, lang=lang, parser=parser, cross_only=checks is not None
+    )
     findings = sorted(
         (
             d
-            for d in (
-                *loaded.diagnostics,
-                *check_records(config, loaded, as_of=judged_on, lang=lang, parser=parser),
-            )
+            for d in (*loaded.diagnostics, *(checks or ()), *rule_findings)
             if d.code not in ignored
         ),
         key=Diagnostic.sort_key,
@@ -270,6 +408,11 @@ def sound_records(
     )
 
 
+def judgement_day(as_of: date, today: date | None) -> date:
+    """The day the rules judge records as of (see :func:`sound_records`)."""
+    return max(as_of, today) if today is not None else as_of
+
+
 def named_potentials(text: str | None, parser: Parser = "libyaml") -> frozenset[str]:
     """The potential ids an agreement that does not validate names, as far as can be read.
 
@@ -295,13 +438,25 @@ def load_sound_records(
     today: date | None = None,
     parser: Parser = "libyaml",
     progress: Progress | None = None,
+    use_cache: bool = True,
 ) -> SoundRecords:
     """Load the repository and keep for assessment only the records without errors.
 
-    ``today`` as in :func:`sound_records` (the CLI passes the region's today).
+    ``today`` as in :func:`sound_records` (the CLI passes the region's today); ``use_cache``
+    as in :func:`load_checked`.
     """
-    loaded = load_records(repository, lang=lang, parser=parser, progress=progress)
-    sources = {s.rel: s for s in repository.source_files()}
+    listed = repository.source_files()
+    checked = load_checked(
+        repository,
+        as_of=judgement_day(as_of, today),
+        lang=lang,
+        parser=parser,
+        progress=progress,
+        sources=listed,
+        use_cache=use_cache,
+    )
+    loaded = checked.loaded
+    sources = {s.rel: s for s in listed}
     max_bytes = repository.config.validate_.max_file_kb * 1024
 
     def text_of(rel: str) -> str | None:
@@ -310,7 +465,14 @@ def load_sound_records(
         return None if isinstance(text, LoadProblem) else text
 
     return sound_records(
-        repository.config, loaded, text_of, as_of=as_of, lang=lang, today=today, parser=parser
+        repository.config,
+        loaded,
+        text_of,
+        as_of=as_of,
+        lang=lang,
+        today=today,
+        parser=parser,
+        checks=checked.checks,
     )
 
 

@@ -61,6 +61,14 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Read every file again instead of reusing what an earlier run found in files "
+            "that have not changed (the cache in the user's cache folder; also KSD_NO_CACHE=1).",
+        ),
+    ] = False,
     output: OutputOption = None,
     force: ForceOption = False,
     as_of: AsOfOption = None,
@@ -98,6 +106,7 @@ def validate(
             paths=selected,
             progress=progress,
             changed_ids=changed_ids,
+            use_cache=not no_cache,
         )
     plan.write(report, lang=lang_, color=False if plan.to_file else None)
     raise typer.Exit(1 if report.failed(strict=strict) else 0)

@@ -128,3 +128,23 @@ def test_the_cache_is_never_written_into_the_repository(corpus: Path) -> None:
     _validate(corpus, use_cache=True)
     _validate(corpus, use_cache=True)
     assert sorted(p.relative_to(corpus) for p in corpus.rglob("*")) == before
+
+
+def test_a_pool_of_processes_finds_the_same_in_the_same_order(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from ksd_cli import validate
+
+    if len(os.sched_getaffinity(0)) < 2 or not validate._can_fork():
+        pytest.skip("one core, or no fork")
+    expected = _validate(corpus, use_cache=False)
+    monkeypatch.setattr(validate, "POOL_THRESHOLD", 10)
+    monkeypatch.setattr(validate, "POOL_CHUNK", 7)  # several chunks per worker, out of step
+    assert _validate(corpus, use_cache=False) == expected
+    found = load_sound_records(open_repository(corpus), as_of=AS_OF, lang="id", use_cache=False)
+    monkeypatch.setattr(validate, "POOL_THRESHOLD", 10**9)
+    alone = load_sound_records(open_repository(corpus), as_of=AS_OF, lang="id", use_cache=False)
+    assert [r.record for r in found.loaded.records] == [r.record for r in alone.loaded.records]
+    assert found.loaded.diagnostics == alone.loaded.diagnostics

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -197,6 +199,102 @@ def load_checked(
         cache = RecordCache.for_repository(repository.root, key)
     fresh: dict[str, Entry] = {}
     max_bytes = config.validate_.max_file_kb * 1024
+    records: list[LoadedRecord] = []
+    loading: list[Diagnostic] = []
+    checks: list[Diagnostic] = []
+    invalid: set[str] = set()
+    with collection_paused():
+        stored = cache.read() if cache is not None else {}
+        # First what each file holds, and which files the cache does not know.
+        read: list[tuple[SourceFile, str, Entry | LoadProblem | None, str]] = []
+        missing: list[tuple[SourceFile, str | LoadProblem]] = []
+        for source in sources:
+            data = read_bytes(source, max_bytes)
+            if isinstance(data, LoadProblem):
+                read.append((source, "", data, ""))
+                continue
+            key = content_key(source.rel, data)
+            found = stored.get(key)
+            decoded = decode_text(data)
+            if found is None:
+                missing.append((source, decoded))
+            read.append((source, key, found, decoded if isinstance(decoded, str) else ""))
+        parsed = iter(
+            _check_files(missing, config, as_of=as_of, lang=lang, parser=parser, progress=progress)
+        )
+        for source, key, got, text in read:
+            if isinstance(got, LoadProblem):
+                entry = Entry(None, (problem_diagnostic(source, got, lang),), ())
+            else:
+                entry = got if got is not None else next(parsed)
+                fresh[key] = entry
+            if entry.record is not None:
+                records.append(LoadedRecord(source, entry.record, text))  # type: ignore[arg-type]
+            if entry.record is None or entry.loading:
+                invalid.add(source.rel)
+            loading.extend(entry.loading)
+            checks.extend(entry.checks)
+        if cache is not None and fresh.keys() != stored.keys():
+            cache.write(fresh)
+    loaded = LoadResult(tuple(records), tuple(loading), len(sources), frozenset(invalid))
+    return CheckedRecords(loaded, tuple(checks))
+
+
+#: Files to parse before a pool of processes pays for starting it and sending records back.
+POOL_THRESHOLD = 2_000
+#: Files sent to a worker at a time (small enough to spread the work evenly).
+POOL_CHUNK = 250
+
+
+def _check_files(
+    missing: Sequence[tuple[SourceFile, str | LoadProblem]],
+    config: Config,
+    *,
+    as_of: date,
+    lang: Lang,
+    parser: Parser,
+    progress: Progress | None = None,
+) -> list[Entry]:
+    """The entries of the files the cache does not know, in their order.
+
+    Many files are parsed by a pool of forked processes, one per core (results come back in
+    the order of the files, so the findings are the same as parsed here).
+    """
+    workers = min(len(os.sched_getaffinity(0)), -(-len(missing) // POOL_CHUNK))
+    chunks = [list(missing[i : i + POOL_CHUNK]) for i in range(0, len(missing), POOL_CHUNK)]
+    task = functools.partial(_check_chunk, config=config, as_of=as_of, lang=lang, parser=parser)
+    entries: list[Entry] = []
+    if len(missing) >= POOL_THRESHOLD and workers > 1 and _can_fork():
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for done in pool.imap(task, chunks):
+                entries.extend(done)
+                if progress is not None:
+                    progress(len(entries), len(missing))
+        return entries
+    for chunk in chunks:
+        entries.extend(task(chunk))
+        if progress is not None:
+            progress(len(entries), len(missing))
+    return entries
+
+
+def _can_fork() -> bool:
+    """Whether forking is safe: a platform that has it, and no other thread holding locks."""
+    import threading
+
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def _check_chunk(
+    chunk: Sequence[tuple[SourceFile, str | LoadProblem]],
+    *,
+    config: Config,
+    as_of: date,
+    lang: Lang,
+    parser: Parser,
+) -> list[Entry]:
     rules = _by_scope(
         r
         for r in active_rules(config.validate_.ignore)
@@ -204,37 +302,12 @@ def load_checked(
     )
     alone = RepositoryIndex(frozenset(), {}, config.paths.potentials + "/")
     reference = load_reference()
-    records: list[LoadedRecord] = []
-    loading: list[Diagnostic] = []
-    checks: list[Diagnostic] = []
-    invalid: set[str] = set()
+    entries = []
     with collection_paused():
-        stored = cache.read() if cache is not None else {}
-        for done, source in enumerate(sources, 1):
-            data = read_bytes(source, max_bytes)
-            if isinstance(data, LoadProblem):
-                entry, text = Entry(None, (problem_diagnostic(source, data, lang),), ()), ""
-            else:
-                key = content_key(source.rel, data)
-                decoded = decode_text(data)
-                text = decoded if isinstance(decoded, str) else ""
-                found = stored.get(key)
-                if found is None:
-                    ctx = Context(reference, config, as_of, alone, source.rel)
-                    found = _check_file(source, decoded, rules[source.kind], ctx, lang, parser)
-                fresh[key] = entry = found
-            if entry.record is not None:
-                records.append(LoadedRecord(source, entry.record, text))  # type: ignore[arg-type]
-            if entry.record is None or entry.loading:
-                invalid.add(source.rel)
-            loading.extend(entry.loading)
-            checks.extend(entry.checks)
-            if progress is not None:
-                progress(done, len(sources))
-        if cache is not None and fresh.keys() != stored.keys():
-            cache.write(fresh)
-    loaded = LoadResult(tuple(records), tuple(loading), len(sources), frozenset(invalid))
-    return CheckedRecords(loaded, tuple(checks))
+        for source, text in chunk:
+            ctx = Context(reference, config, as_of, alone, source.rel)
+            entries.append(_check_file(source, text, rules[source.kind], ctx, lang, parser))
+    return entries
 
 
 def _check_file(

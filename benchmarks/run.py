@@ -42,7 +42,8 @@ print(f"{parsed} parsed, {failed} failed")
 # file argv[1]. A child's ru_maxrss starts at the RSS of the process that forked it, so the fork
 # happens in this tiny interpreter (started with -S, about 5 MB) rather than in the harness. PSS
 # (proportional set size) is the sum of /proc/PID/smaps_rollup over the command's whole process
-# tree, sampled every 20 ms: workers count, and pages they share count once.
+# tree, sampled every 100 ms (reading smaps_rollup costs CPU the command would miss): workers
+# count, and pages they share count once.
 WRAPPER = """
 import os, sys, time
 
@@ -84,7 +85,7 @@ while True:
     if done:
         break
     peak = max(peak, pss(pid))
-    time.sleep(0.02)
+    time.sleep(0.1)
 elapsed = time.perf_counter() - began
 with open(sys.argv[1], "w", encoding="ascii") as report:
     report.write(f"{elapsed} {usage.ru_maxrss} {peak} {os.waitstatus_to_exitcode(status)}")
@@ -255,18 +256,6 @@ def measure(
             result.error = f"exit code {code} but {output} was not written"
             break
     return result
-
-
-def has_command(name: str) -> bool:
-    """Whether `ksd NAME --help` succeeds."""
-    done = subprocess.run(
-        [str(KSD), name, "--help"],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        check=False,
-    )
-    return done.returncode == 0
 
 
 def cpu_model() -> str:

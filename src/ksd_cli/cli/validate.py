@@ -121,7 +121,9 @@ class _progress:
         from rich.console import Console
         from rich.progress import Progress
 
-        self.bar = Progress(console=Console(stderr=True), transient=True)
+        # Refreshed on each update rather than by a thread of its own: loading forks a pool
+        # of workers only while no other thread runs (see validate._can_fork).
+        self.bar = Progress(console=Console(stderr=True), transient=True, auto_refresh=False)
         self.task = None
         self.bar.start()
 
@@ -130,7 +132,7 @@ class _progress:
                 return
             if self.task is None:
                 self.task = self.bar.add_task("memeriksa", total=total)
-            self.bar.update(self.task, completed=done)
+            self.bar.update(self.task, completed=done, refresh=True)
 
         return update
 

@@ -6,10 +6,12 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -36,11 +38,40 @@ for path in sorted(Path(sys.argv[1], "data").rglob("*.yaml")):
         failed += 1
 print(f"{parsed} parsed, {failed} failed")
 """
-# Runs one command and reports its wall time, peak RSS (KiB) and exit code to the file argv[1]. A
-# child's ru_maxrss starts at the RSS of the process that forked it, so the fork happens in this
-# tiny interpreter (started with -S, about 5 MB) rather than in the harness, which may be large.
+# Runs one command and reports its wall time, peak RSS (KiB), peak PSS (KiB) and exit code to the
+# file argv[1]. A child's ru_maxrss starts at the RSS of the process that forked it, so the fork
+# happens in this tiny interpreter (started with -S, about 5 MB) rather than in the harness. PSS
+# (proportional set size) is the sum of /proc/PID/smaps_rollup over the command's whole process
+# tree, sampled every 100 ms (reading smaps_rollup costs CPU the command would miss): workers
+# count, and pages they share count once.
 WRAPPER = """
 import os, sys, time
+
+def tree(root):
+    pids, i = [root], 0
+    while i < len(pids):
+        pid, i = pids[i], i + 1
+        try:
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as f:
+                    pids.extend(int(c) for c in f.read().split())
+        except OSError:
+            pass
+    return pids
+
+def pss(root):
+    total = 0
+    for pid in tree(root):
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1])
+                        break
+        except OSError:
+            pass
+    return total
+
 began = time.perf_counter()
 pid = os.fork()
 if pid == 0:
@@ -48,10 +79,16 @@ if pid == 0:
         os.execv(sys.argv[2], sys.argv[2:])
     finally:
         os._exit(127)
-_, status, usage = os.wait4(pid, 0)
+peak = 0
+while True:
+    done, status, usage = os.wait4(pid, os.WNOHANG)
+    if done:
+        break
+    peak = max(peak, pss(pid))
+    time.sleep(0.1)
 elapsed = time.perf_counter() - began
 with open(sys.argv[1], "w", encoding="ascii") as report:
-    report.write(f"{elapsed} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+    report.write(f"{elapsed} {usage.ru_maxrss} {peak} {os.waitstatus_to_exitcode(status)}")
 """
 
 
@@ -63,6 +100,7 @@ class Measurement:
     command: list[str]
     seconds: list[float] = field(default_factory=list)
     peak_rss_kib: int = 0
+    peak_pss_kib: int = 0
     returncodes: list[int] = field(default_factory=list)
     error: str = ""
 
@@ -75,6 +113,11 @@ class Measurement:
     def rss_mb(self) -> float:
         """Peak resident set size over the runs, in MB (MiB)."""
         return self.peak_rss_kib / 1024
+
+    @property
+    def pss_mb(self) -> float:
+        """Peak summed PSS of the process tree over the runs, in MB (MiB)."""
+        return self.peak_pss_kib / 1024
 
 
 @dataclass
@@ -107,9 +150,9 @@ class Row:
         ratio = self.ratio
         if self.max_ratio is not None and ratio is not None and ratio > self.max_ratio:
             missed.append(f"{self.what}: {ratio:.2f}x {self.against} > {self.max_ratio}x")
-        if self.max_rss_mb is not None and self.measurement.rss_mb > self.max_rss_mb:
+        if self.max_rss_mb is not None and self.measurement.pss_mb > self.max_rss_mb:
             missed.append(
-                f"{self.what}: peak RSS {self.measurement.rss_mb:.0f} MB > {self.max_rss_mb:.0f} MB"
+                f"{self.what}: peak PSS {self.measurement.pss_mb:.0f} MB > {self.max_rss_mb:.0f} MB"
             )
         return missed
 
@@ -123,15 +166,17 @@ class Row:
             parts.append(f"<= {self.max_rss_mb:.0f} MB")
         return ", ".join(parts) or "-"
 
-    def cells(self) -> tuple[str, str, str, str, str, str]:
+    def cells(self) -> tuple[str, str, str, str, str, str, str]:
         """The row as table cells."""
         m = self.measurement
         if m is None:
-            return (self.what, "-", "-", "-", self.target, self.note)
+            return (self.what, "-", "-", "-", "-", self.target, self.note or "-")
         if m.error:
-            return (self.what, "failed", f"{m.rss_mb:.1f}", "-", self.target, "FAIL")
+            return (self.what, "failed", "-", "-", "-", self.target, "FAIL")
         ratio = "-" if self.ratio is None else f"{self.ratio:.2f}x {self.against}"
-        return (self.what, f"{m.best:.3f}", f"{m.rss_mb:.1f}", ratio, self.target, self.result)
+        result = self.result + (f" ({self.note})" if self.note else "")
+        pss, rss = f"{m.pss_mb:.1f}", f"{m.rss_mb:.1f}"
+        return (self.what, f"{m.best:.3f}", pss, rss, ratio, self.target, result)
 
     def as_json(self) -> dict[str, object]:
         """The row as figures for --json."""
@@ -143,6 +188,7 @@ class Row:
             "note": self.note,
             "best_seconds": m.best if m and m.seconds and not m.error else None,
             "peak_rss_mb": m.rss_mb if m else None,
+            "peak_pss_mb": m.pss_mb if m else None,
             "ratio": self.ratio,
             "measurement": asdict(m) if m else None,
         }
@@ -155,8 +201,10 @@ class Row:
         return "FAIL" if self.failures else "PASS"
 
 
-def run_once(command: list[str]) -> tuple[float, int, int, str]:
-    """Run a command in a fresh process: wall seconds, peak RSS in KiB, exit code, stderr tail."""
+def run_once(
+    command: list[str], env: dict[str, str] | None = None
+) -> tuple[float, int, int, int, str]:
+    """Run a command in a fresh process: seconds, peak RSS and PSS (KiB), exit code, stderr."""
     with (
         tempfile.TemporaryFile() as out,
         tempfile.TemporaryFile() as err,
@@ -169,11 +217,12 @@ def run_once(command: list[str]) -> tuple[float, int, int, str]:
             stdout=out,
             stderr=err,
             check=True,
+            env=env,
         )
-        elapsed, rss, code = report.read_text(encoding="ascii").split()
+        elapsed, rss, pss, code = report.read_text(encoding="ascii").split()
         err.seek(0)
         tail = err.read()[-1500:].decode("utf-8", errors="replace").strip()
-    return float(elapsed), int(rss), int(code), tail
+    return float(elapsed), int(rss), int(pss), int(code), tail
 
 
 def measure(
@@ -182,16 +231,24 @@ def measure(
     repeat: int,
     ok_codes: tuple[int, ...] = (0,),
     output: Path | None = None,
+    env: dict[str, str] | None = None,
+    before: Callable[[], None] | None = None,
 ) -> Measurement:
-    """Best-of-`repeat` measurement; stops at the first run that fails."""
+    """Best-of-`repeat` measurement; stops at the first run that fails.
+
+    ``before`` runs before each run (not timed): to change a file, to empty a cache.
+    """
     result = Measurement(name, command)
     for _ in range(repeat):
         if output is not None:
             output.unlink(missing_ok=True)
-        seconds, rss, code, tail = run_once(command)
+        if before is not None:
+            before()
+        seconds, rss, pss, code, tail = run_once(command, env)
         result.seconds.append(seconds)
         result.returncodes.append(code)
         result.peak_rss_kib = max(result.peak_rss_kib, rss)
+        result.peak_pss_kib = max(result.peak_pss_kib, pss)
         if code not in ok_codes:
             result.error = f"exit code {code}" + (f"\n    {tail[-600:]}" if tail else "")
             break
@@ -199,18 +256,6 @@ def measure(
             result.error = f"exit code {code} but {output} was not written"
             break
     return result
-
-
-def has_command(name: str) -> bool:
-    """Whether `ksd NAME --help` succeeds."""
-    done = subprocess.run(
-        [str(KSD), name, "--help"],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        check=False,
-    )
-    return done.returncode == 0
 
 
 def cpu_model() -> str:
@@ -253,14 +298,14 @@ def warm_cache(root: Path) -> None:
 def print_table(rows: list[Row]) -> None:
     """Print the result table."""
     lines = [
-        ("what", "seconds", "peak RSS MB", "ratio", "target", "result"),
+        ("what", "seconds", "peak PSS MB", "peak RSS MB", "ratio", "target", "result"),
         *(row.cells() for row in rows),
     ]
-    widths = [max(len(line[i]) for line in lines) for i in range(6)]
+    widths = [max(len(line[i]) for line in lines) for i in range(7)]
     for line in lines:
         print(
             "  ".join(
-                cell.rjust(width) if i in (1, 2) else cell.ljust(width)
+                cell.rjust(width) if i in (1, 2, 3) else cell.ljust(width)
                 for i, (cell, width) in enumerate(zip(line, widths, strict=True))
             ).rstrip()
         )
@@ -283,71 +328,201 @@ def compile_ksd() -> None:
     )
 
 
-def measure_all(root: Path, scratch: Path, repeat: int) -> list[Row]:
+def ksd(*args: str) -> list[str]:
+    """A ksd command line."""
+    return [str(KSD), *args]
+
+
+def git(root: Path, *args: str) -> None:
+    """Run git quietly in ``root``."""
+    subprocess.run(
+        ["git", "-C", str(root), *args],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def changed_copy(root: Path, scratch: Path, files: int) -> Path:
+    """A git copy of the repository, committed, with ``files`` agreements changed since."""
+    copy = scratch / "git"
+    shutil.copytree(root, copy)
+    git(copy, "init", "-q", "-b", "main")
+    git(copy, "add", "-A")
+    git(
+        copy,
+        "-c",
+        "user.name=bench",
+        "-c",
+        "user.email=bench@example.invalid",
+        "commit",
+        "-q",
+        "-m",
+        "records",
+    )
+    for path in sorted((copy / "data" / "agreements").glob("*.yaml"))[:files]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("judul: ", "judul: Perubahan ", 1), encoding="utf-8")
+    return copy
+
+
+def first_id(root: Path) -> str:
+    """The id of the first agreement (named by its file)."""
+    return sorted((root / "data" / "agreements").glob("*.yaml"))[0].stem
+
+
+class Touch:
+    """Changes one record file before each run (a comment line that differs each time)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.original = path.read_bytes()
+        self.count = 0
+
+    def __call__(self) -> None:
+        self.count += 1
+        self.path.write_bytes(self.original + f"# run {self.count}\n".encode())
+
+    def restore(self) -> None:
+        """Put the file back as it was."""
+        self.path.write_bytes(self.original)
+
+
+def measure_all(root: Path, scratch: Path, repeat: int, agreements: int) -> list[Row]:
     """Measure the references and whatever ksd commands exist, in table order."""
     floor = measure("floor", [sys.executable, "-c", FLOOR, str(root)], repeat)
     baseline = measure(
         "baseline", [sys.executable, str(HERE / "baseline_app.py"), "--help"], HELP_REPEAT
     )
-    note = "ksd not installed"
-    validate_row = Row(
-        "ksd validate", None, floor, "floor", max_ratio=2.0, max_rss_mb=300, note=note
-    )
-    stalled_row = Row("ksd stalled", None, None, "validate", max_ratio=1.2, note=note)
-    report_row = Row(
-        "ksd report (xlsx)", None, None, "validate", max_ratio=2.0, max_rss_mb=400, note=note
-    )
-    help_row = Row("ksd --help", None, baseline, "baseline", max_ratio=1.3, note=note)
+    large = agreements >= 100_000
+    size = f"{agreements:,}"
+    rows = [Row("floor (CSafeLoader parse only)", floor)]
     if not KSD.is_file() or not os.access(KSD, os.X_OK):
-        print(f"ksd: not found at {KSD}; validate, stalled, report and --help not measured")
-    else:
-        validate = measure(
+        print(f"ksd: not found at {KSD}; no ksd command measured")
+        return [*rows, Row("baseline_app.py --help", baseline)]
+    compile_ksd()
+    cache = scratch / "cache"
+    warm_env = {**os.environ, "KSD_CACHE_DIR": str(cache)}
+    warm_env.pop("KSD_NO_CACHE", None)
+    cold_env = {**warm_env, "KSD_NO_CACHE": "1"}
+    as_of = ("--as-of", AS_OF)
+    check = ksd("validate", "--root", str(root), "--format", "json", *as_of)
+
+    def warmed() -> None:
+        subprocess.run(check, env=warm_env, stdout=subprocess.DEVNULL, check=False)
+
+    cold = measure("validate cold", check, repeat, DATA_CODES, env=cold_env)
+    memory = 400 if large else None
+    rows.append(
+        Row(f"ksd validate, cold, {size}", cold, floor, "floor", max_ratio=0.8, max_rss_mb=memory)
+    )
+    warmed()
+    warm = measure("validate warm", check, repeat, DATA_CODES, env=warm_env)
+    rows.append(Row("ksd validate, unchanged (cache)", warm, floor, "floor", max_ratio=0.15))
+    touch = Touch(sorted((root / "data" / "agreements").glob("*.yaml"))[-1])
+    try:
+        one = measure("validate one changed", check, repeat, DATA_CODES, env=warm_env, before=touch)
+    finally:
+        touch.restore()
+    rows.append(Row("ksd validate, one file changed", one, floor, "floor", max_ratio=0.2))
+    if not large:
+        rows.append(Row("100,000: memory and scaling", None, note="run with --agreements 100000"))
+    stalled = ksd("stalled", "--root", str(root), "--format", "json", *as_of)
+    rows.append(
+        Row(
+            "ksd stalled (cold)",
+            measure("stalled", stalled, repeat, DATA_CODES, env=cold_env),
+            cold,
             "validate",
-            [str(KSD), "validate", "--root", str(root), "--format", "json"],
-            repeat,
-            DATA_CODES,
+            max_ratio=1.2,
+            max_rss_mb=memory,
         )
-        validate_row.measurement = stalled_row.reference = report_row.reference = validate
-        stalled_row.note = report_row.note = "not available yet"
-        if has_command("stalled"):
-            stalled_row.measurement = measure(
-                "stalled",
-                [str(KSD), "stalled", "--root", str(root), "--format", "json", "--as-of", AS_OF],
-                repeat,
-                DATA_CODES,
+    )
+    for fmt in ("xlsx", "md"):
+        out = scratch / f"r.{fmt}"
+        command = ksd(
+            "report", "--root", str(root), "--format", fmt, "--output", str(out), "--force"
+        )
+        command += [*as_of, "--periode", "2024"]
+        rows.append(
+            Row(
+                f"ksd report {fmt} (cold)",
+                measure("report", command, repeat, DATA_CODES, output=out, env=cold_env),
+                cold,
+                "validate",
+                max_ratio=1.2,
+                max_rss_mb=memory,
             )
-        if has_command("report"):
-            xlsx = scratch / "r.xlsx"
-            report_row.measurement = measure(
-                "report",
-                [
-                    str(KSD),
-                    "report",
-                    "--root",
-                    str(root),
-                    "--format",
-                    "xlsx",
-                    "--output",
-                    str(xlsx),
-                    "--as-of",
-                    AS_OF,
-                    "--periode",
-                    "2024",
-                ],
-                repeat,
-                DATA_CODES,
-                output=xlsx,
-            )
-        compile_ksd()
-        help_row.measurement = measure("ksd --help", [str(KSD), "--help"], HELP_REPEAT)
-    return [
-        Row("floor (CSafeLoader parse only)", floor),
-        validate_row,
-        stalled_row,
-        report_row,
-        Row("baseline_app.py --help", baseline),
-        help_row,
-    ]
+        )
+    ident = first_id(root)
+    warmed()
+    show = ksd("show", ident, "--root", str(root), "--format", "json", *as_of)
+    rows.append(
+        Row(
+            "ksd show ID (cache warm)",
+            measure("show", show, repeat, DATA_CODES, env=warm_env),
+            cold,
+            "validate",
+            max_ratio=0.1,
+        )
+    )
+    draft_out = scratch / "naskah.md"
+    draft = ksd("draft", ident, "--root", str(root), "--output", str(draft_out), "--force")
+    rows.append(
+        Row(
+            "ksd draft ID (cache warm)",
+            measure("draft", [*draft, "--draft"], repeat, DATA_CODES, env=warm_env),
+            cold,
+            "validate",
+            max_ratio=0.1,
+        )
+    )
+    copy = changed_copy(root, scratch, 50)
+    copy_check = ksd("validate", "--root", str(copy), "--format", "json", *as_of)
+    subprocess.run(copy_check, env=warm_env, stdout=subprocess.DEVNULL, check=False)
+    diff = ksd("diff", "HEAD", "--root", str(copy), "--format", "json", *as_of)
+    rows.append(
+        Row(
+            "ksd diff HEAD, 50 changed (cache warm)",
+            measure("diff", diff, repeat, DATA_CODES, env=warm_env),
+            cold,
+            "validate",
+            max_ratio=0.2,
+            max_rss_mb=250,
+        )
+    )
+    since = [*copy_check, "--changed-since", "HEAD"]
+    rows.append(
+        Row(
+            "ksd validate --changed-since, 50 changed",
+            measure("changed-since", since, repeat, DATA_CODES, env=warm_env),
+            cold,
+            "validate",
+            max_ratio=0.2,
+            max_rss_mb=250,
+        )
+    )
+    rows.append(
+        Row(
+            "ksd fmt --check",
+            measure("fmt", ksd("fmt", "--check", "--root", str(root)), repeat, DATA_CODES),
+            cold,
+            "validate",
+            max_ratio=1.5,
+        )
+    )
+    rows.append(Row("ksd import, 10,000 rows", None, note="not measured yet"))
+    rows.append(Row("baseline_app.py --help", baseline))
+    rows.append(
+        Row(
+            "ksd --help",
+            measure("ksd --help", ksd("--help"), HELP_REPEAT),
+            baseline,
+            "baseline",
+            max_ratio=1.3,
+        )
+    )
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -380,6 +555,7 @@ def main(argv: list[str] | None = None) -> int:
     info = machine()
     print(f"machine: nproc {info['nproc']}, {info['cpu']}, {info['platform']}")
     print(f"python {info['python']} ({sys.executable}), PyYAML {info['pyyaml']}")
+    print(f"load average at the start: {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory(prefix="ksd-bench-") as tmp:
         scratch = Path(tmp)
         root, generated = prepare(args, scratch)
@@ -389,9 +565,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"repository: {root} ({how}): {agreements} agreements, {potentials} potentials")
         warm_cache(root)
 
-        rows = measure_all(root, scratch, args.repeat)
+        rows = measure_all(root, scratch, args.repeat, agreements)
 
-    print(f"\nbest of {args.repeat} runs (--help: {HELP_REPEAT}); peak RSS: maximum over runs\n")
+    print(f"\nbest of {args.repeat} runs (--help: {HELP_REPEAT}); peak memory: maximum over runs")
+    print(f"load average at the end: {os.getloadavg()[0]:.2f}\n")
     print_table(rows)
     failures = [failure for row in rows for failure in row.failures]
     for failure in failures:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,25 @@ def check_golden(path: Path, actual: str, update: bool) -> None:
         if not update:
             pytest.fail(f"golden file {path} was missing and has been written; check it in")
     assert actual == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """ksd's record cache in a temporary folder for module- and session-scoped fixtures too.
+
+    They run before any function-scoped fixture: without this they would write into the
+    user's real cache folder.
+    """
+    folder = tmp_path_factory.mktemp("ksd-session-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KSD_CACHE_DIR", str(folder))
+        yield folder
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test keeps ksd's record cache in a folder of its own, never in the user's."""
+    folder = tmp_path_factory.mktemp("ksd-cache")
+    monkeypatch.setenv("KSD_CACHE_DIR", str(folder))
+    monkeypatch.delenv("KSD_NO_CACHE", raising=False)
+    return folder

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import gc
 import os
 import stat
 import types
 import typing
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Union
@@ -130,6 +132,11 @@ def read_text(source: SourceFile, max_bytes: int) -> str | LoadProblem:
     data = read_bytes(source, max_bytes)
     if isinstance(data, LoadProblem):
         return data
+    return decode_text(data)
+
+
+def decode_text(data: bytes) -> str | LoadProblem:
+    """The text of a file's bytes (UTF-8, BOM removed), or where the first bad byte is."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -148,6 +155,13 @@ def load_file(
     text = read_text(source, max_bytes)
     if isinstance(text, LoadProblem):
         return None, [problem_finding(source, text, lang)]
+    return load_text(source, text, lang=lang, parser=parser)
+
+
+def load_text(
+    source: SourceFile, text: str, *, lang: Lang, parser: Parser = "libyaml"
+) -> tuple[LoadedRecord | None, list[Diagnostic]]:
+    """Parse and validate the text of one file: the record when it passed, and the findings."""
     document = read_document(text, parser)
     if isinstance(document, LoadProblem):
         return None, [problem_finding(source, document, lang)]
@@ -190,23 +204,43 @@ def load_records(
     lang: Lang,
     parser: Parser = "libyaml",
     progress: Progress | None = None,
+    sources: Sequence[SourceFile] | None = None,
 ) -> LoadResult:
-    """Load every record of the repository; one bad file never stops the others."""
-    sources = repository.source_files()
+    """Load every record of the repository (or ``sources``); one bad file never stops the others."""
+    if sources is None:
+        sources = repository.source_files()
     max_bytes = repository.config.validate_.max_file_kb * 1024
     records: list[LoadedRecord] = []
     findings: list[Diagnostic] = []
     invalid: set[str] = set()
-    for done, source in enumerate(sources, 1):
-        loaded, problems = load_file(source, max_bytes=max_bytes, lang=lang, parser=parser)
-        if loaded is not None:
-            records.append(loaded)
-        if loaded is None or problems:
-            invalid.add(source.rel)
-        findings.extend(problems)
-        if progress is not None:
-            progress(done, len(sources))
+    with collection_paused():
+        for done, source in enumerate(sources, 1):
+            loaded, problems = load_file(source, max_bytes=max_bytes, lang=lang, parser=parser)
+            if loaded is not None:
+                records.append(loaded)
+            if loaded is None or problems:
+                invalid.add(source.rel)
+            findings.extend(problems)
+            if progress is not None:
+                progress(done, len(sources))
     return LoadResult(tuple(records), tuple(findings), len(sources), frozenset(invalid))
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Python's cycle collector paused while records pile up, as it was before afterwards.
+
+    Loading creates millions of objects that all stay alive: each collection would scan the
+    growing heap of loaded records again and free nothing (about half of composing's time on
+    10,000 records). Reference counting still frees every temporary object.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # Mapping pydantic's errors to findings ---------------------------------------------------------

@@ -93,6 +93,8 @@ class Repository:
         ):
             if not folder.is_dir():
                 continue
+            # The folder is resolved once; each entry is named below it, never resolved itself.
+            prefix = self.relative(folder / "_").removesuffix("_")
             with os.scandir(folder) as entries:
                 found = sorted((e for e in entries if is_record_name(e.name)), key=lambda e: e.name)
             for entry in found:
@@ -106,7 +108,8 @@ class Repository:
                     if entry.is_file(follow_symlinks=False)
                     else "special"
                 )
-                files.append(SourceFile(path, self.relative(path), kind, problem))  # type: ignore[arg-type]
+                rel = prefix + entry.name
+                files.append(SourceFile(path, rel, kind, problem))  # type: ignore[arg-type]
         return files
 
     def sources_for(self, paths: Iterable[Path]) -> list[SourceFile]:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
 
+from ksd_cli.cache import Entry, RecordCache, cache_enabled, content_key, salt
 from ksd_cli.config import Config
 from ksd_cli.diagnostics import Diagnostic, Report, Severity
 from ksd_cli.ids import PATTERNS
@@ -16,15 +19,19 @@ from ksd_cli.loading import (
     LoadedRecord,
     LoadResult,
     Progress,
+    collection_paused,
+    decode_text,
     diagnostic,
-    load_records,
+    load_text,
+    problem_finding,
+    read_bytes,
     read_text,
 )
 from ksd_cli.messages import Lang, message
 from ksd_cli.models import Agreement
 from ksd_cli.reference import load_reference
 from ksd_cli.registrations import find_duplicates
-from ksd_cli.repository import Repository
+from ksd_cli.repository import Repository, SourceFile
 from ksd_cli.rules import BY_NAME, RULES, find_rule
 from ksd_cli.rules.base import Context, Hit, RepositoryIndex, Rule
 from ksd_cli.yamlread import Document, LoadProblem, Parser, read_document
@@ -72,13 +79,19 @@ def check_records(
     lang: Lang,
     parser: Parser = "libyaml",
     only: frozenset[str] | None = None,
+    cross_only: bool = False,
 ) -> list[Diagnostic]:
-    """Run every active rule on every valid record (or those in ``only``)."""
-    rules = active_rules(config.validate_.ignore)
-    by_scope = {
-        kind: [r for r in rules if r.check and r.scope in (kind, "record")]
-        for kind in ("agreement", "potential")
-    }
+    """Run every active rule on every valid record (or those in ``only``).
+
+    With ``cross_only``, only the rules that look across records (``CROSS_RECORD_RULES``):
+    the others' findings came from the cache or from :func:`load_checked`.
+    """
+    rules = [
+        r
+        for r in active_rules(config.validate_.ignore)
+        if r.check and (not cross_only or r.name in CROSS_RECORD_RULES)
+    ]
+    by_scope = _by_scope(rules)
     reference = load_reference()
     index = build_index(config, loaded)
     findings: list[Diagnostic] = []
@@ -86,15 +99,31 @@ def check_records(
         if only is not None and item.source.rel not in only:
             continue
         ctx = Context(reference, config, as_of, index, item.source.rel)
-        document: Document | None = None
-        for rule in by_scope[item.source.kind]:
-            for hit in rule.check(item.record, ctx):  # type: ignore[misc]
-                if document is None:
-                    # Positions are read again only for records with findings.
-                    parsed = read_document(item.text, parser)
-                    assert isinstance(parsed, Document)
-                    document = parsed
-                findings.append(_to_diagnostic(item, rule, hit, document, lang))
+        findings.extend(_check_one(item, by_scope[item.source.kind], ctx, lang, parser))
+    return findings
+
+
+def _by_scope(rules: Iterable[Rule]) -> dict[str, list[Rule]]:
+    rules = tuple(rules)
+    return {
+        kind: [r for r in rules if r.scope in (kind, "record")]
+        for kind in ("agreement", "potential")
+    }
+
+
+def _check_one(
+    item: LoadedRecord, rules: Iterable[Rule], ctx: Context, lang: Lang, parser: Parser
+) -> list[Diagnostic]:
+    findings: list[Diagnostic] = []
+    document: Document | None = None
+    for rule in rules:
+        for hit in rule.check(item.record, ctx):  # type: ignore[misc]
+            if document is None:
+                # Positions are read again only for records with findings.
+                parsed = read_document(item.text, parser)
+                assert isinstance(parsed, Document)
+                document = parsed
+            findings.append(_to_diagnostic(item, rule, hit, document, lang))
     return findings
 
 
@@ -118,23 +147,198 @@ def _to_diagnostic(
 
 
 #: The rules whose findings in one record can be caused by a change in another.
-CROSS_RECORD_RULES = frozenset({"unknown-potensi", "duplicate-id"})
+CROSS_RECORD_RULES = frozenset({"unknown-potensi", "duplicate-id", "registrasi-ganda"})
 
 
 def affected_records(loaded: LoadResult, ids: Iterable[str]) -> frozenset[str]:
     """The files of the records that reference one of ``ids`` or carry one of them.
 
     These are the records whose cross-record findings (unknown-potensi R004, duplicate-id
-    S009) can change when the records with those ids change, are renamed or removed.
+    S009, registrasi-ganda C016) can change when the records with those ids change, are
+    renamed or removed: C016 links a record to the ones that look like the same request.
     """
     wanted = frozenset(ids)
+    agreements = [i.record for i in loaded.records if isinstance(i.record, Agreement)]
+    alike = {
+        other.id
+        for record_id, others in find_duplicates(agreements).items()
+        if record_id in wanted
+        for other in others
+    }
     affected = set()
     for item in loaded.records:
         record = item.record
         references = getattr(record, "potensi", None) if item.source.kind == "agreement" else None
-        if record.id in wanted or any(p in wanted for p in references or ()):
+        if record.id in wanted or record.id in alike or any(p in wanted for p in references or ()):
             affected.add(item.source.rel)
     return frozenset(affected)
+
+
+@dataclass(frozen=True)
+class CheckedRecords:
+    """The repository loaded, with the findings of the rules that look at one record alone.
+
+    ``checks`` hold those findings for every valid record; the rules that look across
+    records (``CROSS_RECORD_RULES``) are left to run on the whole, from ``loaded``.
+    """
+
+    loaded: LoadResult
+    checks: tuple[Diagnostic, ...]
+
+
+def load_checked(
+    repository: Repository,
+    *,
+    as_of: date,
+    lang: Lang,
+    parser: Parser = "libyaml",
+    progress: Progress | None = None,
+    sources: Sequence[SourceFile] | None = None,
+    use_cache: bool = True,
+) -> CheckedRecords:
+    """Load every record and run the rules that look at one record alone, through the cache.
+
+    A file whose bytes, path and everything else that changes findings (see
+    :mod:`ksd_cli.cache`) are as last time is not parsed again: its record and findings come
+    from the cache. The result is the same with or without the cache.
+    """
+    config = repository.config
+    if sources is None:
+        sources = repository.source_files()
+    cache = None
+    if cache_enabled(not use_cache):
+        key = salt(config_json=config.model_dump_json(), as_of=as_of, lang=lang, parser=parser)
+        cache = RecordCache.for_repository(repository.root, key)
+    fresh: dict[str, Entry] = {}
+    max_bytes = config.validate_.max_file_kb * 1024
+    records: list[LoadedRecord] = []
+    loading: list[Diagnostic] = []
+    checks: list[Diagnostic] = []
+    invalid: set[str] = set()
+    with collection_paused():
+        stored = cache.read() if cache is not None else {}
+        # First what each file holds, and which files the cache does not know.
+        read: list[tuple[SourceFile, str, Entry | LoadProblem | None, str]] = []
+        missing: list[tuple[SourceFile, str | LoadProblem]] = []
+        for source in sources:
+            data = read_bytes(source, max_bytes)
+            if isinstance(data, LoadProblem):
+                read.append((source, "", data, ""))
+                continue
+            key = content_key(source.rel, data)
+            found = stored.get(key)
+            decoded = decode_text(data)
+            if found is None:
+                missing.append((source, decoded))
+            read.append((source, key, found, decoded if isinstance(decoded, str) else ""))
+        parsed = iter(
+            _check_files(missing, config, as_of=as_of, lang=lang, parser=parser, progress=progress)
+        )
+        for source, key, got, text in read:
+            if isinstance(got, LoadProblem):
+                entry = Entry(None, (problem_finding(source, got, lang),), ())
+            else:
+                entry = got if got is not None else next(parsed)
+                fresh[key] = entry
+            if entry.record is not None:
+                records.append(LoadedRecord(source, entry.record, text))  # type: ignore[arg-type]
+            if entry.record is None or entry.loading:
+                invalid.add(source.rel)
+            loading.extend(entry.loading)
+            checks.extend(entry.checks)
+        if cache is not None and fresh.keys() != stored.keys():
+            cache.write(fresh)
+    loaded = LoadResult(tuple(records), tuple(loading), len(sources), frozenset(invalid))
+    return CheckedRecords(loaded, tuple(checks))
+
+
+#: Files to parse before a pool of processes pays for starting it and sending records back.
+POOL_THRESHOLD = 2_000
+#: Files sent to a worker at a time (small enough to spread the work evenly).
+POOL_CHUNK = 250
+
+
+def _check_files(
+    missing: Sequence[tuple[SourceFile, str | LoadProblem]],
+    config: Config,
+    *,
+    as_of: date,
+    lang: Lang,
+    parser: Parser,
+    progress: Progress | None = None,
+) -> list[Entry]:
+    """The entries of the files the cache does not know, in their order.
+
+    Many files are parsed by a pool of forked processes, one per core (results come back in
+    the order of the files, so the findings are the same as parsed here).
+    """
+    workers = min(len(os.sched_getaffinity(0)), -(-len(missing) // POOL_CHUNK))
+    chunks = [list(missing[i : i + POOL_CHUNK]) for i in range(0, len(missing), POOL_CHUNK)]
+    task = functools.partial(_check_chunk, config=config, as_of=as_of, lang=lang, parser=parser)
+    entries: list[Entry] = []
+    if len(missing) >= POOL_THRESHOLD and workers > 1 and _can_fork():
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for done in pool.imap(task, chunks):
+                entries.extend(done)
+                if progress is not None:
+                    progress(len(entries), len(missing))
+        return entries
+    for chunk in chunks:
+        entries.extend(task(chunk))
+        if progress is not None:
+            progress(len(entries), len(missing))
+    return entries
+
+
+def _can_fork() -> bool:
+    """Whether forking is safe: a platform that has it, and no other thread holding locks."""
+    import threading
+
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def _check_chunk(
+    chunk: Sequence[tuple[SourceFile, str | LoadProblem]],
+    *,
+    config: Config,
+    as_of: date,
+    lang: Lang,
+    parser: Parser,
+) -> list[Entry]:
+    rules = _by_scope(
+        r
+        for r in active_rules(config.validate_.ignore)
+        if r.check and r.name not in CROSS_RECORD_RULES
+    )
+    alone = RepositoryIndex(frozenset(), {}, config.paths.potentials + "/")
+    reference = load_reference()
+    entries = []
+    with collection_paused():
+        for source, text in chunk:
+            ctx = Context(reference, config, as_of, alone, source.rel)
+            entries.append(_check_file(source, text, rules[source.kind], ctx, lang, parser))
+    return entries
+
+
+def _check_file(
+    source: SourceFile,
+    text: str | LoadProblem,
+    rules: Iterable[Rule],
+    ctx: Context,
+    lang: Lang,
+    parser: Parser,
+) -> Entry:
+    """What one file gives: its record, the findings of loading it and of its own rules."""
+    if isinstance(text, LoadProblem):
+        return Entry(None, (problem_finding(source, text, lang),), ())
+    loaded, problems = load_text(source, text, lang=lang, parser=parser)
+    if loaded is None:
+        return Entry(None, tuple(problems), ())
+    return Entry(
+        loaded.record, tuple(problems), tuple(_check_one(loaded, rules, ctx, lang, parser))
+    )
 
 
 def validate_repository(
@@ -146,23 +350,36 @@ def validate_repository(
     parser: Parser = "libyaml",
     progress: Progress | None = None,
     changed_ids: Iterable[str] | None = None,
+    use_cache: bool = True,
 ) -> Report:
     """Check the whole repository; with ``paths`` (relative, forward slashes) report only those.
 
     References are always resolved against the whole repository. With ``changed_ids`` (the
     ids of changed records, before and after the change), the records those changes affect
     are reported too, with the findings such changes can cause there (``CROSS_RECORD_RULES``):
-    records whose ``potensi`` names one of the ids, or that carry one.
+    records whose ``potensi`` names one of the ids, or that carry one. ``use_cache``: see
+    :func:`load_checked`.
     """
-    loaded = load_records(repository, lang=lang, parser=parser, progress=progress)
+    checked = load_checked(
+        repository, as_of=as_of, lang=lang, parser=parser, progress=progress, use_cache=use_cache
+    )
+    loaded = checked.loaded
     only = frozenset(paths) if paths is not None else None
     affected = frozenset[str]()
     if only is not None and changed_ids is not None:
         affected = affected_records(loaded, changed_ids) - only
         only = only | affected
-    findings = list(loaded.diagnostics)
+    findings = [*loaded.diagnostics, *checked.checks]
     findings.extend(
-        check_records(repository.config, loaded, as_of=as_of, lang=lang, parser=parser, only=only)
+        check_records(
+            repository.config,
+            loaded,
+            as_of=as_of,
+            lang=lang,
+            parser=parser,
+            only=only,
+            cross_only=True,
+        )
     )
     ignored = _ignored_codes(repository.config)
     kept = [
@@ -175,8 +392,8 @@ def validate_repository(
     files = loaded.files if only is None else len(only)
     records = sum(1 for r in loaded.records if only is None or r.source.rel in only)
     read = {r.source.rel for r in loaded.records} | loaded.invalid | {d.path for d in findings}
-    checked = read if only is None else only
-    return Report.build(cap_per_file(kept, lang), files=files, records=records, checked=checked)
+    reported = read if only is None else only
+    return Report.build(cap_per_file(kept, lang), files=files, records=records, checked=reported)
 
 
 def _ignored_codes(config: Config) -> frozenset[str]:
@@ -221,6 +438,7 @@ def sound_records(
     lang: Lang,
     today: date | None = None,
     parser: Parser = "libyaml",
+    checks: Sequence[Diagnostic] | None = None,
 ) -> SoundRecords:
     """Split ``loaded`` into the records without errors and the others.
 
@@ -228,17 +446,18 @@ def sound_records(
     read): an agreement that does not load is read again for the potentials it names.
     The rules judge the records as of ``today`` when that is later than ``as_of``: looking
     back (``--as-of`` in the past), a document signed since is a later event, not a date in
-    the future (``tanggal-mendatang``).
+    the future (``tanggal-mendatang``). ``checks``: the findings of the rules that look at one
+    record alone, when already known (:func:`load_checked`, as of that same day).
     """
     ignored = _ignored_codes(config)
-    judged_on = max(as_of, today) if today is not None else as_of
+    judged_on = judgement_day(as_of, today)
+    rule_findings = check_records(
+        config, loaded, as_of=judged_on, lang=lang, parser=parser, cross_only=checks is not None
+    )
     findings = sorted(
         (
             d
-            for d in (
-                *loaded.diagnostics,
-                *check_records(config, loaded, as_of=judged_on, lang=lang, parser=parser),
-            )
+            for d in (*loaded.diagnostics, *(checks or ()), *rule_findings)
             if d.code not in ignored
         ),
         key=Diagnostic.sort_key,
@@ -274,6 +493,11 @@ def sound_records(
     )
 
 
+def judgement_day(as_of: date, today: date | None) -> date:
+    """The day the rules judge records as of (see :func:`sound_records`)."""
+    return max(as_of, today) if today is not None else as_of
+
+
 def named_potentials(text: str | None, parser: Parser = "libyaml") -> frozenset[str]:
     """The potential ids an agreement that does not validate names, as far as can be read.
 
@@ -299,13 +523,25 @@ def load_sound_records(
     today: date | None = None,
     parser: Parser = "libyaml",
     progress: Progress | None = None,
+    use_cache: bool = True,
 ) -> SoundRecords:
     """Load the repository and keep for assessment only the records without errors.
 
-    ``today`` as in :func:`sound_records` (the CLI passes the region's today).
+    ``today`` as in :func:`sound_records` (the CLI passes the region's today); ``use_cache``
+    as in :func:`load_checked`.
     """
-    loaded = load_records(repository, lang=lang, parser=parser, progress=progress)
-    sources = {s.rel: s for s in repository.source_files()}
+    listed = repository.source_files()
+    checked = load_checked(
+        repository,
+        as_of=judgement_day(as_of, today),
+        lang=lang,
+        parser=parser,
+        progress=progress,
+        sources=listed,
+        use_cache=use_cache,
+    )
+    loaded = checked.loaded
+    sources = {s.rel: s for s in listed}
     max_bytes = repository.config.validate_.max_file_kb * 1024
 
     def text_of(rel: str) -> str | None:
@@ -314,7 +550,14 @@ def load_sound_records(
         return None if isinstance(text, LoadProblem) else text
 
     return sound_records(
-        repository.config, loaded, text_of, as_of=as_of, lang=lang, today=today, parser=parser
+        repository.config,
+        loaded,
+        text_of,
+        as_of=as_of,
+        lang=lang,
+        today=today,
+        parser=parser,
+        checks=checked.checks,
     )
 
 

@@ -317,3 +317,16 @@ def test_changed_since_and_paths_together_is_a_usage_error(
     path = str(git_repo / AGR / "KSD-6402-2025-001.yaml")
     assert main(["validate", path, "--changed-since", "main", "--root", str(git_repo)]) == 2
     assert "--changed-since" in capsys.readouterr().err
+
+
+def test_changed_since_reports_the_record_a_new_duplicate_registration_names(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # C016 (registrasi-ganda) is found in both records: the unchanged one too, since the new
+    # file is what makes it a duplicate.
+    root = git_repo
+    put(root, f"{AGR}/KSD-6402-2026-001.yaml", PASAR.replace("2025-002", "2026-001"))
+    assert changed_findings(root, capsys, "--changed-since", "main") == [
+        ("KSD-6402-2025-002.yaml", "registrasi-ganda"),
+        ("KSD-6402-2026-001.yaml", "registrasi-ganda"),
+    ]

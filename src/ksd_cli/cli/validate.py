@@ -61,6 +61,14 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Read every file again instead of reusing what an earlier run found in files "
+            "that have not changed (the cache in the user's cache folder; also KSD_NO_CACHE=1).",
+        ),
+    ] = False,
     output: OutputOption = None,
     force: ForceOption = False,
     as_of: AsOfOption = None,
@@ -98,6 +106,7 @@ def validate(
             paths=selected,
             progress=progress,
             changed_ids=changed_ids,
+            use_cache=not no_cache,
         )
     plan.write(report, lang=lang_, color=False if plan.to_file else None)
     raise typer.Exit(1 if report.failed(strict=strict) else 0)
@@ -112,7 +121,9 @@ class _progress:
         from rich.console import Console
         from rich.progress import Progress
 
-        self.bar = Progress(console=Console(stderr=True), transient=True)
+        # Refreshed on each update rather than by a thread of its own: loading forks a pool
+        # of workers only while no other thread runs (see validate._can_fork).
+        self.bar = Progress(console=Console(stderr=True), transient=True, auto_refresh=False)
         self.task = None
         self.bar.start()
 
@@ -121,7 +132,7 @@ class _progress:
                 return
             if self.task is None:
                 self.task = self.bar.add_task("memeriksa", total=total)
-            self.bar.update(self.task, completed=done)
+            self.bar.update(self.task, completed=done, refresh=True)
 
         return update
 

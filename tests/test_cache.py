@@ -1,0 +1,171 @@
+"""The record cache: findings with and without it are the same, and it never gets in the way."""
+
+from __future__ import annotations
+
+import importlib.util
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from ksd_cli.cache import RecordCache
+from ksd_cli.diagnostics import Report
+from ksd_cli.repository import Repository, open_repository
+from ksd_cli.validate import load_sound_records, validate_repository
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = date(2025, 6, 30)
+
+
+def _generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "ksd_cache_generate", ROOT / "benchmarks/generate.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A generated repository with a planted mistake in every fifth agreement."""
+    root = tmp_path / "repo"
+    _generator().generate(root, 60, seed=3, invalid_every=5)
+    return root
+
+
+def _validate(root: Path, *, use_cache: bool, as_of: date = AS_OF) -> Report:
+    return validate_repository(open_repository(root), as_of=as_of, lang="en", use_cache=use_cache)
+
+
+def _cache_files(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.pickle"))
+
+
+def test_findings_are_the_same_without_the_cache_cold_warm_and_after_a_change(
+    corpus: Path, _own_cache: Path
+) -> None:
+    without = _validate(corpus, use_cache=False)
+    assert _cache_files(_own_cache) == []  # --no-cache neither reads nor writes it
+    assert {d.rule for d in without.diagnostics} >= {"unknown-key", "invalid-date", "duplicate-key"}
+
+    cold = _validate(corpus, use_cache=True)
+    assert _cache_files(_own_cache) != []
+    warm = _validate(corpus, use_cache=True)
+    assert cold == without
+    assert warm == without
+
+    # One file changed: an agreement loses its potential, another potential's id is removed.
+    agreement = sorted((corpus / "data/agreements").glob("*.yaml"))[1]
+    text = agreement.read_text(encoding="utf-8")
+    agreement.write_text(text.replace("judul:", "judul_baru:", 1), encoding="utf-8")
+    potential = sorted((corpus / "data/potentials").glob("*.yaml"))[0]
+    potential.unlink()
+    changed = _validate(corpus, use_cache=True)
+    assert changed == _validate(corpus, use_cache=False)
+    assert any(d.rule == "unknown-potensi" for d in changed.diagnostics)
+    assert any(d.path.endswith(agreement.name) for d in changed.diagnostics)
+
+
+def test_the_as_of_date_and_the_configuration_key_the_cache(corpus: Path) -> None:
+    _validate(corpus, use_cache=True)
+    early = date(2020, 1, 1)  # records signed later are dated in the future then
+    assert _validate(corpus, use_cache=True, as_of=early) == _validate(
+        corpus, use_cache=False, as_of=early
+    )
+    config = corpus / "ksd.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + '\n[validate]\nignore = ["unknown-key"]\n',
+        encoding="utf-8",
+    )
+    ignored = _validate(corpus, use_cache=True)
+    assert ignored == _validate(corpus, use_cache=False)
+    assert not any(d.rule == "unknown-key" for d in ignored.diagnostics)
+
+
+def test_sound_records_are_the_same_through_the_cache(corpus: Path) -> None:
+    def sound(use_cache: bool) -> tuple[object, ...]:
+        found = load_sound_records(
+            open_repository(corpus), as_of=AS_OF, lang="id", use_cache=use_cache
+        )
+        return (
+            [(r.source.rel, r.record) for r in found.loaded.records],
+            found.loaded.diagnostics,
+            found.loaded.invalid,
+            found.named_potentials,
+            found.ids,
+            dict(found.errors),
+        )
+
+    expected = sound(False)
+    assert sound(True) == expected  # cold
+    assert sound(True) == expected  # warm
+
+
+def test_a_corrupt_or_foreign_cache_is_ignored_and_replaced(corpus: Path, _own_cache: Path) -> None:
+    expected = _validate(corpus, use_cache=False)
+    _validate(corpus, use_cache=True)
+    (stored,) = _cache_files(_own_cache)
+    stored.write_bytes(b"not a pickle at all")
+    assert _validate(corpus, use_cache=True) == expected
+    repository: Repository = open_repository(corpus)
+    assert RecordCache(stored, "another salt").read() == {}  # written by another version
+    assert RecordCache.for_repository(repository.root, "x").path.parent == stored.parent
+
+
+def test_no_cache_from_the_environment(
+    corpus: Path, _own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KSD_NO_CACHE", "1")
+    _validate(corpus, use_cache=True)
+    assert _cache_files(_own_cache) == []
+
+
+def test_the_cache_is_never_written_into_the_repository(corpus: Path) -> None:
+    before = sorted(p.relative_to(corpus) for p in corpus.rglob("*"))
+    _validate(corpus, use_cache=True)
+    _validate(corpus, use_cache=True)
+    assert sorted(p.relative_to(corpus) for p in corpus.rglob("*")) == before
+
+
+def test_a_pool_of_processes_finds_the_same_in_the_same_order(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from ksd_cli import validate
+
+    if len(os.sched_getaffinity(0)) < 2 or not validate._can_fork():
+        pytest.skip("one core, or no fork")
+    expected = _validate(corpus, use_cache=False)
+    monkeypatch.setattr(validate, "POOL_THRESHOLD", 10)
+    monkeypatch.setattr(validate, "POOL_CHUNK", 7)  # several chunks per worker, out of step
+    assert _validate(corpus, use_cache=False) == expected
+    found = load_sound_records(open_repository(corpus), as_of=AS_OF, lang="id", use_cache=False)
+    monkeypatch.setattr(validate, "POOL_THRESHOLD", 10**9)
+    alone = load_sound_records(open_repository(corpus), as_of=AS_OF, lang="id", use_cache=False)
+    assert [r.record for r in found.loaded.records] == [r.record for r in alone.loaded.records]
+    assert found.loaded.diagnostics == alone.loaded.diagnostics
+
+
+def test_a_duplicate_registration_follows_the_other_record_not_the_cache(
+    tmp_path: Path, _own_cache: Path
+) -> None:
+    # C016 (registrasi-ganda) in one record depends on another record's title: a change to
+    # that other record must clear the finding even when the first record is cached.
+    import shutil
+
+    root = tmp_path / "repo"
+    shutil.copytree(ROOT / "tests/fixtures/repos/C016-registrasi-ganda-bad", root)
+    first = _validate(root, use_cache=True)
+    assert sorted(d.code for d in first.diagnostics) == ["C016", "C016"]
+    other = root / "data/agreements/KSD-6472-2024-009.yaml"
+    text = other.read_text(encoding="utf-8")
+    title = text.splitlines()[1]
+    assert title.startswith("judul: ")
+    other.write_text(text.replace(title, "judul: Pelatihan Tari Tradisional"), encoding="utf-8")
+    again = _validate(root, use_cache=True)
+    assert again == _validate(root, use_cache=False)
+    assert [d.code for d in again.diagnostics] == []

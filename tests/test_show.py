@@ -40,11 +40,29 @@ def test_show_says_an_end_is_unknown_and_a_document_is_not_archived(
     args = ["show", "KSD-6402-2018-001", "--root", str(V11_RECORDS), "--as-of", "2030-01-01"]
     assert main(args) == 0
     rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("│ ")]
-    kb = next(r for r in rows if "kesepakatan_bersama" in r)
-    pks = next(r for r in rows if "perjanjian_kerja_sama" in r)
+    kb = next(r for r in rows if "│ KB " in r)
+    pks = next(r for r in rows if "│ PKS " in r)
     assert "ada, tidak diarsipkan" in kb and "draf" not in kb and "tanpa batas" not in kb
     # Twelve years on, an unknown end is neither "no end" nor "ended".
     assert "masa berlaku tidak diketahui" in pks and "tanpa batas" not in pks
     assert "berakhir" not in pks
     assert main([*args, "--format", "json"]) == 0
     assert '"berlaku_sampai": "tidak_diketahui"' in capsys.readouterr().out
+
+
+def test_the_english_view_has_english_titles_months_and_states(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    root = Path(__file__).resolve().parent.parent
+    args = ["show", "KSD-6402-2020-001", "--root", str(root), "--as-of", "2025-06-30"]
+    assert main([*args, "--lang", "en"]) == 0
+    english = capsys.readouterr().out
+    assert "latest stage Monitoring and evaluation (as of" in english
+    assert "Stages" in english and "Documents" in english and "15 March 2021" in english
+    assert "in force" in english
+    for indonesian in ("Tahapan", "Naskah", "Maret", "berlaku", "tahap terakhir", "Temuan"):
+        assert indonesian not in english
+    assert main(args) == 0
+    indonesian_view = capsys.readouterr().out
+    assert "tahap terakhir Monev" in indonesian_view and "15 Maret 2021" in indonesian_view

@@ -81,75 +81,91 @@ def write_text(
     lang: Lang = "id",
     color: bool | None = None,
 ) -> None:
-    """The record's view for people; record text is stripped of terminal control sequences."""
+    """The record's view for people, in ``lang``; record text stripped of control sequences."""
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
-    from ksd_cli.idformat import tanggal
+    from ksd_cli.idformat import date_text
     from ksd_cli.messages import message
+    from ksd_cli.naming import jenis_short, naskah_short, status_title, tahap_title
+    from ksd_cli.show import PotentialView
+
+    def t(key: str, **args: object) -> str:
+        return message(f"show.{key}", lang, **args)
 
     console = Console(
         file=stream, highlight=False, force_terminal=color, no_color=color is False or None
     )
     data = view.as_dict()
-    from ksd_cli.show import PotentialView
-
     if isinstance(view, PotentialView):
         console.print(f"[bold]{data['id']}[/]  {escape(terminal_text(data['potensi']))}")
         console.print(
-            f"urusan {data['urusan']} · prioritas {data['prioritas']} · pemetaan {data['tahun']}"
+            t(
+                "potential-line",
+                urusan=data["urusan"],
+                prioritas=data["prioritas"],
+                tahun=data["tahun"],
+            )
         )
         follow = view.follow_up.agreements
-        console.print(
-            "ditindaklanjuti oleh: "
-            + (", ".join(follow) if follow else "[red]belum ada kerja sama[/]")
-        )
+        records = ", ".join(follow) if follow else f"[red]{t('not-followed')}[/]"
+        console.print(t("followed-by", records=records))
     else:
         state = view.state
         console.print(f"[bold]{data['id']}[/]  {escape(terminal_text(data['judul']))}")
         console.print(
-            f"{data['jenis']} · status [bold]{state.status}[/] · tahap terakhir "
-            f"[bold]{state.tahap_terakhir or '-'}[/] (per {tanggal(state.as_of)})"
+            t(
+                "agreement-line",
+                jenis=jenis_short(str(data["jenis"]), lang),
+                status=f"[bold]{status_title(state.status, lang)}[/]",
+                tahap=f"[bold]{tahap_title(state.tahap_terakhir, lang)}[/]",
+                tanggal=date_text(state.as_of, lang),
+            )
         )
-        timeline = Table(title="Tahapan", title_justify="left")
+        timeline = Table(title=t("timeline"), title_justify="left")
         # A date or a number is folded onto the next line, never cut short with "…".
-        timeline.add_column("Tahap", overflow="fold")
-        timeline.add_column("Tanggal", overflow="fold")
+        timeline.add_column(t("col.tahap"), overflow="fold")
+        timeline.add_column(t("col.tanggal"), overflow="fold")
         for tahap, when in state.tanggal_tahap:
-            timeline.add_row(tahap, tanggal(when))
+            timeline.add_row(tahap_title(tahap, lang), date_text(when, lang))
         console.print(timeline)
-        documents = Table(title="Naskah", title_justify="left", expand=True)
-        for column in ("#", "Jenis", "Nomor", "Ditandatangani", "Berlaku", "Status"):
-            documents.add_column(column, overflow="fold")
+        documents = Table(title=t("documents"), title_justify="left", expand=True)
+        documents.add_column("#", no_wrap=True)
+        documents.add_column(t("col.jenis"), no_wrap=True)
+        for key in ("col.nomor", "col.ttd", "col.berlaku", "col.status"):
+            documents.add_column(t(key), overflow="fold")
         for d in state.documents:
-            mulai = tanggal(d.mulai) if d.mulai else "?"
+            mulai = date_text(d.mulai, lang) if d.mulai else "?"
             if d.sampai_tidak_diketahui:
                 sampai = message("tambahan.sampai-tidak-diketahui", lang)
+            elif d.sampai:
+                sampai = date_text(d.sampai, lang)
             else:
-                sampai = tanggal(d.sampai) if d.sampai else message("tambahan.tanpa-batas", lang)
+                sampai = message("tambahan.tanpa-batas", lang)
             berlaku = f"{mulai} – {sampai}"
-            status = (
-                "berlaku"
+            keadaan = t(
+                "doc.berlaku"
                 if d.in_force
-                else "berakhir"
+                else "doc.berakhir"
                 if d.ended
-                else "belum berlaku"
+                else "doc.belum-berlaku"
                 if d.signed
-                else "draf"
+                else "doc.draf"
             )
             if d.naskah.tidak_diarsipkan and not d.signed:
                 # v1.1: known to exist, not held: neither a draft nor dated.
                 berlaku = "-"
-                status = message("tambahan.tidak-diarsipkan", lang)
-            signed = tanggal(d.naskah.tanggal_ttd) if d.signed and d.naskah.tanggal_ttd else "-"
+                keadaan = message("tambahan.tidak-diarsipkan", lang)
+            ttd = d.naskah.tanggal_ttd
+            signed = date_text(ttd, lang) if d.signed and ttd else "-"
             documents.add_row(
                 str(d.position + 1),
-                d.naskah.jenis,
+                naskah_short(d.naskah.jenis, lang),
                 escape(terminal_text(d.nomor).replace("; ", "\n")),
                 signed,
                 berlaku,
-                status,
+                keadaan,
             )
         console.print(documents)
     if view.errors:
@@ -159,8 +175,8 @@ def write_text(
                 f"  {escape(e.path)}:{e.line}:{e.column}: [red]{e.code}[/] {escape(e.message)}"
             )
     elif view.flags:
-        console.print("[bold]Temuan[/]")
+        console.print(f"[bold]{t('flags')}[/]")
         for f in view.flags:
             console.print(f"  [red]{f.code}[/]: {escape(terminal_text(f.message))}")
     else:
-        console.print("[green]Tidak ada temuan.[/]")
+        console.print(f"[green]{t('no-flags')}[/]")

@@ -24,6 +24,7 @@ from ksd_cli.messages import (
     records,
     report,
     rules,
+    tampilan,
 )
 
 Lang = Literal["id", "en"]
@@ -42,6 +43,7 @@ AREAS = (
     naskah,
     pemetaan,
     laporan_dokumen,
+    tampilan,
 )
 #: Every message, by key: (Indonesian, English). Each area keeps its entries in its own module.
 CATALOG: dict[str, tuple[str, str]] = {k: v for area in AREAS for k, v in area.ENTRIES.items()}

@@ -49,3 +49,19 @@ def test_xlsx_has_one_row_per_flag_with_real_dates(
     assert {(r[0], r[2]) for r in rows} == SAMPLE_EXPECTED_2025_06_30
     assert all(hasattr(r[4], "year") for r in rows)
     assert sheet.freeze_panes == "A2"
+
+
+def test_days_are_numbers_of_the_language_and_a_date_flag_has_no_threshold(
+    project_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    args = ["stalled", "--root", str(project_root), "--as-of", "2025-06-30"]
+    assert main([*args, "-f", "md"]) == 0
+    markdown = capsys.readouterr().out
+    # KB berakhir tanpa PKS: 1.437 days since, raised by a date (no threshold of days).
+    assert (
+        "| KSD-6402-2019-001 | KB berakhir tanpa PKS | Penandatanganan KB | 1.437 | – |" in markdown
+    )
+    assert main([*args, "--lang", "en"]) == 0
+    text = capsys.readouterr().out
+    assert "1,437" in text and "1.437" not in text

@@ -67,6 +67,10 @@ FLAG_CODES: tuple[str, ...] = (
 KATEGORI: dict[str, Kategori] = {
     code: "pengingat" if code == "akan_berakhir" else "macet" for code in FLAG_CODES
 }
+#: Flags raised by a date passing, not by a number of days over a threshold.
+NO_THRESHOLD: frozenset[str] = frozenset({"kb_kedaluwarsa_tanpa_pks", "kedaluwarsa"})
+#: What a cell shows where a value does not apply (never a misleading 0).
+NOT_APPLICABLE = "–"
 
 
 # Regions and parties --------------------------------------------------------------------------

@@ -8,9 +8,9 @@ import json
 from typing import TextIO
 
 from ksd_cli.escaping import csv_cell, markdown_cell, markdown_code, terminal_text
-from ksd_cli.idformat import date_text
+from ksd_cli.idformat import date_text, number
 from ksd_cli.messages import Lang, message
-from ksd_cli.naming import flag_title, kategori_title, tahap_title
+from ksd_cli.naming import NO_THRESHOLD, NOT_APPLICABLE, flag_title, kategori_title, tahap_title
 from ksd_cli.stalled import StalledResult
 
 
@@ -38,8 +38,8 @@ def write_text(
             table.add_row(
                 escape(terminal_text(f.id)),
                 flag_title(f.code, lang),
-                str(f.days),
-                str(f.threshold),
+                number(f.days, lang),
+                _threshold(f.code, f.threshold, lang),
                 escape(terminal_text(f.message)),
                 style=style,
             )
@@ -128,7 +128,8 @@ def write_markdown(result: StalledResult, stream: TextIO, *, lang: Lang = "id") 
             out.write(
                 f"| {markdown_cell(f.id)} | {markdown_cell(flag_title(f.code, lang))} "
                 f"| {markdown_cell(stage)} "
-                f"| {f.days} | {f.threshold} | {markdown_cell(f.message)} |\n"
+                f"| {number(f.days, lang)} | {_threshold(f.code, f.threshold, lang)} "
+                f"| {markdown_cell(f.message)} |\n"
             )
     else:
         out.write(f"{message('stalled.none-short', lang)}\n")
@@ -200,3 +201,8 @@ def xlsx_bytes(result: StalledResult, *, lang: Lang = "id") -> bytes:
         [[code, n] for code, n in result.counts().items()],
     )
     return workbook_bytes(workbook)
+
+
+def _threshold(code: str, days: int, lang: Lang) -> str:
+    """A flag's threshold in days, or "–" for a flag that a date passing raises."""
+    return NOT_APPLICABLE if code in NO_THRESHOLD else number(days, lang)

@@ -32,6 +32,8 @@ from ksd_cli.models import (
 from ksd_cli.naming import (
     FLAG_CODES,
     KATEGORI,
+    NO_THRESHOLD,
+    NOT_APPLICABLE,
     URUTAN_TAHAP,
     flag_title,
     jenis_short,
@@ -588,12 +590,6 @@ def _rincian(frames: _Frames, name: str, lang: Lang) -> Table:
 
 
 # III. Temuan, IV. Akan berakhir ---------------------------------------------------------------
-
-
-#: Flags raised by a date passing, not by a number of days over a threshold.
-NO_THRESHOLD = frozenset({"kb_kedaluwarsa_tanpa_pks", "kedaluwarsa"})
-#: What a cell shows where a value does not apply (never a misleading 0).
-NOT_APPLICABLE = "–"
 
 
 def _temuan(flags: Sequence[Flag], lang: Lang) -> Table:

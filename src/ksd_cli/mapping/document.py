@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ksd_cli.docx_layout import portrait_a4, repeat_header, set_styles
 from ksd_cli.idformat import date_text, number
 from ksd_cli.mapping.model import Mapping
 from ksd_cli.mapping.table import columns, group_title, period_title, text_cells
@@ -31,7 +32,6 @@ DOCX_COLUMNS = (
     "rkpd",
     "tindak_lanjut",
 )
-FONT = "Bookman Old Style"
 
 
 def docx_bytes(mapping: Mapping) -> bytes:
@@ -41,8 +41,8 @@ def docx_bytes(mapping: Mapping) -> bytes:
     from docx import Document
 
     document = Document()
-    _styles(document)
-    _portrait(document.sections[0])
+    set_styles(document)
+    portrait_a4(document.sections[0])
     _rancangan(document, mapping)
     from docx.enum.text import WD_BREAK
 
@@ -71,26 +71,6 @@ def jabatan(mapping: Mapping) -> str:
 
 def _year(mapping: Mapping) -> int:
     return mapping.tahun if mapping.tahun is not None else mapping.as_of.year
-
-
-def _styles(document: Any) -> None:
-    from docx.shared import Pt
-
-    normal = document.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(11)
-    for name in ("Heading 1", "Heading 2", "Title"):
-        style = document.styles[name]
-        style.font.name = FONT
-        style.font.color.rgb = None
-
-
-def _portrait(section: Any) -> None:
-    from docx.shared import Cm
-
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin = Cm(3)
-    section.right_margin = section.top_margin = section.bottom_margin = Cm(2.5)
 
 
 def _centered(document: Any, text: str, *, bold: bool = True, size: int | None = None) -> Any:
@@ -310,7 +290,7 @@ def _lampiran(document: Any, mapping: Mapping) -> None:
     widths = [Cm(26.7 * w / sum(weights)) for w in weights]
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
-    _repeat_header(table.rows[0])
+    repeat_header(table.rows[0])
     for cell, column, width in zip(table.rows[0].cells, wanted, widths, strict=True):
         cell.width = width
         _small(cell, column.header, bold=True)
@@ -341,14 +321,3 @@ def _small(cell: Any, text: str, *, bold: bool = False, italic: bool = False) ->
     run.font.size = Pt(7.5)
     run.bold = bold
     run.italic = italic
-
-
-def _repeat_header(row: Any) -> None:
-    """Mark ``row`` as a header row that Word and LibreOffice repeat on every page."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    properties = row._tr.get_or_add_trPr()
-    element = OxmlElement("w:tblHeader")
-    element.set(qn("w:val"), "true")
-    properties.append(element)

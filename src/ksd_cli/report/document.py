@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from ksd_cli.docx_layout import portrait_a4, repeat_header, set_styles
 from ksd_cli.idformat import date_text, number
 from ksd_cli.messages import Lang, message
 from ksd_cli.naming import flag_title
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 
 #: Days the evaluation gives an OPD to act on a finding: the due date in BAB IV (policy).
 TARGET_DAYS = 90
-FONT = "Bookman Old Style"
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,8 @@ def docx_bytes(report: Report, *, kop: Laporan | None = None) -> bytes:
 
     settings = kop or Laporan()
     document = Document()
-    _styles(document)
-    _portrait(document.sections[0])
+    set_styles(document)
+    portrait_a4(document.sections[0])
     lang = report.lang
     words = sentences(report)
     _cover(document, report, settings)
@@ -214,26 +214,6 @@ class _Counter:
         self.figures = 0
 
 
-def _styles(document: Any) -> None:
-    from docx.shared import Pt
-
-    normal = document.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(11)
-    for name in ("Heading 1", "Heading 2", "Title"):
-        style = document.styles[name]
-        style.font.name = FONT
-        style.font.color.rgb = None
-
-
-def _portrait(section: Any) -> None:
-    from docx.shared import Cm
-
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin = Cm(3)
-    section.right_margin = section.top_margin = section.bottom_margin = Cm(2.5)
-
-
 def _centered(document: Any, lines: list[str], *, bold: bool = True, size: int = 11) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
@@ -325,22 +305,13 @@ def _grid(document: Any, header: list[str], rows: list[list[str]], size: float =
         run = cell.paragraphs[0].add_run(text)
         run.bold = True
         run.font.size = Pt(size)
-    _repeat_header(grid.rows[0])
+    repeat_header(grid.rows[0])
     for values in rows:
         cells = grid.add_row().cells
         for cell, text in zip(cells, values, strict=True):
             cell.paragraphs[0].add_run(text).font.size = Pt(size)
     document.add_paragraph()
     return grid
-
-
-def _repeat_header(row: Any) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    element = OxmlElement("w:tblHeader")
-    element.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(element)
 
 
 def _chart(document: Any, table: Table, title: str, lang: Lang, counter: _Counter) -> None:

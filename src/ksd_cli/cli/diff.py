@@ -16,7 +16,7 @@ from ksd_cli.cli.common import (
     language,
     repository,
 )
-from ksd_cli.cli.writing import OutputOption, format_check, format_metavar, plan_output
+from ksd_cli.cli.writing import OutputOption, format_option, plan_output
 
 if TYPE_CHECKING:
     from ksd_cli.diff import DiffResult
@@ -43,15 +43,11 @@ def diff(
         ),
     ] = None,
     output_format: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--format",
-            "-f",
-            metavar=format_metavar("diff"),
-            callback=format_check("diff"),
-            help="text; md for a pull request comment or job summary; json. Default: from "
+        Optional[str],  # noqa: UP045 - typer reads the annotation at run time
+        format_option(
+            "diff",
+            "text; md for a pull request comment or job summary; json. Default: from "
             "the --output extension, else text.",
-            show_default=False,
         ),
     ] = None,
     output: OutputOption = None,

@@ -17,7 +17,7 @@ from ksd_cli.cli.common import (
     language,
     repository,
 )
-from ksd_cli.cli.writing import format_check, format_metavar
+from ksd_cli.cli.writing import format_option
 from ksd_cli.errors import UsageProblem
 from ksd_cli.escaping import terminal_text
 from ksd_cli.messages import Msg, message
@@ -38,15 +38,11 @@ def draft(
         ),
     ] = None,
     output_format: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--format",
-            "-f",
-            metavar=format_metavar("draft"),
-            callback=format_check("draft"),
-            help="Markdown, Word, or PDF through LibreOffice (default: from the --output "
+        Optional[str],  # noqa: UP045 - typer reads the annotation at run time
+        format_option(
+            "draft",
+            "Markdown, Word, or PDF through LibreOffice (default: from the --output "
             "extension, else md).",
-            show_default=False,
         ),
     ] = None,
     output: Annotated[

@@ -17,7 +17,7 @@ from ksd_cli.cli.common import (
     language,
     repository,
 )
-from ksd_cli.cli.writing import OutputOption, format_check, format_metavar, plan_output
+from ksd_cli.cli.writing import OutputOption, format_option, plan_output
 from ksd_cli.errors import UsageProblem
 from ksd_cli.messages import Msg, message
 
@@ -37,15 +37,11 @@ def mapping(
     ] = None,
     as_of: AsOfOption = None,
     output_format: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--format",
-            "-f",
-            metavar=format_metavar("mapping"),
-            callback=format_check("mapping"),
-            help="xlsx, docx (with the draft Keputusan), md, pdf or json (default: from the "
+        Optional[str],  # noqa: UP045 - typer reads the annotation at run time
+        format_option(
+            "mapping",
+            "xlsx, docx (with the draft Keputusan), md, pdf or json (default: from the "
             "--output extension, else md).",
-            show_default=False,
         ),
     ] = None,
     output: OutputOption = None,

@@ -17,7 +17,7 @@ from ksd_cli.cli.common import (
     language,
     repository,
 )
-from ksd_cli.cli.writing import OutputOption, format_check, format_metavar, plan_output
+from ksd_cli.cli.writing import OutputOption, format_option, plan_output
 from ksd_cli.errors import UsageProblem
 from ksd_cli.messages import Msg, message
 from ksd_cli.outputs import FORMATS
@@ -54,15 +54,11 @@ def report(
     ] = None,
     as_of: AsOfOption = None,
     output_format: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--format",
-            "-f",
-            metavar=format_metavar("report"),
-            callback=format_check("report"),
-            help="Excel workbook, Markdown, Word document or PDF (default: from the --output "
+        Optional[str],  # noqa: UP045 - typer reads the annotation at run time
+        format_option(
+            "report",
+            "Excel workbook, Markdown, Word document or PDF (default: from the --output "
             "extension, else xlsx).",
-            show_default=False,
         ),
     ] = None,
     output: OutputOption = None,

@@ -16,7 +16,7 @@ from ksd_cli.cli.common import (
     language,
     repository,
 )
-from ksd_cli.cli.writing import OutputOption, format_check, format_metavar, plan_output
+from ksd_cli.cli.writing import OutputOption, format_option, plan_output
 from ksd_cli.escaping import terminal_text
 
 if TYPE_CHECKING:
@@ -28,13 +28,9 @@ def show(
     record_id: Annotated[str, typer.Argument(metavar="ID", help="An agreement or potential id.")],
     output_format: Annotated[
         Optional[str],  # noqa: UP045 - typer reads the annotation at run time
-        typer.Option(
-            "--format",
-            "-f",
-            metavar=format_metavar("show"),
-            callback=format_check("show"),
-            help="Default: from the --output extension, else text.",
-            show_default=False,
+        format_option(
+            "show",
+            "Default: from the --output extension, else text.",
         ),
     ] = None,
     output: OutputOption = None,

@@ -18,7 +18,7 @@ from ksd_cli.cli.common import (
     language,
     repository,
 )
-from ksd_cli.cli.writing import OutputOption, format_check, format_metavar, plan_output
+from ksd_cli.cli.writing import OutputOption, format_option, plan_output
 from ksd_cli.errors import UsageProblem
 from ksd_cli.messages import Msg, message
 
@@ -41,14 +41,10 @@ def _codes(value: str | None, option: str) -> list[str]:
 def stalled(
     output_format: Annotated[
         Optional[str],  # noqa: UP045 - typer reads the annotation at run time
-        typer.Option(
-            "--format",
-            "-f",
-            metavar=format_metavar("stalled"),
-            callback=format_check("stalled"),
-            help="Output format (default: from the --output extension, else text; xlsx goes "
+        format_option(
+            "stalled",
+            "Output format (default: from the --output extension, else text; xlsx goes "
             "to ksd-stalled-<as-of>.xlsx unless --output names a file).",
-            show_default=False,
         ),
     ] = None,
     output: OutputOption = None,

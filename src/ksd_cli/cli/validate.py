@@ -20,7 +20,7 @@ from ksd_cli.cli.common import (
     language,
     repository,
 )
-from ksd_cli.cli.writing import OutputOption, format_check, format_metavar, plan_output
+from ksd_cli.cli.writing import OutputOption, format_option, plan_output
 from ksd_cli.errors import UsageProblem
 from ksd_cli.messages import Msg
 
@@ -37,16 +37,13 @@ def validate(
         ),
     ] = None,
     output_format: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--format",
-            "-f",
-            metavar=format_metavar("validate", extra=("auto",)),
-            callback=format_check("validate", extra=("auto",)),
-            help="auto is github under GitHub Actions, else text; sarif for GitHub code "
+        Optional[str],  # noqa: UP045 - typer reads the annotation at run time
+        format_option(
+            "validate",
+            "auto is github under GitHub Actions, else text; sarif for GitHub code "
             "scanning, junit for test reports, gitlab for GitLab Code Quality. Default: from "
             "the --output extension, else auto.",
-            show_default=False,
+            extra=("auto",),
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,

@@ -39,6 +39,22 @@ OutputOption = Annotated[
 ]
 
 
+def format_option(kind: str, help: str, *, extra: tuple[str, ...] = ()) -> Any:
+    """The ``--format``/``-f`` option of a command writing ``kind`` results.
+
+    Its choices are the registry's keys (and ``extra``), shown as the metavar and checked by
+    :func:`format_check`; ``help`` says what each is for and the default.
+    """
+    return typer.Option(
+        "--format",
+        "-f",
+        metavar=format_metavar(kind, extra=extra),
+        callback=format_check(kind, extra=extra),
+        help=help,
+        show_default=False,
+    )
+
+
 def format_metavar(kind: str, *, extra: tuple[str, ...] = ()) -> str:
     """The ``--format`` choices of a command writing ``kind`` results: the registry's keys."""
     return "|".join([*extra, *FORMATS[kind]])

@@ -14,7 +14,7 @@ import pytest
 
 from draft.conftest import TPA, draft
 from draft.test_render import GOLDEN_CASES
-from ksd_cli.draft import pdf
+from ksd_cli import office as pdf
 from ksd_cli.errors import UserError
 from ksd_cli.outputs import FORMATS
 from ksd_cli.repository import Repository

@@ -307,7 +307,7 @@ def render_naskah(
             paraf=[p.label for p in context.pihak],
         )
         if output_format == "pdf":
-            from ksd_cli.draft.pdf import docx_to_pdf
+            from ksd_cli.office import docx_to_pdf
 
             content = docx_to_pdf(content)
     else:

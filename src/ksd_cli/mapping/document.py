@@ -59,7 +59,7 @@ def docx_bytes(mapping: Mapping) -> bytes:
 
 def pdf_bytes(mapping: Mapping) -> bytes:
     """The PDF of :func:`docx_bytes`, through LibreOffice."""
-    from ksd_cli.report.office import docx_to_pdf
+    from ksd_cli.office import docx_to_pdf
 
     return docx_to_pdf(docx_bytes(mapping))
 

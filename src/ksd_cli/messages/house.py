@@ -163,4 +163,23 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "show.does-not-load.hint": ("jalankan ksd validate {path}", "run ksd validate {path}"),
     # Importing a register
     "register.mapping.where": ("{where}, baris {rows}", "{where}, rows {rows}"),
+    # PDF through LibreOffice (naskah, laporan, pemetaan)
+    "pdf.no-soffice": (
+        "PDF dibuat melalui LibreOffice, tetapi LibreOffice (soffice) tidak terpasang",
+        "PDF is made through LibreOffice, but LibreOffice (soffice) is not installed",
+    ),
+    "pdf.no-soffice.hint": (
+        "pasang LibreOffice (mis. apt install libreoffice-writer), atau tulis --format docx "
+        "dan simpan sebagai PDF dari Word",
+        "install LibreOffice (e.g. apt install libreoffice-writer), or write --format docx "
+        "and save it as PDF from Word",
+    ),
+    "pdf.failed": (
+        "LibreOffice gagal mengubah dokumen menjadi PDF: {reason}",
+        "LibreOffice could not convert the document to PDF: {reason}",
+    ),
+    "pdf.failed.hint": (
+        "tulis --format docx dan simpan sebagai PDF dari Word atau LibreOffice",
+        "write --format docx and save it as PDF from Word or LibreOffice",
+    ),
 }

@@ -223,17 +223,5 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{count} potential files left out for errors; run ksd validate",
     ),
     "pemetaan.halaman": ("Halaman &P dari &N", "Page &P of &N"),
-    "pemetaan.office-missing": (
-        "PDF memerlukan LibreOffice (soffice), yang tidak ditemukan",
-        "PDF needs LibreOffice (soffice), which was not found",
-    ),
-    "pemetaan.office-missing.hint": (
-        "pasang LibreOffice, atau tulis --format docx lalu ekspor sendiri ke PDF",
-        "install LibreOffice, or write --format docx and export it to PDF yourself",
-    ),
-    "pemetaan.office-failed": (
-        "LibreOffice tidak dapat mengubah dokumen ke PDF: {reason}",
-        "LibreOffice could not convert the document to PDF: {reason}",
-    ),
     "pemetaan.kepala-daerah": ("Kepala Daerah", "Head of Region"),
 }

@@ -129,7 +129,7 @@ def docx_bytes(report: Report, *, kop: Laporan | None = None) -> bytes:
 
 def pdf_bytes(report: Report, *, kop: Laporan | None = None) -> bytes:
     """The PDF of :func:`docx_bytes`, through LibreOffice."""
-    from ksd_cli.report.office import docx_to_pdf
+    from ksd_cli.office import docx_to_pdf
 
     return docx_to_pdf(docx_bytes(report, kop=kop))
 

@@ -1,4 +1,4 @@
-"""The PDF form of a naskah: its Word document converted by LibreOffice, never drawn by hand.
+"""PDF from a Word document through LibreOffice, never drawn by hand (naskah, laporan, pemetaan).
 
 ``soffice --headless --convert-to pdf`` lays the document out exactly as LibreOffice shows
 it. Each conversion gets its own LibreOffice profile in a temporary folder, so conversions
@@ -34,10 +34,10 @@ def docx_to_pdf(content: bytes) -> bytes:
     """The PDF of a Word document (bytes); a ``UserError`` when LibreOffice cannot make it."""
     command = soffice()
     if command is None:
-        raise UserError(Msg("draft.pdf-no-soffice"), hint=Msg("draft.pdf-no-soffice.hint"))
+        raise UserError(Msg("pdf.no-soffice"), hint=Msg("pdf.no-soffice.hint"))
     with tempfile.TemporaryDirectory(prefix="ksd-pdf-") as folder:
         work = Path(folder)
-        source = work / "naskah.docx"
+        source = work / "dokumen.docx"
         source.write_bytes(content)
         profile = (work / "profile").as_uri()
         try:
@@ -60,12 +60,10 @@ def docx_to_pdf(content: bytes) -> bytes:
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise UserError(
-                Msg("draft.pdf-failed", reason=str(exc)), hint=Msg("draft.pdf-failed.hint")
+                Msg("pdf.failed", reason=str(exc)), hint=Msg("pdf.failed.hint")
             ) from None
-        result = work / "naskah.pdf"
+        result = work / "dokumen.pdf"
         if done.returncode != 0 or not result.is_file():
             reason = (done.stderr or done.stdout).strip() or f"exit {done.returncode}"
-            raise UserError(
-                Msg("draft.pdf-failed", reason=reason), hint=Msg("draft.pdf-failed.hint")
-            )
+            raise UserError(Msg("pdf.failed", reason=reason), hint=Msg("pdf.failed.hint"))
         return result.read_bytes()

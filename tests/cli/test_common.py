@@ -60,3 +60,18 @@ def test_a_closed_pipe_is_not_an_internal_error(
     monkeypatch.setattr("ksd_cli.reporters.JsonReporter.write", closed)
     assert main(["validate", "--root", str(project_root), "-f", "json"]) == 1
     assert "internal error" not in capfd.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["report", "--periode", "1900"], "--periode"),
+        (["mapping", "--tahun", "2101", "-f", "json"], "--tahun"),
+        (["new", "agreement", "--tahun", "2150"], "--tahun"),
+    ],
+)
+def test_a_year_outside_what_records_hold_is_a_usage_error(
+    project_root: Path, capsys: pytest.CaptureFixture[str], args: list[str], option: str
+) -> None:
+    assert main([*args, "--root", str(project_root)]) == 2
+    assert f"nilai tidak sah untuk {option}" in capsys.readouterr().err

@@ -68,6 +68,15 @@ def as_of_date(value: str | None, repo: Repository) -> date:
     return parsed
 
 
+def checked_year(option: str, value: int | None) -> int | None:
+    """A year option (``--tahun``, ``--periode``) within the years records may hold."""
+    from ksd_cli.models import TANGGAL_MAX, TANGGAL_MIN
+
+    if value is not None and not TANGGAL_MIN.year <= value <= TANGGAL_MAX.year:
+        raise UsageProblem(option, Msg("usage.not-a-year", value=value))
+    return value
+
+
 def language(value: str | None) -> Lang:
     """Resolve ``--lang`` (or ``KSD_LANG``); anything but id/en is a usage error."""
     option, given = ("--lang", value) if value is not None else ("KSD_LANG", _env_lang())

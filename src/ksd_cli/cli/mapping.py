@@ -14,12 +14,12 @@ from ksd_cli.cli.common import (
     LangOption,
     RootOption,
     as_of_date,
+    checked_year,
     language,
     repository,
 )
 from ksd_cli.cli.writing import OutputOption, format_option, plan_output
-from ksd_cli.errors import UsageProblem
-from ksd_cli.messages import Msg, message
+from ksd_cli.messages import message
 
 if TYPE_CHECKING:
     from ksd_cli.outputs import Format
@@ -62,8 +62,7 @@ def mapping(
     from ksd_cli.validate import load_sound_records
 
     lang_ = language(lang)
-    if tahun is not None and not 1900 <= tahun <= 9999:
-        raise UsageProblem("--tahun", Msg("usage.not-a-year", value=tahun))
+    checked_year("--tahun", tahun)
     repo = repository(root)
     day = as_of_date(as_of, repo)
     slug = str(tahun) if tahun is not None else f"sd-{day.year}"

@@ -9,7 +9,15 @@ from typing import Annotated, Optional
 
 import typer
 
-from ksd_cli.cli.common import AsOfOption, LangOption, RootOption, as_of_date, language, repository
+from ksd_cli.cli.common import (
+    AsOfOption,
+    LangOption,
+    RootOption,
+    as_of_date,
+    checked_year,
+    language,
+    repository,
+)
 from ksd_cli.errors import UsageProblem
 from ksd_cli.messages import Lang, Msg, message
 
@@ -85,8 +93,7 @@ def new(
         raise UsageProblem(
             "--jenis", Msg("usage.not-one-of", value=repr(jenis), choices=", ".join(JENIS))
         )
-    if tahun is not None and not 1945 <= tahun <= 2200:
-        raise UsageProblem("--tahun", Msg("usage.not-a-year", value=tahun))
+    checked_year("--tahun", tahun)
     repo = repository(root)
     day = as_of_date(as_of, repo)
     if _interactive():

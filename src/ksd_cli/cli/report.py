@@ -14,6 +14,7 @@ from ksd_cli.cli.common import (
     LangOption,
     RootOption,
     as_of_date,
+    checked_year,
     language,
     repository,
 )
@@ -133,8 +134,7 @@ def _period(year: int | None, start: date | None, end: date | None, as_of: date)
         missing = "--to" if end is None else "--from"
         raise UsageProblem(missing, Msg("usage.from-to-together"))
     if year is not None:
-        if not 1900 <= year <= 9999:
-            raise UsageProblem("--periode", Msg("usage.not-a-year", value=year))
+        checked_year("--periode", year)
         period = Period.year(year)
     elif start is not None and end is not None:
         if end < start:

@@ -130,7 +130,7 @@ def test_cli_markdown_to_stdout(sample_repo: Path, capsys: pytest.CaptureFixture
         (["--naskah", "0"], "nilai tidak sah untuk --naskah: posisi dihitung mulai 1"),
         (["-f", "docx", "-o", "-"], "dokumen Word tidak dapat ditulis ke stdout"),
         (["-f", "pdf", "-o", "-"], "PDF tidak dapat ditulis ke stdout"),
-        (["--format", "odt"], "Invalid value for '--format'"),
+        (["--format", "odt"], "nilai tidak sah untuk --format: 'odt' bukan salah satu"),
         (["--as-of", "2025-02-30"], "nilai tidak sah untuk --as-of"),
     ],
 )

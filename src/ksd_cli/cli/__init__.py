@@ -9,7 +9,9 @@ from typing import Annotated
 import typer
 
 from ksd_cli import __version__
-from ksd_cli.cli.common import boundary
+from ksd_cli.cli.common import EXIT_INTERRUPTED, EXIT_USAGE, boundary
+from ksd_cli.cli.usage import argv_lang, is_kind, is_usage_error, usage_error_lines
+from ksd_cli.messages import message
 
 app = typer.Typer(
     name="ksd",
@@ -67,14 +69,34 @@ def main(argv: list[str] | None = None) -> int:
 
     0 clean, 1 findings or a user error, 2 usage error, 3 internal error, 130 interrupted.
     """
+    arguments = sys.argv[1:] if argv is None else argv
     try:
-        app(args=argv, prog_name="ksd")
+        # Not standalone: Click's usage errors come back here to be worded in the user's
+        # language instead of Click's English panel.
+        outcome = app(args=arguments, prog_name="ksd", standalone_mode=False)
+    except Exception as exc:
+        if is_kind(exc, "NoArgsIsHelpError"):
+            exc.show()  # type: ignore[attr-defined]
+            return EXIT_USAGE
+        if is_kind(exc, "Abort"):
+            sys.stderr.write("\n")
+            return EXIT_INTERRUPTED
+        if not is_usage_error(exc):
+            raise
+        lang = argv_lang(arguments)
+        names = {name.rstrip("_").replace("_", "-") for _, name in COMMANDS}
+        given = next((a for a in arguments if not a.startswith("-")), None)
+        command = f"ksd {given}" if given in names else "ksd"
+        problem, hint = usage_error_lines(exc, lang, command=command)
+        sys.stderr.write(f"ksd: {problem}\n  {message('boundary.hint-label', lang)}: {hint}\n")
+        return EXIT_USAGE
     except SystemExit as exc:
         if exc.code is None or isinstance(exc.code, int):
             return exc.code or 0
         sys.stderr.write(f"{exc.code}\n")
         return 1
-    return 0
+    # Click returns the exit code of a ``typer.Exit`` and a command's return value otherwise.
+    return outcome if isinstance(outcome, int) else 0
 
 
 def console_main() -> None:

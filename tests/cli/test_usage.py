@@ -1,0 +1,99 @@
+"""Usage errors Click finds while parsing are worded in the user's language (ksd_cli.cli.usage)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ksd_cli.cli import main
+from ksd_cli.cli.usage import argv_lang
+
+#: (arguments, the Indonesian problem, the English problem, the command the hint names)
+CASES = [
+    (["validate", "--bogus"], "opsi tidak dikenal: --bogus", "no such option: --bogus", "validate"),
+    (["frob"], "perintah tidak dikenal: frob", "no such command: frob", ""),
+    (
+        ["validat"],
+        "perintah tidak dikenal: validat (mungkin maksud Anda validate?)",
+        "no such command: validat (did you mean validate?)",
+        "",
+    ),
+    (
+        ["validate", "--output"],
+        "opsi --output memerlukan nilai",
+        "option --output requires a value",
+        "validate",
+    ),
+    (
+        ["fmt", "--check=3"],
+        "opsi --check tidak menerima nilai",
+        "option --check does not take a value",
+        "fmt",
+    ),
+    (["show"], "argumen ID wajib diberikan", "missing argument ID", "show"),
+    (["show", "a", "b", "c"], "argumen berlebih: b c", "unexpected extra arguments: b c", "show"),
+    (
+        ["validate", "--format", "bogus"],
+        "nilai tidak sah untuk --format: 'bogus' bukan salah satu dari:",
+        "invalid value for --format: 'bogus' is not one of:",
+        "validate",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize(("arguments", "indonesian", "english", "command"), CASES)
+def test_click_usage_errors_are_worded_in_the_users_language(
+    arguments: list[str],
+    indonesian: str,
+    english: str,
+    command: str,
+    lang: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("KSD_LANG", lang)
+    assert main(arguments) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    problem, hint = captured.err.splitlines()
+    path = f"ksd {command}".strip()
+    if lang == "id":
+        assert problem.startswith(f"ksd: {indonesian}")
+        assert hint == f"  petunjuk: lihat `{path} -h`"
+        # Nothing of Click's English frame is left: no "Usage:", no "Error" panel, no "Try".
+        for word in ("Usage", "Error", "Try", "No such", "Missing", "Invalid", "Got "):
+            assert word not in captured.err
+    else:
+        assert problem.startswith(f"ksd: {english}")
+        assert hint == f"  hint: see `{path} -h`"
+        assert "petunjuk" not in captured.err and "tidak" not in captured.err
+
+
+@pytest.mark.parametrize(
+    ("arguments", "environment", "expected"),
+    [
+        (["validate", "--lang", "en", "--bogus"], "", "en"),
+        (["validate", "--lang=en", "--bogus"], "", "en"),
+        (["validate", "--lang", "id", "--bogus"], "en", "id"),
+        (["validate", "--bogus"], "en", "en"),
+        (["validate", "--bogus"], "", "id"),
+        (["validate", "--lang", "xx"], "", "id"),
+        (["validate", "--lang"], "en", "en"),
+    ],
+)
+def test_the_language_of_a_usage_error_comes_from_the_raw_arguments(
+    arguments: list[str], environment: str, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KSD_LANG", environment)
+    assert argv_lang(arguments) == expected
+
+
+def test_help_and_version_still_exit_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--help"]) == 0
+    assert "--format" in capsys.readouterr().out
+
+
+def test_no_arguments_shows_the_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    captured = capsys.readouterr()
+    assert "validate" in captured.out + captured.err

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 ENTRIES: dict[str, tuple[str, str]] = {
+    # S006 on a field that also takes a month
+    "invalid-date.bulan": (
+        "`{value}` bukan tanggal yang sah; tulis tanggal ISO YYYY-MM-DD yang ada di kalender, "
+        "atau YYYY-MM (mis. 2018-10) bila hanya bulannya diketahui",
+        "`{value}` is not a valid date; write a real ISO date YYYY-MM-DD, or YYYY-MM (e.g. "
+        "2018-10) when only the month is known",
+    ),
     # R008
     "urusan-bukan-konkuren": (
         "kode urusan `{value}` ({nama}) adalah {kelompok}, bukan urusan pemerintahan "

@@ -38,3 +38,29 @@ def test_urusan_codes_and_aliases() -> None:
     ref = load_reference()
     assert ref.urusan["2.11"].nama == "lingkungan hidup"
     assert ref.urusan["1.04"].alias == "perumahan dan kawasan permukiman"
+
+
+def test_the_supporting_functions_of_regional_planning_are_their_own_table() -> None:
+    reference = load_reference()
+    lain = reference.urusan_lain
+    assert {
+        k: u.nama for k, u in lain.items() if k in ("4.01", "5.02", "6.01", "7.01", "8.01")
+    } == {
+        "4.01": "sekretariat daerah",
+        "5.02": "keuangan",
+        "6.01": "inspektorat daerah",
+        "7.01": "kecamatan",
+        "8.01": "kesatuan bangsa dan politik",
+    }
+    assert {u.kelompok for u in lain.values()} == {
+        "unsur_pendukung",
+        "unsur_penunjang",
+        "unsur_pengawasan",
+        "unsur_kewilayahan",
+        "unsur_pemerintahan_umum",
+    }
+    # Still 32 concurrent affairs: the mapping's coverage counts only those.
+    assert len(reference.urusan) == 32 and not set(lain) & set(reference.urusan)
+    assert reference.cari_urusan("5.05").nama == "penelitian dan pengembangan"  # type: ignore[union-attr]
+    assert reference.cari_urusan("2.11").nama == "lingkungan hidup"  # type: ignore[union-attr]
+    assert reference.cari_urusan("9.99") is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -66,3 +67,41 @@ def test_the_english_view_has_english_titles_months_and_states(
     assert main(args) == 0
     indonesian_view = capsys.readouterr().out
     assert "tahap terakhir Monev" in indonesian_view and "15 Maret 2021" in indonesian_view
+
+
+PROPOSALS = Path(__file__).parent / "fixtures" / "stalled" / "proposals"
+
+
+def test_show_lists_the_events_before_signing_among_the_stages_in_order(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.delenv("KSD_LANG", raising=False)
+    args = ["show", "KSD-6402-2024-006", "--root", str(PROPOSALS), "--as-of", "2024-05-01"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    titles = ["Penawaran", "Surat penawaran dikirim", "Pembahasan TKKSD"]
+    rows = [line for line in out.splitlines() if any(f"│ {t} " in line for t in titles)]
+    assert [next(t for t in titles if f"│ {t} " in r) for r in rows] == titles
+    assert "1 Maret 2024" in rows[1] and "10 April 2024" in rows[2]
+    assert main([*args, "--lang", "en"]) == 0
+    assert "TKKSD discussion" in capsys.readouterr().out
+
+
+def test_show_json_carries_the_events_and_leaves_out_those_after_the_as_of_date(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = ["show", "KSD-6402-2024-006", "--root", str(PROPOSALS), "--format", "json"]
+    assert main([*args, "--as-of", "2024-04-01"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["peristiwa"] == [
+        {"jenis": "penawaran_dikirim", "tanggal": "2024-03-01", "keterangan": None}
+    ]
+    assert main([*args, "--as-of", "2024-05-01"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [p["jenis"] for p in data["peristiwa"]] == ["penawaran_dikirim", "pembahasan_tkksd"]
+    assert data["linimasa"] == [
+        {"langkah": "tahap", "kode": "penawaran", "tanggal": "2024-03-01"},
+        {"langkah": "peristiwa", "kode": "penawaran_dikirim", "tanggal": "2024-03-01"},
+        {"langkah": "peristiwa", "kode": "pembahasan_tkksd", "tanggal": "2024-04-10"},
+    ]

@@ -368,3 +368,19 @@ def test_locating_many_keys_of_one_mapping_finds_each() -> None:
     assert isinstance(doc, Document)
     assert [doc.locate((k,), key=True).line for k in keys] == list(range(1, 5001))
     assert doc.locate(("missing",)) == Location(1, 1)
+
+
+@pytest.mark.parametrize("parser", ["libyaml", "ruamel"])
+def test_month_dates_and_their_typos_are_read_as_the_text_written(parser: str) -> None:
+    # v1.1 month-only dates: both readers leave them to the schema, as text, at their place.
+    text = "a: 2018-10\nb: 2018-13\nc: 2018-1\nd: 18-10\ne: '2018-10'\n"
+    document = read_document(text, parser)  # type: ignore[arg-type]
+    assert isinstance(document, Document)
+    assert document.data == {
+        "a": "2018-10",
+        "b": "2018-13",
+        "c": "2018-1",
+        "d": "18-10",
+        "e": "2018-10",
+    }
+    assert [document.locate([k]) for k in "abcd"] == [Location(n, 4) for n in range(1, 5)]

@@ -61,6 +61,17 @@ def _check_int(n: object) -> int:
     return n
 
 
+#: What stands for a day that is not known (a month-only date, v1.1): the blank drafters fill in.
+KOSONG = "........"
+
+
+def _known_to_month(d: _dt.date) -> bool:
+    """A v1.1 month-only date (``ksd_cli.tanggal.TanggalBulan``): no day, no weekday."""
+    from ksd_cli.tanggal import TanggalBulan
+
+    return isinstance(d, TanggalBulan)
+
+
 def _check_date(d: object) -> _dt.date:
     """Return ``d`` as a plain ``date`` (a ``datetime`` is cut to its date)."""
     if isinstance(d, _dt.datetime):
@@ -156,7 +167,9 @@ def tanggal(d: _dt.date) -> str:
     d = _check_date(d)
     from babel.dates import format_date
 
-    return str(format_date(d, "d MMMM y", locale=_LOCALE))
+    # A month-only date (v1.1) is "Oktober 2018": no day is invented.
+    pattern = "MMMM y" if _known_to_month(d) else "d MMMM y"
+    return str(format_date(d, pattern, locale=_LOCALE))
 
 
 def bulan(d_or_month: _dt.date | int) -> str:
@@ -194,6 +207,8 @@ def hari(d: _dt.date) -> str:
         'Senin'
     """
     d = _check_date(d)
+    if _known_to_month(d):
+        return KOSONG  # the weekday of a month-only date is unknown: left blank
     from babel.dates import format_date
 
     name = str(format_date(d, "EEEE", locale=_LOCALE))
@@ -213,7 +228,8 @@ def tanggal_terbilang(d: _dt.date) -> str:
         'lima belas bulan Maret tahun dua ribu dua puluh satu'
     """
     d = _check_date(d)
-    return f"{terbilang(d.day)} bulan {bulan(d)} tahun {terbilang(d.year)}"
+    day = KOSONG if _known_to_month(d) else terbilang(d.day)
+    return f"{day} bulan {bulan(d)} tahun {terbilang(d.year)}"
 
 
 def pembukaan_tanggal(d: _dt.date) -> str:
@@ -262,7 +278,9 @@ def date_text(d: _dt.date, lang: Lang) -> str:
     d = _check_date(d)
     from babel.dates import format_date
 
-    return str(format_date(d, "d MMMM y", locale=lang))
+    # A month-only date (v1.1) is "Oktober 2018" / "October 2018": no day is invented.
+    pattern = "MMMM y" if _known_to_month(d) else "d MMMM y"
+    return str(format_date(d, pattern, locale=lang))
 
 
 def days_text(n: int, lang: Lang) -> str:

@@ -327,6 +327,9 @@ def schema_diagnostics(
             make("invalid-date", document.locate(loc), variant="time", field=field)
         elif kind in _DATE_ERRORS:
             make("invalid-date", document.locate(loc), value=_shown(value))
+        elif kind == "invalid_date_or_month":
+            # v1.1: a field that also takes a month (``2018-10``) says so.
+            make("invalid-date", document.locate(loc), variant="bulan", value=_shown(value))
         elif kind == "out_of_range_between":
             cond = message("out-of-range.between", lang, low=ctx["low"], high=ctx["high"])
             make(

@@ -10,8 +10,17 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+)
 from pydantic_core import PydanticCustomError
+
+from ksd_cli.tanggal import parse_bulan
 
 JenisKerjaSama = Literal["ksdd_wajib", "ksdd_sukarela", "ksdpk", "ksdpl", "ksdll", "sinergi"]
 TipePihak = Literal[
@@ -222,6 +231,28 @@ def _tanggal_atau_tidak_diketahui(value: Any) -> Any:
 TanggalAtauTidakDiketahui = Annotated[
     date | Literal["tidak_diketahui"], BeforeValidator(_tanggal_atau_tidak_diketahui)
 ]
+
+
+# v1.1 remainder (issue 10): dates known only to the month --------------------------------------
+def _tanggal_atau_bulan(value: Any) -> Any:
+    """v1.1: a date, or a month written ``YYYY-MM`` (a ``ksd_cli.tanggal.TanggalBulan``)."""
+    if isinstance(value, str) and (bulan := parse_bulan(value)) is not None:
+        value = bulan
+    elif isinstance(value, str) and parse_date(value) is None:
+        raise PydanticCustomError(
+            "invalid_date_or_month", "not a real calendar date (YYYY-MM-DD) nor a month (YYYY-MM)"
+        )
+    return _tanggal(value)
+
+
+#: A signing date or an event date of a historical record: a day, or only its month (v1.1).
+#: Month-only values compare as the month's first day; see ``ksd_cli.tanggal`` for the rules.
+TanggalAtauBulan = Annotated[
+    date,
+    BeforeValidator(_tanggal_atau_bulan),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str, when_used="json"),
+]
+# ------------------------------------------------------------------------------------------------
 Teks = Annotated[str, Field(min_length=1)]
 Kode = Annotated[str, Field(min_length=1, json_schema_extra={"ksd_code": True})]
 Uang = Annotated[int, Field(ge=0, le=RUPIAH_MAX)]
@@ -283,7 +314,7 @@ class Penandatangan(_Record):
     surat_kuasa: SuratKuasa | None = None
     # v1.1 additions (issue 10 §2): signing apart, the ground of authority, rank and NIP.
     dasar_kewenangan: DasarKewenangan | Literal["tidak_diketahui"] | None = None
-    tanggal_ttd: Tanggal | None = None
+    tanggal_ttd: TanggalAtauBulan | None = None
     tempat_ttd: Teks | None = None
     pangkat_golongan: Teks | None = None
     nip: Teks | None = None
@@ -319,7 +350,7 @@ class Naskah(_Record):
 
     jenis: JenisNaskah
     nomor: dict[str, Teks] | None = None
-    tanggal_ttd: Tanggal | None = None
+    tanggal_ttd: TanggalAtauBulan | None = None
     tempat_ttd: Teks | None = None
     berlaku_mulai: Tanggal | None = None
     #: v1.1: ``tidak_diketahui`` when the source does not say (never "no end", never "ended").
@@ -406,7 +437,7 @@ class Tahap(_Record):
     """A dated event that is not a document."""
 
     tahap: NamaTahap
-    tanggal: Tanggal
+    tanggal: TanggalAtauBulan
     keterangan: str | None = None
     dokumen: str | None = None
 
@@ -416,7 +447,7 @@ class Peristiwa(_Record):
     """A dated event of a proposal that is not a stage: a request, an offer, a decision."""
 
     jenis: JenisPeristiwa
-    tanggal: Tanggal
+    tanggal: TanggalAtauBulan
     keterangan: str | None = None
     dokumen: str | None = None
 

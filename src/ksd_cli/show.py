@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from ksd_cli.config import Config
 from ksd_cli.diagnostics import Diagnostic
@@ -12,10 +13,20 @@ from ksd_cli.ids import checked_id
 from ksd_cli.lifecycle import Lifecycle, TindakLanjut, lifecycle, tindak_lanjut
 from ksd_cli.loading import LoadedRecord
 from ksd_cli.messages import Lang, Msg
-from ksd_cli.models import Agreement, Potential
+from ksd_cli.models import Agreement, Peristiwa, Potential
 from ksd_cli.reference import ReferenceData
 from ksd_cli.stalled import Flag, find_stalled
 from ksd_cli.validate import SoundRecords
+
+
+@dataclass(frozen=True)
+class Baris:
+    """One line of the timeline: a stage first reached, or an event before signing (v1.1)."""
+
+    kind: Literal["tahap", "peristiwa"]
+    code: str
+    tanggal: date
+    keterangan: str | None = None
 
 
 @dataclass(frozen=True)
@@ -28,8 +39,26 @@ class AgreementView:
     #: The record's errors: when there are any, it is not assessed and raises no flag.
     errors: tuple[Diagnostic, ...] = ()
 
+    @property
+    def peristiwa(self) -> tuple[Peristiwa, ...]:
+        """The events before signing on or before the as-of date, oldest first."""
+        record = self.item.record
+        assert isinstance(record, Agreement)
+        events = (p for p in record.peristiwa or () if p.tanggal <= self.state.as_of)
+        return tuple(sorted(events, key=lambda p: p.tanggal))
+
+    @property
+    def linimasa(self) -> tuple[Baris, ...]:
+        """The stages reached and the events before signing, in the order they happened.
+
+        Stages keep their own order; an event on the same day as a stage comes after it.
+        """
+        rows = [Baris("tahap", t, d) for t, d in self.state.tanggal_tahap]
+        rows += [Baris("peristiwa", p.jenis, p.tanggal, p.keterangan) for p in self.peristiwa]
+        return tuple(sorted(rows, key=lambda r: r.tanggal))
+
     def as_dict(self) -> dict[str, object]:
-        """The stable JSON form (schema version 1)."""
+        """The stable JSON form (schema version 1; v1.1 adds ``peristiwa`` and ``linimasa``)."""
         record = self.item.record
         assert isinstance(record, Agreement)
         return {
@@ -44,6 +73,14 @@ class AgreementView:
             "tahap_terakhir": self.state.tahap_terakhir,
             "tahapan": [
                 {"tahap": t, "tanggal": d.isoformat()} for t, d in self.state.tanggal_tahap
+            ],
+            "peristiwa": [
+                {"jenis": p.jenis, "tanggal": p.tanggal.isoformat(), "keterangan": p.keterangan}
+                for p in self.peristiwa
+            ],
+            "linimasa": [
+                {"langkah": r.kind, "kode": r.code, "tanggal": r.tanggal.isoformat()}
+                for r in self.linimasa
             ],
             "naskah": [
                 {

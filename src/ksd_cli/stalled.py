@@ -43,6 +43,9 @@ from ksd_cli.naming import (
 )
 from ksd_cli.reference import ReferenceData
 
+# v1.1: month-only dates; ages count from the end of the month (never a flag raised early).
+from ksd_cli.tanggal import akhir, awal, hari_sejak, pasti_sebelum, pasti_sesudah
+
 if TYPE_CHECKING:
     from ksd_cli.validate import SoundRecords
 
@@ -204,7 +207,7 @@ def agreement_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject)
         if kb.ended and not any(
             f.naskah.tanggal_ttd is not None
             and kb.sampai is not None
-            and f.naskah.tanggal_ttd <= kb.sampai
+            and not pasti_sesudah(f.naskah.tanggal_ttd, kb.sampai)
             for f in followers
         ):
             assert kb.sampai is not None
@@ -221,7 +224,7 @@ def agreement_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject)
                 sampai=kb.sampai,
             )
         elif not followers and not kb.ended:
-            days = (as_of - kb.naskah.tanggal_ttd).days
+            days = hari_sejak(kb.naskah.tanggal_ttd, as_of)
             if days > thresholds.kb_tanpa_pks:
                 yield subject.flag(
                     "kb_tanpa_pks",
@@ -300,7 +303,7 @@ def _followers(state: Lifecycle, kb: DocumentState) -> tuple[DocumentState, ...]
             d.induk == kb.position
             or d.induk is None
             and d.naskah.tanggal_ttd is not None
-            and d.naskah.tanggal_ttd >= kb.naskah.tanggal_ttd
+            and not pasti_sebelum(d.naskah.tanggal_ttd, kb.naskah.tanggal_ttd)
         )
     )
 
@@ -317,9 +320,9 @@ def _implementation_flags(
     for doc in operational:
         ttd = doc.naskah.tanggal_ttd
         assert ttd is not None
-        if any(d >= ttd for d in pelaksanaan) or any(d >= ttd for d in monev):
+        if any(not pasti_sebelum(d, ttd) for d in (*pelaksanaan, *monev)):
             continue
-        days = (as_of - ttd).days
+        days = hari_sejak(ttd, as_of)
         if days > thresholds.pks_tanpa_pelaksanaan:
             yield subject.flag(
                 "pks_tanpa_pelaksanaan",
@@ -335,7 +338,7 @@ def _implementation_flags(
             since, basis = monev[-1], "monev"
         elif pelaksanaan:
             since, basis = pelaksanaan[0], "pelaksanaan"
-        days = (as_of - since).days
+        days = hari_sejak(since, as_of)
         if days > thresholds.tanpa_monev:
             yield subject.flag(
                 "tanpa_monev",
@@ -367,7 +370,7 @@ def proposal_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject) 
     offers = [s for s in steps if s.kind == "peristiwa" and s.code in PERISTIWA_PENAWARAN]
     if offers and not any(_answers(s, offers[-1]) for s in steps):
         offer = offers[-1]
-        days = (state.as_of - offer.tanggal).days
+        days = hari_sejak(offer.tanggal, state.as_of)
         if days > thresholds.penawaran_tanpa_jawaban:
             yield subject.flag(
                 "penawaran_tanpa_jawaban",
@@ -379,7 +382,7 @@ def proposal_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject) 
             )
             return
     last = steps[-1]
-    days = (state.as_of - last.tanggal).days
+    days = hari_sejak(last.tanggal, state.as_of)
     if days > thresholds.usulan_tanpa_kemajuan:
         yield subject.flag(
             "usulan_tanpa_kemajuan",
@@ -399,13 +402,13 @@ def _answers(step: Langkah, offer: Langkah) -> bool:
 
     A ``penawaran`` stage event dated after the offer counts: it is how v1 records the answer.
     """
-    if step.tanggal < offer.tanggal or step == offer:
+    if pasti_sebelum(step.tanggal, offer.tanggal) or step == offer:
         return False
     if step.kind == "peristiwa":
         return step.code in PERISTIWA_JAWABAN
     if step.kind == "tahap":
         later = URUTAN_TAHAP.index(step.code) > _PENAWARAN
-        return later or step.code == "penawaran" and step.tanggal > offer.tanggal
+        return later or step.code == "penawaran" and akhir(step.tanggal) > awal(offer.tanggal)
     return True  # a signature, a monev, a DPRD request: the proposal moved past the offer
 
 

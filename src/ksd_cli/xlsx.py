@@ -13,9 +13,12 @@ from datetime import date
 from typing import Any
 
 from ksd_cli.escaping import xml_text
+from ksd_cli.tanggal import TanggalBulan
 
 # [$-421] is the Indonesian locale: month names read "15 Maret 2021" in any Excel.
 DATE_FORMAT = "[$-421]d mmmm yyyy"
+#: A date known only to the month (format v1.1): "Oktober 2018", no day shown.
+MONTH_FORMAT = "[$-421]mmmm yyyy"
 RUPIAH_FORMAT = '"Rp"#,##0'
 PERCENT_FORMAT = "0.0%"
 INTEGER_FORMAT = "#,##0"
@@ -34,7 +37,9 @@ def set_cell(ws: Any, row: int, column: int, value: Any, number_format: str | No
     """Write one cell; text is always text (never a formula) and holds no character XML refuses."""
     cell = ws.cell(row=row, column=column)
     text_cell(cell, value)
-    if number_format:
+    if isinstance(value, TanggalBulan):
+        cell.number_format = MONTH_FORMAT  # v1.1: never show a day that is not known
+    elif number_format:
         cell.number_format = number_format
     elif isinstance(value, date):
         cell.number_format = DATE_FORMAT

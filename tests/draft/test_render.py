@@ -118,7 +118,7 @@ def test_kb_reads_like_a_kesepakatan_bersama(repo: Repository) -> None:
         in body
     )
     # The record's considerations, lettered.
-    assert "\na. bahwa berdasarkan Pasal 363 Undang-Undang Nomor 23 Tahun 2014" in body
+    assert "\na. bahwa berdasarkan Pasal 364 ayat (1) Undang-Undang Nomor 23 Tahun 2014" in body
     assert "\nc. bahwa PARA PIHAK sepakat untuk mengelola sampah secara bersama" in body
     assert [h for _, h in pasal(body)] == [
         "MAKSUD DAN TUJUAN",

@@ -84,7 +84,13 @@ def write_text(
 
     from ksd_cli.idformat import date_text
     from ksd_cli.messages import message
-    from ksd_cli.naming import jenis_short, naskah_short, status_title, tahap_title
+    from ksd_cli.naming import (
+        jenis_short,
+        naskah_short,
+        peristiwa_title,
+        status_title,
+        tahap_title,
+    )
     from ksd_cli.show import PotentialView
 
     def t(key: str, **args: object) -> str:
@@ -123,8 +129,10 @@ def write_text(
         # A date or a number is folded onto the next line, never cut short with "…".
         timeline.add_column(t("col.tahap"), overflow="fold")
         timeline.add_column(t("col.tanggal"), overflow="fold")
-        for tahap, when in state.tanggal_tahap:
-            timeline.add_row(tahap_title(tahap, lang), date_text(when, lang))
+        for row in view.linimasa:
+            # v1.1: the events before signing sit among the stages, in the order they happened.
+            title = (tahap_title if row.kind == "tahap" else peristiwa_title)(row.code, lang)
+            timeline.add_row(title, date_text(row.tanggal, lang))
         console.print(timeline)
         documents = Table(title=t("documents"), title_justify="left", expand=True)
         documents.add_column("#", no_wrap=True)

@@ -67,8 +67,12 @@ def build_mapping(
         UrusanGroup(u.kode, u.nama, u.kelompok, _ordered(rows.pop(u.kode, [])))
         for u in reference.urusan.values()
     ]
-    # An urusan code outside the classification still shows (validate reports it).
-    groups.extend(UrusanGroup(k, k, "", _ordered(v)) for k, v in sorted(rows.items()))
+    # A supporting function (v1.1, validate warns) shows with its name; a code outside the
+    # classification still shows (validate reports it).
+    for k, v in sorted(rows.items()):
+        lain = reference.urusan_lain.get(k)
+        nama, kelompok = (lain.nama, lain.kelompok) if lain else (k, "")
+        groups.append(UrusanGroup(k, nama, kelompok, _ordered(v)))
     owner = repository_region(config, sound.ids)
     wilayah = reference.wilayah.get(owner) if owner else None
     every = [r for g in groups for r in g.rows]

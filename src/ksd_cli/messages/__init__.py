@@ -26,6 +26,7 @@ from ksd_cli.messages import (
     report,
     rules,
     tampilan,
+    v11,
 )
 
 Lang = Literal["id", "en"]
@@ -46,6 +47,7 @@ AREAS = (
     laporan_dokumen,
     tampilan,
     pemakaian,
+    v11,  # v1.1 remainder (issue 10): month dates, other urusan
 )
 #: Every message, by key: (Indonesian, English). Each area keeps its entries in its own module.
 CATALOG: dict[str, tuple[str, str]] = {k: v for area in AREAS for k, v in area.ENTRIES.items()}

@@ -13,6 +13,7 @@ import inspect
 from typing import TYPE_CHECKING
 
 from ksd_cli.messages.additions import HALAMAN as _HALAMAN_V11
+from ksd_cli.messages.v11 import HALAMAN as _HALAMAN_V11_REST
 
 if TYPE_CHECKING:
     from ksd_cli.messages import Lang
@@ -850,6 +851,7 @@ Contoh yang gagal::
 }
 # The pages of the record format v1.1 rules live with their messages (one area module).
 HALAMAN.update(_HALAMAN_V11)
+HALAMAN.update(_HALAMAN_V11_REST)
 
 
 def has_page(code: str, lang: Lang) -> bool:

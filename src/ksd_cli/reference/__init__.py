@@ -1,9 +1,9 @@
-"""Kemendagri region codes and the 32 urusan, shipped as package data (see SOURCES.md)."""
+"""Kemendagri region codes, the 32 urusan and the supporting functions (see SOURCES.md)."""
 
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from types import MappingProxyType
@@ -48,7 +48,13 @@ class KodeLama:
 
 @dataclass(frozen=True)
 class Urusan:
-    """A concurrent government affair: ``kode`` "2.11", ``nama`` "lingkungan hidup"."""
+    """A government affair or supporting function: ``kode`` "2.11", ``nama`` "lingkungan hidup".
+
+    ``kelompok`` says which: ``wajib_pelayanan_dasar``, ``wajib_non_pelayanan_dasar`` or
+    ``pilihan`` for the 32 concurrent affairs; ``unsur_pendukung``, ``unsur_penunjang``,
+    ``unsur_pengawasan``, ``unsur_kewilayahan`` or ``unsur_pemerintahan_umum`` for the other
+    codes of regional planning (v1.1, ``urusan_lain``).
+    """
 
     kode: str
     nama: str
@@ -63,6 +69,13 @@ class ReferenceData:
     wilayah: MappingProxyType[str, Wilayah]
     kode_lama: MappingProxyType[str, KodeLama]
     urusan: MappingProxyType[str, Urusan]
+    #: v1.1: the codes of regional planning that are not concurrent affairs (Permendagri
+    #: 90/2019 and its updates): secretariats, planning, finance, inspectorate, kecamatan...
+    urusan_lain: MappingProxyType[str, Urusan] = field(default_factory=lambda: MappingProxyType({}))
+
+    def cari_urusan(self, kode: str) -> Urusan | None:
+        """The affair or supporting function of ``kode``, from either table (names, titles)."""
+        return self.urusan.get(kode) or self.urusan_lain.get(kode)
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -88,6 +101,13 @@ def load_reference() -> ReferenceData:
         r["kode"]: Urusan(r["kode"], r["nama"], r["kelompok"], r["alias"])
         for r in _rows("urusan.csv")
     }
+    lain = {
+        r["kode"]: Urusan(r["kode"], r["nama"], r["kelompok"], r["alias"])
+        for r in _rows("urusan_lain.csv")
+    }
     return ReferenceData(
-        MappingProxyType(wilayah), MappingProxyType(lama), MappingProxyType(urusan)
+        MappingProxyType(wilayah),
+        MappingProxyType(lama),
+        MappingProxyType(urusan),
+        MappingProxyType(lain),
     )

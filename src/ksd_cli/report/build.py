@@ -341,7 +341,7 @@ def _frame(dtypes: dict[str, str], rows: Iterable[tuple[Any, ...]]) -> pd.DataFr
 
 
 def _urusan_nama(code: str, reference: ReferenceData) -> str:
-    urusan = reference.urusan.get(code)
+    urusan = reference.cari_urusan(code)
     if urusan is None:
         return code
     return urusan.nama[:1].upper() + urusan.nama[1:]

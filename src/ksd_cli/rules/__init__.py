@@ -51,6 +51,7 @@ from ksd_cli.rules import (
     unquoted_code,
     unreadable_file,
     unsupported_yaml,
+    urusan_bukan_konkuren,
     wrong_type,
     yaml_syntax,
 )
@@ -85,6 +86,7 @@ _MODULES = (
     unknown_kode_wilayah,
     old_kode_wilayah,
     unknown_urusan,
+    urusan_bukan_konkuren,
     unknown_potensi,
     unknown_peran,
     invalid_induk,

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from ksd_cli.diagnostics import Severity
 from ksd_cli.models import Agreement
 from ksd_cli.rules.base import Context, Hit, Rule, agreement_check
+from ksd_cli.tanggal import awal
 
 
 @agreement_check
@@ -29,7 +30,8 @@ def check(record: Agreement, ctx: Context) -> Iterator[Hit]:
     """Compare each document's end with its start."""
     for i, naskah in enumerate(record.naskah or ()):
         mulai = naskah.mulai
-        if mulai is not None and naskah.sampai is not None and naskah.sampai < mulai:
+        # v1.1: a start known to the month counts from its first day: certainly reversed.
+        if mulai is not None and naskah.sampai is not None and naskah.sampai < awal(mulai):
             yield Hit(
                 ("naskah", i, "berlaku_sampai"),
                 {"sampai": naskah.sampai.isoformat(), "mulai": mulai.isoformat()},

@@ -26,6 +26,7 @@ from ksd_cli.diagnostics import Severity
 from ksd_cli.documents import is_kb
 from ksd_cli.models import Agreement
 from ksd_cli.rules.base import Context, Hit, Rule, agreement_check
+from ksd_cli.tanggal import pasti_sesudah
 
 
 @agreement_check
@@ -39,11 +40,18 @@ def check(record: Agreement, ctx: Context) -> Iterator[Hit]:
             parents = [naskah.induk - 1] if 0 <= naskah.induk - 1 < len(documents) else []
         else:
             signed_kb = [j for j, d in enumerate(documents) if is_kb(d) and d.tanggal_ttd]
-            before = [j for j in signed_kb if documents[j].tanggal_ttd <= naskah.tanggal_ttd]  # type: ignore[operator]
+            before = [
+                j
+                for j in signed_kb
+                if not pasti_sesudah(documents[j].tanggal_ttd, naskah.tanggal_ttd)  # type: ignore[arg-type]
+            ]
             parents = [] if before else signed_kb[:1]
         for j in parents:
             parent = documents[j]
-            if parent.tanggal_ttd is not None and parent.tanggal_ttd > naskah.tanggal_ttd:
+            # v1.1: month-only dates fire only when the PKS is certainly the earlier one.
+            if parent.tanggal_ttd is not None and pasti_sesudah(
+                parent.tanggal_ttd, naskah.tanggal_ttd
+            ):
                 yield Hit(
                     ("naskah", i, "tanggal_ttd"),
                     {

@@ -39,6 +39,7 @@ from ksd_cli.documents import is_operational
 from ksd_cli.messages import Term
 from ksd_cli.models import Agreement
 from ksd_cli.rules.base import Context, Hit, Rule, agreement_check
+from ksd_cli.tanggal import pasti_sebelum
 
 
 def _sebab(record: Agreement) -> str | None:
@@ -67,7 +68,8 @@ def check(record: Agreement, ctx: Context) -> Iterator[Hit]:
             dprd is not None
             and dprd.hasil == "disetujui"
             and dprd.tanggal_keputusan is not None
-            and dprd.tanggal_keputusan <= naskah.tanggal_ttd
+            # v1.1: a signing known to the month is approved unless surely signed before.
+            and not pasti_sebelum(naskah.tanggal_ttd, dprd.tanggal_keputusan)
         )
         if not approved:
             yield Hit(

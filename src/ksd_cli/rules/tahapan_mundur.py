@@ -27,6 +27,7 @@ from datetime import date
 from ksd_cli.diagnostics import Severity
 from ksd_cli.models import URUTAN_TAHAP, Agreement
 from ksd_cli.rules.base import Context, Hit, Rule, agreement_check
+from ksd_cli.tanggal import awal, pasti_sebelum
 
 _UNORDERED = {"persetujuan_dprd", "monev"}
 
@@ -45,7 +46,8 @@ def check(record: Agreement, ctx: Context) -> Iterator[Hit]:
         if tahap not in first:
             continue
         tanggal, i = first[tahap]
-        if latest is not None and tanggal < latest[1]:
+        # v1.1: a month-only date fires only when the order is certain (tanggal.py).
+        if latest is not None and pasti_sebelum(tanggal, latest[1]):
             yield Hit(
                 ("tahapan", i, "tanggal"),
                 {
@@ -55,7 +57,7 @@ def check(record: Agreement, ctx: Context) -> Iterator[Hit]:
                     "prev_tanggal": latest[1].isoformat(),
                 },
             )
-        elif latest is None or tanggal >= latest[1]:
+        elif latest is None or awal(tanggal) >= awal(latest[1]):
             latest = (tahap, tanggal)
 
 

@@ -23,6 +23,7 @@ from datetime import date
 from ksd_cli.diagnostics import Severity
 from ksd_cli.models import Agreement
 from ksd_cli.rules.base import Context, Hit, Loc, Rule, agreement_check
+from ksd_cli.tanggal import awal
 
 
 def _dates(record: Agreement) -> Iterator[tuple[Loc, date | None]]:
@@ -43,7 +44,8 @@ def _dates(record: Agreement) -> Iterator[tuple[Loc, date | None]]:
 def check(record: Agreement, ctx: Context) -> Iterator[Hit]:
     """Every event date against ``ctx.as_of``."""
     for loc, value in _dates(record):
-        if value is not None and value > ctx.as_of:
+        # v1.1: a month-only date is in the future only when its whole month is.
+        if value is not None and awal(value) > ctx.as_of:
             yield Hit(loc, {"value": value.isoformat(), "as_of": ctx.as_of.isoformat()})
 
 

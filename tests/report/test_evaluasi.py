@@ -131,7 +131,7 @@ def test_proposals_rejected_moving_and_stopped_part_the_whole(tmp_path: Path) ->
     )
     table = report_of(root, YEAR).usulan
     assert table is not None
-    counts = [row[1] for row in table.rows]
+    counts = [int(str(row[1])) for row in table.rows]
     assert counts[:4] == [3, 1, 1, 1]  # all, rejected, moving, stopped
     assert counts[1] + counts[2] + counts[3] == counts[0]
     assert table.rows[1][2] == "KSD-6402-2024-001"

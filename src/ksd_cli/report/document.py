@@ -381,11 +381,27 @@ def _table(document: Any, table: Table, lang: Lang, counter: _Counter) -> None:
             [format_cell(v, c.kind, None, lang) for v, c in zip(row, table.columns, strict=True)]
             for row in table.rows
         ],
+        widths=[c.width for c in table.columns],
     )
 
 
-def _grid(document: Any, header: list[str], rows: list[list[str]], size: float = 8.5) -> Any:
-    from docx.shared import Pt
+#: The width of the text on a portrait A4 page (21 cm less 3 cm and 2.5 cm margins).
+TEXT_WIDTH_CM = 15.5
+
+
+def _grid(
+    document: Any,
+    header: list[str],
+    rows: list[list[str]],
+    size: float = 8.5,
+    widths: list[int] | None = None,
+) -> Any:
+    """A table with a repeated header row; ``widths`` share the text width out by weight.
+
+    Without widths every column is as wide as the next, which crushes a title column
+    beside a column of small numbers.
+    """
+    from docx.shared import Cm, Pt
 
     grid = document.add_table(rows=1, cols=len(header))
     grid.style = "Table Grid"
@@ -398,6 +414,16 @@ def _grid(document: Any, header: list[str], rows: list[list[str]], size: float =
         cells = grid.add_row().cells
         for cell, text in zip(cells, values, strict=True):
             cell.paragraphs[0].add_run(text).font.size = Pt(size)
+    if widths:
+        grid.autofit = False
+        # A code or a count needs room for a few characters whatever its weight.
+        widths = [max(w, 10) for w in widths]
+        total = sum(widths)
+        for index, weight in enumerate(widths):
+            width = Cm(TEXT_WIDTH_CM * weight / total)
+            grid.columns[index].width = width
+            for cell in grid.columns[index].cells:
+                cell.width = width
     document.add_paragraph()
     return grid
 

@@ -194,4 +194,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "IX. Kerja Sama dengan Daerah Berbatasan dan Kelembagaan",
         "IX. Cooperation with Bordering Regions and Institutions",
     ),
+    # The Word annex of the mapping: the v1.1 planning fields in one column
+    "evaluasi.col.rencana": (
+        "Indikator, target, anggaran indikatif, tahun rencana",
+        "Indicator, target, indicative budget, planned year",
+    ),
+    "evaluasi.rencana.indikator": ("Indikator: {indikator}", "Indicator: {indikator}"),
+    "evaluasi.rencana.target": ("target {target}", "target {target}"),
+    "evaluasi.rencana.tahun": ("tahun {tahun}", "year {tahun}"),
 }

@@ -85,3 +85,30 @@ def test_an_unknown_end_never_expires_and_is_said_to_be_unknown() -> None:
     )
     first = lifecycle(amended, d("2030-01-01")).documents[0]
     assert first.sampai == d("2015-01-03") and not first.sampai_tidak_diketahui and first.ended
+
+
+# A letter of intent is never "in force forever" (issue 13) ---------------------------------------
+
+
+def loi(ttd: str, sampai: str | None = None) -> dict[str, Any]:
+    return {**kb(ttd, sampai), "jenis": "surat_pernyataan_kehendak"}
+
+
+@pytest.mark.parametrize(
+    ("naskah", "status"),
+    [
+        # Alone and without an end: its own status, never "aktif" for ever.
+        ([loi("2021-03-15")], "pernyataan_kehendak"),
+        # Alone with an end not yet reached: still not a binding agreement.
+        ([loi("2021-03-15", "2030-01-01")], "pernyataan_kehendak"),
+        ([loi("2021-03-15", "2023-03-14")], "kedaluwarsa"),
+        ([loi("2025-07-01")], "draf"),  # signed after the as-of date: nothing signed yet
+        # Once a KB follows it, the binding documents decide.
+        ([loi("2021-03-15"), kb("2022-01-10", "2030-01-01")], "aktif"),
+        ([loi("2021-03-15"), kb("2022-01-10", "2024-01-09")], "kedaluwarsa"),
+    ],
+)
+def test_a_letter_of_intent_never_makes_a_cooperation_active(
+    naskah: list[dict[str, Any]], status: str
+) -> None:
+    assert lifecycle(agreement(naskah=naskah), d("2025-06-30")).status == status

@@ -30,6 +30,10 @@ class Daerah(_Section):
     kode: str | None = None
     nama: str | None = None
     zona_waktu: ZonaWaktu = "Asia/Jakarta"
+    # issue 13: the regions that border this one (region codes), for the coverage of the
+    # mandatory cooperation (KSDD wajib) in the laporan evaluasi. No citable adjacency list
+    # of Indonesian regions was found to ship, so the region writes its own.
+    berbatasan: list[str] = []
 
 
 class Paths(_Section):
@@ -117,6 +121,25 @@ class Laporan(_Section):
     tempat: str | None = None
 
 
+# --- issue 13: the institutions of cooperation, shown in the laporan evaluasi -------------------
+class RapatTkksd(_Section):
+    """One meeting of the TKKSD (Tim Koordinasi Kerja Sama Daerah)."""
+
+    tanggal: date
+    agenda: str | None = None
+
+
+class Kelembagaan(_Section):
+    """``[kelembagaan]``: the TKKSD's decree and meetings (all optional)."""
+
+    tkksd_keputusan: str | None = None
+    tkksd_tanggal: date | None = None
+    rapat: list[RapatTkksd] = []
+
+
+# --- end of issue 13 ------------------------------------------------------------------------------
+
+
 class Config(_Section):
     """The whole of ``ksd.toml``."""
 
@@ -126,6 +149,7 @@ class Config(_Section):
     stalled: Stalled = Stalled()
     naskah: NaskahSettings = NaskahSettings()
     laporan: Laporan = Laporan()
+    kelembagaan: Kelembagaan = Kelembagaan()  # issue 13
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
 

@@ -31,6 +31,7 @@ Status = Literal[
     "dibatalkan",
     "diakhiri",
     "ditolak",
+    "pernyataan_kehendak",
 ]
 STATUSES: tuple[Status, ...] = (
     "draf",
@@ -41,7 +42,10 @@ STATUSES: tuple[Status, ...] = (
     "dibatalkan",
     "diakhiri",
     "ditolak",
+    "pernyataan_kehendak",
 )
+#: The letter of intent (``surat_pernyataan_kehendak``): a statement of will, not an agreement.
+LOI = "surat_pernyataan_kehendak"
 ENDED_STATUSES = frozenset({"berakhir", "dibatalkan", "diakhiri", "ditolak"})
 
 
@@ -226,6 +230,15 @@ def _status(
     ]
     if not signed:
         return "ditolak" if _rejected(record, as_of) else "draf"
+    # A letter of intent binds no one to anything: it never makes a cooperation "aktif" (and
+    # its value never active value), with or without an end date. Alone, it is its own status
+    # until a KB or PKS follows it; the binding documents decide once there are any.
+    binding = [d for d in signed if d.naskah.jenis != LOI]
+    if not binding:
+        if all(d.ended for d in signed):
+            return "kedaluwarsa"
+        return "pernyataan_kehendak" if any(d.started for d in signed) else "belum_berlaku"
+    signed = binding
     if any(d.in_force for d in signed):
         return "aktif"
     if all(d.ended for d in signed):

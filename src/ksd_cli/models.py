@@ -219,6 +219,13 @@ def _teks_dari_tahun(value: Any) -> Any:
     return value
 
 
+def _teks_dari_angka(value: Any) -> Any:
+    """A target such as ``100`` or ``2.5`` may be written unquoted (v1.1, potentials)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
 Tanggal = Annotated[date, BeforeValidator(_tanggal)]
 
 
@@ -559,6 +566,11 @@ class Potential(_Record):
     peran_daerah: str | None = None
     prioritas: Prioritas
     integrasi_perencanaan: Integrasi | None = None
+    # v1.1 additions (issue 13): what the mapping matrix plans for the potential.
+    indikator: Teks | None = None
+    target: Annotated[Teks, BeforeValidator(_teks_dari_angka)] | None = None
+    anggaran_indikatif: Uang | None = None
+    tahun_rencana: Tahun | None = None
     dokumen_penetapan: DokumenPenetapan | None = None
 
 

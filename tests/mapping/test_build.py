@@ -2,7 +2,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from pydantic import ValidationError
+
 from ksd_cli.mapping import Mapping
+from ksd_cli.models import KEY_ORDER, RUPIAH_MAX, Potential
 from ksd_cli.reference import load_reference
 
 from .conftest import mapping_of, write_potentials
@@ -64,3 +68,54 @@ def test_json_form_carries_schema_version_and_coverage(sample: Mapping) -> None:
     assert data["schema_version"] == 1
     assert data["cakupan"] == sample.coverage.as_dict()
     assert len(data["urusan"]) == 32  # type: ignore[arg-type]
+
+
+def test_planning_fields_of_a_potential_reach_the_row(sample: Mapping) -> None:
+    row = next(r for r in sample.rows if r.id == "POT-6402-2023-003")
+    assert (row.indikator, row.target) == ("Luas lahan rawa yang dioptimasi", "1.000 hektare")
+    assert (row.anggaran_indikatif, row.tahun_rencana) == (3_200_000_000, 2024)
+    assert row.as_dict()["anggaran_indikatif"] == 3_200_000_000
+    # A potential without them keeps them empty.
+    bare = next(r for r in sample.rows if r.id == "POT-6402-2020-001")
+    assert (bare.indikator, bare.target, bare.anggaran_indikatif, bare.tahun_rencana) == (
+        (None,) * 4
+    )
+
+
+BASE_POTENTIAL = {
+    "id": "POT-6472-2024-001",
+    "daerah": "64.72",
+    "tahun": 2024,
+    "perangkat_daerah": "Dinas Lingkungan Hidup",
+    "urusan": "2.11",
+    "isu": "Sampah",
+    "potensi": "Lahan TPA",
+    "prioritas": "sedang",
+}
+
+
+def test_a_bare_number_target_reads_as_text() -> None:
+    assert Potential.model_validate({**BASE_POTENTIAL, "target": 85}).target == "85"
+    assert Potential.model_validate({**BASE_POTENTIAL, "target": 2.5}).target == "2.5"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "error"),
+    [
+        ("anggaran_indikatif", RUPIAH_MAX + 1, "less_than_equal"),
+        ("anggaran_indikatif", -1, "greater_than_equal"),
+        ("tahun_rencana", 10_000, "out_of_range_between"),
+        ("target", "", "string_too_short"),
+        ("indikator", "", "string_too_short"),
+    ],
+)
+def test_planning_fields_are_bounded_like_the_rest(field: str, value: object, error: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Potential.model_validate({**BASE_POTENTIAL, field: value})
+    assert caught.value.errors()[0]["type"] == error
+
+
+def test_fmt_orders_the_planning_fields_after_the_planning_link() -> None:
+    order = KEY_ORDER[Potential]
+    assert order.index("integrasi_perencanaan") < order.index("indikator")
+    assert order.index("tahun_rencana") < order.index("dokumen_penetapan")

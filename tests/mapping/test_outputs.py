@@ -134,6 +134,19 @@ def test_docx_matrix_has_every_urusan(sample: Mapping) -> None:
         assert group_title(group) in firsts
 
 
+def test_docx_matrix_carries_the_planning_fields_in_one_column(sample: Mapping) -> None:
+    document = Document(io.BytesIO(docx_bytes(sample)))
+    matrix = document.tables[-1]
+    header = [c.text for c in matrix.rows[0].cells]
+    plan = header.index("Indikator, target, anggaran indikatif, tahun rencana")
+    texts = {cell.text for row in matrix.rows[1:] for cell in row.cells[plan : plan + 1]}
+    assert (
+        "Indikator: Luas lahan rawa yang dioptimasi; target 1.000 hektare; Rp3.200.000.000; "
+        "tahun 2024"
+    ) in texts
+    assert "Indikator: UMKM binaan yang naik kelas; target 120 UMKM; tahun 2025" in texts
+
+
 def test_docx_head_of_a_city_is_wali_kota(tmp_path: Path) -> None:
     from .conftest import write_potentials
 

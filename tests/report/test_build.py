@@ -105,6 +105,7 @@ def test_counts_by_kind_status_and_stage_match_the_records(
         "Dibatalkan": 1,
         "Diakhiri": 0,
         "Ditolak": 1,
+        "Pernyataan kehendak": 0,
     }
     assert status["Aktif"] == sum(s.status == "aktif" for s in states)
     tahap = {

@@ -109,3 +109,33 @@ def test_every_flag_has_the_follow_up_asked_of_the_opd() -> None:
     from ksd_cli.naming import FLAG_CODES
 
     assert [code for code in FLAG_CODES if f"lapdoc.tl.{code}" not in CATALOG] == []
+
+
+def test_v1_1_tables_and_their_sentences_agree(sample_2024: Report) -> None:
+    document = _document(sample_2024)
+    text = _text(document)
+    assert sample_2024.berbatasan is not None and sample_2024.usulan is not None
+    neighbours = sample_2024.berbatasan.rows
+    found = re.search(r"Dari (\d+) daerah yang berbatasan, (\d+) telah memiliki", text)
+    assert found is not None
+    assert int(found.group(1)) == len(neighbours) == 7
+    assert int(found.group(2)) == sum(1 for row in neighbours if row[2] != "Belum ada")
+    proposals = re.search(r"Sebanyak (\d+) usulan kerja sama belum sampai", text)
+    assert proposals is not None and int(proposals.group(1)) == sample_2024.usulan.rows[0][1]
+    for heading in (
+        "Kerja Sama dengan Daerah yang Berbatasan",
+        "Kelembagaan Kerja Sama",
+        "Tabel 5. Kerja sama menurut kategori mitra",
+    ):
+        assert heading in text
+    # BAB II and III come before BAB IV, the neighbours inside BAB III.
+    assert text.index("BAB III") < text.index("Kerja Sama dengan Daerah") < text.index("BAB IV")
+
+
+def test_tables_share_the_text_width_by_their_columns(sample_2024: Report) -> None:
+    document = _document(sample_2024)
+    kelembagaan = next(
+        t for t in document.tables if t.rows[0].cells[0].text == "Uraian" and len(t.columns) == 2
+    )
+    first, second = (c.width for c in kelembagaan.rows[0].cells)
+    assert second > first  # the details column is the wider one

@@ -116,6 +116,8 @@ def test_english_workbook_has_no_indonesian_sheet_label_month_or_date_format(
             "Potentials",
             "Monitoring",
             "Agreements",
+            "Financing",
+            "Mandatory Cooperation",
         ]
     )
     labels = indonesian_labels()

@@ -9,13 +9,14 @@ from typing import Any
 
 import pytest
 
+from ksd_cli.messages import message
 from ksd_cli.report import (
     SHEETS,
     Period,
     Report,
     write_xlsx,
 )
-from ksd_cli.report.excel import TANGGAL_FORMAT
+from ksd_cli.report.excel import DAFTAR_PRINT_SCALE, TANGGAL_FORMAT
 from ksd_cli.xlsx import PERCENT_FORMAT, RUPIAH_FORMAT
 from report.conftest import KUKAR, find_row, kb, report_of, sheet_rows, write_repo
 
@@ -54,6 +55,8 @@ def test_workbook_sheets_and_cover(workbook: Any) -> None:
             "Potensi",
             "Monev",
             "Daftar",
+            "Pembiayaan",
+            "Kerja Sama Wajib",
         ]
     )
     cover = workbook["Sampul"]
@@ -123,11 +126,11 @@ def test_every_section_sheet_is_filled_and_frozen(workbook: Any) -> None:
         assert workbook[name]["A1"].font.b
 
 
-def test_two_native_charts_on_the_summary(workbook: Any) -> None:
+def test_native_charts_on_the_summary_by_kind_status_stage_and_year(workbook: Any) -> None:
     from openpyxl.chart import BarChart
 
     charts = workbook["Ringkasan"]._charts
-    assert len(charts) == 2
+    assert len(charts) == 4
     assert all(isinstance(c, BarChart) for c in charts)
     assert {c.type for c in charts} == {"bar", "col"}
 
@@ -173,6 +176,8 @@ def test_every_sheet_prints_a4_one_page_wide_with_a_footer(
     write_xlsx(sample_2024, target)
     for ws in load_workbook(target).worksheets:
         assert int(ws.page_setup.paperSize or 0) == 9, ws.title  # A4
+        if ws.title == "Daftar":
+            continue  # 23 columns: printed at a legible scale over several pages (below)
         assert ws.page_setup.fitToWidth == 1 and _fits(ws)
         assert _footer(ws, "left") == "&A", ws.title
         assert _footer(ws, "right") == "Halaman &P dari &N", ws.title
@@ -184,9 +189,8 @@ def test_rincian_is_one_table_per_dimension_with_a_subtotal(
     workbook: Any, sample_2024: Report
 ) -> None:
     ws = workbook["Rincian"]
-    subtotals = [
-        row for row in ws.iter_rows() if row[1].value and str(row[1].value).startswith("Jumlah")
-    ]
+    label = message("laporan.subtotal", "id")
+    subtotals = [row for row in ws.iter_rows() if row[1].value == label]
     assert len(subtotals) == 3
     header = sheet_rows(ws, find_row(ws, "Kode"))
     opd_value = "Nilai kerja sama yang melibatkan OPD ini"
@@ -196,3 +200,36 @@ def test_rincian_is_one_table_per_dimension_with_a_subtotal(
         int(str(r["Jumlah kerja sama"])) for r in sample_2024.menurut_urusan.records()
     )
     assert header[-1]["Jumlah kerja sama"].value == urusan_total
+
+
+def test_daftar_prints_legibly_with_its_key_columns_on_every_page(
+    sample_2024: Report, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    target = tmp_path / "laporan.xlsx"
+    write_xlsx(sample_2024, target)
+    ws = load_workbook(target)["Daftar"]
+    # Not squeezed to one page wide: a fixed scale that keeps 11-point text legible.
+    assert not _fits(ws)
+    assert ws.page_setup.scale == DAFTAR_PRINT_SCALE >= 70
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.print_title_cols == "$A:$B"  # ID and Judul on every page
+    assert ws.print_title_rows == "$4:$4"  # and the header row
+    assert _footer(ws, "right") == "Halaman &P dari &N"
+
+
+def test_new_sheets_carry_financing_neighbours_and_tkksd(workbook: Any) -> None:
+    financing = workbook["Pembiayaan"]
+    rows = sheet_rows(financing, 4)
+    assert "Pendapatan daerah" in rows[0]
+    assert {r["ID"].value for r in rows} >= {"KSD-6402-2020-001"}
+    wajib = workbook["Kerja Sama Wajib"]
+    neighbours = sheet_rows(wajib, find_row(wajib, "Kode"))
+    assert [r["Daerah berbatasan"].value for r in neighbours][:2] == [
+        "Kabupaten Malinau",
+        "Kabupaten Kutai Timur",
+    ]
+    assert neighbours[0]["Kerja sama antardaerah"].value == "Belum ada"
+    institutions = sheet_rows(wajib, find_row(wajib, "Uraian"))
+    assert institutions[0]["Keterangan"].value == "100.3.3.2/052/HK/2024"

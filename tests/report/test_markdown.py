@@ -39,7 +39,11 @@ def test_markdown_has_every_section_and_two_mermaid_charts(
         "## V. Pemetaan potensi",
         "## VI. Monitoring dan evaluasi",
         "## VII. Daftar kerja sama",
+        "## VIII. Pembiayaan dan Pendapatan",
+        "## IX. Kerja Sama dengan Daerah Berbatasan dan Kelembagaan",
     ]
+    assert "### Kerja sama menurut kategori mitra" in text
+    assert "| 65.02 | Kabupaten Malinau | Belum ada |" in text
     assert text.count("```mermaid") == 2
     assert "pie showData" in text and "xychart-beta" in text
     assert (

@@ -19,9 +19,6 @@ if TYPE_CHECKING:
     from ksd_cli.reference import ReferenceData
     from ksd_cli.validate import SoundRecords
 
-#: The optional planning fields of record format v1.1 on a potential, read when present.
-PLANNING_FIELDS = ("indikator", "target", "anggaran_indikatif", "tahun_rencana")
-
 
 def build_mapping(
     sound: SoundRecords,
@@ -118,8 +115,6 @@ def _row(
 ) -> MappingRow:
     plan = potential.integrasi_perencanaan
     penetapan = potential.dokumen_penetapan
-    # Record format v1.1 adds these fields; until then a potential simply has none of them.
-    extra = {name: getattr(potential, name, None) for name in PLANNING_FIELDS}
     return MappingRow(
         id=potential.id,
         tahun=potential.tahun,
@@ -137,10 +132,10 @@ def _row(
         rpjmd=plan.rpjmd if plan else None,
         rkpd_tahun=plan.rkpd_tahun if plan else None,
         program=plan.program if plan else None,
-        indikator=_text(extra["indikator"]),
-        target=_text(extra["target"]),
-        anggaran_indikatif=_integer(extra["anggaran_indikatif"]),
-        tahun_rencana=_integer(extra["tahun_rencana"]),
+        indikator=potential.indikator,
+        target=potential.target,
+        anggaran_indikatif=potential.anggaran_indikatif,
+        tahun_rencana=potential.tahun_rencana,
         dokumen_penetapan=(
             f"{penetapan.jenis} Nomor {penetapan.nomor} ({date_text(penetapan.tanggal, 'id')})"
             if penetapan
@@ -151,11 +146,3 @@ def _row(
         temuan_hari=finding_days,
         path=path,
     )
-
-
-def _text(value: object) -> str | None:
-    return None if value is None else str(value)
-
-
-def _integer(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None

@@ -13,7 +13,14 @@ from typing import Any
 from ksd_cli.docx_layout import portrait_a4, repeat_header, set_styles
 from ksd_cli.idformat import date_text, number
 from ksd_cli.mapping.model import Mapping
-from ksd_cli.mapping.table import columns, group_title, period_title, text_cells
+from ksd_cli.mapping.table import (
+    Column,
+    columns,
+    group_title,
+    period_title,
+    plan_text,
+    text_cells,
+)
 from ksd_cli.messages import message
 
 #: The matrix columns the Word annex prints (A4 landscape holds about a dozen legibly).
@@ -30,6 +37,7 @@ DOCX_COLUMNS = (
     "peran",
     "prioritas",
     "rkpd",
+    "rencana",
     "tindak_lanjut",
 )
 
@@ -279,9 +287,10 @@ def _lampiran(document: Any, mapping: Mapping) -> None:
         if i < len(lines) - 1:
             run.add_break()
     _centered(document, message("pemetaan.matrix", lang).upper(), size=11)
-    wanted = [c for c in columns(lang) if c.key in DOCX_COLUMNS]
-    keys = [c.key for c in columns(lang)]
-    indices = [keys.index(c.key) for c in wanted]
+    # v1.1 planning fields in one column: the page holds no four more (see plan_text).
+    every = [*columns(lang), Column("rencana", message("evaluasi.col.rencana", lang), 22)]
+    by_key = {c.key: c for c in every}
+    wanted = [by_key[key] for key in DOCX_COLUMNS]
     table = document.add_table(rows=1, cols=len(wanted))
     table.style = "Table Grid"
     table.autofit = False
@@ -306,11 +315,13 @@ def _lampiran(document: Any, mapping: Mapping) -> None:
             continue
         for item in group.rows:
             counter += 1
-            values = text_cells(item, counter, lang)
+            keys = [c.key for c in columns(lang)]
+            values = dict(zip(keys, text_cells(item, counter, lang), strict=True))
+            values["rencana"] = plan_text(item, lang)
             row = table.add_row()
-            for cell, index, width in zip(row.cells, indices, widths, strict=True):
+            for cell, column, width in zip(row.cells, wanted, widths, strict=True):
                 cell.width = width
-                _small(cell, values[index])
+                _small(cell, values[column.key])
 
 
 def _small(cell: Any, text: str, *, bold: bool = False, italic: bool = False) -> None:

@@ -111,6 +111,24 @@ def text_cells(row: MappingRow, index: int, lang: Lang) -> tuple[str, ...]:
     return tuple(out)
 
 
+def plan_text(row: MappingRow, lang: Lang) -> str:
+    """The v1.1 planning fields in one cell ("–" when the potential has none of them).
+
+    "Indikator: Luas lahan rawa yang dioptimasi; target 1.000 hektare; Rp3.200.000.000;
+    tahun 2024".
+    """
+    parts = []
+    if row.indikator:
+        parts.append(message("evaluasi.rencana.indikator", lang, indikator=row.indikator))
+    if row.target:
+        parts.append(message("evaluasi.rencana.target", lang, target=row.target))
+    if row.anggaran_indikatif is not None:
+        parts.append(f"Rp{number(row.anggaran_indikatif, lang)}")
+    if row.tahun_rencana is not None:
+        parts.append(message("evaluasi.rencana.tahun", lang, tahun=row.tahun_rencana))
+    return "; ".join(parts) or "–"
+
+
 def coverage_lines(mapping: Mapping) -> tuple[tuple[str, str], ...]:
     """The coverage summary as (label, "part of whole") pairs."""
     lang = mapping.lang

@@ -15,6 +15,7 @@ from typing import Literal
 from ksd_cli.messages import (
     additions,
     commands,
+    evaluasi,
     house,
     labels,
     laporan_dokumen,
@@ -48,6 +49,7 @@ AREAS = (
     tampilan,
     pemakaian,
     v11,  # v1.1 remainder (issue 10): month dates, other urusan
+    evaluasi,  # laporan evaluasi and pemetaan, the remainder (issue 13)
 )
 #: Every message, by key: (Indonesian, English). Each area keeps its entries in its own module.
 CATALOG: dict[str, tuple[str, str]] = {k: v for area in AREAS for k, v in area.ENTRIES.items()}

@@ -85,6 +85,14 @@ class _AgreementFacts:
     signed_in_period: list[DocumentState]
     in_force_in_period: bool
     flags: list[Flag] = field(default_factory=list)
+    #: v1.1: the last end is not known (``berlaku_sampai: tidak_diketahui``).
+    sampai_tidak_diketahui: bool = False
+
+    def sampai_teks(self, lang: Lang) -> Cell:
+        """The end for a table: the date, or "masa berlaku tidak diketahui"."""
+        if self.sampai_tidak_diketahui:
+            return message("tambahan.sampai-tidak-diketahui", lang)
+        return self.sampai
 
     @property
     def nilai(self) -> int | None:
@@ -143,6 +151,7 @@ def build_report(
         p for p in potentials if period.start.year <= p.tahun <= counted_until.year
     ]
     events = _kegiatan_counts(facts, in_period_potentials, period, counted_until)
+    tambahan = _tambahan(facts, stalled.flags, owner, config, reference, period, lang)
     return Report(
         daerah_kode=owner,
         daerah_nama=daerah_nama,
@@ -185,7 +194,38 @@ def build_report(
         daftar=_daftar(facts, reference, lang),
         stalled=stalled,
         lang=lang,
+        menurut_kategori_mitra=tambahan["menurut_kategori_mitra"],
+        pembiayaan=tambahan["pembiayaan"],
+        penilaian_monev=tambahan["penilaian_monev"],
+        penilaian_per_kriteria=tambahan["penilaian_per_kriteria"],
+        usulan=tambahan["usulan"],
+        berbatasan=tambahan["berbatasan"],
+        kelembagaan=tambahan["kelembagaan"],
     )
+
+
+def _tambahan(
+    facts: Sequence[_AgreementFacts],
+    flags: Sequence[Flag],
+    owner: str | None,
+    config: Config,
+    reference: ReferenceData,
+    period: Period,
+    lang: Lang,
+) -> dict[str, Table]:
+    """The issue 13 tables: partner categories, costs and revenue, ratings, proposals, TKKSD."""
+    from ksd_cli.report import evaluasi
+
+    fakta = [evaluasi.Fakta(f.state, f.nilai, f.latest_monev) for f in facts]
+    return {
+        "menurut_kategori_mitra": evaluasi.menurut_kategori_mitra(fakta, owner, lang),
+        "pembiayaan": evaluasi.pembiayaan(fakta, lang),
+        "penilaian_monev": evaluasi.penilaian_monev(fakta, lang),
+        "penilaian_per_kriteria": evaluasi.penilaian_per_kriteria(fakta, lang),
+        "usulan": evaluasi.usulan(fakta, flags, lang),
+        "berbatasan": evaluasi.berbatasan(fakta, config, reference, lang),
+        "kelembagaan": evaluasi.kelembagaan(config, period, lang),
+    }
 
 
 # One pass over the records -------------------------------------------------------------------
@@ -205,6 +245,9 @@ def _facts(
     starts = [d.mulai for d in own if d.mulai is not None]
     ends = [d.sampai for d in own]
     mulai = min(starts) if starts else None
+    # v1.1: an end the source does not give is "tidak diketahui", never open, never past.
+    unknown = any(d.sampai_tidak_diketahui for d in own)
+    open_ended = any(d.sampai is None and not d.sampai_tidak_diketahui for d in own)
     sampai = None if not own or any(e is None for e in ends) else max(e for e in ends if e)
     monev = [m for m in record.monev or () if m.tanggal <= as_of]
     latest = max(enumerate(monev), key=lambda im: (im[1].tanggal, im[0]))[1] if monev else None
@@ -225,6 +268,7 @@ def _facts(
         monev_in_period=in_period,
         signed_in_period=signed_in_period,
         in_force_in_period=_in_force_during(state, own, period.start, counted_until),
+        sampai_tidak_diketahui=unknown and not open_ended,
     )
 
 
@@ -845,7 +889,7 @@ def _tanpa_monev(facts: Sequence[_AgreementFacts], lang: Lang) -> Table:
             tahap_title(f.state.tahap_terakhir, lang),
             status_title(f.state.status, lang),
             f.mulai,
-            f.sampai,
+            f.sampai_teks(lang),
             f.latest_monev.tanggal if f.latest_monev else None,
             "; ".join(f.record.perangkat_daerah or ()),
         )
@@ -887,7 +931,7 @@ def _daftar(facts: Sequence[_AgreementFacts], reference: ReferenceData, lang: La
             f.state.tanggal("penandatanganan_kb"),
             f.state.tanggal("penandatanganan_pks"),
             f.mulai,
-            f.sampai,
+            f.sampai_teks(lang),
             f.nilai,
             f.latest_monev.tanggal if f.latest_monev else None,
             _capaian(f.latest_monev),

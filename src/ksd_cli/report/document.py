@@ -39,6 +39,10 @@ class Sentences:
     monev: str
     pembiayaan: str
     temuan: str
+    # issue 13
+    usulan: str = ""
+    pendapatan: str = ""
+    berbatasan: str = ""
 
 
 def docx_bytes(report: Report, *, kop: Laporan | None = None) -> bytes:
@@ -97,7 +101,14 @@ def docx_bytes(report: Report, *, kop: Laporan | None = None) -> bytes:
     for table in (report.menurut_jenis, report.menurut_status, report.menurut_tahap):
         _table(document, table, lang, counter)
     _chart(document, report.menurut_tahap, message("lapdoc.chart.tahap", lang), lang, counter)
+    _chart(document, report.menurut_status, message("evaluasi.chart.status", lang), lang, counter)
     _table(document, report.menurut_urusan, lang, counter)
+    # issue 13: partners by category, and the proposals that never reached a signature
+    if report.menurut_kategori_mitra is not None:
+        _table(document, report.menurut_kategori_mitra, lang, counter)
+    if report.usulan is not None:
+        _para(document, words.usulan)
+        _table(document, report.usulan, lang, counter)
     _bab(document, 3, lang)
     _sub(document, message("lapdoc.sub.konversi", lang))
     _para(document, words.konversi)
@@ -107,8 +118,23 @@ def docx_bytes(report: Report, *, kop: Laporan | None = None) -> bytes:
     _sub(document, message("lapdoc.sub.monev", lang))
     _para(document, words.monev)
     _table(document, report.monev_terakhir, lang, counter)
+    # issue 13: monev ratings per criterion and per agreement, when monev rated anything
+    for rated in (report.penilaian_per_kriteria, report.penilaian_monev):
+        if rated is not None and rated.rows:
+            _table(document, rated, lang, counter)
     _sub(document, message("lapdoc.sub.pembiayaan", lang))
     _para(document, words.pembiayaan)
+    if report.pembiayaan is not None:
+        _para(document, words.pendapatan)
+        _table(document, report.pembiayaan, lang, counter)
+    # issue 13: mandatory cooperation with the neighbours, and the TKKSD
+    if report.berbatasan is not None:
+        _sub(document, message("evaluasi.sub.berbatasan", lang))
+        _para(document, words.berbatasan)
+        _table(document, report.berbatasan, lang, counter)
+    if report.kelembagaan is not None:
+        _sub(document, message("evaluasi.sub.kelembagaan", lang))
+        _table(document, report.kelembagaan, lang, counter)
     _bab(document, 4, lang)
     _sub(document, message("lapdoc.sub.temuan", lang))
     _para(document, words.temuan)
@@ -199,7 +225,69 @@ def sentences(report: Report) -> Sentences:
         if report.stalled.flags
         else message("lapdoc.text.temuan-none", lang)
     )
-    return Sentences(gambaran, kb_belum, konversi, monev, pembiayaan, temuan)
+    return Sentences(
+        gambaran,
+        kb_belum,
+        konversi,
+        monev,
+        pembiayaan,
+        temuan,
+        usulan=_usulan_sentence(report),
+        pendapatan=_pendapatan_sentence(report),
+        berbatasan=_berbatasan_sentence(report),
+    )
+
+
+# issue 13: sentences of the v1.1 tables, each number read from its table -----------------------
+
+
+def _usulan_sentence(report: Report) -> str:
+    lang = report.lang
+    if report.usulan is None:
+        return ""
+    jumlah, ditolak, berproses, tanpa, penawaran = (row[1] for row in report.usulan.rows)
+    return message(
+        "evaluasi.text.usulan",
+        lang,
+        jumlah=format_cell(jumlah, "bilangan", None, lang),
+        ditolak=format_cell(ditolak, "bilangan", None, lang),
+        berproses=format_cell(berproses, "bilangan", None, lang),
+        tanpa=format_cell(tanpa, "bilangan", None, lang),
+        penawaran=format_cell(penawaran, "bilangan", None, lang),
+    )
+
+
+def _pendapatan_sentence(report: Report) -> str:
+    lang = report.lang
+    table = report.pembiayaan
+    if table is None:
+        return ""
+    revenue = [v for v in table.column(table.columns[5].header) if isinstance(v, int)]
+    if not revenue:
+        return message("evaluasi.text.pendapatan-none", lang)
+    return message(
+        "evaluasi.text.pendapatan",
+        lang,
+        total=format_cell(sum(revenue), "rupiah", None, lang),
+        count=number(len(revenue), lang),
+    )
+
+
+def _berbatasan_sentence(report: Report) -> str:
+    lang = report.lang
+    table = report.berbatasan
+    if table is None or not table.rows:
+        return message("evaluasi.note.berbatasan-kosong", lang)
+    states = [row[2] for row in table.rows]
+    none = message("evaluasi.ksdd.belum", lang)
+    in_force = message("evaluasi.ksdd.berlaku", lang)
+    return message(
+        "evaluasi.text.berbatasan",
+        lang,
+        total=number(len(states), lang),
+        ada=number(sum(1 for x in states if x != none), lang),
+        berlaku=number(sum(1 for x in states if x == in_force), lang),
+    )
 
 
 def _h(table: Table, index: int) -> str:
@@ -293,11 +381,27 @@ def _table(document: Any, table: Table, lang: Lang, counter: _Counter) -> None:
             [format_cell(v, c.kind, None, lang) for v, c in zip(row, table.columns, strict=True)]
             for row in table.rows
         ],
+        widths=[c.width for c in table.columns],
     )
 
 
-def _grid(document: Any, header: list[str], rows: list[list[str]], size: float = 8.5) -> Any:
-    from docx.shared import Pt
+#: The width of the text on a portrait A4 page (21 cm less 3 cm and 2.5 cm margins).
+TEXT_WIDTH_CM = 15.5
+
+
+def _grid(
+    document: Any,
+    header: list[str],
+    rows: list[list[str]],
+    size: float = 8.5,
+    widths: list[int] | None = None,
+) -> Any:
+    """A table with a repeated header row; ``widths`` share the text width out by weight.
+
+    Without widths every column is as wide as the next, which crushes a title column
+    beside a column of small numbers.
+    """
+    from docx.shared import Cm, Pt
 
     grid = document.add_table(rows=1, cols=len(header))
     grid.style = "Table Grid"
@@ -310,6 +414,16 @@ def _grid(document: Any, header: list[str], rows: list[list[str]], size: float =
         cells = grid.add_row().cells
         for cell, text in zip(cells, values, strict=True):
             cell.paragraphs[0].add_run(text).font.size = Pt(size)
+    if widths:
+        grid.autofit = False
+        # A code or a count needs room for a few characters whatever its weight.
+        widths = [max(w, 10) for w in widths]
+        total = sum(widths)
+        for index, weight in enumerate(widths):
+            width = Cm(TEXT_WIDTH_CM * weight / total)
+            grid.columns[index].width = width
+            for cell in grid.columns[index].cells:
+                cell.width = width
     document.add_paragraph()
     return grid
 

@@ -45,6 +45,9 @@ SHEET_IDS = (
     "potensi",
     "monev",
     "daftar",
+    # issue 13: costs beside revenue; bordering regions and the TKKSD
+    "pembiayaan",
+    "kewilayahan",
 )
 
 
@@ -89,7 +92,12 @@ def xlsx_bytes(report: Report) -> bytes:
 
     _sampul(sheets["sampul"], report, names)
     _ringkasan(sheets["ringkasan"], report)
-    _blocks(sheets["rincian"], section("rincian"), rincian_tables(report), report)
+    _blocks(
+        sheets["rincian"],
+        section("rincian"),
+        [*rincian_tables(report), *_present(report.menurut_kategori_mitra, report.usulan)],
+        report,
+    )
     _single(sheets["temuan"], section("temuan"), report.temuan, report)
     _single(sheets["akan_berakhir"], section("akan_berakhir"), report.akan_berakhir, report)
     _blocks(
@@ -101,11 +109,56 @@ def xlsx_bytes(report: Report) -> bytes:
     _blocks(
         sheets["monev"],
         section("monev"),
-        [report.rekomendasi, report.tanpa_monev, report.monev_terakhir],
+        [
+            report.rekomendasi,
+            *_present(report.penilaian_per_kriteria, report.penilaian_monev),
+            report.tanpa_monev,
+            report.monev_terakhir,
+        ],
         report,
     )
-    _single(sheets["daftar"], section("daftar"), report.daftar, report)
+    _daftar(sheets["daftar"], section("daftar"), report.daftar, report)
+    if report.pembiayaan is not None:
+        _single(sheets["pembiayaan"], section("pembiayaan"), report.pembiayaan, report)
+    else:
+        _blocks(sheets["pembiayaan"], section("pembiayaan"), [], report)
+    _blocks(
+        sheets["kewilayahan"],
+        section("kewilayahan"),
+        _present(report.berbatasan, report.kelembagaan),
+        report,
+    )
     return workbook_bytes(workbook)
+
+
+def _present(*tables: Table | None) -> list[Table]:
+    """The issue 13 tables that were built (a report made without them has ``None``)."""
+    return [t for t in tables if t is not None]
+
+
+#: The key columns of the Daftar sheet repeated on every printed page (ID and Judul).
+DAFTAR_PRINT_COLUMNS = "A:B"
+#: The print scale of the Daftar sheet: 11-point text printed at about 8 points.
+DAFTAR_PRINT_SCALE = 75
+
+
+def _daftar(sheet: _Sheet, title: str, table: Table, report: Report) -> None:
+    """The list of agreements: 23 columns printed legibly across several pages.
+
+    Fitting 23 columns to one page wide prints them at an unreadable size; the sheet is instead
+    printed landscape at a fixed legible scale, its columns running over as many pages as they
+    need, with the ID and title columns and the header row repeated on each page.
+    """
+    # A write-only sheet takes its page setup before its first row.
+    sheet.setup(_widths([table]), f"A{TABLE_ROW + 1}")
+    ws = sheet.ws
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.page_setup.scale = DAFTAR_PRINT_SCALE
+    ws.page_setup.pageOrder = "overThenDown"
+    ws.print_title_rows = f"{TABLE_ROW}:{TABLE_ROW}"
+    ws.print_title_cols = DAFTAR_PRINT_COLUMNS
+    _heading(sheet, title, report, table.note)
+    sheet.table(table, autofilter=True)
 
 
 def _t(key: str, lang: Lang, /, **args: object) -> str:
@@ -425,7 +478,7 @@ def _ringkasan(sheet: _Sheet, report: Report) -> None:
     sheet.setup(widths, "A3")
     lang = report.lang
     _heading(sheet, _t("section.ringkasan", lang), report)
-    sheet.text(_t("ikhtisar", lang), "block")
+    ikhtisar = sheet.text(_t("ikhtisar", lang), "block")
     sheet.append(
         [sheet.cell(_t("uraian", lang), "header"), sheet.cell(_t("nilai", lang), "header-right")]
     )
@@ -436,7 +489,7 @@ def _ringkasan(sheet: _Sheet, report: Report) -> None:
             value = sheet.cell(figure.value, "plain", sheet.formats[figure.kind])
         sheet.append([figure.label, value])
     sheet.append()
-    headers: dict[str, int] = {}
+    headers: dict[str, int] = {"ikhtisar": ikhtisar}
     for key, table in zip(
         ("jenis", "status", "tahap", "kegiatan", "konversi", "temuan"), tables, strict=True
     ):
@@ -449,7 +502,7 @@ def _ringkasan(sheet: _Sheet, report: Report) -> None:
 
 
 def _charts(sheet: _Sheet, report: Report, headers: dict[str, int]) -> None:
-    """Agreements by stage, and KB→PKS conversion by year, beside their tables."""
+    """Agreements by kind, status and stage, and KB→PKS conversion by year, beside their tables."""
     from openpyxl.chart import BarChart, Reference
 
     ws = sheet.ws
@@ -467,8 +520,35 @@ def _charts(sheet: _Sheet, report: Report, headers: dict[str, int]) -> None:
     chart.set_categories(Reference(ws, min_col=1, min_row=tahap + 1, max_row=tahap + n_tahap))
     chart.x_axis.scaling.orientation = "maxMin"  # the first stage on top
     _show_axes(chart)
-    chart.height, chart.width = 9, 16
+    chart.height, chart.width = _span(tahap - 1, tahap + n_tahap), 16
     ws.add_chart(chart, f"F{tahap - 1}")
+
+    # issue 13: agreements by kind and by status, stacked beside the key figures and the two
+    # tables, each as tall as the rows it stands beside (the stage chart follows below).
+    end_jenis = headers["jenis"] + len(report.menurut_jenis.rows)
+    spans = {
+        "jenis": (headers["ikhtisar"], end_jenis),
+        "status": (end_jenis + 2, headers["tahap"] - 3),
+    }
+    for key, table, title in (
+        ("jenis", report.menurut_jenis, "evaluasi.chart.jenis"),
+        ("status", report.menurut_status, "evaluasi.chart.status"),
+    ):
+        first, n_rows = headers[key], len(table.rows)
+        chart = BarChart()
+        chart.type = "bar"
+        chart.title = message(title, lang)
+        chart.legend = None
+        chart.y_axis.majorGridlines = None
+        chart.add_data(
+            Reference(ws, min_col=2, min_row=first, max_row=first + n_rows), titles_from_data=True
+        )
+        chart.set_categories(Reference(ws, min_col=1, min_row=first + 1, max_row=first + n_rows))
+        chart.x_axis.scaling.orientation = "maxMin"
+        _show_axes(chart)
+        top, bottom = spans[key]
+        chart.height, chart.width = _span(top, bottom), 16
+        ws.add_chart(chart, f"F{top}")
 
     konversi, n_years = headers["konversi"], len(report.konversi_per_tahun.rows)
     chart = BarChart()
@@ -489,6 +569,15 @@ def _charts(sheet: _Sheet, report: Report, headers: dict[str, int]) -> None:
     _show_axes(chart)
     chart.height, chart.width = 8, 16
     ws.add_chart(chart, f"G{konversi}")
+
+
+#: The height of a default row (15 points) in centimetres, for sizing charts to rows.
+ROW_CM = 15 / 72 * 2.54
+
+
+def _span(top: int, bottom: int) -> float:
+    """The height in centimetres of rows ``top`` to ``bottom`` (at least a readable 5 cm)."""
+    return max(5.0, (bottom - top + 1) * ROW_CM - 0.2)
 
 
 def _show_axes(chart: Any) -> None:

@@ -34,6 +34,18 @@ class Slice:
     value: float
 
 
+#: The tables issue 13 adds, by their names on ``Report`` and in the template's ``tabel``.
+TAMBAHAN = (
+    "menurut_kategori_mitra",
+    "usulan",
+    "pembiayaan",
+    "penilaian_per_kriteria",
+    "penilaian_monev",
+    "berbatasan",
+    "kelembagaan",
+)
+
+
 def render_markdown(report: Report, env: Any) -> str:
     """The report as Markdown, rendered with ``env`` (the ksd Jinja environment).
 
@@ -64,6 +76,12 @@ def render_markdown(report: Report, env: Any) -> str:
             "tanpa_monev",
             "daftar",
         )
+    }
+    # issue 13: the v1.1 tables, under their own names when the report has them
+    tables |= {
+        name: markdown_table(table, dates, lang)
+        for name in TAMBAHAN
+        if (table := getattr(report, name)) is not None
     }
     ikhtisar = [(f.label, format_cell(f.value, f.kind, dates, lang)) for f in report.ikhtisar]
     grafik = {
@@ -123,6 +141,8 @@ def _teks(report: Report, konversi: str, tindak_lanjut: str) -> dict[str, str]:
             "chart.tahun-kb",
             "chart.persen",
             *(f"section.{s}" for s in SECTIONS),
+            "section.pembiayaan",
+            "section.kewilayahan",
             *(f"empty.{e}" for e in EMPTY),
         )
     }

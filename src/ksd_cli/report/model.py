@@ -159,6 +159,28 @@ class Report:
     schema_version: int = 1
     #: The language of every title, header and note above, and of the writers' wording.
     lang: Lang = "id"
+    # issue 13: record format v1.1 and an evaluator's questions (see report/evaluasi.py)
+    menurut_kategori_mitra: Table | None = None
+    pembiayaan: Table | None = None
+    penilaian_monev: Table | None = None
+    penilaian_per_kriteria: Table | None = None
+    usulan: Table | None = None
+    berbatasan: Table | None = None
+    kelembagaan: Table | None = None
+
+    @property
+    def tambahan(self) -> tuple[Table, ...]:
+        """The issue 13 tables, in the order of the report (those that were built)."""
+        tables = (
+            self.menurut_kategori_mitra,
+            self.usulan,
+            self.pembiayaan,
+            self.penilaian_per_kriteria,
+            self.penilaian_monev,
+            self.berbatasan,
+            self.kelembagaan,
+        )
+        return tuple(t for t in tables if t is not None)
 
     @property
     def dibuat_dengan(self) -> str:

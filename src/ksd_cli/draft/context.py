@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ksd_cli.documents import induk_index, is_kepala_daerah
-from ksd_cli.draft.wording import durasi, gabung, label_pihak, urutan
+from ksd_cli.draft.wording import angka_kata, durasi, gabung, label_pihak, urutan
 from ksd_cli.escaping import markdown_text
 from ksd_cli.models import Agreement, HakKewajiban, Naskah, Pihak
 from ksd_cli.naming import naskah_title
@@ -99,6 +99,8 @@ class PihakView:
     #: kind of naskah (used when ``hak_kewajiban`` is empty).
     hak: tuple[str, ...] = ()
     kewajiban: tuple[str, ...] = ()
+    #: Who carries out this document for the party (v1.1 ``naskah.pelaksana``), else ``None``.
+    pelaksana: str | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,11 @@ class NaskahView:
     perubahan: tuple[str, ...]
     #: The marker shown instead of the signing date when it is missing.
     penanda_tanggal_ttd: str
+    #: What this document covers (v1.1 ``naskah.objek`` ...), else the cooperation's: a PKS
+    #: on bank sampah does not describe the landfill of the KB it follows.
+    objek: str | None = None
+    ruang_lingkup: tuple[str, ...] = ()
+    nilai: int | None = None
 
 
 @dataclass(frozen=True)
@@ -263,6 +270,7 @@ def build_context(
     where = f"naskah[{position + 1}]"
     signers = {s.peran: s for s in naskah.penandatangan or []}
     numbers = naskah.nomor or {}
+    pelaksana = naskah.pelaksana or {}
 
     names: list[MissingField] = []
     nomor_missing: list[MissingField] = []
@@ -328,6 +336,7 @@ def build_context(
                 pemilik=pihak.tipe == "pemda" and pihak.kode_wilayah == owner_code,
                 nomor=_teks(nomor) if nomor else penanda(f"nomor {pihak.peran}"),
                 penandatangan=penandatangan,
+                pelaksana=_teks(unit) if (unit := pelaksana.get(pihak.peran)) else None,
                 **_hak_kewajiban(
                     naskah,
                     pihak,
@@ -368,7 +377,7 @@ def build_context(
         tempat_ttd=_teks(naskah.tempat_ttd) if naskah.tempat_ttd else penanda("tempat_ttd"),
         berlaku_mulai=mulai,
         berlaku_sampai=naskah.sampai,
-        durasi=durasi(mulai, naskah.sampai),
+        durasi=durasi(mulai, naskah.sampai) or _jangka_waktu(naskah),
         pertimbangan=tuple(_teks(p) for p in naskah.pertimbangan or []),
         rencana_aksi=tuple(
             RencanaAksiView(
@@ -383,6 +392,9 @@ def build_context(
         ),
         perubahan=tuple(_teks(p) for p in naskah.perubahan or []),
         penanda_tanggal_ttd=penanda("tanggal_ttd"),
+        objek=_teks(objek) if (objek := naskah.objek_efektif(agreement)) else None,
+        ruang_lingkup=tuple(_teks(r) for r in naskah.ruang_lingkup_efektif(agreement) or []),
+        nilai=naskah.nilai_efektif(agreement),
     )
     by_peran = {p.peran: p for p in parties}
     pembiayaan = agreement.pembiayaan
@@ -413,6 +425,17 @@ def build_context(
         record=agreement,
         raw_naskah=naskah,
     )
+
+
+def _jangka_waktu(naskah: Naskah) -> str | None:
+    """The term of v1.1 ``jangka_waktu`` ("2 (dua) tahun 6 (enam) bulan"), for undated drafts."""
+    term = naskah.jangka_waktu
+    if term is None:
+        return None
+    parts = [
+        f"{angka_kata(n)} {unit}" for n, unit in ((term.tahun, "tahun"), (term.bulan, "bulan")) if n
+    ]
+    return " ".join(parts) or None
 
 
 def _dasar_hukum(

@@ -673,3 +673,19 @@ def test_record_text_reads_as_written_in_the_naskah_docx(sample_repo: Path) -> N
     assert fakes and all(p.text.startswith(HEADING) for p in fakes)
     assert not [p for p in fakes if p.style.name.startswith("Heading")]
     assert "\\" not in text
+
+
+def test_a_drafts_markdown_shows_blanks_with_footnotes_never_field_names(repo: Repository) -> None:
+    rendered = draft(repo, BANJIR, 2, draft=True)
+    text = rendered.markdown
+    assert "[[" not in text and "belum diisi]]" not in text
+    assert "Pada hari ini ........[^3], bertempat di ........[^4]," in text
+    assert "\n[^3]: tanggal_ttd belum diisi\n[^4]: tempat_ttd belum diisi\n" in text
+    # The same gap twice (the signatory's name in the opening and the signature) is one note.
+    assert text.count("[^5]: nama penandatangan pihak_kesatu belum diisi") == 1
+    assert text.count("........[^5]") == 2
+
+
+def test_a_final_has_no_blanks_and_no_footnotes(repo: Repository) -> None:
+    text = draft(repo, TPA, 2).markdown
+    assert "........" not in text and "[^" not in text

@@ -9,6 +9,7 @@ from datetime import date
 from ksd_cli.documents import induk_index, is_kepala_daerah
 from ksd_cli.draft.wording import angka_kata, durasi, gabung, label_pihak, urutan
 from ksd_cli.escaping import markdown_text
+from ksd_cli.messages import Lang, Msg, Term, render
 from ksd_cli.models import Agreement, HakKewajiban, Naskah, Pihak
 from ksd_cli.naming import naskah_title
 from ksd_cli.reference import ReferenceData, Wilayah
@@ -49,7 +50,17 @@ class MissingField:
     """A required value the record lacks, at its record path (positions counted from 1)."""
 
     path: str
-    message: str
+    #: What is missing, worded in the reader's language by :meth:`text`.
+    msg: Msg
+
+    def text(self, lang: Lang) -> str:
+        """What is missing, in ``lang``."""
+        return render(self.msg, lang)
+
+    @property
+    def message(self) -> str:
+        """What is missing, in Indonesian (the language of the naskah)."""
+        return self.text("id")
 
 
 @dataclass(frozen=True)
@@ -285,21 +296,22 @@ def build_context(
             names.append(
                 MissingField(
                     f"pihak[{index + 1}].nama",
-                    f"nama {label} belum diisi (kode wilayah {pihak.kode_wilayah or '-'} "
-                    "tidak dikenal)",
+                    Msg("draft.missing.nama-pihak", label=label, kode=pihak.kode_wilayah or "-"),
                 )
             )
         nomor = numbers.get(pihak.peran)
         if nomor is None:
             nomor_missing.append(
-                MissingField(f"{where}.nomor.{pihak.peran}", f"nomor naskah {label} belum diisi")
+                MissingField(
+                    f"{where}.nomor.{pihak.peran}", Msg("draft.missing.nomor", label=label)
+                )
             )
         signer = signers.get(pihak.peran)
         if signer is None:
             signer_missing.append(
                 MissingField(
                     f"{where}.penandatangan",
-                    f"penandatangan {label} belum diisi (peran {pihak.peran}, nama, jabatan)",
+                    Msg("draft.missing.penandatangan", label=label, peran=pihak.peran),
                 )
             )
             penandatangan = PenandatanganView(
@@ -349,20 +361,14 @@ def build_context(
     # In the order of the record format: party names, nomor, tanggal_ttd, tempat_ttd, signers.
     missing: list[MissingField] = [*names, *nomor_missing]
     if naskah.tanggal_ttd is None:
-        missing.append(MissingField(f"{where}.tanggal_ttd", "tanggal penandatanganan belum diisi"))
+        missing.append(MissingField(f"{where}.tanggal_ttd", Msg("draft.missing.tanggal-ttd")))
     if naskah.tempat_ttd is None:
-        missing.append(MissingField(f"{where}.tempat_ttd", "tempat penandatanganan belum diisi"))
+        missing.append(MissingField(f"{where}.tempat_ttd", Msg("draft.missing.tempat-ttd")))
     missing.extend(signer_missing)
 
     induk = _induk(agreement, position, parties, missing)
     if naskah.jenis == "adendum" and induk is None:
-        missing.append(
-            MissingField(
-                f"{where}.induk",
-                "naskah yang diubah adendum ini tidak ditemukan: isi induk dengan nomor urut "
-                "naskah yang diubah",
-            )
-        )
+        missing.append(MissingField(f"{where}.induk", Msg("draft.missing.induk")))
 
     mulai = naskah.berlaku_mulai or naskah.tanggal_ttd
     sebutan, tentang = _judul(naskah, agreement, induk)
@@ -539,7 +545,11 @@ def _induk(
             missing.append(
                 MissingField(
                     f"{where}.nomor.{p.peran}",
-                    f"nomor {naskah_title(parent.jenis)} yang dirujuk untuk {p.label} belum diisi",
+                    Msg(
+                        "draft.missing.induk-nomor",
+                        jenis=Term(f"naskah.{parent.jenis}"),
+                        label=p.label,
+                    ),
                 )
             )
         nomor.append((p.label, _teks(value) if value else penanda(f"nomor induk {p.peran}")))
@@ -547,7 +557,7 @@ def _induk(
         missing.append(
             MissingField(
                 f"{where}.tanggal_ttd",
-                f"tanggal penandatanganan {naskah_title(parent.jenis)} yang dirujuk belum diisi",
+                Msg("draft.missing.induk-tanggal", jenis=Term(f"naskah.{parent.jenis}")),
             )
         )
     adendum_ke = sum(

@@ -51,7 +51,7 @@ class NaskahIncomplete(UserError):
         lines = "\n".join(f"{source}: {m.path}: {m.message}" for m in missing)
         super().__init__(
             Msg("draft.incomplete.detail", count=len(missing), lines=lines),
-            hint=Msg("draft.incomplete.hint"),
+            hint=Msg("draft.incomplete.hint-blanks"),
         )
         self.source = source
         self.missing = tuple(missing)
@@ -295,7 +295,7 @@ def render_naskah(
         draft=draft or selection.new or bool(context.missing),
     )
     note = f"_{provenance.note()}_\n\n" if provenance.draft else ""
-    markdown = f"{provenance.front_matter(title)}\n{note}{body}"
+    markdown = f"{provenance.front_matter(title)}\n{note}{with_blanks(body)}"
     if output_format in ("docx", "pdf"):
         from ksd_cli.draft.docx import markdown_to_docx
 
@@ -350,6 +350,34 @@ def document_title(context: DraftContext) -> str:
     return wording.kapital(
         f"{context.naskah.sebutan} antara {parties} tentang {context.naskah.tentang}"
     )
+
+
+def with_blanks(body: str) -> str:
+    """The body with each ``[[...]]`` gap as a blank, named in a footnote at the end.
+
+    The blank is Word's (:data:`ksd_cli.draft.docx.BLANK`), where a comment names the gap.
+
+    Only a draft has gaps (a final with missing data is refused), so only a draft carries the
+    footnotes; the text itself never shows a field name. One footnote per distinct gap.
+    """
+    from ksd_cli.draft.docx import BLANK
+
+    notes: dict[str, int] = {}
+
+    def blank(match: re.Match[str]) -> str:
+        what = (match.group(1) or match.group(2)).replace("\\_", "_").lower()
+        number = notes.setdefault(what, len(notes) + 1)
+        return f"{BLANK}[^{number}]"
+
+    text = _GAP.sub(blank, body)
+    if not notes:
+        return text
+    footnotes = "\n".join(f"[^{n}]: {what}" for what, n in notes.items())
+    return f"{text}\n{footnotes}\n"
+
+
+#: A gap, as the template wrote it or escaped inside record text (a table cell).
+_GAP = re.compile(r"\\\[\\\[(.+?)\\\]\\\]|\[\[([^\]]+)\]\]")
 
 
 def normalise_markdown(text: str) -> str:

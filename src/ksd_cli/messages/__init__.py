@@ -19,6 +19,7 @@ from ksd_cli.messages import (
     labels,
     laporan_dokumen,
     naskah,
+    naskah_siap,
     pemetaan,
     proposals,
     records,
@@ -44,6 +45,7 @@ AREAS = (
     pemetaan,
     laporan_dokumen,
     tampilan,
+    naskah_siap,  # issue 12: naskah ready for paraf and signature
 )
 #: Every message, by key: (Indonesian, English). Each area keeps its entries in its own module.
 CATALOG: dict[str, tuple[str, str]] = {k: v for area in AREAS for k, v in area.ENTRIES.items()}

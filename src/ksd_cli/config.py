@@ -30,6 +30,9 @@ class Daerah(_Section):
     kode: str | None = None
     nama: str | None = None
     zona_waktu: ZonaWaktu = "Asia/Jakarta"
+    # issue 12 (naskah): where the region's government is seated, for "berkedudukan di" in a
+    # naskah when the record's own party has no ``alamat``. ksd ships no list of the seats.
+    alamat: str | None = None
 
 
 class Paths(_Section):

@@ -289,6 +289,15 @@ class Penandatangan(_Record):
     nip: Teks | None = None
 
 
+class Saksi(_Record):
+    """v1.1 (issue 12): a witness to the signing of a naskah."""
+
+    nama: Teks
+    jabatan: str | None = None
+    #: The party whose witness this is (``pihak_kesatu``), when the naskah says.
+    peran: Teks | None = None
+
+
 class RencanaAksi(_Record):
     """One row of the action-plan annex of a nota kesepakatan."""
 
@@ -339,6 +348,8 @@ class Naskah(_Record):
     nilai: Uang | None = None
     jangka_waktu: JangkaWaktu | None = None
     pelaksana: dict[str, Teks] | None = None
+    # v1.1 additions (issue 12): witnesses to the signing.
+    saksi: list[Saksi] | None = None
 
     @property
     def mulai(self) -> date | None:

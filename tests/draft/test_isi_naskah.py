@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from conftest import check_golden
-from ruamel.yaml import YAML
 
-from draft.conftest import TPA, draft
+from draft.conftest import TPA, draft, edit_naskah
 from ksd_cli.repository import open_repository
 
 GOLDEN = Path(__file__).parent.parent / "golden" / "draft"
-
-
-def edit_naskah(root: Path, record_id: str, position: int, **values: Any) -> None:
-    """Give ``naskah[position]`` (from 1) of a record more fields, as a user would write them."""
-    yaml = YAML()
-    path = root / "data" / "agreements" / f"{record_id}.yaml"
-    data = yaml.load(path.read_text(encoding="utf-8"))
-    data["naskah"][position - 1].update(values)
-    with path.open("w", encoding="utf-8") as stream:
-        yaml.dump(data, stream)
 
 
 BANK_SAMPAH = {

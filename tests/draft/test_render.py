@@ -146,7 +146,7 @@ def test_kb_reads_like_a_kesepakatan_bersama(repo: Repository) -> None:
     assert body.rstrip().endswith(
         "<!-- ksd:ttd -->\n| PIHAK KESATU | PIHAK KEDUA |\n| :-: | :-: |\n"
         "| BUPATI KUTAI KARTANEGARA, | WALI KOTA SAMARINDA, |\n"
-        "| <br><br><br> | <br><br><br> |\n"
+        "| <br>*Meterai Rp10.000*<br><br> | <br>*Meterai Rp10.000*<br><br> |\n"
         "| **Drs. H. Rahmad Effendi, M.Si.** | **H. Muhammad Arsyad, S.T., M.Si.** |"
     )
 
@@ -202,10 +202,13 @@ def test_pks_signed_under_surat_kuasa(repo: Repository) -> None:
     body = draft(repo, TPA, 3).body
     assert (
         "1. **Ir. Slamet Hadi Purnomo, M.T.**, Kepala Dinas Lingkungan Hidup Kabupaten Kutai "
-        "Kartanegara, berdasarkan Surat Kuasa Nomor 183/021/HK/III/2022 tanggal 7 Maret 2022, "
+        "Kartanegara, berdasarkan Surat Kuasa Bupati Kutai Kartanegara Nomor 183/021/HK/III/2022 tanggal 7 Maret 2022, "
         in body
     )
-    assert "berdasarkan Surat Kuasa Nomor 100.3.6/17/HK-Smd/III/2022 tanggal 9 Maret 2022" in body
+    assert (
+        "berdasarkan Surat Kuasa Wali Kota Samarinda Nomor 100.3.6/17/HK-Smd/III/2022 tanggal 9 Maret 2022"
+        in body
+    )
     assert (
         "| a.n. BUPATI KUTAI KARTANEGARA<br>KEPALA DINAS LINGKUNGAN HIDUP KABUPATEN KUTAI "
         "KARTANEGARA, | a.n. WALI KOTA SAMARINDA<br>KEPALA DINAS LINGKUNGAN HIDUP KOTA "

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ksd_cli.documents import induk_index, is_kepala_daerah
+from ksd_cli.documents import induk_index
+from ksd_cli.draft.penandatangan import PenandatanganView, meterai, penandatangan_view
 from ksd_cli.draft.wording import angka_kata, durasi, gabung, label_pihak, urutan
 from ksd_cli.escaping import markdown_text
 from ksd_cli.messages import Lang, Msg, Term, render
@@ -25,6 +26,8 @@ _SUMBER: dict[str, str] = {
     "dana": "dana {nama}",
     "hibah": "hibah dari {nama}",
 }
+#: Party types abroad: they sign over no meterai and read the English text beside.
+_LUAR_NEGERI = ("pemda_luar_negeri", "lembaga_luar_negeri")
 _SUMBER_TANPA_PIHAK: dict[str, str] = {
     "apbn": "Anggaran Pendapatan dan Belanja Negara",
     "apbd": "Anggaran Pendapatan dan Belanja Daerah masing-masing PARA PIHAK",
@@ -64,26 +67,6 @@ class MissingField:
 
 
 @dataclass(frozen=True)
-class SuratKuasaView:
-    """The power of attorney under which a delegated official signs."""
-
-    nomor: str
-    tanggal: date
-
-
-@dataclass(frozen=True)
-class PenandatanganView:
-    """Who signs for a party; missing values are markers in a draft."""
-
-    nama: str
-    jabatan: str
-    kepala_daerah: bool
-    #: The head of region the official signs for ("Bupati Kutai Kartanegara"), when delegated.
-    atas_nama: str | None
-    surat_kuasa: SuratKuasaView | None
-
-
-@dataclass(frozen=True)
 class PihakView:
     """A party as the naskah names it."""
 
@@ -112,6 +95,11 @@ class PihakView:
     kewajiban: tuple[str, ...] = ()
     #: Who carries out this document for the party (v1.1 ``naskah.pelaksana``), else ``None``.
     pelaksana: str | None = None
+    #: Where the party is seated, for "berkedudukan di": its ``alamat``, else for the
+    #: repository's own region ``[daerah] alamat`` of ksd.toml, else ``None``.
+    kedudukan: str | None = None
+    #: A foreign party (pemda or institution abroad): no meterai, English text beside.
+    luar_negeri: bool = False
 
 
 @dataclass(frozen=True)
@@ -144,6 +132,17 @@ class NaskahView:
     objek: str | None = None
     ruang_lingkup: tuple[str, ...] = ()
     nilai: int | None = None
+    #: Witnesses to the signing (v1.1 ``saksi``), in record order.
+    saksi: tuple[SaksiView, ...] = ()
+
+
+@dataclass(frozen=True)
+class SaksiView:
+    """A witness: name, office, and whose witness ("Saksi PIHAK KESATU", else "Saksi")."""
+
+    nama: str
+    jabatan: str
+    label: str
 
 
 @dataclass(frozen=True)
@@ -269,12 +268,15 @@ def build_context(
     new: bool = False,
     draft: bool = False,
     sebutan_pihak: str = "kesatu",
+    alamat_pemilik: str | None = None,
 ) -> DraftContext:
     """The template context of ``agreement.naskah[position]`` (0-based), with missing data.
 
     ``new`` marks a naskah that is not in the record yet (appended by the caller); ``draft``
     lets unverified legal citations in (see ``ksd_cli.draft.dasar_hukum``); ``sebutan_pihak``
-    is ``[naskah] sebutan_pihak`` ("pertama": "PIHAK PERTAMA").
+    is ``[naskah] sebutan_pihak`` ("pertama": "PIHAK PERTAMA"); ``alamat_pemilik`` is
+    ``[daerah] alamat``, where the repository's own region is seated when its party has no
+    ``alamat``.
     """
     documents = agreement.naskah or []
     naskah = documents[position]
@@ -307,6 +309,7 @@ def build_context(
                 )
             )
         signer = signers.get(pihak.peran)
+        luar_negeri = pihak.tipe in _LUAR_NEGERI
         if signer is None:
             signer_missing.append(
                 MissingField(
@@ -314,26 +317,26 @@ def build_context(
                     Msg("draft.missing.penandatangan", label=label, peran=pihak.peran),
                 )
             )
+            jabatan = penanda(f"jabatan penandatangan {pihak.peran}")
             penandatangan = PenandatanganView(
                 nama=penanda(f"nama penandatangan {pihak.peran}"),
-                jabatan=penanda(f"jabatan penandatangan {pihak.peran}"),
+                jabatan=jabatan,
                 kepala_daerah=False,
                 atas_nama=None,
                 surat_kuasa=None,
+                jabatan_ttd=jabatan,
+                meterai=None if luar_negeri else meterai(naskah.tanggal_ttd),
             )
         else:
-            kepala = is_kepala_daerah(signer.jabatan)
-            penandatangan = PenandatanganView(
-                nama=_teks(signer.nama),
-                jabatan=_teks(signer.jabatan),
-                kepala_daerah=kepala,
-                atas_nama=wilayah.kepala_daerah if wilayah is not None and not kepala else None,
-                surat_kuasa=(
-                    SuratKuasaView(_teks(signer.surat_kuasa.nomor), signer.surat_kuasa.tanggal)
-                    if signer.surat_kuasa
-                    else None
-                ),
+            penandatangan = penandatangan_view(
+                signer,
+                kepala_wilayah=wilayah.kepala_daerah if wilayah is not None else None,
+                pemimpin=f"pimpinan {nama}",
+                tanggal_ttd=naskah.tanggal_ttd,
+                luar_negeri=luar_negeri,
             )
+        pemilik = pihak.tipe == "pemda" and pihak.kode_wilayah == owner_code
+        kedudukan = pihak.alamat or (alamat_pemilik if pemilik else None)
         parties.append(
             PihakView(
                 peran=pihak.peran,
@@ -345,14 +348,16 @@ def build_context(
                 daerah=wilayah.nama if wilayah else None,
                 kepala_daerah=wilayah.kepala_daerah if wilayah else None,
                 pimpinan=wilayah.kepala_daerah if wilayah else f"pimpinan {nama}",
-                pemilik=pihak.tipe == "pemda" and pihak.kode_wilayah == owner_code,
+                pemilik=pemilik,
                 nomor=_teks(nomor) if nomor else penanda(f"nomor {pihak.peran}"),
                 penandatangan=penandatangan,
                 pelaksana=_teks(unit) if (unit := pelaksana.get(pihak.peran)) else None,
+                kedudukan=_teks(kedudukan) if kedudukan else None,
+                luar_negeri=luar_negeri,
                 **_hak_kewajiban(
                     naskah,
                     pihak,
-                    pemilik=pihak.tipe == "pemda" and pihak.kode_wilayah == owner_code,
+                    pemilik=pemilik,
                     kepala_daerah=wilayah.kepala_daerah if wilayah else None,
                 ),
             )
@@ -401,6 +406,14 @@ def build_context(
         objek=_teks(objek) if (objek := naskah.objek_efektif(agreement)) else None,
         ruang_lingkup=tuple(_teks(r) for r in naskah.ruang_lingkup_efektif(agreement) or []),
         nilai=naskah.nilai_efektif(agreement),
+        saksi=tuple(
+            SaksiView(
+                nama=_teks(w.nama),
+                jabatan=_teks(w.jabatan) if w.jabatan else "",
+                label=f"Saksi {label_pihak(w.peran, sebutan_pihak)}" if w.peran else "Saksi",
+            )
+            for w in naskah.saksi or []
+        ),
     )
     by_peran = {p.peran: p for p in parties}
     pembiayaan = agreement.pembiayaan

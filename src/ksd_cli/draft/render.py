@@ -219,6 +219,7 @@ def prepare(
         new=selection.new,
         draft=draft,
         sebutan_pihak=repository.config.naskah.sebutan_pihak,
+        alamat_pemilik=repository.config.daerah.alamat,
     )
     return source, selection, context
 

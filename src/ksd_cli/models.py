@@ -10,7 +10,15 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+)
 from pydantic_core import PydanticCustomError
 
 JenisKerjaSama = Literal["ksdd_wajib", "ksdd_sukarela", "ksdpk", "ksdpl", "ksdll", "sinergi"]
@@ -323,6 +331,64 @@ class Pihak(_Record):
     unit_kerja: Teks | None = None
 
 
+# --- v1.1 additions (issue 12): an adendum's changes in amendment form -----------------------
+Nomor = Annotated[int, Field(ge=1)]
+
+
+class UbahPasal(_Record):
+    """ "Ketentuan Pasal N (ayat M) diubah sehingga berbunyi ...": the new text of a provision.
+
+    ``teks`` is the new wording: one text, or a list (one ayat each) for a whole Pasal.
+    """
+
+    pasal: Nomor
+    ayat: Nomor | None = None
+    judul: Teks | None = None
+    teks: Teks | Annotated[list[Teks], Field(min_length=1)]
+
+
+class SisipPasal(_Record):
+    """ "Di antara Pasal N dan Pasal N+1 disisipkan 1 (satu) Pasal, yakni Pasal NA ..."."""
+
+    sisip_setelah: Nomor
+    judul: Teks | None = None
+    teks: Teks | Annotated[list[Teks], Field(min_length=1)]
+
+
+class HapusPasal(_Record):
+    """ "Pasal N dihapus" (or one ayat of it)."""
+
+    pasal: Nomor
+    ayat: Nomor | None = None
+    hapus: Literal[True]
+
+
+def _bentuk_perubahan(value: Any) -> str:
+    """Which form a change takes: free text, or a mapping read by the key it has."""
+    # Tags are never record keys, so a finding's path through them stops at the change itself.
+    if isinstance(value, dict):
+        if "hapus" in value:
+            return "hapus_pasal"
+        return "sisip_pasal" if "sisip_setelah" in value else "ubah_pasal"
+    if isinstance(value, BaseModel):
+        forms = {UbahPasal: "ubah_pasal", SisipPasal: "sisip_pasal", HapusPasal: "hapus_pasal"}
+        return forms.get(type(value), "teks")
+    return "teks"
+
+
+#: One change of an adendum: free text (v1, rendered as written) or a structured form. A
+#: mapping without ``hapus`` or ``sisip_setelah`` changes a Pasal and needs ``teks``, so a
+#: change with neither text nor delete is a "missing key teks" error at the mapping.
+Perubahan = Annotated[
+    Annotated[Teks, Tag("teks")]
+    | Annotated[UbahPasal, Tag("ubah_pasal")]
+    | Annotated[SisipPasal, Tag("sisip_pasal")]
+    | Annotated[HapusPasal, Tag("hapus_pasal")],
+    Discriminator(_bentuk_perubahan),
+]
+# --- end of v1.1 additions (issue 12) ---------------------------------------------------------
+
+
 class Naskah(_Record):
     """A drafted or signed document of a cooperation."""
 
@@ -340,7 +406,7 @@ class Naskah(_Record):
     pertimbangan: list[Teks] | None = None
     hak_kewajiban: dict[str, list[Teks] | HakKewajiban] | None = None
     rencana_aksi: list[RencanaAksi] | None = None
-    perubahan: list[Teks] | None = None
+    perubahan: list[Perubahan] | None = None  # v1.1: structured forms beside free text
     # v1.1 additions (issue 10 §2): what this document itself covers, and whether it is held.
     diarsipkan: bool | None = None
     objek: str | None = None

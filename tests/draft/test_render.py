@@ -251,13 +251,10 @@ def test_adendum_states_what_it_amends(repo: Repository) -> None:
         "dan 100.3.7/31/KS-Smd/2021 tanggal 10 Agustus 2021 tentang Pengangkutan dan "
         "Pemrosesan Akhir Sampah di TPA Regional Tenggarong Seberang" in body
     )
+    # The changes name their Pasal (test_perubahan.py); the new term is in Pasal 5 ayat (1).
     assert (
-        "b. kuota sampah yang diterima PIHAK KESATU dinaikkan dari 400 ton menjadi 450 ton" in body
-    )
-    assert "c. tarif kompensasi jasa pemrosesan disesuaikan menjadi Rp95.000,00 per ton.\n" in body
-    assert (
-        "jangka waktu Perjanjian Kerja Sama berlaku sampai dengan tanggal 14 Maret 2026 (empat "
-        "belas bulan Maret tahun dua ribu dua puluh enam)." in body
+        "> (1) Perjanjian Kerja Sama ini berlaku sejak tanggal 1 September 2021 sampai dengan "
+        "tanggal 14 Maret 2026." in body
     )
     assert "Adendum ini berlaku sejak tanggal 1 September 2024 (satu bulan September" in body
     assert [h for _, h in pasal(body)] == ["PERUBAHAN", "KETENTUAN LAIN", "PENUTUP"]

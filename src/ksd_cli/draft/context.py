@@ -8,6 +8,7 @@ from datetime import date
 
 from ksd_cli.documents import induk_index
 from ksd_cli.draft.penandatangan import PenandatanganView, meterai, penandatangan_view
+from ksd_cli.draft.perubahan import KetentuanView, ketentuan
 from ksd_cli.draft.wording import angka_kata, durasi, gabung, label_pihak, urutan
 from ksd_cli.escaping import markdown_text
 from ksd_cli.messages import Lang, Msg, Term, render
@@ -124,6 +125,7 @@ class NaskahView:
     durasi: str | None
     pertimbangan: tuple[str, ...]
     rencana_aksi: tuple[RencanaAksiView, ...]
+    #: The adendum's changes written as free text (v1), as written.
     perubahan: tuple[str, ...]
     #: The marker shown instead of the signing date when it is missing.
     penanda_tanggal_ttd: str
@@ -134,6 +136,13 @@ class NaskahView:
     nilai: int | None = None
     #: Witnesses to the signing (v1.1 ``saksi``), in record order.
     saksi: tuple[SaksiView, ...] = ()
+    #: Every change of an adendum in record order, structured ones in amendment form.
+    ketentuan: tuple[KetentuanView, ...] = ()
+
+    @property
+    def bentuk_perubahan(self) -> bool:
+        """Whether any change names its Pasal (the adendum is then written in amendment form)."""
+        return any(not k.bebas for k in self.ketentuan)
 
 
 @dataclass(frozen=True)
@@ -401,7 +410,7 @@ def build_context(
             )
             for r in naskah.rencana_aksi or []
         ),
-        perubahan=tuple(_teks(p) for p in naskah.perubahan or []),
+        perubahan=tuple(_teks(p) for p in naskah.perubahan or [] if isinstance(p, str)),
         penanda_tanggal_ttd=penanda("tanggal_ttd"),
         objek=_teks(objek) if (objek := naskah.objek_efektif(agreement)) else None,
         ruang_lingkup=tuple(_teks(r) for r in naskah.ruang_lingkup_efektif(agreement) or []),
@@ -414,6 +423,7 @@ def build_context(
             )
             for w in naskah.saksi or []
         ),
+        ketentuan=ketentuan(naskah.perubahan or []),
     )
     by_peran = {p.peran: p for p in parties}
     pembiayaan = agreement.pembiayaan

@@ -336,7 +336,7 @@ Nomor = Annotated[int, Field(ge=1)]
 
 
 class UbahPasal(_Record):
-    """ "Ketentuan Pasal N (ayat M) diubah sehingga berbunyi ...": the new text of a provision.
+    """A changed provision, "Ketentuan Pasal N (ayat M) diubah sehingga berbunyi ...".
 
     ``teks`` is the new wording: one text, or a list (one ayat each) for a whole Pasal.
     """
@@ -348,7 +348,7 @@ class UbahPasal(_Record):
 
 
 class SisipPasal(_Record):
-    """ "Di antara Pasal N dan Pasal N+1 disisipkan 1 (satu) Pasal, yakni Pasal NA ..."."""
+    """An inserted Pasal, "Di antara Pasal N dan Pasal N+1 disisipkan 1 (satu) Pasal ..."."""
 
     sisip_setelah: Nomor
     judul: Teks | None = None
@@ -356,7 +356,7 @@ class SisipPasal(_Record):
 
 
 class HapusPasal(_Record):
-    """ "Pasal N dihapus" (or one ayat of it)."""
+    """A deleted Pasal (or one ayat of it), "Pasal N dihapus"."""
 
     pasal: Nomor
     ayat: Nomor | None = None

@@ -689,3 +689,60 @@ def test_a_drafts_markdown_shows_blanks_with_footnotes_never_field_names(repo: R
 def test_a_final_has_no_blanks_and_no_footnotes(repo: Repository) -> None:
     text = draft(repo, TPA, 2).markdown
     assert "........" not in text and "[^" not in text
+
+
+# A foreign cooperation: bilingual -------------------------------------------------------------
+
+KOTA_KEMBAR = "KSD-6402-2019-003"  # KSDPL with Majlis Perbandaran Sibu: naskah 2 is the MoU
+
+
+def test_a_ksdpl_mou_is_indonesian_then_english_in_markdown(
+    repo: Repository, update_golden: bool
+) -> None:
+    rendered = draft(repo, KOTA_KEMBAR, 2)
+    assert rendered.english is not None
+    indonesian, english = rendered.markdown.split("\n<!-- ksd:halaman-baru -->\n", 1)
+    assert "# NOTA KESEPAHAMAN\n# ANTARA\n" in indonesian
+    assert "\n# MEMORANDUM OF UNDERSTANDING\n# BETWEEN\n" in english
+    # Equally authentic texts (UU 24/2009 Pasal 31); disputes through diplomatic channels.
+    assert (
+        "dalam bahasa Indonesia dan bahasa Inggris, semua naskah mempunyai kekuatan hukum yang sama"
+        in indonesian
+    )
+    assert "perselisihan diselesaikan melalui saluran diplomatik." in indonesian
+    assert "sesuai dengan ketentuan peraturan perundang-undangan.\n\n## Pasal 7" not in indonesian
+    assert "all texts being equally authentic" in english
+    assert "the dispute shall be settled through diplomatic channels." in english
+    # Article for Pasal.
+    assert [n for n, _ in pasal(indonesian)] == list(range(1, 10))
+    assert len(re.findall(r"^## Article \d+$", english, re.MULTILINE)) == 9
+    # The Indonesian party signs over a meterai, the foreign party over none.
+    assert "| <br>*Meterai Rp10.000*<br><br> | <br><br><br> |" in indonesian
+    check_golden(GOLDEN / "nota_kesepahaman-ksdpl.md", rendered.markdown, update_golden)
+
+
+def test_a_ksdpl_mou_in_word_sets_the_texts_side_by_side(repo: Repository) -> None:
+    document = docx_of(draft(repo, KOTA_KEMBAR, 2, output_format="docx"))
+    bilingual = document.tables[0]
+    assert len(bilingual.columns) == 2
+    first = bilingual.rows[0].cells
+    assert first[0].paragraphs[0].text.startswith("NOTA KESEPAHAMAN\nANTARA")
+    assert first[1].paragraphs[0].text.startswith("MEMORANDUM OF UNDERSTANDING\nBETWEEN")
+    headings = [
+        (row.cells[0].paragraphs[0].text, row.cells[1].paragraphs[0].text)
+        for row in bilingual.rows[1:]
+    ]
+    assert headings[0] == ("Pasal 1\nMAKSUD DAN TUJUAN", "Article 1\nPURPOSE AND OBJECTIVE")
+    assert headings[-1][1] == "Article 8\nTERMINATION"
+    closing = document.tables[1].rows[0].cells
+    assert closing[1].paragraphs[0].text == "Article 9\nCLOSING PROVISIONS"
+    # One signature block, below both texts; the English column has no italic "foreign" words.
+    signature = document.tables[2]
+    assert [c.text for c in signature.rows[0].cells] == ["PIHAK KESATU", "PIHAK KEDUA"]
+    english_runs = [r for p in first[1].paragraphs for r in p.runs]
+    assert not any(r.italic for r in english_runs)
+
+
+def test_a_domestic_naskah_has_no_english_text(repo: Repository) -> None:
+    rendered = draft(repo, TPA, 1)
+    assert rendered.english is None and "MEMORANDUM" not in rendered.markdown

@@ -200,6 +200,10 @@ class KerjaSamaView:
     #: Financing sources in words.
     sumber_dana: tuple[str, ...]
     nilai: int | None
+    #: A foreign cooperation (KSDPL, KSDLL, or a party abroad): the naskah is bilingual, its
+    #: texts equally authentic (UU 24/2009 Pasal 31), disputes settled through diplomatic
+    #: channels.
+    luar_negeri: bool = False
 
 
 @dataclass(frozen=True)
@@ -442,6 +446,7 @@ def build_context(
             _sumber(code, by_peran) for code in (pembiayaan.sumber if pembiayaan else None) or []
         ),
         nilai=pembiayaan.nilai if pembiayaan else None,
+        luar_negeri=agreement.jenis in ("ksdpl", "ksdll") or any(p.luar_negeri for p in parties),
     )
     return DraftContext(
         naskah=view,

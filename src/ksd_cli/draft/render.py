@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from ksd_cli import __version__
 from ksd_cli.diagnostics import Diagnostic, Severity
@@ -92,6 +92,8 @@ class RenderedNaskah:
     provenance: Provenance
     #: Whether this kind of naskah occurs more than once in the record (names need the position).
     repeated_kind: bool
+    #: The English text beside a foreign cooperation's naskah (``templates/en/``), else ``None``.
+    english: str | None = None
 
     @property
     def markers(self) -> tuple[str, ...]:
@@ -279,6 +281,7 @@ def render_naskah(
     if context.missing and not (draft or selection.new):
         raise NaskahIncomplete(source.rel, context.missing)
     template_file = _override(repository, Path(template.filename or template_name))
+    english = _english(env, template_name, context) if context.kerja_sama.luar_negeri else None
     # Control characters and escape sequences from record text end up nowhere: not in the
     # Markdown (often printed to a terminal), not in the Word file (XML cannot hold them).
     body = normalise_markdown(terminal_text(template.render(context.as_template_vars())))
@@ -296,7 +299,9 @@ def render_naskah(
         draft=draft or selection.new or bool(context.missing),
     )
     note = f"_{provenance.note()}_\n\n" if provenance.draft else ""
-    markdown = f"{provenance.front_matter(title)}\n{note}{with_blanks(body)}"
+    # A foreign cooperation's Markdown holds the two texts as two parts, Indonesian first.
+    both = f"{body}\n<!-- ksd:halaman-baru -->\n\n{english}" if english else body
+    markdown = f"{provenance.front_matter(title)}\n{note}{with_blanks(both)}"
     if output_format in ("docx", "pdf"):
         from ksd_cli.draft.docx import markdown_to_docx
 
@@ -306,6 +311,7 @@ def render_naskah(
             title=title,
             subject=context.kerja_sama.judul,
             paraf=[p.label for p in context.pihak],
+            english=english,
         )
         if output_format == "pdf":
             from ksd_cli.office import docx_to_pdf
@@ -323,6 +329,7 @@ def render_naskah(
         template=template_name,
         title=title,
         body=body,
+        english=english,
         markdown=markdown,
         output_format=output_format,
         content=content,
@@ -330,6 +337,21 @@ def render_naskah(
         provenance=provenance,
         repeated_kind=sum(d.jenis == jenis for d in documents) > 1,
     )
+
+
+def _english(env: Any, template_name: str, context: DraftContext) -> str | None:
+    """The English text of a foreign cooperation's naskah, when an English template exists.
+
+    ``en/<template>`` is looked up as any template is (the repository's own first); a kind
+    without one is drafted in Indonesian alone. Numbering restarts, Article for Pasal.
+    """
+    from jinja2 import TemplateNotFound
+
+    try:
+        template = env.get_template(f"en/{template_name}")
+    except TemplateNotFound:
+        return None
+    return normalise_markdown(terminal_text(template.render(context.as_template_vars())))
 
 
 def write_naskah(rendered: RenderedNaskah, path: Path, *, force: bool = False) -> Path:

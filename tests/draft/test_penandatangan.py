@@ -106,3 +106,10 @@ def test_the_meterai_is_the_one_in_force_on_the_signing_date() -> None:
     assert meterai(date(2020, 12, 31)) == "Meterai Rp6.000"
     assert meterai(date(2021, 1, 1)) == "Meterai Rp10.000"
     assert meterai(None) == "Meterai Rp10.000"
+
+
+def test_the_lampiran_is_signed_without_meterai(sample_repo: Path) -> None:
+    body = draft(open_repository(sample_repo), "KSD-6402-2023-004", 1).body
+    main, lampiran = body.split("RENCANA AKSI", 1)
+    assert main.count("*Meterai Rp10.000*") == 2
+    assert "<!-- ksd:ttd -->" in lampiran and "Meterai" not in lampiran

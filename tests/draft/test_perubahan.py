@@ -74,7 +74,9 @@ def test_the_adendum_in_word_keeps_the_instructions_and_quotes_the_new_text(
 ) -> None:
     paragraphs = [p.text for p in docx_of(draft(repo, TPA, 4, output_format="docx")).paragraphs]
     assert "Ketentuan Pasal 5 ayat (1) diubah sehingga berbunyi sebagai berikut:" in paragraphs
-    assert "Pasal 6A\nKOMPENSASI JASA PEMROSESAN" in paragraphs
+    assert ["Pasal 6A", "KOMPENSASI JASA PEMROSESAN"] == paragraphs[
+        paragraphs.index("Pasal 6A") : paragraphs.index("Pasal 6A") + 2
+    ]
     assert any(
         p.startswith("(2) Kompensasi sebagaimana dimaksud pada ayat (1)") for p in paragraphs
     )
@@ -124,3 +126,11 @@ def test_a_change_with_neither_text_nor_delete_is_an_error_at_the_change(
     lines = (sample_repo / "data" / "agreements" / f"{TPA}.yaml").read_text("utf-8").splitlines()
     # The finding points at the change itself: its first key.
     assert lines[finding["line"] - 1].strip().startswith("- pasal: 5")
+
+
+def test_the_instructions_are_one_numbered_list_across_the_quoted_texts(repo: Repository) -> None:
+    document = docx_of(draft(repo, TPA, 4, output_format="docx"))
+    instructions = [p for p in document.paragraphs if "sehingga berbunyi" in p.text]
+    assert len(instructions) == 3
+    numbers = {p._p.pPr.numPr.numId.val for p in instructions}
+    assert len(numbers) == 1

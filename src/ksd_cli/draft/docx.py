@@ -630,7 +630,9 @@ class _Writer:
                     # LibreOffice gives a section that opens with a table the previous
                     # section's footer: an empty line first keeps the page without paraf.
                     self.document.add_paragraph()
-            if not (isinstance(block, Paragraph) and block.kind in ("nomor", "bullet")):
+            # A quote inside a list (an adendum's new text under its instruction) does not end
+            # it: "2." after the quote continues the list.
+            if not (isinstance(block, Paragraph) and block.kind in ("nomor", "bullet", "quote")):
                 self.list_kind = ""
             if isinstance(block, Bilingual):
                 write_bilingual(self, block)

@@ -744,3 +744,16 @@ def test_a_ksdpl_mou_in_word_sets_the_texts_side_by_side(repo: Repository) -> No
 def test_a_domestic_naskah_has_no_english_text(repo: Repository) -> None:
     rendered = draft(repo, TPA, 1)
     assert rendered.english is None and "MEMORANDUM" not in rendered.markdown
+
+
+def test_a_repositorys_own_english_template_overrides_the_bundled_one(sample_repo: Path) -> None:
+    own = sample_repo / "templates" / "en"
+    own.mkdir(parents=True)
+    (own / "kesepakatan_bersama.md.j2").write_text(
+        "# MEMORANDUM\n\n## Article {{ penomoran.pasal() }}\n## ONLY\n\nText.\n", "utf-8"
+    )
+    rendered = draft(open_repository(sample_repo), KOTA_KEMBAR, 2, output_format="docx")
+    assert rendered.english is not None and rendered.english.startswith("# MEMORANDUM\n")
+    # Nine Pasal beside one Article do not pair up: Word sets the texts one after the other.
+    texts = [p.text for p in docx_of(rendered).paragraphs]
+    assert "MEMORANDUM" in texts and "Article 1\nONLY" in texts

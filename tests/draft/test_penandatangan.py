@@ -113,3 +113,9 @@ def test_the_lampiran_is_signed_without_meterai(sample_repo: Path) -> None:
     main, lampiran = body.split("RENCANA AKSI", 1)
     assert main.count("*Meterai Rp10.000*") == 2
     assert "<!-- ksd:ttd -->" in lampiran and "Meterai" not in lampiran
+
+
+def test_a_witness_party_is_record_text_never_markup(sample_repo: Path) -> None:
+    edit_naskah(sample_repo, TPA, 1, saksi=[{"nama": "A", "peran": "**x**"}])
+    body = draft(open_repository(sample_repo), TPA, 1).body
+    assert "| Saksi \\*\\*X\\*\\* |" in body

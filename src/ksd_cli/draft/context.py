@@ -226,7 +226,7 @@ def build_context(
             SaksiView(
                 nama=_teks(w.nama),
                 jabatan=_teks(w.jabatan) if w.jabatan else "",
-                label=f"Saksi {label_pihak(w.peran, sebutan_pihak)}" if w.peran else "Saksi",
+                label=_teks(f"Saksi {label_pihak(w.peran, sebutan_pihak)}") if w.peran else "Saksi",
             )
             for w in naskah.saksi or []
         ),

@@ -48,7 +48,7 @@ def test_every_problem_has_its_position_a_suggestion_or_the_quoting_hint() -> No
 def test_an_unknown_key_without_a_close_one_lists_the_known_keys() -> None:
     assert problems("[daerah]\nwarna = 'biru'\n")[1] == (
         "ksd.toml:2:1: [daerah] warna: kunci `warna` tidak dikenal; kunci yang dikenal di "
-        "sini: kode, nama, zona_waktu, berbatasan"
+        "sini: kode, nama, zona_waktu, berbatasan, alamat"
     )
     assert problems("[daerha]\n")[1] == (
         "ksd.toml:1:1: daerha: kunci `daerha` tidak dikenal; maksudnya `daerah`?"

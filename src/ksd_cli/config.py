@@ -34,6 +34,9 @@ class Daerah(_Section):
     # mandatory cooperation (KSDD wajib) in the laporan evaluasi. No citable adjacency list
     # of Indonesian regions was found to ship, so the region writes its own.
     berbatasan: list[str] = []
+    # issue 12 (naskah): where the region's government is seated, for "berkedudukan di" in a
+    # naskah when the record's own party has no ``alamat``. ksd ships no list of the seats.
+    alamat: str | None = None
 
 
 class Paths(_Section):

@@ -15,8 +15,10 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     PlainSerializer,
+    Tag,
 )
 from pydantic_core import PydanticCustomError
 
@@ -327,6 +329,15 @@ class Penandatangan(_Record):
     nip: Teks | None = None
 
 
+class Saksi(_Record):
+    """v1.1 (issue 12): a witness to the signing of a naskah."""
+
+    nama: Teks
+    jabatan: str | None = None
+    #: The party whose witness this is (``pihak_kesatu``), when the naskah says.
+    peran: Teks | None = None
+
+
 class RencanaAksi(_Record):
     """One row of the action-plan annex of a nota kesepakatan."""
 
@@ -352,6 +363,64 @@ class Pihak(_Record):
     unit_kerja: Teks | None = None
 
 
+# --- v1.1 additions (issue 12): an adendum's changes in amendment form -----------------------
+Nomor = Annotated[int, Field(ge=1)]
+
+
+class UbahPasal(_Record):
+    """A changed provision, "Ketentuan Pasal N (ayat M) diubah sehingga berbunyi ...".
+
+    ``teks`` is the new wording: one text, or a list (one ayat each) for a whole Pasal.
+    """
+
+    pasal: Nomor
+    ayat: Nomor | None = None
+    judul: Teks | None = None
+    teks: Teks | Annotated[list[Teks], Field(min_length=1)]
+
+
+class SisipPasal(_Record):
+    """An inserted Pasal, "Di antara Pasal N dan Pasal N+1 disisipkan 1 (satu) Pasal ..."."""
+
+    sisip_setelah: Nomor
+    judul: Teks | None = None
+    teks: Teks | Annotated[list[Teks], Field(min_length=1)]
+
+
+class HapusPasal(_Record):
+    """A deleted Pasal (or one ayat of it), "Pasal N dihapus"."""
+
+    pasal: Nomor
+    ayat: Nomor | None = None
+    hapus: Literal[True]
+
+
+def _bentuk_perubahan(value: Any) -> str:
+    """Which form a change takes: free text, or a mapping read by the key it has."""
+    # Tags are never record keys, so a finding's path through them stops at the change itself.
+    if isinstance(value, dict):
+        if "hapus" in value:
+            return "hapus_pasal"
+        return "sisip_pasal" if "sisip_setelah" in value else "ubah_pasal"
+    if isinstance(value, BaseModel):
+        forms = {UbahPasal: "ubah_pasal", SisipPasal: "sisip_pasal", HapusPasal: "hapus_pasal"}
+        return forms.get(type(value), "teks")
+    return "teks"
+
+
+#: One change of an adendum: free text (v1, rendered as written) or a structured form. A
+#: mapping without ``hapus`` or ``sisip_setelah`` changes a Pasal and needs ``teks``, so a
+#: change with neither text nor delete is a "missing key teks" error at the mapping.
+Perubahan = Annotated[
+    Annotated[Teks, Tag("teks")]
+    | Annotated[UbahPasal, Tag("ubah_pasal")]
+    | Annotated[SisipPasal, Tag("sisip_pasal")]
+    | Annotated[HapusPasal, Tag("hapus_pasal")],
+    Discriminator(_bentuk_perubahan),
+]
+# --- end of v1.1 additions (issue 12) ---------------------------------------------------------
+
+
 class Naskah(_Record):
     """A drafted or signed document of a cooperation."""
 
@@ -369,7 +438,7 @@ class Naskah(_Record):
     pertimbangan: list[Teks] | None = None
     hak_kewajiban: dict[str, list[Teks] | HakKewajiban] | None = None
     rencana_aksi: list[RencanaAksi] | None = None
-    perubahan: list[Teks] | None = None
+    perubahan: list[Perubahan] | None = None  # v1.1: structured forms beside free text
     # v1.1 additions (issue 10 §2): what this document itself covers, and whether it is held.
     diarsipkan: bool | None = None
     objek: str | None = None
@@ -377,6 +446,8 @@ class Naskah(_Record):
     nilai: Uang | None = None
     jangka_waktu: JangkaWaktu | None = None
     pelaksana: dict[str, Teks] | None = None
+    # v1.1 additions (issue 12): witnesses to the signing.
+    saksi: list[Saksi] | None = None
 
     @property
     def mulai(self) -> date | None:

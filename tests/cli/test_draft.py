@@ -90,6 +90,29 @@ def test_cli_lists_missing_data_on_stderr_and_writes_nothing(
     assert list(work.iterdir()) == []
 
 
+def test_cli_lists_missing_data_in_english_with_lang_en(
+    sample_repo: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, BANJIR, "--root", str(sample_repo), "--lang", "en")
+    source = f"data/agreements/{BANJIR}.yaml"
+    assert (code, out) == (1, "")
+    assert err.splitlines()[:6] == [
+        f"{source}: naskah[2].nomor.pihak_kesatu: the document number of PIHAK KESATU is missing",
+        f"{source}: naskah[2].nomor.pihak_kedua: the document number of PIHAK KEDUA is missing",
+        f"{source}: naskah[2].tanggal_ttd: the date of signing is missing",
+        f"{source}: naskah[2].tempat_ttd: the place of signing is missing",
+        f"{source}: naskah[2].penandatangan: the signatory of PIHAK KESATU is missing "
+        "(peran pihak_kesatu, nama, jabatan)",
+        f"{source}: naskah[2].penandatangan: the signatory of PIHAK KEDUA is missing "
+        "(peran pihak_kedua, nama, jabatan)",
+    ]
+    assert "belum diisi" not in err
+
+
 def test_cli_draft_writes_with_markers_and_exits_0(
     sample_repo: Path,
     tmp_path: Path,
@@ -101,7 +124,9 @@ def test_cli_draft_writes_with_markers_and_exits_0(
     assert (code, out) == (0, f"{BANJIR}-perjanjian_kerja_sama.md\n")
     assert f"data/agreements/{BANJIR}.yaml: naskah[2].tempat_ttd: " in err
     text = (tmp_path / f"{BANJIR}-perjanjian_kerja_sama.md").read_text("utf-8")
-    assert "[[nomor pihak_kedua belum diisi]]" in text and "\ndraft: true\n" in text
+    assert "\n### NOMOR: ........[^2]\n" in text and "\ndraft: true\n" in text
+    assert "\n[^2]: nomor pihak_kedua belum diisi\n" in text
+    assert "[[" not in text
 
 
 def test_cli_new_kb_for_a_record_without_naskah(

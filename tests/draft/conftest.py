@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ruamel.yaml import YAML
 
 from ksd_cli.draft import RenderedNaskah, render_naskah
 from ksd_cli.repository import Repository, open_repository
@@ -37,3 +38,22 @@ def docx_of(rendered: RenderedNaskah) -> Any:
     from docx import Document
 
     return Document(io.BytesIO(rendered.content))
+
+
+def edit_record(root: Path, record_id: str, **values: Any) -> None:
+    """Set top-level fields of a record in a sample copy, as a user would write them."""
+    _edit(root, record_id, lambda data: data.update(values))
+
+
+def edit_naskah(root: Path, record_id: str, position: int, **values: Any) -> None:
+    """Give ``naskah[position]`` (from 1) of a record more fields, as a user would write them."""
+    _edit(root, record_id, lambda data: data["naskah"][position - 1].update(values))
+
+
+def _edit(root: Path, record_id: str, change: Any) -> None:
+    yaml = YAML()
+    path = root / "data" / "agreements" / f"{record_id}.yaml"
+    data = yaml.load(path.read_text(encoding="utf-8"))
+    change(data)
+    with path.open("w", encoding="utf-8") as stream:
+        yaml.dump(data, stream)

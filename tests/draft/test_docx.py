@@ -76,7 +76,7 @@ def test_docx_layout_and_text(repo: Repository) -> None:
         "a.n. BUPATI KUTAI KARTANEGARA\nKEPALA DINAS LINGKUNGAN HIDUP KABUPATEN KUTAI KARTANEGARA,",
         "a.n. WALI KOTA SAMARINDA\nKEPALA DINAS LINGKUNGAN HIDUP KOTA SAMARINDA,",
     ]
-    assert cells[2] == ["\n\n\n", "\n\n\n"]
+    assert cells[2] == ["\nMeterai Rp10.000\n\n", "\nMeterai Rp10.000\n\n"]
     assert cells[3] == ["Ir. Slamet Hadi Purnomo, M.T.", "Ir. Ahmad Nurrahman, M.Si."]
     assert all(run.bold for run in signature.rows[3].cells[0].paragraphs[0].runs)
     assert signature.rows[3].cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.CENTER

@@ -58,6 +58,7 @@ GOLDEN_CASES = [
     ("nota_kesepakatan", SINERGI, 1),
     ("adendum", TPA, 4),
     ("kesepakatan_bersama-tiga_pihak", "KSD-6402-2023-002", 1),
+    ("nota_kesepahaman-ksdpl", "KSD-6402-2019-003", 2),  # bilingual
 ]
 
 
@@ -146,7 +147,7 @@ def test_kb_reads_like_a_kesepakatan_bersama(repo: Repository) -> None:
     assert body.rstrip().endswith(
         "<!-- ksd:ttd -->\n| PIHAK KESATU | PIHAK KEDUA |\n| :-: | :-: |\n"
         "| BUPATI KUTAI KARTANEGARA, | WALI KOTA SAMARINDA, |\n"
-        "| <br><br><br> | <br><br><br> |\n"
+        "| <br>*Meterai Rp10.000*<br><br> | <br>*Meterai Rp10.000*<br><br> |\n"
         "| **Drs. H. Rahmad Effendi, M.Si.** | **H. Muhammad Arsyad, S.T., M.Si.** |"
     )
 
@@ -202,10 +203,13 @@ def test_pks_signed_under_surat_kuasa(repo: Repository) -> None:
     body = draft(repo, TPA, 3).body
     assert (
         "1. **Ir. Slamet Hadi Purnomo, M.T.**, Kepala Dinas Lingkungan Hidup Kabupaten Kutai "
-        "Kartanegara, berdasarkan Surat Kuasa Nomor 183/021/HK/III/2022 tanggal 7 Maret 2022, "
+        "Kartanegara, berdasarkan Surat Kuasa Bupati Kutai Kartanegara Nomor 183/021/HK/III/2022 tanggal 7 Maret 2022, "
         in body
     )
-    assert "berdasarkan Surat Kuasa Nomor 100.3.6/17/HK-Smd/III/2022 tanggal 9 Maret 2022" in body
+    assert (
+        "berdasarkan Surat Kuasa Wali Kota Samarinda Nomor 100.3.6/17/HK-Smd/III/2022 tanggal 9 Maret 2022"
+        in body
+    )
     assert (
         "| a.n. BUPATI KUTAI KARTANEGARA<br>KEPALA DINAS LINGKUNGAN HIDUP KABUPATEN KUTAI "
         "KARTANEGARA, | a.n. WALI KOTA SAMARINDA<br>KEPALA DINAS LINGKUNGAN HIDUP KOTA "
@@ -248,13 +252,10 @@ def test_adendum_states_what_it_amends(repo: Repository) -> None:
         "dan 100.3.7/31/KS-Smd/2021 tanggal 10 Agustus 2021 tentang Pengangkutan dan "
         "Pemrosesan Akhir Sampah di TPA Regional Tenggarong Seberang" in body
     )
+    # The changes name their Pasal (test_perubahan.py); the new term is in Pasal 5 ayat (1).
     assert (
-        "b. kuota sampah yang diterima PIHAK KESATU dinaikkan dari 400 ton menjadi 450 ton" in body
-    )
-    assert "c. tarif kompensasi jasa pemrosesan disesuaikan menjadi Rp95.000,00 per ton.\n" in body
-    assert (
-        "jangka waktu Perjanjian Kerja Sama berlaku sampai dengan tanggal 14 Maret 2026 (empat "
-        "belas bulan Maret tahun dua ribu dua puluh enam)." in body
+        "> (1) Perjanjian Kerja Sama ini berlaku sejak tanggal 1 September 2021 sampai dengan "
+        "tanggal 14 Maret 2026." in body
     )
     assert "Adendum ini berlaku sejak tanggal 1 September 2024 (satu bulan September" in body
     assert [h for _, h in pasal(body)] == ["PERUBAHAN", "KETENTUAN LAIN", "PENUTUP"]
@@ -673,3 +674,86 @@ def test_record_text_reads_as_written_in_the_naskah_docx(sample_repo: Path) -> N
     assert fakes and all(p.text.startswith(HEADING) for p in fakes)
     assert not [p for p in fakes if p.style.name.startswith("Heading")]
     assert "\\" not in text
+
+
+def test_a_drafts_markdown_shows_blanks_with_footnotes_never_field_names(repo: Repository) -> None:
+    rendered = draft(repo, BANJIR, 2, draft=True)
+    text = rendered.markdown
+    assert "[[" not in text and "belum diisi]]" not in text
+    assert "Pada hari ini ........[^3], bertempat di ........[^4]," in text
+    assert "\n[^3]: tanggal_ttd belum diisi\n[^4]: tempat_ttd belum diisi\n" in text
+    # The same gap twice (the signatory's name in the opening and the signature) is one note.
+    assert text.count("[^5]: nama penandatangan pihak_kesatu belum diisi") == 1
+    assert text.count("........[^5]") == 2
+
+
+def test_a_final_has_no_blanks_and_no_footnotes(repo: Repository) -> None:
+    text = draft(repo, TPA, 2).markdown
+    assert "........" not in text and "[^" not in text
+
+
+# A foreign cooperation: bilingual -------------------------------------------------------------
+
+KOTA_KEMBAR = "KSD-6402-2019-003"  # KSDPL with Majlis Perbandaran Sibu: naskah 2 is the MoU
+
+
+def test_a_ksdpl_mou_is_indonesian_then_english_in_markdown(repo: Repository) -> None:
+    rendered = draft(repo, KOTA_KEMBAR, 2)
+    assert rendered.english is not None
+    indonesian, english = rendered.markdown.split("\n<!-- ksd:halaman-baru -->\n", 1)
+    assert "# NOTA KESEPAHAMAN\n# ANTARA\n" in indonesian
+    assert "\n# MEMORANDUM OF UNDERSTANDING\n# BETWEEN\n" in english
+    # Equally authentic texts (UU 24/2009 Pasal 31); disputes through diplomatic channels.
+    assert (
+        "dalam bahasa Indonesia dan bahasa Inggris, semua naskah mempunyai kekuatan hukum yang sama"
+        in indonesian
+    )
+    assert "perselisihan diselesaikan melalui saluran diplomatik." in indonesian
+    assert "sesuai dengan ketentuan peraturan perundang-undangan.\n\n## Pasal 7" not in indonesian
+    assert "all texts being equally authentic" in english
+    assert "the dispute shall be settled through diplomatic channels." in english
+    # Article for Pasal.
+    assert [n for n, _ in pasal(indonesian)] == list(range(1, 10))
+    assert len(re.findall(r"^## Article \d+$", english, re.MULTILINE)) == 9
+    # The Indonesian party signs over a meterai, the foreign party over none.
+    assert "| <br>*Meterai Rp10.000*<br><br> | <br><br><br> |" in indonesian
+
+
+def test_a_ksdpl_mou_in_word_sets_the_texts_side_by_side(repo: Repository) -> None:
+    document = docx_of(draft(repo, KOTA_KEMBAR, 2, output_format="docx"))
+    bilingual = document.tables[0]
+    assert len(bilingual.columns) == 2
+    first = bilingual.rows[0].cells
+    assert first[0].paragraphs[0].text.startswith("NOTA KESEPAHAMAN\nANTARA")
+    assert first[1].paragraphs[0].text.startswith("MEMORANDUM OF UNDERSTANDING\nBETWEEN")
+    headings = [
+        (row.cells[0].paragraphs[0].text, row.cells[1].paragraphs[0].text)
+        for row in bilingual.rows[1:]
+    ]
+    assert headings[0] == ("Pasal 1\nMAKSUD DAN TUJUAN", "Article 1\nPURPOSE AND OBJECTIVE")
+    assert headings[-1][1] == "Article 8\nTERMINATION"
+    closing = document.tables[1].rows[0].cells
+    assert closing[1].paragraphs[0].text == "Article 9\nCLOSING PROVISIONS"
+    # One signature block, below both texts; the English column has no italic "foreign" words.
+    signature = document.tables[2]
+    assert [c.text for c in signature.rows[0].cells] == ["PIHAK KESATU", "PIHAK KEDUA"]
+    english_runs = [r for p in first[1].paragraphs for r in p.runs]
+    assert not any(r.italic for r in english_runs)
+
+
+def test_a_domestic_naskah_has_no_english_text(repo: Repository) -> None:
+    rendered = draft(repo, TPA, 1)
+    assert rendered.english is None and "MEMORANDUM" not in rendered.markdown
+
+
+def test_a_repositorys_own_english_template_overrides_the_bundled_one(sample_repo: Path) -> None:
+    own = sample_repo / "templates" / "en"
+    own.mkdir(parents=True)
+    (own / "kesepakatan_bersama.md.j2").write_text(
+        "# MEMORANDUM\n\n## Article {{ penomoran.pasal() }}\n## ONLY\n\nText.\n", "utf-8"
+    )
+    rendered = draft(open_repository(sample_repo), KOTA_KEMBAR, 2, output_format="docx")
+    assert rendered.english is not None and rendered.english.startswith("# MEMORANDUM\n")
+    # Nine Pasal beside one Article do not pair up: Word sets the texts one after the other.
+    texts = [p.text for p in docx_of(rendered).paragraphs]
+    assert "MEMORANDUM" in texts and "Article 1\nONLY" in texts

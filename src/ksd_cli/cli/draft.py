@@ -61,8 +61,8 @@ def draft(
         bool,
         typer.Option(
             "--draft",
-            help="Render even when required data is missing, marking each gap as "
-            "[[... belum diisi]].",
+            help="Render even when required data is missing: each gap is a blank "
+            "(........), named in a footnote (Markdown) or a comment (Word).",
         ),
     ] = False,
     as_of: AsOfOption = None,
@@ -73,7 +73,7 @@ def draft(
 
     Required data the record lacks (place, date, numbers, signatories) is listed on stderr.
 
-    Exit 1 when data is missing; with --draft the naskah is written with [[...]] markers.
+    Exit 1 when data is missing; with --draft the naskah is written with blanks (........).
 
     Prints the path of the file written. Templates: bundled, or the repository's templates/.
     """
@@ -105,12 +105,12 @@ def draft(
     except NaskahIncomplete as exc:
         for missing in exc.missing:
             sys.stderr.write(
-                terminal_text(f"{exc.source}: {missing.path}: {missing.message}") + "\n"
+                terminal_text(f"{exc.source}: {missing.path}: {missing.text(lang_)}") + "\n"
             )
         label = message("boundary.hint-label", lang_)
         sys.stderr.write(
             f"ksd: {message('draft.incomplete', lang_, count=len(exc.missing))}\n"
-            f"  {label}: {message('draft.incomplete.hint', lang_)}\n"
+            f"  {label}: {message('draft.incomplete.hint-blanks', lang_)}\n"
         )
         raise typer.Exit(1) from None
 
@@ -126,9 +126,9 @@ def draft(
     if rendered.missing:
         for missing in rendered.missing:
             sys.stderr.write(
-                terminal_text(f"{rendered.source}: {missing.path}: {missing.message}") + "\n"
+                terminal_text(f"{rendered.source}: {missing.path}: {missing.text(lang_)}") + "\n"
             )
-        worded = message("draft.with-markers", lang_, count=len(rendered.markers))
+        worded = message("draft.with-blanks", lang_, count=len(rendered.markers))
         sys.stderr.write(f"ksd: {worded}\n")
     if to_stdout:
         sys.stdout.write(rendered.markdown)

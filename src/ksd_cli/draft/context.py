@@ -3,15 +3,44 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date
 
-from ksd_cli.documents import induk_index, is_kepala_daerah
-from ksd_cli.draft.wording import durasi, gabung, label_pihak, urutan
+from ksd_cli.documents import induk_index
+from ksd_cli.draft.penandatangan import PenandatanganView, meterai, penandatangan_view
+from ksd_cli.draft.perubahan import ketentuan
+from ksd_cli.draft.views import (
+    DasarHukumView,
+    DraftContext,
+    IndukView,
+    KerjaSamaView,
+    MissingField,
+    NaskahView,
+    Penomoran,
+    PihakView,
+    RencanaAksiView,
+    SaksiView,
+)
+from ksd_cli.draft.wording import angka_kata, durasi, gabung, label_pihak, urutan
 from ksd_cli.escaping import markdown_text
+from ksd_cli.messages import Msg, Term
 from ksd_cli.models import Agreement, HakKewajiban, Naskah, Pihak
 from ksd_cli.naming import naskah_title
 from ksd_cli.reference import ReferenceData, Wilayah
+
+#: The views are defined in :mod:`ksd_cli.draft.views`; they are importable from here too.
+__all__ = [
+    "DasarHukumView",
+    "DraftContext",
+    "IndukView",
+    "KerjaSamaView",
+    "MissingField",
+    "NaskahView",
+    "Penomoran",
+    "PihakView",
+    "RencanaAksiView",
+    "SaksiView",
+    "build_context",
+    "penanda",
+]
 
 # How a financing source code of the record format reads: ``apbd_pihak_kesatu`` is the APBD
 # of the first party's region. {daerah} is the region ("Kabupaten Kutai Kartanegara", or the
@@ -24,6 +53,8 @@ _SUMBER: dict[str, str] = {
     "dana": "dana {nama}",
     "hibah": "hibah dari {nama}",
 }
+#: Party types abroad: they sign over no meterai and read the English text beside.
+_LUAR_NEGERI = ("pemda_luar_negeri", "lembaga_luar_negeri")
 _SUMBER_TANPA_PIHAK: dict[str, str] = {
     "apbn": "Anggaran Pendapatan dan Belanja Negara",
     "apbd": "Anggaran Pendapatan dan Belanja Daerah masing-masing PARA PIHAK",
@@ -44,204 +75,6 @@ def penanda(what: str) -> str:
     return f"[[{what} belum diisi]]"
 
 
-@dataclass(frozen=True)
-class MissingField:
-    """A required value the record lacks, at its record path (positions counted from 1)."""
-
-    path: str
-    message: str
-
-
-@dataclass(frozen=True)
-class SuratKuasaView:
-    """The power of attorney under which a delegated official signs."""
-
-    nomor: str
-    tanggal: date
-
-
-@dataclass(frozen=True)
-class PenandatanganView:
-    """Who signs for a party; missing values are markers in a draft."""
-
-    nama: str
-    jabatan: str
-    kepala_daerah: bool
-    #: The head of region the official signs for ("Bupati Kutai Kartanegara"), when delegated.
-    atas_nama: str | None
-    surat_kuasa: SuratKuasaView | None
-
-
-@dataclass(frozen=True)
-class PihakView:
-    """A party as the naskah names it."""
-
-    peran: str
-    label: str
-    tipe: str
-    nama: str
-    alamat: str | None
-    negara: str | None
-    #: The region ("Kabupaten Kutai Kartanegara") of a pemda, else ``None``.
-    daerah: str | None
-    #: The office of its head ("Bupati Kutai Kartanegara") of a pemda, else ``None``.
-    kepala_daerah: str | None
-    #: Who results are reported to: the head of region, else "pimpinan <nama>".
-    pimpinan: str
-    #: The party is the region that owns the data repository.
-    pemilik: bool
-    #: This party's number of the naskah (or a marker).
-    nomor: str
-    penandatangan: PenandatanganView
-    #: Rights and obligations from the record (``naskah.hak_kewajiban``), empty if none.
-    hak_kewajiban: tuple[str, ...] = ()
-    #: What the party "berhak" and "berkewajiban": the standard wording for its type and the
-    #: kind of naskah (used when ``hak_kewajiban`` is empty).
-    hak: tuple[str, ...] = ()
-    kewajiban: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class NaskahView:
-    """The document being drafted."""
-
-    posisi: int
-    baru: bool
-    jenis: str
-    #: "Kesepakatan Bersama", "Perjanjian Kerja Sama", ...
-    nama_jenis: str
-    #: What the title calls the document: "Kesepakatan Bersama", "Adendum Pertama Perjanjian
-    #: Kerja Sama" (from ``judul`` before "tentang", else the kind's name).
-    sebutan: str
-    #: The subject after "tentang".
-    tentang: str
-    tanggal_ttd: date | None
-    tempat_ttd: str
-    berlaku_mulai: date | None
-    berlaku_sampai: date | None
-    #: The term in whole years or months, "5 (lima) tahun", when the dates make one.
-    durasi: str | None
-    pertimbangan: tuple[str, ...]
-    rencana_aksi: tuple[RencanaAksiView, ...]
-    perubahan: tuple[str, ...]
-    #: The marker shown instead of the signing date when it is missing.
-    penanda_tanggal_ttd: str
-
-
-@dataclass(frozen=True)
-class RencanaAksiView:
-    """One row of the action plan; absent cells are empty strings."""
-
-    kegiatan: str
-    keluaran: str = ""
-    lokasi: str = ""
-    waktu: str = ""
-    penanggung_jawab: str = ""
-    sumber_dana: str = ""
-
-
-@dataclass(frozen=True)
-class IndukView:
-    """The document a PKS follows or an adendum amends."""
-
-    posisi: int
-    jenis: str
-    nama_jenis: str
-    sebutan: str
-    tentang: str
-    #: (party label, number) in party order; a missing number is a marker.
-    nomor: tuple[tuple[str, str], ...]
-    tanggal_ttd: date | None
-    berlaku_sampai: date | None
-    penanda_tanggal_ttd: str
-    #: How many adendum of this document come up to and including the one being drafted.
-    adendum_ke: int = 0
-
-
-@dataclass(frozen=True)
-class KerjaSamaView:
-    """The cooperation as a whole."""
-
-    id: str
-    judul: str
-    jenis: str
-    maksud_tujuan: str | None
-    objek: str | None
-    ruang_lingkup: tuple[str, ...]
-    #: Names of the urusan ("lingkungan hidup"), in record order.
-    urusan: tuple[str, ...]
-    perangkat_daerah: tuple[str, ...]
-    #: Financing sources in words.
-    sumber_dana: tuple[str, ...]
-    nilai: int | None
-
-
-@dataclass(frozen=True)
-class DasarHukumView:
-    """The legal basis the naskah cites (from ``ksd_cli.draft.dasar_hukum``)."""
-
-    #: The first consideration, fit for the kind ("bahwa berdasarkan Pasal 363 ...").
-    menimbang: str
-    #: The regulations the naskah rests on, for "Dengan berpedoman pada ...".
-    mengingat: tuple[str, ...]
-    #: Further considerations from the record: the DPRD approval, the planning link.
-    tambahan: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class DraftContext:
-    """Everything a naskah template receives, and what required data is missing."""
-
-    naskah: NaskahView
-    pihak: tuple[PihakView, ...]
-    kerja_sama: KerjaSamaView
-    induk: IndukView | None
-    pemilik: PihakView | None
-    missing: tuple[MissingField, ...]
-    dasar_hukum: DasarHukumView
-    record: Agreement = field(repr=False)
-    raw_naskah: Naskah = field(repr=False)
-
-    def as_template_vars(self) -> dict[str, object]:
-        """The variables of the template (documented in docs/naskah.md)."""
-        return {
-            "naskah": self.naskah,
-            "pihak": self.pihak,
-            "kerja_sama": self.kerja_sama,
-            "induk": self.induk,
-            "pemilik": self.pemilik,
-            "dasar_hukum": self.dasar_hukum,
-            "para_pihak": [p.label for p in self.pihak],
-            "rangkap": len(self.pihak),
-            "rekaman": self.record,
-            "rekaman_naskah": self.raw_naskah,
-            "penomoran": Penomoran(),
-        }
-
-
-class Penomoran:
-    """Numbers Pasal and ayat as a template writes them: ``penomoran.pasal()`` → 1, 2, ...
-
-    Each render gets a fresh instance, so numbering never depends on hard-coded figures and
-    never leaks between documents. ``pasal()`` also restarts the ayat count.
-    """
-
-    def __init__(self) -> None:
-        self._pasal = 0
-        self._ayat = 0
-
-    def pasal(self) -> int:
-        """The next Pasal number."""
-        self._pasal += 1
-        self._ayat = 0
-        return self._pasal
-
-    def ayat(self) -> int:
-        """The next ayat number within the current Pasal."""
-        self._ayat += 1
-        return self._ayat
-
-
 def build_context(
     agreement: Agreement,
     position: int,
@@ -251,18 +84,22 @@ def build_context(
     new: bool = False,
     draft: bool = False,
     sebutan_pihak: str = "kesatu",
+    alamat_pemilik: str | None = None,
 ) -> DraftContext:
     """The template context of ``agreement.naskah[position]`` (0-based), with missing data.
 
     ``new`` marks a naskah that is not in the record yet (appended by the caller); ``draft``
     lets unverified legal citations in (see ``ksd_cli.draft.dasar_hukum``); ``sebutan_pihak``
-    is ``[naskah] sebutan_pihak`` ("pertama": "PIHAK PERTAMA").
+    is ``[naskah] sebutan_pihak`` ("pertama": "PIHAK PERTAMA"); ``alamat_pemilik`` is
+    ``[daerah] alamat``, where the repository's own region is seated when its party has no
+    ``alamat``.
     """
     documents = agreement.naskah or []
     naskah = documents[position]
     where = f"naskah[{position + 1}]"
     signers = {s.peran: s for s in naskah.penandatangan or []}
     numbers = naskah.nomor or {}
+    pelaksana = naskah.pelaksana or {}
 
     names: list[MissingField] = []
     nomor_missing: list[MissingField] = []
@@ -277,43 +114,45 @@ def build_context(
             names.append(
                 MissingField(
                     f"pihak[{index + 1}].nama",
-                    f"nama {label} belum diisi (kode wilayah {pihak.kode_wilayah or '-'} "
-                    "tidak dikenal)",
+                    Msg("draft.missing.nama-pihak", label=label, kode=pihak.kode_wilayah or "-"),
                 )
             )
         nomor = numbers.get(pihak.peran)
         if nomor is None:
             nomor_missing.append(
-                MissingField(f"{where}.nomor.{pihak.peran}", f"nomor naskah {label} belum diisi")
+                MissingField(
+                    f"{where}.nomor.{pihak.peran}", Msg("draft.missing.nomor", label=label)
+                )
             )
         signer = signers.get(pihak.peran)
+        luar_negeri = pihak.tipe in _LUAR_NEGERI
         if signer is None:
             signer_missing.append(
                 MissingField(
                     f"{where}.penandatangan",
-                    f"penandatangan {label} belum diisi (peran {pihak.peran}, nama, jabatan)",
+                    Msg("draft.missing.penandatangan", label=label, peran=pihak.peran),
                 )
             )
+            jabatan = penanda(f"jabatan penandatangan {pihak.peran}")
             penandatangan = PenandatanganView(
                 nama=penanda(f"nama penandatangan {pihak.peran}"),
-                jabatan=penanda(f"jabatan penandatangan {pihak.peran}"),
+                jabatan=jabatan,
                 kepala_daerah=False,
                 atas_nama=None,
                 surat_kuasa=None,
+                jabatan_ttd=jabatan,
+                meterai=None if luar_negeri else meterai(naskah.tanggal_ttd),
             )
         else:
-            kepala = is_kepala_daerah(signer.jabatan)
-            penandatangan = PenandatanganView(
-                nama=_teks(signer.nama),
-                jabatan=_teks(signer.jabatan),
-                kepala_daerah=kepala,
-                atas_nama=wilayah.kepala_daerah if wilayah is not None and not kepala else None,
-                surat_kuasa=(
-                    SuratKuasaView(_teks(signer.surat_kuasa.nomor), signer.surat_kuasa.tanggal)
-                    if signer.surat_kuasa
-                    else None
-                ),
+            penandatangan = penandatangan_view(
+                signer,
+                kepala_wilayah=wilayah.kepala_daerah if wilayah is not None else None,
+                pemimpin=f"pimpinan {nama}",
+                tanggal_ttd=naskah.tanggal_ttd,
+                luar_negeri=luar_negeri,
             )
+        pemilik = pihak.tipe == "pemda" and pihak.kode_wilayah == owner_code
+        kedudukan = pihak.alamat or (alamat_pemilik if pemilik else None)
         parties.append(
             PihakView(
                 peran=pihak.peran,
@@ -325,13 +164,16 @@ def build_context(
                 daerah=wilayah.nama if wilayah else None,
                 kepala_daerah=wilayah.kepala_daerah if wilayah else None,
                 pimpinan=wilayah.kepala_daerah if wilayah else f"pimpinan {nama}",
-                pemilik=pihak.tipe == "pemda" and pihak.kode_wilayah == owner_code,
+                pemilik=pemilik,
                 nomor=_teks(nomor) if nomor else penanda(f"nomor {pihak.peran}"),
                 penandatangan=penandatangan,
+                pelaksana=_teks(unit) if (unit := pelaksana.get(pihak.peran)) else None,
+                kedudukan=_teks(kedudukan) if kedudukan else None,
+                luar_negeri=luar_negeri,
                 **_hak_kewajiban(
                     naskah,
                     pihak,
-                    pemilik=pihak.tipe == "pemda" and pihak.kode_wilayah == owner_code,
+                    pemilik=pemilik,
                     kepala_daerah=wilayah.kepala_daerah if wilayah else None,
                 ),
             )
@@ -340,20 +182,14 @@ def build_context(
     # In the order of the record format: party names, nomor, tanggal_ttd, tempat_ttd, signers.
     missing: list[MissingField] = [*names, *nomor_missing]
     if naskah.tanggal_ttd is None:
-        missing.append(MissingField(f"{where}.tanggal_ttd", "tanggal penandatanganan belum diisi"))
+        missing.append(MissingField(f"{where}.tanggal_ttd", Msg("draft.missing.tanggal-ttd")))
     if naskah.tempat_ttd is None:
-        missing.append(MissingField(f"{where}.tempat_ttd", "tempat penandatanganan belum diisi"))
+        missing.append(MissingField(f"{where}.tempat_ttd", Msg("draft.missing.tempat-ttd")))
     missing.extend(signer_missing)
 
     induk = _induk(agreement, position, parties, missing)
     if naskah.jenis == "adendum" and induk is None:
-        missing.append(
-            MissingField(
-                f"{where}.induk",
-                "naskah yang diubah adendum ini tidak ditemukan: isi induk dengan nomor urut "
-                "naskah yang diubah",
-            )
-        )
+        missing.append(MissingField(f"{where}.induk", Msg("draft.missing.induk")))
 
     mulai = naskah.berlaku_mulai or naskah.tanggal_ttd
     sebutan, tentang = _judul(naskah, agreement, induk)
@@ -368,7 +204,7 @@ def build_context(
         tempat_ttd=_teks(naskah.tempat_ttd) if naskah.tempat_ttd else penanda("tempat_ttd"),
         berlaku_mulai=mulai,
         berlaku_sampai=naskah.sampai,
-        durasi=durasi(mulai, naskah.sampai),
+        durasi=durasi(mulai, naskah.sampai) or _jangka_waktu(naskah),
         pertimbangan=tuple(_teks(p) for p in naskah.pertimbangan or []),
         rencana_aksi=tuple(
             RencanaAksiView(
@@ -381,8 +217,20 @@ def build_context(
             )
             for r in naskah.rencana_aksi or []
         ),
-        perubahan=tuple(_teks(p) for p in naskah.perubahan or []),
+        perubahan=tuple(_teks(p) for p in naskah.perubahan or [] if isinstance(p, str)),
         penanda_tanggal_ttd=penanda("tanggal_ttd"),
+        objek=_teks(objek) if (objek := naskah.objek_efektif(agreement)) else None,
+        ruang_lingkup=tuple(_teks(r) for r in naskah.ruang_lingkup_efektif(agreement) or []),
+        nilai=naskah.nilai_efektif(agreement),
+        saksi=tuple(
+            SaksiView(
+                nama=_teks(w.nama),
+                jabatan=_teks(w.jabatan) if w.jabatan else "",
+                label=_teks(f"Saksi {label_pihak(w.peran, sebutan_pihak)}") if w.peran else "Saksi",
+            )
+            for w in naskah.saksi or []
+        ),
+        ketentuan=ketentuan(naskah.perubahan or []),
     )
     by_peran = {p.peran: p for p in parties}
     pembiayaan = agreement.pembiayaan
@@ -401,6 +249,7 @@ def build_context(
             _sumber(code, by_peran) for code in (pembiayaan.sumber if pembiayaan else None) or []
         ),
         nilai=pembiayaan.nilai if pembiayaan else None,
+        luar_negeri=agreement.jenis in ("ksdpl", "ksdll") or any(p.luar_negeri for p in parties),
     )
     return DraftContext(
         naskah=view,
@@ -413,6 +262,17 @@ def build_context(
         record=agreement,
         raw_naskah=naskah,
     )
+
+
+def _jangka_waktu(naskah: Naskah) -> str | None:
+    """The term of v1.1 ``jangka_waktu`` ("2 (dua) tahun 6 (enam) bulan"), for undated drafts."""
+    term = naskah.jangka_waktu
+    if term is None:
+        return None
+    parts = [
+        f"{angka_kata(n)} {unit}" for n, unit in ((term.tahun, "tahun"), (term.bulan, "bulan")) if n
+    ]
+    return " ".join(parts) or None
 
 
 def _dasar_hukum(
@@ -516,7 +376,11 @@ def _induk(
             missing.append(
                 MissingField(
                     f"{where}.nomor.{p.peran}",
-                    f"nomor {naskah_title(parent.jenis)} yang dirujuk untuk {p.label} belum diisi",
+                    Msg(
+                        "draft.missing.induk-nomor",
+                        jenis=Term(f"naskah.{parent.jenis}"),
+                        label=p.label,
+                    ),
                 )
             )
         nomor.append((p.label, _teks(value) if value else penanda(f"nomor induk {p.peran}")))
@@ -524,7 +388,7 @@ def _induk(
         missing.append(
             MissingField(
                 f"{where}.tanggal_ttd",
-                f"tanggal penandatanganan {naskah_title(parent.jenis)} yang dirujuk belum diisi",
+                Msg("draft.missing.induk-tanggal", jenis=Term(f"naskah.{parent.jenis}")),
             )
         )
     adendum_ke = sum(

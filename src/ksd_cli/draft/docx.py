@@ -27,6 +27,7 @@ from ksd_cli.escaping import xml_text
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
+    from ksd_cli.draft.docx_bilingual import Bilingual
     from ksd_cli.draft.provenance import Provenance
 
 FONT = "Bookman Old Style"
@@ -90,7 +91,8 @@ _DOCUMENT_NUMBER = re.compile(r"[\w.\-]*\d[\w.\-]*(?:/[\w.\-]+)+|[\w.\-]+(?:/[\w
 _NON_BREAKING_HYPHEN = "\u2011"
 _WORD_JOINER = "\u2060"
 _GAP = re.compile(r"(\[\[.+?\]\])")
-_PASAL = re.compile(r"^Pasal (\d+)$")
+#: "Pasal 1", and "Article 1" in the English text beside a foreign cooperation's naskah.
+_PASAL = re.compile(r"^(?:Pasal|Article) (\d+)$")
 _AYAT = re.compile(r"^\((\d+)\)\s+")
 _HURUF = re.compile(r"^([a-z]{1,2})\.\s+")
 _BREAK_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
@@ -379,11 +381,14 @@ def markdown_to_docx(
     title: str,
     subject: str,
     paraf: Sequence[str] = (),
+    english: str | None = None,
 ) -> bytes:
     """The Word document (.docx bytes) of a naskah body; its provenance in the properties.
 
     ``paraf`` names the parties (their labels) that initial each page: every page but the
     signature page then carries a small "Paraf" table with one box per party in its footer.
+    ``english`` is the English text of a foreign cooperation's naskah, set beside the
+    Indonesian one (:mod:`ksd_cli.draft.docx_bilingual`).
     The signature page is a section of its own, from the closing Pasal on.
     """
     from docx import Document
@@ -394,7 +399,11 @@ def markdown_to_docx(
     writer = _Writer(document, _Numbering(document))
     if provenance.draft:
         writer.note(provenance.note())
-    blocks = parse_markdown(body)
+    blocks: list[Block | Bilingual] = list(parse_markdown(body))
+    if english is not None:
+        from ksd_cli.draft.docx_bilingual import side_by_side
+
+        blocks = side_by_side(parse_markdown(body), parse_markdown(english))
     writer.signature_page = _signature_page_start(blocks) if paraf else None
     writer.write(blocks)
     for number, section in enumerate(document.sections):
@@ -591,6 +600,11 @@ class _Writer:
     signature_sections: list[int] = field(default_factory=list)
     #: Positions of later sections (a lampiran) that carry the paraf column again.
     paraf_sections: list[int] = field(default_factory=list)
+    #: Inside a bilingual table's cell: Pasal, ayat and huruf numbers as written, not as
+    #: Word's numbering (which would run on from one column into the other).
+    plain_numbers: bool = False
+    #: Writing the English column of a bilingual table.
+    english: bool = False
 
     def note(self, text: str) -> None:
         """A draft's first line: small, grey and italic."""
@@ -602,17 +616,28 @@ class _Writer:
         run.font.color.rgb = RGBColor(0x60, 0x60, 0x60)
         run.italic = True
 
-    def write(self, blocks: list[Block]) -> None:
+    def write(self, blocks: Sequence[Block | Bilingual]) -> None:
         from docx.enum.section import WD_SECTION
+
+        from ksd_cli.draft.docx_bilingual import Bilingual, write_bilingual
 
         written: list[Any] = []
         for index, block in enumerate(blocks):
             if index == self.signature_page:
                 self.document.add_section(WD_SECTION.NEW_PAGE)
                 self.signature_sections.append(len(self.document.sections) - 1)
-            if not (isinstance(block, Paragraph) and block.kind in ("nomor", "bullet")):
+                if isinstance(block, Bilingual):
+                    # LibreOffice gives a section that opens with a table the previous
+                    # section's footer: an empty line first keeps the page without paraf.
+                    self.document.add_paragraph()
+            # A quote inside a list (an adendum's new text under its instruction) does not end
+            # it: "2." after the quote continues the list.
+            if not (isinstance(block, Paragraph) and block.kind in ("nomor", "bullet", "quote")):
                 self.list_kind = ""
-            if isinstance(block, Heading):
+            if isinstance(block, Bilingual):
+                write_bilingual(self, block)
+                written.append(None)
+            elif isinstance(block, Heading):
                 written.append(self.heading(block))
             elif isinstance(block, Paragraph):
                 written.append(self.paragraph(block))
@@ -645,7 +670,7 @@ class _Writer:
         pasal = _PASAL.match(first) if block.level == 2 else None
         lines = block.lines
         if pasal:
-            numbered = int(pasal.group(1)) == self.pasal + 1
+            numbered = int(pasal.group(1)) == self.pasal + 1 and not self.plain_numbers
             self.pasal = int(pasal.group(1))
             self.ayat = self.huruf = 0
             self.in_ayat = False
@@ -676,7 +701,7 @@ class _Writer:
             expected = f"({self.ayat + 1})"
             self.in_ayat = True
             self.huruf = 0
-            if self.pasal and block.label == expected:
+            if self.pasal and block.label == expected and not self.plain_numbers:
                 self.ayat += 1
                 paragraph = document.add_paragraph(style="Ayat")
                 self.runs(paragraph, block.spans)
@@ -685,7 +710,7 @@ class _Writer:
         if block.kind == "butir":
             expected = f"{_letter(self.huruf)}."
             extra = 0.0 if self.in_ayat else -BUTIR_IN_AYAT_CM
-            if block.label == expected:
+            if block.label == expected and not self.plain_numbers:
                 self.huruf += 1
                 paragraph = document.add_paragraph(style="Huruf")
                 if not self.pasal:
@@ -751,7 +776,9 @@ class _Writer:
                 run.font.highlight_color = WD_COLOR_INDEX.YELLOW
                 self.document.add_comment(run, text=span.text[2:-2], author="ksd", initials="ksd")
                 continue
-            pieces = [(span.text, False)] if span.code else _foreign(span.text)
+            # Foreign words are italic in Indonesian text, not in the English text beside it.
+            plain_text = span.code or self.english
+            pieces = [(span.text, False)] if plain_text else _foreign(span.text)
             for text, foreign in pieces:
                 if not text:
                     continue
@@ -928,7 +955,7 @@ def _column_widths(table: Table, text_width_cm: float) -> list[float]:
     return [m + spare * w / total for m, w in zip(minimum, weights, strict=True)]
 
 
-def _signature_page_start(blocks: list[Block]) -> int | None:
+def _signature_page_start(blocks: Sequence[Block | Bilingual]) -> int | None:
     """Where the signature page starts: the closing Pasal before the first signature block.
 
     The page holds the Pasal heading (when it is one of the three blocks before the signature),
@@ -941,6 +968,8 @@ def _signature_page_start(blocks: list[Block]) -> int | None:
                 candidate = blocks[back]
                 if isinstance(candidate, Heading) and candidate.level == 2:
                     return back
+                if not isinstance(candidate, Heading | Paragraph | Table | PageBreak):
+                    return back  # the closing Pasal of a bilingual table
                 if not isinstance(candidate, Paragraph):
                     break
                 start = back if index - back <= 2 else start

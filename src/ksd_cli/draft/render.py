@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from ksd_cli import __version__
 from ksd_cli.diagnostics import Diagnostic, Severity
@@ -51,7 +51,7 @@ class NaskahIncomplete(UserError):
         lines = "\n".join(f"{source}: {m.path}: {m.message}" for m in missing)
         super().__init__(
             Msg("draft.incomplete.detail", count=len(missing), lines=lines),
-            hint=Msg("draft.incomplete.hint"),
+            hint=Msg("draft.incomplete.hint-blanks"),
         )
         self.source = source
         self.missing = tuple(missing)
@@ -92,6 +92,8 @@ class RenderedNaskah:
     provenance: Provenance
     #: Whether this kind of naskah occurs more than once in the record (names need the position).
     repeated_kind: bool
+    #: The English text beside a foreign cooperation's naskah (``templates/en/``), else ``None``.
+    english: str | None = None
 
     @property
     def markers(self) -> tuple[str, ...]:
@@ -219,6 +221,7 @@ def prepare(
         new=selection.new,
         draft=draft,
         sebutan_pihak=repository.config.naskah.sebutan_pihak,
+        alamat_pemilik=repository.config.daerah.alamat,
     )
     return source, selection, context
 
@@ -278,6 +281,7 @@ def render_naskah(
     if context.missing and not (draft or selection.new):
         raise NaskahIncomplete(source.rel, context.missing)
     template_file = _override(repository, Path(template.filename or template_name))
+    english = _english(env, template_name, context) if context.kerja_sama.luar_negeri else None
     # Control characters and escape sequences from record text end up nowhere: not in the
     # Markdown (often printed to a terminal), not in the Word file (XML cannot hold them).
     body = normalise_markdown(terminal_text(template.render(context.as_template_vars())))
@@ -295,7 +299,9 @@ def render_naskah(
         draft=draft or selection.new or bool(context.missing),
     )
     note = f"_{provenance.note()}_\n\n" if provenance.draft else ""
-    markdown = f"{provenance.front_matter(title)}\n{note}{body}"
+    # A foreign cooperation's Markdown holds the two texts as two parts, Indonesian first.
+    both = f"{body}\n<!-- ksd:halaman-baru -->\n\n{english}" if english else body
+    markdown = f"{provenance.front_matter(title)}\n{note}{with_blanks(both)}"
     if output_format in ("docx", "pdf"):
         from ksd_cli.draft.docx import markdown_to_docx
 
@@ -305,6 +311,7 @@ def render_naskah(
             title=title,
             subject=context.kerja_sama.judul,
             paraf=[p.label for p in context.pihak],
+            english=english,
         )
         if output_format == "pdf":
             from ksd_cli.office import docx_to_pdf
@@ -322,6 +329,7 @@ def render_naskah(
         template=template_name,
         title=title,
         body=body,
+        english=english,
         markdown=markdown,
         output_format=output_format,
         content=content,
@@ -329,6 +337,21 @@ def render_naskah(
         provenance=provenance,
         repeated_kind=sum(d.jenis == jenis for d in documents) > 1,
     )
+
+
+def _english(env: Any, template_name: str, context: DraftContext) -> str | None:
+    """The English text of a foreign cooperation's naskah, when an English template exists.
+
+    ``en/<template>`` is looked up as any template is (the repository's own first); a kind
+    without one is drafted in Indonesian alone. Numbering restarts, Article for Pasal.
+    """
+    from jinja2 import TemplateNotFound
+
+    try:
+        template = env.get_template(f"en/{template_name}")
+    except TemplateNotFound:
+        return None
+    return normalise_markdown(terminal_text(template.render(context.as_template_vars())))
 
 
 def write_naskah(rendered: RenderedNaskah, path: Path, *, force: bool = False) -> Path:
@@ -350,6 +373,34 @@ def document_title(context: DraftContext) -> str:
     return wording.kapital(
         f"{context.naskah.sebutan} antara {parties} tentang {context.naskah.tentang}"
     )
+
+
+def with_blanks(body: str) -> str:
+    """The body with each ``[[...]]`` gap as a blank, named in a footnote at the end.
+
+    The blank is Word's (:data:`ksd_cli.draft.docx.BLANK`), where a comment names the gap.
+
+    Only a draft has gaps (a final with missing data is refused), so only a draft carries the
+    footnotes; the text itself never shows a field name. One footnote per distinct gap.
+    """
+    from ksd_cli.draft.docx import BLANK
+
+    notes: dict[str, int] = {}
+
+    def blank(match: re.Match[str]) -> str:
+        what = (match.group(1) or match.group(2)).replace("\\_", "_").lower()
+        number = notes.setdefault(what, len(notes) + 1)
+        return f"{BLANK}[^{number}]"
+
+    text = _GAP.sub(blank, body)
+    if not notes:
+        return text
+    footnotes = "\n".join(f"[^{n}]: {what}" for what, n in notes.items())
+    return f"{text}\n{footnotes}\n"
+
+
+#: A gap, as the template wrote it or escaped inside record text (a table cell).
+_GAP = re.compile(r"\\\[\\\[(.+?)\\\]\\\]|\[\[([^\]]+)\]\]")
 
 
 def normalise_markdown(text: str) -> str:

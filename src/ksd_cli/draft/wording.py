@@ -140,6 +140,48 @@ def _add_months(day: date, months: int) -> date | None:
         return None
 
 
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def number_words(n: int) -> str:
+    """A whole number below 1000 in English words, as the English text of a naskah writes it."""
+    if not 0 <= n < 1000:
+        return str(n)
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+    hundreds, rest = divmod(n, 100)
+    return f"{_ONES[hundreds]} hundred" + (f" and {number_words(rest)}" if rest else "")
+
+
+def number_and_words(n: int) -> str:
+    """A number and its English words, "2 (two)": the counterpart of ``angka_kata``."""
+    return f"{n} ({number_words(n)})"
+
+
+def english_date(d: date) -> str:
+    """A date in English, "18 August 2022"."""
+    from ksd_cli.idformat import date_text
+
+    return date_text(d, "en")
+
+
+def english_term(mulai: date | None, sampai: date | None) -> str | None:
+    """The term in whole years or months in English ("5 (five) years"), as ``durasi``."""
+    worded = durasi(mulai, sampai)
+    if worded is None:
+        return None
+    count = int(worded.split(" ", 1)[0])
+    unit = "year" if worded.endswith("tahun") else "month"
+    return f"{number_and_words(count)} {unit}{'s' if count != 1 else ''}"
+
+
 #: Drafting filters registered in the naskah templates' environment, besides idformat's.
 FILTERS: dict[str, Callable[..., Any]] = {
     "label_pihak": label_pihak,
@@ -152,4 +194,8 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "berhuruf": berhuruf,
     "urutan": urutan,
     "angka_kata": angka_kata,
+    # The English text beside a foreign cooperation's naskah (templates/en/).
+    "number_words": number_and_words,
+    "english_date": english_date,
+    "english_term": english_term,
 }

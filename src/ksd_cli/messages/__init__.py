@@ -21,6 +21,7 @@ from ksd_cli.messages import (
     laporan_dokumen,
     naskah,
     pemakaian,
+    naskah_siap,
     pemetaan,
     proposals,
     records,
@@ -50,6 +51,7 @@ AREAS = (
     pemakaian,
     v11,  # v1.1 remainder (issue 10): month dates, other urusan
     evaluasi,  # laporan evaluasi and pemetaan, the remainder (issue 13)
+    naskah_siap,  # issue 12: naskah ready for paraf and signature
 )
 #: Every message, by key: (Indonesian, English). Each area keeps its entries in its own module.
 CATALOG: dict[str, tuple[str, str]] = {k: v for area in AREAS for k, v in area.ENTRIES.items()}

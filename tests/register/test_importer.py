@@ -52,6 +52,7 @@ def validate(repo: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
     ("register", "count"),
     [
         ("per_kerja_sama.xlsx", 3),
+        ("per_kerja_sama.xls", 3),  # the same register saved by LibreOffice as .xls
         ("per_naskah.xlsx", 2),
         ("judul_bertingkat.xlsx", 2),
         ("tanggal_teks.csv", 2),

@@ -1,5 +1,9 @@
 """Reading a register file into rows of cell values: .xlsx (openpyxl), .ods/.xls (pandas), .csv.
 
+.ods is read by pandas' "odf" engine (odfpy), .xls by its "xlrd" engine: both are in the
+optional extra ``register`` (``pip install 'ksd-cli[register]'``), since only ``ksd import``
+needs them; a missing one is a message with that command, never a traceback.
+
 Merged cells are filled with their top-left value in every cell they cover, so a heading merged
 over two columns, or a title merged down over a KB row and its PKS rows, reads in each cell.
 """
@@ -8,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,29 +78,42 @@ def _read_xlsx(path: Path, sheet: str | None) -> Sheet:
 def _read_pandas(path: Path, sheet: str | None) -> Sheet:
     import pandas as pd
 
-    engine: Literal["odf"] | None = "odf" if path.suffix.lower() == ".ods" else None
+    engine: Literal["odf", "xlrd"] = "odf" if path.suffix.lower() == ".ods" else "xlrd"
+    _require_reader(path, engine)
     try:
-        frame = pd.read_excel(path, sheet_name=sheet or 0, header=None, engine=engine)
-    except ImportError as exc:
-        raise UserError(
-            Msg("register.unreadable", file=path.name, reason=str(exc)),
-            hint=Msg("register.unreadable.ods-hint"),
-        ) from None
-    except Exception as exc:
+        with warnings.catch_warnings():
+            # pandas announces the end of its xlrd engine; until then it reads .xls well.
+            warnings.simplefilter("ignore")
+            book = pd.ExcelFile(path, engine=engine)
+            names = [str(n) for n in book.sheet_names]
+            if sheet is not None and sheet not in names:
+                raise UserError(
+                    Msg("register.no-sheet", file=path.name, sheet=sheet, sheets=", ".join(names))
+                )
+            name = sheet if sheet is not None else names[0]
+            frame = book.parse(name, header=None)
+    except UserError:
+        raise
+    except Exception as exc:  # each engine raises its own kinds for a file it cannot read
         raise UserError(Msg("register.unreadable", file=path.name, reason=str(exc))) from None
     rows: Rows = [[None if pd.isna(v) else v for v in row] for row in frame.itertuples(index=False)]
-    name = sheet if sheet is not None else _first_sheet_name(path, engine)
     return Sheet(path, name, rows)
 
 
-def _first_sheet_name(path: Path, engine: Literal["odf"] | None) -> str | None:
-    import pandas as pd
+#: The package pandas needs for each reader, and the name it is imported by.
+READER_PACKAGES: dict[str, tuple[str, str]] = {"odf": ("odfpy", "odf"), "xlrd": ("xlrd", "xlrd")}
 
-    try:
-        names = pd.ExcelFile(path, engine=engine).sheet_names
-    except Exception:
-        return None
-    return str(names[0]) if names else None
+
+def _require_reader(path: Path, engine: str) -> None:
+    """A clear message with the pip command when the package reading ``path`` is missing."""
+    import importlib.util
+
+    package, module = READER_PACKAGES[engine]
+    if importlib.util.find_spec(module) is None:
+        raise UserError(
+            Msg("impor.reader-missing", file=path.name, package=package),
+            hint=Msg("impor.reader-missing.hint", package=package),
+        )
 
 
 def decode(data: bytes) -> str:

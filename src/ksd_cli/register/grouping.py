@@ -80,6 +80,15 @@ class Finding:
     column: int | None
     level: Level
     words: Msg
+    #: Where the row is when not in the register's sheet ("permohonan.csv"); SIKERJA's tables.
+    table: str | None = None
+    #: The record's unit (the ``ParsedRow.row`` it belongs to) when it differs from ``row``.
+    unit: int | None = None
+
+    @property
+    def record_unit(self) -> int:
+        """The ``ParsedRow.row`` whose record this finding is about."""
+        return self.row if self.unit is None else self.unit
 
 
 @dataclass
@@ -94,6 +103,14 @@ class ParsedRow:
     posisi: int | None = None
     grup: str | None = None
     cites: str = ""
+    #: For rows of another table than the register's sheet (SIKERJA): its name and real row.
+    table: str | None = None
+    line: int | None = None
+
+    @property
+    def at(self) -> int:
+        """The row in its table (``row`` is a unique key that may differ, see SIKERJA)."""
+        return self.row if self.line is None else self.line
 
     @property
     def partners(self) -> tuple[str, ...]:

@@ -15,8 +15,8 @@ from __future__ import annotations
 import copy
 import io
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -49,6 +49,17 @@ Action = Literal["created", "updated", "unchanged"]
 _SUMBER = re.compile(
     r"^# ksd import: sumber (?P<file>.+?), (?:lembar (?P<sheet>.+?), )?baris (?P<rows>[0-9, ]+)$"
 )
+_SUMBER_SIKERJA = re.compile(r"^# ksd import: sumber SIKERJA (?P<table>\w+) (?P<key>.+)$")
+
+
+def register_source(file: str, sheet: str | None, row: int) -> str:
+    """The key of a record imported from a register, as its ``sumber`` note gives it."""
+    return f"{file}|{sheet or ''}|{row}"
+
+
+def sikerja_source(table: str, key: str) -> str:
+    """The key of a record imported from SIKERJA, as its ``sumber`` note gives it."""
+    return f"SIKERJA|{table}|{key}"
 
 
 @dataclass(frozen=True)
@@ -67,20 +78,24 @@ class ImportPlan:
     """Everything ``ksd import`` would do, and every finding, positioned in the register."""
 
     sheet: Sheet
-    layout: Layout
+    layout: Layout | None
     findings: tuple[Finding, ...]
     records: tuple[PlannedRecord, ...]
+    #: What to call a record's unit (``ParsedRow.row``) when listing skipped ones.
+    labels: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def error_rows(self) -> frozenset[int]:
-        """Rows with an error finding."""
-        return frozenset(f.row for f in self.findings if f.level == "error")
+        """Rows (record units) with an error finding."""
+        return frozenset(f.record_unit for f in self.findings if f.level == "error")
 
     def where(self, finding: Finding) -> str:
         """``register.xlsx:Daftar!F12`` (``register.csv:F12``; the row alone without a column)."""
         cell = (
             str(finding.row) if finding.column is None else cell_name(finding.column, finding.row)
         )
+        if finding.table is not None:  # "permohonan.csv", "permohonan.xlsx:Sheet1"
+            return f"{finding.table}!{cell}" if ":" in finding.table else f"{finding.table}:{cell}"
         sheet = f"{self.sheet.name}!" if self.sheet.name else ""
         return f"{self.sheet.file.name}:{sheet}{cell}"
 
@@ -91,9 +106,10 @@ class ImportPlan:
             return ()
         return tuple(r for r in self.records if not bad.intersection(r.rows))
 
-    def skipped(self, skip_invalid: bool) -> tuple[int, ...]:
-        """The rows left out."""
-        return tuple(sorted(self.error_rows)) if skip_invalid else ()
+    def skipped(self, skip_invalid: bool) -> tuple[str, ...]:
+        """The rows left out, as the register or the tables number them."""
+        units = sorted(self.error_rows) if skip_invalid else []
+        return tuple(self.labels.get(u, str(u)) for u in units)
 
 
 def read_mapping_file(path: Path) -> dict[str, str]:
@@ -148,7 +164,7 @@ class _Existing:
     path: Path
     text: str
     numbers: frozenset[str]
-    sumber: tuple[str, str | None, int] | None
+    sumber: str | None
 
 
 def plan_import(
@@ -170,19 +186,41 @@ def plan_import(
         findings.extend(problems)
         if row is not None:
             parsed.append(row)
+
+    def source(group: Sequence[ParsedRow]) -> tuple[str, str]:
+        rows = ", ".join(str(r.row) for r in group)
+        where = f"lembar {table.name}, " if table.name else ""
+        header = message("register.sumber", "id", file=table.file.name, where=where, rows=rows)
+        return register_source(table.file.name, table.name, group[0].row), header
+
+    planned = plan_groups(
+        repository, group_rows(parsed), findings, as_of=as_of, owner=owner, source=source
+    )
+    findings.sort(key=lambda f: (f.row, f.column if f.column is not None else -1))
+    return ImportPlan(table, layout, tuple(findings), planned)
+
+
+def plan_groups(
+    repository: Repository,
+    groups: Sequence[Sequence[ParsedRow]],
+    findings: list[Finding],
+    *,
+    as_of: date,
+    owner: str,
+    source: Callable[[Sequence[ParsedRow]], tuple[str, str]],
+) -> tuple[PlannedRecord, ...]:
+    """The records that groups of rows create or update; ``source`` gives key and note."""
     existing = _existing(repository)
     stems = {e.id for e in existing}
     planned: list[PlannedRecord] = []
     claimed: set[str] = set()
-    for group in group_rows(parsed):
+    for group in groups:
         rows = tuple(r.row for r in group)
-        match = _match(group, existing, table, claimed, findings)
+        key, header = source(group)
+        match = _match(group, existing, key, claimed, findings)
         if match is None:
             data = _new_record(group, stems, owner, as_of)
             stems.add(data["id"])
-            header = message("register.sumber", "id", file=table.file.name,
-                             where=f"lembar {table.name}, " if table.name else "",
-                             rows=", ".join(map(str, rows)))  # fmt: skip
             record_path = repository.agreements_dir / f"{data['id']}.yaml"
             if _valid(data, group, findings):
                 planned.append(
@@ -195,8 +233,7 @@ def plan_import(
             continue
         action: Action = "unchanged" if text is None else "updated"
         planned.append(PlannedRecord(action, match.id, match.path, text or match.text, rows))
-    findings.sort(key=lambda f: (f.row, f.column if f.column is not None else -1))
-    return ImportPlan(table, layout, tuple(findings), tuple(planned))
+    return tuple(planned)
 
 
 def _existing(repository: Repository) -> list[_Existing]:
@@ -219,7 +256,9 @@ def _existing(repository: Repository) -> list[_Existing]:
                 break
             if m := _SUMBER.match(line.strip()):
                 first = int(m.group("rows").split(",")[0])
-                sumber = (m.group("file"), m.group("sheet"), first)
+                sumber = register_source(m.group("file"), m.group("sheet"), first)
+            elif m := _SUMBER_SIKERJA.match(line.strip()):
+                sumber = sikerja_source(m.group("table"), m.group("key").strip())
         found.append(_Existing(record.id, item.source.path, item.text, numbers, sumber))
     return found
 
@@ -227,7 +266,7 @@ def _existing(repository: Repository) -> list[_Existing]:
 def _match(
     group: Sequence[ParsedRow],
     existing: Sequence[_Existing],
-    table: Sheet,
+    source: str,
     claimed: set[str],
     findings: list[Finding],
 ) -> _Existing | None:
@@ -249,7 +288,6 @@ def _match(
     for item in existing:
         if item.id not in claimed and numbers & item.numbers:
             return item
-    source = (table.file.name, table.name, group[0].row)
     return next((e for e in existing if e.sumber == source and e.id not in claimed), None)
 
 
@@ -290,7 +328,10 @@ def _new_record(
     values = {k: v for k, v in _record_values(group).items() if v is not None}
     naskah = [{k: v for k, v in n.items() if v is not None} for _, n in _naskah_values(group)]
     signed = [n["tanggal_ttd"] for n in naskah if n.get("tanggal_ttd")]
-    year = min(signed).year if signed else as_of.year
+    # An unsigned proposal counts from its first dated step (a request, an offer).
+    steps = [e["tanggal"] for key in ("peristiwa", "tahapan") for e in values.get(key) or ()]
+    dated = signed or steps
+    year = min(dated).year if dated else as_of.year
     data: dict[str, Any] = {"id": next_id(stems, "KSD", owner, year), **values}
     if "jenis" not in data and "pihak" in data:
         data["jenis"] = jenis_dari_pihak([p["tipe"] for p in data["pihak"][1:]])
@@ -315,7 +356,7 @@ def _valid(data: dict[str, Any], group: Sequence[ParsedRow], findings: list[Find
             else:
                 loc = ".".join(str(p) for p in error["loc"])
                 words = Msg("register.invalid-record", field=loc, problem=error["msg"])
-            findings.append(Finding(row.row, column, "error", words))
+            findings.append(Finding(row.at, column, "error", words, row.table, row.row))
         return False
     return True
 

@@ -204,3 +204,47 @@ def test_the_source_note_names_file_sheet_and_rows(repo: Path) -> None:
         text.splitlines()[0]
         == "# ksd import: sumber per_naskah.xlsx, lembar Register, baris 2, 3, 5"
     )
+
+
+def test_v11_columns_of_a_register(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    register = tmp_path / "usulan.csv"
+    register.write_text(
+        "Judul;Mitra Kerja Sama;Kategori Mitra;Unit Kerja Mitra;Urusan;Peristiwa Terakhir;"
+        "Tanggal Peristiwa Terakhir;Pendapatan;Jenis Naskah;Tanggal Penandatanganan;"
+        "Berlaku Hingga\n"
+        "Sertifikasi Tanah Desa;Kantor Pertanahan Kutai Kartanegara;Instansi vertikal;"
+        "Seksi Survei;pertanahan;Pembahasan TKKSD;12 Maret 2024;;;;\n"
+        "Sewa Aset Dermaga;PT Dermaga Mahakam;BUMD;-;perhubungan;;;sewa 120.000.000;PKS;"
+        "1 Juli 2023;tidak diketahui\n",
+        encoding="utf-8",
+    )
+    assert run_import(repo, register) == 0
+    by_title = {r["judul"]: r for r in records(repo).values()}
+    tanah, sewa = by_title["Sertifikasi Tanah Desa"], by_title["Sewa Aset Dermaga"]
+    assert tanah["pihak"][1] == {
+        "peran": "pihak_kedua", "tipe": "kementerian_lembaga",
+        "nama": "Kantor Pertanahan Kutai Kartanegara", "kategori": "instansi_vertikal",
+        "unit_kerja": "Seksi Survei",
+    }  # fmt: skip
+    assert tanah["jenis"] == "sinergi"
+    assert tanah["peristiwa"] == [{"jenis": "pembahasan_tkksd", "tanggal": date(2024, 3, 12)}]
+    assert sewa["pihak"][1]["kategori"] == "bumd" and "unit_kerja" not in sewa["pihak"][1]
+    assert sewa["pembiayaan"] == {"pendapatan": [{"jenis": "sewa", "nilai": 120_000_000}]}
+    assert sewa["naskah"][0]["berlaku_sampai"] == "tidak_diketahui"
+    assert validate(repo, capsys)["findings"] == []
+
+
+def test_an_event_without_its_date_is_an_error_at_the_cell(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    register = tmp_path / "usulan.csv"
+    register.write_text(
+        "Judul,Mitra Kerja Sama,Urusan,Peristiwa Terakhir,Tanggal Peristiwa Terakhir\n"
+        "Sertifikasi Tanah,Pemkot Samarinda,pertanahan,Ditolak,\n",
+        encoding="utf-8",
+    )
+    assert run_import(repo, register) == 1
+    assert "usulan.csv:E2: galat: peristiwa tanpa tanggal" in capsys.readouterr().err
+    assert records(repo) == {}

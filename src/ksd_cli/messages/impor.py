@@ -76,4 +76,32 @@ ENTRIES: dict[str, tuple[str, str]] = {
         'unknown source "{value}"; supported: sikerja',
     ),
     "impor.skipped-records": ("Dilewati: {rows}", "Skipped: {rows}"),
+    # v1.1 columns of a register
+    "impor.bad-kategori": (
+        'kategori mitra "{value}" tidak dikenal; tulis misalnya "BUMN", "Perguruan tinggi", '
+        '"Instansi vertikal"',
+        'partner category "{value}" is unknown; write e.g. "BUMN", "Perguruan tinggi", '
+        '"Instansi vertikal"',
+    ),
+    "impor.bad-peristiwa": (
+        'peristiwa "{value}" tidak dikenal; tulis misalnya "Permohonan kerja sama", '
+        '"Pembahasan TKKSD", "Ditolak"',
+        'event "{value}" is unknown; write e.g. "Permohonan kerja sama", "Pembahasan TKKSD", '
+        '"Ditolak"',
+    ),
+    "impor.bad-pendapatan": (
+        'pendapatan "{value}" tidak terbaca; tulis jenis lalu nilai, misalnya "retribusi '
+        '250.000.000" (jenis: {kinds})',
+        'revenue "{value}" cannot be read; write the kind then the amount, e.g. "retribusi '
+        '250.000.000" (kinds: {kinds})',
+    ),
+    "impor.peristiwa-no-date": (
+        "peristiwa tanpa tanggal: isi juga kolom Tanggal Peristiwa Terakhir",
+        "an event without a date: fill in the Tanggal Peristiwa Terakhir column too",
+    ),
+    "impor.too-many-values": (
+        "{count} nilai untuk {partners} mitra; tulis satu nilai per mitra, dipisah titik koma",
+        "{count} values for {partners} partners; write one value per partner, separated by "
+        "semicolons",
+    ),
 }

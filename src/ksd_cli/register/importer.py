@@ -326,6 +326,13 @@ def _new_record(
     from ksd_cli.scaffold import next_id
 
     values = {k: v for k, v in _record_values(group).items() if v is not None}
+    if "pihak" in values:
+        values["pihak"] = [{k: v for k, v in p.items() if v is not None} for p in values["pihak"]]
+    if "pendapatan" in values:
+        pembiayaan = values.setdefault("pembiayaan", {})
+        pembiayaan["pendapatan"] = values.pop("pendapatan")
+    if "peristiwa_terakhir" in values:
+        values["peristiwa"] = [values.pop("peristiwa_terakhir")]
     naskah = [{k: v for k, v in n.items() if v is not None} for _, n in _naskah_values(group)]
     signed = [n["tanggal_ttd"] for n in naskah if n.get("tanggal_ttd")]
     # An unsigned proposal counts from its first dated step (a request, an offer).
@@ -398,6 +405,12 @@ def _updated_text(existing: _Existing, group: Sequence[ParsedRow], owner: str) -
             _set_pihak(document, value, owner)
         elif key == "pembiayaan":
             _set_nilai(document, value)
+        elif key == "pendapatan":
+            _set_pendapatan(document, value)
+        elif key == "peristiwa_terakhir":
+            _set_latest_event(document, value)
+        elif key in ("peristiwa", "tahapan"):
+            _merge_events(document, key, value)
         else:
             _set(document, key, value)
     naskah_list = document.get("naskah")
@@ -455,6 +468,57 @@ def _set_nilai(document: Any, value: dict[str, Any] | None) -> None:
         _set(pembiayaan, "nilai", value["nilai"])
 
 
+def _set_pendapatan(document: Any, value: list[dict[str, Any]] | None) -> None:
+    """The revenue list from the register; an entry's ``keterangan`` stays with its kind."""
+    pembiayaan = document.get("pembiayaan")
+    if value is None:
+        if pembiayaan is not None and "pendapatan" in pembiayaan:
+            del pembiayaan["pendapatan"]
+            if not pembiayaan:
+                del document["pembiayaan"]
+        return
+    current = _plain_of(pembiayaan.get("pendapatan")) if pembiayaan is not None else None
+    notes = {e["jenis"]: e["keterangan"] for e in current or () if e.get("keterangan")}
+    wanted = [{**e, **({"keterangan": notes[e["jenis"]]} if e["jenis"] in notes else {})}
+              for e in value]  # fmt: skip
+    if current == wanted:
+        return
+    if pembiayaan is None:
+        document["pembiayaan"] = {"pendapatan": wanted}
+    else:
+        pembiayaan["pendapatan"] = wanted
+
+
+def _set_latest_event(document: Any, value: dict[str, Any] | None) -> None:
+    """The register's "Peristiwa Terakhir" speaks for the record's latest event: set it.
+
+    An empty cell leaves the events alone (a register rarely lists them all); a new event
+    replaces the latest one's kind and date, keeping its ``keterangan`` and ``dokumen``.
+    """
+    if value is None:
+        return
+    events = document.get("peristiwa")
+    if not events:
+        document["peristiwa"] = [value]
+        return
+    latest = max(range(len(events)), key=lambda i: (_plain_of(events[i].get("tanggal")), i))
+    for key in ("jenis", "tanggal"):
+        _set(events[latest], key, value[key])
+
+
+def _merge_events(document: Any, key: str, value: list[dict[str, Any]] | None) -> None:
+    """Events from another system added to the record's, never removing hand-written ones."""
+    name = "jenis" if key == "peristiwa" else "tahap"
+    events = document.get(key)
+    current = _plain_of(events) if events is not None else []
+    seen = {(e.get(name), e.get("tanggal")) for e in current}
+    new = [e for e in value or () if (e[name], e["tanggal"]) not in seen]
+    if not new:
+        return
+    merged = sorted([*current, *new], key=lambda e: e["tanggal"])
+    document[key] = merged
+
+
 def _identity(pihak: Any) -> tuple[str, str]:
     return (str(pihak.get("tipe")), str(pihak.get("kode_wilayah") or pihak.get("nama") or ""))
 
@@ -466,6 +530,8 @@ def _set_pihak(document: Any, parties: list[dict[str, Any]] | None, owner: str) 
     current = list(document.get("pihak") or ())
     partners = [p for p in current if p.get("kode_wilayah") != owner]
     if [_identity(p) for p in partners] == [_identity(p) for p in parties[1:]]:
+        for kept, party in zip(partners, parties[1:], strict=True):
+            _set_v11_party(kept, party)
         return
     by_identity = {_identity(p): p for p in current}
     replaced = []
@@ -473,10 +539,20 @@ def _set_pihak(document: Any, parties: list[dict[str, Any]] | None, owner: str) 
         kept = by_identity.get(_identity(party))
         if kept is not None:
             kept["peran"] = party["peran"]
+            _set_v11_party(kept, party)
             replaced.append(kept)
         else:
-            replaced.append(party)
+            replaced.append({k: v for k, v in party.items() if v is not None})
     document["pihak"] = replaced
+
+
+def _set_v11_party(kept: Any, party: Mapping[str, Any]) -> None:
+    """A partner's ``kategori`` and ``unit_kerja`` where the register has their columns."""
+    for key in ("kategori", "unit_kerja"):
+        if key in party:
+            _set(kept, key, party[key])
+    if party.get("kategori") is not None and kept.get("tipe") != party["tipe"]:
+        kept["tipe"] = party["tipe"]
 
 
 def _naskah_index(naskah_list: Any, posisi: int | None, values: Mapping[str, Any]) -> int | None:

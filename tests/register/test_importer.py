@@ -248,3 +248,35 @@ def test_an_event_without_its_date_is_an_error_at_the_cell(
     assert run_import(repo, register) == 1
     assert "usulan.csv:E2: galat: peristiwa tanpa tanggal" in capsys.readouterr().err
     assert records(repo) == {}
+
+
+def test_the_repository_rules_run_before_anything_is_written(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = tmp_path / "usulan-2024.csv"
+    first.write_text(
+        "Judul,Mitra Kerja Sama,Urusan,Peristiwa Terakhir,Tanggal Peristiwa Terakhir\n"
+        "Pengelolaan Sampah Regional,Pemkot Samarinda,lingkungan hidup,permohonan,1 Maret 2024\n",
+        encoding="utf-8",
+    )
+    assert run_import(repo, first) == 0
+    # Another register names the same request again: C016 (registered twice), at its row.
+    second = tmp_path / "usulan-opd.csv"
+    second.write_text(
+        first.read_text(encoding="utf-8").replace("1 Maret 2024", "4 Maret 2024"),
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert run_import(repo, second) == 0
+    assert "usulan-opd.csv:2: peringatan: C016 registrasi-ganda" in capsys.readouterr().err
+    # A date after the as-of date is an error of ksd validate (C007): nothing is written.
+    future = tmp_path / "usulan-baru.csv"
+    future.write_text(
+        "Judul,Mitra Kerja Sama,Urusan,Peristiwa Terakhir,Tanggal Peristiwa Terakhir\n"
+        "Terminal Terpadu,Kab. Kutai Timur,perhubungan,permohonan,1 Juli 2025\n",
+        encoding="utf-8",
+    )
+    before = sorted(records(repo))
+    assert run_import(repo, future) == 1
+    assert "usulan-baru.csv:2: galat: C007 tanggal-mendatang" in capsys.readouterr().err
+    assert sorted(records(repo)) == before

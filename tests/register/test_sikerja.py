@@ -220,3 +220,13 @@ def test_tables_exported_as_xlsx_are_read_too(repo: Path, tmp_path: Path) -> Non
         frame.to_excel(folder / f"{csv.stem}.xlsx", index=False)
     assert run(repo, folder) == 0
     assert by_source(repo)["REQ/2023/0001"]["peristiwa"][0]["tanggal"] == date(2023, 10, 9)
+
+
+def test_repository_rules_stop_the_import(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # As of 5 May 2024, the return of REQ/2024/0003 (10 May) has not happened yet: C007.
+    code = main(["import", str(SIKERJA), "--from", "sikerja", "--root", str(repo),
+                 "--as-of", "2024-05-05"])  # fmt: skip
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "permohonan.csv:4: galat: C007 tanggal-mendatang: tanggal 2024-05-10" in err
+    assert not list((repo / "data" / "agreements").glob("*.yaml"))

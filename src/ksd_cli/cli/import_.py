@@ -117,7 +117,8 @@ def import_(
             raise UsageProblem("--from", Msg("impor.from-unknown", value=from_))
         plan = _plan_sikerja(repo, file, day, owner, zona_waktu, words)
     else:
-        plan = plan_import(repo, file, as_of=day, owner=owner, sheet=sheet, overrides=overrides)
+        plan = plan_import(repo, file, as_of=day, owner=owner, sheet=sheet, overrides=overrides,
+                           lang=words)  # fmt: skip
         _print_mapping(plan, words)
     if write_mapping is not None and plan.layout is not None:
         write_text_atomic(write_mapping, mapping_toml(plan.layout))
@@ -165,7 +166,7 @@ def _plan_sikerja(
         raise UsageProblem("--zona-waktu", Msg("impor.bad-zone", value=source)) from None
     sys.stderr.write(message("impor.sikerja.zone", lang, source=source, local=local) + "\n")
     return plan_sikerja(repo, directory, as_of=day, owner=owner, source_zone=source_zone,
-                        local_zone=local_zone)  # fmt: skip
+                        local_zone=local_zone, lang=lang)  # fmt: skip
 
 
 def _print_mapping(plan: object, lang: Lang) -> None:

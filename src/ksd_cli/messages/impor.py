@@ -104,4 +104,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{count} values for {partners} partners; write one value per partner, separated by "
         "semicolons",
     ),
+    # the repository's rules, run before anything is written
+    "impor.rule": ("{code} {rule}: {text}", "{code} {rule}: {text}"),
 }

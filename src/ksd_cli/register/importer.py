@@ -19,17 +19,18 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
 from ksd_cli.errors import UserError
-from ksd_cli.messages import Msg, message
+from ksd_cli.messages import Lang, Msg, message
 from ksd_cli.models import Agreement
 from ksd_cli.register.grouping import (
     NASKAH_FIELDS,
     RECORD_FIELDS,
     Finding,
+    Level,
     ParsedRow,
     group_rows,
     parse_row,
@@ -44,6 +45,10 @@ from ksd_cli.register.headings import (
 from ksd_cli.register.readers import Sheet, cell_name, read_sheet
 from ksd_cli.register.values import jenis_dari_pihak
 from ksd_cli.repository import Repository
+
+if TYPE_CHECKING:
+    from ksd_cli.diagnostics import Diagnostic
+    from ksd_cli.loading import LoadResult
 
 Action = Literal["created", "updated", "unchanged"]
 _SUMBER = re.compile(
@@ -175,6 +180,7 @@ def plan_import(
     owner: str,
     sheet: str | None = None,
     overrides: Mapping[str, str] | None = None,
+    lang: Lang = "id",
 ) -> ImportPlan:
     """Read the register at ``path`` and plan the records (nothing is written)."""
     table = read_sheet(path, sheet)
@@ -194,7 +200,7 @@ def plan_import(
         return register_source(table.file.name, table.name, group[0].row), header
 
     planned = plan_groups(
-        repository, group_rows(parsed), findings, as_of=as_of, owner=owner, source=source
+        repository, group_rows(parsed), findings, as_of=as_of, owner=owner, source=source, lang=lang
     )
     findings.sort(key=lambda f: (f.row, f.column if f.column is not None else -1))
     return ImportPlan(table, layout, tuple(findings), planned)
@@ -208,14 +214,18 @@ def plan_groups(
     as_of: date,
     owner: str,
     source: Callable[[Sequence[ParsedRow]], tuple[str, str]],
+    lang: Lang = "id",
 ) -> tuple[PlannedRecord, ...]:
     """The records that groups of rows create or update; ``source`` gives key and note."""
-    existing = _existing(repository)
+    loaded = _load(repository)
+    existing = _existing(loaded)
     stems = {e.id for e in existing}
     planned: list[PlannedRecord] = []
     claimed: set[str] = set()
+    by_rows: dict[tuple[int, ...], Sequence[ParsedRow]] = {}
     for group in groups:
         rows = tuple(r.row for r in group)
+        by_rows[rows] = group
         key, header = source(group)
         match = _match(group, existing, key, claimed, findings)
         if match is None:
@@ -233,13 +243,69 @@ def plan_groups(
             continue
         action: Action = "unchanged" if text is None else "updated"
         planned.append(PlannedRecord(action, match.id, match.path, text or match.text, rows))
+    check_with_repository(repository, loaded, planned, by_rows, findings, as_of=as_of, lang=lang)
     return tuple(planned)
 
 
-def _existing(repository: Repository) -> list[_Existing]:
+def check_with_repository(
+    repository: Repository,
+    loaded: LoadResult,
+    planned: Sequence[PlannedRecord],
+    groups: Mapping[tuple[int, ...], Sequence[ParsedRow]],
+    findings: list[Finding],
+    *,
+    as_of: date,
+    lang: Lang,
+) -> None:
+    """Run ``ksd validate``'s rules on the records to write, together with the repository.
+
+    Cross-record rules see the repository as it would be after the import: an id used twice,
+    one cooperation registered twice (C016), an unknown potential. Each finding is put on the
+    first register row of its record, so that nothing is written while it stands.
+    """
+    from ksd_cli.loading import LoadResult, load_text
+    from ksd_cli.repository import SourceFile
+    from ksd_cli.validate import check_records
+
+    changed = [r for r in planned if r.action != "unchanged"]
+    if not changed:
+        return
+    root = repository.root
+    replaced = {r.path.resolve() for r in changed}
+    records = [i for i in loaded.records if i.source.path.resolve() not in replaced]
+    mine: dict[str, PlannedRecord] = {}
+    for record in changed:
+        rel = record.path.resolve().relative_to(root.resolve()).as_posix()
+        item, problems = load_text(SourceFile(record.path, rel, "agreement"), record.text,
+                                   lang=lang)  # fmt: skip
+        mine[rel] = record
+        if item is not None:
+            records.append(item)
+        for problem in problems:
+            _rule_finding(problem, groups[record.rows], findings)
+    combined = LoadResult(tuple(records), loaded.diagnostics, len(records), loaded.invalid)
+    for diagnostic in check_records(
+        repository.config, combined, as_of=as_of, lang=lang, only=frozenset(mine)
+    ):
+        _rule_finding(diagnostic, groups[mine[diagnostic.path].rows], findings)
+
+
+def _rule_finding(
+    diagnostic: Diagnostic, group: Sequence[ParsedRow], findings: list[Finding]
+) -> None:
+    row = group[0]
+    level: Level = "error" if diagnostic.severity.value == "error" else "warning"
+    words = Msg("impor.rule", code=diagnostic.code, rule=diagnostic.rule, text=diagnostic.message)
+    findings.append(Finding(row.at, None, level, words, row.table, row.row))
+
+
+def _load(repository: Repository) -> LoadResult:
     from ksd_cli.loading import load_records
 
-    loaded = load_records(repository, lang="id")
+    return load_records(repository, lang="id")
+
+
+def _existing(loaded: LoadResult) -> list[_Existing]:
     found = []
     for item in loaded.records:
         record = item.record

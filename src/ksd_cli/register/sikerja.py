@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ksd_cli.errors import UserError
-from ksd_cli.messages import Msg, message
+from ksd_cli.messages import Lang, Msg, message
 from ksd_cli.register.grouping import PERAN, Finding, Level, ParsedRow
 from ksd_cli.register.importer import ImportPlan, plan_groups, sikerja_source
 from ksd_cli.register.readers import Sheet, read_sheet
@@ -500,6 +500,7 @@ def plan_sikerja(
     owner: str,
     source_zone: tzinfo,
     local_zone: tzinfo,
+    lang: Lang = "id",
 ) -> ImportPlan:
     """Read SIKERJA's exported tables in ``directory`` and plan the records (nothing written)."""
     findings: list[Finding] = []
@@ -514,6 +515,6 @@ def plan_sikerja(
         return sikerja_source(item.table, item.key), header
 
     planned = plan_groups(repository, [[item.parsed] for item in rows], findings,
-                          as_of=as_of, owner=owner, source=source)  # fmt: skip
+                          as_of=as_of, owner=owner, source=source, lang=lang)  # fmt: skip
     findings.sort(key=lambda f: (f.table or "", f.row, -1 if f.column is None else f.column))
     return ImportPlan(Sheet(directory, None, []), None, tuple(findings), planned, read.labels)

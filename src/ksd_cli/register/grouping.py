@@ -356,6 +356,8 @@ def group_rows(rows: Sequence[ParsedRow]) -> list[list[ParsedRow]]:
     """Rows of one cooperation together, in register order (see the module docstring)."""
     groups: list[list[ParsedRow]] = []
     by_key: dict[str, list[ParsedRow]] = {}
+    # Groups by their first row's partners: a row is compared only with its partners' groups.
+    by_partners: dict[tuple[str, ...], list[list[ParsedRow]]] = {}
     for row in rows:
         key = row.kunci or row.grup
         if key:
@@ -364,21 +366,23 @@ def group_rows(rows: Sequence[ParsedRow]) -> list[list[ParsedRow]]:
                 groups.append(by_key[key])
             by_key[key].append(row)
             continue
-        target = _cited_group(row, groups) if row.naskah.get("jenis") in _FOLLOWERS else None
+        partners = row.partners
+        same = by_partners.get(partners, [])
+        target = _cited_group(row, same) if row.naskah.get("jenis") in _FOLLOWERS else None
         if target is not None:
             target.append(row)
         else:
             groups.append([row])
+            by_partners.setdefault(partners, []).append(groups[-1])
     return groups
 
 
 def _cited_group(row: ParsedRow, groups: Sequence[list[ParsedRow]]) -> list[ParsedRow] | None:
+    """The latest of ``groups`` (those of the row's partners) one of whose numbers it cites."""
     cites = " ".join(row.cites.split()).lower()
     if not cites:
         return None
     for group in reversed(groups):
-        if group[0].partners != row.partners:
-            continue
         for earlier in group:
             numbers = (earlier.naskah.get("nomor") or {}).values()
             if any(len(n) >= 4 and " ".join(n.split()).lower() in cites for n in numbers):

@@ -219,7 +219,7 @@ def plan_groups(
     """The records that groups of rows create or update; ``source`` gives key and note."""
     loaded = _load(repository)
     existing = _existing(loaded)
-    stems = {e.id for e in existing}
+    ids = _Ids({e.id for e in existing}, owner)
     planned: list[PlannedRecord] = []
     claimed: set[str] = set()
     by_rows: dict[tuple[int, ...], Sequence[ParsedRow]] = {}
@@ -229,8 +229,7 @@ def plan_groups(
         key, header = source(group)
         match = _match(group, existing, key, claimed, findings)
         if match is None:
-            data = _new_record(group, stems, owner, as_of)
-            stems.add(data["id"])
+            data = _new_record(group, ids, as_of)
             record_path = repository.agreements_dir / f"{data['id']}.yaml"
             if _valid(data, group, findings):
                 planned.append(
@@ -386,11 +385,28 @@ def _naskah_values(group: Sequence[ParsedRow]) -> list[tuple[int | None, dict[st
     return [(r.posisi, r.naskah) for r in group if r.naskah]
 
 
-def _new_record(
-    group: Sequence[ParsedRow], stems: set[str], owner: str, as_of: date
-) -> dict[str, Any]:
-    from ksd_cli.scaffold import next_id
+class _Ids:
+    """The next free record ids, year by year, without rescanning every id for each record."""
 
+    def __init__(self, used: set[str], owner: str) -> None:
+        self.used = used
+        self.owner = owner
+        self.last: dict[int, str] = {}
+
+    def next(self, year: int) -> str:
+        from ksd_cli.scaffold import next_id
+
+        previous = self.last.get(year)
+        if previous is None:
+            ident = next_id(self.used, "KSD", self.owner, year)
+        else:
+            head, _, seq = previous.rpartition("-")
+            ident = f"{head}-{int(seq) + 1:03d}"
+        self.last[year] = ident
+        return ident
+
+
+def _new_record(group: Sequence[ParsedRow], ids: _Ids, as_of: date) -> dict[str, Any]:
     values = {k: v for k, v in _record_values(group).items() if v is not None}
     if "pihak" in values:
         values["pihak"] = [{k: v for k, v in p.items() if v is not None} for p in values["pihak"]]
@@ -405,7 +421,7 @@ def _new_record(
     steps = [e["tanggal"] for key in ("peristiwa", "tahapan") for e in values.get(key) or ()]
     dated = signed or steps
     year = min(dated).year if dated else as_of.year
-    data: dict[str, Any] = {"id": next_id(stems, "KSD", owner, year), **values}
+    data: dict[str, Any] = {"id": ids.next(year), **values}
     if "jenis" not in data and "pihak" in data:
         data["jenis"] = jenis_dari_pihak([p["tipe"] for p in data["pihak"][1:]])
     if naskah:
@@ -445,9 +461,11 @@ def _yaml() -> Any:
 
 
 def _text(data: dict[str, Any], header: str) -> str:
+    from ksd_cli.register.emit import canonical_text
     from ksd_cli.scaffold import record_text
 
-    return record_text(data, "agreement", header)
+    fast = canonical_text(data, header)
+    return fast if fast is not None else record_text(data, "agreement", header)
 
 
 def _plain(text: str) -> dict[str, Any]:

@@ -319,6 +319,11 @@ def _region_names() -> dict[tuple[str, str], Wilayah]:
     return names
 
 
+@cache
+def _regions_at(tingkat: str) -> dict[str, Wilayah]:
+    return {bare: w for (level, bare), w in _region_names().items() if level == tingkat}
+
+
 def resolve_wilayah(name: str) -> WilayahMatch | None:
     """The region a partner name means ("Pemkot Samarinda", "Kab. Kutai Timur"), else ``None``.
 
@@ -331,7 +336,7 @@ def resolve_wilayah(name: str) -> WilayahMatch | None:
         if text == prefix or not text.startswith(prefix + " "):
             continue
         rest = text[len(prefix) + 1 :]
-        candidates = {bare: w for (level, bare), w in _region_names().items() if level == tingkat}
+        candidates = _regions_at(tingkat)
         if rest in candidates:
             return WilayahMatch(candidates[rest], candidates[rest].nama, 1.0)
         close = difflib.get_close_matches(rest, list(candidates), n=1, cutoff=MIN_SCORE)

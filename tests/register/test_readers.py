@@ -57,3 +57,17 @@ def test_missing_reader_package_is_a_message_with_the_pip_command(
     assert "odfpy" in render(raised.value.words, "id")
     assert raised.value.hint_words is not None
     assert "pip install 'ksd-cli[register]'" in render(raised.value.hint_words, "en")
+
+
+def test_merged_cells_read_in_streaming_mode_as_in_the_whole_workbook(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # judul_bertingkat.xlsx has a title merged across the sheet and a two-row merged header.
+    streamed = read_sheet(REGISTERS / "judul_bertingkat.xlsx")
+    monkeypatch.setattr(readers, "_merged_ranges", lambda path, part: None)
+    whole = read_sheet(REGISTERS / "judul_bertingkat.xlsx")
+    width = max(len(r) for r in whole.rows)
+    assert [readers.padded(r, width) for r in streamed.rows] == [
+        readers.padded(r, width) for r in whole.rows
+    ]
+    assert streamed.rows[4][3] == streamed.rows[4][4]  # "Nomor" over both number columns

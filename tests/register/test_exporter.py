@@ -18,6 +18,7 @@ from ksd_cli.cli import main
 REGISTERS = Path(__file__).parent.parent / "fixtures" / "registers"
 AS_OF = "2025-06-30"
 TARGET = "KSD-6402-2021-002"
+TARGET_V11 = "KSD-6402-2023-001"  # Universitas Mulawarman: a third party
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +29,14 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert (
             main(["import", str(REGISTERS / register), "--root", str(root), "--as-of", AS_OF]) == 0
         )
+    # v1.1 facts a register holds: a proposal's event, revenue (the beasiswa record)
+    v11 = root / "data" / "agreements" / f"{TARGET_V11}.yaml"
+    v11.write_text(
+        v11.read_text(encoding="utf-8")
+        + "peristiwa:\n  - jenis: permohonan\n    tanggal: 2022-11-01\n"
+        + "    keterangan: surat rektor\n",
+        encoding="utf-8",
+    )
     return root
 
 
@@ -111,15 +120,49 @@ EDITS: dict[str, tuple[Any, tuple[Any, ...], object]] = {
 }
 
 
+# v1.1 columns, edited on the record of a third party: heading -> (value, path, expected).
+# "Berlaku Hingga (tidak diketahui)" is the "Berlaku Hingga" column given the v1.1 words.
+EDITS_V11: dict[str, tuple[Any, tuple[Any, ...], object]] = {
+    "Kategori Mitra": ("Perguruan tinggi", ("pihak", 1, "kategori"), "perguruan_tinggi"),
+    "Unit Kerja Mitra": ("LPPM", ("pihak", 1, "unit_kerja"), "LPPM"),
+    "Pendapatan": (
+        "kontribusi 5.000.000",
+        ("pembiayaan", "pendapatan"),
+        [{"jenis": "kontribusi", "nilai": 5_000_000}],
+    ),
+    "Peristiwa Terakhir": ("pembahasan_tkksd", ("peristiwa", 0, "jenis"), "pembahasan_tkksd"),
+    "Tanggal Peristiwa Terakhir": (
+        date(2022, 11, 2),
+        ("peristiwa", 0, "tanggal"),
+        date(2022, 11, 2),
+    ),
+    "Objek Naskah": ("beasiswa S1", ("naskah", 0, "objek"), "beasiswa S1"),
+    "Ruang Lingkup Naskah": (
+        "biaya kuliah; biaya hidup",
+        ("naskah", 0, "ruang_lingkup"),
+        ["biaya kuliah", "biaya hidup"],
+    ),
+    "Nilai Naskah": (300_000_000, ("naskah", 0, "nilai"), 300_000_000),
+    "Berlaku Hingga (tidak diketahui)": (
+        "tidak diketahui",
+        ("naskah", 0, "berlaku_sampai"),
+        "tidak_diketahui",
+    ),
+}
+
+
 def _put(record: Any, path: tuple[Any, ...], value: object) -> None:
     for step in path[:-1]:
         record = record.setdefault(step, {}) if isinstance(record, dict) else record[step]
     record[path[-1]] = value
 
 
-@pytest.mark.parametrize("heading", list(EDITS))
+@pytest.mark.parametrize(
+    ("target", "heading"),
+    [(TARGET, h) for h in EDITS] + [(TARGET_V11, h) for h in EDITS_V11],
+)
 def test_editing_one_cell_updates_exactly_that_field_of_that_record(
-    source: Path, tmp_path: Path, heading: str
+    source: Path, tmp_path: Path, target: str, heading: str
 ) -> None:
     repo = tmp_path / "repo"
     shutil.copytree(source, repo)
@@ -129,14 +172,14 @@ def test_editing_one_cell_updates_exactly_that_field_of_that_record(
     workbook = load_workbook(output)
     ws = worksheet(workbook)
     headings = [c.value for c in ws[1]]
-    row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == f"{TARGET}#1")
-    value, path, expected = EDITS[heading]
-    row[headings.index(heading)].value = value
+    row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == f"{target}#1")
+    value, path, expected = {**EDITS, **EDITS_V11}[heading]
+    row[headings.index(heading.split(" (")[0])].value = value
     workbook.save(output)
     assert main(["import", str(output), "--root", str(repo), "--as-of", AS_OF]) == 0
     after = data(repo)
     wanted = copy.deepcopy(before)
-    _put(wanted[TARGET], path, expected)
+    _put(wanted[target], path, expected)
     assert after == wanted
 
 
@@ -147,4 +190,6 @@ def test_every_importable_exported_column_has_a_round_trip_case(
     export(source, output)
     headings = [c.value for c in worksheet(load_workbook(output))[1]]
     derived = {"Kunci ksd", "No", "Tahap", "Nomor Pihak Ketiga"}
-    assert set(headings) - derived == set(EDITS)
+    assert set(headings) - derived == set(EDITS) | set(EDITS_V11) - {
+        "Berlaku Hingga (tidak diketahui)"
+    }

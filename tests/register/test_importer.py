@@ -52,6 +52,7 @@ def validate(repo: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
     ("register", "count"),
     [
         ("per_kerja_sama.xlsx", 3),
+        ("per_kerja_sama.xls", 3),  # the same register saved by LibreOffice as .xls
         ("per_naskah.xlsx", 2),
         ("judul_bertingkat.xlsx", 2),
         ("tanggal_teks.csv", 2),
@@ -203,3 +204,79 @@ def test_the_source_note_names_file_sheet_and_rows(repo: Path) -> None:
         text.splitlines()[0]
         == "# ksd import: sumber per_naskah.xlsx, lembar Register, baris 2, 3, 5"
     )
+
+
+def test_v11_columns_of_a_register(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    register = tmp_path / "usulan.csv"
+    register.write_text(
+        "Judul;Mitra Kerja Sama;Kategori Mitra;Unit Kerja Mitra;Urusan;Peristiwa Terakhir;"
+        "Tanggal Peristiwa Terakhir;Pendapatan;Jenis Naskah;Tanggal Penandatanganan;"
+        "Berlaku Hingga\n"
+        "Sertifikasi Tanah Desa;Kantor Pertanahan Kutai Kartanegara;Instansi vertikal;"
+        "Seksi Survei;pertanahan;Pembahasan TKKSD;12 Maret 2024;;;;\n"
+        "Sewa Aset Dermaga;PT Dermaga Mahakam;BUMD;-;perhubungan;;;sewa 120.000.000;PKS;"
+        "1 Juli 2023;tidak diketahui\n",
+        encoding="utf-8",
+    )
+    assert run_import(repo, register) == 0
+    by_title = {r["judul"]: r for r in records(repo).values()}
+    tanah, sewa = by_title["Sertifikasi Tanah Desa"], by_title["Sewa Aset Dermaga"]
+    assert tanah["pihak"][1] == {
+        "peran": "pihak_kedua", "tipe": "kementerian_lembaga",
+        "nama": "Kantor Pertanahan Kutai Kartanegara", "kategori": "instansi_vertikal",
+        "unit_kerja": "Seksi Survei",
+    }  # fmt: skip
+    assert tanah["jenis"] == "sinergi"
+    assert tanah["peristiwa"] == [{"jenis": "pembahasan_tkksd", "tanggal": date(2024, 3, 12)}]
+    assert sewa["pihak"][1]["kategori"] == "bumd" and "unit_kerja" not in sewa["pihak"][1]
+    assert sewa["pembiayaan"] == {"pendapatan": [{"jenis": "sewa", "nilai": 120_000_000}]}
+    assert sewa["naskah"][0]["berlaku_sampai"] == "tidak_diketahui"
+    assert validate(repo, capsys)["findings"] == []
+
+
+def test_an_event_without_its_date_is_an_error_at_the_cell(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    register = tmp_path / "usulan.csv"
+    register.write_text(
+        "Judul,Mitra Kerja Sama,Urusan,Peristiwa Terakhir,Tanggal Peristiwa Terakhir\n"
+        "Sertifikasi Tanah,Pemkot Samarinda,pertanahan,Ditolak,\n",
+        encoding="utf-8",
+    )
+    assert run_import(repo, register) == 1
+    assert "usulan.csv:E2: galat: peristiwa tanpa tanggal" in capsys.readouterr().err
+    assert records(repo) == {}
+
+
+def test_the_repository_rules_run_before_anything_is_written(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = tmp_path / "usulan-2024.csv"
+    first.write_text(
+        "Judul,Mitra Kerja Sama,Urusan,Peristiwa Terakhir,Tanggal Peristiwa Terakhir\n"
+        "Pengelolaan Sampah Regional,Pemkot Samarinda,lingkungan hidup,permohonan,1 Maret 2024\n",
+        encoding="utf-8",
+    )
+    assert run_import(repo, first) == 0
+    # Another register names the same request again: C016 (registered twice), at its row.
+    second = tmp_path / "usulan-opd.csv"
+    second.write_text(
+        first.read_text(encoding="utf-8").replace("1 Maret 2024", "4 Maret 2024"),
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert run_import(repo, second) == 0
+    assert "usulan-opd.csv:2: peringatan: C016 registrasi-ganda" in capsys.readouterr().err
+    # A date after the as-of date is an error of ksd validate (C007): nothing is written.
+    future = tmp_path / "usulan-baru.csv"
+    future.write_text(
+        "Judul,Mitra Kerja Sama,Urusan,Peristiwa Terakhir,Tanggal Peristiwa Terakhir\n"
+        "Terminal Terpadu,Kab. Kutai Timur,perhubungan,permohonan,1 Juli 2025\n",
+        encoding="utf-8",
+    )
+    before = sorted(records(repo))
+    assert run_import(repo, future) == 1
+    assert "usulan-baru.csv:2: galat: C007 tanggal-mendatang" in capsys.readouterr().err
+    assert sorted(records(repo)) == before

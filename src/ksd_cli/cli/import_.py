@@ -3,18 +3,48 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from ksd_cli.cli.common import AsOfOption, LangOption, RootOption, as_of_date, language, repository
-from ksd_cli.errors import UserError
+from ksd_cli.errors import UsageProblem, UserError
 from ksd_cli.messages import Lang, Msg, message, render
+
+if TYPE_CHECKING:
+    from ksd_cli.register.importer import ImportPlan
+    from ksd_cli.repository import Repository
 
 
 def import_(
-    file: Annotated[Path, typer.Argument(help="The register: .xlsx, .ods, .xls or .csv.")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="The register: .xlsx, .ods, .xls or .csv; with --from sikerja, the folder of "
+            "SIKERJA's exported tables."
+        ),
+    ],
+    from_: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--from",
+            metavar="SYSTEM",
+            help="Import another system's exported tables instead of a register: sikerja.",
+            show_default=False,
+        ),
+    ] = None,
+    zona_waktu: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--zona-waktu",
+            "--timezone",
+            help="Zone of the system's timestamps: WIB, WITA, WIT, UTC or an IANA name "
+            "(default: the region's zone).",
+            show_default=False,
+        ),
+    ] = None,
     sheet: Annotated[
         Optional[str],  # noqa: UP045 - typer reads the annotation at run time
         typer.Option("--sheet", help="Sheet to read (default: the first).", show_default=False),
@@ -81,10 +111,16 @@ def import_(
         overrides[column.strip()] = field.strip()
     repo = repository(root)
     day = as_of_date(as_of, repo)
-    plan = plan_import(repo, file, as_of=day, owner=owner_code(repo), sheet=sheet,
-                       overrides=overrides)  # fmt: skip
-    _print_mapping(plan, words)
-    if write_mapping is not None:
+    owner = owner_code(repo)
+    if from_ is not None:
+        if from_.strip().lower() != "sikerja":
+            raise UsageProblem("--from", Msg("impor.from-unknown", value=from_))
+        plan = _plan_sikerja(repo, file, day, owner, zona_waktu, words)
+    else:
+        plan = plan_import(repo, file, as_of=day, owner=owner, sheet=sheet, overrides=overrides,
+                           lang=words)  # fmt: skip
+        _print_mapping(plan, words)
+    if write_mapping is not None and plan.layout is not None:
         write_text_atomic(write_mapping, mapping_toml(plan.layout))
         sys.stderr.write(message("register.mapping-written", words, file=str(write_mapping)) + "\n")
     for finding in plan.findings:
@@ -106,8 +142,8 @@ def import_(
         if record.action != "unchanged":
             sys.stdout.write(f"{record.action}\t{record.id}\t{_shown(record.path)}\n")
     if skipped:
-        rows = ", ".join(map(str, skipped))
-        sys.stderr.write(message("register.skipped-rows", words, rows=rows) + "\n")
+        key = "register.skipped-rows" if plan.layout is not None else "impor.skipped-records"
+        sys.stderr.write(message(key, words, rows=", ".join(skipped)) + "\n")
     sys.stderr.write(message("register.summary", words, skipped=len(skipped), **counts) + "\n")
     if dry_run:
         sys.stderr.write(message("register.dry-run", words) + "\n")
@@ -115,12 +151,30 @@ def import_(
         raise typer.Exit(1)
 
 
+def _plan_sikerja(
+    repo: Repository, directory: Path, day: date, owner: str, zona: str | None, lang: Lang
+) -> ImportPlan:
+    """Plan a SIKERJA import, after saying how its timestamps are read."""
+    from ksd_cli.register.sikerja import plan_sikerja
+    from ksd_cli.register.zona_waktu import zona_daerah, zone
+
+    local = zona_daerah(owner)
+    source = zona if zona is not None else local
+    try:
+        source_zone, local_zone = zone(source), zone(local)
+    except KeyError:
+        raise UsageProblem("--zona-waktu", Msg("impor.bad-zone", value=source)) from None
+    sys.stderr.write(message("impor.sikerja.zone", lang, source=source, local=local) + "\n")
+    return plan_sikerja(repo, directory, as_of=day, owner=owner, source_zone=source_zone,
+                        local_zone=local_zone, lang=lang)  # fmt: skip
+
+
 def _print_mapping(plan: object, lang: Lang) -> None:
     from ksd_cli.register.headings import NOT_IMPORTED
     from ksd_cli.register.importer import ImportPlan
     from ksd_cli.register.readers import cell_name
 
-    assert isinstance(plan, ImportPlan)
+    assert isinstance(plan, ImportPlan) and plan.layout is not None
     sheet = plan.sheet
     where = f"{sheet.file.name}:{sheet.name}" if sheet.name else sheet.file.name
     rows = "-".join(str(r) for r in plan.layout.header_rows)

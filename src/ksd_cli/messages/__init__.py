@@ -17,6 +17,7 @@ from ksd_cli.messages import (
     commands,
     evaluasi,
     house,
+    impor,  # ksd import: SIKERJA, v1.1 columns, readers (issue 11)
     labels,
     laporan_dokumen,
     naskah,
@@ -52,6 +53,7 @@ AREAS = (
     v11,  # v1.1 remainder (issue 10): month dates, other urusan
     evaluasi,  # laporan evaluasi and pemetaan, the remainder (issue 13)
     naskah_siap,  # issue 12: naskah ready for paraf and signature
+    impor,  # issue 11
 )
 #: Every message, by key: (Indonesian, English). Each area keeps its entries in its own module.
 CATALOG: dict[str, tuple[str, str]] = {k: v for area in AREAS for k, v in area.ENTRIES.items()}

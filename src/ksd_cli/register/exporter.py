@@ -22,6 +22,7 @@ from ksd_cli.lifecycle import lifecycle
 from ksd_cli.models import Agreement, Naskah
 from ksd_cli.reference import load_reference
 from ksd_cli.repository import Repository
+from ksd_cli.xlsx import DATE_FORMAT, RUPIAH_FORMAT
 
 Per = Literal["naskah", "record"]
 PERAN = ("pihak_kesatu", "pihak_kedua", "pihak_ketiga")
@@ -51,7 +52,6 @@ def export_table(
 ) -> ExportTable:
     """Every agreement that loads, as register rows (records that do not load are left out)."""
     from ksd_cli.loading import load_records
-    from ksd_cli.xlsx import DATE_FORMAT, RUPIAH_FORMAT
 
     loaded = load_records(repository, lang="id")
     agreements = [r.record for r in loaded.records if isinstance(r.record, Agreement)]
@@ -66,6 +66,7 @@ def export_table(
         ExportColumn("Ruang Lingkup", 30),
         ExportColumn("Nilai", 18, RUPIAH_FORMAT),
         ExportColumn("Keterangan", 30),
+        *V11_RECORD_COLUMNS,
     ]
     if per == "naskah":
         columns += [
@@ -76,6 +77,7 @@ def export_table(
             ExportColumn("Berlaku Mulai", 18, DATE_FORMAT),
             ExportColumn("Berlaku Hingga", 18, DATE_FORMAT),
             ExportColumn("Dokumen", 24),
+            *V11_NASKAH_COLUMNS,
         ]
     columns += [ExportColumn("Tahap", 18), ExportColumn("Status", 14)]
     rows: list[tuple[Any, ...]] = []
@@ -122,6 +124,7 @@ def _record_cells(record: Agreement, owner: str | None) -> tuple[Any, ...]:
         "\n".join(record.ruang_lingkup or ()),
         nilai,
         record.catatan,
+        *_record_cells_v11(record, owner),
     )
 
 
@@ -133,13 +136,53 @@ def _naskah_cells(naskah: Naskah) -> tuple[Any, ...]:
         naskah.tanggal_ttd,
         naskah.tempat_ttd,
         naskah.berlaku_mulai,
-        naskah.berlaku_sampai,  # a date, or v1.1's `tidak_diketahui` as written
+        TIDAK_DIKETAHUI_CELL if naskah.sampai_tidak_diketahui else naskah.berlaku_sampai,
         naskah.berkas,
+        naskah.objek,
+        "\n".join(naskah.ruang_lingkup or ()),
+        naskah.nilai,
     )
 
 
 def _blank_naskah() -> tuple[None, ...]:
-    return (None,) * (len(PERAN) + 6)
+    return (None,) * (len(PERAN) + 6 + len(V11_NASKAH_COLUMNS))
+
+
+# v1.1 columns (issue 11) -------------------------------------------------------------------
+
+#: How a register cell says v1.1's ``berlaku_sampai: tidak_diketahui``.
+TIDAK_DIKETAHUI_CELL = "tidak diketahui"
+V11_RECORD_COLUMNS = (
+    ExportColumn("Kategori Mitra", 22),
+    ExportColumn("Unit Kerja Mitra", 28),
+    ExportColumn("Pendapatan", 28),
+    ExportColumn("Peristiwa Terakhir", 20),
+    ExportColumn("Tanggal Peristiwa Terakhir", 18, DATE_FORMAT),
+)
+V11_NASKAH_COLUMNS = (
+    ExportColumn("Objek Naskah", 30),
+    ExportColumn("Ruang Lingkup Naskah", 30),
+    ExportColumn("Nilai Naskah", 18, RUPIAH_FORMAT),
+)
+
+
+def _record_cells_v11(record: Agreement, owner: str | None) -> tuple[Any, ...]:
+    """Partners' category and unit ("-" for none, one per partner), revenue, latest event."""
+    partners = [p for p in record.pihak if not (p.tipe == "pemda" and p.kode_wilayah == owner)]
+    kategori = "; ".join(p.kategori or "-" for p in partners)
+    unit = "; ".join(p.unit_kerja or "-" for p in partners)
+    pendapatan = record.pembiayaan.pendapatan if record.pembiayaan is not None else None
+    revenue = "; ".join(
+        e.jenis if e.nilai is None else f"{e.jenis} {e.nilai}" for e in pendapatan or ()
+    )
+    latest = max(record.peristiwa or (), key=lambda e: e.tanggal, default=None)
+    return (
+        kategori if kategori.strip("-; ") else None,
+        unit if unit.strip("-; ") else None,
+        revenue or None,
+        latest.jenis if latest is not None else None,
+        latest.tanggal if latest is not None else None,
+    )
 
 
 # Writers, keyed by --format ------------------------------------------------------------------

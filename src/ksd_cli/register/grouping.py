@@ -20,8 +20,10 @@ from datetime import date
 from typing import Any, Literal
 
 from ksd_cli.messages import Msg
+from ksd_cli.models import KATEGORI_PER_TIPE
 from ksd_cli.register.headings import NOT_IMPORTED, Layout
 from ksd_cli.register.values import (
+    TIDAK_DIKETAHUI_WORDS,
     Bulan,
     Durasi,
     ValueProblem,
@@ -32,8 +34,13 @@ from ksd_cli.register.values import (
     parse_duration,
     parse_jenis_kerja_sama,
     parse_jenis_naskah,
+    parse_kategori,
+    parse_pendapatan,
+    parse_peristiwa,
     parse_rupiah,
+    parse_sampai,
     parse_urusan,
+    per_partner,
     resolve_wilayah,
     split_values,
     tipe_mitra,
@@ -54,6 +61,7 @@ RECORD_FIELDS = {
     "nilai": "pembiayaan",
     "status": "status",
     "keterangan": "catatan",
+    "peristiwa": "peristiwa",
 }
 #: Register fields that feed a naskah, and the naskah key they set.
 NASKAH_FIELDS = {
@@ -68,6 +76,9 @@ NASKAH_FIELDS = {
     "berlaku_sampai": "berlaku_sampai",
     "masa_berlaku": "berlaku_sampai",
     "berkas": "berkas",
+    "objek_naskah": "objek",
+    "ruang_lingkup_naskah": "ruang_lingkup",
+    "nilai_naskah": "nilai",
 }
 _STORED_STATUS = {"dibatalkan": "dibatalkan", "batal": "dibatalkan", "diakhiri": "diakhiri"}
 
@@ -80,6 +91,15 @@ class Finding:
     column: int | None
     level: Level
     words: Msg
+    #: Where the row is when not in the register's sheet ("permohonan.csv"); SIKERJA's tables.
+    table: str | None = None
+    #: The record's unit (the ``ParsedRow.row`` it belongs to) when it differs from ``row``.
+    unit: int | None = None
+
+    @property
+    def record_unit(self) -> int:
+        """The ``ParsedRow.row`` whose record this finding is about."""
+        return self.row if self.unit is None else self.unit
 
 
 @dataclass
@@ -94,6 +114,14 @@ class ParsedRow:
     posisi: int | None = None
     grup: str | None = None
     cites: str = ""
+    #: For rows of another table than the register's sheet (SIKERJA): its name and real row.
+    table: str | None = None
+    line: int | None = None
+
+    @property
+    def at(self) -> int:
+        """The row in its table (``row`` is a unique key that may differ, see SIKERJA)."""
+        return self.row if self.line is None else self.line
 
     @property
     def partners(self) -> tuple[str, ...]:
@@ -161,6 +189,11 @@ def parse_row(
         record["status"] = _STORED_STATUS.get(normalise(text["status"]))
     if "mitra" in raw:
         record["pihak"] = _pihak(raw["mitra"], row, owner, record.get("jenis"), findings)
+        _mitra_v11(record["pihak"], raw, row, findings)
+    if "pendapatan" in raw:
+        record["pendapatan"] = read("pendapatan", parse_pendapatan)
+    if "peristiwa" in raw or "tanggal_peristiwa" in raw:
+        record["peristiwa_terakhir"] = _peristiwa(raw, row, read, findings)
     _parse_naskah(parsed, raw, text, read, jenis_naskah, findings)
     parsed.cites = " ".join(text.get(n, "") for n in ("rujukan", "judul", "keterangan"))
     return parsed, findings
@@ -192,6 +225,57 @@ def _pihak(
     return parties
 
 
+def _mitra_v11(
+    parties: list[dict[str, Any]] | None,
+    raw: dict[str, tuple[int, object]],
+    row: int,
+    findings: list[Finding],
+) -> None:
+    """Each partner's ``kategori`` and ``unit_kerja`` (v1.1), one per partner in a cell.
+
+    A key set to ``None`` says the register speaks for it and it is empty (an update removes
+    it). A category names the partner's type too: a ministry's office is not a third party.
+    """
+    partners = (parties or [])[1:]
+    for name, key in (("kategori_mitra", "kategori"), ("unit_kerja_mitra", "unit_kerja")):
+        if name not in raw or not partners:
+            continue
+        index, value = raw[name]
+        values = per_partner(value) if cell_text(value) else []
+        if len(values) > len(partners):
+            words = Msg("impor.too-many-values", count=len(values), partners=len(partners))
+            findings.append(Finding(row, index, "error", words))
+            continue
+        for i, party in enumerate(partners):
+            item = values[i] if i < len(values) else None
+            if item is None or key == "unit_kerja":
+                party[key] = item
+                continue
+            try:
+                party[key] = parse_kategori(item)
+            except ValueProblem as problem:
+                findings.append(Finding(row, index, "error", problem.words))
+                continue
+            for tipe, allowed in KATEGORI_PER_TIPE.items():
+                if party[key] in allowed and party["tipe"] != "pemda":
+                    party["tipe"] = tipe
+
+
+def _peristiwa(
+    raw: dict[str, tuple[int, object]], row: int, read: Any, findings: list[Finding]
+) -> dict[str, Any] | None:
+    """The latest event of a proposal (v1.1), from "Peristiwa Terakhir" and its date."""
+    jenis = read("peristiwa", parse_peristiwa) if "peristiwa" in raw else None
+    tanggal = read("tanggal_peristiwa", parse_day) if "tanggal_peristiwa" in raw else None
+    if jenis is not None and tanggal is not None:
+        return {"jenis": jenis, "tanggal": tanggal}
+    missing = "tanggal_peristiwa" if jenis is not None else "peristiwa" if tanggal else None
+    if missing is not None:
+        index = raw[missing][0] if missing in raw else None
+        findings.append(Finding(row, index, "error", Msg("impor.peristiwa-no-date")))
+    return None
+
+
 def _parse_naskah(
     parsed: ParsedRow,
     raw: dict[str, tuple[int, object]],
@@ -214,18 +298,28 @@ def _parse_naskah(
             nomor[PERAN[i]] = text[name]
     if any(n in raw for n in ("nomor", "nomor_pihak_kesatu", "nomor_pihak_kedua")):
         naskah["nomor"] = nomor or None
-    for name in ("tanggal_ttd", "berlaku_mulai", "berlaku_sampai"):
+    for name in ("tanggal_ttd", "berlaku_mulai"):
         if name in raw:
             naskah[name] = read(name, parse_day)
-    for name in ("tempat_ttd", "berkas"):
+    if "berlaku_sampai" in raw:
+        naskah["berlaku_sampai"] = read("berlaku_sampai", parse_sampai)
+    for name, key in (
+        ("tempat_ttd", "tempat_ttd"),
+        ("berkas", "berkas"),
+        ("objek_naskah", "objek"),
+    ):
         if name in raw:
-            naskah[name] = text[name] or None
+            naskah[key] = text[name] or None
+    if "ruang_lingkup_naskah" in raw:
+        naskah["ruang_lingkup"] = split_values(raw["ruang_lingkup_naskah"][1]) or None
+    if "nilai_naskah" in raw:
+        naskah["nilai"] = read("nilai_naskah", parse_rupiah)
     if "masa_berlaku" in raw and text["masa_berlaku"] and not naskah.get("berlaku_sampai"):
         term = read("masa_berlaku", _term)
         start = naskah.get("berlaku_mulai") or naskah.get("tanggal_ttd")
         if isinstance(term, Durasi) and isinstance(start, date):
             naskah["berlaku_sampai"] = term.sampai(start)
-        elif isinstance(term, date):
+        elif isinstance(term, date | str):
             naskah["berlaku_sampai"] = term
     filled = any(v is not None for k, v in naskah.items() if k != "jenis")
     if filled and "jenis" not in naskah:
@@ -240,8 +334,10 @@ def _parse_naskah(
         naskah.clear()
 
 
-def _term(value: object) -> Durasi | date:
-    """The "Masa Berlaku" cell: it holds a term ("5 tahun") or, in some registers, the end date."""
+def _term(value: object) -> Durasi | date | str:
+    """The "Masa Berlaku" cell: a term ("5 tahun"), an end date, or "tidak diketahui"."""
+    if normalise(cell_text(value)) in TIDAK_DIKETAHUI_WORDS:
+        return "tidak_diketahui"
     try:
         return parse_duration(value)
     except ValueProblem:
@@ -260,6 +356,8 @@ def group_rows(rows: Sequence[ParsedRow]) -> list[list[ParsedRow]]:
     """Rows of one cooperation together, in register order (see the module docstring)."""
     groups: list[list[ParsedRow]] = []
     by_key: dict[str, list[ParsedRow]] = {}
+    # Groups by their first row's partners: a row is compared only with its partners' groups.
+    by_partners: dict[tuple[str, ...], list[list[ParsedRow]]] = {}
     for row in rows:
         key = row.kunci or row.grup
         if key:
@@ -268,21 +366,23 @@ def group_rows(rows: Sequence[ParsedRow]) -> list[list[ParsedRow]]:
                 groups.append(by_key[key])
             by_key[key].append(row)
             continue
-        target = _cited_group(row, groups) if row.naskah.get("jenis") in _FOLLOWERS else None
+        partners = row.partners
+        same = by_partners.get(partners, [])
+        target = _cited_group(row, same) if row.naskah.get("jenis") in _FOLLOWERS else None
         if target is not None:
             target.append(row)
         else:
             groups.append([row])
+            by_partners.setdefault(partners, []).append(groups[-1])
     return groups
 
 
 def _cited_group(row: ParsedRow, groups: Sequence[list[ParsedRow]]) -> list[ParsedRow] | None:
+    """The latest of ``groups`` (those of the row's partners) one of whose numbers it cites."""
     cites = " ".join(row.cites.split()).lower()
     if not cites:
         return None
     for group in reversed(groups):
-        if group[0].partners != row.partners:
-            continue
         for earlier in group:
             numbers = (earlier.naskah.get("nomor") or {}).values()
             if any(len(n) >= 4 and " ".join(n.split()).lower() in cites for n in numbers):

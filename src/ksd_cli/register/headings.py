@@ -60,6 +60,15 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "nilai": ("nilai", "nilai rp", "nilai kerja sama", "anggaran", "pembiayaan", "nilai kontrak"),
     "keterangan": ("keterangan", "ket", "catatan"),
     "berkas": ("dokumen", "berkas", "file", "tautan dokumen", "scan", "link dokumen"),
+    # v1.1 columns (issue 11): who the partner is, revenue, the latest event, per-document content
+    "kategori_mitra": ("kategori mitra", "kategori pihak mitra", "kategori pihak"),
+    "unit_kerja_mitra": ("unit kerja mitra", "unit kerja pihak mitra", "unit kerja"),
+    "pendapatan": ("pendapatan", "pendapatan daerah", "jenis dan nilai pendapatan"),
+    "peristiwa": ("peristiwa terakhir", "tahap peristiwa terakhir", "peristiwa"),
+    "tanggal_peristiwa": ("tanggal peristiwa terakhir", "tanggal peristiwa"),
+    "objek_naskah": ("objek naskah",),
+    "ruang_lingkup_naskah": ("ruang lingkup naskah", "lingkup naskah"),
+    "nilai_naskah": ("nilai naskah",),
 }  # fmt: skip
 #: Fields that name nothing to import: recognised so they are not reported as ignored.
 NOT_IMPORTED = frozenset({"no", "tahap"})

@@ -15,21 +15,22 @@ from __future__ import annotations
 import copy
 import io
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
 from ksd_cli.errors import UserError
-from ksd_cli.messages import Msg, message
+from ksd_cli.messages import Lang, Msg, message
 from ksd_cli.models import Agreement
 from ksd_cli.register.grouping import (
     NASKAH_FIELDS,
     RECORD_FIELDS,
     Finding,
+    Level,
     ParsedRow,
     group_rows,
     parse_row,
@@ -45,10 +46,25 @@ from ksd_cli.register.readers import Sheet, cell_name, read_sheet
 from ksd_cli.register.values import jenis_dari_pihak
 from ksd_cli.repository import Repository
 
+if TYPE_CHECKING:
+    from ksd_cli.diagnostics import Diagnostic
+    from ksd_cli.loading import LoadResult
+
 Action = Literal["created", "updated", "unchanged"]
 _SUMBER = re.compile(
     r"^# ksd import: sumber (?P<file>.+?), (?:lembar (?P<sheet>.+?), )?baris (?P<rows>[0-9, ]+)$"
 )
+_SUMBER_SIKERJA = re.compile(r"^# ksd import: sumber SIKERJA (?P<table>\w+) (?P<key>.+)$")
+
+
+def register_source(file: str, sheet: str | None, row: int) -> str:
+    """The key of a record imported from a register, as its ``sumber`` note gives it."""
+    return f"{file}|{sheet or ''}|{row}"
+
+
+def sikerja_source(table: str, key: str) -> str:
+    """The key of a record imported from SIKERJA, as its ``sumber`` note gives it."""
+    return f"SIKERJA|{table}|{key}"
 
 
 @dataclass(frozen=True)
@@ -60,6 +76,8 @@ class PlannedRecord:
     path: Path
     text: str
     rows: tuple[int, ...]
+    #: The record ``text`` holds, as validated (for the repository's rules; not compared).
+    record: Agreement | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -67,20 +85,24 @@ class ImportPlan:
     """Everything ``ksd import`` would do, and every finding, positioned in the register."""
 
     sheet: Sheet
-    layout: Layout
+    layout: Layout | None
     findings: tuple[Finding, ...]
     records: tuple[PlannedRecord, ...]
+    #: What to call a record's unit (``ParsedRow.row``) when listing skipped ones.
+    labels: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def error_rows(self) -> frozenset[int]:
-        """Rows with an error finding."""
-        return frozenset(f.row for f in self.findings if f.level == "error")
+        """Rows (record units) with an error finding."""
+        return frozenset(f.record_unit for f in self.findings if f.level == "error")
 
     def where(self, finding: Finding) -> str:
         """``register.xlsx:Daftar!F12`` (``register.csv:F12``; the row alone without a column)."""
         cell = (
             str(finding.row) if finding.column is None else cell_name(finding.column, finding.row)
         )
+        if finding.table is not None:  # "permohonan.csv", "permohonan.xlsx:Sheet1"
+            return f"{finding.table}!{cell}" if ":" in finding.table else f"{finding.table}:{cell}"
         sheet = f"{self.sheet.name}!" if self.sheet.name else ""
         return f"{self.sheet.file.name}:{sheet}{cell}"
 
@@ -91,9 +113,10 @@ class ImportPlan:
             return ()
         return tuple(r for r in self.records if not bad.intersection(r.rows))
 
-    def skipped(self, skip_invalid: bool) -> tuple[int, ...]:
-        """The rows left out."""
-        return tuple(sorted(self.error_rows)) if skip_invalid else ()
+    def skipped(self, skip_invalid: bool) -> tuple[str, ...]:
+        """The rows left out, as the register or the tables number them."""
+        units = sorted(self.error_rows) if skip_invalid else []
+        return tuple(self.labels.get(u, str(u)) for u in units)
 
 
 def read_mapping_file(path: Path) -> dict[str, str]:
@@ -148,7 +171,7 @@ class _Existing:
     path: Path
     text: str
     numbers: frozenset[str]
-    sumber: tuple[str, str | None, int] | None
+    sumber: str | None
 
 
 def plan_import(
@@ -159,6 +182,7 @@ def plan_import(
     owner: str,
     sheet: str | None = None,
     overrides: Mapping[str, str] | None = None,
+    lang: Lang = "id",
 ) -> ImportPlan:
     """Read the register at ``path`` and plan the records (nothing is written)."""
     table = read_sheet(path, sheet)
@@ -170,39 +194,126 @@ def plan_import(
         findings.extend(problems)
         if row is not None:
             parsed.append(row)
-    existing = _existing(repository)
-    stems = {e.id for e in existing}
+
+    def source(group: Sequence[ParsedRow]) -> tuple[str, str]:
+        rows = ", ".join(str(r.row) for r in group)
+        where = f"lembar {table.name}, " if table.name else ""
+        header = message("register.sumber", "id", file=table.file.name, where=where, rows=rows)
+        return register_source(table.file.name, table.name, group[0].row), header
+
+    planned = plan_groups(
+        repository, group_rows(parsed), findings, as_of=as_of, owner=owner, source=source, lang=lang
+    )
+    findings.sort(key=lambda f: (f.row, f.column if f.column is not None else -1))
+    return ImportPlan(table, layout, tuple(findings), planned)
+
+
+def plan_groups(
+    repository: Repository,
+    groups: Sequence[Sequence[ParsedRow]],
+    findings: list[Finding],
+    *,
+    as_of: date,
+    owner: str,
+    source: Callable[[Sequence[ParsedRow]], tuple[str, str]],
+    lang: Lang = "id",
+) -> tuple[PlannedRecord, ...]:
+    """The records that groups of rows create or update; ``source`` gives key and note."""
+    loaded = _load(repository)
+    existing = _existing(loaded)
+    ids = _Ids({e.id for e in existing}, owner)
     planned: list[PlannedRecord] = []
     claimed: set[str] = set()
-    for group in group_rows(parsed):
+    by_rows: dict[tuple[int, ...], Sequence[ParsedRow]] = {}
+    for group in groups:
         rows = tuple(r.row for r in group)
-        match = _match(group, existing, table, claimed, findings)
+        by_rows[rows] = group
+        key, header = source(group)
+        match = _match(group, existing, key, claimed, findings)
         if match is None:
-            data = _new_record(group, stems, owner, as_of)
-            stems.add(data["id"])
-            header = message("register.sumber", "id", file=table.file.name,
-                             where=f"lembar {table.name}, " if table.name else "",
-                             rows=", ".join(map(str, rows)))  # fmt: skip
+            data = _new_record(group, ids, as_of)
             record_path = repository.agreements_dir / f"{data['id']}.yaml"
-            if _valid(data, group, findings):
-                planned.append(
-                    PlannedRecord("created", data["id"], record_path, _text(data, header), rows)
-                )
+            model = _valid(data, group, findings)
+            if model is not None:
+                text = _text(data, header)
+                planned.append(PlannedRecord("created", model.id, record_path, text, rows, model))
             continue
         claimed.add(match.id)
-        text = _updated_text(match, group, owner)
-        if text is not None and not _valid(_plain(text), group, findings):
+        updated = _updated_text(match, group, owner)
+        model = _valid(_plain(updated), group, findings) if updated is not None else None
+        if updated is not None and model is None:
             continue
-        action: Action = "unchanged" if text is None else "updated"
-        planned.append(PlannedRecord(action, match.id, match.path, text or match.text, rows))
-    findings.sort(key=lambda f: (f.row, f.column if f.column is not None else -1))
-    return ImportPlan(table, layout, tuple(findings), tuple(planned))
+        action: Action = "unchanged" if updated is None else "updated"
+        text = updated or match.text
+        planned.append(PlannedRecord(action, match.id, match.path, text, rows, model))
+    check_with_repository(repository, loaded, planned, by_rows, findings, as_of=as_of, lang=lang)
+    return tuple(planned)
 
 
-def _existing(repository: Repository) -> list[_Existing]:
+def check_with_repository(
+    repository: Repository,
+    loaded: LoadResult,
+    planned: Sequence[PlannedRecord],
+    groups: Mapping[tuple[int, ...], Sequence[ParsedRow]],
+    findings: list[Finding],
+    *,
+    as_of: date,
+    lang: Lang,
+) -> None:
+    """Run ``ksd validate``'s rules on the records to write, together with the repository.
+
+    Cross-record rules see the repository as it would be after the import: an id used twice,
+    one cooperation registered twice (C016), an unknown potential. Each finding is put on the
+    first register row of its record, so that nothing is written while it stands.
+    """
+    from ksd_cli.loading import LoadedRecord, LoadResult
+    from ksd_cli.repository import SourceFile
+    from ksd_cli.validate import check_records
+
+    changed = [r for r in planned if r.action != "unchanged" and r.record is not None]
+    if not changed:
+        return
+    replaced = {_rel(repository, r.path) for r in changed if r.action == "updated"}
+    records = [i for i in loaded.records if i.source.rel not in replaced]
+    mine: dict[str, PlannedRecord] = {}
+    for record in changed:
+        assert record.record is not None
+        # The record was validated from the very data its text was written from: no reparse.
+        rel = _rel(repository, record.path)
+        mine[rel] = record
+        source = SourceFile(record.path, rel, "agreement")
+        records.append(LoadedRecord(source, record.record, record.text))
+    combined = LoadResult(tuple(records), loaded.diagnostics, len(records), loaded.invalid)
+    for diagnostic in check_records(
+        repository.config, combined, as_of=as_of, lang=lang, only=frozenset(mine)
+    ):
+        _rule_finding(diagnostic, groups[mine[diagnostic.path].rows], findings)
+
+
+def _rel(repository: Repository, path: Path) -> str:
+    """``path`` relative to the repository's root, as loading names record files."""
+    try:
+        return path.relative_to(repository.root).as_posix()
+    except ValueError:
+        return path.resolve().relative_to(repository.root.resolve()).as_posix()
+
+
+def _rule_finding(
+    diagnostic: Diagnostic, group: Sequence[ParsedRow], findings: list[Finding]
+) -> None:
+    row = group[0]
+    level: Level = "error" if diagnostic.severity.value == "error" else "warning"
+    words = Msg("impor.rule", code=diagnostic.code, rule=diagnostic.rule, text=diagnostic.message)
+    findings.append(Finding(row.at, None, level, words, row.table, row.row))
+
+
+def _load(repository: Repository) -> LoadResult:
     from ksd_cli.loading import load_records
 
-    loaded = load_records(repository, lang="id")
+    return load_records(repository, lang="id")
+
+
+def _existing(loaded: LoadResult) -> list[_Existing]:
     found = []
     for item in loaded.records:
         record = item.record
@@ -219,7 +330,9 @@ def _existing(repository: Repository) -> list[_Existing]:
                 break
             if m := _SUMBER.match(line.strip()):
                 first = int(m.group("rows").split(",")[0])
-                sumber = (m.group("file"), m.group("sheet"), first)
+                sumber = register_source(m.group("file"), m.group("sheet"), first)
+            elif m := _SUMBER_SIKERJA.match(line.strip()):
+                sumber = sikerja_source(m.group("table"), m.group("key").strip())
         found.append(_Existing(record.id, item.source.path, item.text, numbers, sumber))
     return found
 
@@ -227,7 +340,7 @@ def _existing(repository: Repository) -> list[_Existing]:
 def _match(
     group: Sequence[ParsedRow],
     existing: Sequence[_Existing],
-    table: Sheet,
+    source: str,
     claimed: set[str],
     findings: list[Finding],
 ) -> _Existing | None:
@@ -249,7 +362,6 @@ def _match(
     for item in existing:
         if item.id not in claimed and numbers & item.numbers:
             return item
-    source = (table.file.name, table.name, group[0].row)
     return next((e for e in existing if e.sumber == source and e.id not in claimed), None)
 
 
@@ -282,16 +394,43 @@ def _naskah_values(group: Sequence[ParsedRow]) -> list[tuple[int | None, dict[st
     return [(r.posisi, r.naskah) for r in group if r.naskah]
 
 
-def _new_record(
-    group: Sequence[ParsedRow], stems: set[str], owner: str, as_of: date
-) -> dict[str, Any]:
-    from ksd_cli.scaffold import next_id
+class _Ids:
+    """The next free record ids, year by year, without rescanning every id for each record."""
 
+    def __init__(self, used: set[str], owner: str) -> None:
+        self.used = used
+        self.owner = owner
+        self.last: dict[int, str] = {}
+
+    def next(self, year: int) -> str:
+        from ksd_cli.scaffold import next_id
+
+        previous = self.last.get(year)
+        if previous is None:
+            ident = next_id(self.used, "KSD", self.owner, year)
+        else:
+            head, _, seq = previous.rpartition("-")
+            ident = f"{head}-{int(seq) + 1:03d}"
+        self.last[year] = ident
+        return ident
+
+
+def _new_record(group: Sequence[ParsedRow], ids: _Ids, as_of: date) -> dict[str, Any]:
     values = {k: v for k, v in _record_values(group).items() if v is not None}
+    if "pihak" in values:
+        values["pihak"] = [{k: v for k, v in p.items() if v is not None} for p in values["pihak"]]
+    if "pendapatan" in values:
+        pembiayaan = values.setdefault("pembiayaan", {})
+        pembiayaan["pendapatan"] = values.pop("pendapatan")
+    if "peristiwa_terakhir" in values:
+        values["peristiwa"] = [values.pop("peristiwa_terakhir")]
     naskah = [{k: v for k, v in n.items() if v is not None} for _, n in _naskah_values(group)]
     signed = [n["tanggal_ttd"] for n in naskah if n.get("tanggal_ttd")]
-    year = min(signed).year if signed else as_of.year
-    data: dict[str, Any] = {"id": next_id(stems, "KSD", owner, year), **values}
+    # An unsigned proposal counts from its first dated step (a request, an offer).
+    steps = [e["tanggal"] for key in ("peristiwa", "tahapan") for e in values.get(key) or ()]
+    dated = signed or steps
+    year = min(dated).year if dated else as_of.year
+    data: dict[str, Any] = {"id": ids.next(year), **values}
     if "jenis" not in data and "pihak" in data:
         data["jenis"] = jenis_dari_pihak([p["tipe"] for p in data["pihak"][1:]])
     if naskah:
@@ -299,11 +438,13 @@ def _new_record(
     return data
 
 
-def _valid(data: dict[str, Any], group: Sequence[ParsedRow], findings: list[Finding]) -> bool:
+def _valid(
+    data: dict[str, Any], group: Sequence[ParsedRow], findings: list[Finding]
+) -> Agreement | None:
     """Validate against the record format; problems become findings on the group's first row."""
     row = group[0]
     try:
-        Agreement.model_validate(data)
+        return Agreement.model_validate(data)
     except ValidationError as exc:
         reverse = {v: k for k, v in RECORD_FIELDS.items()}
         for error in exc.errors():
@@ -315,9 +456,8 @@ def _valid(data: dict[str, Any], group: Sequence[ParsedRow], findings: list[Find
             else:
                 loc = ".".join(str(p) for p in error["loc"])
                 words = Msg("register.invalid-record", field=loc, problem=error["msg"])
-            findings.append(Finding(row.row, column, "error", words))
-        return False
-    return True
+            findings.append(Finding(row.at, column, "error", words, row.table, row.row))
+        return None
 
 
 def _yaml() -> Any:
@@ -331,9 +471,11 @@ def _yaml() -> Any:
 
 
 def _text(data: dict[str, Any], header: str) -> str:
+    from ksd_cli.register.emit import canonical_text
     from ksd_cli.scaffold import record_text
 
-    return record_text(data, "agreement", header)
+    fast = canonical_text(data, header)
+    return fast if fast is not None else record_text(data, "agreement", header)
 
 
 def _plain(text: str) -> dict[str, Any]:
@@ -357,6 +499,12 @@ def _updated_text(existing: _Existing, group: Sequence[ParsedRow], owner: str) -
             _set_pihak(document, value, owner)
         elif key == "pembiayaan":
             _set_nilai(document, value)
+        elif key == "pendapatan":
+            _set_pendapatan(document, value)
+        elif key == "peristiwa_terakhir":
+            _set_latest_event(document, value)
+        elif key in ("peristiwa", "tahapan"):
+            _merge_events(document, key, value)
         else:
             _set(document, key, value)
     naskah_list = document.get("naskah")
@@ -414,6 +562,57 @@ def _set_nilai(document: Any, value: dict[str, Any] | None) -> None:
         _set(pembiayaan, "nilai", value["nilai"])
 
 
+def _set_pendapatan(document: Any, value: list[dict[str, Any]] | None) -> None:
+    """The revenue list from the register; an entry's ``keterangan`` stays with its kind."""
+    pembiayaan = document.get("pembiayaan")
+    if value is None:
+        if pembiayaan is not None and "pendapatan" in pembiayaan:
+            del pembiayaan["pendapatan"]
+            if not pembiayaan:
+                del document["pembiayaan"]
+        return
+    current = _plain_of(pembiayaan.get("pendapatan")) if pembiayaan is not None else None
+    notes = {e["jenis"]: e["keterangan"] for e in current or () if e.get("keterangan")}
+    wanted = [{**e, **({"keterangan": notes[e["jenis"]]} if e["jenis"] in notes else {})}
+              for e in value]  # fmt: skip
+    if current == wanted:
+        return
+    if pembiayaan is None:
+        document["pembiayaan"] = {"pendapatan": wanted}
+    else:
+        pembiayaan["pendapatan"] = wanted
+
+
+def _set_latest_event(document: Any, value: dict[str, Any] | None) -> None:
+    """The register's "Peristiwa Terakhir" speaks for the record's latest event: set it.
+
+    An empty cell leaves the events alone (a register rarely lists them all); a new event
+    replaces the latest one's kind and date, keeping its ``keterangan`` and ``dokumen``.
+    """
+    if value is None:
+        return
+    events = document.get("peristiwa")
+    if not events:
+        document["peristiwa"] = [value]
+        return
+    latest = max(range(len(events)), key=lambda i: (_plain_of(events[i].get("tanggal")), i))
+    for key in ("jenis", "tanggal"):
+        _set(events[latest], key, value[key])
+
+
+def _merge_events(document: Any, key: str, value: list[dict[str, Any]] | None) -> None:
+    """Events from another system added to the record's, never removing hand-written ones."""
+    name = "jenis" if key == "peristiwa" else "tahap"
+    events = document.get(key)
+    current = _plain_of(events) if events is not None else []
+    seen = {(e.get(name), e.get("tanggal")) for e in current}
+    new = [e for e in value or () if (e[name], e["tanggal"]) not in seen]
+    if not new:
+        return
+    merged = sorted([*current, *new], key=lambda e: e["tanggal"])
+    document[key] = merged
+
+
 def _identity(pihak: Any) -> tuple[str, str]:
     return (str(pihak.get("tipe")), str(pihak.get("kode_wilayah") or pihak.get("nama") or ""))
 
@@ -425,6 +624,8 @@ def _set_pihak(document: Any, parties: list[dict[str, Any]] | None, owner: str) 
     current = list(document.get("pihak") or ())
     partners = [p for p in current if p.get("kode_wilayah") != owner]
     if [_identity(p) for p in partners] == [_identity(p) for p in parties[1:]]:
+        for kept, party in zip(partners, parties[1:], strict=True):
+            _set_v11_party(kept, party)
         return
     by_identity = {_identity(p): p for p in current}
     replaced = []
@@ -432,10 +633,20 @@ def _set_pihak(document: Any, parties: list[dict[str, Any]] | None, owner: str) 
         kept = by_identity.get(_identity(party))
         if kept is not None:
             kept["peran"] = party["peran"]
+            _set_v11_party(kept, party)
             replaced.append(kept)
         else:
-            replaced.append(party)
+            replaced.append({k: v for k, v in party.items() if v is not None})
     document["pihak"] = replaced
+
+
+def _set_v11_party(kept: Any, party: Mapping[str, Any]) -> None:
+    """A partner's ``kategori`` and ``unit_kerja`` where the register has their columns."""
+    for key in ("kategori", "unit_kerja"):
+        if key in party:
+            _set(kept, key, party[key])
+    if party.get("kategori") is not None and kept.get("tipe") != party["tipe"]:
+        kept["tipe"] = party["tipe"]
 
 
 def _naskah_index(naskah_list: Any, posisi: int | None, values: Mapping[str, Any]) -> int | None:

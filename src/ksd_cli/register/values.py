@@ -15,8 +15,15 @@ from functools import cache
 from typing import get_args
 
 from ksd_cli.escaping import FORMULA_STARTS
-from ksd_cli.messages import Msg
-from ksd_cli.models import JenisKerjaSama, JenisNaskah, TipePihak
+from ksd_cli.messages import Msg, message
+from ksd_cli.models import (
+    JenisKerjaSama,
+    JenisNaskah,
+    JenisPendapatan,
+    JenisPeristiwa,
+    KategoriPihak,
+    TipePihak,
+)
 from ksd_cli.reference import Wilayah, load_reference
 
 
@@ -312,6 +319,11 @@ def _region_names() -> dict[tuple[str, str], Wilayah]:
     return names
 
 
+@cache
+def _regions_at(tingkat: str) -> dict[str, Wilayah]:
+    return {bare: w for (level, bare), w in _region_names().items() if level == tingkat}
+
+
 def resolve_wilayah(name: str) -> WilayahMatch | None:
     """The region a partner name means ("Pemkot Samarinda", "Kab. Kutai Timur"), else ``None``.
 
@@ -324,7 +336,7 @@ def resolve_wilayah(name: str) -> WilayahMatch | None:
         if text == prefix or not text.startswith(prefix + " "):
             continue
         rest = text[len(prefix) + 1 :]
-        candidates = {bare: w for (level, bare), w in _region_names().items() if level == tingkat}
+        candidates = _regions_at(tingkat)
         if rest in candidates:
             return WilayahMatch(candidates[rest], candidates[rest].nama, 1.0)
         close = difflib.get_close_matches(rest, list(candidates), n=1, cutoff=MIN_SCORE)
@@ -371,3 +383,76 @@ def _one_urusan(item: str) -> str:
     if close:
         return names[close[0]]
     raise ValueProblem(Msg("register.bad-urusan", value=item))
+
+
+# v1.1 values -------------------------------------------------------------------------------
+
+#: What a cell says when the end of validity is not known (record format v1.1).
+TIDAK_DIKETAHUI_WORDS = frozenset(
+    {"tidak diketahui", "tdk diketahui", "tidak diketahui tanggalnya"}
+)
+
+
+def parse_sampai(value: object) -> date | str:
+    """An end of validity: a day, or "tidak diketahui" (v1.1 ``tidak_diketahui``)."""
+    if normalise(cell_text(value)) in TIDAK_DIKETAHUI_WORDS | {"tidak_diketahui"}:
+        return "tidak_diketahui"
+    return parse_day(value)
+
+
+def _by_words(codes: tuple[str, ...], title: str) -> dict[str, str]:
+    """Codes by their normalised spellings: the code, and its catalog title in both languages."""
+    words: dict[str, str] = {}
+    for code in codes:
+        words[normalise(code.replace("_", " "))] = code
+        for lang in ("id", "en"):
+            words[normalise(message(f"{title}.{code}", lang))] = code
+    return words
+
+
+_KATEGORI_ALIAS = {
+    "swasta": "badan_usaha_swasta", "pt": "badan_usaha_swasta",
+    "ormas": "organisasi_kemasyarakatan", "universitas": "perguruan_tinggi",
+    "lpnk": "lembaga_pemerintah_non_kementerian",
+    "instansi vertikal": "instansi_vertikal", "lsm": "organisasi_kemasyarakatan",
+}  # fmt: skip
+
+
+def parse_kategori(value: object) -> str:
+    """A partner's category (v1.1 ``kategori``): its code, its title, or a common word."""
+    words = {**_by_words(get_args(KategoriPihak), "kategori-pihak"), **_KATEGORI_ALIAS}
+    text = normalise(cell_text(value))
+    if text in words:
+        return words[text]
+    raise ValueProblem(Msg("impor.bad-kategori", value=cell_text(value)))
+
+
+def parse_peristiwa(value: object) -> str:
+    """An event of a proposal (v1.1 ``peristiwa.jenis``): its code or its title."""
+    words = _by_words(get_args(JenisPeristiwa), "peristiwa")
+    text = normalise(cell_text(value))
+    if text in words:
+        return words[text]
+    raise ValueProblem(Msg("impor.bad-peristiwa", value=cell_text(value)))
+
+
+def parse_pendapatan(value: object) -> list[dict[str, object]]:
+    """Revenue (v1.1 ``pembiayaan.pendapatan``): "retribusi 250.000.000; sewa", one per item."""
+    kinds = get_args(JenisPendapatan)
+    items: list[dict[str, object]] = []
+    for item in split_values(value):
+        kind, _, amount = item.partition(" ")
+        code = normalise(kind).replace(" ", "_")
+        if code not in kinds:
+            raise ValueProblem(Msg("impor.bad-pendapatan", value=item, kinds=", ".join(kinds)))
+        entry: dict[str, object] = {"jenis": code}
+        if amount.strip():
+            entry["nilai"] = parse_rupiah(amount.strip())
+        items.append(entry)
+    return items
+
+
+def per_partner(value: object) -> list[str | None]:
+    """One value per partner, in the partners' order: ";" or line breaks apart, "-" for none."""
+    parts = [p.strip() for p in re.split(r"[;\n\r]", cell_text(value))]
+    return [None if p in ("", "-", "–") else p for p in parts]

@@ -1,0 +1,109 @@
+"""Messages of ``ksd import`` beyond v1 registers: readers, SIKERJA, v1.1 columns, checks."""
+
+from __future__ import annotations
+
+ENTRIES: dict[str, tuple[str, str]] = {
+    "impor.reader-missing": (
+        "{file}: membaca berkas ini memerlukan paket Python {package}, yang belum terpasang",
+        "{file}: reading this file needs the Python package {package}, which is not installed",
+    ),
+    "impor.reader-missing.hint": (
+        "pasang dengan: pip install 'ksd-cli[register]' (atau pip install {package}); atau "
+        "simpan ulang berkas sebagai .xlsx",
+        "install it with: pip install 'ksd-cli[register]' (or pip install {package}); or save "
+        "the file again as .xlsx",
+    ),
+    # ksd import --from sikerja
+    "impor.sikerja.no-dir": (
+        "{dir}: bukan folder; --from sikerja membaca folder berisi tabel ekspor SIKERJA",
+        "{dir}: not a folder; --from sikerja reads a folder of SIKERJA's exported tables",
+    ),
+    "impor.sikerja.no-tables": (
+        "{dir}: tidak ada permohonan.csv/.xlsx maupun kerjasama_manual.csv/.xlsx",
+        "{dir}: neither permohonan.csv/.xlsx nor kerjasama_manual.csv/.xlsx is there",
+    ),
+    "impor.sikerja.no-tables.hint": (
+        "ekspor tabel permohonan, permohonan_histori, permohonan_opd, kerjasama_manual, "
+        "kerjasama_manual_opd, kategori, dan opd dari basis data SIKERJA, masing-masing ke "
+        "berkas bernama tabelnya (permohonan.csv, ...)",
+        "export the tables permohonan, permohonan_histori, permohonan_opd, kerjasama_manual, "
+        "kerjasama_manual_opd, kategori and opd from SIKERJA's database, each to a file named "
+        "after it (permohonan.csv, ...)",
+    ),
+    "impor.sikerja.tables": ("Tabel SIKERJA dibaca: {tables}", "SIKERJA tables read: {tables}"),
+    "impor.sikerja.zone": (
+        "Cap waktu dibaca sebagai {source}, tanggal dicatat menurut {local}",
+        "Timestamps read as {source}, dates recorded in {local}",
+    ),
+    "impor.sikerja.kategori-unknown": (
+        "id_kategori {id} tidak ada di tabel kategori (ekspor juga kategori.csv)",
+        "id_kategori {id} is not in the kategori table (export kategori.csv too)",
+    ),
+    "impor.sikerja.opd-unknown": (
+        "id_opd {id} tidak ada di tabel opd; perangkat daerah ini dilewati",
+        "id_opd {id} is not in the opd table; this OPD is left out",
+    ),
+    "impor.sikerja.histori-ignored": (
+        'riwayat "{value}" tidak dikenali sebagai peristiwa; tidak diimpor',
+        'history entry "{value}" is not recognised as an event; not imported',
+    ),
+    "impor.sikerja.bad-status": (
+        'status "{value}" bukan status SIKERJA (0-9)',
+        'status "{value}" is not a SIKERJA status (0-9)',
+    ),
+    "impor.sikerja.no-start": (
+        "kerja sama telah ditandatangani tetapi tanggal_mulai kosong; tanggal "
+        "penandatanganan tidak diketahui",
+        "the cooperation is signed but tanggal_mulai is empty; the signing date is unknown",
+    ),
+    "impor.sikerja.ttd-from-start": (
+        "SIKERJA tidak menyimpan tanggal penandatanganan; tanggal_mulai dipakai sebagai "
+        "tanggal_ttd",
+        "SIKERJA does not keep the signing date; tanggal_mulai is used as tanggal_ttd",
+    ),
+    "impor.sikerja.sumber": (
+        "ksd import: sumber SIKERJA {table} {key}",
+        "ksd import: sumber SIKERJA {table} {key}",
+    ),
+    "impor.bad-zone": (
+        "--zona-waktu {value}: zona waktu tidak dikenal; tulis WIB, WITA, WIT, UTC, atau nama "
+        "IANA seperti Asia/Makassar",
+        "--timezone {value}: unknown time zone; write WIB, WITA, WIT, UTC or an IANA name "
+        "such as Asia/Makassar",
+    ),
+    "impor.from-unknown": (
+        'sumber "{value}" tidak dikenal; yang didukung: sikerja',
+        'unknown source "{value}"; supported: sikerja',
+    ),
+    "impor.skipped-records": ("Dilewati: {rows}", "Skipped: {rows}"),
+    # v1.1 columns of a register
+    "impor.bad-kategori": (
+        'kategori mitra "{value}" tidak dikenal; tulis misalnya "BUMN", "Perguruan tinggi", '
+        '"Instansi vertikal"',
+        'partner category "{value}" is unknown; write e.g. "BUMN", "Perguruan tinggi", '
+        '"Instansi vertikal"',
+    ),
+    "impor.bad-peristiwa": (
+        'peristiwa "{value}" tidak dikenal; tulis misalnya "Permohonan kerja sama", '
+        '"Pembahasan TKKSD", "Ditolak"',
+        'event "{value}" is unknown; write e.g. "Permohonan kerja sama", "Pembahasan TKKSD", '
+        '"Ditolak"',
+    ),
+    "impor.bad-pendapatan": (
+        'pendapatan "{value}" tidak terbaca; tulis jenis lalu nilai, misalnya "retribusi '
+        '250.000.000" (jenis: {kinds})',
+        'revenue "{value}" cannot be read; write the kind then the amount, e.g. "retribusi '
+        '250.000.000" (kinds: {kinds})',
+    ),
+    "impor.peristiwa-no-date": (
+        "peristiwa tanpa tanggal: isi juga kolom Tanggal Peristiwa Terakhir",
+        "an event without a date: fill in the Tanggal Peristiwa Terakhir column too",
+    ),
+    "impor.too-many-values": (
+        "{count} nilai untuk {partners} mitra; tulis satu nilai per mitra, dipisah titik koma",
+        "{count} values for {partners} partners; write one value per partner, separated by "
+        "semicolons",
+    ),
+    # the repository's rules, run before anything is written
+    "impor.rule": ("{code} {rule}: {text}", "{code} {rule}: {text}"),
+}

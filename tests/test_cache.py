@@ -276,3 +276,49 @@ def test_a_change_that_leaves_the_facts_keeps_the_findings_across_records(
     stored = RecordCache(index, scan.cache.salt if scan.cache else "")
     stored.read()
     assert stored.cross is not None and stored.cross[0] == cross_key(scan.scanned)
+
+
+def test_one_record_is_shown_as_from_the_whole_repository(corpus: Path) -> None:
+    # ksd show reads the one record (and, for a potential, the agreements naming it) and the
+    # cache: its view, errors and flags are those it has when every record is loaded.
+    from ksd_cli.errors import UserError
+    from ksd_cli.reference import load_reference
+    from ksd_cli.show import show_record
+    from ksd_cli.validate import load_sound_record
+
+    sorted((corpus / "data/potentials").glob("*.yaml"))[1].unlink()  # named, now missing
+    repository = open_repository(corpus)
+    today = date(2025, 1, 1)
+    whole = load_sound_records(repository, as_of=AS_OF, lang="en", today=today)
+    files = sorted((corpus / "data").rglob("*.yaml"))
+    ids = [p.stem for p in files[::4]] + [p.stem for p in files if "POT" in p.stem]
+    ids += ["KSD-6402-2030-999"]  # no such record
+
+    def view(sound: object, record_id: str) -> object:
+        try:
+            shown = show_record(
+                sound,  # type: ignore[arg-type]
+                record_id,
+                repository.config,
+                load_reference(),
+                as_of=AS_OF,
+                lang="en",
+            )
+        except UserError as exc:
+            return str(exc)
+        return shown.as_dict()
+
+    views = []
+    for record_id in ids:
+        for use_cache in (True, False):
+            one = load_sound_record(
+                repository, record_id, as_of=AS_OF, lang="en", today=today, use_cache=use_cache
+            )
+            assert view(one, record_id) == view(whole, record_id), record_id
+            assert one.ids == whole.ids and one.named_potentials == whole.named_potentials
+            assert dict(one.errors) == dict(whole.errors)
+        views.append(view(whole, record_id))
+    shown = [v for v in views if isinstance(v, dict)]
+    assert any(v["flags"] for v in shown) and any(v["errors"] for v in shown)
+    assert any(v.get("ditindaklanjuti_oleh") for v in shown)
+    assert any(isinstance(v, str) for v in views)

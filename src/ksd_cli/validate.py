@@ -37,6 +37,7 @@ from ksd_cli.loading import (
     decode_text,
     diagnostic,
     load_document,
+    load_file,
     problem_finding,
     read_bytes,
     read_text,
@@ -523,26 +524,47 @@ def validate_repository(
     :func:`load_checked`. No record is held: the rules across records run from the facts.
     """
     with collection_paused():
-        scan = scan_files(
+        scanned, cross = _scan_across(
             repository,
-            repository.source_files(),
             as_of=as_of,
             lang=lang,
             parser=parser,
             progress=progress,
             use_cache=use_cache,
         )
-        scanned = scan.scanned
-        key = cross_key(scanned)
-        if scan.cache is not None and scan.cache.cross is not None and scan.cache.cross[0] == key:
-            cross = scan.cache.cross
-        else:
-            config = repository.config
-            found = cross_findings(config, scanned, as_of=as_of, lang=lang, parser=parser)
-            cross = (key, tuple(found))
-        scan.save(cross)
         # Paused to the end: a collection would scan every entry held, and free nothing.
-        return _report(repository.config, scanned, cross[1], lang, paths, changed_ids)
+        return _report(repository.config, scanned, cross, lang, paths, changed_ids)
+
+
+def _scan_across(
+    repository: Repository,
+    *,
+    as_of: date,
+    lang: Lang,
+    parser: Parser,
+    progress: Progress | None,
+    use_cache: bool,
+) -> tuple[list[Scanned], tuple[Diagnostic, ...]]:
+    """Every file scanned without its record, and the findings across records (cached)."""
+    scan = scan_files(
+        repository,
+        repository.source_files(),
+        as_of=as_of,
+        lang=lang,
+        parser=parser,
+        progress=progress,
+        use_cache=use_cache,
+    )
+    scanned = scan.scanned
+    key = cross_key(scanned)
+    if scan.cache is not None and scan.cache.cross is not None and scan.cache.cross[0] == key:
+        cross = scan.cache.cross
+    else:
+        config = repository.config
+        found = cross_findings(config, scanned, as_of=as_of, lang=lang, parser=parser)
+        cross = (key, tuple(found))
+    scan.save(cross)
+    return scanned, cross[1]
 
 
 def _report(
@@ -742,6 +764,86 @@ def load_sound_records(
         parser=parser,
         checks=checked.checks,
     )
+
+
+def load_sound_record(
+    repository: Repository,
+    record_id: str,
+    *,
+    as_of: date,
+    lang: Lang,
+    today: date | None = None,
+    parser: Parser = "libyaml",
+    use_cache: bool = True,
+) -> SoundRecords:
+    """What :func:`load_sound_records` gives, with only the records one record's view needs.
+
+    The record with ``record_id`` and, for a potential, the agreements that name it are
+    read; every other file gives its findings, facts and id through the cache, so that
+    ``ksd show ID`` reads one file (and the cache) instead of every record. The errors, ids
+    and named potentials are those of the whole repository, as in :func:`sound_records`.
+    """
+    config = repository.config
+    with collection_paused():
+        scanned, cross = _scan_across(
+            repository,
+            as_of=judgement_day(as_of, today),
+            lang=lang,
+            parser=parser,
+            progress=None,
+            use_cache=use_cache,
+        )
+        ignored = _ignored_codes(config)
+        every = [d for s in scanned for d in s.entry.loading]
+        every.extend(d for s in scanned for d in s.entry.checks)
+        every.extend(cross)
+        findings = sorted((d for d in every if d.code not in ignored), key=Diagnostic.sort_key)
+        errors: dict[str, list[Diagnostic]] = defaultdict(list)
+        for finding in findings:
+            if finding.severity is Severity.ERROR:
+                errors[finding.path].append(finding)
+        facts = {s.source.rel: s.entry.facts for s in scanned if s.entry.facts is not None}
+        wanted = {rel for rel, f in facts.items() if f.id == record_id}
+        if any(facts[rel].kind == "potential" for rel in wanted):
+            wanted.update(
+                rel for rel, f in facts.items() if f.kind == "agreement" and record_id in f.potensi
+            )
+        max_bytes = config.validate_.max_file_kb * 1024
+        items: list[LoadedRecord] = []
+        for item in scanned:
+            if item.source.rel in wanted:
+                loaded, _ = load_file(item.source, max_bytes=max_bytes, lang=lang, parser=parser)
+                if loaded is not None:
+                    items.append(loaded)
+        named: set[str] = set()
+        for rel, known in facts.items():
+            if rel in errors and known.kind == "agreement":
+                named.update(known.potensi)
+        invalid = frozenset(
+            s.source.rel for s in scanned if s.entry.facts is None or s.entry.loading
+        )
+        broken = sorted(invalid - facts.keys())
+        sources = {s.source.rel: s.source for s in scanned}
+        agreements_folder = config.paths.agreements.strip("/") + "/"
+        for rel in broken:
+            if rel.startswith(agreements_folder):
+                text = read_text(sources[rel], max_bytes)
+                named.update(named_potentials(text if isinstance(text, str) else None, parser))
+        ids = [f.id for f in facts.values()]
+        ids.extend(PurePosixPath(rel).stem for rel in broken)
+        result = LoadResult(
+            tuple(r for r in items if r.source.rel not in errors),
+            tuple(findings),
+            len(scanned),
+            invalid | frozenset(errors),
+        )
+        return SoundRecords(
+            result,
+            frozenset(named),
+            tuple(ids),
+            tuple(r for r in items if r.source.rel in errors),
+            {path: tuple(found) for path, found in errors.items()},
+        )
 
 
 #: The most findings listed for one file; the rest are counted in one closing finding.

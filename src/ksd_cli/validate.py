@@ -267,7 +267,10 @@ def scan_files(
         cache = RecordCache.for_repository(repository.root, key)
     max_bytes = config.validate_.max_file_kb * 1024
     slots: list[Scanned | None] = []
-    missing: list[tuple[int, SourceFile, str | LoadProblem, Stamp | None, str]] = []
+    # What is still to parse: a file the cache knows is read and hashed here (when its bytes
+    # are as stored, it is not parsed); any other is read by the worker that parses it, so
+    # that the texts of a whole repository are never held at once.
+    missing: list[tuple[int, SourceFile, str | LoadProblem | None, Stamp | None, str]] = []
     with collection_paused():
         stored = cache.read() if cache is not None else {}
         kept = cache.read_records() if cache is not None and keep_records else {}
@@ -278,6 +281,10 @@ def scan_files(
             stamp = stamp_of(source.path, now) if source.not_regular is None else None
             if old is not None and stamp is not None and old.stamp == stamp and not keep_records:
                 slots.append(Scanned(source, old))
+                continue
+            if old is None:
+                missing.append((len(slots), source, None, stamp, ""))
+                slots.append(None)
                 continue
             data = read_bytes(source, max_bytes)
             if isinstance(data, LoadProblem):
@@ -299,7 +306,7 @@ def scan_files(
             missing.append((len(slots), source, text, stamp, digest))
             slots.append(None)
         parsed = _check_files(
-            [(source, text) for _, source, text, _, _ in missing],
+            [(source, text, digest) for _, source, text, _, digest in missing],
             config,
             as_of=as_of,
             lang=lang,
@@ -307,11 +314,10 @@ def scan_files(
             keep_records=keep_records,
             progress=progress,
         )
-        for (i, source, text, stamp, digest), (facts, loading, checks, record) in zip(
-            missing, parsed, strict=True
-        ):
-            entry = Entry(stamp, digest, facts, loading, checks, facts_key(facts))
-            slots[i] = Scanned(source, entry, record, text if isinstance(text, str) else "")
+        for (i, source, _, stamp, _), got in zip(missing, parsed, strict=True):
+            digest, facts, loading, checks, record, text, key = got
+            entry = Entry(stamp if digest else None, digest, facts, loading, checks, key)
+            slots[i] = Scanned(source, entry, record, text)
         scanned = [s for s in slots if s is not None]
         kept_rels = {s.source.rel for s in scanned if s.entry.digest}
         dirty = changed or bool(missing) or kept_rels != stored.keys()
@@ -330,12 +336,24 @@ def scan_files(
 POOL_THRESHOLD = 2_000
 #: Files sent to a worker at a time (small enough to spread the work evenly).
 POOL_CHUNK = 250
-#: What parsing and checking one file gives: facts, loading findings, own-rule findings, record.
-Checked = tuple[Facts | None, tuple[Diagnostic, ...], tuple[Diagnostic, ...], Record | None]
+#: What reading, parsing and checking one file gives: the digest of its bytes ("" when it could
+#: not be read), facts, loading findings, own-rule findings, record and text (when kept), and
+#: the key of the facts.
+Checked = tuple[
+    str,
+    Facts | None,
+    tuple[Diagnostic, ...],
+    tuple[Diagnostic, ...],
+    Record | None,
+    str,
+    str,
+]
+#: A file to parse: its bytes' text and digest when already read, else ``None`` and "".
+ToParse = tuple[SourceFile, str | LoadProblem | None, str]
 
 
 def _check_files(
-    missing: Sequence[tuple[SourceFile, str | LoadProblem]],
+    missing: Sequence[ToParse],
     config: Config,
     *,
     as_of: date,
@@ -385,7 +403,7 @@ def _can_fork() -> bool:
 
 
 def _check_chunk(
-    chunk: Sequence[tuple[SourceFile, str | LoadProblem]],
+    chunk: Sequence[ToParse],
     *,
     config: Config,
     as_of: date,
@@ -400,14 +418,25 @@ def _check_chunk(
     )
     alone = RepositoryIndex(frozenset(), {}, config.paths.potentials + "/")
     reference = load_reference()
-    results = []
+    max_bytes = config.validate_.max_file_kb * 1024
+    results: list[Checked] = []
     with collection_paused():
-        for source, text in chunk:
+        for source, read, digest in chunk:
+            text = read
+            if text is None:
+                data = read_bytes(source, max_bytes)
+                if isinstance(data, LoadProblem):
+                    problem = (problem_finding(source, data, lang),)
+                    results.append(("", None, problem, (), None, "", ""))
+                    continue
+                digest, text = digest_of(data), decode_text(data)
             ctx = Context(reference, config, as_of, alone, source.rel)
             facts, loading, checks, record = _check_file(
                 source, text, rules[source.kind], ctx, lang, parser
             )
-            results.append((facts, loading, checks, record if keep_records else None))
+            kept = text if keep_records and isinstance(text, str) else ""
+            record = record if keep_records else None
+            results.append((digest, facts, loading, checks, record, kept, facts_key(facts)))
     return results
 
 
@@ -418,7 +447,7 @@ def _check_file(
     ctx: Context,
     lang: Lang,
     parser: Parser,
-) -> Checked:
+) -> tuple[Facts | None, tuple[Diagnostic, ...], tuple[Diagnostic, ...], Record | None]:
     """What one file gives: its facts, the findings of loading it and of its own rules."""
     if isinstance(text, LoadProblem):
         return None, (problem_finding(source, text, lang),), (), None

@@ -910,3 +910,10 @@ def cap_per_file(
         )
         kept.extend((*shown, closing))
     return kept
+
+
+# For the diff of a revision and the working tree (``ksd_cli.diff.quick``).
+scan_across = _scan_across
+check_file = _check_file
+by_scope = _by_scope
+ignored_codes = _ignored_codes

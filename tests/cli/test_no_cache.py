@@ -50,3 +50,11 @@ def test_draft_takes_no_cache(
     assert list(_own_cache.rglob("*.pickle")) == []
     assert main([*args, "--force"]) == 0
     assert list(_own_cache.rglob("*.pickle")) != []
+
+
+def test_diff_takes_no_cache(git_repo: Path, _own_cache: Path) -> None:
+    args = ["diff", "HEAD", "--root", str(git_repo), "--format", "json", *AS_OF]
+    assert main([*args, "--no-cache"]) == 0
+    assert list(_own_cache.rglob("*.pickle")) == []
+    assert main(args) == 0
+    assert list(_own_cache.rglob("*.pickle")) != []

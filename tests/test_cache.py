@@ -322,3 +322,17 @@ def test_one_record_is_shown_as_from_the_whole_repository(corpus: Path) -> None:
     assert any(v["flags"] for v in shown) and any(v["errors"] for v in shown)
     assert any(v.get("ditindaklanjuti_oleh") for v in shown)
     assert any(isinstance(v, str) for v in views)
+
+
+def test_a_cache_per_day_is_kept_and_old_ones_removed(corpus: Path, _own_cache: Path) -> None:
+    from ksd_cli import cache
+
+    days = [date(2025, 6, day) for day in range(1, 8)]
+    for day in days:
+        _validate(corpus, use_cache=True, as_of=day)
+    assert len(_cache_files(_own_cache)) == cache.KEEP
+    # The most recent days are those kept: validating as of one is warm, and the same.
+    assert _validate(corpus, use_cache=True, as_of=days[-1]) == _validate(
+        corpus, use_cache=False, as_of=days[-1]
+    )
+    assert len(_cache_files(_own_cache)) == cache.KEEP

@@ -1,7 +1,7 @@
 """A cache of loaded, checked records, so that a repository read before is not read again.
 
-Two files per repository under the user's cache folder (never in the repository). The index
-holds for each record file, by its path: its stamp (size, modification and change times,
+Two files per repository and salt under the user's cache folder (never in the repository).
+The index holds for each record file, by its path: its stamp (size, modification and change times,
 inode), the hash of its bytes, the findings of loading it and of the rules that look at that
 record alone, and its ``Facts`` (what the rules across records need). A file whose stamp is as
 stored is not read at all; one whose stamp differs is read and hashed, and parsed only when its
@@ -36,6 +36,8 @@ FORMAT = 2
 #: A file changed this recently may change again within the same tick of a coarse clock
 #: without its stamp changing: its stamp is not trusted (it is hashed next time).
 RACY_NS = 3_000_000_000
+#: The caches kept per repository (each under its own salt: another day, language...).
+KEEP = 4
 #: size, modification time, change time (ns), inode.
 Stamp = tuple[int, int, int, int]
 CACHE_DIR_ENV = "KSD_CACHE_DIR"
@@ -158,9 +160,14 @@ class RecordCache:
 
     @classmethod
     def for_repository(cls, root: Path, salt: str) -> RecordCache:
-        """The cache of the repository at ``root`` (one index per repository)."""
+        """The cache of the repository at ``root`` under ``salt``.
+
+        One index per repository and salt: ``ksd validate --as-of`` one day and ``ksd show``
+        judged as of today keep a cache each. The ``KEEP`` most recently written of a
+        repository are kept (see :meth:`write`).
+        """
         name = hashlib.blake2b(str(root.resolve()).encode(), digest_size=12).hexdigest()
-        return cls(cache_folder() / "records" / f"{name}.pickle", salt)
+        return cls(cache_folder() / "records" / f"{name}-{salt[:16]}.pickle", salt)
 
     @property
     def records_path(self) -> Path:
@@ -179,8 +186,25 @@ class RecordCache:
         return self._load(self.records_path)[0]
 
     def write(self, entries: Mapping[str, Entry], cross: Cross | None = None) -> None:
-        """Replace the index (atomically); a cache that cannot be written is skipped."""
+        """Replace the index (atomically); a cache that cannot be written is skipped.
+
+        The repository's indexes under other salts beyond the ``KEEP`` most recent are
+        removed (with their records), so that a cache judged as of each day does not pile up.
+        """
         self._store(self.path, entries, {"cross": cross} if cross is not None else {})
+        repository = self.path.name.split("-", 1)[0]
+        try:
+            others = [
+                p
+                for p in self.path.parent.glob(f"{repository}-*.pickle")
+                if not p.name.endswith(".records.pickle")
+            ]
+            others.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+            for old in others[KEEP:]:
+                old.unlink(missing_ok=True)
+                old.with_name(old.stem + ".records.pickle").unlink(missing_ok=True)
+        except OSError:
+            return
 
     def write_records(self, records: Mapping[str, tuple[str, object]]) -> None:
         """Replace the records file (atomically), as :meth:`write`."""

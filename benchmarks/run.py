@@ -388,140 +388,248 @@ class Touch:
         self.path.write_bytes(self.original)
 
 
+@dataclass
+class Bench:
+    """What every row's measurement needs: the repository, the references, the settings."""
+
+    root: Path
+    scratch: Path
+    repeat: int
+    agreements: int
+    floor: Measurement
+    baseline: Measurement
+    warm_env: dict[str, str]
+    cold_env: dict[str, str]
+    #: ``ksd validate`` cold on this repository (the reference of most rows), once measured.
+    cold: Measurement | None = None
+
+    @property
+    def large(self) -> bool:
+        """A national-scale run (100,000 agreements or more): memory bounds apply."""
+        return self.agreements >= 100_000
+
+    @property
+    def memory(self) -> float | None:
+        """The bound on peak PSS of the data commands at national scale."""
+        return 400 if self.large else None
+
+    def check(self, root: Path | None = None) -> list[str]:
+        """``ksd validate`` on the repository (or on ``root``)."""
+        return ksd("validate", "--root", str(root or self.root), "--format", "json", *AS_OF_ARGS)
+
+    def warmed(self, root: Path | None = None, command: list[str] | None = None) -> None:
+        """Fill the cache with one unmeasured run of ``command`` (default: validate).
+
+        Commands that judge as of the region's today (show, diff: never before it) keep a
+        cache of their own beside validate's judged as of ``--as-of``.
+        """
+        subprocess.run(
+            command or self.check(root),
+            env=self.warm_env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
+
+    def data(self, name: str, command: list[str], *, warm: bool, **kwargs: object) -> Measurement:
+        """A ksd data command measured best-of-repeat, with the cache warm or off."""
+        env = self.warm_env if warm else self.cold_env
+        return measure(name, command, self.repeat, DATA_CODES, env=env, **kwargs)  # type: ignore[arg-type]
+
+
+AS_OF_ARGS = ("--as-of", AS_OF)
+RowMaker = Callable[[Bench], list[Row]]
+
+
+def validate_cold(bench: Bench) -> list[Row]:
+    """``ksd validate`` without the cache, against the floor (and the memory bound at 100,000)."""
+    bench.cold = bench.data("validate cold", bench.check(), warm=False)
+    size = f"{bench.agreements:,}"
+    return [
+        Row(
+            f"ksd validate, cold, {size}",
+            bench.cold,
+            bench.floor,
+            "floor",
+            max_ratio=0.8,
+            max_rss_mb=bench.memory,
+        )
+    ]
+
+
+def validate_warm(bench: Bench) -> list[Row]:
+    """``ksd validate`` again on the unchanged repository, the cache warm."""
+    bench.warmed()
+    warm = bench.data("validate warm", bench.check(), warm=True)
+    return [Row("ksd validate, unchanged (cache)", warm, bench.floor, "floor", max_ratio=0.15)]
+
+
+def validate_one_changed(bench: Bench) -> list[Row]:
+    """``ksd validate`` with one agreement changed before each run, the cache warm."""
+    touch = Touch(sorted((bench.root / "data" / "agreements").glob("*.yaml"))[-1])
+    try:
+        one = bench.data("validate one changed", bench.check(), warm=True, before=touch)
+    finally:
+        touch.restore()
+    return [Row("ksd validate, one file changed", one, bench.floor, "floor", max_ratio=0.2)]
+
+
+def scaling(bench: Bench) -> list[Row]:
+    """At 100,000: validate cold on 10,000 too; the time per agreement may grow by 10 %."""
+    if not bench.large or bench.cold is None:
+        return [Row("scaling 10,000 to 100,000", None, note="run with --agreements 100000")]
+    small = bench.scratch / "small"
+    generate(small, 10_000, seed=1)
+    warm_cache(small)
+    ten = bench.data("validate cold 10,000", bench.check(small), warm=False)
+    factor = bench.agreements / 10_000
+    # The reference is the 10,000 run scaled linearly: a ratio of 1.0 is exactly linear.
+    linear = Measurement("linear", ten.command, [s * factor for s in ten.seconds])
+    return [
+        Row("ksd validate, cold, 10,000", ten, bench.floor, "floor"),
+        Row("scaling 10,000 to 100,000", bench.cold, linear, "linear", max_ratio=1.1),
+    ]
+
+
+def stalled(bench: Bench) -> list[Row]:
+    """``ksd stalled`` cold, against validate cold."""
+    command = ksd("stalled", "--root", str(bench.root), "--format", "json", *AS_OF_ARGS)
+    found = bench.data("stalled", command, warm=False)
+    return [
+        Row(
+            "ksd stalled (cold)",
+            found,
+            bench.cold,
+            "validate",
+            max_ratio=1.2,
+            max_rss_mb=bench.memory,
+        )
+    ]
+
+
+def report(bench: Bench) -> list[Row]:
+    """``ksd report`` as xlsx and as md, cold, against validate cold."""
+    rows = []
+    for fmt in ("xlsx", "md"):
+        out = bench.scratch / f"r.{fmt}"
+        command = ksd(
+            "report", "--root", str(bench.root), "--format", fmt, "--output", str(out), "--force"
+        )
+        command += [*AS_OF_ARGS, "--periode", "2024"]
+        rows.append(
+            Row(
+                f"ksd report {fmt} (cold)",
+                bench.data("report", command, warm=False, output=out),
+                bench.cold,
+                "validate",
+                max_ratio=1.2,
+                max_rss_mb=bench.memory,
+            )
+        )
+    return rows
+
+
+def show(bench: Bench) -> list[Row]:
+    """``ksd show ID`` with the cache warm, against validate cold."""
+    command = ksd("show", first_id(bench.root), "--root", str(bench.root), "--format", "json")
+    bench.warmed(command=[*command, *AS_OF_ARGS])
+    found = bench.data("show", [*command, *AS_OF_ARGS], warm=True)
+    return [Row("ksd show ID (cache warm)", found, bench.cold, "validate", max_ratio=0.1)]
+
+
+def draft(bench: Bench) -> list[Row]:
+    """``ksd draft ID --draft`` with the cache warm, against validate cold."""
+    out = bench.scratch / "naskah.md"
+    command = ksd(
+        "draft", first_id(bench.root), "--root", str(bench.root), "--output", str(out), "--force"
+    )
+    found = bench.data("draft", [*command, "--draft"], warm=True)
+    return [Row("ksd draft ID (cache warm)", found, bench.cold, "validate", max_ratio=0.1)]
+
+
+def diff_and_changed_since(bench: Bench) -> list[Row]:
+    """On a git copy with 50 agreements changed: ``ksd diff HEAD`` and ``--changed-since``."""
+    copy = changed_copy(bench.root, bench.scratch, 50)
+    bench.warmed(copy)
+    command = ksd("diff", "HEAD", "--root", str(copy), "--format", "json", *AS_OF_ARGS)
+    bench.warmed(command=command)
+    diffed = bench.data("diff", command, warm=True)
+    since = bench.data("changed-since", [*bench.check(copy), "--changed-since", "HEAD"], warm=True)
+    return [
+        Row(
+            "ksd diff HEAD, 50 changed (cache warm)",
+            diffed,
+            bench.cold,
+            "validate",
+            max_ratio=0.2,
+            max_rss_mb=250,
+        ),
+        Row(
+            "ksd validate --changed-since, 50 changed",
+            since,
+            bench.cold,
+            "validate",
+            max_ratio=0.2,
+            max_rss_mb=250,
+        ),
+    ]
+
+
+def fmt_check(bench: Bench) -> list[Row]:
+    """``ksd fmt --check`` over every file, against validate cold."""
+    command = ksd("fmt", "--check", "--root", str(bench.root))
+    found = bench.data("fmt", command, warm=False)
+    return [Row("ksd fmt --check", found, bench.cold, "validate", max_ratio=1.5)]
+
+
+def import_register(bench: Bench) -> list[Row]:
+    """``ksd import`` of a register as large as the repository (the import issue fills it in)."""
+    return [Row("ksd import, 10,000 rows", None, note="not measured yet")]
+
+
+def help_rows(bench: Bench) -> list[Row]:
+    """``ksd --help`` against a bare two-command Typer app."""
+    found = measure("ksd --help", ksd("--help"), HELP_REPEAT)
+    return [
+        Row("baseline_app.py --help", bench.baseline),
+        Row("ksd --help", found, bench.baseline, "baseline", max_ratio=1.3),
+    ]
+
+
+#: One function per row (or group of rows), in table order: a new row is a new function here.
+ROWS: tuple[RowMaker, ...] = (
+    validate_cold,
+    validate_warm,
+    validate_one_changed,
+    scaling,
+    stalled,
+    report,
+    show,
+    draft,
+    diff_and_changed_since,
+    fmt_check,
+    import_register,
+    help_rows,
+)
+
+
 def measure_all(root: Path, scratch: Path, repeat: int, agreements: int) -> list[Row]:
     """Measure the references and whatever ksd commands exist, in table order."""
     floor = measure("floor", [sys.executable, "-c", FLOOR, str(root)], repeat)
     baseline = measure(
         "baseline", [sys.executable, str(HERE / "baseline_app.py"), "--help"], HELP_REPEAT
     )
-    large = agreements >= 100_000
-    size = f"{agreements:,}"
     rows = [Row("floor (CSafeLoader parse only)", floor)]
     if not KSD.is_file() or not os.access(KSD, os.X_OK):
         print(f"ksd: not found at {KSD}; no ksd command measured")
         return [*rows, Row("baseline_app.py --help", baseline)]
     compile_ksd()
-    cache = scratch / "cache"
-    warm_env = {**os.environ, "KSD_CACHE_DIR": str(cache)}
+    warm_env = {**os.environ, "KSD_CACHE_DIR": str(scratch / "cache")}
     warm_env.pop("KSD_NO_CACHE", None)
     cold_env = {**warm_env, "KSD_NO_CACHE": "1"}
-    as_of = ("--as-of", AS_OF)
-    check = ksd("validate", "--root", str(root), "--format", "json", *as_of)
-
-    def warmed() -> None:
-        subprocess.run(check, env=warm_env, stdout=subprocess.DEVNULL, check=False)
-
-    cold = measure("validate cold", check, repeat, DATA_CODES, env=cold_env)
-    memory = 400 if large else None
-    rows.append(
-        Row(f"ksd validate, cold, {size}", cold, floor, "floor", max_ratio=0.8, max_rss_mb=memory)
-    )
-    warmed()
-    warm = measure("validate warm", check, repeat, DATA_CODES, env=warm_env)
-    rows.append(Row("ksd validate, unchanged (cache)", warm, floor, "floor", max_ratio=0.15))
-    touch = Touch(sorted((root / "data" / "agreements").glob("*.yaml"))[-1])
-    try:
-        one = measure("validate one changed", check, repeat, DATA_CODES, env=warm_env, before=touch)
-    finally:
-        touch.restore()
-    rows.append(Row("ksd validate, one file changed", one, floor, "floor", max_ratio=0.2))
-    if not large:
-        rows.append(Row("100,000: memory and scaling", None, note="run with --agreements 100000"))
-    stalled = ksd("stalled", "--root", str(root), "--format", "json", *as_of)
-    rows.append(
-        Row(
-            "ksd stalled (cold)",
-            measure("stalled", stalled, repeat, DATA_CODES, env=cold_env),
-            cold,
-            "validate",
-            max_ratio=1.2,
-            max_rss_mb=memory,
-        )
-    )
-    for fmt in ("xlsx", "md"):
-        out = scratch / f"r.{fmt}"
-        command = ksd(
-            "report", "--root", str(root), "--format", fmt, "--output", str(out), "--force"
-        )
-        command += [*as_of, "--periode", "2024"]
-        rows.append(
-            Row(
-                f"ksd report {fmt} (cold)",
-                measure("report", command, repeat, DATA_CODES, output=out, env=cold_env),
-                cold,
-                "validate",
-                max_ratio=1.2,
-                max_rss_mb=memory,
-            )
-        )
-    ident = first_id(root)
-    warmed()
-    show = ksd("show", ident, "--root", str(root), "--format", "json", *as_of)
-    rows.append(
-        Row(
-            "ksd show ID (cache warm)",
-            measure("show", show, repeat, DATA_CODES, env=warm_env),
-            cold,
-            "validate",
-            max_ratio=0.1,
-        )
-    )
-    draft_out = scratch / "naskah.md"
-    draft = ksd("draft", ident, "--root", str(root), "--output", str(draft_out), "--force")
-    rows.append(
-        Row(
-            "ksd draft ID (cache warm)",
-            measure("draft", [*draft, "--draft"], repeat, DATA_CODES, env=warm_env),
-            cold,
-            "validate",
-            max_ratio=0.1,
-        )
-    )
-    copy = changed_copy(root, scratch, 50)
-    copy_check = ksd("validate", "--root", str(copy), "--format", "json", *as_of)
-    subprocess.run(copy_check, env=warm_env, stdout=subprocess.DEVNULL, check=False)
-    diff = ksd("diff", "HEAD", "--root", str(copy), "--format", "json", *as_of)
-    rows.append(
-        Row(
-            "ksd diff HEAD, 50 changed (cache warm)",
-            measure("diff", diff, repeat, DATA_CODES, env=warm_env),
-            cold,
-            "validate",
-            max_ratio=0.2,
-            max_rss_mb=250,
-        )
-    )
-    since = [*copy_check, "--changed-since", "HEAD"]
-    rows.append(
-        Row(
-            "ksd validate --changed-since, 50 changed",
-            measure("changed-since", since, repeat, DATA_CODES, env=warm_env),
-            cold,
-            "validate",
-            max_ratio=0.2,
-            max_rss_mb=250,
-        )
-    )
-    rows.append(
-        Row(
-            "ksd fmt --check",
-            measure("fmt", ksd("fmt", "--check", "--root", str(root)), repeat, DATA_CODES),
-            cold,
-            "validate",
-            max_ratio=1.5,
-        )
-    )
-    rows.append(Row("ksd import, 10,000 rows", None, note="not measured yet"))
-    rows.append(Row("baseline_app.py --help", baseline))
-    rows.append(
-        Row(
-            "ksd --help",
-            measure("ksd --help", ksd("--help"), HELP_REPEAT),
-            baseline,
-            "baseline",
-            max_ratio=1.3,
-        )
-    )
+    bench = Bench(root, scratch, repeat, agreements, floor, baseline, warm_env, cold_env)
+    for make in ROWS:
+        rows.extend(make(bench))
     return rows
 
 

@@ -169,3 +169,170 @@ def test_a_duplicate_registration_follows_the_other_record_not_the_cache(
     again = _validate(root, use_cache=True)
     assert again == _validate(root, use_cache=False)
     assert [d.code for d in again.diagnostics] == []
+
+
+def _age(root: Path) -> None:
+    """Every record file last changed long ago, as in a repository at rest."""
+    import os
+
+    for path in (root / "data").rglob("*.yaml"):
+        os.utime(path, (1_600_000_000, 1_600_000_000))
+
+
+def test_files_at_rest_are_not_read_again(
+    corpus: Path, _own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ksd_cli import cache, validate
+
+    expected = _validate(corpus, use_cache=False)
+    # A file changed moments before it is read is not trusted (RACY_NS): these were just made.
+    _validate(corpus, use_cache=True)
+    monkeypatch.setattr(validate, "read_bytes", _refuse)
+    with pytest.raises(AssertionError, match="read again"):
+        _validate(corpus, use_cache=True)
+    monkeypatch.undo()
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # as if they had been at rest for long
+    _validate(corpus, use_cache=True)  # the stamps kept
+    monkeypatch.setattr(validate, "read_bytes", _refuse)
+    assert _validate(corpus, use_cache=True) == expected
+
+
+def _refuse(*args: object, **kwargs: object) -> bytes:
+    raise AssertionError("a file at rest was read again")
+
+
+def test_a_file_rewritten_with_its_old_size_and_time_is_read_again(
+    corpus: Path, _own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from ksd_cli import cache
+
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    _age(corpus)
+    _validate(corpus, use_cache=True)
+    _validate(corpus, use_cache=True)
+    agreement = sorted((corpus / "data/agreements").glob("*.yaml"))[2]
+    text = agreement.read_text(encoding="utf-8")
+    changed = text.replace("judul:", "judux:", 1)
+    assert len(changed) == len(text)
+    agreement.write_text(changed, encoding="utf-8")
+    os.utime(agreement, (1_600_000_000, 1_600_000_000))  # the change time still moves
+    found = _validate(corpus, use_cache=True)
+    assert found == _validate(corpus, use_cache=False)
+    assert any(
+        d.rule == "unknown-key" and d.path.endswith(agreement.name) for d in found.diagnostics
+    )
+
+
+def test_findings_across_records_from_facts_are_those_of_the_records(corpus: Path) -> None:
+    # The reference: every rule run on the records themselves, placed by reading them again.
+    import shutil
+
+    from ksd_cli.diagnostics import Report
+
+    # Planted across records: a missing potential, an id twice, a request registered twice.
+    sorted((corpus / "data/potentials").glob("*.yaml"))[0].unlink()
+    agreements = sorted((corpus / "data/agreements").glob("*.yaml"))
+    shutil.copy(agreements[0], corpus / "data/agreements/KSD-6402-2099-001.yaml")
+    for twice in (ROOT / "tests/fixtures/repos/C016-registrasi-ganda-bad").rglob("*.yaml"):
+        shutil.copy(twice, corpus / "data/agreements" / twice.name)
+    from ksd_cli.validate import cap_per_file, check_records, load_checked
+
+    repository = open_repository(corpus)
+    checked = load_checked(repository, as_of=AS_OF, lang="en", use_cache=False)
+    findings = [
+        *checked.loaded.diagnostics,
+        *check_records(repository.config, checked.loaded, as_of=AS_OF, lang="en"),
+    ]
+    expected = Report.build(
+        cap_per_file(findings, "en"),
+        files=checked.loaded.files,
+        records=len(checked.loaded.records),
+        checked=[s.rel for s in repository.source_files()],
+    )
+    found = _validate(corpus, use_cache=False)
+    assert found == expected
+    assert {"unknown-potensi", "duplicate-id", "registrasi-ganda"} <= {
+        d.rule for d in found.diagnostics
+    }
+
+
+def test_a_change_that_leaves_the_facts_keeps_the_findings_across_records(
+    corpus: Path, _own_cache: Path
+) -> None:
+    from ksd_cli.cache import RecordCache
+
+    _validate(corpus, use_cache=True)
+    (index,) = _cache_files(_own_cache)
+    agreement = sorted((corpus / "data/agreements").glob("*.yaml"))[3]
+    agreement.write_text(agreement.read_text(encoding="utf-8") + "# catatan\n", encoding="utf-8")
+    assert _validate(corpus, use_cache=True) == _validate(corpus, use_cache=False)
+    # The cached findings across records still hold: the facts of that file did not change.
+    repository = open_repository(corpus)
+    from ksd_cli.validate import cross_key, scan_files
+
+    scan = scan_files(repository, repository.source_files(), as_of=AS_OF, lang="en")
+    stored = RecordCache(index, scan.cache.salt if scan.cache else "")
+    stored.read()
+    assert stored.cross is not None and stored.cross[0] == cross_key(scan.scanned)
+
+
+def test_one_record_is_shown_as_from_the_whole_repository(corpus: Path) -> None:
+    # ksd show reads the one record (and, for a potential, the agreements naming it) and the
+    # cache: its view, errors and flags are those it has when every record is loaded.
+    from ksd_cli.errors import UserError
+    from ksd_cli.reference import load_reference
+    from ksd_cli.show import show_record
+    from ksd_cli.validate import load_sound_record
+
+    sorted((corpus / "data/potentials").glob("*.yaml"))[1].unlink()  # named, now missing
+    repository = open_repository(corpus)
+    today = date(2025, 1, 1)
+    whole = load_sound_records(repository, as_of=AS_OF, lang="en", today=today)
+    files = sorted((corpus / "data").rglob("*.yaml"))
+    ids = [p.stem for p in files[::4]] + [p.stem for p in files if "POT" in p.stem]
+    ids += ["KSD-6402-2030-999"]  # no such record
+
+    def view(sound: object, record_id: str) -> object:
+        try:
+            shown = show_record(
+                sound,  # type: ignore[arg-type]
+                record_id,
+                repository.config,
+                load_reference(),
+                as_of=AS_OF,
+                lang="en",
+            )
+        except UserError as exc:
+            return str(exc)
+        return shown.as_dict()
+
+    views = []
+    for record_id in ids:
+        for use_cache in (True, False):
+            one = load_sound_record(
+                repository, record_id, as_of=AS_OF, lang="en", today=today, use_cache=use_cache
+            )
+            assert view(one, record_id) == view(whole, record_id), record_id
+            assert one.ids == whole.ids and one.named_potentials == whole.named_potentials
+            assert dict(one.errors) == dict(whole.errors)
+        views.append(view(whole, record_id))
+    shown = [v for v in views if isinstance(v, dict)]
+    assert any(v["flags"] for v in shown) and any(v["errors"] for v in shown)
+    assert any(v.get("ditindaklanjuti_oleh") for v in shown)
+    assert any(isinstance(v, str) for v in views)
+
+
+def test_a_cache_per_day_is_kept_and_old_ones_removed(corpus: Path, _own_cache: Path) -> None:
+    from ksd_cli import cache
+
+    days = [date(2025, 6, day) for day in range(1, 8)]
+    for day in days:
+        _validate(corpus, use_cache=True, as_of=day)
+    assert len(_cache_files(_own_cache)) == cache.KEEP
+    # The most recent days are those kept: validating as of one is warm, and the same.
+    assert _validate(corpus, use_cache=True, as_of=days[-1]) == _validate(
+        corpus, use_cache=False, as_of=days[-1]
+    )
+    assert len(_cache_files(_own_cache)) == cache.KEEP

@@ -1,11 +1,14 @@
 """A cache of loaded, checked records, so that a repository read before is not read again.
 
-One file per repository under the user's cache folder (never in the repository), holding for
-each record file, keyed by its path and the hash of its bytes: the record (when it loaded), the
-findings of loading it, and the findings of the rules that look at that record alone. The
-whole cache is keyed too by everything else that changes those findings (``salt``): ksd's
+Two files per repository and salt under the user's cache folder (never in the repository).
+The index holds for each record file, by its path: its stamp (size, modification and change times,
+inode), the hash of its bytes, the findings of loading it and of the rules that look at that
+record alone, and its ``Facts`` (what the rules across records need). A file whose stamp is as
+stored is not read at all; one whose stamp differs is read and hashed, and parsed only when its
+bytes differ. The records file holds the records themselves, read only by the commands that
+need them. Both are keyed too by everything else that changes those findings (``salt``): ksd's
 version and code, the configuration, the reference data, the date the rules judge as of, the
-language and the parser. The rules that look across records run on every run.
+language and the parser. The rules that look across records run on every run, from the facts.
 
 The cache is an optimisation only: safe to delete, ignored when unreadable, corrupt or written
 by another version, and off with ``KSD_NO_CACHE`` (or ``--no-cache``). ``KSD_CACHE_DIR``
@@ -18,35 +21,72 @@ import hashlib
 import os
 import pickle
 import tempfile
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ksd_cli.diagnostics import Diagnostic
+from ksd_cli.facts import Facts
 
-#: The layout of the cache file; a file of another format is ignored (and replaced).
-FORMAT = 1
+#: The layout of the cache files; a file of another format is ignored (and replaced).
+FORMAT = 2
+#: A file changed this recently may change again within the same tick of a coarse clock
+#: without its stamp changing: its stamp is not trusted (it is hashed next time).
+RACY_NS = 3_000_000_000
+#: The caches kept per repository (each under its own salt: another day, language...).
+KEEP = 4
+#: size, modification time, change time (ns), inode.
+Stamp = tuple[int, int, int, int]
 CACHE_DIR_ENV = "KSD_CACHE_DIR"
 NO_CACHE_ENV = "KSD_NO_CACHE"
 
 
 @dataclass(frozen=True)
 class Entry:
-    """What one file gave: its record (``None`` when it did not load) and its findings.
+    """What one file gave: the findings of reading it and of its own rules, and its facts.
 
-    ``loading`` are the findings of reading and validating the file; ``checks`` those of the
-    rules that look at the record alone. ``record`` is an ``Agreement`` or a ``Potential``.
+    ``stamp`` is the file's stamp when it was read (``None`` when it changed moments before:
+    see ``RACY_NS``), ``digest`` the hash of its bytes, ``facts`` ``None`` when it did not
+    load. ``loading`` are the findings of reading and validating the file; ``checks`` those of
+    the rules that look at the record alone.
     """
 
-    record: object | None
+    stamp: Stamp | None
+    digest: str
+    facts: Facts | None
     loading: tuple[Diagnostic, ...]
     checks: tuple[Diagnostic, ...]
+    #: The hash of ``facts`` (a file can change without its facts changing).
+    facts_key: str = ""
+
+
+def digest_of(data: bytes) -> str:
+    """The hash of a file's bytes."""
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
 def content_key(rel: str, data: bytes) -> str:
-    """The key of a file: its path (findings name it) and the hash of its bytes."""
-    return rel + "\0" + hashlib.blake2b(data, digest_size=20).hexdigest()
+    """A file's path (findings name it) and the hash of its bytes, as one key."""
+    return rel + "\0" + digest_of(data)
+
+
+def stamp_of(path: Path, now_ns: int | None = None) -> Stamp | None:
+    """The stamp of the file at ``path`` (never following a link); ``None`` when it has none.
+
+    ``None`` too when it changed less than ``RACY_NS`` before ``now_ns`` (default: now).
+    """
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    now = time.time_ns() if now_ns is None else now_ns
+    # Every change of the content moves the change time (which no tool sets back).
+    if now - info.st_ctime_ns < RACY_NS:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
 
 
 def cache_enabled(no_cache: bool = False) -> bool:
@@ -102,46 +142,106 @@ def salt(*, config_json: str, as_of: date, lang: str, parser: str) -> str:
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
 
+#: The findings of the rules across records, with the key of what they were found from.
+Cross = tuple[str, tuple[Diagnostic, ...]]
+
+
 @dataclass
 class RecordCache:
-    """The cache file of one repository, under one salt."""
+    """The cache files of one repository, under one salt.
+
+    ``cross``: the findings of the rules across records stored with the index (see
+    ``ksd_cli.validate.cross_key``), set by :meth:`read`.
+    """
 
     path: Path
     salt: str
+    cross: Cross | None = None
 
     @classmethod
     def for_repository(cls, root: Path, salt: str) -> RecordCache:
-        """The cache of the repository at ``root`` (one file per repository)."""
+        """The cache of the repository at ``root`` under ``salt``.
+
+        One index per repository and salt: ``ksd validate --as-of`` one day and ``ksd show``
+        judged as of today keep a cache each. The ``KEEP`` most recently written of a
+        repository are kept (see :meth:`write`).
+        """
         name = hashlib.blake2b(str(root.resolve()).encode(), digest_size=12).hexdigest()
-        return cls(cache_folder() / "records" / f"{name}.pickle", salt)
+        return cls(cache_folder() / "records" / f"{name}-{salt[:16]}.pickle", salt)
+
+    @property
+    def records_path(self) -> Path:
+        """The file of the records themselves, beside the index."""
+        return self.path.with_name(self.path.stem + ".records.pickle")
 
     def read(self) -> dict[str, Entry]:
-        """The entries stored under this salt; none when absent, unreadable or stale."""
+        """The index: entries by path, stored under this salt; none when absent or stale."""
+        entries, extra = self._load(self.path)
+        cross = extra.get("cross")
+        self.cross = cross if isinstance(cross, tuple) and len(cross) == 2 else None
+        return entries
+
+    def read_records(self) -> dict[str, tuple[str, object]]:
+        """The records by path, each with the digest of the bytes it was read from."""
+        return self._load(self.records_path)[0]
+
+    def write(self, entries: Mapping[str, Entry], cross: Cross | None = None) -> None:
+        """Replace the index (atomically); a cache that cannot be written is skipped.
+
+        The repository's indexes under other salts beyond the ``KEEP`` most recent are
+        removed (with their records), so that a cache judged as of each day does not pile up.
+        """
+        self._store(self.path, entries, {"cross": cross} if cross is not None else {})
+        repository = self.path.name.split("-", 1)[0]
         try:
-            with self.path.open("rb") as stream:
+            others = [
+                p
+                for p in self.path.parent.glob(f"{repository}-*.pickle")
+                if not p.name.endswith(".records.pickle")
+            ]
+            others.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+            for old in others[KEEP:]:
+                old.unlink(missing_ok=True)
+                old.with_name(old.stem + ".records.pickle").unlink(missing_ok=True)
+        except OSError:
+            return
+
+    def write_records(self, records: Mapping[str, tuple[str, object]]) -> None:
+        """Replace the records file (atomically), as :meth:`write`."""
+        self._store(self.records_path, records)
+
+    def _load(self, path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+        try:
+            with path.open("rb") as stream:
                 stored = pickle.load(stream)  # noqa: S301 - the user's own cache folder
         except Exception:  # noqa: BLE001 - a cache that cannot be read is no cache
-            return {}
+            return {}, {}
         if (
             not isinstance(stored, dict)
             or stored.get("format") != FORMAT
             or stored.get("salt") != self.salt
             or not isinstance(stored.get("entries"), dict)
+            or not isinstance(stored.get("extra", {}), dict)
         ):
-            return {}
-        entries: dict[str, Entry] = stored["entries"]
-        return entries
+            return {}, {}
+        return stored["entries"], stored.get("extra", {})
 
-    def write(self, entries: Mapping[str, Entry]) -> None:
-        """Replace the stored entries (atomically); a cache that cannot be written is skipped."""
-        payload = {"format": FORMAT, "salt": self.salt, "entries": dict(entries)}
+    def _store(
+        self, path: Path, entries: Mapping[str, object], extra: Mapping[str, object] | None = None
+    ) -> None:
+        payload = {
+            "format": FORMAT,
+            "salt": self.salt,
+            "entries": dict(entries),
+            "extra": dict(extra or {}),
+        }
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as stream:
                     pickle.dump(payload, stream, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, self.path)
+                os.replace(temporary, path)
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)
                 raise

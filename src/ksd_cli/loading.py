@@ -162,9 +162,17 @@ def load_text(
     source: SourceFile, text: str, *, lang: Lang, parser: Parser = "libyaml"
 ) -> tuple[LoadedRecord | None, list[Diagnostic]]:
     """Parse and validate the text of one file: the record when it passed, and the findings."""
+    loaded, findings, _ = load_document(source, text, lang=lang, parser=parser)
+    return loaded, findings
+
+
+def load_document(
+    source: SourceFile, text: str, *, lang: Lang, parser: Parser = "libyaml"
+) -> tuple[LoadedRecord | None, list[Diagnostic], Document | None]:
+    """As :func:`load_text`, with the parsed document too (``None`` when it did not parse)."""
     document = read_document(text, parser)
     if isinstance(document, LoadProblem):
-        return None, [problem_finding(source, document, lang)]
+        return None, [problem_finding(source, document, lang)], None
     findings = [problem_finding(source, p, lang) for p in document.problems]
     model = MODELS[source.kind]
     raw_id = document.data.get("id")
@@ -175,10 +183,10 @@ def load_text(
         findings.extend(
             schema_diagnostics(exc.errors(), document, text, source, model, lang, record_id)
         )
-        return None, findings
+        return None, findings, document
     loaded = LoadedRecord(source, record, text)
     # A file with loading findings (a duplicate key) is still checked, but marked by them.
-    return loaded, findings
+    return loaded, findings, document
 
 
 def problem_finding(source: SourceFile, problem: LoadProblem, lang: Lang) -> Diagnostic:

@@ -106,9 +106,20 @@ def index_by_partner(records: Iterable[Agreement]) -> dict[str, tuple[Registrati
 
 
 def find_duplicates(records: Iterable[Agreement]) -> dict[str, tuple[Registration, ...]]:
-    """For each unsigned record id, the other records that look like the same request.
+    """For each unsigned record id, the other records that look like the same request."""
+    return find_duplicates_among(
+        (registration(record), partner_keys(record)) for record in records if is_unsigned(record)
+    )
 
-    Within a partner's group, titles are blocked by their words (in any order) with at most
+
+def find_duplicates_among(
+    registered: Iterable[tuple[Registration, Iterable[str]]],
+) -> dict[str, tuple[Registration, ...]]:
+    """For each registration's id, the others that look like the same request.
+
+    ``registered``: the unsigned records, each with its partner keys (``partner_keys``);
+    kept small by ``ksd_cli.facts`` so that the check runs without the records. Within a
+    partner's group, titles are blocked by their words (in any order) with at most
     one left out, so only titles at most one word apart are ever compared: a large register
     costs little more than reading it, even when one partner has hundreds of proposals.
     """
@@ -119,7 +130,11 @@ def find_duplicates(records: Iterable[Agreement]) -> dict[str, tuple[Registratio
             found.setdefault(a.id, {})[b.id] = b
             found.setdefault(b.id, {})[a.id] = a
 
-    for group in index_by_partner(records).values():
+    by_partner: dict[str, list[Registration]] = {}
+    for registered_as, partners in registered:
+        for partner in partners:
+            by_partner.setdefault(partner, []).append(registered_as)
+    for group in (g for g in by_partner.values() if len(g) > 1):
         same: dict[tuple[str, ...], list[Registration]] = {}
         for entry in group:
             same.setdefault(tuple(sorted(entry.kata)), []).append(entry)

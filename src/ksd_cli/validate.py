@@ -3,26 +3,41 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import re
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import PurePosixPath
 
-from ksd_cli.cache import Entry, RecordCache, cache_enabled, content_key, salt
+from ksd_cli.cache import (
+    Cross,
+    Entry,
+    RecordCache,
+    Stamp,
+    cache_enabled,
+    digest_of,
+    salt,
+    stamp_of,
+)
 from ksd_cli.config import Config
-from ksd_cli.diagnostics import Diagnostic, Report, Severity
+from ksd_cli.diagnostics import Diagnostic, Location, Report, Severity
+from ksd_cli.facts import CROSS_RECORD_RULES, Facts, affected_paths, facts_key, facts_of
+from ksd_cli.facts import build_index as facts_index
 from ksd_cli.ids import PATTERNS
 from ksd_cli.loading import (
     LoadedRecord,
     LoadResult,
     Progress,
+    Record,
     collection_paused,
     decode_text,
     diagnostic,
-    load_text,
+    load_document,
+    load_file,
     problem_finding,
     read_bytes,
     read_text,
@@ -112,10 +127,14 @@ def _by_scope(rules: Iterable[Rule]) -> dict[str, list[Rule]]:
 
 
 def _check_one(
-    item: LoadedRecord, rules: Iterable[Rule], ctx: Context, lang: Lang, parser: Parser
+    item: LoadedRecord,
+    rules: Iterable[Rule],
+    ctx: Context,
+    lang: Lang,
+    parser: Parser,
+    document: Document | None = None,
 ) -> list[Diagnostic]:
     findings: list[Diagnostic] = []
-    document: Document | None = None
     for rule in rules:
         for hit in rule.check(item.record, ctx):  # type: ignore[misc]
             if document is None:
@@ -146,34 +165,6 @@ def _to_diagnostic(
     )
 
 
-#: The rules whose findings in one record can be caused by a change in another.
-CROSS_RECORD_RULES = frozenset({"unknown-potensi", "duplicate-id", "registrasi-ganda"})
-
-
-def affected_records(loaded: LoadResult, ids: Iterable[str]) -> frozenset[str]:
-    """The files of the records that reference one of ``ids`` or carry one of them.
-
-    These are the records whose cross-record findings (unknown-potensi R004, duplicate-id
-    S009, registrasi-ganda C016) can change when the records with those ids change, are
-    renamed or removed: C016 links a record to the ones that look like the same request.
-    """
-    wanted = frozenset(ids)
-    agreements = [i.record for i in loaded.records if isinstance(i.record, Agreement)]
-    alike = {
-        other.id
-        for record_id, others in find_duplicates(agreements).items()
-        if record_id in wanted
-        for other in others
-    }
-    affected = set()
-    for item in loaded.records:
-        record = item.record
-        references = getattr(record, "potensi", None) if item.source.kind == "agreement" else None
-        if record.id in wanted or record.id in alike or any(p in wanted for p in references or ()):
-            affected.add(item.source.rel)
-    return frozenset(affected)
-
-
 @dataclass(frozen=True)
 class CheckedRecords:
     """The repository loaded, with the findings of the rules that look at one record alone.
@@ -184,6 +175,32 @@ class CheckedRecords:
 
     loaded: LoadResult
     checks: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True)
+class Scanned:
+    """One record file read through the cache: its entry, and its record when asked for."""
+
+    source: SourceFile
+    entry: Entry
+    record: Record | None = None
+    text: str = ""
+
+
+@dataclass
+class Scan:
+    """The files scanned through the cache, and whether its index is to be written again."""
+
+    scanned: list[Scanned]
+    cache: RecordCache | None
+    dirty: bool
+
+    def save(self, cross: Cross | None = None) -> None:
+        """Write the index when it changed, or when ``cross`` is new (see :func:`cross_key`)."""
+        if self.cache is None or (not self.dirty and (cross is None or cross == self.cache.cross)):
+            return
+        entries = {s.source.rel: s.entry for s in self.scanned if s.entry.digest}
+        self.cache.write(entries, cross if cross is not None else self.cache.cross)
 
 
 def load_checked(
@@ -202,94 +219,180 @@ def load_checked(
     :mod:`ksd_cli.cache`) are as last time is not parsed again: its record and findings come
     from the cache. The result is the same with or without the cache.
     """
-    config = repository.config
     if sources is None:
         sources = repository.source_files()
+    scan = scan_files(
+        repository,
+        sources,
+        as_of=as_of,
+        lang=lang,
+        parser=parser,
+        progress=progress,
+        use_cache=use_cache,
+        keep_records=True,
+    )
+    scan.save()
+    scanned = scan.scanned
+    records = [LoadedRecord(s.source, s.record, s.text) for s in scanned if s.record is not None]
+    loading = [d for s in scanned for d in s.entry.loading]
+    checks = [d for s in scanned for d in s.entry.checks]
+    invalid = frozenset(s.source.rel for s in scanned if s.entry.facts is None or s.entry.loading)
+    loaded = LoadResult(tuple(records), tuple(loading), len(sources), invalid)
+    return CheckedRecords(loaded, tuple(checks))
+
+
+def scan_files(
+    repository: Repository,
+    sources: Sequence[SourceFile],
+    *,
+    as_of: date,
+    lang: Lang,
+    parser: Parser = "libyaml",
+    progress: Progress | None = None,
+    use_cache: bool = True,
+    keep_records: bool = False,
+) -> Scan:
+    """Every file's findings (of loading and of its own rules) and facts, through the cache.
+
+    A file whose stamp is as stored is not read; one whose bytes are as stored is not parsed.
+    ``keep_records``: the records too, with their text (from the cache's records file when
+    their bytes are as stored); otherwise no record is built beyond checking it, and none is
+    held. In the order of ``sources``, the same with or without the cache. The records file
+    is written here; the index by :meth:`Scan.save`.
+    """
+    config = repository.config
     cache = None
     if cache_enabled(not use_cache):
         key = salt(config_json=config.model_dump_json(), as_of=as_of, lang=lang, parser=parser)
         cache = RecordCache.for_repository(repository.root, key)
-    fresh: dict[str, Entry] = {}
     max_bytes = config.validate_.max_file_kb * 1024
-    records: list[LoadedRecord] = []
-    loading: list[Diagnostic] = []
-    checks: list[Diagnostic] = []
-    invalid: set[str] = set()
+    slots: list[Scanned | None] = []
+    # What is still to parse: a file the cache knows is read and hashed here (when its bytes
+    # are as stored, it is not parsed); any other is read by the worker that parses it, so
+    # that the texts of a whole repository are never held at once.
+    missing: list[tuple[int, SourceFile, str | LoadProblem | None, Stamp | None, str]] = []
     with collection_paused():
         stored = cache.read() if cache is not None else {}
-        # First what each file holds, and which files the cache does not know.
-        read: list[tuple[SourceFile, str, Entry | LoadProblem | None, str]] = []
-        missing: list[tuple[SourceFile, str | LoadProblem]] = []
+        kept = cache.read_records() if cache is not None and keep_records else {}
+        now = time.time_ns()
+        changed = False
         for source in sources:
+            old = stored.get(source.rel)
+            stamp = stamp_of(source.path, now) if source.not_regular is None else None
+            if old is not None and stamp is not None and old.stamp == stamp and not keep_records:
+                slots.append(Scanned(source, old))
+                continue
+            if old is None:
+                missing.append((len(slots), source, None, stamp, ""))
+                slots.append(None)
+                continue
             data = read_bytes(source, max_bytes)
             if isinstance(data, LoadProblem):
-                read.append((source, "", data, ""))
+                problem = (problem_finding(source, data, lang),)
+                slots.append(Scanned(source, Entry(None, "", None, problem, ())))
                 continue
-            key = content_key(source.rel, data)
-            found = stored.get(key)
-            decoded = decode_text(data)
-            if found is None:
-                missing.append((source, decoded))
-            read.append((source, key, found, decoded if isinstance(decoded, str) else ""))
-        parsed = iter(
-            _check_files(missing, config, as_of=as_of, lang=lang, parser=parser, progress=progress)
+            digest = digest_of(data)
+            text = decode_text(data)
+            if old is not None and old.digest == digest:
+                if old.stamp != stamp:
+                    old, changed = replace(old, stamp=stamp), True
+                known = kept.get(source.rel)
+                if not keep_records or old.facts is None:
+                    slots.append(Scanned(source, old, None, text if isinstance(text, str) else ""))
+                    continue
+                if known is not None and known[0] == digest and isinstance(text, str):
+                    slots.append(Scanned(source, old, known[1], text))  # type: ignore[arg-type]
+                    continue
+            missing.append((len(slots), source, text, stamp, digest))
+            slots.append(None)
+        parsed = _check_files(
+            [(source, text, digest) for _, source, text, _, digest in missing],
+            config,
+            as_of=as_of,
+            lang=lang,
+            parser=parser,
+            keep_records=keep_records,
+            progress=progress,
         )
-        for source, key, got, text in read:
-            if isinstance(got, LoadProblem):
-                entry = Entry(None, (problem_finding(source, got, lang),), ())
-            else:
-                entry = got if got is not None else next(parsed)
-                fresh[key] = entry
-            if entry.record is not None:
-                records.append(LoadedRecord(source, entry.record, text))  # type: ignore[arg-type]
-            if entry.record is None or entry.loading:
-                invalid.add(source.rel)
-            loading.extend(entry.loading)
-            checks.extend(entry.checks)
-        if cache is not None and fresh.keys() != stored.keys():
-            cache.write(fresh)
-    loaded = LoadResult(tuple(records), tuple(loading), len(sources), frozenset(invalid))
-    return CheckedRecords(loaded, tuple(checks))
+        for (i, source, _, stamp, _), got in zip(missing, parsed, strict=True):
+            digest, facts, loading, checks, record, text, key = got
+            entry = Entry(stamp if digest else None, digest, facts, loading, checks, key)
+            slots[i] = Scanned(source, entry, record, text)
+        scanned = [s for s in slots if s is not None]
+        kept_rels = {s.source.rel for s in scanned if s.entry.digest}
+        dirty = changed or bool(missing) or kept_rels != stored.keys()
+        if cache is not None and keep_records:
+            records = {
+                s.source.rel: (s.entry.digest, s.record) for s in scanned if s.record is not None
+            }
+            if records.keys() != kept.keys() or any(
+                kept[rel][0] != digest for rel, (digest, _) in records.items()
+            ):
+                cache.write_records(records)
+    return Scan(scanned, cache, dirty)
 
 
-#: Files to parse before a pool of processes pays for starting it and sending records back.
+#: Files to parse before a pool of processes pays for starting it and sending results back.
 POOL_THRESHOLD = 2_000
 #: Files sent to a worker at a time (small enough to spread the work evenly).
 POOL_CHUNK = 250
+#: What reading, parsing and checking one file gives: the digest of its bytes ("" when it could
+#: not be read), facts, loading findings, own-rule findings, record and text (when kept), and
+#: the key of the facts.
+Checked = tuple[
+    str,
+    Facts | None,
+    tuple[Diagnostic, ...],
+    tuple[Diagnostic, ...],
+    Record | None,
+    str,
+    str,
+]
+#: A file to parse: its bytes' text and digest when already read, else ``None`` and "".
+ToParse = tuple[SourceFile, str | LoadProblem | None, str]
 
 
 def _check_files(
-    missing: Sequence[tuple[SourceFile, str | LoadProblem]],
+    missing: Sequence[ToParse],
     config: Config,
     *,
     as_of: date,
     lang: Lang,
     parser: Parser,
+    keep_records: bool,
     progress: Progress | None = None,
-) -> list[Entry]:
-    """The entries of the files the cache does not know, in their order.
+) -> list[Checked]:
+    """What the files the cache does not know give, in their order.
 
     Many files are parsed by a pool of forked processes, one per core (results come back in
-    the order of the files, so the findings are the same as parsed here).
+    the order of the files, so the findings are the same as parsed here). Records are sent
+    back only when ``keep_records``.
     """
     workers = min(len(os.sched_getaffinity(0)), -(-len(missing) // POOL_CHUNK))
     chunks = [list(missing[i : i + POOL_CHUNK]) for i in range(0, len(missing), POOL_CHUNK)]
-    task = functools.partial(_check_chunk, config=config, as_of=as_of, lang=lang, parser=parser)
-    entries: list[Entry] = []
+    task = functools.partial(
+        _check_chunk,
+        config=config,
+        as_of=as_of,
+        lang=lang,
+        parser=parser,
+        keep_records=keep_records,
+    )
+    results: list[Checked] = []
     if len(missing) >= POOL_THRESHOLD and workers > 1 and _can_fork():
         import multiprocessing
 
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             for done in pool.imap(task, chunks):
-                entries.extend(done)
+                results.extend(done)
                 if progress is not None:
-                    progress(len(entries), len(missing))
-        return entries
+                    progress(len(results), len(missing))
+        return results
     for chunk in chunks:
-        entries.extend(task(chunk))
+        results.extend(task(chunk))
         if progress is not None:
-            progress(len(entries), len(missing))
-    return entries
+            progress(len(results), len(missing))
+    return results
 
 
 def _can_fork() -> bool:
@@ -300,13 +403,14 @@ def _can_fork() -> bool:
 
 
 def _check_chunk(
-    chunk: Sequence[tuple[SourceFile, str | LoadProblem]],
+    chunk: Sequence[ToParse],
     *,
     config: Config,
     as_of: date,
     lang: Lang,
     parser: Parser,
-) -> list[Entry]:
+    keep_records: bool,
+) -> list[Checked]:
     rules = _by_scope(
         r
         for r in active_rules(config.validate_.ignore)
@@ -314,12 +418,26 @@ def _check_chunk(
     )
     alone = RepositoryIndex(frozenset(), {}, config.paths.potentials + "/")
     reference = load_reference()
-    entries = []
+    max_bytes = config.validate_.max_file_kb * 1024
+    results: list[Checked] = []
     with collection_paused():
-        for source, text in chunk:
+        for source, read, digest in chunk:
+            text = read
+            if text is None:
+                data = read_bytes(source, max_bytes)
+                if isinstance(data, LoadProblem):
+                    problem = (problem_finding(source, data, lang),)
+                    results.append(("", None, problem, (), None, "", ""))
+                    continue
+                digest, text = digest_of(data), decode_text(data)
             ctx = Context(reference, config, as_of, alone, source.rel)
-            entries.append(_check_file(source, text, rules[source.kind], ctx, lang, parser))
-    return entries
+            facts, loading, checks, record = _check_file(
+                source, text, rules[source.kind], ctx, lang, parser
+            )
+            kept = text if keep_records and isinstance(text, str) else ""
+            record = record if keep_records else None
+            results.append((digest, facts, loading, checks, record, kept, facts_key(facts)))
+    return results
 
 
 def _check_file(
@@ -329,16 +447,90 @@ def _check_file(
     ctx: Context,
     lang: Lang,
     parser: Parser,
-) -> Entry:
-    """What one file gives: its record, the findings of loading it and of its own rules."""
+) -> tuple[Facts | None, tuple[Diagnostic, ...], tuple[Diagnostic, ...], Record | None]:
+    """What one file gives: its facts, the findings of loading it and of its own rules."""
     if isinstance(text, LoadProblem):
-        return Entry(None, (problem_finding(source, text, lang),), ())
-    loaded, problems = load_text(source, text, lang=lang, parser=parser)
-    if loaded is None:
-        return Entry(None, tuple(problems), ())
-    return Entry(
-        loaded.record, tuple(problems), tuple(_check_one(loaded, rules, ctx, lang, parser))
-    )
+        return None, (problem_finding(source, text, lang),), (), None
+    loaded, problems, document = load_document(source, text, lang=lang, parser=parser)
+    if loaded is None or document is None:
+        return None, tuple(problems), (), None
+    facts = facts_of(loaded.record, source.kind, document.locate)
+    checks = tuple(_check_one(loaded, rules, ctx, lang, parser, document))
+    return facts, tuple(problems), checks, loaded.record
+
+
+def cross_findings(
+    config: Config,
+    scanned: Sequence[Scanned],
+    *,
+    as_of: date,
+    lang: Lang,
+    parser: Parser = "libyaml",
+    only: frozenset[str] | None = None,
+) -> list[Diagnostic]:
+    """The findings of the rules that look across records, from the facts alone.
+
+    Placed where the facts say; a finding at a place they do not keep reads its file again.
+    """
+    rules = [
+        r for r in active_rules(config.validate_.ignore) if r.check and r.name in CROSS_RECORD_RULES
+    ]
+    by_scope = _by_scope(rules)
+    facts = {s.source.rel: s.entry.facts for s in scanned if s.entry.facts is not None}
+    invalid = [s.source.rel for s in scanned if s.entry.facts is None or s.entry.loading]
+    index = facts_index(facts, invalid, config.paths.potentials)
+    reference = load_reference()
+    max_bytes = config.validate_.max_file_kb * 1024
+    findings: list[Diagnostic] = []
+    for item in scanned:
+        known = item.entry.facts
+        rel = item.source.rel
+        if known is None or (only is not None and rel not in only):
+            continue
+        ctx = Context(reference, config, as_of, index, rel)
+        document: Document | None = None
+        for rule in by_scope[known.kind]:
+            for hit in rule.check(known, ctx):  # type: ignore[misc]
+                where = None if hit.key else known.place(hit.loc)
+                if where is None:
+                    document = document or _reread(item.source, max_bytes, parser)
+                    # A file changed since it was read: the finding points at its top.
+                    where = Location(1, 1) if document is None else document.locate(hit.loc)
+                hint = message(hit.hint, lang, **hit.args) if hit.hint is not None else None
+                findings.append(
+                    diagnostic(
+                        item.source,
+                        rule.name,
+                        where,
+                        lang,
+                        args=dict(hit.args),
+                        variant=hit.variant,
+                        record_id=known.id,
+                        hint=hint,
+                    )
+                )
+    return findings
+
+
+def cross_key(scanned: Iterable[Scanned]) -> str:
+    """What the findings across records are found from: every file's facts, and which failed.
+
+    With the cache's salt (the configuration, the date, the language...), the same key means
+    the same findings: a file that changed without changing its facts changes nothing.
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    for item in scanned:
+        entry = item.entry
+        failed = "!" if entry.facts is None or entry.loading else ""
+        digest.update(f"{item.source.rel}\0{entry.facts_key}{failed}\n".encode())
+    return digest.hexdigest()
+
+
+def _reread(source: SourceFile, max_bytes: int, parser: Parser) -> Document | None:
+    """The document of a file read before (to place a finding its facts do not place)."""
+    text = read_text(source, max_bytes)
+    document = read_document(text, parser) if isinstance(text, str) else text
+    return None if isinstance(document, LoadProblem) else document
 
 
 def validate_repository(
@@ -358,30 +550,71 @@ def validate_repository(
     ids of changed records, before and after the change), the records those changes affect
     are reported too, with the findings such changes can cause there (``CROSS_RECORD_RULES``):
     records whose ``potensi`` names one of the ids, or that carry one. ``use_cache``: see
-    :func:`load_checked`.
+    :func:`load_checked`. No record is held: the rules across records run from the facts.
     """
-    checked = load_checked(
-        repository, as_of=as_of, lang=lang, parser=parser, progress=progress, use_cache=use_cache
-    )
-    loaded = checked.loaded
-    only = frozenset(paths) if paths is not None else None
-    affected = frozenset[str]()
-    if only is not None and changed_ids is not None:
-        affected = affected_records(loaded, changed_ids) - only
-        only = only | affected
-    findings = [*loaded.diagnostics, *checked.checks]
-    findings.extend(
-        check_records(
-            repository.config,
-            loaded,
+    with collection_paused():
+        scanned, cross = _scan_across(
+            repository,
             as_of=as_of,
             lang=lang,
             parser=parser,
-            only=only,
-            cross_only=True,
+            progress=progress,
+            use_cache=use_cache,
         )
+        # Paused to the end: a collection would scan every entry held, and free nothing.
+        return _report(repository.config, scanned, cross, lang, paths, changed_ids)
+
+
+def _scan_across(
+    repository: Repository,
+    *,
+    as_of: date,
+    lang: Lang,
+    parser: Parser,
+    progress: Progress | None,
+    use_cache: bool,
+) -> tuple[list[Scanned], tuple[Diagnostic, ...]]:
+    """Every file scanned without its record, and the findings across records (cached)."""
+    scan = scan_files(
+        repository,
+        repository.source_files(),
+        as_of=as_of,
+        lang=lang,
+        parser=parser,
+        progress=progress,
+        use_cache=use_cache,
     )
-    ignored = _ignored_codes(repository.config)
+    scanned = scan.scanned
+    key = cross_key(scanned)
+    if scan.cache is not None and scan.cache.cross is not None and scan.cache.cross[0] == key:
+        cross = scan.cache.cross
+    else:
+        config = repository.config
+        found = cross_findings(config, scanned, as_of=as_of, lang=lang, parser=parser)
+        cross = (key, tuple(found))
+    scan.save(cross)
+    return scanned, cross[1]
+
+
+def _report(
+    config: Config,
+    scanned: Sequence[Scanned],
+    cross: Iterable[Diagnostic],
+    lang: Lang,
+    paths: Iterable[str] | None,
+    changed_ids: Iterable[str] | None,
+) -> Report:
+    """The report of :func:`validate_repository` from the files scanned and the findings across."""
+    only = frozenset(paths) if paths is not None else None
+    affected = frozenset[str]()
+    if only is not None and changed_ids is not None:
+        facts = {s.source.rel: s.entry.facts for s in scanned if s.entry.facts is not None}
+        affected = affected_paths(facts, changed_ids) - only
+        only = only | affected
+    findings = [d for s in scanned for d in s.entry.loading]
+    findings.extend(d for s in scanned for d in s.entry.checks)
+    findings.extend(cross)
+    ignored = _ignored_codes(config)
     kept = [
         d
         for d in findings
@@ -389,9 +622,10 @@ def validate_repository(
         and (only is None or d.path in only)
         and (d.path not in affected or d.rule in CROSS_RECORD_RULES)
     ]
-    files = loaded.files if only is None else len(only)
-    records = sum(1 for r in loaded.records if only is None or r.source.rel in only)
-    read = {r.source.rel for r in loaded.records} | loaded.invalid | {d.path for d in findings}
+    files = len(scanned) if only is None else len(only)
+    valid = [s.source.rel for s in scanned if s.entry.facts is not None]
+    records = sum(1 for rel in valid if only is None or rel in only)
+    read = {s.source.rel for s in scanned} | {d.path for d in findings}
     reported = read if only is None else only
     return Report.build(cap_per_file(kept, lang), files=files, records=records, checked=reported)
 
@@ -561,6 +795,86 @@ def load_sound_records(
     )
 
 
+def load_sound_record(
+    repository: Repository,
+    record_id: str,
+    *,
+    as_of: date,
+    lang: Lang,
+    today: date | None = None,
+    parser: Parser = "libyaml",
+    use_cache: bool = True,
+) -> SoundRecords:
+    """What :func:`load_sound_records` gives, with only the records one record's view needs.
+
+    The record with ``record_id`` and, for a potential, the agreements that name it are
+    read; every other file gives its findings, facts and id through the cache, so that
+    ``ksd show ID`` reads one file (and the cache) instead of every record. The errors, ids
+    and named potentials are those of the whole repository, as in :func:`sound_records`.
+    """
+    config = repository.config
+    with collection_paused():
+        scanned, cross = _scan_across(
+            repository,
+            as_of=judgement_day(as_of, today),
+            lang=lang,
+            parser=parser,
+            progress=None,
+            use_cache=use_cache,
+        )
+        ignored = _ignored_codes(config)
+        every = [d for s in scanned for d in s.entry.loading]
+        every.extend(d for s in scanned for d in s.entry.checks)
+        every.extend(cross)
+        findings = sorted((d for d in every if d.code not in ignored), key=Diagnostic.sort_key)
+        errors: dict[str, list[Diagnostic]] = defaultdict(list)
+        for finding in findings:
+            if finding.severity is Severity.ERROR:
+                errors[finding.path].append(finding)
+        facts = {s.source.rel: s.entry.facts for s in scanned if s.entry.facts is not None}
+        wanted = {rel for rel, f in facts.items() if f.id == record_id}
+        if any(facts[rel].kind == "potential" for rel in wanted):
+            wanted.update(
+                rel for rel, f in facts.items() if f.kind == "agreement" and record_id in f.potensi
+            )
+        max_bytes = config.validate_.max_file_kb * 1024
+        items: list[LoadedRecord] = []
+        for item in scanned:
+            if item.source.rel in wanted:
+                loaded, _ = load_file(item.source, max_bytes=max_bytes, lang=lang, parser=parser)
+                if loaded is not None:
+                    items.append(loaded)
+        named: set[str] = set()
+        for rel, known in facts.items():
+            if rel in errors and known.kind == "agreement":
+                named.update(known.potensi)
+        invalid = frozenset(
+            s.source.rel for s in scanned if s.entry.facts is None or s.entry.loading
+        )
+        broken = sorted(invalid - facts.keys())
+        sources = {s.source.rel: s.source for s in scanned}
+        agreements_folder = config.paths.agreements.strip("/") + "/"
+        for rel in broken:
+            if rel.startswith(agreements_folder):
+                text = read_text(sources[rel], max_bytes)
+                named.update(named_potentials(text if isinstance(text, str) else None, parser))
+        ids = [f.id for f in facts.values()]
+        ids.extend(PurePosixPath(rel).stem for rel in broken)
+        result = LoadResult(
+            tuple(r for r in items if r.source.rel not in errors),
+            tuple(findings),
+            len(scanned),
+            invalid | frozenset(errors),
+        )
+        return SoundRecords(
+            result,
+            frozenset(named),
+            tuple(ids),
+            tuple(r for r in items if r.source.rel in errors),
+            {path: tuple(found) for path, found in errors.items()},
+        )
+
+
 #: The most findings listed for one file; the rest are counted in one closing finding.
 MAX_FINDINGS_PER_FILE = 100
 
@@ -596,3 +910,10 @@ def cap_per_file(
         )
         kept.extend((*shown, closing))
     return kept
+
+
+# For the diff of a revision and the working tree (``ksd_cli.diff.quick``).
+scan_across = _scan_across
+check_file = _check_file
+by_scope = _by_scope
+ignored_codes = _ignored_codes

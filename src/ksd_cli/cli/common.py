@@ -48,6 +48,16 @@ LangOption = Annotated[
     ),
 ]
 
+# issue 14 (scale): the record cache, off for one run.
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Read every file again instead of reusing what an earlier run found in files "
+        "that have not changed (the cache in the user's cache folder; also KSD_NO_CACHE=1).",
+    ),
+]
+
 
 def repository(root: Path | None) -> Repository:
     """Open the repository named by ``--root`` or found from the working folder."""

@@ -11,6 +11,7 @@ from ksd_cli.cli.common import (
     AsOfOption,
     ForceOption,
     LangOption,
+    NoCacheOption,
     RootOption,
     as_of_date,
     language,
@@ -55,6 +56,7 @@ def diff(
     as_of: AsOfOption = None,
     root: RootOption = None,
     lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Show what changed in the records: fields, stages, status, stalled flags.
 
@@ -68,7 +70,7 @@ def diff(
     repo = repository(root)
     day = as_of_date(as_of, repo)
     plan = plan_output("diff", output_format, output, force=force)
-    result = semantic_diff(repo, rev_a, rev_b, as_of=day, lang=lang_)
+    result = semantic_diff(repo, rev_a, rev_b, as_of=day, lang=lang_, use_cache=not no_cache)
     plan.write(result, lang=lang_)
 
 

@@ -12,6 +12,7 @@ from ksd_cli.cli.common import (
     AsOfOption,
     ForceOption,
     LangOption,
+    NoCacheOption,
     RootOption,
     as_of_date,
     language,
@@ -68,6 +69,7 @@ def draft(
     as_of: AsOfOption = None,
     root: RootOption = None,
     lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Write a naskah (KB, PKS, nota kesepakatan, adendum) of a record as Markdown, Word or PDF.
 
@@ -101,6 +103,7 @@ def draft(
             output_format="pdf" if fmt.name == "pdf" else "docx" if fmt.name == "docx" else "md",
             draft=draft_mode,
             today=day,
+            use_cache=not no_cache,
         )
     except NaskahIncomplete as exc:
         for missing in exc.missing:

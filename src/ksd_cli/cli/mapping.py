@@ -12,6 +12,7 @@ from ksd_cli.cli.common import (
     AsOfOption,
     ForceOption,
     LangOption,
+    NoCacheOption,
     RootOption,
     as_of_date,
     checked_year,
@@ -48,6 +49,7 @@ def mapping(
     force: ForceOption = False,
     root: RootOption = None,
     lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Write the Rancangan Pemetaan Potensi: the matrix of potentials per urusan.
 
@@ -71,7 +73,8 @@ def mapping(
         return Path(f"ksd-pemetaan-{slug}{fmt.suffix}")
 
     plan = plan_output("mapping", output_format, output, force=force, default_file=default_file)
-    sound = load_sound_records(repo, as_of=day, lang=lang_, today=repo.config.today())
+    today = repo.config.today()
+    sound = load_sound_records(repo, as_of=day, lang=lang_, today=today, use_cache=not no_cache)
     result = build_mapping(sound, repo.config, load_reference(), as_of=day, tahun=tahun, lang=lang_)
     options: dict[str, object] = {}
     if plan.format.name == "md":

@@ -12,6 +12,7 @@ from ksd_cli.cli.common import (
     AsOfOption,
     ForceOption,
     LangOption,
+    NoCacheOption,
     RootOption,
     as_of_date,
     checked_year,
@@ -66,6 +67,7 @@ def report(
     force: ForceOption = False,
     root: RootOption = None,
     lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Write the evaluation report of a period: Excel workbook, Markdown, Word or PDF.
 
@@ -90,7 +92,8 @@ def report(
         output = f"ksd-laporan-{period.slug}{suffix}"
     plan = plan_output("report", output_format, output, force=force)
 
-    sound = load_sound_records(repo, as_of=day, lang=lang_, today=repo.config.today())
+    today = repo.config.today()
+    sound = load_sound_records(repo, as_of=day, lang=lang_, today=today, use_cache=not no_cache)
     commit, changed = head_commit(repo.root, _data_paths(repo))
     result = build_report(
         sound,

@@ -11,6 +11,7 @@ from ksd_cli.cli.common import (
     AsOfOption,
     ForceOption,
     LangOption,
+    NoCacheOption,
     RootOption,
     as_of_date,
     language,
@@ -38,18 +39,22 @@ def show(
     as_of: AsOfOption = None,
     root: RootOption = None,
     lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Show one record as of a date: stages with dates, documents, status, flags."""
     from ksd_cli.reference import load_reference
     from ksd_cli.show import show_record
-    from ksd_cli.validate import load_sound_records
+    from ksd_cli.validate import load_sound_record
 
     lang_ = language(lang)
     repo = repository(root)
     day = as_of_date(as_of, repo)
     plan = plan_output("show", output_format, output, force=force)
+    today = repo.config.today()
     view = show_record(
-        load_sound_records(repo, as_of=day, lang=lang_, today=repo.config.today()),
+        load_sound_record(
+            repo, record_id, as_of=day, lang=lang_, today=today, use_cache=not no_cache
+        ),
         record_id,
         repo.config,
         load_reference(),

@@ -13,6 +13,7 @@ from ksd_cli.cli.common import (
     AsOfOption,
     ForceOption,
     LangOption,
+    NoCacheOption,
     RootOption,
     as_of_date,
     language,
@@ -68,6 +69,7 @@ def stalled(
     as_of: AsOfOption = None,
     root: RootOption = None,
     lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     r"""List cooperation that is stuck before or after signing, expiring, or never evaluated.
 
@@ -90,7 +92,8 @@ def stalled(
         force=force,
         default_file=lambda fmt: Path(f"ksd-stalled-{day.isoformat()}{fmt.suffix}"),
     )
-    sound = load_sound_records(repo, as_of=day, lang=lang_, today=repo.config.today())
+    today = repo.config.today()
+    sound = load_sound_records(repo, as_of=day, lang=lang_, today=today, use_cache=not no_cache)
     result = find_stalled(sound, repo.config, load_reference(), as_of=day, lang=lang_)
     failing = Counter(f.code for f in result.flags if f.code in fail_codes)
     if only_codes:

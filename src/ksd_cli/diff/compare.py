@@ -50,14 +50,26 @@ def semantic_diff(
     *,
     as_of: date,
     lang: Lang = "id",
+    use_cache: bool = True,
+    quick: bool = True,
 ) -> DiffResult:
     """Compare two revisions (``rev_b`` None: the working tree), as of ``as_of``.
 
     Revisions follow ``resolve_sides``: ``A..B`` and ``A...B`` are accepted as ``rev_a``.
+    Against the working tree, only the records a change can reach are read (``quick``,
+    through the record cache unless ``use_cache`` is false; see ``ksd_cli.diff.quick``).
     """
     git = open_git(repository.root)
     before_side, after_side = resolve_sides(git, rev_a, rev_b)
     assert before_side.commit is not None
+    if after_side.commit is None and quick:
+        from ksd_cli.diff.quick import worktree_diff
+
+        found = worktree_diff(
+            repository, git, before_side, after_side, as_of=as_of, lang=lang, use_cache=use_cache
+        )
+        if found is not None:
+            return found
     before = snapshot_at(git, before_side.commit)
     after = (
         snapshot_worktree(repository)
@@ -78,8 +90,33 @@ def compare(
 ) -> DiffResult:
     """The semantic diff of two snapshots, as of ``as_of``."""
     reference = load_reference()
-    flags_before, unsound_before = _flags(before, as_of, lang, reference)
-    flags_after, unsound_after = _flags(after, as_of, lang, reference)
+    judged_before = _flags(before, as_of, lang, reference)
+    judged_after = _flags(after, as_of, lang, reference)
+    return compare_judged(
+        before, after, before_side, after_side, judged_before, judged_after, as_of=as_of
+    )
+
+
+#: A side's flags by file, and the files with errors (see ``_flags``).
+Judged = tuple[dict[str, list[Flag]], frozenset[str]]
+
+
+def compare_judged(
+    before: Snapshot,
+    after: Snapshot,
+    before_side: Side,
+    after_side: Side,
+    judged_before: Judged,
+    judged_after: Judged,
+    *,
+    as_of: date,
+) -> DiffResult:
+    """The diff of two snapshots whose flags and unsound files are already known.
+
+    The snapshots may hold only some files (``ksd_cli.diff.quick``): the others are the same.
+    """
+    flags_before, unsound_before = judged_before
+    flags_after, unsound_after = judged_after
     records = []
     for path in sorted(set(before.files) | set(after.files)):
         # A record with errors is not judged: no stage, status or flag from its contents.

@@ -94,15 +94,18 @@ def snapshot_at(git: GitRepository, revision: str) -> Snapshot:
     texts: dict[str, tuple[Kind, str | None]] = {}
     for path in paths:
         kind = folders[str(PurePosixPath(path).parent)]
-        data = contents.get(path)
-        text = None
-        if data is not None and len(data) <= max_bytes:
-            try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                text = None
-        texts[path] = (kind, text)
+        texts[path] = (kind, text_from_bytes(contents.get(path), max_bytes))
     return snapshot_from_texts(config, texts)
+
+
+def text_from_bytes(data: bytes | None, max_bytes: int) -> str | None:
+    """A committed file's text; ``None`` when absent, too large or not UTF-8."""
+    if data is None or len(data) > max_bytes:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
 
 
 def config_from_text(data: bytes | None, revision: str) -> Config:

@@ -159,11 +159,15 @@ class RecordHasErrors(UserError):
         self.findings = tuple(errors)
 
 
-def check_sound(repository: Repository, source: SourceFile, *, as_of: date) -> None:
+def check_sound(
+    repository: Repository, source: SourceFile, *, as_of: date, use_cache: bool = True
+) -> None:
     """Refuse a record with errors (from loading or from any rule), listing every one."""
     from ksd_cli.validate import validate_repository
 
-    report = validate_repository(repository, as_of=as_of, lang="id", paths=[source.rel])
+    report = validate_repository(
+        repository, as_of=as_of, lang="id", paths=[source.rel], use_cache=use_cache
+    )
     errors = [d for d in report.diagnostics if d.severity is Severity.ERROR]
     if errors:
         raise RecordHasErrors(source.rel, errors)
@@ -244,13 +248,15 @@ def render_naskah(
     output_format: OutputFormat = "md",
     draft: bool = False,
     today: date,
+    use_cache: bool = True,
 ) -> RenderedNaskah:
     """Render one naskah of a record as Markdown, Word, or PDF (Word through LibreOffice).
 
     Raises ``NaskahIncomplete`` when required data is missing, unless ``draft`` (then each
     gap shows as a ``[[... belum diisi]]`` marker). A naskah that is not in the record yet
     (a new KB for a record without documents) is always rendered as a draft. ``today`` is the
-    generation date written in the provenance.
+    generation date written in the provenance. ``use_cache``: whether the check for errors
+    may use the record cache (see ``ksd_cli.cache``).
     """
     from jinja2 import TemplateNotFound
 
@@ -258,7 +264,7 @@ def render_naskah(
 
     source, selection, context = prepare(repository, record_id, naskah=naskah, draft=draft)
     if not draft:
-        check_sound(repository, source, as_of=today)
+        check_sound(repository, source, as_of=today, use_cache=use_cache)
     jenis = selection.naskah.jenis
     template_name = TEMPLATES[jenis]
     env = make_environment(repository, filters=wording.FILTERS)

@@ -16,6 +16,7 @@ from ksd_cli.messages import (
     additions,
     commands,
     house,
+    konsolidasi,
     labels,
     laporan_dokumen,
     naskah,
@@ -44,6 +45,7 @@ AREAS = (
     pemetaan,
     laporan_dokumen,
     tampilan,
+    konsolidasi,
 )
 #: Every message, by key: (Indonesian, English). Each area keeps its entries in its own module.
 CATALOG: dict[str, tuple[str, str]] = {k: v for area in AREAS for k, v in area.ENTRIES.items()}

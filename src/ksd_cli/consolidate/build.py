@@ -1,0 +1,296 @@
+"""Consolidating repositories: read each (in parallel), take its figures, compare partners.
+
+Every figure of a region is taken from ``ksd report`` and ``ksd mapping`` (``build_report``,
+``build_mapping``) over the records ``load_sound_records`` keeps, so that a province's table
+and each region's own report can never disagree. Reading a repository never renders its
+templates; its ``ksd.toml`` is opened as ``ksd validate`` opens it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, get_args
+
+from ksd_cli import __version__
+from ksd_cli.consolidate.mirror import MirrorRecord, is_mirrorable, match_records
+from ksd_cli.consolidate.model import (
+    Consolidation,
+    Expected,
+    FailingRecord,
+    Region,
+    RegionFigures,
+)
+from ksd_cli.consolidate.sources import ExpectedRule, Source, checkout, clone_folder
+from ksd_cli.diagnostics import Severity
+from ksd_cli.errors import UserError
+from ksd_cli.lifecycle import STATUSES
+from ksd_cli.messages import Lang, Msg
+from ksd_cli.models import URUTAN_TAHAP, Agreement, JenisKerjaSama
+from ksd_cli.naming import region_name, repository_name, repository_region
+
+if TYPE_CHECKING:
+    from ksd_cli.config import Config
+    from ksd_cli.reference import ReferenceData
+    from ksd_cli.validate import SoundRecords
+
+
+@dataclass(frozen=True)
+class Options:
+    """How every repository is read: the day, the language, the cache, git access."""
+
+    as_of: date
+    lang: Lang = "id"
+    use_cache: bool = True
+    offline: bool = False
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What a worker sends back: the region row and its records that a partner also keeps."""
+
+    region: Region
+    records: tuple[MirrorRecord, ...]
+
+
+def consolidate(
+    sources: Sequence[Source],
+    options: Options,
+    *,
+    expected: ExpectedRule | tuple[str, ...] | None = None,
+    workers: int | None = None,
+) -> Consolidation:
+    """The consolidation of ``sources`` as of ``options.as_of``.
+
+    Repositories are read by a pool of processes (``workers``, default one per core); the
+    result keeps the order of ``sources``, so it is the same however the work was spread.
+    One repository that cannot be read is a row with its problem, never a stop.
+    """
+    from ksd_cli.reference import load_reference
+
+    reference = load_reference()
+    done = _read_all(sources, options, workers)
+    regions = tuple(d.region for d in done)
+    pairs, one_sided = match_records(
+        [r for d in done for r in d.records],
+        present={r.kode for r in regions if r.kode is not None and r.figures is not None},
+        as_of=options.as_of,
+        reference=reference,
+    )
+    rule = expected if expected is not None else "provinsi"
+    wanted = expected_regions(rule, regions, reference)
+    have = {r.kode for r in regions if r.kode is not None}
+    missing = tuple(e for e in wanted if e.kode not in have)
+    return Consolidation(
+        as_of=options.as_of,
+        regions=regions,
+        pairs=pairs,
+        one_sided=one_sided,
+        belum_melapor=missing,
+        expected_rule=rule if isinstance(rule, str) else "daftar",
+        ksd_version=__version__,
+        lang=options.lang,
+    )
+
+
+def _read_all(sources: Sequence[Source], options: Options, workers: int | None) -> list[_Read]:
+    count = workers if workers is not None else len(os.sched_getaffinity(0))
+    count = max(1, min(count, len(sources)))
+    if count > 1 and _can_fork():
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from functools import partial
+
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(count, mp_context=context) as pool:
+            return list(pool.map(partial(read_source, options=options), sources, chunksize=4))
+    return [read_source(source, options=options) for source in sources]
+
+
+def _can_fork() -> bool:
+    """Whether forking is safe: a platform that has it, and no other thread holding locks."""
+    import threading
+
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def read_source(source: Source, *, options: Options) -> _Read:
+    """One source read: its region row and its mirrorable records; a failure is a row too."""
+    from ksd_cli.reference import load_reference
+
+    reference = load_reference()
+    kode = source.kode
+    nama = region_name(kode, reference) if kode else source.label
+    tingkat = _tingkat(kode, reference)
+    if source.problem is not None:
+        return _Read(
+            Region(source.label, None, kode, nama, tingkat, None, None, source.problem), ()
+        )
+    try:
+        root = (
+            checkout(source, cache=clone_folder(), offline=options.offline)
+            if source.git
+            else Path(source.location)
+        )
+        return _read_repository(source, root, options, reference)
+    except UserError as exc:
+        problem: Msg | str = exc.words
+    except Exception as exc:  # noqa: BLE001 - one repository never stops the others
+        problem = Msg("konsolidasi.read-failed", error=f"{type(exc).__name__}: {exc}")
+    return _Read(Region(source.label, None, kode, nama, tingkat, None, None, problem), ())
+
+
+def _read_repository(
+    source: Source, root: Path, options: Options, reference: ReferenceData
+) -> _Read:
+    from ksd_cli.repository import open_repository
+    from ksd_cli.validate import load_sound_records
+
+    repository = open_repository(root)
+    config = repository.config
+    sound = load_sound_records(
+        repository,
+        as_of=options.as_of,
+        lang=options.lang,
+        today=config.today(),
+        use_cache=options.use_cache,
+    )
+    owner = repository_region(config, sound.ids) or source.kode
+    figures = region_figures(sound, config, reference, as_of=options.as_of, lang=options.lang)
+    region = Region(
+        label=source.label,
+        root=str(root),
+        kode=owner,
+        nama=repository_name(config, owner, reference, options.lang, sound.ids),
+        tingkat=_tingkat(owner, reference),
+        commit_date=commit_date(root),
+        figures=figures,
+        problem=_code_mismatch(source.kode, owner),
+    )
+    records = tuple(
+        MirrorRecord(owner, source.label, item.source.rel, item.record, item.text)
+        for item in (*sound.loaded.records, *sound.unsound)
+        if isinstance(item.record, Agreement) and is_mirrorable(item.record)
+    )
+    return _Read(region, records)
+
+
+def _code_mismatch(listed: str | None, owner: str | None) -> Msg | None:
+    if listed is None or owner is None or listed == owner:
+        return None
+    return Msg("konsolidasi.code-mismatch", listed=listed, owner=owner)
+
+
+def _tingkat(kode: str | None, reference: ReferenceData) -> str | None:
+    wilayah = reference.wilayah.get(kode) if kode else None
+    return wilayah.tingkat if wilayah is not None else None
+
+
+def region_figures(
+    sound: SoundRecords,
+    config: Config,
+    reference: ReferenceData,
+    *,
+    as_of: date,
+    lang: Lang,
+) -> RegionFigures:
+    """A region's row: the figures of its report (the as-of year) and of its mapping."""
+    from ksd_cli.mapping import build_mapping
+    from ksd_cli.report import Period, build_report
+    from ksd_cli.validate import cap_per_file
+
+    report = build_report(
+        sound, config, reference, as_of=as_of, period=Period.year(as_of.year), lang=lang
+    )
+    mapping = build_mapping(sound, config, reference, as_of=as_of, lang=lang)
+    # The report's tables list kinds, statuses and stages in these orders (titles, not codes).
+    jenis = _counts(get_args(JenisKerjaSama), report.menurut_jenis.rows)
+    status = _counts(STATUSES, report.menurut_status.rows)
+    tahap_rows = report.menurut_tahap.rows
+    tahap_order = ("", *URUTAN_TAHAP) if len(tahap_rows) > len(URUTAN_TAHAP) else URUTAN_TAHAP
+    monev = report.monev_terakhir
+    monev_periode = sum(n for row in monev.rows if isinstance(n := row[-1], int))
+    findings = cap_per_file(sound.loaded.diagnostics, lang)
+    severities = Counter(d.severity for d in findings)
+    ids = {item.source.rel: item.record.id for item in sound.unsound}
+    gagal = tuple(
+        FailingRecord(path, ids.get(path, PurePosixPath(path).stem), len(errors))
+        for path, errors in sorted(sound.errors.items())
+    )
+    return RegionFigures(
+        perjanjian=report.agreements,
+        potensi=report.potentials,
+        menurut_jenis=jenis,
+        menurut_status=status,
+        menurut_tahap=_counts(tahap_order, tahap_rows),
+        aktif=status.get("aktif", 0),
+        kb_ditandatangani=report.konversi.whole,
+        kb_diikuti_pks=report.konversi.part,
+        konversi=report.konversi.ratio,
+        temuan=report.stalled.counts(),
+        monev_periode=monev_periode,
+        berlaku_tanpa_monev=len(report.tanpa_monev.rows),
+        cakupan=mapping.coverage,
+        errors=severities[Severity.ERROR],
+        warnings=severities[Severity.WARNING],
+        gagal=gagal,
+    )
+
+
+def _counts(codes: Sequence[str], rows: Sequence[Sequence[object]]) -> dict[str, int]:
+    """The count column (the second) of a report table, keyed by the codes of its rows."""
+    if len(codes) != len(rows):
+        raise ValueError(f"{len(rows)} rows for {len(codes)} codes")
+    return {code: int(row[1]) for code, row in zip(codes, rows, strict=True)}  # type: ignore[call-overload]
+
+
+def commit_date(root: Path) -> date | None:
+    """The date of the last commit when ``root`` is the top of a git checkout, else None."""
+    from ksd_cli.gitio import GitError, run_git
+
+    if not (root / ".git").exists():
+        return None
+    try:
+        out = run_git(root, ("log", "-1", "--format=%cs")).decode().strip()
+    except GitError:
+        return None
+    try:
+        return date.fromisoformat(out)
+    except ValueError:
+        return None
+
+
+def expected_regions(
+    rule: ExpectedRule | tuple[str, ...],
+    regions: Sequence[Region],
+    reference: ReferenceData,
+) -> tuple[Expected, ...]:
+    """The regions expected to report, in code order.
+
+    ``provinsi``: every province among the regions, with its kabupaten and kota;
+    ``semua``: every region of the code list; a tuple: those codes.
+    """
+    wilayah = reference.wilayah
+    if rule == "semua":
+        codes = list(wilayah)
+    elif rule == "provinsi":
+        provinces = {r.kode.split(".")[0] for r in regions if r.kode}
+        codes = [k for k in wilayah if k.split(".")[0] in provinces]
+    else:
+        codes = list(dict.fromkeys(rule))
+    return tuple(
+        Expected(
+            kode,
+            region_name(kode, reference),
+            wilayah[kode].tingkat if kode in wilayah else "",
+        )
+        for kode in sorted(codes, key=_code_order)
+    )
+
+
+def _code_order(kode: str) -> tuple[int, ...]:
+    return tuple(int(p) if p.isdigit() else 0 for p in kode.split("."))

@@ -10,7 +10,7 @@ from ksd_cli.consolidate.render import as_dict
 from ksd_cli.mapping.model import Coverage
 from ksd_cli.reference import load_reference
 
-from .conftest import AS_OF, FIXTURE, run
+from .fixture import AS_OF, FIXTURE, run
 
 
 def test_one_row_per_source_in_list_order(result: Consolidation) -> None:

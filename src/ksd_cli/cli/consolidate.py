@@ -59,9 +59,8 @@ def consolidate(
         typer.Option(
             "--export-db",
             metavar="FILE",
-            help="Also write every region's figures and the findings to FILE.parquet "
-            "(pyarrow) or FILE.duckdb (duckdb), for SQL across regions. Optional extra: "
-            "pip install 'ksd-cli[konsolidasi]'.",
+            help="Also write the table per region to FILE.parquet, for SQL across regions "
+            "(DuckDB, pandas). Needs the optional extra: pip install 'ksd-cli[konsolidasi]'.",
             show_default=False,
         ),
     ] = None,
@@ -138,16 +137,15 @@ def _expected(value: str | None) -> ExpectedRule | tuple[str, ...] | None:
 
 
 def _check_export(path: Path, *, force: bool) -> None:
-    """``--export-db``: a known extension, its library installed, a file that may be written."""
+    """``--export-db``: a ``.parquet`` name, pyarrow installed, a file that may be written."""
     from importlib.util import find_spec
 
     from ksd_cli.errors import UserError
     from ksd_cli.outputs import check_target
 
-    library = {".parquet": "pyarrow", ".duckdb": "duckdb"}.get(path.suffix)
-    if library is None:
+    if path.suffix != ".parquet":
         raise UsageProblem("--export-db", Msg("konsolidasi.export-suffix", path=path))
-    if find_spec(library) is None:
+    if find_spec("pyarrow") is None:
         raise UserError(
             Msg("konsolidasi.export-missing"), hint=Msg("konsolidasi.export-missing.hint")
         )

@@ -1,9 +1,10 @@
-"""``ksd consolidate --export-db``: the consolidation as Parquet or DuckDB, for SQL across regions.
+"""``ksd consolidate --export-db``: the table per region as Parquet, for SQL across regions.
 
-Parquet holds one table, so a ``.parquet`` file is the table per region; a ``.duckdb`` file
-holds four tables: ``daerah``, ``selisih`` (every disagreement of a mirrored pair, both
-positions), ``sepihak`` (records kept by one side only) and ``belum_melapor``. pyarrow and
-duckdb are optional extras (``pip install 'ksd-cli[konsolidasi]'``), imported only here.
+A ``.parquet`` file holds one table: one row per region, every figure a column (counts by
+kind, status and flag code spread into ``jenis_*``, ``status_*``, ``temuan_*``,
+``pemetaan_*``), readable by DuckDB, pandas or any Parquet reader. pyarrow is an optional
+extra (``pip install 'ksd-cli[konsolidasi]'``), imported only here. :func:`tables` also
+gives the findings as rows (``selisih``, ``sepihak``, ``belum_melapor``).
 """
 
 from __future__ import annotations
@@ -77,26 +78,14 @@ def tables(result: Consolidation) -> dict[str, list[dict[str, object]]]:
     return {"daerah": daerah, "selisih": selisih, "sepihak": sepihak, "belum_melapor": belum}
 
 
-def export_bytes(result: Consolidation, suffix: str) -> bytes:
-    """The file's bytes: ``.parquet`` (the table per region) or ``.duckdb`` (every table)."""
-    found = tables(result)
+def export_bytes(result: Consolidation, suffix: str = ".parquet") -> bytes:
+    """The Parquet file's bytes: the table per region."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if suffix != ".parquet":
+        raise ValueError(f"cannot export to {suffix}")
     with tempfile.TemporaryDirectory(prefix="ksd-export-") as folder:
-        target = Path(folder) / f"konsolidasi{suffix}"
-        if suffix == ".parquet":
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-
-            pq.write_table(pa.Table.from_pylist(found["daerah"]), target)
-        else:
-            import duckdb
-            import pyarrow as pa
-
-            connection = duckdb.connect(str(target))
-            try:
-                for name, rows in found.items():
-                    frame = pa.Table.from_pylist(rows)  # noqa: F841 - read by duckdb by name
-                    if rows:
-                        connection.execute(f"CREATE TABLE {name} AS SELECT * FROM frame")
-            finally:
-                connection.close()
+        target = Path(folder) / "konsolidasi.parquet"
+        pq.write_table(pa.Table.from_pylist(tables(result)["daerah"]), target)
         return target.read_bytes()

@@ -388,6 +388,58 @@ class Touch:
         self.path.write_bytes(self.original)
 
 
+def consolidate_rows(scratch: Path, repeat: int) -> list[Row]:
+    """ksd consolidate (issue 15) over generated regions, against validate of the same records.
+
+    ``KSD_BENCH_REGIONS`` repositories (default 50; the issue's target is 552) of about 200
+    records each, 4 KSDD records of each kept by the next region too (every other one with a
+    planted disagreement); the reference is ``ksd validate`` over all their records copied
+    into one repository.
+    """
+    from generate import generate_regions
+
+    regions = int(os.environ.get("KSD_BENCH_REGIONS", "50"))
+    folder = scratch / "regions"
+    generate_regions(folder, regions, 160, mirrored=4)
+    one = scratch / "regions-one"
+    for kind in ("agreements", "potentials"):
+        (one / "data" / kind).mkdir(parents=True)
+        for path in folder.glob(f"*/data/{kind}/*.yaml"):
+            shutil.copyfile(path, one / "data" / kind / path.name)
+    (one / "ksd.toml").write_text('[daerah]\nzona_waktu = "Asia/Makassar"\n', encoding="utf-8")
+    warm_cache(one)
+    cache = scratch / "cache-consolidate"
+    warm_env = {**os.environ, "KSD_CACHE_DIR": str(cache)}
+    warm_env.pop("KSD_NO_CACHE", None)
+    cold_env = {**warm_env, "KSD_NO_CACHE": "1"}
+    as_of = ("--as-of", AS_OF)
+    check = ksd("validate", "--root", str(one), "--format", "json", *as_of)
+    validate = measure("validate regions in one", check, repeat, DATA_CODES, env=cold_env)
+    command = ksd("consolidate", str(folder), "--format", "json", *as_of)
+    cold = measure("consolidate cold", command, repeat, DATA_CODES, env=cold_env)
+    subprocess.run(command, env=warm_env, stdout=subprocess.DEVNULL, check=False)
+    warm = measure("consolidate warm", command, repeat, DATA_CODES, env=warm_env)
+    size = f"{regions} repositories"
+    return [
+        Row(f"ksd validate, {size} in one (cold)", validate),
+        Row(
+            f"ksd consolidate, {size} (cold)",
+            cold,
+            validate,
+            "validate",
+            max_ratio=1.5,
+            max_rss_mb=500,
+        ),
+        Row(
+            f"ksd consolidate, {size} unchanged (cache)",
+            warm,
+            validate,
+            "validate",
+            max_ratio=0.2,
+        ),
+    ]
+
+
 def measure_all(root: Path, scratch: Path, repeat: int, agreements: int) -> list[Row]:
     """Measure the references and whatever ksd commands exist, in table order."""
     floor = measure("floor", [sys.executable, "-c", FLOOR, str(root)], repeat)
@@ -511,6 +563,7 @@ def measure_all(root: Path, scratch: Path, repeat: int, agreements: int) -> list
             max_ratio=1.5,
         )
     )
+    rows.extend(consolidate_rows(scratch, repeat))
     rows.append(Row("ksd import, 10,000 rows", None, note="not measured yet"))
     rows.append(Row("baseline_app.py --help", baseline))
     rows.append(

@@ -99,7 +99,7 @@ def test_one_sided_ksdd(result: Consolidation) -> None:
     assert [
         (o.at.repository, o.at.path, o.at.line, o.mitra_kode, o.partner_has_repository)
         for o in result.one_sided
-    ] == [("samarinda", "data/agreements/KSD-6472-2024-001.yaml", 11, "64.71", True)]
+    ] == [("samarinda", "data/agreements/KSD-6472-2024-001.yaml", 7, "64.71", True)]
 
 
 def test_the_missing_region_is_listed(result: Consolidation) -> None:
@@ -144,3 +144,18 @@ def test_a_broken_source_is_a_row_and_the_others_are_read(tmp_path: Path) -> Non
 def test_as_of_is_passed_down() -> None:
     result = run()
     assert result.as_of == date(2025, 6, 30) == AS_OF
+
+
+def test_generated_regions_have_mirrored_pairs_with_planted_disagreements(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "ksd_consolidate_generate", FIXTURE.parent.parent.parent / "benchmarks" / "generate.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    roots = module.generate_regions(tmp_path, 2, 30, seed=3, mirrored=2)
+    result = consolidate([Source(r.name, str(r)) for r in roots], Options(as_of=AS_OF), workers=1)
+    assert len(result.pairs) == 2
+    assert sum(len(p.differences) for p in result.pairs) >= 1

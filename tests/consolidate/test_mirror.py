@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ksd_cli.consolidate.mirror import MirrorRecord, match_records
+from ksd_cli.consolidate.mirror import MirrorRecord, match_records, mirror_record, top_level_line
 from ksd_cli.models import Agreement
 from ksd_cli.reference import load_reference
 
@@ -29,16 +29,19 @@ def _record(
         "naskah": naskah or None,
     }
     record = Agreement.model_validate(data, strict=False)
-    return MirrorRecord(owner, owner, f"data/agreements/{rid}.yaml", record, f"id: {rid}\n")
+    return mirror_record(
+        record,
+        owner=owner,
+        repository=owner,
+        root="/nonexistent",
+        path=f"data/agreements/{rid}.yaml",
+        text=f"id: {rid}\npihak: []\n",
+        as_of=date(2025, 6, 30),
+    )
 
 
 def _match(*records: MirrorRecord):  # type: ignore[no-untyped-def]
-    return match_records(
-        list(records),
-        present={"64.02", "64.72"},
-        as_of=date(2025, 6, 30),
-        reference=load_reference(),
-    )
+    return match_records(list(records), present={"64.02", "64.72"}, reference=load_reference())
 
 
 def test_alike_titles_and_close_dates_match() -> None:
@@ -78,3 +81,16 @@ def test_a_record_pairs_with_one_record_per_partner() -> None:
     pairs, one_sided = _match(a, b1, b2)
     assert [(p.a.id, p.b.id) for p in pairs] == [("KSD-6402-2024-001", "KSD-6472-2024-001")]
     assert [o.at.id for o in one_sided] == ["KSD-6472-2024-002"]
+
+
+def test_one_sided_records_point_at_their_pihak_line() -> None:
+    a = _record("64.02", "KSD-6402-2024-001", "Pengelolaan Sampah Regional", "2024-03-01")
+    _, (one,) = _match(a)
+    assert (one.at.line, one.mitra_kode, one.partner_has_repository) == (2, "64.72", True)
+
+
+def test_top_level_line() -> None:
+    text = "# komentar\nid: X\njudul: Y\npihak:\n  - peran: a\n"
+    assert top_level_line(text, "pihak") == 4
+    assert top_level_line(text, "naskah") == 1
+    assert top_level_line("id: X\n  pihak: nested\n", "pihak") == 1

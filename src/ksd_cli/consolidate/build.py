@@ -17,7 +17,12 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, get_args
 
 from ksd_cli import __version__
-from ksd_cli.consolidate.mirror import MirrorRecord, is_mirrorable, match_records
+from ksd_cli.consolidate.mirror import (
+    MirrorRecord,
+    is_mirrorable,
+    match_records,
+    mirror_record,
+)
 from ksd_cli.consolidate.model import (
     Consolidation,
     Expected,
@@ -36,6 +41,7 @@ from ksd_cli.naming import region_name, repository_name, repository_region
 if TYPE_CHECKING:
     from ksd_cli.config import Config
     from ksd_cli.reference import ReferenceData
+    from ksd_cli.repository import Repository
     from ksd_cli.validate import SoundRecords
 
 
@@ -78,7 +84,6 @@ def consolidate(
     pairs, one_sided = match_records(
         [r for d in done for r in d.records],
         present={r.kode for r in regions if r.kode is not None and r.figures is not None},
-        as_of=options.as_of,
         reference=reference,
     )
     rule = expected if expected is not None else "provinsi"
@@ -144,39 +149,86 @@ def read_source(source: Source, *, options: Options) -> _Read:
     return _Read(Region(source.label, None, kode, nama, tingkat, None, None, problem), ())
 
 
+@dataclass(frozen=True)
+class _Row:
+    """What is saved of a repository between runs: its owner, figures and mirror records."""
+
+    kode: str | None
+    nama: str
+    figures: RegionFigures
+    records: tuple[MirrorRecord, ...]
+
+
 def _read_repository(
     source: Source, root: Path, options: Options, reference: ReferenceData
 ) -> _Read:
+    from ksd_cli.cache import cache_enabled
+    from ksd_cli.consolidate import saved
     from ksd_cli.repository import open_repository
-    from ksd_cli.validate import load_sound_records
 
     repository = open_repository(root)
+    today = repository.config.today()
+    use_cache = cache_enabled(not options.use_cache)
+    key = ""
+    row = None
+    if use_cache:
+        key = saved.row_key(
+            repository, label=source.label, as_of=options.as_of, today=today, lang=options.lang
+        )
+        found = saved.load(repository.root, key)
+        row = found if isinstance(found, _Row) else None
+    if row is None:
+        row = _row(source, repository, options, reference, today)
+        if use_cache:
+            saved.save(repository.root, key, row)
+    region = Region(
+        label=source.label,
+        root=str(root),
+        kode=row.kode,
+        nama=row.nama,
+        tingkat=_tingkat(row.kode, reference),
+        commit_date=commit_date(root),
+        figures=row.figures,
+        problem=_code_mismatch(source.kode, row.kode),
+    )
+    return _Read(region, row.records)
+
+
+def _row(
+    source: Source,
+    repository: Repository,
+    options: Options,
+    reference: ReferenceData,
+    today: date,
+) -> _Row:
+    """Read the repository: its sound records, its figures, its records partners keep too."""
+    from ksd_cli.validate import load_sound_records
+
     config = repository.config
     sound = load_sound_records(
         repository,
         as_of=options.as_of,
         lang=options.lang,
-        today=config.today(),
+        today=today,
         use_cache=options.use_cache,
     )
     owner = repository_region(config, sound.ids) or source.kode
     figures = region_figures(sound, config, reference, as_of=options.as_of, lang=options.lang)
-    region = Region(
-        label=source.label,
-        root=str(root),
-        kode=owner,
-        nama=repository_name(config, owner, reference, options.lang, sound.ids),
-        tingkat=_tingkat(owner, reference),
-        commit_date=commit_date(root),
-        figures=figures,
-        problem=_code_mismatch(source.kode, owner),
-    )
     records = tuple(
-        MirrorRecord(owner, source.label, item.source.rel, item.record, item.text)
+        mirror_record(
+            item.record,
+            owner=owner,
+            repository=source.label,
+            root=str(repository.root),
+            path=item.source.rel,
+            text=item.text,
+            as_of=options.as_of,
+        )
         for item in (*sound.loaded.records, *sound.unsound)
         if isinstance(item.record, Agreement) and is_mirrorable(item.record)
     )
-    return _Read(region, records)
+    nama = repository_name(config, owner, reference, options.lang, sound.ids)
+    return _Row(owner, nama, figures, records)
 
 
 def _code_mismatch(listed: str | None, owner: str | None) -> Msg | None:

@@ -20,13 +20,14 @@ import difflib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ksd_cli.consolidate.model import Difference, MatchedBy, MirroredPair, OneSided, Position
 from ksd_cli.lifecycle import lifecycle
-from ksd_cli.models import JENIS_KB, Agreement, Naskah
+from ksd_cli.models import JENIS_KB, Agreement
 from ksd_cli.naming import region_name
 
 if TYPE_CHECKING:
@@ -43,39 +44,133 @@ _SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
+class Document:
+    """What the comparison needs of one naskah: kind, numbers by party, dates."""
+
+    jenis: str
+    #: (party, peran, number as written): the party is a region's code, else its name.
+    nomor: tuple[tuple[str, str, str], ...]
+    tanggal_ttd: date | None
+    berlaku_mulai: date | None
+    berlaku_sampai: str | None
+
+    def numbers(self) -> dict[str, str]:
+        """The numbers by party, as written."""
+        return {party: nomor for party, _, nomor in self.nomor}
+
+    def peran(self, party: str) -> str:
+        """The ``peran`` key under which ``party``'s number is written."""
+        return next((peran for p, peran, _ in self.nomor if p == party), party)
+
+
+@dataclass(frozen=True)
 class MirrorRecord:
-    """An agreement that a partner region keeps too: who keeps it, where, and its text."""
+    """An agreement that a partner region keeps too, as much of it as matching needs.
+
+    Made in the worker that read the repository (small to send back, no record text);
+    positions of differences are read from the file again, only for the pairs that differ.
+    ``pihak_line`` is the line of the record's ``pihak`` key (where a one-sided record's
+    partner is named).
+    """
 
     owner: str | None
     repository: str
+    root: str
     path: str
-    record: Agreement
-    text: str
-    _lines: dict[tuple[str | int, ...], int] = field(
-        default_factory=dict, compare=False, repr=False
-    )
-
-    @property
-    def regions(self) -> frozenset[str]:
-        """The regions among the parties."""
-        return frozenset(
-            p.kode_wilayah for p in self.record.pihak if p.tipe == "pemda" and p.kode_wilayah
-        )
+    id: str
+    judul: str
+    jenis: str
+    regions: frozenset[str]
+    rekaman_mitra: tuple[str, ...]
+    naskah: tuple[Document, ...]
+    tahap: str | None
+    status: str
+    pihak_line: int
 
     @property
     def partners(self) -> tuple[str, ...]:
-        """The partner regions, in party order."""
+        """The partner regions, in code order."""
         return tuple(sorted(self.regions - {self.owner or ""}))
 
-    def position(self, *loc: str | int) -> Position:
-        """Where ``loc`` is written in this record's file (the nearest written parent)."""
-        if loc not in self._lines:
-            from ksd_cli.yamlread import Document, read_document
+    def at(self, line: int) -> Position:
+        """A position in this record's file."""
+        return Position(self.owner, self.repository, self.path, line, self.id)
 
-            document = read_document(self.text)
-            line = document.locate(loc).line if isinstance(document, Document) else 1
-            self._lines[loc] = line
-        return Position(self.owner, self.repository, self.path, self._lines[loc], self.record.id)
+
+def mirror_record(
+    record: Agreement,
+    *,
+    owner: str | None,
+    repository: str,
+    root: str,
+    path: str,
+    text: str,
+    as_of: date,
+) -> MirrorRecord:
+    """The matching form of ``record`` (read from ``text`` at ``root``/``path``)."""
+    parties = _party_of(record)
+    state = lifecycle(record, as_of)
+    documents = tuple(
+        Document(
+            n.jenis,
+            tuple(
+                (parties.get(peran, peran), peran, nomor)
+                for peran, nomor in (n.nomor or {}).items()
+            ),
+            n.tanggal_ttd,
+            n.berlaku_mulai,
+            n.berlaku_sampai if isinstance(n.berlaku_sampai, str) else _iso(n.berlaku_sampai),
+        )
+        for n in record.naskah or ()
+    )
+    return MirrorRecord(
+        owner=owner,
+        repository=repository,
+        root=root,
+        path=path,
+        id=record.id,
+        judul=record.judul,
+        jenis=record.jenis,
+        regions=frozenset(
+            p.kode_wilayah for p in record.pihak if p.tipe == "pemda" and p.kode_wilayah
+        ),
+        rekaman_mitra=tuple(getattr(record, "rekaman_mitra", None) or ()),
+        naskah=documents,
+        tahap=state.tahap_terakhir,
+        status=state.status,
+        pihak_line=top_level_line(text, "pihak"),
+    )
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def top_level_line(text: str, key: str) -> int:
+    """The line of a top-level ``key:`` in block YAML (1 when it is not written so)."""
+    found = re.search(rf"^{re.escape(key)}[ \t]*:", text, re.M)
+    return text.count("\n", 0, found.start()) + 1 if found else 1
+
+
+class _Locator:
+    """Positions in one record's file, the file read and parsed once, when first asked."""
+
+    def __init__(self, record: MirrorRecord) -> None:
+        self.record = record
+        self.document: object = None
+
+    def __call__(self, *loc: str | int) -> Position:
+        from ksd_cli.yamlread import Document, read_document
+
+        if self.document is None:
+            try:
+                text = (Path(self.record.root) / self.record.path).read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                text = ""
+            self.document = read_document(text) if text else False
+        document = self.document
+        line = document.locate(loc).line if isinstance(document, Document) else 1
+        return self.record.at(line)
 
 
 def is_mirrorable(record: Agreement) -> bool:
@@ -88,7 +183,6 @@ def match_records(
     records: Sequence[MirrorRecord],
     *,
     present: Iterable[str],
-    as_of: date,
     reference: ReferenceData,
 ) -> tuple[tuple[MirroredPair, ...], tuple[OneSided, ...]]:
     """Pair the records of partner regions, compare each pair, list the one-sided ones.
@@ -115,14 +209,14 @@ def match_records(
 
     by_id: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(usable):
-        by_id[item.record.id].append(index)
+        by_id[item.id].append(index)
     for index, item in enumerate(usable):
-        for named in getattr(item.record, "rekaman_mitra", None) or ():
+        for named in item.rekaman_mitra:
             for other in by_id.get(named, ()):
                 pair(index, other, "rekaman_mitra")
     by_number: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, item in enumerate(usable):
-        for key in sorted(_numbers(item.record)):
+        for key in sorted(_numbers(item)):
             by_number[key].append(index)
     for indexes in by_number.values():
         for x, i in enumerate(indexes):
@@ -130,7 +224,7 @@ def match_records(
                 pair(i, j, "nomor")
     by_parties: dict[tuple[str, frozenset[str]], list[int]] = defaultdict(list)
     for index, item in enumerate(usable):
-        by_parties[(item.record.jenis, item.regions)].append(index)
+        by_parties[(item.jenis, item.regions)].append(index)
     for indexes in by_parties.values():
         for x, i in enumerate(indexes):
             for j in indexes[x + 1 :]:
@@ -139,31 +233,24 @@ def match_records(
     pairs = []
     for i, j, how in sorted(found):
         a, b = usable[i], usable[j]
-        differences = tuple(compare(a, b, as_of=as_of, reference=reference))
-        pairs.append(
-            MirroredPair(a.position("id"), b.position("id"), a.record.judul, how, differences)
-        )
+        differences = tuple(compare(a, b, reference=reference))
+        pairs.append(MirroredPair(a.at(1), b.at(1), a.judul, how, differences))
     have = frozenset(present)
     one_sided = []
     for index, item in enumerate(usable):
         for partner in item.partners:
             if partner in paired[index]:
                 continue
-            at = item.position("pihak", _party_index(item.record, partner))
             one_sided.append(
                 OneSided(
-                    at,
-                    item.record.judul,
+                    item.at(item.pihak_line),
+                    item.judul,
                     partner,
                     region_name(partner, reference),
                     partner in have,
                 )
             )
     return tuple(pairs), tuple(one_sided)
-
-
-def _party_index(record: Agreement, kode: str) -> int:
-    return next(i for i, p in enumerate(record.pihak) if p.kode_wilayah == kode)
 
 
 def _normal(text: str) -> str:
@@ -175,52 +262,42 @@ def _party_of(record: Agreement) -> dict[str, str]:
     return {p.peran: p.kode_wilayah or p.nama or p.peran for p in record.pihak}
 
 
-def _numbers_of(record: Agreement, naskah: Naskah) -> dict[str, str]:
-    """A document's numbers by party (region code or name), as written."""
-    parties = _party_of(record)
-    return {parties.get(peran, peran): nomor for peran, nomor in (naskah.nomor or {}).items()}
-
-
-def _numbers(record: Agreement) -> set[tuple[str, str]]:
+def _numbers(record: MirrorRecord) -> set[tuple[str, str]]:
     """Every (party, normalised number) of the record's documents."""
-    return {
-        (party, _normal(nomor))
-        for naskah in record.naskah or ()
-        for party, nomor in _numbers_of(record, naskah).items()
-    }
+    return {(party, _normal(nomor)) for doc in record.naskah for party, _, nomor in doc.nomor}
 
 
-def _signed(record: Agreement) -> list[date]:
-    return [n.tanggal_ttd for n in record.naskah or () if n.tanggal_ttd is not None]
+def _signed(record: MirrorRecord) -> list[date]:
+    return [n.tanggal_ttd for n in record.naskah if n.tanggal_ttd is not None]
 
 
 def _alike(a: MirrorRecord, b: MirrorRecord) -> bool:
     """Same parties and kind (the caller's bucket), signing days close, titles alike."""
-    ratio = difflib.SequenceMatcher(
-        None, a.record.judul.casefold(), b.record.judul.casefold()
-    ).ratio()
-    dates_a, dates_b = _signed(a.record), _signed(b.record)
+    ratio = difflib.SequenceMatcher(None, a.judul.casefold(), b.judul.casefold()).ratio()
+    dates_a, dates_b = _signed(a), _signed(b)
     if not dates_a and not dates_b:
         return ratio >= TITLE_RATIO_UNSIGNED
     close = any(abs((x - y).days) <= DAYS_APART for x in dates_a for y in dates_b)
     return close and ratio >= TITLE_RATIO
 
 
-def _family(naskah: Naskah) -> str:
+def _family(naskah: Document) -> str:
     return "kb" if naskah.jenis in JENIS_KB else naskah.jenis
 
 
-def _documents(a: Agreement, b: Agreement) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+def _documents(
+    a: MirrorRecord, b: MirrorRecord
+) -> tuple[list[tuple[int, int]], list[int], list[int]]:
     """Pair the documents of two records: a shared number first, else kind and order.
 
     Returns the pairs (index in a, index in b) and the documents of each left unpaired.
     """
-    docs_a, docs_b = list(a.naskah or ()), list(b.naskah or ())
+    docs_a, docs_b = a.naskah, b.naskah
     left_a, left_b = list(range(len(docs_a))), list(range(len(docs_b)))
     pairs: list[tuple[int, int]] = []
-    numbers_b = [{(k, _normal(v)) for k, v in _numbers_of(b, n).items()} for n in docs_b]
+    numbers_b = [{(k, _normal(v)) for k, v in n.numbers().items()} for n in docs_b]
     for i in list(left_a):
-        mine = {(k, _normal(v)) for k, v in _numbers_of(a, docs_a[i]).items()}
+        mine = {(k, _normal(v)) for k, v in docs_a[i].numbers().items()}
         match = next((j for j in left_b if mine & numbers_b[j]), None)
         if mine and match is not None:
             pairs.append((i, match))
@@ -241,16 +318,14 @@ def _text(value: object) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
-def compare(
-    a: MirrorRecord, b: MirrorRecord, *, as_of: date, reference: ReferenceData
-) -> list[Difference]:
+def compare(a: MirrorRecord, b: MirrorRecord, *, reference: ReferenceData) -> list[Difference]:
     """What a reviewer must resolve between two records of one cooperation."""
     found: list[Difference] = []
-    docs_a, docs_b = a.record.naskah or [], b.record.naskah or []
-    pairs, only_a, only_b = _documents(a.record, b.record)
+    at_a, at_b = _Locator(a), _Locator(b)
+    docs_a, docs_b = a.naskah, b.naskah
+    pairs, only_a, only_b = _documents(a, b)
     for i, j in pairs:
         x, y = docs_a[i], docs_b[j]
-        jenis = x.jenis
         for name in ("tanggal_ttd", "berlaku_mulai", "berlaku_sampai"):
             value_a, value_b = getattr(x, name), getattr(y, name)
             if value_a != value_b:
@@ -259,14 +334,12 @@ def compare(
                         name,
                         _text(value_a),
                         _text(value_b),
-                        a.position("naskah", i, name),
-                        b.position("naskah", j, name),
-                        dokumen=jenis,
+                        at_a("naskah", i, name),
+                        at_b("naskah", j, name),
+                        dokumen=x.jenis,
                     )
                 )
-        numbers_a, numbers_b = _numbers_of(a.record, x), _numbers_of(b.record, y)
-        peran_a = {v: k for k, v in _party_of(a.record).items()}
-        peran_b = {v: k for k, v in _party_of(b.record).items()}
+        numbers_a, numbers_b = x.numbers(), y.numbers()
         for party in sorted(numbers_a.keys() & numbers_b.keys()):
             if _normal(numbers_a[party]) != _normal(numbers_b[party]):
                 found.append(
@@ -274,44 +347,35 @@ def compare(
                         "nomor",
                         numbers_a[party],
                         numbers_b[party],
-                        a.position("naskah", i, "nomor", peran_a.get(party, party)),
-                        b.position("naskah", j, "nomor", peran_b.get(party, party)),
-                        dokumen=jenis,
+                        at_a("naskah", i, "nomor", x.peran(party)),
+                        at_b("naskah", j, "nomor", y.peran(party)),
+                        dokumen=x.jenis,
                         pihak=region_name(party, reference),
                     )
                 )
     for side, only in (("a", only_a), ("b", only_b)):
         docs = docs_a if side == "a" else docs_b
+        here, there = (at_a, at_b) if side == "a" else (at_b, at_a)
         for index in only:
             naskah = docs[index]
             if naskah.tanggal_ttd is None:
                 continue  # a draft one side keeps is no disagreement
-            here = (a if side == "a" else b).position("naskah", index)
-            there = (b if side == "a" else a).position("naskah")
             signed = naskah.tanggal_ttd.isoformat()
+            mine, theirs = here("naskah", index), there("naskah")
             found.append(
                 Difference(
                     "naskah_sepihak",
                     signed if side == "a" else "–",
                     "–" if side == "a" else signed,
-                    here if side == "a" else there,
-                    there if side == "a" else here,
+                    mine if side == "a" else theirs,
+                    theirs if side == "a" else mine,
                     dokumen=naskah.jenis,
                 )
             )
-    state_a, state_b = lifecycle(a.record, as_of), lifecycle(b.record, as_of)
-    if state_a.tahap_terakhir != state_b.tahap_terakhir:
+    if a.tahap != b.tahap:
         found.append(
-            Difference(
-                "tahap",
-                state_a.tahap_terakhir or "–",
-                state_b.tahap_terakhir or "–",
-                a.position("tahapan"),
-                b.position("tahapan"),
-            )
+            Difference("tahap", a.tahap or "–", b.tahap or "–", at_a("tahapan"), at_b("tahapan"))
         )
-    if state_a.status != state_b.status:
-        found.append(
-            Difference("status", state_a.status, state_b.status, a.position("id"), b.position("id"))
-        )
+    if a.status != b.status:
+        found.append(Difference("status", a.status, b.status, at_a("id"), at_b("id")))
     return found

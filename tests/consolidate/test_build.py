@@ -159,3 +159,41 @@ def test_generated_regions_have_mirrored_pairs_with_planted_disagreements(tmp_pa
     result = consolidate([Source(r.name, str(r)) for r in roots], Options(as_of=AS_OF), workers=1)
     assert len(result.pairs) == 2
     assert sum(len(p.differences) for p in result.pairs) >= 1
+
+
+def test_the_row_has_the_figures_of_the_regions_own_report(sample_repo: Path) -> None:
+    from ksd_cli.consolidate import region_figures
+    from ksd_cli.consolidate.model import RegionFigures
+    from ksd_cli.messages import message
+    from ksd_cli.report import Period, build_report
+    from ksd_cli.repository import open_repository
+    from ksd_cli.validate import load_sound_records
+
+    reference = load_reference()
+    rows: list[RegionFigures] = []
+    for root in (sample_repo, *(FIXTURE / name for name in ("kaltim", "kukar", "balikpapan"))):
+        repository = open_repository(root)
+        sound = load_sound_records(repository, as_of=AS_OF, lang="en")
+        row = region_figures(sound, repository.config, reference, as_of=AS_OF, lang="en")
+        report = build_report(
+            sound, repository.config, reference, as_of=AS_OF, period=Period.year(2025), lang="en"
+        )
+        assert list(row.menurut_jenis.values()) == report.menurut_jenis.column("Agreements")
+        assert list(row.menurut_status.values()) == report.menurut_status.column("Agreements")
+        assert list(row.menurut_tahap.values()) == report.menurut_tahap.column("Agreements")
+        assert (row.kb_diikuti_pks, row.kb_ditandatangani) == (
+            report.konversi.part,
+            report.konversi.whole,
+        )
+        assert row.konversi == report.konversi.ratio
+        assert row.temuan == report.stalled.counts()
+        assert row.berlaku_tanpa_monev == len(report.tanpa_monev.rows)
+        assert (row.perjanjian, row.potensi) == (report.agreements, report.potentials)
+        figures = {f.label: f.value for f in report.ikhtisar}
+        assert row.monev_periode == figures[message("laporan.fig.monev", "en")]
+        rows.append(row)
+    # The sample is rich enough for the comparison to mean something.
+    sample = rows[0]
+    assert sample.kb_ditandatangani > sample.kb_diikuti_pks > 0
+    assert sample.monev_periode > 0 and sample.berlaku_tanpa_monev > 0
+    assert sum(sample.temuan.values()) > 0 and len(set(sample.menurut_status.values())) > 2

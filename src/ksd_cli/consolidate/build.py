@@ -36,9 +36,11 @@ from ksd_cli.errors import UserError
 from ksd_cli.lifecycle import STATUSES
 from ksd_cli.messages import Lang, Msg
 from ksd_cli.models import URUTAN_TAHAP, Agreement, JenisKerjaSama
-from ksd_cli.naming import region_name, repository_name, repository_region
+from ksd_cli.naming import record_region, region_name, repository_name, repository_region
 
 if TYPE_CHECKING:
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
+
     from ksd_cli.config import Config
     from ksd_cli.reference import ReferenceData
     from ksd_cli.repository import Repository
@@ -250,21 +252,40 @@ def region_figures(
     as_of: date,
     lang: Lang,
 ) -> RegionFigures:
-    """A region's row: the figures of its report (the as-of year) and of its mapping."""
+    """A region's row: the figures of its report (the as-of year) and of its mapping.
+
+    Only the parts of ``build_report`` the row shows are built, from the report's own
+    functions (its facts per agreement, its frames and its section I tables): the tables
+    the row does not show (partners, urusan, the list of agreements) cost most of a
+    report's time. ``tests/consolidate/test_build.py`` checks the row against a whole
+    report. The mapping's coverage comes from ``build_mapping``.
+    """
     from ksd_cli.mapping import build_mapping
-    from ksd_cli.report import Period, build_report
+    from ksd_cli.report import Period, Share
+    from ksd_cli.report import build as report
+    from ksd_cli.stalled import find_stalled
     from ksd_cli.validate import cap_per_file
 
-    report = build_report(
-        sound, config, reference, as_of=as_of, period=Period.year(as_of.year), lang=lang
-    )
+    period = Period.year(as_of.year)
+    counted_until = min(period.end, as_of)
+    owner = repository_region(config, sound.ids)
+    agreements = [r.record for r in sound.loaded.records if isinstance(r.record, Agreement)]
+    facts = [
+        report._facts(a, as_of, period, counted_until, owner or record_region(a.id), reference)
+        for a in agreements
+    ]
+    # The young KBs only split the conversion per year, which the row does not show.
+    frames = report._frames(facts, reference, lang, lambda fact, kb: False)
+    stalled = find_stalled(sound, config, reference, as_of=as_of, lang=lang)
     mapping = build_mapping(sound, config, reference, as_of=as_of, lang=lang)
-    # The report's tables list kinds, statuses and stages in these orders (titles, not codes).
-    jenis = _counts(get_args(JenisKerjaSama), report.menurut_jenis.rows)
-    status = _counts(STATUSES, report.menurut_status.rows)
-    tahap_rows = report.menurut_tahap.rows
-    tahap_order = ("", *URUTAN_TAHAP) if len(tahap_rows) > len(URUTAN_TAHAP) else URUTAN_TAHAP
-    monev = report.monev_terakhir
+    # Counted from the report's frame of agreements, one row each: its kind, status, stage.
+    table = frames.agreements
+    jenis = _counts(table["jenis"], get_args(JenisKerjaSama))
+    status = _counts(table["status"], STATUSES)
+    tahap = _counts(table["tahap"], ("", *URUTAN_TAHAP))
+    if not tahap[""]:
+        del tahap[""]  # as the report, which shows "no stage yet" only when there is one
+    monev = report._monev_terakhir(facts, lang)
     monev_periode = sum(n for row in monev.rows if isinstance(n := row[-1], int))
     findings = cap_per_file(sound.loaded.diagnostics, lang)
     severities = Counter(d.severity for d in findings)
@@ -273,19 +294,21 @@ def region_figures(
         FailingRecord(path, ids.get(path, PurePosixPath(path).stem), len(errors))
         for path, errors in sorted(sound.errors.items())
     )
+    kb = frames.kb
+    konversi = Share(int(kb["diikuti"].sum()), len(kb))
     return RegionFigures(
-        perjanjian=report.agreements,
-        potensi=report.potentials,
+        perjanjian=len(agreements),
+        potensi=sum(1 for r in sound.loaded.records if not isinstance(r.record, Agreement)),
         menurut_jenis=jenis,
         menurut_status=status,
-        menurut_tahap=_counts(tahap_order, tahap_rows),
+        menurut_tahap=tahap,
         aktif=status.get("aktif", 0),
-        kb_ditandatangani=report.konversi.whole,
-        kb_diikuti_pks=report.konversi.part,
-        konversi=report.konversi.ratio,
-        temuan=report.stalled.counts(),
+        kb_ditandatangani=konversi.whole,
+        kb_diikuti_pks=konversi.part,
+        konversi=konversi.ratio,
+        temuan=stalled.counts(),
         monev_periode=monev_periode,
-        berlaku_tanpa_monev=len(report.tanpa_monev.rows),
+        berlaku_tanpa_monev=len(report._tanpa_monev(facts, lang).rows),
         cakupan=mapping.coverage,
         errors=severities[Severity.ERROR],
         warnings=severities[Severity.WARNING],
@@ -293,11 +316,10 @@ def region_figures(
     )
 
 
-def _counts(codes: Sequence[str], rows: Sequence[Sequence[object]]) -> dict[str, int]:
-    """The count column (the second) of a report table, keyed by the codes of its rows."""
-    if len(codes) != len(rows):
-        raise ValueError(f"{len(rows)} rows for {len(codes)} codes")
-    return {code: int(row[1]) for code, row in zip(codes, rows, strict=True)}  # type: ignore[call-overload]
+def _counts(column: pd.Series, order: Sequence[str]) -> dict[str, int]:
+    """How many rows hold each value of ``order`` (zeros included), in that order."""
+    found = column.value_counts()
+    return {key: int(found.get(key, 0)) for key in order}
 
 
 def commit_date(root: Path) -> date | None:

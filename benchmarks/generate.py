@@ -887,6 +887,75 @@ def generate(
         (agreements_dir / f"{doc_id}.yaml").write_text(text, encoding="utf-8")
 
 
+# ksd consolidate (issue 15): many regions' repositories, with mirrored pairs ---------------------
+
+
+def generate_regions(
+    out_dir: Path, regions: int, agreements: int, seed: int = 1, mirrored: int = 0
+) -> list[Path]:
+    """Write `regions` repositories of `agreements` records each, one region apiece.
+
+    Each is a repository of `generate` moved to another region of the code list (outside
+    Kalimantan Timur, so that no region is its own partner): ids, the owner's party and
+    `[daerah]` rewritten. With `mirrored`, `mirrored` KSDD records of each region are also
+    kept by the next region, under its own id; every other copy has one planted
+    disagreement: a signing date one day later, or another number for the copying party.
+    """
+    codes = [k for k in load_regions() if "." in k and not k.startswith("64.")][:regions]
+    if len(codes) < regions:
+        raise ValueError(f"only {len(codes)} regions available")
+    roots: list[Path] = []
+    for index, code in enumerate(codes):
+        root = out_dir / f"r{index:03d}-{code}"
+        generate(root, agreements, seed=seed + index)
+        digits = code.replace(".", "")
+        for path in sorted((root / "data").rglob("*.yaml")):
+            text = path.read_text(encoding="utf-8")
+            text = text.replace(f"-{OWNER_DIGITS}-", f"-{digits}-")
+            text = text.replace(f'"{OWNER}"', f'"{code}"')
+            target = path.with_name(path.name.replace(f"-{OWNER_DIGITS}-", f"-{digits}-"))
+            path.unlink()
+            target.write_text(text, encoding="utf-8")
+        (root / "ksd.toml").write_text(KSD_TOML.replace(OWNER, code), encoding="utf-8")
+        roots.append(root)
+    for index in range(len(codes) - 1 if mirrored else 0):
+        _mirror(roots[index], codes[index], roots[index + 1], codes[index + 1], mirrored)
+    return roots
+
+
+def _mirror(root: Path, code: str, partner_root: Path, partner: str, count: int) -> None:
+    """Make `count` KSDD records of `root` cooperations with `partner`, kept by both."""
+    ksdd = [
+        p
+        for p in sorted((root / "data" / "agreements").glob("*.yaml"))
+        if re.search(r"^jenis: ksdd_sukarela$", p.read_text(encoding="utf-8"), re.M)
+    ][:count]
+    partner_digits = partner.replace(".", "")
+    for number, path in enumerate(ksdd, 1):
+        text = path.read_text(encoding="utf-8")
+        # The partner party becomes `partner` (the owner's own party is left alone).
+        text = re.sub(
+            r'(kode_wilayah: )"(?!' + re.escape(code) + r'")[0-9.]+"',
+            rf'\1"{partner}"',
+            text,
+            count=1,
+        )
+        path.write_text(text, encoding="utf-8")
+        copy_id = f"KSD-{partner_digits}-2099-{number:03d}"
+        copy = re.sub(r"^id: .*$", f"id: {copy_id}", text, count=1, flags=re.M)
+        if number % 2 == 1 and "    tanggal_ttd: " in copy:
+            head, _, tail = copy.partition("    tanggal_ttd: ")
+            day = date.fromisoformat(tail[:10]) + timedelta(days=1)
+            copy = f"{head}    tanggal_ttd: {day.isoformat()}{tail[10:]}"
+        elif number % 2 == 0:
+            copy = re.sub(r'(      pihak_kedua: )"([^"]*)"', r'\1"\2-X"', copy, count=1)
+        # The partner's copy names no potential: potentials are the owner's.
+        copy = re.sub(r"^potensi:\n(  - .*\n)+", "", copy, count=1, flags=re.M)
+        (partner_root / "data" / "agreements" / f"{copy_id}.yaml").write_text(
+            copy, encoding="utf-8"
+        )
+
+
 def average_lines(folder: Path) -> float:
     """Average number of lines of the YAML files in a folder."""
     counts = [path.read_bytes().count(b"\n") for path in folder.glob("*.yaml")]
@@ -907,8 +976,26 @@ def main(argv: list[str] | None = None) -> int:
         metavar="K",
         help="give every K-th agreement one mistake (0: none)",
     )
+    parser.add_argument(
+        "--regions",
+        type=int,
+        default=0,
+        metavar="N",
+        help="write N repositories of --agreements records each (ksd consolidate)",
+    )
+    parser.add_argument(
+        "--mirrored",
+        type=int,
+        default=0,
+        metavar="K",
+        help="with --regions: K KSDD records of each region also kept by the next one",
+    )
     args = parser.parse_args(argv)
     began = time.perf_counter()
+    if args.regions:
+        generate_regions(args.out_dir, args.regions, args.agreements, args.seed, args.mirrored)
+        print(f"wrote {args.regions} repositories in {time.perf_counter() - began:.2f} s")
+        return 0
     generate(args.out_dir, args.agreements, args.potentials, args.seed, args.invalid_every)
     elapsed = time.perf_counter() - began
     data = args.out_dir / "data"

@@ -575,6 +575,58 @@ def diff_and_changed_since(bench: Bench) -> list[Row]:
     ]
 
 
+def consolidate_rows(scratch: Path, repeat: int) -> list[Row]:
+    """ksd consolidate (issue 15) over generated regions, against validate of the same records.
+
+    ``KSD_BENCH_REGIONS`` repositories (default 50; the issue's target is 552) of about 200
+    records each, 4 KSDD records of each kept by the next region too (every other one with a
+    planted disagreement); the reference is ``ksd validate`` over all their records copied
+    into one repository.
+    """
+    from generate import generate_regions
+
+    regions = int(os.environ.get("KSD_BENCH_REGIONS", "50"))
+    folder = scratch / "regions"
+    generate_regions(folder, regions, 160, mirrored=4)
+    one = scratch / "regions-one"
+    for kind in ("agreements", "potentials"):
+        (one / "data" / kind).mkdir(parents=True)
+        for path in folder.glob(f"*/data/{kind}/*.yaml"):
+            shutil.copyfile(path, one / "data" / kind / path.name)
+    (one / "ksd.toml").write_text('[daerah]\nzona_waktu = "Asia/Makassar"\n', encoding="utf-8")
+    warm_cache(one)
+    cache = scratch / "cache-consolidate"
+    warm_env = {**os.environ, "KSD_CACHE_DIR": str(cache)}
+    warm_env.pop("KSD_NO_CACHE", None)
+    cold_env = {**warm_env, "KSD_NO_CACHE": "1"}
+    as_of = ("--as-of", AS_OF)
+    check = ksd("validate", "--root", str(one), "--format", "json", *as_of)
+    validate = measure("validate regions in one", check, repeat, DATA_CODES, env=cold_env)
+    command = ksd("consolidate", str(folder), "--format", "json", *as_of)
+    cold = measure("consolidate cold", command, repeat, DATA_CODES, env=cold_env)
+    subprocess.run(command, env=warm_env, stdout=subprocess.DEVNULL, check=False)
+    warm = measure("consolidate warm", command, repeat, DATA_CODES, env=warm_env)
+    size = f"{regions} repositories"
+    return [
+        Row(f"ksd validate, {size} in one (cold)", validate),
+        Row(
+            f"ksd consolidate, {size} (cold)",
+            cold,
+            validate,
+            "validate",
+            max_ratio=1.5,
+            max_rss_mb=500,
+        ),
+        Row(
+            f"ksd consolidate, {size} unchanged (cache)",
+            warm,
+            validate,
+            "validate",
+            max_ratio=0.2,
+        ),
+    ]
+
+
 def fmt_check(bench: Bench) -> list[Row]:
     """``ksd fmt --check`` over every file, against validate cold."""
     command = ksd("fmt", "--check", "--root", str(bench.root))
@@ -585,6 +637,11 @@ def fmt_check(bench: Bench) -> list[Row]:
 def import_register(bench: Bench) -> list[Row]:
     """``ksd import`` of a register as large as the repository (the import issue fills it in)."""
     return [Row("ksd import, 10,000 rows", None, note="not measured yet")]
+
+
+def consolidate(bench: Bench) -> list[Row]:
+    """``ksd consolidate`` over generated regions (see ``consolidate_rows``)."""
+    return consolidate_rows(bench.scratch, bench.repeat)
 
 
 def help_rows(bench: Bench) -> list[Row]:
@@ -609,6 +666,7 @@ ROWS: tuple[RowMaker, ...] = (
     diff_and_changed_since,
     fmt_check,
     import_register,
+    consolidate,
     help_rows,
 )
 

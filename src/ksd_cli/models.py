@@ -601,6 +601,9 @@ class Agreement(_Record):
     monev: list[Monev] | None = None
     status: StatusTersimpan | None = None
     catatan: str | None = None
+    # --- v1.1 addition (issue 15, ksd consolidate): the same KSDD in the partners' registers.
+    #: The ids of this cooperation's records in the partner regions' repositories.
+    rekaman_mitra: list[Teks] | None = None
 
 
 class CalonMitra(_Record):

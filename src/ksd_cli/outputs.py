@@ -94,6 +94,13 @@ FORMATS: dict[str, dict[str, Format]] = {
         Format("pdf", ".pdf", "ksd_cli.mapping.document:pdf_bytes", binary=True),
         Format("json", ".json", "ksd_cli.mapping.markdown:write_json"),
     ),
+    # ksd consolidate (issue 15)
+    "consolidate": _formats(
+        Format("text", ".txt", "ksd_cli.consolidate.render:write_text"),
+        Format("json", ".json", "ksd_cli.consolidate.render:write_json"),
+        Format("md", ".md", "ksd_cli.consolidate.render:write_markdown"),
+        Format("xlsx", ".xlsx", "ksd_cli.consolidate.excel:xlsx_bytes", binary=True),
+    ),
     "draft": _formats(
         Format("md", ".md", "ksd_cli.draft.render:naskah_bytes", binary=True),
         Format("docx", ".docx", "ksd_cli.draft.render:naskah_bytes", binary=True),

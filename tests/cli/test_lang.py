@@ -43,6 +43,7 @@ FAILURES: dict[str, list[str]] = {
     "import": ["import", "{tmp}/tidak-ada.xlsx", "--root", "{root}"],
     "export": ["export", "--root", "{root}", "-o", "{root}/ksd.toml"],
     "mapping": ["mapping", "--root", "{root}", "-f", "md", "-o", "{root}/ksd.toml"],
+    "consolidate": ["consolidate", "{root}", "--expected", "Kaltim"],
 }
 
 

@@ -38,6 +38,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("draft", "draft"),
     ("import_", "import_"),
     ("export", "export"),
+    ("consolidate", "consolidate"),
 )
 for module_name, function_name in COMMANDS:
     module = importlib.import_module(f"ksd_cli.cli.{module_name}")

@@ -18,11 +18,12 @@ from ksd_cli.messages import (
     evaluasi,
     house,
     impor,  # ksd import: SIKERJA, v1.1 columns, readers (issue 11)
+    konsolidasi,
     labels,
     laporan_dokumen,
     naskah,
-    pemakaian,
     naskah_siap,
+    pemakaian,
     pemetaan,
     proposals,
     records,
@@ -54,6 +55,7 @@ AREAS = (
     evaluasi,  # laporan evaluasi and pemetaan, the remainder (issue 13)
     naskah_siap,  # issue 12: naskah ready for paraf and signature
     impor,  # issue 11
+    konsolidasi,
 )
 #: Every message, by key: (Indonesian, English). Each area keeps its entries in its own module.
 CATALOG: dict[str, tuple[str, str]] = {k: v for area in AREAS for k, v in area.ENTRIES.items()}

@@ -1,0 +1,370 @@
+"""Consolidating repositories: read each (in parallel), take its figures, compare partners.
+
+Every figure of a region is taken from ``ksd report`` and ``ksd mapping`` (``build_report``,
+``build_mapping``) over the records ``load_sound_records`` keeps, so that a province's table
+and each region's own report can never disagree. Reading a repository never renders its
+templates; its ``ksd.toml`` is opened as ``ksd validate`` opens it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, get_args
+
+from ksd_cli import __version__
+from ksd_cli.consolidate.mirror import (
+    MirrorRecord,
+    is_mirrorable,
+    match_records,
+    mirror_record,
+)
+from ksd_cli.consolidate.model import (
+    Consolidation,
+    Expected,
+    FailingRecord,
+    Region,
+    RegionFigures,
+)
+from ksd_cli.consolidate.sources import ExpectedRule, Source, checkout, clone_folder
+from ksd_cli.diagnostics import Severity
+from ksd_cli.errors import UserError
+from ksd_cli.lifecycle import STATUSES
+from ksd_cli.messages import Lang, Msg
+from ksd_cli.models import URUTAN_TAHAP, Agreement, JenisKerjaSama
+from ksd_cli.naming import record_region, region_name, repository_name, repository_region
+
+if TYPE_CHECKING:
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
+
+    from ksd_cli.config import Config
+    from ksd_cli.reference import ReferenceData
+    from ksd_cli.repository import Repository
+    from ksd_cli.validate import SoundRecords
+
+
+@dataclass(frozen=True)
+class Options:
+    """How every repository is read: the day, the language, the cache, git access."""
+
+    as_of: date
+    lang: Lang = "id"
+    use_cache: bool = True
+    offline: bool = False
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What a worker sends back: the region row and its records that a partner also keeps."""
+
+    region: Region
+    records: tuple[MirrorRecord, ...]
+
+
+def consolidate(
+    sources: Sequence[Source],
+    options: Options,
+    *,
+    expected: ExpectedRule | tuple[str, ...] | None = None,
+    workers: int | None = None,
+) -> Consolidation:
+    """The consolidation of ``sources`` as of ``options.as_of``.
+
+    Repositories are read by a pool of processes (``workers``, default one per core); the
+    result keeps the order of ``sources``, so it is the same however the work was spread.
+    One repository that cannot be read is a row with its problem, never a stop.
+    """
+    from ksd_cli.reference import load_reference
+
+    reference = load_reference()
+    done = _read_all(sources, options, workers)
+    regions = tuple(d.region for d in done)
+    pairs, one_sided = match_records(
+        [r for d in done for r in d.records],
+        present={r.kode for r in regions if r.kode is not None and r.figures is not None},
+        reference=reference,
+    )
+    rule = expected if expected is not None else "provinsi"
+    wanted = expected_regions(rule, regions, reference)
+    have = {r.kode for r in regions if r.kode is not None}
+    missing = tuple(e for e in wanted if e.kode not in have)
+    return Consolidation(
+        as_of=options.as_of,
+        regions=regions,
+        pairs=pairs,
+        one_sided=one_sided,
+        belum_melapor=missing,
+        expected_rule=rule if isinstance(rule, str) else "daftar",
+        ksd_version=__version__,
+        lang=options.lang,
+    )
+
+
+def _read_all(sources: Sequence[Source], options: Options, workers: int | None) -> list[_Read]:
+    count = workers if workers is not None else len(os.sched_getaffinity(0))
+    count = max(1, min(count, len(sources)))
+    if count > 1 and _can_fork():
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from functools import partial
+
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(count, mp_context=context) as pool:
+            return list(pool.map(partial(read_source, options=options), sources, chunksize=4))
+    return [read_source(source, options=options) for source in sources]
+
+
+def _can_fork() -> bool:
+    """Whether forking is safe: a platform that has it, and no other thread holding locks."""
+    import threading
+
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def read_source(source: Source, *, options: Options) -> _Read:
+    """One source read: its region row and its mirrorable records; a failure is a row too."""
+    from ksd_cli.reference import load_reference
+
+    reference = load_reference()
+    kode = source.kode
+    nama = region_name(kode, reference) if kode else source.label
+    tingkat = _tingkat(kode, reference)
+    if source.problem is not None:
+        return _Read(
+            Region(source.label, None, kode, nama, tingkat, None, None, source.problem), ()
+        )
+    try:
+        root = (
+            checkout(source, cache=clone_folder(), offline=options.offline)
+            if source.git
+            else Path(source.location)
+        )
+        return _read_repository(source, root, options, reference)
+    except UserError as exc:
+        problem: Msg | str = exc.words
+    except Exception as exc:  # noqa: BLE001 - one repository never stops the others
+        problem = Msg("konsolidasi.read-failed", error=f"{type(exc).__name__}: {exc}")
+    return _Read(Region(source.label, None, kode, nama, tingkat, None, None, problem), ())
+
+
+@dataclass(frozen=True)
+class _Row:
+    """What is saved of a repository between runs: its owner, figures and mirror records."""
+
+    kode: str | None
+    nama: str
+    figures: RegionFigures
+    records: tuple[MirrorRecord, ...]
+
+
+def _read_repository(
+    source: Source, root: Path, options: Options, reference: ReferenceData
+) -> _Read:
+    from ksd_cli.cache import cache_enabled
+    from ksd_cli.consolidate import saved
+    from ksd_cli.repository import open_repository
+
+    repository = open_repository(root)
+    today = repository.config.today()
+    use_cache = cache_enabled(not options.use_cache)
+    key = ""
+    row = None
+    if use_cache:
+        key = saved.row_key(
+            repository, label=source.label, as_of=options.as_of, today=today, lang=options.lang
+        )
+        found = saved.load(repository.root, key)
+        row = found if isinstance(found, _Row) else None
+    if row is None:
+        row = _row(source, repository, options, reference, today)
+        if use_cache:
+            saved.save(repository.root, key, row)
+    region = Region(
+        label=source.label,
+        root=str(root),
+        kode=row.kode,
+        nama=row.nama,
+        tingkat=_tingkat(row.kode, reference),
+        commit_date=commit_date(root),
+        figures=row.figures,
+        problem=_code_mismatch(source.kode, row.kode),
+    )
+    return _Read(region, row.records)
+
+
+def _row(
+    source: Source,
+    repository: Repository,
+    options: Options,
+    reference: ReferenceData,
+    today: date,
+) -> _Row:
+    """Read the repository: its sound records, its figures, its records partners keep too."""
+    from ksd_cli.validate import load_sound_records
+
+    config = repository.config
+    sound = load_sound_records(
+        repository,
+        as_of=options.as_of,
+        lang=options.lang,
+        today=today,
+        use_cache=options.use_cache,
+    )
+    owner = repository_region(config, sound.ids) or source.kode
+    figures = region_figures(sound, config, reference, as_of=options.as_of, lang=options.lang)
+    records = tuple(
+        mirror_record(
+            item.record,
+            owner=owner,
+            repository=source.label,
+            root=str(repository.root),
+            path=item.source.rel,
+            text=item.text,
+            as_of=options.as_of,
+        )
+        for item in (*sound.loaded.records, *sound.unsound)
+        if isinstance(item.record, Agreement) and is_mirrorable(item.record)
+    )
+    nama = repository_name(config, owner, reference, options.lang, sound.ids)
+    return _Row(owner, nama, figures, records)
+
+
+def _code_mismatch(listed: str | None, owner: str | None) -> Msg | None:
+    if listed is None or owner is None or listed == owner:
+        return None
+    return Msg("konsolidasi.code-mismatch", listed=listed, owner=owner)
+
+
+def _tingkat(kode: str | None, reference: ReferenceData) -> str | None:
+    wilayah = reference.wilayah.get(kode) if kode else None
+    return wilayah.tingkat if wilayah is not None else None
+
+
+def region_figures(
+    sound: SoundRecords,
+    config: Config,
+    reference: ReferenceData,
+    *,
+    as_of: date,
+    lang: Lang,
+) -> RegionFigures:
+    """A region's row: the figures of its report (the as-of year) and of its mapping.
+
+    Only the parts of ``build_report`` the row shows are built, from the report's own
+    functions (its facts per agreement, its frames and its section I tables): the tables
+    the row does not show (partners, urusan, the list of agreements) cost most of a
+    report's time. ``tests/consolidate/test_build.py`` checks the row against a whole
+    report. The mapping's coverage comes from ``build_mapping``.
+    """
+    from ksd_cli.mapping import build_mapping
+    from ksd_cli.report import Period, Share
+    from ksd_cli.report import build as report
+    from ksd_cli.stalled import find_stalled
+    from ksd_cli.validate import cap_per_file
+
+    period = Period.year(as_of.year)
+    counted_until = min(period.end, as_of)
+    owner = repository_region(config, sound.ids)
+    agreements = [r.record for r in sound.loaded.records if isinstance(r.record, Agreement)]
+    facts = [
+        report._facts(a, as_of, period, counted_until, owner or record_region(a.id), reference)
+        for a in agreements
+    ]
+    # The young KBs only split the conversion per year, which the row does not show.
+    frames = report._frames(facts, reference, lang, lambda fact, kb: False)
+    stalled = find_stalled(sound, config, reference, as_of=as_of, lang=lang)
+    mapping = build_mapping(sound, config, reference, as_of=as_of, lang=lang)
+    # Counted from the report's frame of agreements, one row each: its kind, status, stage.
+    table = frames.agreements
+    jenis = _counts(table["jenis"], get_args(JenisKerjaSama))
+    status = _counts(table["status"], STATUSES)
+    tahap = _counts(table["tahap"], ("", *URUTAN_TAHAP))
+    if not tahap[""]:
+        del tahap[""]  # as the report, which shows "no stage yet" only when there is one
+    monev = report._monev_terakhir(facts, lang)
+    monev_periode = sum(n for row in monev.rows if isinstance(n := row[-1], int))
+    findings = cap_per_file(sound.loaded.diagnostics, lang)
+    severities = Counter(d.severity for d in findings)
+    ids = {item.source.rel: item.record.id for item in sound.unsound}
+    gagal = tuple(
+        FailingRecord(path, ids.get(path, PurePosixPath(path).stem), len(errors))
+        for path, errors in sorted(sound.errors.items())
+    )
+    kb = frames.kb
+    konversi = Share(int(kb["diikuti"].sum()), len(kb))
+    return RegionFigures(
+        perjanjian=len(agreements),
+        potensi=sum(1 for r in sound.loaded.records if not isinstance(r.record, Agreement)),
+        menurut_jenis=jenis,
+        menurut_status=status,
+        menurut_tahap=tahap,
+        aktif=status.get("aktif", 0),
+        kb_ditandatangani=konversi.whole,
+        kb_diikuti_pks=konversi.part,
+        konversi=konversi.ratio,
+        temuan=stalled.counts(),
+        monev_periode=monev_periode,
+        berlaku_tanpa_monev=len(report._tanpa_monev(facts, lang).rows),
+        cakupan=mapping.coverage,
+        errors=severities[Severity.ERROR],
+        warnings=severities[Severity.WARNING],
+        gagal=gagal,
+    )
+
+
+def _counts(column: pd.Series, order: Sequence[str]) -> dict[str, int]:
+    """How many rows hold each value of ``order`` (zeros included), in that order."""
+    found = column.value_counts()
+    return {key: int(found.get(key, 0)) for key in order}
+
+
+def commit_date(root: Path) -> date | None:
+    """The date of the last commit when ``root`` is the top of a git checkout, else None."""
+    from ksd_cli.gitio import GitError, run_git
+
+    if not (root / ".git").exists():
+        return None
+    try:
+        out = run_git(root, ("log", "-1", "--format=%cs")).decode().strip()
+    except GitError:
+        return None
+    try:
+        return date.fromisoformat(out)
+    except ValueError:
+        return None
+
+
+def expected_regions(
+    rule: ExpectedRule | tuple[str, ...],
+    regions: Sequence[Region],
+    reference: ReferenceData,
+) -> tuple[Expected, ...]:
+    """The regions expected to report, in code order.
+
+    ``provinsi``: every province among the regions, with its kabupaten and kota;
+    ``semua``: every region of the code list; a tuple: those codes.
+    """
+    wilayah = reference.wilayah
+    if rule == "semua":
+        codes = list(wilayah)
+    elif rule == "provinsi":
+        provinces = {r.kode.split(".")[0] for r in regions if r.kode}
+        codes = [k for k in wilayah if k.split(".")[0] in provinces]
+    else:
+        codes = list(dict.fromkeys(rule))
+    return tuple(
+        Expected(
+            kode,
+            region_name(kode, reference),
+            wilayah[kode].tingkat if kode in wilayah else "",
+        )
+        for kode in sorted(codes, key=_code_order)
+    )
+
+
+def _code_order(kode: str) -> tuple[int, ...]:
+    return tuple(int(p) if p.isdigit() else 0 for p in kode.split("."))

@@ -1,0 +1,56 @@
+"""The workbook read back with openpyxl, sheet by sheet."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import load_workbook
+
+from ksd_cli.consolidate import Consolidation
+from ksd_cli.consolidate.excel import HEADER_ROW, xlsx_bytes
+
+
+def test_sheets_and_their_rows(result: Consolidation) -> None:
+    book = load_workbook(io.BytesIO(xlsx_bytes(result)))
+    assert book.sheetnames == [
+        "Ringkasan per daerah",
+        "Temuan lintas daerah",
+        "Pemetaan per daerah",
+        "Rekaman yang tidak lolos valida",
+        "Belum melapor",
+    ]
+    summary = book["Ringkasan per daerah"]
+    header = [c.value for c in summary[HEADER_ROW]]
+    rows = [
+        [c.value for c in row]
+        for row in summary.iter_rows(min_row=HEADER_ROW + 1, max_row=HEADER_ROW + 4)
+    ]
+    assert [r[1] for r in rows] == ["64", "64.02", "64.71", "64.72"]
+    assert rows[2][header.index("Validasi")] == "gagal"
+    assert rows[2][header.index("Error")] == 1
+    assert rows[1][header.index("Konversi KB→PKS")] == 0.0
+    assert len(summary._charts) == 1  # type: ignore[attr-defined]
+    assert summary.page_setup.orientation == "landscape"
+
+    findings = [
+        [c.value for c in row]
+        for row in book["Temuan lintas daerah"].iter_rows(min_row=HEADER_ROW + 1)
+    ]
+    titles = [r[0] for r in findings]
+    assert "Nomor naskah berbeda (Kesepakatan Bersama, nomor Kota Balikpapan)" in titles
+    assert "Tercatat sepihak" in titles
+    dated = next(r for r in findings if str(r[0]).startswith("Tanggal penandatanganan"))
+    assert dated[3:5] == ["20 Agustus 2024", "kukar/data/agreements/KSD-6402-2023-001.yaml:19"]
+
+    mapping = [
+        [c.value for c in row]
+        for row in book["Pemetaan per daerah"].iter_rows(min_row=HEADER_ROW + 1)
+    ]
+    samarinda = next(r for r in mapping if r[0] == "64.72")
+    assert samarinda[2] == 0 and samarinda[-1] == "belum memetakan potensi"
+
+    missing = [
+        [c.value for c in row]
+        for row in book["Belum melapor"].iter_rows(min_row=HEADER_ROW + 1, max_row=HEADER_ROW + 1)
+    ]
+    assert missing == [["64.03", "Kabupaten Berau", "kabupaten"]]

@@ -98,6 +98,9 @@ def test_daftar_cells_are_typed_and_formatted(workbook: Any) -> None:
     assert rows["KSD-6402-2021-002"]["Status"].value == "Dibatalkan"
     assert ws.freeze_panes == "A5"
     assert ws.auto_filter.ref == "A4:W30"  # 26 agreements, 23 columns
+    # v1.1: a PKS signed "Oktober 2018" (day unknown) is a date shown without its day.
+    month = rows["KSD-6402-2018-001"]["Tanggal ttd PKS"]
+    assert month.value == datetime(2018, 10, 1) and month.number_format == "[$-421]mmmm yyyy"
     assert ws.column_dimensions["B"].width >= 40
 
 

@@ -204,7 +204,7 @@ def test_formatting_twice_changes_nothing_more(project_root: Path) -> None:
 def test_the_sample_repository_is_already_canonical(project_root: Path) -> None:
     repository = open_repository(project_root)
     outcomes = [format_source(s) for s in repository.source_files()]
-    assert len(outcomes) == 37
+    assert len(outcomes) == 39
     assert [o.source.rel for o in outcomes if o.changed or o.error] == []
 
 

@@ -105,3 +105,21 @@ def test_show_json_carries_the_events_and_leaves_out_those_after_the_as_of_date(
         {"langkah": "peristiwa", "kode": "penawaran_dikirim", "tanggal": "2024-03-01"},
         {"langkah": "peristiwa", "kode": "pembahasan_tkksd", "tanggal": "2024-04-10"},
     ]
+
+
+def test_a_month_only_date_is_shown_as_its_month(
+    project_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.delenv("KSD_LANG", raising=False)
+    args = ["show", "KSD-6402-2018-001", "--root", str(project_root), "--as-of", "2025-06-30"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "│ Identifikasi        │ Maret 2018 " in out
+    assert "Oktober 2018" in out and "1 Oktober 2018" not in out
+    assert main([*args, "--lang", "en"]) == 0
+    assert "October 2018" in capsys.readouterr().out
+    assert main([*args, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["tahapan"][0] == {"tahap": "identifikasi", "tanggal": "2018-03"}
+    assert data["naskah"][1]["tanggal_ttd"] == "2018-10"

@@ -255,7 +255,7 @@ def test_breaking_one_agreement_changes_no_flag_of_any_other_record(
     assert not any(k.startswith("invalid:") for k in baseline)
     assert any(f[0]["code"] == "potensi_tanpa_tindak_lanjut" for f in baseline.values())
     agreements = sorted((sample_repo / "data" / "agreements").glob("*.yaml"))
-    assert len(agreements) == 24
+    assert len(agreements) == 26
     for path in agreements:
         rel = path.relative_to(sample_repo).as_posix()
         original = path.read_text(encoding="utf-8")

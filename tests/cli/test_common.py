@@ -48,7 +48,7 @@ def test_root_is_found_from_a_subfolder(
 ) -> None:
     monkeypatch.chdir(project_root / "data" / "agreements")
     assert main(["validate", "--as-of", AS_OF, "-f", "json"]) == 0
-    assert json.loads(capsys.readouterr().out)["summary"]["files"] == 37
+    assert json.loads(capsys.readouterr().out)["summary"]["files"] == 39
 
 
 def test_a_closed_pipe_is_not_an_internal_error(

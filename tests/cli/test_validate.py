@@ -33,7 +33,7 @@ def test_clean_sample_prints_a_summary_and_exits_0(
         main(["validate", "--root", str(project_root), "--as-of", AS_OF, "--format", "text"]) == 0
     )
     out = capsys.readouterr().out
-    assert "37 berkas, 37 rekaman: 0 galat, 0 peringatan" in out
+    assert "39 berkas, 39 rekaman: 0 galat, 0 peringatan" in out
 
 
 def test_errors_exit_1_and_json_equals_the_library_result(
@@ -67,7 +67,7 @@ def test_text_output_is_grouped_by_file_with_positions(
     assert not any("hint:" in line for line in lines)
     second = [line for line in lines if line.startswith("data/agreements/KSD-6402-2023-002.yaml:")]
     assert len(second) == 1 and " error S005 " in second[0]
-    assert lines[-1] == "37 berkas, 35 rekaman: 2 galat, 0 peringatan"  # two files do not load
+    assert lines[-1] == "39 berkas, 37 rekaman: 2 galat, 0 peringatan"  # two files do not load
 
 
 def test_warnings_fail_only_under_strict(
@@ -202,7 +202,7 @@ def test_english_summary_line(project_root: Path, capsys: pytest.CaptureFixture[
     )
     assert (
         capsys.readouterr().out.strip().splitlines()[-1]
-        == "files: 37, records: 37; errors: 0, warnings: 0"
+        == "files: 39, records: 39; errors: 0, warnings: 0"
     )
 
 

@@ -92,13 +92,14 @@ def test_counts_by_kind_status_and_stage_match_the_records(
     assert (
         jenis["KSDD sukarela (antardaerah)"] == Counter(r.jenis for r in records)["ksdd_sukarela"]
     )
-    assert sum(int(n) for n in jenis.values() if isinstance(n, int)) == len(records) == 24
+    assert sum(int(n) for n in jenis.values() if isinstance(n, int)) == len(records) == 26
     status = {r["Status"]: r["Jumlah kerja sama"] for r in sample_2024.menurut_status.records()}
     # v1.1 sample records: two proposals (2023-005, 2025-002) are drafts, the sinergi MoU
-    # (2024-007) is in force, the rejected request (2024-006) is ditolak.
+    # (2024-007) is in force, the rejected request (2024-006) is ditolak; the two records that
+    # show the v1.1 additions (2018-001, 2025-003) are in force.
     assert status == {
         "Draf": 5,
-        "Aktif": 14,
+        "Aktif": 16,
         "Belum berlaku": 0,
         "Kedaluwarsa": 2,
         "Berakhir": 1,
@@ -111,11 +112,11 @@ def test_counts_by_kind_status_and_stage_match_the_records(
     tahap = {
         r["Tahap terakhir"]: r["Jumlah kerja sama"] for r in sample_2024.menurut_tahap.records()
     }
-    assert tahap["Penandatanganan KB"] == 7 and tahap["Monev"] == 5 and tahap["Berakhir"] == 2
+    assert tahap["Penandatanganan KB"] == 7 and tahap["Monev"] == 6 and tahap["Berakhir"] == 2
     total = sum(r.pembiayaan.nilai or 0 for r in records if r.pembiayaan)
     figures = {f.label: f.value for f in sample_2024.ikhtisar}
-    assert figures["Nilai pembiayaan seluruh kerja sama"] == total == 69_375_000_000
-    assert figures["Kerja sama aktif"] == 14
+    assert figures["Nilai pembiayaan seluruh kerja sama"] == total == 70_225_000_000
+    assert figures["Kerja sama aktif"] == 16
 
 
 def test_events_are_counted_within_the_period(sample_2024: Report) -> None:
@@ -161,13 +162,14 @@ def test_sample_sections_iv_to_vii(sample_2024: Report) -> None:
         "KSD-6402-2023-002",
         "KSD-6402-2024-001",
         "KSD-6402-2024-007",  # the sinergi MoU, in force since 2024-05-21, never evaluated
+        "KSD-6402-2018-001",  # its only monev recorded is of February 2025
     }
     latest = {r["ID"]: r for r in sample_2024.monev_terakhir.records()}
     assert latest["KSD-6402-2020-001"]["Capaian"] == pytest.approx(0.91)
     assert latest["KSD-6402-2020-001"]["Rekomendasi"] == "Diperluas"
     assert latest["KSD-6402-2023-003"]["Tanggal monev terakhir"] == date(2025, 1, 20)
     daftar = {r["ID"]: r for r in sample_2024.daftar.records()}
-    assert len(daftar) == 24
+    assert len(daftar) == 26
     assert daftar["KSD-6402-2020-001"]["Tanggal ttd PKS"] == date(2021, 8, 10)
     assert daftar["KSD-6402-2020-001"]["Berlaku sampai"] == date(2026, 3, 14)
     assert daftar["KSD-6402-2023-004"]["Tanggal ttd KB"] is None  # sinergi: nota = PKS

@@ -89,7 +89,7 @@ def test_temuan_sheet_has_one_row_per_flag(workbook: Any, sample_2024: Report) -
 def test_daftar_cells_are_typed_and_formatted(workbook: Any) -> None:
     ws = workbook["Daftar"]
     rows = {r["ID"].value: r for r in sheet_rows(ws, 4)}
-    assert len(rows) == 24
+    assert len(rows) == 26
     row = rows["KSD-6402-2020-001"]
     assert row["Tanggal ttd PKS"].value == datetime(2021, 8, 10)
     assert row["Tanggal ttd PKS"].number_format == TANGGAL_FORMAT
@@ -100,7 +100,10 @@ def test_daftar_cells_are_typed_and_formatted(workbook: Any) -> None:
     assert row["Capaian"].number_format == PERCENT_FORMAT
     assert rows["KSD-6402-2021-002"]["Status"].value == "Dibatalkan"
     assert ws.freeze_panes == "A5"
-    assert ws.auto_filter.ref == "A4:W28"  # 24 agreements, 23 columns
+    assert ws.auto_filter.ref == "A4:W30"  # 26 agreements, 23 columns
+    # v1.1: a PKS signed "Oktober 2018" (day unknown) is a date shown without its day.
+    month = rows["KSD-6402-2018-001"]["Tanggal ttd PKS"]
+    assert month.value == datetime(2018, 10, 1) and month.number_format == "[$-421]mmmm yyyy"
     assert ws.column_dimensions["B"].width >= 40
 
 

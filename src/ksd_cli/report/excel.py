@@ -16,6 +16,7 @@ from ksd_cli.escaping import FORMULA_STARTS, xml_text
 from ksd_cli.idformat import date_text, number
 from ksd_cli.messages import Lang, message
 from ksd_cli.report.model import Cell, ColumnKind, Report, Table
+from ksd_cli.tanggal import TanggalBulan
 from ksd_cli.xlsx import (
     INTEGER_FORMAT,
     PERCENT_FORMAT,
@@ -28,6 +29,11 @@ TANGGAL_FORMAT = "[$-421]d mmmm yyyy"
 #: The same in English: "15 March 2024".
 DATE_FORMAT_EN = "[$-409]d mmmm yyyy"
 DATE_FORMATS: dict[Lang, str] = {"id": TANGGAL_FORMAT, "en": DATE_FORMAT_EN}
+#: v1.1: a date known only to the month is shown without a day ("Oktober 2018").
+MONTH_FORMATS: dict[str, str] = {
+    TANGGAL_FORMAT: "[$-421]mmmm yyyy",
+    DATE_FORMAT_EN: "[$-409]mmmm yyyy",
+}
 NUMBER_FORMATS: dict[ColumnKind, str | None] = {
     "teks": None,
     "bilangan": INTEGER_FORMAT,
@@ -261,6 +267,8 @@ class _Sheet:
 
     def cell(self, value: Cell, style: str | None = None, number_format: str | None = None) -> Any:
         """A cell; text is stored as text (never a formula), without characters XML refuses."""
+        if value.__class__ is TanggalBulan and number_format in MONTH_FORMATS:
+            number_format = MONTH_FORMATS[number_format]
         if value.__class__ is str:
             cell = self._new_cell(self.ws, xml_text(str(value)))
             cell.data_type = "s"

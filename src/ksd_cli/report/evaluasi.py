@@ -223,16 +223,13 @@ def usulan(facts: Sequence[Fakta], flags: Sequence[Flag], lang: Lang) -> Table:
     ditolak = [f for f in unsigned if f.state.status == "ditolak"]
     moving = [f for f in unsigned if f.state.status == "draf" and f.record.id not in stopped]
     idle = [f for f in unsigned if f.state.status == "draf" and f.record.id in stopped]
+    offered = [f for f in unsigned if f.record.id in unanswered]
     rows: tuple[tuple[Cell, ...], ...] = (
         (_t("usulan.jumlah", lang), len(unsigned), _ids(unsigned)),
         (_t("usulan.ditolak", lang), len(ditolak), _ids(ditolak)),
         (_t("usulan.berproses", lang), len(moving), _ids(moving)),
         (_t("usulan.tanpa-kemajuan", lang), len(idle), _ids(idle)),
-        (
-            _t("usulan.penawaran", lang),
-            sum(1 for f in unsigned if f.record.id in unanswered),
-            "; ".join(sorted(i for i in unanswered if i in {f.record.id for f in unsigned})),
-        ),
+        (_t("usulan.penawaran", lang), len(offered), _ids(offered)),
     )
     return Table(
         _t("table.usulan", lang),

@@ -245,7 +245,7 @@ def _usulan_sentence(report: Report) -> str:
     lang = report.lang
     if report.usulan is None:
         return ""
-    jumlah, ditolak, berproses, tanpa, penawaran = (row[1] for row in report.usulan.rows)
+    jumlah, ditolak, berproses, tanpa, penawaran = (row[1] for row in report.usulan.rows[:5])
     return message(
         "evaluasi.text.usulan",
         lang,

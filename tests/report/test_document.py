@@ -86,8 +86,17 @@ def test_missing_names_are_blanks_to_fill(sample_2024: Report) -> None:
 
 def test_charts_are_images(sample_2024: Report) -> None:
     document = _document(sample_2024)
-    assert len(document.inline_shapes) >= 1
-    assert "Gambar 1." in _text(document)
+    text = _text(document)
+    # Stage, status, kind, and the KBs per year with their follow-up: one image each.
+    assert len(document.inline_shapes) == 4
+    for caption in (
+        "Gambar 1. Kerja sama menurut tahap terakhir",
+        "Gambar 2. Kerja sama menurut status",
+        "Gambar 3. Kerja sama menurut jenis",
+        "Gambar 4. KB menurut tahun dan tindak lanjut",
+    ):
+        assert caption in text
+    assert text.index("Gambar 3.") < text.index("BAB III") < text.index("Gambar 4.")
 
 
 def test_english_headings() -> None:

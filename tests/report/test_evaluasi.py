@@ -136,6 +136,9 @@ def test_proposals_rejected_moving_and_stopped_part_the_whole(tmp_path: Path) ->
     assert counts[1] + counts[2] + counts[3] == counts[0]
     assert table.rows[1][2] == "KSD-6402-2024-001"
     assert table.rows[3][2] == "KSD-6402-2024-002"
+    # Events of the period: the request of 2024-001 (2023's and 2025's are outside 2024).
+    assert counts[5:] == [1, 1]
+    assert table.rows[5][2] == table.rows[6][2] == "KSD-6402-2024-001"
 
 
 def test_every_bordering_region_listed_with_its_ksdd(tmp_path: Path) -> None:

@@ -38,14 +38,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Scale 1 (poor) to 5 (very good), from the latest monev of each agreement that rates.",
     ),
     "evaluasi.table.usulan": (
-        "Usulan kerja sama yang belum ditandatangani",
-        "Proposals not yet signed",
+        "Usulan kerja sama sebelum penandatanganan",
+        "Proposals before signing",
     ),
     "evaluasi.note.usulan": (
-        "Keadaan per tanggal laporan. Ditolak, berproses dan tanpa kemajuan membagi seluruh "
-        "usulan; penawaran tanpa jawaban adalah bagian dari usulan yang belum ditolak.",
-        "As of the report date. Rejected, moving and stopped part the whole; offers without an "
-        "answer are part of the proposals not rejected.",
+        "Lima baris pertama: keadaan per tanggal laporan; ditolak, berproses dan tanpa kemajuan "
+        "membagi seluruh usulan, penawaran tanpa jawaban adalah bagian dari usulan yang belum "
+        "ditolak. Dua baris terakhir: kerja sama dengan peristiwa itu dalam periode laporan.",
+        "First five rows: as of the report date; rejected, moving and stopped part the whole, "
+        "offers without an answer are part of the proposals not rejected. Last two rows: "
+        "cooperations with that event within the reporting period.",
     ),
     "evaluasi.usulan.jumlah": (
         "Usulan tanpa naskah yang ditandatangani",
@@ -61,6 +63,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Di antaranya: surat penawaran belum dijawab",
         "Of which: offer letter not answered",
     ),
+    "evaluasi.usulan.masuk-periode": (
+        "Permohonan atau surat penawaran dalam periode",
+        "Requests or offer letters in the period",
+    ),
+    "evaluasi.usulan.ditolak-periode": ("Ditolak dalam periode", "Rejected in the period"),
     "evaluasi.table.berbatasan": (
         "Kerja sama dengan daerah yang berbatasan",
         "Cooperation with bordering regions",

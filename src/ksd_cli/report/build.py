@@ -151,7 +151,7 @@ def build_report(
         p for p in potentials if period.start.year <= p.tahun <= counted_until.year
     ]
     events = _kegiatan_counts(facts, in_period_potentials, period, counted_until)
-    tambahan = _tambahan(facts, stalled.flags, owner, config, reference, period, lang)
+    tambahan = _tambahan(facts, stalled.flags, owner, config, reference, period, as_of, lang)
     return Report(
         daerah_kode=owner,
         daerah_nama=daerah_nama,
@@ -211,6 +211,7 @@ def _tambahan(
     config: Config,
     reference: ReferenceData,
     period: Period,
+    as_of: date,
     lang: Lang,
 ) -> dict[str, Table]:
     """The issue 13 tables: partner categories, costs and revenue, ratings, proposals, TKKSD."""
@@ -222,7 +223,7 @@ def _tambahan(
         "pembiayaan": evaluasi.pembiayaan(fakta, lang),
         "penilaian_monev": evaluasi.penilaian_monev(fakta, lang),
         "penilaian_per_kriteria": evaluasi.penilaian_per_kriteria(fakta, lang),
-        "usulan": evaluasi.usulan(fakta, flags, lang),
+        "usulan": evaluasi.usulan(fakta, flags, lang, period, min(period.end, as_of)),
         "berbatasan": evaluasi.berbatasan(fakta, config, reference, lang),
         "kelembagaan": evaluasi.kelembagaan(config, period, lang),
     }

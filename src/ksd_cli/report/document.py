@@ -102,6 +102,7 @@ def docx_bytes(report: Report, *, kop: Laporan | None = None) -> bytes:
         _table(document, table, lang, counter)
     _chart(document, report.menurut_tahap, message("lapdoc.chart.tahap", lang), lang, counter)
     _chart(document, report.menurut_status, message("evaluasi.chart.status", lang), lang, counter)
+    _chart(document, report.menurut_jenis, message("lapdoc.chart.jenis", lang), lang, counter)
     _table(document, report.menurut_urusan, lang, counter)
     # issue 13: partners by category, and the proposals that never reached a signature
     if report.menurut_kategori_mitra is not None:
@@ -113,6 +114,7 @@ def docx_bytes(report: Report, *, kop: Laporan | None = None) -> bytes:
     _sub(document, message("lapdoc.sub.konversi", lang))
     _para(document, words.konversi)
     _table(document, report.konversi_per_tahun, lang, counter)
+    _konversi_chart(document, report.konversi_per_tahun, lang, counter)
     _sub(document, message("lapdoc.sub.opd", lang))
     _table(document, report.menurut_perangkat_daerah, lang, counter)
     _sub(document, message("lapdoc.sub.monev", lang))
@@ -245,7 +247,7 @@ def _usulan_sentence(report: Report) -> str:
     lang = report.lang
     if report.usulan is None:
         return ""
-    jumlah, ditolak, berproses, tanpa, penawaran = (row[1] for row in report.usulan.rows)
+    jumlah, ditolak, berproses, tanpa, penawaran = (row[1] for row in report.usulan.rows[:5])
     return message(
         "evaluasi.text.usulan",
         lang,
@@ -454,6 +456,44 @@ def _chart(document: Any, table: Table, title: str, lang: Lang, counter: _Counte
     plt.close(figure)
     counter.figures += 1
     document.add_picture(io.BytesIO(buffer.getvalue()), width=Cm(15))
+    _caption(document, message("lapdoc.gambar", lang, n=counter.figures, judul=title))
+
+
+def _konversi_chart(document: Any, table: Table, lang: Lang, counter: _Counter) -> None:
+    """KBs per signing year, stacked: followed by a PKS, not followed, still young.
+
+    The young KBs (within their ``kb_tanpa_pks`` time) stand apart, so a recent year does not
+    read as a failure to convert; drawn by matplotlib from the conversion table's own counts.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from docx.shared import Cm
+    from matplotlib import pyplot as plt
+    from matplotlib.ticker import MaxNLocator
+
+    if not table.rows:
+        return
+    years = [str(row[0]) for row in table.rows]
+    parts = [(2, "#1F4E78"), (3, "#C00000"), (4, "#A6A6A6")]
+    figure, axes = plt.subplots(figsize=(6.5, 3.2))
+    bottom = [0] * len(years)
+    for index, color in parts:
+        values = [int(v) if isinstance(v, int) else 0 for v in (row[index] for row in table.rows)]
+        axes.bar(years, values, bottom=bottom, color=color, label=table.columns[index].header)
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    axes.set_ylabel(message("lapdoc.chart.jumlah", lang))
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.legend(fontsize=7, frameon=False)
+    for spine in ("top", "right"):
+        axes.spines[spine].set_visible(False)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=150)
+    plt.close(figure)
+    counter.figures += 1
+    document.add_picture(io.BytesIO(buffer.getvalue()), width=Cm(15))
+    title = message("lapdoc.chart.konversi", lang)
     _caption(document, message("lapdoc.gambar", lang, n=counter.figures, judul=title))
 
 

@@ -212,10 +212,18 @@ def _score(value: Cell, lang: Lang) -> str:
 # Proposals before signing -------------------------------------------------------------------
 
 
-def usulan(facts: Sequence[Fakta], flags: Sequence[Flag], lang: Lang) -> Table:
+def usulan(
+    facts: Sequence[Fakta],
+    flags: Sequence[Flag],
+    lang: Lang,
+    period: Period | None = None,
+    counted_until: date | None = None,
+) -> Table:
     """Cooperations with nothing signed: rejected, moving, stopped; offers never answered.
 
-    The first three rows part the whole; the last is a part of the moving and stopped ones.
+    Rows two to four part the first; the fifth is a part of the moving and stopped ones. With
+    a period, two rows of events follow: the cooperations whose request or offer letter, and
+    whose rejection, is dated within it (each cooperation once).
     """
     unsigned = [f for f in facts if f.state.status in ("draf", "ditolak")]
     stopped = {x.id for x in flags if x.code == "usulan_tanpa_kemajuan"}
@@ -223,17 +231,28 @@ def usulan(facts: Sequence[Fakta], flags: Sequence[Flag], lang: Lang) -> Table:
     ditolak = [f for f in unsigned if f.state.status == "ditolak"]
     moving = [f for f in unsigned if f.state.status == "draf" and f.record.id not in stopped]
     idle = [f for f in unsigned if f.state.status == "draf" and f.record.id in stopped]
+    offered = [f for f in unsigned if f.record.id in unanswered]
     rows: tuple[tuple[Cell, ...], ...] = (
         (_t("usulan.jumlah", lang), len(unsigned), _ids(unsigned)),
         (_t("usulan.ditolak", lang), len(ditolak), _ids(ditolak)),
         (_t("usulan.berproses", lang), len(moving), _ids(moving)),
         (_t("usulan.tanpa-kemajuan", lang), len(idle), _ids(idle)),
-        (
-            _t("usulan.penawaran", lang),
-            sum(1 for f in unsigned if f.record.id in unanswered),
-            "; ".join(sorted(i for i in unanswered if i in {f.record.id for f in unsigned})),
-        ),
+        (_t("usulan.penawaran", lang), len(offered), _ids(offered)),
     )
+    if period is not None and counted_until is not None:
+
+        def within(f: Fakta, kinds: frozenset[str]) -> bool:
+            return any(
+                p.jenis in kinds and period.start <= p.tanggal <= counted_until
+                for p in f.record.peristiwa or ()
+            )
+
+        opened = [f for f in facts if within(f, OPENING)]
+        refused = [f for f in facts if within(f, frozenset({"ditolak"}))]
+        rows += (
+            (_t("usulan.masuk-periode", lang), len(opened), _ids(opened)),
+            (_t("usulan.ditolak-periode", lang), len(refused), _ids(refused)),
+        )
     return Table(
         _t("table.usulan", lang),
         (
@@ -244,6 +263,10 @@ def usulan(facts: Sequence[Fakta], flags: Sequence[Flag], lang: Lang) -> Table:
         rows,
         note=_t("note.usulan", lang),
     )
+
+
+#: The events that open a proposal: a request registered, an offer letter sent or received.
+OPENING = frozenset({"permohonan", "penawaran_dikirim", "penawaran_diterima"})
 
 
 def _ids(facts: Sequence[Fakta]) -> str:

@@ -757,3 +757,18 @@ def test_a_repositorys_own_english_template_overrides_the_bundled_one(sample_rep
     # Nine Pasal beside one Article do not pair up: Word sets the texts one after the other.
     texts = [p.text for p in docx_of(rendered).paragraphs]
     assert "MEMORANDUM" in texts and "Article 1\nONLY" in texts
+
+
+def test_a_foreign_kind_without_an_english_template_does_not_claim_an_english_text(
+    repo: Repository,
+) -> None:
+    # KSDLL with JRDCA: a new PKS (no English PKS template is bundled).
+    rendered = draft(repo, "KSD-6402-2024-002", "perjanjian_kerja_sama")
+    assert rendered.english is None
+    assert "bahasa Inggris" not in rendered.body
+    assert "perselisihan diselesaikan melalui saluran diplomatik." in rendered.body
+    assert (
+        "dibuat dalam rangkap 2 (dua) asli dan mempunyai kekuatan hukum yang sama" in rendered.body
+    )
+    # The partner abroad signs over no meterai.
+    assert "| <br>*Meterai Rp10.000*<br><br> | <br><br><br> |" in rendered.body

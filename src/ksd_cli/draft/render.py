@@ -6,7 +6,7 @@ import difflib
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal, get_args
@@ -287,7 +287,16 @@ def render_naskah(
     if context.missing and not (draft or selection.new):
         raise NaskahIncomplete(source.rel, context.missing)
     template_file = _override(repository, Path(template.filename or template_name))
-    english = _english(env, template_name, context) if context.kerja_sama.luar_negeri else None
+    english_template = (
+        _english_template(env, template_name) if context.kerja_sama.luar_negeri else None
+    )
+    if english_template is not None:
+        context = replace(context, dwibahasa=True)
+    english = (
+        normalise_markdown(terminal_text(english_template.render(context.as_template_vars())))
+        if english_template is not None
+        else None
+    )
     # Control characters and escape sequences from record text end up nowhere: not in the
     # Markdown (often printed to a terminal), not in the Word file (XML cannot hold them).
     body = normalise_markdown(terminal_text(template.render(context.as_template_vars())))
@@ -345,8 +354,8 @@ def render_naskah(
     )
 
 
-def _english(env: Any, template_name: str, context: DraftContext) -> str | None:
-    """The English text of a foreign cooperation's naskah, when an English template exists.
+def _english_template(env: Any, template_name: str) -> Any:
+    """The English template of a foreign cooperation's naskah, or ``None`` when there is none.
 
     ``en/<template>`` is looked up as any template is (the repository's own first); a kind
     without one is drafted in Indonesian alone. Numbering restarts, Article for Pasal.
@@ -354,10 +363,9 @@ def _english(env: Any, template_name: str, context: DraftContext) -> str | None:
     from jinja2 import TemplateNotFound
 
     try:
-        template = env.get_template(f"en/{template_name}")
+        return env.get_template(f"en/{template_name}")
     except TemplateNotFound:
         return None
-    return normalise_markdown(terminal_text(template.render(context.as_template_vars())))
 
 
 def write_naskah(rendered: RenderedNaskah, path: Path, *, force: bool = False) -> Path:

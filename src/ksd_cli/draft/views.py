@@ -197,6 +197,9 @@ class DraftContext:
     dasar_hukum: DasarHukumView
     record: Agreement = field(repr=False)
     raw_naskah: Naskah = field(repr=False)
+    #: The naskah has an English text beside it (a foreign cooperation with an English
+    #: template): the closing Pasal says both texts are equally authentic.
+    dwibahasa: bool = False
 
     def as_template_vars(self) -> dict[str, object]:
         """The variables of the template (documented in docs/naskah.md)."""
@@ -212,6 +215,7 @@ class DraftContext:
             "rekaman": self.record,
             "rekaman_naskah": self.raw_naskah,
             "penomoran": Penomoran(),
+            "dwibahasa": self.dwibahasa,
         }
 
 

@@ -115,6 +115,10 @@ def import_(
     if from_ is not None:
         if from_.strip().lower() != "sikerja":
             raise UsageProblem("--from", Msg("impor.from-unknown", value=from_))
+        for option, given in (("--sheet", sheet), ("--map", map_), ("--mapping", mapping),
+                              ("--write-mapping", write_mapping)):  # fmt: skip
+            if given:
+                raise UsageProblem(option, Msg("impor.not-with-from"))
         plan = _plan_sikerja(repo, file, day, owner, zona_waktu, words)
     else:
         plan = plan_import(repo, file, as_of=day, owner=owner, sheet=sheet, overrides=overrides,

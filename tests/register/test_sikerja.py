@@ -230,3 +230,13 @@ def test_repository_rules_stop_the_import(repo: Path, capsys: pytest.CaptureFixt
     err = capsys.readouterr().err
     assert "permohonan.csv:4: galat: C007 tanggal-mendatang: tanggal 2024-05-10" in err
     assert not list((repo / "data" / "agreements").glob("*.yaml"))
+
+
+def test_register_options_are_refused_with_from_sikerja(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(repo, SIKERJA, "--map", "label=judul") == 2
+    assert "--map" in capsys.readouterr().err
+    assert run(repo, SIKERJA, "--from", "simda") == 2  # the last --from wins: unknown source
+    assert 'sumber "simda" tidak dikenal' in capsys.readouterr().err
+    assert not list((repo / "data" / "agreements").glob("*.yaml"))

@@ -115,6 +115,10 @@ def import_(
     if from_ is not None:
         if from_.strip().lower() != "sikerja":
             raise UsageProblem("--from", Msg("impor.from-unknown", value=from_))
+        for option, given in (("--sheet", sheet), ("--map", map_), ("--mapping", mapping),
+                              ("--write-mapping", write_mapping)):  # fmt: skip
+            if given:
+                raise UsageProblem(option, Msg("impor.not-with-from"))
         plan = _plan_sikerja(repo, file, day, owner, zona_waktu, words)
     else:
         plan = plan_import(repo, file, as_of=day, owner=owner, sheet=sheet, overrides=overrides,
@@ -138,9 +142,10 @@ def import_(
         a: sum(1 for r in usable if r.action == a) for a in ("created", "updated", "unchanged")
     }
     skipped = plan.skipped(skip_invalid or dry_run)
+    cwd = Path.cwd().resolve()
     for record in usable:
         if record.action != "unchanged":
-            sys.stdout.write(f"{record.action}\t{record.id}\t{_shown(record.path)}\n")
+            sys.stdout.write(f"{record.action}\t{record.id}\t{_shown(record.path, cwd)}\n")
     if skipped:
         key = "register.skipped-rows" if plan.layout is not None else "impor.skipped-records"
         sys.stderr.write(message(key, words, rows=", ".join(skipped)) + "\n")
@@ -202,8 +207,9 @@ def _print_mapping(plan: object, lang: Lang) -> None:
         sys.stderr.write(line + "\n")
 
 
-def _shown(path: Path) -> str:
+def _shown(path: Path, cwd: Path) -> str:
+    """``path`` relative to the working folder when it lies below it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str((path if path.is_absolute() else cwd / path).relative_to(cwd))
     except ValueError:
         return str(path)

@@ -75,6 +75,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         'sumber "{value}" tidak dikenal; yang didukung: sikerja',
         'unknown source "{value}"; supported: sikerja',
     ),
+    "impor.not-with-from": (
+        "hanya untuk register; --from sikerja membaca tabel bernama tetap",
+        "for registers only; --from sikerja reads tables of fixed names",
+    ),
     "impor.skipped-records": ("Dilewati: {rows}", "Skipped: {rows}"),
     # v1.1 columns of a register
     "impor.bad-kategori": (

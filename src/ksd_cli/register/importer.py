@@ -675,12 +675,46 @@ def write_plan(plan: ImportPlan, *, skip_invalid: bool) -> tuple[PlannedRecord, 
     usable = plan.usable(skip_invalid)
     if plan.error_rows and not skip_invalid:
         return ()
-    written = []
+    from concurrent.futures import ThreadPoolExecutor
+
+    new = [r for r in usable if r.action == "created" and not r.path.exists()]
+    if new:
+        new[0].path.parent.mkdir(parents=True, exist_ok=True)
+    # Creating a file is mostly kernel time: a few threads write ten thousand in a fraction of
+    # the time one does (each file is still written whole or not at all).
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for _ in pool.map(lambda r: _write_new(r.path, r.text), new):
+            pass
+    written = list(new)
+    done = {r.path for r in new}
     for record in usable:
-        if record.action != "unchanged":
+        if record.action != "unchanged" and record.path not in done:
             write_text_atomic(record.path, record.text)
             written.append(record)
     return tuple(written)
+
+
+def _write_new(path: Path, text: str) -> None:
+    """A new record file, through a temporary file and a rename: never half a file.
+
+    Lighter than ``atomic.write_text_atomic`` (no random name, no mode to carry over: the file
+    is new, so the umask gives it the usual mode), which counts over ten thousand files. The
+    temporary name carries ``atomic``'s mark, so a killed run's leftover is cleaned up the same
+    way.
+    """
+    import os
+
+    from ksd_cli.atomic import TEMP_MARK
+
+    temporary = path.with_name(f".{path.name}.{TEMP_MARK}{os.getpid()}-import.tmp")
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8"))
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 NASKAH_KEYS = frozenset(NASKAH_FIELDS.values())

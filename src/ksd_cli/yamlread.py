@@ -194,7 +194,8 @@ def read_document(text: str, parser: Parser = "libyaml") -> Document | LoadProbl
         if _is_empty(root):
             return LoadProblem("empty-file", 1, 1)
         return LoadProblem("not-a-mapping", root.start_mark.line + 1, root.start_mark.column + 1)
-    shape = _measure(root)
+    # Without "*" there is no alias: the node graph is a tree, and only its depth can be wrong.
+    shape = _measure(root) if "*" in text else _tree_depth(root)
     if isinstance(shape, LoadProblem):
         return shape
     builder = _Builder()
@@ -244,6 +245,22 @@ def _measure(root: Any) -> LoadProblem | bool:
             node = max(_children(node), key=lambda c: height[id(c)])
         return _at(node, "too-deep", limit=MAX_DEPTH)
     return aliased
+
+
+def _tree_depth(root: Any) -> LoadProblem | bool:
+    """:func:`_measure` for a tree (a text without aliases), cheaply: only its depth is checked.
+
+    A tree too deep is measured again by :func:`_measure`, which points at the node.
+    """
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if _is_scalar(node):
+            continue
+        if depth >= MAX_DEPTH:
+            return _measure(root)
+        stack.extend((child, depth + 1) for child in _children(node))
+    return False
 
 
 def _children(node: Any) -> list[Any]:

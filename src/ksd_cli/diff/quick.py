@@ -113,17 +113,19 @@ def worktree_diff(
             for rel in wanted
             if rel in existed
         }
-        flags_before, unsound_before = _flags(
-            before, before_texts, wanted, _cross_of(before, judged, lang), as_of, lang
+        old_side = _subset(config, before_texts, kinds)
+        new_side = _subset(config, {r: t for r, t in after_texts.items() if r in now}, kinds)
+        judged_before = _flags(
+            before, old_side, wanted, _cross_of(before, judged, lang), as_of, lang
         )
-        flags_after, unsound_after = _flags(after, after_texts, wanted, cross, as_of, lang)
+        judged_after = _flags(after, new_side, wanted, cross, as_of, lang)
         return compare_judged(
-            _subset(config, before_texts, kinds),
-            _subset(config, {r: t for r, t in after_texts.items() if r in now}, kinds),
+            old_side,
+            new_side,
             before_side,
             after_side,
-            (flags_before, unsound_before),
-            (flags_after, unsound_after),
+            judged_before,
+            judged_after,
             as_of=as_of,
         )
 
@@ -220,7 +222,7 @@ def _subset(config: Config, texts: Mapping[str, str | None], kinds: Mapping[str,
 
 def _flags(
     side: _Side,
-    texts: Mapping[str, str | None],
+    snapshot: Snapshot,
     wanted: set[str],
     cross: Iterable[Diagnostic],
     as_of: date,
@@ -236,7 +238,6 @@ def _flags(
     for finding in (*(d for s in side.scanned for d in s.entry.checks), *cross):
         if finding.code not in ignored and finding.severity is Severity.ERROR:
             errors[finding.path].append(finding)
-    snapshot = _subset(config, texts, _record_folders(config))
     records = [f.loaded for f in snapshot.files.values() if f.loaded is not None]
     facts = side.facts()
     named: set[str] = set()
@@ -247,7 +248,7 @@ def _flags(
     broken = sorted(s.source.rel for s in side.scanned if s.entry.facts is None)
     for rel in broken:
         if rel.startswith(agreements_folder):
-            named.update(named_potentials(_text(side, texts, rel)))
+            named.update(named_potentials(_text(side, snapshot, rel)))
     ids = [item.id for item in facts.values()]
     ids.extend(PurePosixPath(rel).stem for rel in broken)
     loaded = LoadResult(
@@ -271,9 +272,9 @@ def _flags(
     return by_path, frozenset(errors)
 
 
-def _text(side: _Side, texts: Mapping[str, str | None], rel: str) -> str | None:
-    if rel in texts:
-        return texts[rel]
+def _text(side: _Side, snapshot: Snapshot, rel: str) -> str | None:
+    if rel in snapshot.files:
+        return snapshot.files[rel].text
     if rel in side.texts:
         return side.texts[rel]
     source = next(s.source for s in side.scanned if s.source.rel == rel)

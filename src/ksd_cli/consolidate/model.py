@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from ksd_cli.mapping.model import Coverage
@@ -211,7 +211,6 @@ class Consolidation:
     ksd_version: str
     lang: Lang = "id"
     schema_version: int = SCHEMA_VERSION
-    notes: tuple[str, ...] = field(default=())
 
     @property
     def read(self) -> tuple[Region, ...]:

@@ -57,6 +57,8 @@ class Options:
     lang: Lang = "id"
     use_cache: bool = True
     offline: bool = False
+    #: ksd's code and reference data (``saved.code_key``), worked out once for all workers.
+    code: str = ""
 
 
 @dataclass(frozen=True)
@@ -80,9 +82,15 @@ def consolidate(
     result keeps the order of ``sources``, so it is the same however the work was spread.
     One repository that cannot be read is a row with its problem, never a stop.
     """
+    from dataclasses import replace
+
+    from ksd_cli.cache import cache_enabled
+    from ksd_cli.consolidate.saved import code_key
     from ksd_cli.reference import load_reference
 
     reference = load_reference()
+    if not options.code and cache_enabled(not options.use_cache):
+        options = replace(options, code=code_key())
     done = _read_all(sources, options, workers)
     regions = tuple(d.region for d in done)
     pairs, one_sided = match_records(
@@ -177,7 +185,12 @@ def _read_repository(
     row = None
     if use_cache:
         key = saved.row_key(
-            repository, label=source.label, as_of=options.as_of, today=today, lang=options.lang
+            repository,
+            label=source.label,
+            as_of=options.as_of,
+            today=today,
+            lang=options.lang,
+            code=options.code or saved.code_key(),
         )
         found = saved.load(repository.root, key)
         row = found if isinstance(found, _Row) else None

@@ -46,14 +46,57 @@ def test_no_source_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert "no sources" in capsys.readouterr().err
 
 
-def test_export_db_parquet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_db_parquet_holds_every_record_with_its_findings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     target = tmp_path / "konsolidasi.parquet"
     args = ["consolidate", LIST, "--as-of", "2025-06-30", "-o", str(tmp_path / "k.md")]
     assert main([*args, "--export-db", str(target)]) == 0
-    table = pq.read_table(target).to_pylist()
-    assert [row["kode"] for row in table] == ["64", "64.02", "64.71", "64.72"]
-    assert [row["lolos_validasi"] for row in table] == [True, True, False, True]
+    rows = pq.read_table(target).to_pylist()
+    assert len(rows) == 10  # every record file of the four repositories
+    by_id = {row["id"]: row for row in rows}
+    broken = by_id["KSD-6471-2024-003"]
+    assert (broken["daerah"], broken["lolos_validasi"], broken["status"]) == ("64.71", False, None)
+    kb = by_id["KSD-6402-2023-001"]
+    assert (kb["jenis"], kb["status"], kb["tahap"]) == ("ksdd_wajib", "aktif", "penandatanganan_kb")
+    assert kb["temuan"] == []
+    assert by_id["POT-6402-2024-001"]["jenis"] == "potensi"
+    # Every finding of every region is on its record's row.
+    for region in run().regions:
+        assert region.figures is not None
+        on_rows = sorted(c for row in rows if row["daerah"] == region.kode for c in row["temuan"])
+        counted = sorted(c for c, n in region.figures.temuan.items() for _ in range(n))
+        assert on_rows == counted
+    assert any(row["temuan"] for row in rows)
+
+
+def test_export_db_duckdb_holds_every_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    pytest.importorskip("pyarrow")
+    target = tmp_path / "konsolidasi.duckdb"
+    args = ["consolidate", LIST, "--as-of", "2025-06-30", "-o", str(tmp_path / "k.md")]
+    assert main([*args, "--export-db", str(target)]) == 0
+    connection = duckdb.connect(str(target), read_only=True)
+    try:
+        tables = {row[0] for row in connection.execute("SHOW TABLES").fetchall()}
+        assert tables == {"daerah", "rekaman", "temuan", "selisih", "sepihak", "belum_melapor"}
+        ranking = connection.execute(
+            "SELECT kode, lolos_validasi FROM daerah ORDER BY kode"
+        ).fetchall()
+        assert ranking == [("64", True), ("64.02", True), ("64.71", False), ("64.72", True)]
+        assert connection.execute(
+            "SELECT kode, a_line, b_line FROM selisih ORDER BY kode"
+        ).fetchall() == [
+            ("nomor", 18, 18),
+            ("tanggal_ttd", 19, 19),
+        ]
+        flags = connection.execute("SELECT count(*) FROM temuan").fetchone()
+        assert flags is not None and flags[0] >= 3
+    finally:
+        connection.close()
 
 
 def test_export_db_refuses_an_unknown_extension(

@@ -37,7 +37,7 @@ def test_text_names_both_positions_within_80_columns(result: Consolidation) -> N
     assert "kukar/data/agreements/KSD-6402-2023-001.yaml:19" in text
     assert "samarinda/data/agreements/KSD-6472-2023-004.yaml:19" in text
     assert "20 Agustus 2024" in text and "21 Agustus 2024" in text
-    assert "64.03  Kabupaten Berau" in text
+    assert "64.03  Kabupaten Berau" in text  # the code padded to six
     assert "data/agreements/KSD-6471-2024-003.yaml" in text
 
 

@@ -59,8 +59,9 @@ def consolidate(
         typer.Option(
             "--export-db",
             metavar="FILE",
-            help="Also write the table per region to FILE.parquet, for SQL across regions "
-            "(DuckDB, pandas). Needs the optional extra: pip install 'ksd-cli[konsolidasi]'.",
+            help="Also write every region's records and findings to FILE.parquet (one table), "
+            "or every table to FILE.duckdb, for SQL across regions. Needs the optional extra: "
+            "pip install 'ksd-cli[konsolidasi]'.",
             show_default=False,
         ),
     ] = None,
@@ -116,7 +117,7 @@ def consolidate(
         from ksd_cli.consolidate.export import export_bytes
         from ksd_cli.outputs import write_output
 
-        write_output(export_db, export_bytes(result, export_db.suffix), force=force)
+        write_output(export_db, export_bytes(result, export_db.suffix.lower()), force=force)
 
 
 def _expected(value: str | None) -> ExpectedRule | tuple[str, ...] | None:
@@ -137,15 +138,17 @@ def _expected(value: str | None) -> ExpectedRule | tuple[str, ...] | None:
 
 
 def _check_export(path: Path, *, force: bool) -> None:
-    """``--export-db``: a ``.parquet`` name, pyarrow installed, a file that may be written."""
+    """``--export-db``: a known extension, its libraries installed, a file that may be written."""
     from importlib.util import find_spec
 
     from ksd_cli.errors import UserError
     from ksd_cli.outputs import check_target
 
-    if path.suffix != ".parquet":
+    libraries = {".parquet": ("pyarrow",), ".duckdb": ("pyarrow", "duckdb")}
+    needed = libraries.get(path.suffix.lower())
+    if needed is None:
         raise UsageProblem("--export-db", Msg("konsolidasi.export-suffix", path=path))
-    if find_spec("pyarrow") is None:
+    if any(find_spec(library) is None for library in needed):
         raise UserError(
             Msg("konsolidasi.export-missing"), hint=Msg("konsolidasi.export-missing.hint")
         )

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 from ksd_cli import __version__
 from ksd_cli.consolidate.mirror import (
@@ -27,6 +27,8 @@ from ksd_cli.consolidate.model import (
     Consolidation,
     Expected,
     FailingRecord,
+    FlagRow,
+    RecordRow,
     Region,
     RegionFigures,
 )
@@ -55,6 +57,8 @@ class Options:
     lang: Lang = "id"
     use_cache: bool = True
     offline: bool = False
+    #: ksd's code and reference data (``saved.code_key``), worked out once for all workers.
+    code: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,9 +82,15 @@ def consolidate(
     result keeps the order of ``sources``, so it is the same however the work was spread.
     One repository that cannot be read is a row with its problem, never a stop.
     """
+    from dataclasses import replace
+
+    from ksd_cli.cache import cache_enabled
+    from ksd_cli.consolidate.saved import code_key
     from ksd_cli.reference import load_reference
 
     reference = load_reference()
+    if not options.code and cache_enabled(not options.use_cache):
+        options = replace(options, code=code_key())
     done = _read_all(sources, options, workers)
     regions = tuple(d.region for d in done)
     pairs, one_sided = match_records(
@@ -175,7 +185,12 @@ def _read_repository(
     row = None
     if use_cache:
         key = saved.row_key(
-            repository, label=source.label, as_of=options.as_of, today=today, lang=options.lang
+            repository,
+            label=source.label,
+            as_of=options.as_of,
+            today=today,
+            lang=options.lang,
+            code=options.code or saved.code_key(),
         )
         found = saved.load(repository.root, key)
         row = found if isinstance(found, _Row) else None
@@ -313,7 +328,40 @@ def region_figures(
         errors=severities[Severity.ERROR],
         warnings=severities[Severity.WARNING],
         gagal=gagal,
+        rekaman=_record_rows(sound, facts),
+        daftar_temuan=tuple(
+            FlagRow(f.path, f.id, f.code, f.kategori, f.since, f.days, f.threshold)
+            for f in stalled.flags
+        ),
     )
+
+
+def _record_rows(sound: SoundRecords, facts: Sequence[Any]) -> tuple[RecordRow, ...]:
+    """Every record file: the sound ones with their state, then the others, by path."""
+    states = {f.record.id: f.state for f in facts}
+    rows: list[RecordRow] = []
+    for item in sound.loaded.records:
+        record = item.record
+        if isinstance(record, Agreement):
+            state = states.get(record.id)
+            rows.append(
+                RecordRow(
+                    item.source.rel,
+                    record.id,
+                    record.jenis,
+                    record.judul,
+                    state.status if state else None,
+                    state.tahap_terakhir if state else None,
+                    True,
+                )
+            )
+        else:
+            rows.append(RecordRow(item.source.rel, record.id, "potensi", None, None, None, True))
+    loaded = {item.source.rel: item.record.id for item in sound.unsound}
+    for path in sorted(sound.loaded.invalid):
+        record_id = loaded.get(path, PurePosixPath(path).stem)
+        rows.append(RecordRow(path, record_id, None, None, None, None, False))
+    return tuple(sorted(rows, key=lambda r: r.path))
 
 
 def _counts(column: pd.Series, order: Sequence[str]) -> dict[str, int]:

@@ -1,10 +1,13 @@
-"""``ksd consolidate --export-db``: the table per region as Parquet, for SQL across regions.
+"""``ksd consolidate --export-db``: every region's records and findings, for SQL across regions.
 
-A ``.parquet`` file holds one table: one row per region, every figure a column (counts by
-kind, status and flag code spread into ``jenis_*``, ``status_*``, ``temuan_*``,
-``pemetaan_*``), readable by DuckDB, pandas or any Parquet reader. pyarrow is an optional
-extra (``pip install 'ksd-cli[konsolidasi]'``), imported only here. :func:`tables` also
-gives the findings as rows (``selisih``, ``sepihak``, ``belum_melapor``).
+A ``.parquet`` file holds one table, ``rekaman``: one row per record file of every region,
+with its region, kind, status, stage, validity and the codes of its ``ksd stalled``
+findings (a list). A ``.duckdb`` file holds every table: ``daerah`` (the row per region,
+counts by kind, status and flag spread into ``jenis_*``, ``status_*``, ``temuan_*``,
+``pemetaan_*``), ``rekaman``, ``temuan`` (one row per finding), ``selisih`` (every
+disagreement of a mirrored pair, both positions), ``sepihak`` and ``belum_melapor``.
+pyarrow (and duckdb for ``.duckdb``) are optional extras (``pip install
+'ksd-cli[konsolidasi]'``), imported only here.
 """
 
 from __future__ import annotations
@@ -72,20 +75,82 @@ def tables(result: Consolidation) -> dict[str, list[dict[str, object]]]:
         }
         for o in result.one_sided
     ]
+    rekaman: list[dict[str, object]] = []
+    temuan: list[dict[str, object]] = []
+    for region in result.read:
+        assert region.figures is not None
+        where = {"daerah": region.kode, "daerah_nama": region.nama, "sumber": region.label}
+        codes: dict[str, list[str]] = {}
+        for flag in region.figures.daftar_temuan:
+            codes.setdefault(flag.path, []).append(flag.code)
+            temuan.append(
+                {
+                    **where,
+                    "path": flag.path,
+                    "id": flag.id,
+                    "kode": flag.code,
+                    "kategori": flag.kategori,
+                    "sejak": flag.since,
+                    "hari": flag.days,
+                    "batas": flag.threshold,
+                }
+            )
+        for record in region.figures.rekaman:
+            rekaman.append(
+                {
+                    **where,
+                    "path": record.path,
+                    "id": record.id,
+                    "jenis": record.jenis,
+                    "judul": record.judul,
+                    "status": record.status,
+                    "tahap": record.tahap,
+                    "lolos_validasi": record.valid,
+                    "temuan": codes.get(record.path, []),
+                }
+            )
     belum: list[dict[str, object]] = [
         {"kode": e.kode, "nama": e.nama, "tingkat": e.tingkat} for e in result.belum_melapor
     ]
-    return {"daerah": daerah, "selisih": selisih, "sepihak": sepihak, "belum_melapor": belum}
+    return {
+        "daerah": daerah,
+        "rekaman": rekaman,
+        "temuan": temuan,
+        "selisih": selisih,
+        "sepihak": sepihak,
+        "belum_melapor": belum,
+    }
 
 
-def export_bytes(result: Consolidation, suffix: str = ".parquet") -> bytes:
-    """The Parquet file's bytes: the table per region."""
+#: The export formats by file extension, and the library each needs.
+LIBRARIES = {".parquet": "pyarrow", ".duckdb": "duckdb"}
+
+
+def export_bytes(result: Consolidation, suffix: str) -> bytes:
+    """The file's bytes: ``.parquet`` (the records) or ``.duckdb`` (every table)."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
-    if suffix != ".parquet":
-        raise ValueError(f"cannot export to {suffix}")
+    found = tables(result)
     with tempfile.TemporaryDirectory(prefix="ksd-export-") as folder:
-        target = Path(folder) / "konsolidasi.parquet"
-        pq.write_table(pa.Table.from_pylist(tables(result)["daerah"]), target)
+        target = Path(folder) / f"konsolidasi{suffix}"
+        if suffix == ".parquet":
+            import pyarrow.parquet as pq
+
+            pq.write_table(pa.Table.from_pylist(found["rekaman"]), target)
+        elif suffix == ".duckdb":
+            import duckdb
+
+            connection = duckdb.connect(str(target))
+            try:
+                for name, rows in found.items():
+                    if not rows:
+                        continue
+                    connection.register("baris", pa.Table.from_pylist(rows))
+                    # The table names are this module's own, never from the data.
+                    connection.execute(f"CREATE TABLE {name} AS SELECT * FROM baris")
+                    connection.unregister("baris")
+            finally:
+                connection.close()
+        else:
+            raise ValueError(f"cannot export to {suffix}")
         return target.read_bytes()

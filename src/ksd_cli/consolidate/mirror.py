@@ -273,12 +273,20 @@ def _signed(record: MirrorRecord) -> list[date]:
 
 def _alike(a: MirrorRecord, b: MirrorRecord) -> bool:
     """Same parties and kind (the caller's bucket), signing days close, titles alike."""
-    ratio = difflib.SequenceMatcher(None, a.judul.casefold(), b.judul.casefold()).ratio()
     dates_a, dates_b = _signed(a), _signed(b)
     if not dates_a and not dates_b:
-        return ratio >= TITLE_RATIO_UNSIGNED
-    close = any(abs((x - y).days) <= DAYS_APART for x in dates_a for y in dates_b)
-    return close and ratio >= TITLE_RATIO
+        wanted = TITLE_RATIO_UNSIGNED
+    elif any(abs((x - y).days) <= DAYS_APART for x in dates_a for y in dates_b):
+        wanted = TITLE_RATIO
+    else:
+        return False
+    titles = difflib.SequenceMatcher(None, a.judul.casefold(), b.judul.casefold())
+    # The quick ratios are upper bounds of the ratio: most unlike titles stop there.
+    return (
+        titles.real_quick_ratio() >= wanted
+        and titles.quick_ratio() >= wanted
+        and titles.ratio() >= wanted
+    )
 
 
 def _family(naskah: Document) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from ksd_cli.mapping.model import Coverage
@@ -19,6 +19,37 @@ class FailingRecord:
     path: str
     id: str
     errors: int
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    """One record of a region, for ``--export-db``: its file, id, kind, state and validity.
+
+    ``jenis`` is the kind of cooperation of an agreement, ``potensi`` for a potential;
+    ``status`` and ``tahap`` are an agreement's on the as-of date (``None`` for others and
+    for a record that does not validate).
+    """
+
+    path: str
+    id: str
+    jenis: str | None
+    judul: str | None
+    status: str | None
+    tahap: str | None
+    valid: bool
+
+
+@dataclass(frozen=True)
+class FlagRow:
+    """One ``ksd stalled`` finding of a region, for ``--export-db``."""
+
+    path: str
+    id: str
+    code: str
+    kategori: str
+    since: date
+    days: int
+    threshold: int
 
 
 @dataclass(frozen=True)
@@ -45,6 +76,9 @@ class RegionFigures:
     errors: int
     warnings: int
     gagal: tuple[FailingRecord, ...]
+    #: Every record file and every finding, for ``--export-db`` (not in the JSON form).
+    rekaman: tuple[RecordRow, ...] = ()
+    daftar_temuan: tuple[FlagRow, ...] = ()
 
     @property
     def valid(self) -> bool:
@@ -211,7 +245,6 @@ class Consolidation:
     ksd_version: str
     lang: Lang = "id"
     schema_version: int = SCHEMA_VERSION
-    notes: tuple[str, ...] = field(default=())
 
     @property
     def read(self) -> tuple[Region, ...]:

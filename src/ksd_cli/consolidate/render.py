@@ -242,7 +242,7 @@ def write_text(result: Consolidation, stream: TextIO, *, color: bool | None = No
     console.print(f"\n[bold]{_t('belum-melapor', lang)}[/]")
     console.print(_t(f"expected.{result.expected_rule}", lang))
     for expected in result.belum_melapor:
-        line(f"{safe(expected.kode)}  {safe(expected.nama)}", 2)
+        line(f"{safe(expected.kode):<6} {safe(expected.nama)}", 2)
     if not result.belum_melapor:
         line(_t("none", lang), 2)
 

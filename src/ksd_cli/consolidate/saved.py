@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ksd_cli.cache import cache_folder, content_key, salt
+from ksd_cli.cache import cache_folder, code_fingerprint, content_key, reference_fingerprint
 from ksd_cli.loading import read_bytes
 
 if TYPE_CHECKING:
@@ -27,13 +27,26 @@ if TYPE_CHECKING:
 FORMAT = 1
 
 
-def row_key(repository: Repository, *, label: str, as_of: date, today: date, lang: str) -> str:
-    """The key of a repository's row: all its record files' bytes and what else shapes it."""
+def code_key() -> str:
+    """Ksd's code and reference data, once per run (not once per repository)."""
+    return code_fingerprint() + reference_fingerprint()
+
+
+def row_key(
+    repository: Repository, *, label: str, as_of: date, today: date, lang: str, code: str
+) -> str:
+    """The key of a repository's row: all its record files' bytes and what else shapes it.
+
+    ``code`` is :func:`code_key`.
+    """
     config = repository.config
     digest = hashlib.blake2b(digest_size=20)
     parts = (
         str(FORMAT),
-        salt(config_json=config.model_dump_json(), as_of=as_of, lang=lang, parser="libyaml"),
+        code,
+        config.model_dump_json(),
+        as_of.isoformat(),
+        lang,
         today.isoformat(),
         label,
         str(repository.root),

@@ -57,16 +57,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{value!r} is not provinsi, semua/all, or a comma-separated list of region codes",
     ),
     "konsolidasi.export-missing": (
-        "--export-db memerlukan pyarrow, yang belum terpasang",
-        "--export-db needs pyarrow, which is not installed",
+        "--export-db memerlukan pyarrow (dan duckdb untuk .duckdb), yang belum terpasang",
+        "--export-db needs pyarrow (and duckdb for .duckdb), which is not installed",
     ),
     "konsolidasi.export-missing.hint": (
         "pasang dengan: pip install 'ksd-cli[konsolidasi]'",
         "install it with: pip install 'ksd-cli[konsolidasi]'",
     ),
     "konsolidasi.export-suffix": (
-        "{path}: berkas ekspor harus berakhiran .parquet",
-        "{path}: the export file must end in .parquet",
+        "{path}: berkas ekspor harus berakhiran .parquet atau .duckdb",
+        "{path}: the export file must end in .parquet or .duckdb",
     ),
     # The consolidation
     "konsolidasi.title": ("Konsolidasi Kerja Sama Daerah", "Consolidated Regional Cooperation"),

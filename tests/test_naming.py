@@ -24,6 +24,7 @@ from ksd_cli.naming import (
     repository_name,
     repository_region,
     status_title,
+    sumber_dana_title,
     tahap_title,
 )
 from ksd_cli.reference import load_reference
@@ -148,3 +149,30 @@ def test_every_party_category_has_a_title(lang: Lang) -> None:
     titles = {kategori_pihak_title(k, lang) for k in get_args(KategoriPihak)}
     assert len(titles) == len(get_args(KategoriPihak))
     assert kategori_pihak_title(None, lang) not in titles
+
+
+@pytest.mark.parametrize(
+    ("code", "lang", "expected"),
+    [
+        ("apbd_pihak_kesatu", "id", "APBD Kabupaten Kutai Kartanegara"),
+        ("apbd_pihak_kesatu", "en", "regional budget (APBD) of Kabupaten Kutai Kartanegara"),
+        ("dana_tjsl_pihak_kedua", "id", "dana TJSL PT Contoh"),
+        ("dana_pihak_kedua", "id", "dana PT Contoh"),
+        (
+            "belanja_tidak_terduga_pihak_kesatu",
+            "id",
+            "belanja tidak terduga APBD Kabupaten Kutai Kartanegara",
+        ),
+        ("hibah_pihak_kedua", "en", "grant from PT Contoh"),
+        ("apbn", "id", "APBN"),
+        ("apbd", "id", "APBD masing-masing pihak"),
+        # A role the record does not have keeps the role, in words.
+        ("apbd_pihak_ketiga", "id", "APBD pihak ketiga"),
+        # A source the user wrote out stays as written.
+        ("APBD Kabupaten Kutai Kartanegara", "id", "APBD Kabupaten Kutai Kartanegara"),
+        ("swadaya_masyarakat", "id", "swadaya_masyarakat"),
+    ],
+)
+def test_financing_sources_are_named_by_their_party(code: str, lang: Lang, expected: str) -> None:
+    parties = {"pihak_kesatu": "Kabupaten Kutai Kartanegara", "pihak_kedua": "PT Contoh"}
+    assert sumber_dana_title(code, parties, lang) == expected

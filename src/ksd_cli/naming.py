@@ -197,6 +197,41 @@ def flag_title(code: str, lang: Lang) -> str:
     return message(f"flag.{code}", lang)
 
 
+#: Financing sources the record format names by code: ``<sumber>_<peran>`` (``apbd_pihak_kesatu``)
+#: or, for the state budget, ``apbn`` alone. Other text is a source written out by the user.
+SUMBER_DANA: tuple[str, ...] = (
+    "apbd",
+    "apbn",
+    "belanja_tidak_terduga",
+    "dana_tjsl",
+    "dana",
+    "hibah",
+)
+
+
+def sumber_dana_title(code: str, parties: dict[str, str], lang: Lang) -> str:
+    """A financing source in words: ``apbd_pihak_kesatu`` → "APBD Kabupaten Kutai Kartanegara".
+
+    ``parties`` maps each ``peran`` of the record to the party's display name. Text that is not
+    a source code (the user wrote "APBD Kabupaten Kutai Kartanegara" out) is returned as it is;
+    a code whose party is not in the record keeps the party's role, in words.
+    """
+    if code in SUMBER_DANA:
+        return message(f"sumber-dana.{code}", lang, nama=message("sumber-dana.masing-masing", lang))
+    for sumber in sorted(SUMBER_DANA, key=len, reverse=True):
+        prefix = f"{sumber}_"
+        if code.startswith(prefix):
+            peran = code.removeprefix(prefix)
+            nama = parties.get(peran) or peran.replace("_", " ")
+            return message(f"sumber-dana.{sumber}", lang, nama=nama)
+    return code
+
+
+def sumber_dana_text(codes: Iterable[str], parties: dict[str, str], lang: Lang) -> str:
+    """Financing sources in words, "; "-separated (see :func:`sumber_dana_title`)."""
+    return "; ".join(sumber_dana_title(code, parties, lang) for code in codes)
+
+
 def kategori_title(kategori: str, lang: Lang) -> str:
     """A flag category's title: "Macet", "Pengingat"."""
     return message(f"kategori.{kategori}", lang)

@@ -175,8 +175,12 @@ def test_sample_sections_iv_to_vii(sample_2024: Report) -> None:
     assert daftar["KSD-6402-2023-004"]["Tanggal ttd KB"] is None  # sinergi: nota = PKS
     # A title where a reader looks, never a code.
     assert daftar["KSD-6402-2022-001"]["Temuan"] == "PKS tanpa pelaksanaan"
+    # Numbers and sources name the parties, never their roles or codes.
     assert str(daftar["KSD-6402-2020-001"]["Nomor naskah per pihak"]).startswith(
-        "KB: pihak_kesatu "
+        "KB: Kabupaten Kutai Kartanegara 180/015/HK/III/2021, Kota Samarinda 100.3.7/12/"
+    )
+    assert daftar["KSD-6402-2020-001"]["Sumber dana"] == (
+        "APBD Kabupaten Kutai Kartanegara; APBD Kota Samarinda"
     )
     assert daftar["KSD-6402-2023-001"]["Persetujuan DPRD"] == "Menunggu keputusan DPRD"
     mitra = {r["Mitra"]: r["Jumlah kerja sama"] for r in sample_2024.menurut_mitra.records()}

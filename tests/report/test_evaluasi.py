@@ -70,7 +70,7 @@ def test_revenue_stands_beside_the_cost(tmp_path: Path) -> None:
             "ID": "KSD-6402-2024-001",
             "Judul": "Kerja Sama Uji",
             "Status": "Aktif",
-            "Sumber dana": "apbd_pihak_kesatu",
+            "Sumber dana": "APBD Kabupaten Kutai Kartanegara",
             "Biaya": 1_000_000,
             "Pendapatan daerah": 300_000,
             "Jenis pendapatan": "Retribusi; Sewa",

@@ -3,6 +3,17 @@
 from __future__ import annotations
 
 ENTRIES: dict[str, tuple[str, str]] = {
+    # Financing sources by code (naming.sumber_dana_title): "{nama}" is the party
+    "sumber-dana.apbd": ("APBD {nama}", "regional budget (APBD) of {nama}"),
+    "sumber-dana.apbn": ("APBN", "state budget (APBN)"),
+    "sumber-dana.belanja_tidak_terduga": (
+        "belanja tidak terduga APBD {nama}",
+        "unforeseen expenditure of the APBD of {nama}",
+    ),
+    "sumber-dana.dana_tjsl": ("dana TJSL {nama}", "CSR funds (TJSL) of {nama}"),
+    "sumber-dana.dana": ("dana {nama}", "funds of {nama}"),
+    "sumber-dana.hibah": ("hibah dari {nama}", "grant from {nama}"),
+    "sumber-dana.masing-masing": ("masing-masing pihak", "each party"),
     # Kinds of cooperation (JenisKerjaSama): long and short titles
     "jenis.ksdd_wajib": (
         "KSDD wajib (antardaerah berbatasan)",

@@ -49,6 +49,7 @@ from ksd_cli.naming import (
     repository_name,
     repository_region,
     status_title,
+    sumber_dana_text,
     tahap_title,
 )
 from ksd_cli.reference import ReferenceData
@@ -87,6 +88,14 @@ class _AgreementFacts:
     flags: list[Flag] = field(default_factory=list)
     #: v1.1: the last end is not known (``berlaku_sampai: tidak_diketahui``).
     sampai_tidak_diketahui: bool = False
+    #: Each party's display name by its ``peran``: numbers and sources name parties, not roles.
+    nama_pihak: dict[str, str] = field(default_factory=dict)
+
+    def sumber_dana(self, lang: Lang) -> str:
+        """The financing sources in words, "; "-separated."""
+        pembiayaan = self.record.pembiayaan
+        codes = (pembiayaan.sumber or []) if pembiayaan is not None else []
+        return sumber_dana_text(codes, self.nama_pihak, lang)
 
     def sampai_teks(self, lang: Lang) -> Cell:
         """The end for a table: the date, or "masa berlaku tidak diketahui"."""
@@ -217,7 +226,7 @@ def _tambahan(
     """The issue 13 tables: partner categories, costs and revenue, ratings, proposals, TKKSD."""
     from ksd_cli.report import evaluasi
 
-    fakta = [evaluasi.Fakta(f.state, f.nilai, f.latest_monev) for f in facts]
+    fakta = [evaluasi.Fakta(f.state, f.nilai, f.latest_monev, f.nama_pihak) for f in facts]
     return {
         "menurut_kategori_mitra": evaluasi.menurut_kategori_mitra(fakta, owner, lang),
         "pembiayaan": evaluasi.pembiayaan(fakta, lang),
@@ -270,6 +279,7 @@ def _facts(
         signed_in_period=signed_in_period,
         in_force_in_period=_in_force_during(state, own, period.start, counted_until),
         sampai_tidak_diketahui=unknown and not open_ended,
+        nama_pihak={p.peran: party_name(p, reference) for p in record.pihak},
     )
 
 
@@ -940,7 +950,7 @@ def _daftar(facts: Sequence[_AgreementFacts], reference: ReferenceData, lang: La
             "; ".join(flag_title(flag.code, lang) for flag in f.flags),
             _nomor_naskah(f, lang),
             _dprd(f.record, lang),
-            "; ".join((f.record.pembiayaan.sumber or []) if f.record.pembiayaan else []),
+            f.sumber_dana(lang),
             _perencanaan(f.record, lang),
             (f.latest_monev.realisasi or "") if f.latest_monev else "",
             (f.latest_monev.kendala or "") if f.latest_monev else "",
@@ -980,11 +990,14 @@ def _daftar(facts: Sequence[_AgreementFacts], reference: ReferenceData, lang: La
 
 
 def _nomor_naskah(facts: _AgreementFacts, lang: Lang) -> str:
-    """The numbers of each signed document, per party: "KB: pihak_kesatu 180/015; ..."."""
+    """The numbers of each signed document, by party: "KB: Kabupaten Kutai Timur 180/015; ..."."""
     parts = []
     for document in facts.state.signed:
         if document.naskah.nomor:
-            numbers = ", ".join(f"{k} {v}" for k, v in document.naskah.nomor.items())
+            numbers = ", ".join(
+                f"{facts.nama_pihak.get(peran, peran)} {nomor}"
+                for peran, nomor in document.naskah.nomor.items()
+            )
             parts.append(f"{naskah_short(document.naskah.jenis, lang)}: {numbers}")
     return "; ".join(parts)
 

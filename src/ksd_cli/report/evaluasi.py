@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, get_args
 from ksd_cli.idformat import date_text
 from ksd_cli.messages import Lang, message
 from ksd_cli.models import KategoriPihak, KriteriaMonev, Monev, TipePihak
-from ksd_cli.naming import kategori_pihak_title, region_name, status_title, tahap_title
+from ksd_cli.naming import (
+    kategori_pihak_title,
+    region_name,
+    status_title,
+    sumber_dana_text,
+    tahap_title,
+)
 from ksd_cli.report.model import Cell, Column, ColumnKind, Table
 
 if TYPE_CHECKING:
@@ -48,6 +54,8 @@ class Fakta:
     state: Lifecycle
     nilai: int | None
     latest_monev: Monev | None
+    #: Each party's display name by its ``peran``.
+    nama_pihak: dict[str, str]
 
     @property
     def record(self) -> Agreement:
@@ -118,7 +126,7 @@ def pembiayaan(facts: Sequence[Fakta], lang: Lang) -> Table:
                 f.record.id,
                 f.record.judul,
                 status_title(f.state.status, lang),
-                "; ".join(financing.sumber or ()),
+                sumber_dana_text(financing.sumber or (), f.nama_pihak, lang),
                 financing.nilai,
                 sum(amounts) if amounts else None,
                 "; ".join(dict.fromkeys(_t(f"pendapatan.{p.jenis}", lang) for p in revenue)),

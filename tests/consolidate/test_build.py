@@ -197,3 +197,32 @@ def test_the_row_has_the_figures_of_the_regions_own_report(sample_repo: Path) ->
     assert sample.kb_ditandatangani > sample.kb_diikuti_pks > 0
     assert sample.monev_periode > 0 and sample.berlaku_tanpa_monev > 0
     assert sum(sample.temuan.values()) > 0 and len(set(sample.menurut_status.values())) > 2
+
+
+def test_an_unchanged_run_comes_from_the_cache_and_a_change_is_seen(tmp_path: Path) -> None:
+    import shutil
+
+    from ksd_cli.consolidate import gather
+    from ksd_cli.consolidate.render import as_dict
+
+    copy = tmp_path / "konsolidasi"
+    shutil.copytree(FIXTURE, copy)
+
+    def once() -> Consolidation:
+        listed = gather(["ksd-konsolidasi.toml"], cwd=copy)
+        return consolidate(
+            listed.sources, Options(as_of=AS_OF), expected=listed.expected, workers=1
+        )
+
+    first = once()
+    assert as_dict(once()) == as_dict(first)
+    record = copy / "samarinda" / "data" / "agreements" / "KSD-6472-2023-004.yaml"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("2024-08-21", "2024-08-20"), encoding="utf-8"
+    )
+    after = once()
+    assert sum(len(p.differences) for p in first.pairs) == 2
+    assert [(p.a.id, len(p.differences)) for p in after.pairs] == [
+        ("KSD-64-2024-001", 1),
+        ("KSD-6402-2023-001", 0),
+    ]

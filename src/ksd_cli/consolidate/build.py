@@ -28,6 +28,8 @@ from ksd_cli.consolidate.model import (
     Expected,
     FailingRecord,
     FlagRow,
+    MirroredPair,
+    OneSided,
     RecordRow,
     Region,
     RegionFigures,
@@ -67,6 +69,8 @@ class _Read:
 
     region: Region
     records: tuple[MirrorRecord, ...]
+    #: The key the region's row is cached under ("" when the cache is off or it is unread).
+    key: str = ""
 
 
 def consolidate(
@@ -93,11 +97,7 @@ def consolidate(
         options = replace(options, code=code_key())
     done = _read_all(sources, options, workers)
     regions = tuple(d.region for d in done)
-    pairs, one_sided = match_records(
-        [r for d in done for r in d.records],
-        present={r.kode for r in regions if r.kode is not None and r.figures is not None},
-        reference=reference,
-    )
+    pairs, one_sided = _findings(done, regions, reference)
     rule = expected if expected is not None else "provinsi"
     wanted = expected_regions(rule, regions, reference)
     have = {r.kode for r in regions if r.kode is not None}
@@ -112,6 +112,30 @@ def consolidate(
         ksd_version=__version__,
         lang=options.lang,
     )
+
+
+def _findings(
+    done: Sequence[_Read], regions: Sequence[Region], reference: ReferenceData
+) -> tuple[tuple[MirroredPair, ...], tuple[OneSided, ...]]:
+    """Mirrored pairs and one-sided records; kept in the cache while no region changes."""
+    from ksd_cli.consolidate import saved
+
+    keys = [d.key for d in done]
+    labels = [d.region.label for d in done]
+    place = saved.findings_place(labels) if all(keys) and keys else None
+    key = saved.findings_key(keys) if place is not None else ""
+    if place is not None:
+        found = saved.load(Path(), key, place=place)
+        if isinstance(found, tuple) and len(found) == 2:
+            return found
+    result = match_records(
+        [r for d in done for r in d.records],
+        present={r.kode for r in regions if r.kode is not None and r.figures is not None},
+        reference=reference,
+    )
+    if place is not None:
+        saved.save(Path(), key, result, place=place)
+    return result
 
 
 def _read_all(sources: Sequence[Source], options: Options, workers: int | None) -> list[_Read]:
@@ -208,7 +232,7 @@ def _read_repository(
         figures=row.figures,
         problem=_code_mismatch(source.kode, row.kode),
     )
-    return _Read(region, row.records)
+    return _Read(region, row.records, key)
 
 
 def _row(

@@ -65,10 +65,24 @@ def _path(root: Path) -> Path:
     return cache_folder() / "konsolidasi-daerah" / f"{name}.pickle"
 
 
-def load(root: Path, key: str) -> object | None:
-    """The row saved under ``key`` for the repository at ``root``; None when there is none."""
+def findings_place(labels: list[str]) -> Path:
+    """Where the findings across the regions of one set of sources (by label) are kept."""
+    name = hashlib.blake2b("\0".join(labels).encode("utf-8", "surrogateescape"), digest_size=12)
+    return cache_folder() / "konsolidasi-temuan" / f"{name.hexdigest()}.pickle"
+
+
+def findings_key(keys: list[str]) -> str:
+    """The key of the findings across regions: every region's row key, in source order."""
+    return hashlib.blake2b("\n".join([str(FORMAT), *keys]).encode(), digest_size=20).hexdigest()
+
+
+def load(root: Path, key: str, *, place: Path | None = None) -> object | None:
+    """The row saved under ``key`` for the repository at ``root``; None when there is none.
+
+    ``place`` names the cache file instead (the findings across regions).
+    """
     try:
-        with _path(root).open("rb") as stream:
+        with (place or _path(root)).open("rb") as stream:
             stored = pickle.load(stream)  # noqa: S301 - the user's own cache folder
     except Exception:  # noqa: BLE001 - a cache that cannot be read is no cache
         return None
@@ -77,9 +91,9 @@ def load(root: Path, key: str) -> object | None:
     return stored.get("row")
 
 
-def save(root: Path, key: str, row: object) -> None:
+def save(root: Path, key: str, row: object, *, place: Path | None = None) -> None:
     """Keep ``row`` under ``key`` (atomically); a cache that cannot be written is skipped."""
-    path = _path(root)
+    path = place or _path(root)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")

@@ -41,9 +41,22 @@ def test_expected_all_lists_every_region_but_the_four(capsys: pytest.CaptureFixt
     assert len(codes) == 552 - 4 and "64.02" not in codes
 
 
-def test_no_source_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_source_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
     assert main(["consolidate", "--lang", "en"]) == 2
-    assert "no sources" in capsys.readouterr().err
+    assert "no sources, and this folder has no ksd-konsolidasi.toml" in capsys.readouterr().err
+
+
+def test_without_a_source_the_list_of_the_current_folder_is_read(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["consolidate", LIST, "--as-of", "2025-06-30", "-f", "json", "--no-cache"]) == 0
+    named = json.loads(capsys.readouterr().out)
+    monkeypatch.chdir(FIXTURE)
+    assert main(["consolidate", "--as-of", "2025-06-30", "-f", "json", "--no-cache"]) == 0
+    assert json.loads(capsys.readouterr().out) == named
 
 
 def test_export_db_parquet_holds_every_record_with_its_findings(

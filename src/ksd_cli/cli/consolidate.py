@@ -22,7 +22,8 @@ def consolidate(
         typer.Argument(
             metavar="SOURCE...",
             help="A data repository folder, a folder of repositories, a git URL or path "
-            "(optionally @BRANCH or @TAG), or a ksd-konsolidasi.toml list.",
+            "(optionally @BRANCH or @TAG), or a ksd-konsolidasi.toml list. Without SOURCE: the "
+            "ksd-konsolidasi.toml of the current folder.",
             show_default=False,
         ),
     ] = None,
@@ -90,6 +91,7 @@ def consolidate(
     """
     from ksd_cli.config import Config
     from ksd_cli.consolidate import Options, consolidate, gather
+    from ksd_cli.consolidate.sources import LIST_FILE
     from ksd_cli.models import parse_date
 
     lang_ = language(lang)
@@ -101,7 +103,10 @@ def consolidate(
             raise UsageProblem("--as-of", Msg("usage.not-a-date", value=repr(as_of)))
         day = parsed
     if not sources:
-        raise UsageProblem("SOURCE", Msg("konsolidasi.no-sources"))
+        # A province keeps its list in a repository of its own and runs `ksd consolidate` there.
+        if not (Path.cwd() / LIST_FILE).is_file():
+            raise UsageProblem("SOURCE", Msg("konsolidasi.no-sources"))
+        sources = [LIST_FILE]
     rule = _expected(expected)
     if export_db is not None:
         _check_export(export_db, force=force)

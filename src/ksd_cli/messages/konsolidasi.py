@@ -49,8 +49,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "the source list says {listed}, the repository belongs to {owner}",
     ),
     "konsolidasi.no-sources": (
-        "tidak ada sumber: sebutkan folder, URL git, atau ksd-konsolidasi.toml",
-        "no sources: name folders, git URLs or a ksd-konsolidasi.toml",
+        "tidak ada sumber, dan folder ini tidak berisi ksd-konsolidasi.toml: sebutkan folder, "
+        "URL git, atau ksd-konsolidasi.toml",
+        "no sources, and this folder has no ksd-konsolidasi.toml: name folders, git URLs or a "
+        "ksd-konsolidasi.toml",
     ),
     "konsolidasi.expected-invalid": (
         "{value!r} bukan provinsi, semua, atau daftar kode wilayah dipisah koma",

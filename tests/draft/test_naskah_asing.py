@@ -165,3 +165,26 @@ def test_every_citation_has_an_english_title() -> None:
     assert dasar_hukum.having_regard("ksdll", draft=False)[0] == (
         "Law Number 23 of 2014 concerning Regional Government"
     )
+
+
+def test_a_foreign_nota_kesepakatan_has_an_english_text_and_annex(repo: Repository) -> None:
+    # A new nota kesepakatan of the KSDPL with Sibu (a draft: the record has none yet).
+    rendered = draft(repo, "KSD-6402-2019-003", "nota_kesepakatan")
+    indonesian, english = parts(rendered)
+    assert "\n# MEMORANDUM OF AGREEMENT\n# BETWEEN\n" in english
+    assert "\n### ANNEX\n" in english and "\n## ACTION PLAN\n" in english
+    assert "| No. | Activity | Output | Location | Time | Person in Charge | Source of Funds |" in (
+        english
+    )
+    assert len(re.findall(r"^## Pasal \d+$", indonesian, re.MULTILINE)) == len(
+        re.findall(r"^## Article \d+$", english, re.MULTILINE)
+    )
+    # In Word: the texts side by side, then the Lampiran, then the Annex, each with its plan.
+    document = docx_of(draft(repo, "KSD-6402-2019-003", "nota_kesepakatan", output_format="docx"))
+    headers = [table.rows[0].cells[1].text for table in document.tables]
+    assert headers.count("Kegiatan") == 1 and headers.count("Activity") == 1
+    assert headers.index("Kegiatan") < headers.index("Activity")
+    texts = [p.text for p in document.paragraphs]
+    assert any(t.startswith("LAMPIRAN\n") for t in texts)
+    assert any(t.startswith("ANNEX\nMEMORANDUM OF AGREEMENT BETWEEN") for t in texts)
+    assert "ACTION PLAN" in texts

@@ -760,15 +760,23 @@ def test_a_repositorys_own_english_template_overrides_the_bundled_one(sample_rep
 
 
 def test_a_foreign_kind_without_an_english_template_does_not_claim_an_english_text(
-    repo: Repository,
+    sample_repo: Path,
 ) -> None:
-    # KSDLL with JRDCA: a new PKS (no English PKS template is bundled).
-    rendered = draft(repo, "KSD-6402-2024-002", "perjanjian_kerja_sama")
+    # A letter of intent: no bundled template in either language; the repository's own
+    # Indonesian one has no English counterpart under templates/en/.
+    own = sample_repo / "templates"
+    own.mkdir()
+    (own / "surat_pernyataan_kehendak.md.j2").write_text(
+        '{% import "_naskah_macros.md.j2" as m with context %}\n'
+        "{{ m.penyelesaian_perselisihan() }}\n{{ m.penutup() }}\n",
+        "utf-8",
+    )
+    rendered = draft(open_repository(sample_repo), KOTA_KEMBAR, 1, draft=True)
     assert rendered.english is None
     assert "bahasa Inggris" not in rendered.body
     assert "perselisihan diselesaikan melalui saluran diplomatik." in rendered.body
     assert (
         "dibuat dalam rangkap 2 (dua) asli dan mempunyai kekuatan hukum yang sama" in rendered.body
     )
-    # The partner abroad signs over no meterai.
-    assert "| <br>*Meterai Rp10.000*<br><br> | <br><br><br> |" in rendered.body
+    # The partner abroad signs over no meterai (the region over the stamp of 2019).
+    assert "| <br>*Meterai Rp6.000*<br><br> | <br><br><br> |" in rendered.body

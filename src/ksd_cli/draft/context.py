@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ksd_cli.documents import induk_index
+from ksd_cli.draft.english import EnglishView, LegalBasisEn, PihakEn
 from ksd_cli.draft.penandatangan import PenandatanganView, meterai, penandatangan_view
 from ksd_cli.draft.perubahan import ketentuan
 from ksd_cli.draft.views import (
@@ -22,7 +23,7 @@ from ksd_cli.draft.views import (
 from ksd_cli.draft.wording import angka_kata, durasi, gabung, label_pihak, urutan
 from ksd_cli.escaping import markdown_text
 from ksd_cli.messages import Msg, Term
-from ksd_cli.models import Agreement, HakKewajiban, Naskah, Pihak
+from ksd_cli.models import Agreement, HakKewajiban, Naskah, Penandatangan, Pihak
 from ksd_cli.naming import naskah_title
 from ksd_cli.reference import ReferenceData, Wilayah
 
@@ -101,6 +102,7 @@ def build_context(
     numbers = naskah.nomor or {}
     pelaksana = naskah.pelaksana or {}
 
+    english_parties: list[PihakEn] = []
     names: list[MissingField] = []
     nomor_missing: list[MissingField] = []
     signer_missing: list[MissingField] = []
@@ -152,6 +154,7 @@ def build_context(
                 luar_negeri=luar_negeri,
             )
         pemilik = pihak.tipe == "pemda" and pihak.kode_wilayah == owner_code
+        english_parties.append(_pihak_en(pihak, wilayah, nama, signer, naskah, pemilik=pemilik))
         kedudukan = pihak.alamat or (alamat_pemilik if pemilik else None)
         parties.append(
             PihakView(
@@ -259,8 +262,142 @@ def build_context(
         pemilik=next((p for p in parties if p.pemilik), None),
         missing=tuple(missing),
         dasar_hukum=_dasar_hukum(agreement, naskah, parties, draft=draft or new),
+        en=_english(
+            agreement,
+            naskah,
+            reference,
+            parties,
+            english_parties,
+            induk,
+            draft=draft or new,
+        ),
         record=agreement,
         raw_naskah=naskah,
+    )
+
+
+def _pihak_en(
+    pihak: Pihak,
+    wilayah: Wilayah | None,
+    nama: str,
+    signer: Penandatangan | None,
+    naskah: Naskah,
+    *,
+    pemilik: bool,
+) -> PihakEn:
+    """What the English text says of a party where ksd supplies the words."""
+    from ksd_cli.draft import english
+    from ksd_cli.models import DasarKewenangan
+
+    kepala = english.head_of_region(wilayah) if wilayah is not None else None
+    if not pihak.nama and wilayah is not None:
+        nama = english.government(wilayah)
+    pimpinan = f"the {kepala}" if kepala else f"the head of {nama}"
+    dasar = ""
+    if signer is not None:
+        kuasa = signer.surat_kuasa
+        kewenangan = signer.dasar_kewenangan
+        if not isinstance(kewenangan, DasarKewenangan):
+            kewenangan = None
+        dasar = english.dasar(
+            kuasa=(markdown_text(kuasa.nomor), kuasa.tanggal, kepala or f"head of {nama}")
+            if kuasa
+            else None,
+            jenis_kewenangan=kewenangan.jenis if kewenangan else None,
+            nomor=kewenangan.nomor if kewenangan else None,
+            tanggal=kewenangan.tanggal if kewenangan else None,
+            kepala=kepala,
+        )
+    hak, kewajiban = english.hak_kewajiban(
+        pihak.tipe,
+        naskah.jenis,
+        nama_jenis=english.NASKAH.get(naskah.jenis, naskah.jenis),
+        pemilik=pemilik,
+        kepala=kepala,
+    )
+    raw = (naskah.hak_kewajiban or {}).get(pihak.peran)
+    if isinstance(raw, HakKewajiban):
+        # The record's own lists are kept as written, in the English column too.
+        hak = tuple(_teks(h) for h in raw.hak) if raw.hak else hak
+        kewajiban = tuple(_teks(k) for k in raw.kewajiban) if raw.kewajiban else kewajiban
+    return PihakEn(
+        nama=nama,
+        daerah=english.region(wilayah) if wilayah is not None else None,
+        pimpinan=pimpinan,
+        dasar=dasar,
+        hak=hak,
+        kewajiban=kewajiban,
+    )
+
+
+def _english(
+    agreement: Agreement,
+    naskah: Naskah,
+    reference: ReferenceData,
+    parties: list[PihakView],
+    english_parties: list[PihakEn],
+    induk: IndukView | None,
+    *,
+    draft: bool,
+) -> EnglishView | None:
+    """The English words of a foreign cooperation's naskah, else ``None`` (no English text)."""
+    from ksd_cli.draft import dasar_hukum, english
+
+    if not (agreement.jenis in ("ksdpl", "ksdll") or any(p.luar_negeri for p in parties)):
+        return None
+    by_peran = {
+        view.peran: (en.daerah or en.nama, en.nama)
+        for view, en in zip(parties, english_parties, strict=True)
+    }
+    pembiayaan = agreement.pembiayaan
+    sources = (pembiayaan.sumber if pembiayaan else None) or []
+    tambahan = []
+    region = next(
+        (en.daerah for v, en in zip(parties, english_parties, strict=True) if v.pemilik), None
+    )
+    of_region = f" of {region}" if region else ""
+    dprd = agreement.persetujuan_dprd
+    if (
+        dprd is not None
+        and dprd.hasil == "disetujui"
+        and dprd.nomor
+        and dprd.tanggal_keputusan
+        and (naskah.tanggal_ttd is None or naskah.tanggal_ttd >= dprd.tanggal_keputusan)
+    ):
+        tambahan.append(
+            f"that this cooperation has been approved by the Regional People's Representative "
+            f"Council{of_region} by Decision Number {_teks(dprd.nomor)} dated "
+            f"{english.english_date(dprd.tanggal_keputusan)};"
+        )
+    integrasi = agreement.integrasi_perencanaan
+    if integrasi is not None and (integrasi.rpjmd or integrasi.rkpd_tahun):
+        plans = []
+        if integrasi.rpjmd:
+            plans.append(
+                f"the Regional Medium-Term Development Plan{of_region} ({_teks(integrasi.rpjmd)})"
+            )
+        if integrasi.rkpd_tahun:
+            plans.append(f"the Regional Government Work Plan{of_region} for {integrasi.rkpd_tahun}")
+        tambahan.append(
+            f"that this cooperation supports the implementation of {english.join(plans)};"
+        )
+    return EnglishView(
+        pihak=tuple(english_parties),
+        urusan=tuple(
+            english.URUSAN.get(k, reference.urusan[k].nama if k in reference.urusan else k)
+            for k in agreement.urusan
+        ),
+        sumber_dana=tuple(english.sumber(code, by_peran) for code in sources),
+        dasar_hukum=LegalBasisEn(
+            menimbang=dasar_hukum.considering(agreement.jenis, draft=draft),
+            mengingat=dasar_hukum.having_regard(agreement.jenis, draft=draft),
+            tambahan=tuple(tambahan),
+        ),
+        sebutan=english.sebutan(
+            naskah.jenis, induk.jenis if induk else None, induk.adendum_ke if induk else 0
+        ),
+        induk=english.NASKAH.get(induk.jenis) if induk else None,
+        ketentuan=english.ketentuan(naskah.perubahan or []),
     )
 
 

@@ -34,16 +34,25 @@ def side_by_side(indonesian: list[Block], english: list[Block]) -> list[Block | 
     """The blocks of the bilingual document: paired rows, then the signatures.
 
     The last row (the closing Pasal) is a block of its own, so that it goes to the signature
-    page with the signatures and they never stand alone.
+    page with the signatures and they never stand alone. An annex (a Lampiran on a page of
+    its own after the signatures) follows in Indonesian, then in English.
     """
     id_main, tail = _split_signature(indonesian)
-    en_main, _ = _split_signature(english)
+    en_main, en_tail = _split_signature(english)
     id_parts, en_parts = _sections(id_main), _sections(en_main)
     if len(id_parts) != len(en_parts):
         return [*id_main, *tail, PageBreak(), *en_main]
     rows = tuple(zip(id_parts, en_parts, strict=True))
     head = [Bilingual(rows[:-1])] if len(rows) > 1 else []
-    return [*head, Bilingual(rows[-1:]), *tail]
+    return [*head, Bilingual(rows[-1:]), *tail, *_annex(en_tail)]
+
+
+def _annex(tail: list[Block]) -> list[Block]:
+    """What follows the signatures on a page of its own (a Lampiran), else nothing."""
+    for index, block in enumerate(tail):
+        if isinstance(block, PageBreak):
+            return tail[index:]
+    return []
 
 
 def write_bilingual(writer: _Writer, block: Bilingual) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ksd_cli.draft.english import EnglishView
 from ksd_cli.draft.penandatangan import PenandatanganView
 from ksd_cli.draft.perubahan import KetentuanView
 from ksd_cli.messages import Lang, Msg, render
@@ -200,6 +201,9 @@ class DraftContext:
     #: The naskah has an English text beside it (a foreign cooperation with an English
     #: template): the closing Pasal says both texts are equally authentic.
     dwibahasa: bool = False
+    #: What ksd itself words in the English text (``templates/en/``): region names, affairs,
+    #: legal basis, rights and obligations, amendment instructions. Record values are not here.
+    en: EnglishView | None = None
 
     def as_template_vars(self) -> dict[str, object]:
         """The variables of the template (documented in docs/naskah.md)."""
@@ -216,6 +220,7 @@ class DraftContext:
             "rekaman_naskah": self.raw_naskah,
             "penomoran": Penomoran(),
             "dwibahasa": self.dwibahasa,
+            "en": self.en,
         }
 
 

@@ -140,29 +140,11 @@ def _add_months(day: date, months: int) -> date | None:
         return None
 
 
-_ONES = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
-
-
-def number_words(n: int) -> str:
-    """A whole number below 1000 in English words, as the English text of a naskah writes it."""
-    if not 0 <= n < 1000:
-        return str(n)
-    if n < 20:
-        return _ONES[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
-    hundreds, rest = divmod(n, 100)
-    return f"{_ONES[hundreds]} hundred" + (f" and {number_words(rest)}" if rest else "")
-
-
 def number_and_words(n: int) -> str:
     """A number and its English words, "2 (two)": the counterpart of ``angka_kata``."""
-    return f"{n} ({number_words(n)})"
+    from ksd_cli.draft.english import number_and_words as worded
+
+    return worded(n)
 
 
 def english_date(d: date) -> str:
@@ -182,6 +164,27 @@ def english_term(mulai: date | None, sampai: date | None) -> str | None:
     return f"{number_and_words(count)} {unit}{'s' if count != 1 else ''}"
 
 
+def english_rupiah(n: int) -> str:
+    """An amount in rupiah with its English words: "Rp1.000.000,00 (one million rupiah)"."""
+    from ksd_cli.draft.english import rupiah_words
+
+    return rupiah_words(n)
+
+
+def english_join(items: Iterable[object], conjunction: str = "and") -> str:
+    """Join in English: "A", "A and B", "A, B, and C"."""
+    from ksd_cli.draft.english import join
+
+    return join(list(items), conjunction)
+
+
+def english_ordinal(n: int) -> str:
+    """An ordinal in English words: 2 → "second"."""
+    from ksd_cli.draft.english import ordinal
+
+    return ordinal(n)
+
+
 #: Drafting filters registered in the naskah templates' environment, besides idformat's.
 FILTERS: dict[str, Callable[..., Any]] = {
     "label_pihak": label_pihak,
@@ -198,4 +201,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "number_words": number_and_words,
     "english_date": english_date,
     "english_term": english_term,
+    "english_rupiah": english_rupiah,
+    "english_join": english_join,
+    "english_ordinal": english_ordinal,
 }

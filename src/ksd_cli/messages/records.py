@@ -550,8 +550,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         'date "{value}" is not a valid date',
     ),
     "register.month-only": (
-        'tanggal "{value}" hanya sampai bulan; format rekaman v1 memerlukan tanggal lengkap',
-        'date "{value}" gives only the month; record format v1 needs a full date',
+        'tanggal "{value}" hanya sampai bulan; kolom ini memerlukan tanggal lengkap sampai hari',
+        'date "{value}" gives only the month; this column needs a full date',
     ),
     "register.bad-duration": (
         'masa berlaku "{value}" tidak terbaca; tulis misalnya "5 (lima) tahun" atau "6 bulan"',

@@ -138,6 +138,15 @@ def test_names_that_are_not_regions_resolve_to_nothing(name: str) -> None:
     assert resolve_wilayah(name) is None
 
 
+def test_supporting_urusan_by_code_and_by_name() -> None:
+    # v1.1 (reference/urusan_lain.csv): validate warns about them (R008), import accepts them
+    assert parse_urusan("5.02 keuangan; Inspektorat; penelitian dan pengembangan") == [
+        "5.02",
+        "6.01",
+        "5.05",
+    ]
+
+
 def test_urusan_from_names_and_codes_one_per_line_or_semicolon() -> None:
     assert parse_urusan("2.11 lingkungan hidup; Pariwisata\nurusan pendidikan") == [
         "2.11",

@@ -113,7 +113,7 @@ def _record_cells(record: Agreement, owner: str | None) -> tuple[Any, ...]:
         wilayah = reference.wilayah.get(pihak.kode_wilayah or "") if pihak.tipe == "pemda" else None
         partners.append(wilayah.pemerintah if wilayah is not None else pihak.nama or "")
     urusan = [
-        f"{kode} {reference.urusan[kode].nama}" if kode in reference.urusan else kode
+        f"{kode} {found.nama}" if (found := reference.cari_urusan(kode)) is not None else kode
         for kode in record.urusan
     ]
     nilai = record.pembiayaan.nilai if record.pembiayaan is not None else None

@@ -369,7 +369,10 @@ def resolve_wilayah(name: str) -> WilayahMatch | None:
 @cache
 def _urusan_names() -> dict[str, str]:
     names: dict[str, str] = {}
-    for urusan in load_reference().urusan.values():
+    reference = load_reference()
+    # The 32 concurrent affairs, then (v1.1) supporting functions such as "5.02 keuangan";
+    # a concurrent affair keeps a name both tables might share.
+    for urusan in (*reference.urusan_lain.values(), *reference.urusan.values()):
         names[normalise(urusan.nama)] = urusan.kode
         if urusan.alias:
             names[normalise(urusan.alias)] = urusan.kode
@@ -377,7 +380,10 @@ def _urusan_names() -> dict[str, str]:
 
 
 def parse_urusan(value: object) -> list[str]:
-    """Urusan codes from codes ("2.11") or names ("Lingkungan Hidup"), one per value in the cell."""
+    """Urusan codes from codes ("2.11") or names ("Lingkungan Hidup"), one per value in the cell.
+
+    Supporting functions (v1.1: "5.02", "Keuangan") are urusan too; validate warns (R008).
+    """
     codes: list[str] = []
     for item in split_values(value):
         code = _one_urusan(item)
@@ -387,9 +393,8 @@ def parse_urusan(value: object) -> list[str]:
 
 
 def _one_urusan(item: str) -> str:
-    reference = load_reference().urusan
     m = re.match(r"^(\d\.\d{2})\b", item)
-    if m and m.group(1) in reference:
+    if m and load_reference().cari_urusan(m.group(1)) is not None:
         return m.group(1)
     name = normalise(re.sub(r"^(urusan|bidang)\s+", "", item, flags=re.IGNORECASE))
     names = _urusan_names()

@@ -11,4 +11,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "not known: berlaku_sampai becomes tidak_diketahui (fill in Berlaku Mulai or Berlaku "
         "Hingga if the date is known)",
     ),
+    "lanjutan.sampai-tidak-diketahui": (
+        "Masa berlaku tidak diketahui (naskah yang berlaku tidak menyebut sampai kapan)",
+        "Validity end unknown (a document in force does not say until when)",
+    ),
 }

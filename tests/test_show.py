@@ -30,6 +30,40 @@ def test_show_wraps_numbers_and_dates_instead_of_cutting_them(
         assert number in re.sub(r"pihak_ke(satu|dua):", "", cells)
 
 
+NUMBERS = (
+    "180/015/HK/III/2021", "100.3.7/12/KS-Smd/2021", "180/042/HK/VIII/2021",
+    "100.3.7/31/KS-Smd/2021", "660/118/DLH-KS/III/2022", "660.1/204/DLH/III/2022",
+    "100.3.7/057/HK/VII/2024", "100.3.7/88/KS-Smd/2024",
+)  # fmt: skip
+
+
+def _number_cells(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    args = ["show", "KSD-6402-2020-001", "--root", str(root), "--as-of", "2025-06-30"]
+    assert main(args) == 0
+    out = capsys.readouterr().out.split("Naskah")[1]
+    return [line.split("│")[3].strip() for line in out.splitlines() if line.startswith("│")]
+
+
+def test_show_keeps_document_numbers_whole_at_80_columns(
+    project_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    cells = _number_cells(project_root, capsys)
+    assert set(NUMBERS) <= set(cells)  # each on a line of its own, whole
+    assert "pihak_kesatu:" in cells
+
+
+def test_show_breaks_a_number_only_after_a_separator_when_narrow(
+    project_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    cells = [c for c in _number_cells(project_root, capsys) if c]
+    assert not set(NUMBERS) & set(cells)  # too narrow to keep them whole
+    for cell in cells:
+        # a line ends at a separator, or it is the last piece of a number
+        assert cell[-1] in "/._-:" or any(n.endswith(cell) for n in NUMBERS), cell
+
+
 V11_RECORDS = Path(__file__).parent / "fixtures" / "repos" / "v11-record-additions-good"
 
 

@@ -16,13 +16,20 @@ from ksd_cli.loading import LoadedRecord, LoadResult
 from ksd_cli.models import Agreement, Potential
 from ksd_cli.reference import load_reference
 from ksd_cli.repository import SourceFile, open_repository
-from ksd_cli.stalled import find_stalled
+from ksd_cli.stalled import StalledResult, find_stalled
 from ksd_cli.validate import SoundRecords, load_sound_records
 
 
 def flags_of(
     *records: Agreement | Potential, as_of: date, config: Config | None = None
 ) -> list[tuple[str, str, int]]:
+    result = result_of(*records, as_of=as_of, config=config)
+    return [(f.id, f.code, f.days) for f in result.flags]
+
+
+def result_of(
+    *records: Agreement | Potential, as_of: date, config: Config | None = None
+) -> StalledResult:
     loaded = LoadResult(
         tuple(
             LoadedRecord(
@@ -41,8 +48,19 @@ def flags_of(
         frozenset(),
     )
     sound = SoundRecords(loaded, frozenset(), tuple(r.id for r in records), (), {})
-    result = find_stalled(sound, config or Config(), load_reference(), as_of=as_of)
-    return [(f.id, f.code, f.days) for f in result.flags]
+    return find_stalled(sound, config or Config(), load_reference(), as_of=as_of)
+
+
+def test_records_in_force_with_an_unknown_end_are_listed() -> None:
+    # v1.1: berlaku_sampai: tidak_diketahui: no flag can say when it expires, so say so
+    unknown = agreement(naskah=[kb("2021-03-15", berlaku_sampai="tidak_diketahui")])
+    known = agreement(id="KSD-6402-2021-002", naskah=[kb("2021-03-15", "2026-03-14")])
+    result = result_of(unknown, known, as_of=d("2022-01-01"))
+    assert result.sampai_tidak_diketahui == ("KSD-6402-2021-001",)
+    assert result.as_dict()["masa_berlaku_tidak_diketahui"] == ["KSD-6402-2021-001"]
+    assert result.only(["kb_tanpa_pks"]).sampai_tidak_diketahui == ("KSD-6402-2021-001",)
+    # not yet signed on the as-of date: not in force, not listed
+    assert result_of(unknown, as_of=d("2021-01-01")).sampai_tidak_diketahui == ()
 
 
 # Flags at their boundaries ---------------------------------------------------------------------

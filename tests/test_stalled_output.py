@@ -12,6 +12,25 @@ from ksd_cli.cli import main
 # The sample repository ---------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("fmt", "lang", "words"),
+    [
+        ("text", "id", "Masa berlaku tidak diketahui (naskah yang berlaku"),
+        ("text", "en", "Validity end unknown (a document in force"),
+        ("md", "id", "Masa berlaku tidak diketahui (naskah yang berlaku"),
+    ],
+)
+def test_records_in_force_with_an_unknown_end_are_named(
+    fmt: str, lang: str, words: str, project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["stalled", "--root", str(project_root), "--as-of", "2025-06-30", "-f", fmt]
+    assert main([*args, "--lang", lang]) == 0
+    out = " ".join(capsys.readouterr().out.split())  # the terminal folds long lines
+    assert words in out
+    # KSD-6402-2018-001: a PKS of "Oktober 2018" whose copy gives no end
+    assert out.split(words)[1].split(")", 1)[1].lstrip(": `").startswith("KSD-6402-2018-001")
+
+
 @pytest.mark.parametrize("fmt", ["md", "csv", "text"])
 def test_every_format_carries_every_flag(
     fmt: str, project_root: Path, capsys: pytest.CaptureFixture[str]

@@ -322,7 +322,8 @@ def _partner(jenis: str, owner: Wilayah, mitra: str | None) -> dict[str, Any]:
 def _urusan(kode: str | None) -> str:
     if kode is None:
         return DEFAULT_URUSAN
-    if kode not in load_reference().urusan:
+    # A supporting function (v1.1, "5.02" keuangan) is accepted; validate warns (R008).
+    if load_reference().cari_urusan(kode) is None:
         raise UserError(Msg("urusan.unknown", kode=kode), hint=Msg("urusan.unknown.hint"))
     return kode
 

@@ -114,6 +114,9 @@ class StalledResult:
     records: int
     invalid: tuple[InvalidRecord, ...]
     schema_version: int = 1
+    #: v1.1: records with a document in force whose end the source does not give
+    #: (``berlaku_sampai: tidak_diketahui``); no flag can say when they expire.
+    sampai_tidak_diketahui: tuple[str, ...] = ()
 
     def counts(self) -> dict[str, int]:
         """Number of flags per code, in code order, zeros included."""
@@ -124,7 +127,7 @@ class StalledResult:
         """The same result keeping only the flags with these codes."""
         wanted = set(codes)
         kept = tuple(f for f in self.flags if f.code in wanted)
-        return StalledResult(self.as_of, kept, self.records, self.invalid)
+        return replace(self, flags=kept)
 
     def as_dict(self) -> dict[str, object]:
         """The stable JSON form (schema version 1)."""
@@ -140,6 +143,7 @@ class StalledResult:
                 "invalid_records": len(self.invalid),
             },
             "invalid_records": [{"path": r.path, "errors": r.errors} for r in self.invalid],
+            "masa_berlaku_tidak_diketahui": list(self.sampai_tidak_diketahui),
         }
 
 
@@ -489,8 +493,11 @@ def find_stalled(
     potentials = [(r, r.record) for r in loaded.records if isinstance(r.record, Potential)]
     owner = repository_region(config, sound.ids)
     flags: list[Flag] = []
+    unknown_end: list[str] = []
     for item, record in agreements:
         state = lifecycle(record, as_of)
+        if any(d.sampai_tidak_diketahui for d in state.in_force):
+            unknown_end.append(record.id)
         subject = _Subject(
             record.id,
             record.judul,
@@ -520,7 +527,13 @@ def find_stalled(
         followed = tl.ditindaklanjuti or potential.id in sound.named_potentials
         flags.extend(potential_flags(potential, followed, thresholds, as_of, subject))
     flags.sort(key=lambda f: (f.kategori != "macet", -f.overdue, f.id, f.code))
-    return StalledResult(as_of, tuple(flags), len(loaded.records), _invalid(loaded))
+    return StalledResult(
+        as_of,
+        tuple(flags),
+        len(loaded.records),
+        _invalid(loaded),
+        sampai_tidak_diketahui=tuple(sorted(unknown_end)),
+    )
 
 
 def _invalid(loaded: LoadResult) -> tuple[InvalidRecord, ...]:

@@ -55,6 +55,9 @@ def write_text(
         records=result.records,
     )
     console.print(summary + (f" ({counts})" if counts else ""))
+    if result.sampai_tidak_diketahui:
+        ids = ", ".join(escape(terminal_text(i)) for i in result.sampai_tidak_diketahui)
+        console.print(f"{message('lanjutan.sampai-tidak-diketahui', lang)}: {ids}")
     _write_invalid_note(result, console, lang)
 
 
@@ -136,6 +139,9 @@ def write_markdown(result: StalledResult, stream: TextIO, *, lang: Lang = "id") 
     out.write(f"\n| {col['temuan']} | {message('col.jumlah', lang)} |\n|---|--:|\n")
     for code, n in result.counts().items():
         out.write(f"| {flag_title(code, lang)} (`{code}`) | {n} |\n")
+    if result.sampai_tidak_diketahui:
+        ids = ", ".join(markdown_code(i) for i in result.sampai_tidak_diketahui)
+        out.write(f"\n{message('lanjutan.sampai-tidak-diketahui', lang)}: {ids}\n")
     if result.invalid:
         out.write(
             f"\n**{message('stalled.invalid', lang, count=len(result.invalid))}** "

@@ -162,6 +162,20 @@ def test_new_potential_passes_validate(fresh: Path, capsys: pytest.CaptureFixtur
     assert (report["exit"], report["findings"]) == (0, [])
 
 
+def test_new_takes_a_supporting_urusan_and_rejects_an_unknown_one(
+    fresh: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = ["--root", str(fresh), "--as-of", AS_OF]
+    assert main(["new", "agreement", "--urusan", "9.99", *root]) == 1
+    assert "ksd: kode urusan tidak dikenal: 9.99\n" in capsys.readouterr().err
+    # v1.1: a supporting function ("5.02" keuangan) is an urusan; validate warns (R008)
+    assert main(["new", "agreement", "--urusan", "5.02", *root]) == 0
+    text = Path(capsys.readouterr().out.strip()).read_text(encoding="utf-8")
+    assert 'urusan:\n  - "5.02"\n' in text
+    codes = [f["code"] for f in validate_json(fresh, capsys)["findings"]]
+    assert "R008" in codes and "R003" not in codes
+
+
 def test_new_rejects_an_unknown_kind_or_partner(
     fresh: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

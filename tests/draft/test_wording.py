@@ -11,12 +11,15 @@ from ksd_cli.draft.wording import (
     berhuruf,
     butir,
     durasi,
+    english_opening_date,
     gabung,
     kalimat,
     kapital,
     label_pihak,
+    sebut_tanggal,
     urutan,
 )
+from ksd_cli.tanggal import TanggalBulan
 
 
 def test_wording_helpers() -> None:
@@ -53,3 +56,16 @@ def test_wording_helpers() -> None:
 )
 def test_durasi(mulai: date | None, sampai: date, expected: str | None) -> None:
     assert durasi(mulai, sampai) == expected
+
+
+def test_a_date_is_named_as_a_day_or_as_its_month() -> None:
+    assert sebut_tanggal(date(2021, 3, 15)) == "tanggal 15 Maret 2021"
+    assert sebut_tanggal(date(2021, 3, 15), lengkap=True) == (
+        "tanggal 15 Maret 2021 (lima belas bulan Maret tahun dua ribu dua puluh satu)"
+    )
+    # v1.1 month-only: "bulan Oktober 2018", never "tanggal Oktober 2018 (........ bulan ...)"
+    oktober = TanggalBulan.dari(2018, 10)
+    assert sebut_tanggal(oktober) == "bulan Oktober 2018"
+    assert sebut_tanggal(oktober, lengkap=True) == "bulan Oktober 2018"
+    assert english_opening_date(date(2022, 8, 18)) == "18 August 2022"
+    assert english_opening_date(oktober) == "........ October 2018"

@@ -19,6 +19,7 @@ REGISTERS = Path(__file__).parent.parent / "fixtures" / "registers"
 AS_OF = "2025-06-30"
 TARGET = "KSD-6402-2021-002"
 TARGET_V11 = "KSD-6402-2023-001"  # Universitas Mulawarman: a third party
+MONTH_ONLY = "KSD-6402-2022-002"  # signed "Juni 2022" (v1.1 month-only date)
 
 
 @pytest.fixture(scope="module")
@@ -33,10 +34,15 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     v11 = root / "data" / "agreements" / f"{TARGET_V11}.yaml"
     v11.write_text(
         v11.read_text(encoding="utf-8")
-        + "peristiwa:\n  - jenis: permohonan\n    tanggal: 2022-11-01\n"
+        + "peristiwa:\n  - jenis: permohonan\n    tanggal: 2022-11\n"
         + "    keterangan: surat rektor\n",
         encoding="utf-8",
     )
+    # v1.1 month-only dates: a signing known only to its month, an event (above) likewise
+    month = root / "data" / "agreements" / f"{MONTH_ONLY}.yaml"
+    text = month.read_text(encoding="utf-8")
+    assert "tanggal_ttd: 2022-06-01\n" in text
+    month.write_text(text.replace("tanggal_ttd: 2022-06-01\n", "tanggal_ttd: 2022-06\n"))
     return root
 
 
@@ -74,6 +80,25 @@ def test_the_excel_register_is_typed_filtered_frozen_and_keyed(
     assert [k for k in rows if str(k).startswith("KSD-6402-2021-001#")] == [
         f"KSD-6402-2021-001#{i}" for i in (1, 2, 3)
     ]
+
+
+def test_a_month_only_date_is_exported_as_the_month_never_as_a_day(
+    source: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "register.xlsx"
+    export(source, output)
+    ws = worksheet(load_workbook(output))
+    headings = [c.value for c in ws[1]]
+    rows = {
+        r[0]: dict(zip(headings, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)
+    }
+    # A text cell: an Excel date would be read back as 1 June, a day no source gave.
+    assert rows[f"{MONTH_ONLY}#1"]["Tanggal Penandatanganan"] == "Juni 2022"
+    assert rows[f"{TARGET_V11}#1"]["Tanggal Peristiwa Terakhir"] == "November 2022"
+    export(source, tmp_path / "register.csv")
+    text = (tmp_path / "register.csv").read_text(encoding="utf-8-sig")
+    line = next(r for r in text.splitlines() if r.startswith(f"{MONTH_ONLY}#1,"))
+    assert ",2022-06," in line
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
@@ -117,6 +142,12 @@ EDITS: dict[str, tuple[Any, tuple[Any, ...], object]] = {
     "Berlaku Hingga": (date(2026, 12, 31), ("naskah", 0, "berlaku_sampai"), date(2026, 12, 31)),
     "Dokumen": ("berkas/kb-sampah.pdf", ("naskah", 0, "berkas"), "berkas/kb-sampah.pdf"),
     "Status": ("dibatalkan", ("status",), "dibatalkan"),
+    # v1.1: a signing known only to its month, typed as a register writes it
+    "Tanggal Penandatanganan (bulan)": (
+        "Oktober 2021",
+        ("naskah", 0, "tanggal_ttd"),
+        "2021-10",
+    ),
 }
 
 
@@ -190,6 +221,4 @@ def test_every_importable_exported_column_has_a_round_trip_case(
     export(source, output)
     headings = [c.value for c in worksheet(load_workbook(output))[1]]
     derived = {"Kunci ksd", "No", "Tahap", "Nomor Pihak Ketiga"}
-    assert set(headings) - derived == set(EDITS) | set(EDITS_V11) - {
-        "Berlaku Hingga (tidak diketahui)"
-    }
+    assert set(headings) - derived == {h.split(" (")[0] for h in (*EDITS, *EDITS_V11)}

@@ -280,3 +280,45 @@ def test_the_repository_rules_run_before_anything_is_written(
     assert run_import(repo, future) == 1
     assert "usulan-baru.csv:2: galat: C007 tanggal-mendatang" in capsys.readouterr().err
     assert sorted(records(repo)) == before
+
+
+def test_month_only_signing_and_event_dates_become_v11_months(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    register = tmp_path / "lama.csv"
+    register.write_text(
+        "Judul,Mitra Kerja Sama,Urusan,Jenis Naskah,Tanggal Penandatanganan,Berlaku Hingga,"
+        "Peristiwa Terakhir,Tanggal Peristiwa Terakhir\n"
+        "Air Minum,Pemkot Samarinda,1.03,KB,Oktober 2018,31 Oktober 2023,,\n"
+        "Sampah,Pemkot Bontang,lingkungan hidup,,,,permohonan,2024-01\n",
+        encoding="utf-8",
+    )
+    assert run_import(repo, register) == 0
+    by_title = {r["judul"]: r for r in records(repo).values()}
+    # YAML reads 2018-10 back as text: the record format's month-only date (never 2018-10-01)
+    assert by_title["Air Minum"]["naskah"][0]["tanggal_ttd"] == "2018-10"
+    assert by_title["Sampah"]["peristiwa"] == [{"jenis": "permohonan", "tanggal": "2024-01"}]
+    assert validate(repo, capsys)["findings"] == []
+    # re-importing the same register changes nothing (the month is matched as the month)
+    assert run_import(repo, register) == 0
+    assert "0 dibuat, 0 diperbarui, 2 tidak berubah" in capsys.readouterr().err
+
+
+def test_validity_dates_stay_to_the_day_and_a_term_from_a_month_is_unknown(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    register = tmp_path / "lama.csv"
+    register.write_text(
+        "Judul,Mitra Kerja Sama,Urusan,Jenis Naskah,Tanggal Penandatanganan,Masa Berlaku,"
+        "Berlaku Hingga\n"
+        "Air Minum,Pemkot Samarinda,1.03,KB,Oktober 2018,5 tahun,\n"
+        "Sampah,Pemkot Bontang,lingkungan hidup,KB,1 Mei 2019,,Mei 2024\n",
+        encoding="utf-8",
+    )
+    assert run_import(repo, register) == 1
+    err = capsys.readouterr().err
+    assert 'lama.csv:G3: galat: tanggal "Mei 2024" hanya sampai bulan' in err
+    assert 'lama.csv:F2: peringatan: masa berlaku "5 tahun" dihitung dari tanggal' in err
+    assert run_import(repo, register, "--skip-invalid") == 0
+    (air,) = records(repo).values()
+    assert air["naskah"][0]["berlaku_sampai"] == "tidak_diketahui"

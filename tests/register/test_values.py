@@ -13,6 +13,7 @@ from ksd_cli.register.values import (
     jenis_dari_pihak,
     parse_date,
     parse_day,
+    parse_day_or_month,
     parse_duration,
     parse_jenis_naskah,
     parse_rupiah,
@@ -20,6 +21,7 @@ from ksd_cli.register.values import (
     resolve_wilayah,
     split_values,
 )
+from ksd_cli.tanggal import TanggalBulan
 
 
 @pytest.mark.parametrize(
@@ -34,6 +36,7 @@ from ksd_cli.register.values import (
         ("2021-03-15", date(2021, 3, 15)),
         ("1 Agt 2022", date(2022, 8, 1)),
         ("Maret 2021", Bulan(2021, 3)),
+        ("2021-03", Bulan(2021, 3)),  # how a CSV export writes a month-only date
     ],
 )
 def test_dates_as_registers_write_them(cell: object, expected: object) -> None:
@@ -48,10 +51,19 @@ def test_impossible_dates_are_problems_naming_the_value(cell: str) -> None:
     assert caught.value.words.args == {"value": cell}
 
 
-def test_a_month_is_not_a_day_in_record_format_v1() -> None:
+def test_a_month_is_not_a_day_where_validity_needs_one() -> None:
     with pytest.raises(ValueProblem) as caught:
         parse_day("Maret 2021")
     assert caught.value.words.key == "register.month-only"
+
+
+@pytest.mark.parametrize("cell", ["Maret 2021", "2021-03", "mar 2021"])
+def test_a_signing_or_event_date_may_be_a_month(cell: str) -> None:
+    parsed = parse_day_or_month(cell)
+    assert isinstance(parsed, TanggalBulan)
+    assert parsed.isoformat() == "2021-03"
+    assert parse_day_or_month("15 Maret 2021") == date(2021, 3, 15)
+    assert not isinstance(parse_day_or_month("15 Maret 2021"), TanggalBulan)
 
 
 @pytest.mark.parametrize(
@@ -124,6 +136,15 @@ def test_regions_resolve_to_codes(name: str, kode: str) -> None:
 )
 def test_names_that_are_not_regions_resolve_to_nothing(name: str) -> None:
     assert resolve_wilayah(name) is None
+
+
+def test_supporting_urusan_by_code_and_by_name() -> None:
+    # v1.1 (reference/urusan_lain.csv): validate warns about them (R008), import accepts them
+    assert parse_urusan("5.02 keuangan; Inspektorat; penelitian dan pengembangan") == [
+        "5.02",
+        "6.01",
+        "5.05",
+    ]
 
 
 def test_urusan_from_names_and_codes_one_per_line_or_semicolon() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, Optional, TextIO
 
 import typer
@@ -21,6 +23,9 @@ from ksd_cli.cli.writing import OutputOption, format_option, plan_output
 from ksd_cli.escaping import terminal_text
 
 if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.measure import Measurement
+
     from ksd_cli.messages import Lang
     from ksd_cli.show import AgreementView, PotentialView
 
@@ -139,11 +144,7 @@ def write_text(
             title = (tahap_title if row.kind == "tahap" else peristiwa_title)(row.code, lang)
             timeline.add_row(title, date_text(row.tanggal, lang))
         console.print(timeline)
-        documents = Table(title=t("documents"), title_justify="left", expand=True)
-        documents.add_column("#", no_wrap=True)
-        documents.add_column(t("col.jenis"), no_wrap=True)
-        for key in ("col.nomor", "col.ttd", "col.berlaku", "col.status"):
-            documents.add_column(t(key), overflow="fold")
+        rows: list[tuple[str, str, _Nomor, str, str, str]] = []
         for d in state.documents:
             mulai = date_text(d.mulai, lang) if d.mulai else "?"
             if d.sampai_tidak_diketahui:
@@ -168,14 +169,30 @@ def write_text(
                 keadaan = message("tambahan.tidak-diarsipkan", lang)
             ttd = d.naskah.tanggal_ttd
             signed = date_text(ttd, lang) if d.signed and ttd else "-"
-            documents.add_row(
-                str(d.position + 1),
-                naskah_short(d.naskah.jenis, lang),
-                escape(terminal_text(d.nomor).replace("; ", "\n")),
-                signed,
-                berlaku,
-                keadaan,
+            rows.append(
+                (
+                    str(d.position + 1),
+                    naskah_short(d.naskah.jenis, lang),
+                    _Nomor(d.naskah.nomor or {}),
+                    signed,
+                    berlaku,
+                    keadaan,
+                )
             )
+        keys = ("jenis", "nomor", "ttd", "berlaku", "status")
+        headers = ("#", *(t(f"col.{key}") for key in keys))
+        documents = Table(title=t("documents"), title_justify="left", expand=True)
+        documents.add_column(headers[0], no_wrap=True)
+        documents.add_column(headers[1], no_wrap=True)
+        # A document number is kept whole, under its party's label, whenever the other columns
+        # can still show their longest word; else it breaks after a separator, never inside.
+        documents.add_column(
+            headers[2], no_wrap=_fits(console.width, headers, rows), overflow="fold"
+        )
+        for header in headers[3:]:
+            documents.add_column(header, overflow="fold")
+        for cells in rows:
+            documents.add_row(*cells)
         console.print(documents)
     if view.errors:
         console.print(f"[bold red]{message('show.has-errors', lang, count=len(view.errors))}[/]")
@@ -189,3 +206,71 @@ def write_text(
             console.print(f"  [red]{f.code}[/]: {escape(terminal_text(f.message))}")
     else:
         console.print(f"[green]{t('no-flags')}[/]")
+
+
+class _Nomor:
+    """The numbers of a document for a table cell: each party's label, then its number whole.
+
+    A number folded anywhere ("180/015/HK/III/2" + "021") reads as two numbers, so the
+    column is ``no_wrap`` and a number is only broken on a very narrow terminal, and then after
+    a separator ("180/015/HK/" + "III/2021").
+    """
+
+    def __init__(self, nomor: Mapping[str, str]) -> None:
+        self.lines = [
+            line
+            for peran, number in nomor.items()
+            for line in (f"{terminal_text(peran, keep_newlines=False)}:",
+                         terminal_text(number, keep_newlines=False))
+        ]  # fmt: skip
+
+    @property
+    def width(self) -> int:
+        """The longest line: the width that keeps every number whole."""
+        return max(map(len, self.lines), default=1)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import Measurement
+
+        pieces = [p for line in self.lines for p in _SEPARATED.findall(line)]
+        return Measurement(max(map(len, pieces), default=1), self.width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.text import Text
+
+        width = options.max_width
+        packed: list[str] = []
+        for line in self.lines:
+            current = ""
+            for piece in _SEPARATED.findall(line):
+                if current and len(current) + len(piece) > width:
+                    packed.append(current)
+                    current = ""
+                current += piece
+            packed.append(current)
+        yield Text("\n".join(packed), overflow="fold")
+
+
+def _fits(
+    width: int, headers: tuple[str, ...], rows: list[tuple[str, str, _Nomor, str, str, str]]
+) -> bool:
+    """Whether the documents table fits ``width`` with every number whole.
+
+    Every other column still needs its longest word (a date folded inside "September" is as
+    bad as a number folded inside), plus the table's borders and padding.
+    """
+    needed = 0
+    for column, header in enumerate(headers):
+        cells = [row[column] for row in rows]
+        if column == 2:
+            needed += max([len(header), *(n.width for n in cells if isinstance(n, _Nomor))])
+        else:
+            needed += max(
+                len(w) for text in (header, *map(str, cells)) for w in text.split() or [""]
+            )
+    return needed + 3 * len(headers) + 1 <= width
+
+
+#: The pieces of a number (or label), each with the separator that ends it: "180/", "015/",
+#: "HK/", "2021"; "pihak_", "kesatu:".
+_SEPARATED = re.compile(r"[^/._\-\s]*[/._\-\s]|[^/._\-\s]+")

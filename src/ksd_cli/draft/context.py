@@ -245,7 +245,8 @@ def build_context(
         objek=_teks(agreement.objek) if agreement.objek else None,
         ruang_lingkup=tuple(_teks(r) for r in agreement.ruang_lingkup or []),
         urusan=tuple(
-            reference.urusan[k].nama if k in reference.urusan else k for k in agreement.urusan
+            found.nama if (found := reference.cari_urusan(k)) is not None else k
+            for k in agreement.urusan
         ),
         perangkat_daerah=tuple(_teks(p) for p in agreement.perangkat_daerah or []),
         sumber_dana=tuple(

@@ -154,6 +154,33 @@ def english_date(d: date) -> str:
     return date_text(d, "en")
 
 
+def sebut_tanggal(d: date, lengkap: bool = False) -> str:
+    """A date as a naskah names it: "tanggal 15 Maret 2021", or "bulan Oktober 2018".
+
+    ``lengkap`` adds the words, "tanggal 15 Maret 2021 (lima belas bulan Maret tahun dua ribu
+    dua puluh satu)", as a validity clause writes it. A date known only to its month (v1.1)
+    is "bulan Oktober 2018" either way: "tanggal Oktober 2018 (........ bulan Oktober ...)"
+    would read as a day left out.
+    """
+    from ksd_cli.idformat import tanggal, tanggal_terbilang
+    from ksd_cli.tanggal import presisi
+
+    if presisi(d) == "bulan":
+        return f"bulan {tanggal(d)}"
+    return f"tanggal {tanggal(d)}" + (f" ({tanggal_terbilang(d)})" if lengkap else "")
+
+
+def english_opening_date(d: date) -> str:
+    """The date of "On this day, ..." in English: "18 August 2022", "........ October 2018".
+
+    A date known only to its month (v1.1) leaves the day blank, as the Indonesian opening does.
+    """
+    from ksd_cli.idformat import KOSONG
+    from ksd_cli.tanggal import presisi
+
+    return f"{KOSONG} {english_date(d)}" if presisi(d) == "bulan" else english_date(d)
+
+
 def english_term(mulai: date | None, sampai: date | None) -> str | None:
     """The term in whole years or months in English ("5 (five) years"), as ``durasi``."""
     worded = durasi(mulai, sampai)
@@ -200,6 +227,8 @@ FILTERS: dict[str, Callable[..., Any]] = {
     # The English text beside a foreign cooperation's naskah (templates/en/).
     "number_words": number_and_words,
     "english_date": english_date,
+    "english_opening_date": english_opening_date,
+    "sebut_tanggal": sebut_tanggal,
     "english_term": english_term,
     "english_rupiah": english_rupiah,
     "english_join": english_join,

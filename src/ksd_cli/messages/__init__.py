@@ -20,6 +20,7 @@ from ksd_cli.messages import (
     impor,  # ksd import: SIKERJA, v1.1 columns, readers (issue 11)
     konsolidasi,
     labels,
+    lanjutan,
     laporan_dokumen,
     naskah,
     naskah_siap,
@@ -56,6 +57,7 @@ AREAS = (
     naskah_siap,  # issue 12: naskah ready for paraf and signature
     impor,  # issue 11
     konsolidasi,
+    lanjutan,  # cross-area follow-ups after the v1.1 merge
 )
 #: Every message, by key: (Indonesian, English). Each area keeps its entries in its own module.
 CATALOG: dict[str, tuple[str, str]] = {k: v for area in AREAS for k, v in area.ENTRIES.items()}

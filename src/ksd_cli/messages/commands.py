@@ -18,10 +18,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "temuan tidak dikenal {codes}; temuan: {known}",
         "unknown flag {codes}; flags: {known}",
     ),
-    "usage.xlsx-to-stdout": (
-        "buku kerja Excel tidak dapat ditulis ke stdout",
-        "an Excel workbook cannot be written to stdout",
-    ),
     "usage.docx-to-stdout": (
         "dokumen Word tidak dapat ditulis ke stdout",
         "a Word document cannot be written to stdout",

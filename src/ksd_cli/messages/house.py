@@ -41,12 +41,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{count} data wajib naskah belum diisi:\n{lines}",
         "{count} required values of the naskah are missing:\n{lines}",
     ),
-    "draft.incomplete.hint": (
-        "isi data itu di catatan, atau berikan --draft untuk menulis naskah dengan penanda "
-        "[[... belum diisi]]",
-        "fill them in the record, or pass --draft to write the naskah with "
-        "[[... belum diisi]] markers",
-    ),
     "draft.no-such-naskah": (
         "{id}: naskah ke-{choice} tidak ada; catatan ini mempunyai {count}",
         "{id}: there is no naskah {choice}; the record has {count}",
@@ -72,10 +66,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "draft.new": (
         "{id} belum memiliki naskah {jenis}; ditulis rancangan baru sebagai naskah[{position}]",
         "{id} has no naskah {jenis} yet; a new draft was written as naskah[{position}]",
-    ),
-    "draft.with-markers": (
-        "rancangan dengan {count} penanda [[...]] untuk data yang belum diisi",
-        "a draft with {count} [[...]] markers for the missing data",
     ),
     # Scaffolding (ksd init, ksd new)
     "region.unknown": ("kode wilayah tidak dikenal: {kode}", "unknown region code: {kode}"),

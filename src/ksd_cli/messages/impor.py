@@ -30,7 +30,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "kerjasama_manual_opd, kategori and opd from SIKERJA's database, each to a file named "
         "after it (permohonan.csv, ...)",
     ),
-    "impor.sikerja.tables": ("Tabel SIKERJA dibaca: {tables}", "SIKERJA tables read: {tables}"),
     "impor.sikerja.zone": (
         "Cap waktu dibaca sebagai {source}, tanggal dicatat menurut {local}",
         "Timestamps read as {source}, dates recorded in {local}",

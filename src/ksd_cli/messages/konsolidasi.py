@@ -112,8 +112,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "konsolidasi.lolos": ("lolos", "passes"),
     "konsolidasi.gagal": ("gagal", "fails"),
     "konsolidasi.tidak-terbaca-singkat": ("tidak terbaca", "unreadable"),
-    "konsolidasi.ya": ("ya", "yes"),
-    "konsolidasi.tidak": ("tidak", "no"),
     "konsolidasi.col.no": ("No.", "No."),
     "konsolidasi.col.kode": ("Kode", "Code"),
     "konsolidasi.col.daerah": ("Daerah", "Region"),
@@ -145,14 +143,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "konsolidasi.col.nilai": ("Nilai", "Value"),
     "konsolidasi.col.letak": ("Letak", "Position"),
     "konsolidasi.col.mitra": ("Mitra", "Partner"),
-    "konsolidasi.col.repositori-mitra": (
-        "Mitra punya repositori",
-        "Partner has a repository",
-    ),
     "konsolidasi.col.path": ("Berkas", "File"),
     "konsolidasi.col.id": ("ID", "ID"),
     "konsolidasi.col.masalah": ("Masalah", "Problem"),
-    "konsolidasi.col.cara": ("Dicocokkan dengan", "Matched by"),
     "konsolidasi.belum-memetakan": ("belum memetakan potensi", "no potentials mapped"),
     # How a pair was matched
     "konsolidasi.cara.rekaman_mitra": ("rekaman_mitra", "rekaman_mitra"),

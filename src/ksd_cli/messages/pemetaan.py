@@ -73,7 +73,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "pemetaan.bab.metode": ("Metode", "Method"),
     "pemetaan.bab.ringkasan": ("Ringkasan per Urusan", "Summary per urusan"),
     "pemetaan.bab.rkpd": ("Integrasi ke dalam RKPD", "How it enters the RKPD"),
-    "pemetaan.lampiran": ("Lampiran", "Annex"),
     "pemetaan.text.pendahuluan": (
         "Pemetaan potensi kerja sama daerah merupakan langkah awal kerja sama daerah sebagaimana "
         "diatur dalam Peraturan Pemerintah Nomor 28 Tahun 2018 tentang Kerja Sama Daerah. "

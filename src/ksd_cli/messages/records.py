@@ -78,7 +78,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{changed} files would be formatted, {same} unchanged, {failed} failed",
     ),
     "fmt.hint": ("jalankan `ksd fmt` untuk merapikannya", "run `ksd fmt` to format them"),
-    "fmt.not-utf8": ("berkas bukan teks UTF-8", "the file is not UTF-8 text"),
     "fmt.does-not-load": (
         "berkas tidak dapat dibaca: {problem}",
         "the file does not load: {problem}",
@@ -501,12 +500,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{file}: berkas tidak dapat dibaca: {reason}",
         "{file}: the file cannot be read: {reason}",
     ),
-    "register.unreadable.ods-hint": (
-        "membaca .ods memerlukan paket odfpy (pip install odfpy), .xls memerlukan xlrd; atau "
-        "simpan ulang sebagai .xlsx",
-        "reading .ods needs the odfpy package (pip install odfpy), .xls needs xlrd; or save "
-        "it again as .xlsx",
-    ),
     "register.no-sheet": (
         '{file}: tidak ada lembar "{sheet}"; lembar yang ada: {sheets}',
         '{file}: no sheet "{sheet}"; its sheets: {sheets}',
@@ -550,8 +543,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         'date "{value}" is not a valid date',
     ),
     "register.month-only": (
-        'tanggal "{value}" hanya sampai bulan; format rekaman v1 memerlukan tanggal lengkap',
-        'date "{value}" gives only the month; record format v1 needs a full date',
+        'tanggal "{value}" hanya sampai bulan; kolom ini memerlukan tanggal lengkap sampai hari',
+        'date "{value}" gives only the month; this column needs a full date',
     ),
     "register.bad-duration": (
         'masa berlaku "{value}" tidak terbaca; tulis misalnya "5 (lima) tahun" atau "6 bulan"',

@@ -254,10 +254,6 @@ LAPORAN: dict[str, tuple[str, str]] = {
     ),
     "laporan.table.temuan_per_kode": ("Temuan menurut jenis", "Findings by kind"),
     "laporan.table.rincian": ("Kerja sama menurut {what}", "Agreements by {what}"),
-    "laporan.table.rincian-all": (
-        "Kerja sama menurut urusan, mitra dan perangkat daerah",
-        "Agreements by government affair, partner and regional agency",
-    ),
     "laporan.table.temuan": ("Temuan", "Findings"),
     "laporan.table.akan_berakhir": ("Naskah yang akan berakhir", "Documents ending soon"),
     "laporan.table.potensi_per_urusan": (
@@ -285,12 +281,6 @@ LAPORAN: dict[str, tuple[str, str]] = {
         "dijumlahkan menjadi total.",
         "One agreement can be counted under more than one {what}; the rows do not add up to a "
         "total.",
-    ),
-    "laporan.note.multi-all": (
-        "Satu kerja sama dapat tercatat pada lebih dari satu urusan, mitra atau perangkat "
-        "daerah; angka per baris tidak dijumlahkan menjadi total.",
-        "One agreement can be counted under more than one government affair, partner or "
-        "regional agency; the rows do not add up to a total.",
     ),
     "laporan.note.status": (
         "Status per tanggal keadaan: aktif bila ada naskah yang berlaku; kedaluwarsa bila "
@@ -405,7 +395,6 @@ LAPORAN: dict[str, tuple[str, str]] = {
     "laporan.col.monev-terakhir": ("Monev terakhir", "Latest monev"),
     "laporan.col.ttd-kb": ("Tanggal ttd KB", "KB signed on"),
     "laporan.col.ttd-pks": ("Tanggal ttd PKS", "PKS signed on"),
-    "laporan.col.menurut": ("Menurut", "By"),
     "laporan.col.nama": ("Nama", "Name"),
 }
 ENTRIES.update(LAPORAN)

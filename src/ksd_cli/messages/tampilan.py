@@ -19,7 +19,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "show.documents": ("Naskah", "Documents"),
     "show.col.jenis": ("Jenis", "Kind"),
     "show.col.nomor": ("Nomor", "Number"),
-    "show.col.ttd": ("Ditandatangani", "Signed"),
+    "show.col.ttd": ("Tanggal ttd", "Signed"),
     "show.col.berlaku": ("Masa berlaku", "In force"),
     "show.col.status": ("Keadaan", "State"),
     "show.doc.berlaku": ("berlaku", "in force"),

@@ -18,10 +18,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ksd_cli.escaping import csv_cell
+from ksd_cli.idformat import tanggal
 from ksd_cli.lifecycle import lifecycle
 from ksd_cli.models import Agreement, Naskah
 from ksd_cli.reference import load_reference
 from ksd_cli.repository import Repository
+from ksd_cli.tanggal import TanggalBulan
 from ksd_cli.xlsx import DATE_FORMAT, RUPIAH_FORMAT
 
 Per = Literal["naskah", "record"]
@@ -111,7 +113,7 @@ def _record_cells(record: Agreement, owner: str | None) -> tuple[Any, ...]:
         wilayah = reference.wilayah.get(pihak.kode_wilayah or "") if pihak.tipe == "pemda" else None
         partners.append(wilayah.pemerintah if wilayah is not None else pihak.nama or "")
     urusan = [
-        f"{kode} {reference.urusan[kode].nama}" if kode in reference.urusan else kode
+        f"{kode} {found.nama}" if (found := reference.cari_urusan(kode)) is not None else kode
         for kode in record.urusan
     ]
     nilai = record.pembiayaan.nilai if record.pembiayaan is not None else None
@@ -201,16 +203,31 @@ def write_xlsx(table: ExportTable, path: Path) -> None:
     assert ws is not None  # a new workbook has one sheet
     ws.title = "Register"
     columns = [Column(c.heading, c.width, c.number_format) for c in table.columns]
+    rows = [tuple(_xlsx_value(v) for v in row) for row in table.rows]
     # write_table writes every text as a text cell: nothing in a record becomes a formula.
-    write_table(ws, columns, table.rows)
+    write_table(ws, columns, rows)
     for index, column in enumerate(table.columns, 1):
         if column.hidden:
             ws.column_dimensions[get_column_letter(index)].hidden = True
     write_bytes_atomic(path, workbook_bytes(workbook))
 
 
+def _xlsx_value(value: Any) -> Any:
+    """A month-only date (v1.1) as the text "Maret 2021": a date cell would bring back a day.
+
+    ``ksd import`` reads the text back as the month; an Excel date cell would be read as the
+    1st of the month, a day no source gave.
+    """
+    if isinstance(value, TanggalBulan):
+        return tanggal(value)
+    return value
+
+
 def write_csv(table: ExportTable, path: Path) -> None:
-    """A CSV register: UTF-8 with a BOM (so Excel reads it as UTF-8), ISO dates."""
+    """A CSV register: UTF-8 with a BOM (so Excel reads it as UTF-8), ISO dates.
+
+    A month-only date (v1.1) is written as the record writes it, ``2021-03``.
+    """
     from ksd_cli.atomic import write_text_atomic
 
     stream = io.StringIO()

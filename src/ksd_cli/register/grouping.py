@@ -31,6 +31,7 @@ from ksd_cli.register.values import (
     normalise,
     parse_date,
     parse_day,
+    parse_day_or_month,
     parse_duration,
     parse_jenis_kerja_sama,
     parse_jenis_naskah,
@@ -45,6 +46,7 @@ from ksd_cli.register.values import (
     split_values,
     tipe_mitra,
 )
+from ksd_cli.tanggal import TanggalBulan
 
 Level = Literal["error", "warning", "info"]
 PERAN = ("pihak_kesatu", "pihak_kedua", "pihak_ketiga", "pihak_keempat", "pihak_kelima")
@@ -266,7 +268,7 @@ def _peristiwa(
 ) -> dict[str, Any] | None:
     """The latest event of a proposal (v1.1), from "Peristiwa Terakhir" and its date."""
     jenis = read("peristiwa", parse_peristiwa) if "peristiwa" in raw else None
-    tanggal = read("tanggal_peristiwa", parse_day) if "tanggal_peristiwa" in raw else None
+    tanggal = read("tanggal_peristiwa", parse_day_or_month) if "tanggal_peristiwa" in raw else None
     if jenis is not None and tanggal is not None:
         return {"jenis": jenis, "tanggal": tanggal}
     missing = "tanggal_peristiwa" if jenis is not None else "peristiwa" if tanggal else None
@@ -298,9 +300,10 @@ def _parse_naskah(
             nomor[PERAN[i]] = text[name]
     if any(n in raw for n in ("nomor", "nomor_pihak_kesatu", "nomor_pihak_kedua")):
         naskah["nomor"] = nomor or None
-    for name in ("tanggal_ttd", "berlaku_mulai"):
-        if name in raw:
-            naskah[name] = read(name, parse_day)
+    if "tanggal_ttd" in raw:
+        naskah["tanggal_ttd"] = read("tanggal_ttd", parse_day_or_month)
+    if "berlaku_mulai" in raw:
+        naskah["berlaku_mulai"] = read("berlaku_mulai", parse_day)
     if "berlaku_sampai" in raw:
         naskah["berlaku_sampai"] = read("berlaku_sampai", parse_sampai)
     for name, key in (
@@ -317,7 +320,12 @@ def _parse_naskah(
     if "masa_berlaku" in raw and text["masa_berlaku"] and not naskah.get("berlaku_sampai"):
         term = read("masa_berlaku", _term)
         start = naskah.get("berlaku_mulai") or naskah.get("tanggal_ttd")
-        if isinstance(term, Durasi) and isinstance(start, date):
+        if isinstance(term, Durasi) and isinstance(start, TanggalBulan):
+            # A term from a month-only signing gives no last day: the end is not known.
+            naskah["berlaku_sampai"] = "tidak_diketahui"
+            words = Msg("lanjutan.term-from-month", value=text["masa_berlaku"])
+            findings.append(Finding(parsed.row, raw["masa_berlaku"][0], "warning", words))
+        elif isinstance(term, Durasi) and isinstance(start, date):
             naskah["berlaku_sampai"] = term.sampai(start)
         elif isinstance(term, date | str):
             naskah["berlaku_sampai"] = term

@@ -45,6 +45,7 @@ from ksd_cli.register.headings import (
 from ksd_cli.register.readers import Sheet, cell_name, read_sheet
 from ksd_cli.register.values import jenis_dari_pihak
 from ksd_cli.repository import Repository
+from ksd_cli.tanggal import TanggalBulan, parse_bulan
 
 if TYPE_CHECKING:
     from ksd_cli.diagnostics import Diagnostic
@@ -475,7 +476,7 @@ def _text(data: dict[str, Any], header: str) -> str:
     from ksd_cli.scaffold import record_text
 
     fast = canonical_text(data, header)
-    return fast if fast is not None else record_text(data, "agreement", header)
+    return fast if fast is not None else record_text(_as_yaml(data), "agreement", header)
 
 
 def _plain(text: str) -> dict[str, Any]:
@@ -515,7 +516,7 @@ def _updated_text(existing: _Existing, group: Sequence[ParsedRow], owner: str) -
             naskah_list = document["naskah"] = CommentedSeq()
         index = _naskah_index(naskah_list, posisi, values)
         if index is None:
-            naskah_list.append({k: v for k, v in values.items() if v is not None})
+            naskah_list.append({k: _as_yaml(v) for k, v in values.items() if v is not None})
             continue
         for key, value in values.items():
             _set(naskah_list[index], key, value)
@@ -541,7 +542,31 @@ def _plain_of(value: Any) -> Any:
     return str(value)
 
 
+def _as_yaml(value: Any) -> Any:
+    """``value`` as the record's YAML holds it: a month-only date as its text ``2021-03``.
+
+    ruamel cannot write a :class:`TanggalBulan`, and reads ``2021-03`` back as text; comparing
+    text with text also keeps a month from passing for the 1st of it (a ``date`` would).
+    """
+    if isinstance(value, TanggalBulan):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _as_yaml(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_yaml(v) for v in value]
+    return value
+
+
+def _event_date(value: Any) -> date:
+    """An event's date as a date (a month-only one, read back as text, as its month)."""
+    if isinstance(value, str) and (bulan := parse_bulan(value)) is not None:
+        return bulan
+    assert isinstance(value, date)  # the record validated before the import
+    return value
+
+
 def _set(mapping: Any, key: str, value: Any) -> None:
+    value = _as_yaml(value)
     if value is None:
         mapping.pop(key, None)
     elif _plain_of(mapping.get(key)) != value:
@@ -593,9 +618,10 @@ def _set_latest_event(document: Any, value: dict[str, Any] | None) -> None:
         return
     events = document.get("peristiwa")
     if not events:
-        document["peristiwa"] = [value]
+        document["peristiwa"] = [_as_yaml(value)]
         return
-    latest = max(range(len(events)), key=lambda i: (_plain_of(events[i].get("tanggal")), i))
+    dates = [_event_date(_plain_of(e.get("tanggal"))) for e in events]
+    latest = max(range(len(events)), key=lambda i: (dates[i], i))
     for key in ("jenis", "tanggal"):
         _set(events[latest], key, value[key])
 
@@ -605,11 +631,11 @@ def _merge_events(document: Any, key: str, value: list[dict[str, Any]] | None) -
     name = "jenis" if key == "peristiwa" else "tahap"
     events = document.get(key)
     current = _plain_of(events) if events is not None else []
-    seen = {(e.get(name), e.get("tanggal")) for e in current}
-    new = [e for e in value or () if (e[name], e["tanggal"]) not in seen]
+    seen = {(e.get(name), _as_yaml(e.get("tanggal"))) for e in current}
+    new = [_as_yaml(e) for e in value or () if (e[name], _as_yaml(e["tanggal"])) not in seen]
     if not new:
         return
-    merged = sorted([*current, *new], key=lambda e: e["tanggal"])
+    merged = sorted([*current, *new], key=lambda e: _event_date(e["tanggal"]))
     document[key] = merged
 
 
@@ -660,7 +686,7 @@ def _naskah_index(naskah_list: Any, posisi: int | None, values: Mapping[str, Any
     for i, naskah in enumerate(naskah_list):
         if naskah.get("jenis") == values.get("jenis") and _plain_of(
             naskah.get("tanggal_ttd")
-        ) == values.get("tanggal_ttd"):
+        ) == _as_yaml(values.get("tanggal_ttd")):
             return i
     return None
 

@@ -25,6 +25,7 @@ from ksd_cli.models import (
     TipePihak,
 )
 from ksd_cli.reference import Wilayah, load_reference
+from ksd_cli.tanggal import TanggalBulan
 
 
 class ValueProblem(Exception):
@@ -123,12 +124,14 @@ BULAN: dict[str, int] = {
 _DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _WORDS = re.compile(r"^(?:(\d{1,2})\s+)?([a-z]+)\.?\s+(\d{4})$")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")  # "2021-03": how the record and a CSV export write it
 
 
 def parse_date(value: object) -> date | Bulan:
     """A date cell: an Excel date, "15 Maret 2021", "15-03-2021", "15/3/21", "2021-03-15".
 
-    "Maret 2021" is a month-precision :class:`Bulan`. Anything else raises ``ValueProblem``.
+    "Maret 2021" and "2021-03" are a month-precision :class:`Bulan`. Anything else raises
+    ``ValueProblem``.
     """
     if isinstance(value, datetime):
         return value.date()
@@ -137,6 +140,8 @@ def parse_date(value: object) -> date | Bulan:
     text = cell_text(value)
     lowered = re.sub(r"^[a-z]+,\s*", "", text.lower())  # "Senin, 15 Maret 2021"
     parts: tuple[int, int, int] | None = None
+    if (m := _ISO_MONTH.match(lowered)) and 1 <= int(m.group(2)) <= 12:
+        return Bulan(int(m.group(1)), int(m.group(2)))
     if m := _ISO.match(lowered):
         parts = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
     elif m := _DMY.match(lowered):
@@ -157,10 +162,21 @@ def parse_date(value: object) -> date | Bulan:
 
 
 def parse_day(value: object) -> date:
-    """A date that must be a day (v1 has no month-precision dates)."""
+    """A date that must be a day: validity dates (record format v1.1 keeps them to the day)."""
     parsed = parse_date(value)
     if isinstance(parsed, Bulan):
         raise ValueProblem(Msg("register.month-only", value=cell_text(value)))
+    return parsed
+
+
+def parse_day_or_month(value: object) -> date:
+    """A signing or event date: a day, or a month-only :class:`~ksd_cli.tanggal.TanggalBulan`.
+
+    Record format v1.1 lets ``tanggal_ttd`` and event dates be known only to the month.
+    """
+    parsed = parse_date(value)
+    if isinstance(parsed, Bulan):
+        return TanggalBulan.dari(parsed.tahun, parsed.bulan)
     return parsed
 
 
@@ -353,7 +369,10 @@ def resolve_wilayah(name: str) -> WilayahMatch | None:
 @cache
 def _urusan_names() -> dict[str, str]:
     names: dict[str, str] = {}
-    for urusan in load_reference().urusan.values():
+    reference = load_reference()
+    # The 32 concurrent affairs, then (v1.1) supporting functions such as "5.02 keuangan";
+    # a concurrent affair keeps a name both tables might share.
+    for urusan in (*reference.urusan_lain.values(), *reference.urusan.values()):
         names[normalise(urusan.nama)] = urusan.kode
         if urusan.alias:
             names[normalise(urusan.alias)] = urusan.kode
@@ -361,7 +380,10 @@ def _urusan_names() -> dict[str, str]:
 
 
 def parse_urusan(value: object) -> list[str]:
-    """Urusan codes from codes ("2.11") or names ("Lingkungan Hidup"), one per value in the cell."""
+    """Urusan codes from codes ("2.11") or names ("Lingkungan Hidup"), one per value in the cell.
+
+    Supporting functions (v1.1: "5.02", "Keuangan") are urusan too; validate warns (R008).
+    """
     codes: list[str] = []
     for item in split_values(value):
         code = _one_urusan(item)
@@ -371,9 +393,8 @@ def parse_urusan(value: object) -> list[str]:
 
 
 def _one_urusan(item: str) -> str:
-    reference = load_reference().urusan
     m = re.match(r"^(\d\.\d{2})\b", item)
-    if m and m.group(1) in reference:
+    if m and load_reference().cari_urusan(m.group(1)) is not None:
         return m.group(1)
     name = normalise(re.sub(r"^(urusan|bidang)\s+", "", item, flags=re.IGNORECASE))
     names = _urusan_names()

@@ -43,6 +43,7 @@ DYNAMIC: dict[str, str] = {
     "rekomendasi": "naming: f'rekomendasi.{code}'",
     "rules.col": "cli/rules.py: f'rules.col.{name}'",
     "show": "cli/show.py: f'show.col.{name}', f'show.doc.{state}'",
+    "sumber-dana": "naming.sumber_dana_title: f'sumber-dana.{code}'",
     "stalled": "stalled.py: f'stalled.{code}' and its variants",
     "status": "naming: f'status.{status}'",
     "tahap": "naming.tahap_title: f'tahap.{tahap}'",

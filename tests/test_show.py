@@ -157,3 +157,16 @@ def test_a_month_only_date_is_shown_as_its_month(
     data = json.loads(capsys.readouterr().out)
     assert data["tahapan"][0] == {"tahap": "identifikasi", "tanggal": "2018-03"}
     assert data["naskah"][1]["tanggal_ttd"] == "2018-10"
+
+
+def test_show_names_a_flag_by_its_title_and_wraps_it_under_itself(
+    project_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.delenv("KSD_LANG", raising=False)
+    args = ["show", "KSD-6402-2018-001", "--root", str(project_root), "--as-of", "2026-11-30"]
+    assert main(args) == 0
+    findings = capsys.readouterr().out.split("Temuan\n")[1].splitlines()
+    assert findings[0].startswith("  Tanpa monev (tanpa_monev): Monev terakhir 20 Februari 2025")
+    # The message is longer than a line: its second line keeps the indent.
+    assert findings[1].startswith("  ") and findings[1].strip().endswith("(batas 365 hari)")

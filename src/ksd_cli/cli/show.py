@@ -90,11 +90,14 @@ def write_text(
     """The record's view for people, in ``lang``; record text stripped of control sequences."""
     from rich.console import Console
     from rich.markup import escape
+    from rich.padding import Padding
     from rich.table import Table
+    from rich.text import Text
 
     from ksd_cli.idformat import date_text
     from ksd_cli.messages import message
     from ksd_cli.naming import (
+        flag_title,
         jenis_short,
         naskah_short,
         peristiwa_title,
@@ -203,7 +206,12 @@ def write_text(
     elif view.flags:
         console.print(f"[bold]{t('flags')}[/]")
         for f in view.flags:
-            console.print(f"  [red]{f.code}[/]: {escape(terminal_text(f.message))}")
+            # The flag's title where a reader looks, its code for the machine; a long message
+            # wraps under itself, not at the margin.
+            line = Text.assemble(
+                (flag_title(f.code, lang), "bold red"), f" ({f.code}): ", terminal_text(f.message)
+            )
+            console.print(Padding(line, (0, 0, 0, 2), expand=False))
     else:
         console.print(f"[green]{t('no-flags')}[/]")
 

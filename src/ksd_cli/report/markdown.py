@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TextIO
@@ -230,4 +231,10 @@ def format_cell(
         if value not in dates:
             dates[value] = date_text(value, lang)
         return dates[value]
-    return markdown_cell(value)
+    return _inert(value) if isinstance(value, str) else markdown_cell(value)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _inert(text: str) -> str:
+    """``markdown_cell`` of a text, once per distinct text: names and labels repeat a lot."""
+    return markdown_cell(text)

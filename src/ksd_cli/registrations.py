@@ -31,7 +31,7 @@ _SPACES = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[^\w\s]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Registration:
     """What C016 compares: a proposal's id, title, partner keys and when it was registered."""
 

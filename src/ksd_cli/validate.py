@@ -177,7 +177,7 @@ class CheckedRecords:
     checks: tuple[Diagnostic, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scanned:
     """One record file read through the cache: its entry, and its record when asked for."""
 
@@ -380,13 +380,22 @@ def _check_files(
     )
     results: list[Checked] = []
     if len(missing) >= POOL_THRESHOLD and workers > 1 and _can_fork():
+        import gc
         import multiprocessing
 
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for done in pool.imap(task, chunks):
-                results.extend(done)
-                if progress is not None:
-                    progress(len(results), len(missing))
+        # What the parent holds now (the file list, the cache's index, imported modules) is
+        # shared with the forked workers until a write copies its page: a collection in a
+        # worker writes to every object it scans, so the objects are moved out of its reach
+        # first (at 100,000 files each worker held about 40 MB of copies without this).
+        gc.freeze()
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for done in pool.imap(task, chunks):
+                    results.extend(done)
+                    if progress is not None:
+                        progress(len(results), len(missing))
+        finally:
+            gc.unfreeze()
         return results
     for chunk in chunks:
         results.extend(task(chunk))

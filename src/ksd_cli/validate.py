@@ -774,15 +774,18 @@ def load_sound_records(
     as in :func:`load_checked`.
     """
     listed = repository.source_files()
-    checked = load_checked(
-        repository,
-        as_of=judgement_day(as_of, today),
-        lang=lang,
-        parser=parser,
-        progress=progress,
-        sources=listed,
-        use_cache=use_cache,
-    )
+    # Paused while the records arrive and are split: every collection would scan them all
+    # again and free nothing (about a fifth of ``ksd report``'s time on 10,000 records).
+    with collection_paused():
+        checked = load_checked(
+            repository,
+            as_of=judgement_day(as_of, today),
+            lang=lang,
+            parser=parser,
+            progress=progress,
+            sources=listed,
+            use_cache=use_cache,
+        )
     loaded = checked.loaded
     sources = {s.rel: s for s in listed}
     max_bytes = repository.config.validate_.max_file_kb * 1024
@@ -792,16 +795,17 @@ def load_sound_records(
         text = read_text(source, max_bytes) if source is not None else None
         return None if isinstance(text, LoadProblem) else text
 
-    return sound_records(
-        repository.config,
-        loaded,
-        text_of,
-        as_of=as_of,
-        lang=lang,
-        today=today,
-        parser=parser,
-        checks=checked.checks,
-    )
+    with collection_paused():
+        return sound_records(
+            repository.config,
+            loaded,
+            text_of,
+            as_of=as_of,
+            lang=lang,
+            today=today,
+            parser=parser,
+            checks=checked.checks,
+        )
 
 
 def load_sound_record(

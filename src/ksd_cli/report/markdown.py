@@ -11,6 +11,7 @@ from ksd_cli.escaping import markdown_cell
 from ksd_cli.idformat import date_text, number
 from ksd_cli.messages import Lang, message
 from ksd_cli.report.model import Cell, ColumnKind, Report, Table
+from ksd_cli.tanggal import TanggalBulan
 
 #: Template name; a data repository overrides it with its own ``templates/laporan.md.j2``.
 TEMPLATE = "laporan.md.j2"
@@ -226,7 +227,8 @@ def format_cell(
             return str(value)
         return f"Rp{number(value, lang)}" if kind == "rupiah" else number(value, lang)
     if isinstance(value, date):
-        if dates is None:
+        # A month-only date equals its month's first day as a key: it is worded on its own.
+        if dates is None or isinstance(value, TanggalBulan):
             return date_text(value, lang)
         if value not in dates:
             dates[value] = date_text(value, lang)

@@ -253,6 +253,64 @@ THIRD_PARTIES = [
         "Direktur Utama",
     ),
 ]
+#: Syllables of the place and company names that grow with the register (see ``Pools``).
+SYLLABLES = [
+    "ba",
+    "ka",
+    "ma",
+    "sa",
+    "ta",
+    "ra",
+    "la",
+    "wa",
+    "ja",
+    "pa",
+    "su",
+    "tu",
+    "ri",
+    "ti",
+    "ngi",
+    "lo",
+    "ke",
+    "mu",
+    "nu",
+    "do",
+]
+
+
+def made_word(number: int) -> str:
+    """A place-like word of four syllables, one for each of the 160,000 numbers below 20**4."""
+    n = len(SYLLABLES)
+    return "".join(SYLLABLES[number // n**k % n] for k in (3, 2, 1, 0)).capitalize()
+
+
+class Pools:
+    """Places and companies whose number grows with the register, so that one partner's
+    proposals with alike titles (rule C016) stay a small constant share of the agreements
+    instead of growing with the square of their number, as in a real register.
+
+    A place is three words no other place uses: two titles that differ only in their place
+    differ by three words, too many for C016 to take them for one request.
+    """
+
+    def __init__(self, agreements: int) -> None:
+        self.places = max(8, agreements // 20)
+        self.companies = max(len(THIRD_PARTIES), agreements // 60)
+
+    def place(self, rng: random.Random) -> str:
+        i = rng.randrange(self.places)
+        a, b, c = (made_word((3 * i + k) * 7919 % 160_000) for k in range(3))
+        return f"Kawasan {a}, {b} dan {c}"
+
+    def company(self, rng: random.Random) -> tuple[str, str, str]:
+        i = rng.randrange(self.companies)
+        if i < len(THIRD_PARTIES):
+            return THIRD_PARTIES[i]
+        a, b = (made_word((2 * i + k) * 4099 % 160_000) for k in range(2))
+        street = f"Jl. {made_word(i * 31 % 160_000)} No. {i % 97 + 1}, Samarinda"
+        return (f"PT {a} {b} Mandiri", street, "Direktur")
+
+
 MINISTRIES = [
     ("Kementerian Pertanian", "Sekretaris Jenderal Kementerian Pertanian"),
     ("Kementerian Dalam Negeri", "Direktur Jenderal Bina Administrasi Kewilayahan"),
@@ -330,6 +388,7 @@ class Context:
         self.other_regions = other_regions
         self.heads: dict[str, str] = {}
         self.potentials_upto: dict[int, list[str]] = {}
+        self.pools = Pools(0)
 
 
 def q(text: str) -> str:
@@ -410,7 +469,7 @@ def parties_for(ctx: Context, kind: str) -> list[Party]:
         kode = rng.choice(KALTIM) if rng.random() < 0.6 else rng.choice(ctx.other_regions)
         partners.append(Party("pemda", kode=kode))
     elif kind == "ksdpk":
-        nama, alamat, jabatan = rng.choice(THIRD_PARTIES)
+        nama, alamat, jabatan = ctx.pools.company(rng)
         partners.append(Party("pihak_ketiga", nama=nama, alamat=alamat, jabatan=jabatan))
         if rng.random() < 0.15:
             partners.append(Party("pemda", kode=rng.choice(BORDERING)))
@@ -563,7 +622,7 @@ def agreement(ctx: Context, doc_id: str, start: date, kind: str) -> str:
         urusan.append(rng.choice([t.urusan for t in THEMES if t.urusan != theme.urusan]))
     lines = [
         f"id: {doc_id}",
-        f"judul: {q(theme.judul + ' dengan ' + partner_name)}",
+        f"judul: {q(f'{theme.judul} di {ctx.pools.place(rng)} dengan {partner_name}')}",
         f"jenis: {kind}",
         "urusan:",
         *[f"  - {q(code)}" for code in urusan],
@@ -855,6 +914,7 @@ def generate(
         raise ValueError(f"urusan codes missing from urusan.csv: {unknown}")
     others = [k for k in regions if "." in k and not k.startswith("64.")]
     ctx = Context(rng, regions, others)
+    ctx.pools = Pools(agreements)
     agreements_dir = out_dir / "data" / "agreements"
     potentials_dir = out_dir / "data" / "potentials"
     agreements_dir.mkdir(parents=True, exist_ok=True)

@@ -671,8 +671,11 @@ ROWS: tuple[RowMaker, ...] = (
 )
 
 
-def measure_all(root: Path, scratch: Path, repeat: int, agreements: int) -> list[Row]:
-    """Measure the references and whatever ksd commands exist, in table order."""
+def measure_all(
+    root: Path, scratch: Path, repeat: int, agreements: int, only: frozenset[str] = frozenset()
+) -> list[Row]:
+    """Measure the references and whatever ksd commands exist, in table order (``only``: these
+    rows' functions, every row when empty)."""
     floor = measure("floor", [sys.executable, "-c", FLOOR, str(root)], repeat)
     baseline = measure(
         "baseline", [sys.executable, str(HERE / "baseline_app.py"), "--help"], HELP_REPEAT
@@ -687,7 +690,8 @@ def measure_all(root: Path, scratch: Path, repeat: int, agreements: int) -> list
     cold_env = {**warm_env, "KSD_NO_CACHE": "1"}
     bench = Bench(root, scratch, repeat, agreements, floor, baseline, warm_env, cold_env)
     for make in ROWS:
-        rows.extend(make(bench))
+        if not only or make.__name__ in only:
+            rows.extend(make(bench))
     return rows
 
 
@@ -765,7 +769,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--json", type=Path, default=None, metavar="FILE", help="also write the figures here"
     )
+    parser.add_argument(
+        "--only",
+        default="",
+        metavar="ROWS",
+        help="measure only these rows, by function name, comma-separated (e.g. "
+        "validate_cold,report,help_rows); the references are always measured",
+    )
     args = parser.parse_args(argv)
+    only = frozenset(n for n in args.only.split(",") if n)
+    unknown = only - {make.__name__ for make in ROWS}
+    if unknown:
+        parser.error(f"unknown rows: {', '.join(sorted(unknown))}")
 
     info = machine()
     print(f"machine: nproc {info['nproc']}, {info['cpu']}, {info['platform']}")
@@ -780,7 +795,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"repository: {root} ({how}): {agreements} agreements, {potentials} potentials")
         warm_cache(root)
 
-        rows = measure_all(root, scratch, args.repeat, agreements)
+        rows = measure_all(root, scratch, args.repeat, agreements, only)
 
     print(f"\nbest of {args.repeat} runs (--help: {HELP_REPEAT}); peak memory: maximum over runs")
     print(f"load average at the end: {os.getloadavg()[0]:.2f}\n")

@@ -51,3 +51,20 @@ def test_a_typo_or_one_word_more_is_the_same_request_two_words_are_not() -> None
     found = find_duplicates([base, typo, more, other])
     assert [r.id for r in found["KSD-6472-2024-003"]] == ["KSD-6472-2024-004", "KSD-6472-2024-005"]
     assert "KSD-6472-2024-006" not in found
+
+
+def test_dates_a_year_apart_at_most_and_undated_ones_by_the_year_of_their_id() -> None:
+    # Registrations are paired through a window over their dates (and the ids' years for an
+    # undated one), not all with all: the window's edges must still be exactly 365 days.
+    judul = "Pengelolaan Parkir"
+    first = request("KSD-6472-2022-001", judul, "2022-01-01")
+    edge = request("KSD-6472-2023-001", judul, "2023-01-01")  # 365 days after the first
+    past = request("KSD-6472-2024-001", judul, "2024-01-02")  # 366 days after the edge
+    undated = agreement(id="KSD-6472-2025-001", judul=judul, jenis="ksdpk", pihak=[SAMARINDA, PT])
+    far = agreement(id="KSD-6472-2019-001", judul=judul, jenis="ksdpk", pihak=[SAMARINDA, PT])
+    found = find_duplicates([past, undated, far, edge, first])
+    assert [r.id for r in found["KSD-6472-2022-001"]] == ["KSD-6472-2023-001"]
+    assert [r.id for r in found["KSD-6472-2023-001"]] == ["KSD-6472-2022-001"]
+    assert [r.id for r in found["KSD-6472-2024-001"]] == ["KSD-6472-2025-001"]
+    assert [r.id for r in found["KSD-6472-2025-001"]] == ["KSD-6472-2024-001"]
+    assert "KSD-6472-2019-001" not in found

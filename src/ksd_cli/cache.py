@@ -44,7 +44,7 @@ CACHE_DIR_ENV = "KSD_CACHE_DIR"
 NO_CACHE_ENV = "KSD_NO_CACHE"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """What one file gave: the findings of reading it and of its own rules, and its facts.
 

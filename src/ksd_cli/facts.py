@@ -26,7 +26,7 @@ from ksd_cli.rules.base import Loc, RepositoryIndex
 CROSS_RECORD_RULES = frozenset({"unknown-potensi", "duplicate-id", "registrasi-ganda"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Facts:
     """One valid record as the rules across records see it.
 

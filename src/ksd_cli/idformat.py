@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -276,11 +277,17 @@ def number(n: int, lang: Lang) -> str:
 def date_text(d: _dt.date, lang: Lang) -> str:
     """A date for ``lang``: "25 Juli 2019" in Indonesian, "25 July 2019" in English."""
     d = _check_date(d)
+    # A month-only date (v1.1) is "Oktober 2018" / "October 2018": no day is invented.
+    return _date_text(d.year, d.month, d.day, _known_to_month(d), lang)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _date_text(year: int, month: int, day: int, month_only: bool, lang: Lang) -> str:
+    """``date_text`` once per day and language: babel's formatting is slow, reports repeat days."""
     from babel.dates import format_date
 
-    # A month-only date (v1.1) is "Oktober 2018" / "October 2018": no day is invented.
-    pattern = "MMMM y" if _known_to_month(d) else "d MMMM y"
-    return str(format_date(d, pattern, locale=lang))
+    pattern = "MMMM y" if month_only else "d MMMM y"
+    return str(format_date(_dt.date(year, month, day), pattern, locale=lang))
 
 
 def days_text(n: int, lang: Lang) -> str:

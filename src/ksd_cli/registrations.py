@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
@@ -31,7 +31,7 @@ _SPACES = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[^\w\s]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Registration:
     """What C016 compares: a proposal's id, title, partner keys and when it was registered."""
 
@@ -143,15 +143,54 @@ def find_duplicates_among(
             for key in (words, *(words[:i] + words[i + 1 :] for i in range(len(words)))):
                 near.setdefault(key, set()).add(words)
         for members in same.values():
-            for i, a in enumerate(members):
-                for b in members[i + 1 :]:
-                    compare(a, b)
+            for a, b in _close_pairs(members):
+                compare(a, b)
         pairs = {(x, y) for titles in near.values() for x in titles for y in titles if x < y}
-        for x, y in pairs:
-            for a in same[x]:
-                for b in same[y]:
-                    compare(a, b)
-    return {k: tuple(v[i] for i in sorted(v)) for k, v in found.items()}
+        for x, y in sorted(pairs):
+            for a, b in _close_pairs(same[x], same[y]):
+                compare(a, b)
+    return {k: tuple(found[k][i] for i in sorted(found[k])) for k in sorted(found)}
+
+
+def _close_pairs(
+    xs: list[Registration], ys: list[Registration] | None = None
+) -> Iterator[tuple[Registration, Registration]]:
+    """Every pair that ``_near`` may accept: one of ``xs`` and one of ``ys``, or two of ``xs``.
+
+    Pairs of dated registrations come from a window over their dates (at most ``JARAK_HARI``
+    apart), pairs with an undated one from the ids' years next to each other, so a partner
+    with proposals over many years costs about one year's worth of comparisons per proposal.
+    """
+    tagged = [(0, r) for r in xs] + [(1, r) for r in ys or ()]
+
+    def wanted(s: int, t: int) -> bool:
+        return ys is None or s != t
+
+    dated = sorted((t for t in tagged if t[1].tanggal is not None), key=_tanggal)
+    first = 0
+    for j, (t, b) in enumerate(dated):
+        while _tanggal(dated[j]).toordinal() - _tanggal(dated[first]).toordinal() > JARAK_HARI:
+            first += 1
+        for s, a in dated[first:j]:
+            if wanted(s, t):
+                yield a, b
+    by_year: dict[int, list[tuple[int, Registration]]] = {}
+    for s, r in tagged:
+        if r.tahun is not None:
+            by_year.setdefault(r.tahun, []).append((s, r))
+    for s, a in tagged:
+        if a.tanggal is not None or a.tahun is None:
+            continue
+        for year in (a.tahun - 1, a.tahun, a.tahun + 1):
+            for t, b in by_year.get(year, ()):
+                if b is not a and wanted(s, t):
+                    yield a, b
+
+
+def _tanggal(tagged: tuple[int, Registration]) -> date:
+    day = tagged[1].tanggal
+    assert day is not None
+    return day
 
 
 def _near(a: Registration, b: Registration) -> bool:

@@ -20,7 +20,7 @@ RECORD_SUFFIXES = (".yaml", ".yml")
 NotRegular = Literal["symlink", "special"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceFile:
     """A record file: its absolute path, its path relative to the root, and its kind.
 

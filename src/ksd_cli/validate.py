@@ -177,7 +177,7 @@ class CheckedRecords:
     checks: tuple[Diagnostic, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scanned:
     """One record file read through the cache: its entry, and its record when asked for."""
 
@@ -380,13 +380,22 @@ def _check_files(
     )
     results: list[Checked] = []
     if len(missing) >= POOL_THRESHOLD and workers > 1 and _can_fork():
+        import gc
         import multiprocessing
 
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for done in pool.imap(task, chunks):
-                results.extend(done)
-                if progress is not None:
-                    progress(len(results), len(missing))
+        # What the parent holds now (the file list, the cache's index, imported modules) is
+        # shared with the forked workers until a write copies its page: a collection in a
+        # worker writes to every object it scans, so the objects are moved out of its reach
+        # first (at 100,000 files each worker held about 40 MB of copies without this).
+        gc.freeze()
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for done in pool.imap(task, chunks):
+                    results.extend(done)
+                    if progress is not None:
+                        progress(len(results), len(missing))
+        finally:
+            gc.unfreeze()
         return results
     for chunk in chunks:
         results.extend(task(chunk))
@@ -765,15 +774,18 @@ def load_sound_records(
     as in :func:`load_checked`.
     """
     listed = repository.source_files()
-    checked = load_checked(
-        repository,
-        as_of=judgement_day(as_of, today),
-        lang=lang,
-        parser=parser,
-        progress=progress,
-        sources=listed,
-        use_cache=use_cache,
-    )
+    # Paused while the records arrive and are split: every collection would scan them all
+    # again and free nothing (about a fifth of ``ksd report``'s time on 10,000 records).
+    with collection_paused():
+        checked = load_checked(
+            repository,
+            as_of=judgement_day(as_of, today),
+            lang=lang,
+            parser=parser,
+            progress=progress,
+            sources=listed,
+            use_cache=use_cache,
+        )
     loaded = checked.loaded
     sources = {s.rel: s for s in listed}
     max_bytes = repository.config.validate_.max_file_kb * 1024
@@ -783,16 +795,17 @@ def load_sound_records(
         text = read_text(source, max_bytes) if source is not None else None
         return None if isinstance(text, LoadProblem) else text
 
-    return sound_records(
-        repository.config,
-        loaded,
-        text_of,
-        as_of=as_of,
-        lang=lang,
-        today=today,
-        parser=parser,
-        checks=checked.checks,
-    )
+    with collection_paused():
+        return sound_records(
+            repository.config,
+            loaded,
+            text_of,
+            as_of=as_of,
+            lang=lang,
+            today=today,
+            parser=parser,
+            checks=checked.checks,
+        )
 
 
 def load_sound_record(

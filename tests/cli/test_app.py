@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ksd_cli import __version__
-from ksd_cli.cli import COMMANDS, main
+from ksd_cli.cli import COMMANDS, SUMMARIES, command_name, main, real_command
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -30,6 +31,7 @@ def test_help_imports_nothing_heavy() -> None:
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
         "heavy = [m for m in ('pandas', 'openpyxl', 'jinja2', 'docx', 'num2words', 'babel',\n"
         "    'ruamel.yaml', 'pydantic', 'ksd_cli.models', 'yaml') if m in sys.modules]\n"
+        "heavy += sorted(m for m in sys.modules if m.startswith('ksd_cli.cli.'))\n"
         "sys.stderr.write('HEAVY=' + ','.join(heavy))"
     )
     result = subprocess.run(
@@ -44,3 +46,18 @@ def test_python_dash_m(project_root: Path) -> None:
         [sys.executable, "-m", "ksd_cli", "--version"], capture_output=True, text=True
     )
     assert result.returncode == 0 and result.stdout.strip() == f"ksd {__version__}"
+
+
+@pytest.mark.parametrize("command", [command_name(name) for _, name in COMMANDS])
+def test_the_help_lists_each_command_by_its_own_first_paragraph(command: str) -> None:
+    # ``ksd --help`` lists the commands from SUMMARIES without importing their modules: each
+    # summary must stay the first paragraph of the command's own help.
+    real = real_command(command)
+    assert real.name == command
+    assert SUMMARIES[command] == inspect.cleandoc(real.help or "").split("\n\n")[0].replace(
+        "\n", " "
+    )
+
+
+def test_every_command_is_listed_once() -> None:
+    assert list(SUMMARIES) == [command_name(name) for _, name in COMMANDS]

@@ -90,3 +90,15 @@ def test_every_partner_has_one_name_in_every_section(project_root: Path) -> None
     assert by_partner["64"] == "Provinsi Kalimantan Timur"
     flagged = [f for f in report.temuan.rows if f[0] == "KSD-6402-2021-001"]
     assert flagged and all("Provinsi Kalimantan Timur" in str(row) for row in flagged)
+
+
+def test_a_month_only_date_and_its_months_first_day_are_worded_apart() -> None:
+    # TanggalBulan(2018, 10, 1) == date(2018, 10, 1): the cache of worded dates must not mix
+    # "Oktober 2018" with "1 Oktober 2018".
+    from ksd_cli.report.markdown import format_cell
+    from ksd_cli.tanggal import TanggalBulan
+
+    dates: dict[date, str] = {}
+    assert format_cell(date(2018, 10, 1), "tanggal", dates) == "1 Oktober 2018"
+    assert format_cell(TanggalBulan.dari(2018, 10), "tanggal", dates) == "Oktober 2018"
+    assert format_cell(date(2018, 10, 1), "tanggal", dates) == "1 Oktober 2018"

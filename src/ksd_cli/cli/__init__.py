@@ -4,17 +4,40 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from ksd_cli import __version__
-from ksd_cli.cli.common import EXIT_INTERRUPTED, EXIT_USAGE, boundary
-from ksd_cli.cli.usage import argv_lang, is_kind, is_usage_error, usage_error_lines
-from ksd_cli.messages import message
+
+
+class LazyGroup(TyperGroup):
+    """The command group whose commands' modules are imported only when a command runs.
+
+    ``ksd --help`` lists every command by the first paragraph of its help
+    (:data:`SUMMARIES`, checked against the commands' own docstrings by
+    tests/cli/test_app.py) without importing the modules; running a command, or asking for
+    its own help, imports its module and builds the real command.
+    """
+
+    # Click's types are Any here: Typer >= 0.25 uses its own copy of Click.
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, summary in SUMMARIES.items():
+            # A stand-in that knows only the summary: listed by --help, suggested for a typo.
+            self.commands.setdefault(name, TyperCommand(name, help=summary))
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """The real command to run, its module imported."""
+        if args and args[0] in SUMMARIES:
+            return args[0], real_command(args[0]), args[1:]
+        return super().resolve_command(ctx, args)
+
 
 app = typer.Typer(
     name="ksd",
+    cls=LazyGroup,
     help="Tools for Kerja Sama Daerah records kept in git: validate, find what is stalled, "
     "draft naskah, report.",
     rich_markup_mode="rich",
@@ -22,8 +45,9 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-# One line per command: (module under ksd_cli.cli, function name). Modules are imported here,
-# but each keeps its heavy imports (pandas, openpyxl, jinja2, docx) inside its function.
+# One line per command: (module under ksd_cli.cli, function name). Each module is imported only
+# when its command runs (``LazyGroup``) and keeps its heavy imports (pandas, openpyxl, jinja2,
+# docx) inside its function.
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("validate", "validate"),
     ("rules", "rules"),
@@ -40,11 +64,51 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("export", "export"),
     ("consolidate", "consolidate"),
 )
-for module_name, function_name in COMMANDS:
-    module = importlib.import_module(f"ksd_cli.cli.{module_name}")
-    app.command(name=function_name.rstrip("_").replace("_", "-"))(
-        boundary(getattr(module, function_name))
-    )
+#: What ``ksd --help`` says of each command: the first paragraph of its docstring.
+SUMMARIES: dict[str, str] = {
+    "validate": "Check the records against the record format and the rules.",
+    "rules": "List every rule with its code, name, severity and summary; or explain one rule.",
+    "stalled": "List cooperation that is stuck before or after signing, expiring, or never "
+    "evaluated.",
+    "show": "Show one record as of a date: stages with dates, documents, status, flags.",
+    "report": "Write the evaluation report of a period: Excel workbook, Markdown, Word or PDF.",
+    "mapping": "Write the Rancangan Pemetaan Potensi: the matrix of potentials per urusan.",
+    "fmt": "Format records canonically: key order, indentation, quoted codes, ISO dates.",
+    "diff": "Show what changed in the records: fields, stages, status, stalled flags.",
+    "init": "Create a data repository: ksd.toml, data folders, README, hooks and CI.",
+    "new": "Create a record with the next free id and every required field, and print its path.",
+    "draft": "Write a naskah (KB, PKS, nota kesepakatan, adendum) of a record as Markdown, Word "
+    "or PDF.",
+    "import": "Import a register: one record per cooperation, its rows' documents as its naskah.",
+    "export": "Export the agreements as a register (Excel or CSV) that ksd import reads back.",
+    "consolidate": "Consolidate many regions' repositories: a province's or Kemendagri's view.",
+}
+_BUILT: dict[str, Any] = {}
+
+
+def command_name(function_name: str) -> str:
+    """The name a command is called by: ``import_`` is ``import``."""
+    return function_name.rstrip("_").replace("_", "-")
+
+
+def real_command(name: str) -> Any:
+    """The command ``name`` with its options, its module imported (once)."""
+    if name not in _BUILT:
+        from ksd_cli.cli.common import boundary
+
+        module_name, function_name = next((m, f) for m, f in COMMANDS if command_name(f) == name)
+        module = importlib.import_module(f"ksd_cli.cli.{module_name}")
+        single = typer.Typer(
+            add_completion=False,
+            rich_markup_mode="rich",
+            context_settings={"help_option_names": ["-h", "--help"]},
+            pretty_exceptions_enable=False,
+        )
+        single.command(name=name)(boundary(getattr(module, function_name)))
+        built = typer.main.get_command(single)
+        built.name = name
+        _BUILT[name] = built
+    return _BUILT[name]
 
 
 def _version(value: bool) -> None:
@@ -76,18 +140,23 @@ def main(argv: list[str] | None = None) -> int:
         # language instead of Click's English panel.
         outcome = app(args=arguments, prog_name="ksd", standalone_mode=False)
     except Exception as exc:
+        from ksd_cli.cli.common import EXIT_INTERRUPTED, EXIT_USAGE
+        from ksd_cli.cli.usage import is_kind
+
         if is_kind(exc, "NoArgsIsHelpError"):
             exc.show()  # type: ignore[attr-defined]
             return EXIT_USAGE
         if is_kind(exc, "Abort"):
             sys.stderr.write("\n")
             return EXIT_INTERRUPTED
+        from ksd_cli.cli.usage import argv_lang, is_usage_error, usage_error_lines
+        from ksd_cli.messages import message
+
         if not is_usage_error(exc):
             raise
         lang = argv_lang(arguments)
-        names = {name.rstrip("_").replace("_", "-") for _, name in COMMANDS}
         given = next((a for a in arguments if not a.startswith("-")), None)
-        command = f"ksd {given}" if given in names else "ksd"
+        command = f"ksd {given}" if given in SUMMARIES else "ksd"
         problem, hint = usage_error_lines(exc, lang, command=command)
         sys.stderr.write(f"ksd: {problem}\n  {message('boundary.hint-label', lang)}: {hint}\n")
         return EXIT_USAGE

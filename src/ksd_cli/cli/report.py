@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -94,6 +95,9 @@ def report(
 
     today = repo.config.today()
     sound = load_sound_records(repo, as_of=day, lang=lang_, today=today, use_cache=not no_cache)
+    # The records live until the process ends: the cycle collector need not scan them again
+    # and again while the report allocates its tables (a tenth of the run on 10,000).
+    gc.freeze()
     commit, changed = head_commit(repo.root, _data_paths(repo))
     result = build_report(
         sound,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TextIO
@@ -10,6 +11,7 @@ from ksd_cli.escaping import markdown_cell
 from ksd_cli.idformat import date_text, number
 from ksd_cli.messages import Lang, message
 from ksd_cli.report.model import Cell, ColumnKind, Report, Table
+from ksd_cli.tanggal import TanggalBulan
 
 #: Template name; a data repository overrides it with its own ``templates/laporan.md.j2``.
 TEMPLATE = "laporan.md.j2"
@@ -225,9 +227,16 @@ def format_cell(
             return str(value)
         return f"Rp{number(value, lang)}" if kind == "rupiah" else number(value, lang)
     if isinstance(value, date):
-        if dates is None:
+        # A month-only date equals its month's first day as a key: it is worded on its own.
+        if dates is None or isinstance(value, TanggalBulan):
             return date_text(value, lang)
         if value not in dates:
             dates[value] = date_text(value, lang)
         return dates[value]
-    return markdown_cell(value)
+    return _inert(value) if isinstance(value, str) else markdown_cell(value)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _inert(text: str) -> str:
+    """``markdown_cell`` of a text, once per distinct text: names and labels repeat a lot."""
+    return markdown_cell(text)

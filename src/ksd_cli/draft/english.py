@@ -10,15 +10,13 @@ numbers in words (num2words, ``lang="en"``).
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ksd_cli.draft import perubahan
 from ksd_cli.draft.perubahan import KetentuanView, Perubahan
 from ksd_cli.escaping import markdown_text
-from ksd_cli.models import HapusPasal, SisipPasal
 from ksd_cli.reference import Wilayah
 
 #: Each kind of naskah as the English text calls it.
@@ -86,9 +84,6 @@ _PEJABAT: dict[str, str] = {"plt": "Acting", "plh": "Daily Acting", "pj": "Inter
 
 _ASING = ("pemda_luar_negeri", "lembaga_luar_negeri")
 
-#: "Rp95.000,00" or "Rp 95.000": an amount in rupiah (as ``perubahan._RUPIAH``).
-_RUPIAH = re.compile(r"Rp\s?(\d{1,3}(?:\.\d{3})*)(?:,00)?(?![\d.,]\d)")
-
 
 def words(n: int) -> str:
     """A whole number in English words: 21 → "twenty-one"."""
@@ -125,13 +120,20 @@ def rupiah_words(n: int) -> str:
 
 def with_words(text: str) -> str:
     """Each amount in rupiah followed by its words in English, unless already spelled out."""
+    return perubahan.with_amount_words(text, words)
 
-    def spell(match: re.Match[str]) -> str:
-        if re.match(r"\s*\(", match.string[match.end() :]):
-            return match.group(0)
-        return f"{match.group(0)} ({words(int(match.group(1).replace('.', '')))} rupiah)"
 
-    return _RUPIAH.sub(spell, text)
+#: The English amendment form, the structure of ``perubahan.INDONESIA``.
+BENTUK = perubahan.Bentuk(
+    pasal="Article {n}",
+    ayat="{pasal} paragraph ({m})",
+    ubah="{where} is amended to read as follows:",
+    sisip="Between {after} and {next}, 1 (one) Article is inserted, namely {pasal}, which reads "
+    "as follows:",
+    hapus_ayat="{where} is deleted.",
+    hapus_pasal="{where} is deleted.",
+    angka=with_words,
+)
 
 
 def join(items: Sequence[object], conjunction: str = "and") -> str:
@@ -336,51 +338,4 @@ def ketentuan(changes: Sequence[Perubahan]) -> tuple[KetentuanView, ...]:
 
     New texts are the record's own; only their amounts get English words.
     """
-    inserted: Counter[int] = Counter()
-    views = []
-    for change in changes:
-        if isinstance(change, str):
-            views.append(KetentuanView(perintah=markdown_text(change), bebas=True))
-        elif isinstance(change, HapusPasal):
-            if change.ayat is not None:
-                text = f"Article {change.pasal} paragraph ({change.ayat}) is deleted."
-            else:
-                text = f"Article {change.pasal} is deleted."
-            views.append(KetentuanView(perintah=text))
-        elif isinstance(change, SisipPasal):
-            after = change.sisip_setelah
-            letter = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[inserted[after] % 26]
-            inserted[after] += 1
-            article = f"Article {after}{letter}"
-            views.append(
-                KetentuanView(
-                    perintah=f"Between Article {after} and Article {after + 1}, 1 (one) Article "
-                    f"is inserted, namely {article}, which reads as follows:",
-                    pasal=article,
-                    judul=markdown_text(change.judul) if change.judul else None,
-                    isi=_isi(change.teks, ayat=None),
-                )
-            )
-        else:
-            where = f"Article {change.pasal}"
-            if change.ayat is not None:
-                where += f" paragraph ({change.ayat})"
-            views.append(
-                KetentuanView(
-                    perintah=f"{where} is amended to read as follows:",
-                    pasal=f"Article {change.pasal}",
-                    judul=markdown_text(change.judul) if change.judul else None,
-                    isi=_isi(change.teks, ayat=change.ayat),
-                )
-            )
-    return tuple(views)
-
-
-def _isi(teks: str | list[str], *, ayat: int | None) -> tuple[str, ...]:
-    items = [teks] if isinstance(teks, str) else list(teks)
-    worded = [with_words(markdown_text(t)) for t in items]
-    if ayat is not None:
-        return tuple(f"({ayat + i}) {t}" for i, t in enumerate(worded))
-    if len(worded) == 1:
-        return (worded[0],)
-    return tuple(f"({i}) {t}" for i, t in enumerate(worded, start=1))
+    return perubahan.ketentuan(changes, BENTUK)

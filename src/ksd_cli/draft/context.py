@@ -23,7 +23,14 @@ from ksd_cli.draft.views import (
 from ksd_cli.draft.wording import angka_kata, durasi, gabung, label_pihak, urutan
 from ksd_cli.escaping import markdown_text
 from ksd_cli.messages import Msg, Term
-from ksd_cli.models import Agreement, HakKewajiban, Naskah, Penandatangan, Pihak
+from ksd_cli.models import (
+    Agreement,
+    HakKewajiban,
+    Naskah,
+    Penandatangan,
+    PersetujuanDprd,
+    Pihak,
+)
 from ksd_cli.naming import naskah_title
 from ksd_cli.reference import ReferenceData, Wilayah
 
@@ -357,14 +364,8 @@ def _english(
         (en.daerah for v, en in zip(parties, english_parties, strict=True) if v.pemilik), None
     )
     of_region = f" of {region}" if region else ""
-    dprd = agreement.persetujuan_dprd
-    if (
-        dprd is not None
-        and dprd.hasil == "disetujui"
-        and dprd.nomor
-        and dprd.tanggal_keputusan
-        and (naskah.tanggal_ttd is None or naskah.tanggal_ttd >= dprd.tanggal_keputusan)
-    ):
+    dprd = _dprd_cited(agreement, naskah)
+    if dprd is not None and dprd.nomor and dprd.tanggal_keputusan:
         tambahan.append(
             f"that this cooperation has been approved by the Regional People's Representative "
             f"Council{of_region} by Decision Number {_teks(dprd.nomor)} dated "
@@ -402,6 +403,20 @@ def _english(
     )
 
 
+def _dprd_cited(agreement: Agreement, naskah: Naskah) -> PersetujuanDprd | None:
+    """The DPRD approval a naskah cites: granted, numbered, dated, and not after the signing."""
+    dprd = agreement.persetujuan_dprd
+    if (
+        dprd is not None
+        and dprd.hasil == "disetujui"
+        and dprd.nomor
+        and dprd.tanggal_keputusan
+        and (naskah.tanggal_ttd is None or naskah.tanggal_ttd >= dprd.tanggal_keputusan)
+    ):
+        return dprd
+    return None
+
+
 def _jangka_waktu(naskah: Naskah) -> str | None:
     """The term of v1.1 ``jangka_waktu`` ("2 (dua) tahun 6 (enam) bulan"), for undated drafts."""
     term = naskah.jangka_waktu
@@ -423,14 +438,8 @@ def _dasar_hukum(
     pemilik = next((p for p in parties if p.pemilik), None)
     daerah = f" {pemilik.daerah}" if pemilik and pemilik.daerah else ""
     tambahan = []
-    dprd = agreement.persetujuan_dprd
-    if (
-        dprd is not None
-        and dprd.hasil == "disetujui"
-        and dprd.nomor
-        and dprd.tanggal_keputusan
-        and (naskah.tanggal_ttd is None or naskah.tanggal_ttd >= dprd.tanggal_keputusan)
-    ):
+    dprd = _dprd_cited(agreement, naskah)
+    if dprd is not None and dprd.nomor and dprd.tanggal_keputusan:
         tambahan.append(
             f"bahwa rencana kerja sama ini telah mendapat persetujuan Dewan Perwakilan Rakyat "
             f"Daerah{daerah} melalui Keputusan Nomor {_teks(dprd.nomor)} tanggal "

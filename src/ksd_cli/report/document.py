@@ -435,7 +435,6 @@ def _chart(document: Any, table: Table, title: str, lang: Lang, counter: _Counte
     import matplotlib
 
     matplotlib.use("Agg")
-    from docx.shared import Cm
     from matplotlib import pyplot as plt
     from matplotlib.ticker import MaxNLocator
 
@@ -448,15 +447,7 @@ def _chart(document: Any, table: Table, title: str, lang: Lang, counter: _Counte
     axes.barh(labels, values, color="#1F4E78")
     axes.set_xlabel(message("lapdoc.chart.jumlah", lang))
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-    for spine in ("top", "right"):
-        axes.spines[spine].set_visible(False)
-    figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=150)
-    plt.close(figure)
-    counter.figures += 1
-    document.add_picture(io.BytesIO(buffer.getvalue()), width=Cm(15))
-    _caption(document, message("lapdoc.gambar", lang, n=counter.figures, judul=title))
+    _place_chart(document, figure, title, lang, counter)
 
 
 def _konversi_chart(document: Any, table: Table, lang: Lang, counter: _Counter) -> None:
@@ -468,7 +459,6 @@ def _konversi_chart(document: Any, table: Table, lang: Lang, counter: _Counter) 
     import matplotlib
 
     matplotlib.use("Agg")
-    from docx.shared import Cm
     from matplotlib import pyplot as plt
     from matplotlib.ticker import MaxNLocator
 
@@ -485,6 +475,15 @@ def _konversi_chart(document: Any, table: Table, lang: Lang, counter: _Counter) 
     axes.set_ylabel(message("lapdoc.chart.jumlah", lang))
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.legend(fontsize=7, frameon=False)
+    _place_chart(document, figure, message("lapdoc.chart.konversi", lang), lang, counter)
+
+
+def _place_chart(document: Any, figure: Any, title: str, lang: Lang, counter: _Counter) -> None:
+    """A drawn chart into the document, 15 cm wide, as the next numbered figure."""
+    from docx.shared import Cm
+    from matplotlib import pyplot as plt
+
+    axes = figure.axes[0]
     for spine in ("top", "right"):
         axes.spines[spine].set_visible(False)
     figure.tight_layout()
@@ -493,7 +492,6 @@ def _konversi_chart(document: Any, table: Table, lang: Lang, counter: _Counter) 
     plt.close(figure)
     counter.figures += 1
     document.add_picture(io.BytesIO(buffer.getvalue()), width=Cm(15))
-    title = message("lapdoc.chart.konversi", lang)
     _caption(document, message("lapdoc.gambar", lang, n=counter.figures, judul=title))
 
 

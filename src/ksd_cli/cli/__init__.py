@@ -140,26 +140,12 @@ def main(argv: list[str] | None = None) -> int:
         # language instead of Click's English panel.
         outcome = app(args=arguments, prog_name="ksd", standalone_mode=False)
     except Exception as exc:
-        from ksd_cli.cli.common import EXIT_INTERRUPTED, EXIT_USAGE
-        from ksd_cli.cli.usage import is_kind
+        from ksd_cli.cli.usage import parse_error_exit
 
-        if is_kind(exc, "NoArgsIsHelpError"):
-            exc.show()  # type: ignore[attr-defined]
-            return EXIT_USAGE
-        if is_kind(exc, "Abort"):
-            sys.stderr.write("\n")
-            return EXIT_INTERRUPTED
-        from ksd_cli.cli.usage import argv_lang, is_usage_error, usage_error_lines
-        from ksd_cli.messages import message
-
-        if not is_usage_error(exc):
+        code = parse_error_exit(exc, arguments, SUMMARIES)
+        if code is None:
             raise
-        lang = argv_lang(arguments)
-        given = next((a for a in arguments if not a.startswith("-")), None)
-        command = f"ksd {given}" if given in SUMMARIES else "ksd"
-        problem, hint = usage_error_lines(exc, lang, command=command)
-        sys.stderr.write(f"ksd: {problem}\n  {message('boundary.hint-label', lang)}: {hint}\n")
-        return EXIT_USAGE
+        return code
     except SystemExit as exc:
         if exc.code is None or isinstance(exc.code, int):
             return exc.code or 0

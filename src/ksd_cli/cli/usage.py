@@ -7,12 +7,12 @@ command boundary prints ksd's own usage errors: one line naming the problem, one
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Sequence
+import sys
+from collections.abc import Collection, Sequence
 
 from ksd_cli.escaping import terminal_text
-from ksd_cli.messages import Lang, message
+from ksd_cli.messages import Lang, message, resolve_lang
 
 #: Click's English sentences that carry no structured fields, read back into their parts.
 _EXTRA_ARGUMENTS = re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((?P<arguments>.*)\)$")
@@ -35,10 +35,33 @@ def argv_lang(argv: Sequence[str]) -> Lang:
             value = argv[index + 1]
         elif argument.startswith("--lang="):
             value = argument.removeprefix("--lang=")
-    if value is None:
-        value = os.environ.get("KSD_LANG", "")
-    value = value.strip().lower()
-    return "en" if value == "en" else "id"
+    return resolve_lang(value)
+
+
+def parse_error_exit(
+    error: BaseException, argv: Sequence[str], commands: Collection[str]
+) -> int | None:
+    """Print a parsing error Click raised and return ksd's exit code; ``None`` if not one.
+
+    ``commands`` are the command names, so that the hint can name the command's own ``-h``
+    when Click's error does not carry it.
+    """
+    from ksd_cli.cli.common import EXIT_INTERRUPTED, EXIT_USAGE
+
+    if is_kind(error, "NoArgsIsHelpError"):
+        error.show()  # type: ignore[attr-defined]
+        return EXIT_USAGE
+    if is_kind(error, "Abort"):
+        sys.stderr.write("\n")
+        return EXIT_INTERRUPTED
+    if not is_usage_error(error):
+        return None
+    lang = argv_lang(argv)
+    given = next((a for a in argv if not a.startswith("-")), None)
+    command = f"ksd {given}" if given in commands else "ksd"
+    problem, hint = usage_error_lines(error, lang, command=command)
+    sys.stderr.write(f"ksd: {problem}\n  {message('boundary.hint-label', lang)}: {hint}\n")
+    return EXIT_USAGE
 
 
 def is_usage_error(error: BaseException) -> bool:

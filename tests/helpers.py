@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -89,3 +90,20 @@ def worksheet(workbook: Workbook) -> Worksheet:
     sheet = workbook.active
     assert isinstance(sheet, Worksheet)
     return sheet
+
+
+def generator() -> ModuleType:
+    """``benchmarks/generate.py``, the synthetic repository generator, loaded as a module."""
+    import importlib.util
+    import sys
+
+    name = "ksd_bench_generate"
+    if name in sys.modules:
+        return sys.modules[name]
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # its dataclasses look their module up while being built
+    spec.loader.exec_module(module)
+    return module

@@ -12,13 +12,12 @@ from ksd_cli.messages import Msg
 from ksd_cli.yamlread import (
     MAX_DEPTH,
     MAX_EXPANDED_NODES,
-    MAX_INT_DIGITS,
     Document,
     LoadProblem,
     raw_scalar,
     read_document,
-    resolve_plain,
 )
+from ksd_cli.yamlscalar import MAX_INT_DIGITS, resolve_plain
 
 PARSERS = ["libyaml", "ruamel"]
 

@@ -45,7 +45,8 @@ from ksd_cli.errors import UserError, Words
 from ksd_cli.messages import Lang, Msg
 from ksd_cli.models import CODE_FIELDS, KEY_ORDER, Agreement, Naskah, Potential
 from ksd_cli.repository import Kind, SourceFile
-from ksd_cli.yamlread import Document, LoadProblem, raw_scalar, read_document, resolve_plain
+from ksd_cli.yamlread import Document, LoadProblem, raw_scalar, read_document
+from ksd_cli.yamlscalar import resolve_plain
 
 BOM = "\ufeff"
 MODELS: dict[str, type[BaseModel]] = {"agreement": Agreement, "potential": Potential}

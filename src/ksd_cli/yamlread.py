@@ -10,17 +10,18 @@ cannot drift apart between them.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Literal
 
 import yaml
 
 from ksd_cli.diagnostics import Location
 from ksd_cli.messages import Msg
+from ksd_cli.yamlquick import Quick, read_quick
+from ksd_cli.yamlscalar import INT, MAX_INT_DIGITS, NULL, resolve_plain
 
 # Tags the resolver gives scalars that carry no explicit tag: plain ones are resolved here by
 # the YAML 1.2 rules below, quoted ones are always strings.
@@ -37,43 +38,12 @@ _EXPLICIT_SCALAR_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 
-# The YAML 1.2 implicit resolvers of ruamel.yaml (resolver.py, versions (1, 2)), copied so that
-# the fast path needs no ruamel import; tests/test_yamlread_differential.py keeps them honest.
-_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-_FLOAT = re.compile(
-    r"""^(?:
-     [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
-    |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
-    |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
-    |[-+]?\.(?:inf|Inf|INF)
-    |\.(?:nan|NaN|NAN))$""",
-    re.X,
-)
-_INT = re.compile(
-    r"""^(?:[-+]?0b[0-1_]+
-    |[-+]?0o?[0-7_]+
-    |[-+]?[0-9_]+
-    |[-+]?0x[0-9a-fA-F_]+)$""",
-    re.X,
-)
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-_TIMESTAMP = re.compile(
-    r"""^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}
-    (?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?
-    (?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?$""",
-    re.X,
-)
-
 # Expanded size (nodes, counting every alias use in full) above which a file is refused: a
 # record has a few hundred nodes; "billion laughs" files have billions.
 MAX_EXPANDED_NODES = 100_000
 #: Deepest nesting of lists and mappings read: a record nests six levels deep at most, and a
 #: file nesting a thousand levels would exhaust the readers' recursion.
 MAX_DEPTH = 64
-#: Longest decimal integer read: Python refuses to convert longer digit strings (its
-#: int-string limit), and no value of a record comes near it.
-MAX_INT_DIGITS = 4300
 # Characters a record's text never holds: C0 controls but tab and newline, DEL, C1 controls,
 # lone surrogates (only "\ud800"-style escapes make them) and Unicode noncharacters. They
 # corrupt terminals, spreadsheets and documents, and cannot be written as UTF-8.
@@ -101,22 +71,49 @@ class LoadProblem:
     variant: str | None = None
 
 
-@dataclass
 class Document:
-    """A file's data with the node tree that locates its parts."""
+    """A file's data with what locates its parts.
 
-    data: Any
-    root: Any
-    problems: list[LoadProblem]
-    # Each mapping's keys, indexed when first walked: locating thousands of findings in one
-    # mapping stays linear (it rescanned the mapping per finding).
-    _keys: dict[int, _KeyIndex] = field(default_factory=dict, repr=False)
+    ``root`` is the node tree. A file the quick reader took (``yamlquick``) has the places
+    of its values instead, and composes its tree only when asked for a place it does not
+    hold (a path that is not in the file) or for the tree itself.
+    """
+
+    def __init__(
+        self,
+        data: Any,
+        root: Any,
+        problems: list[LoadProblem],
+        *,
+        text: str = "",
+        quick: Quick | None = None,
+    ) -> None:
+        self.data = data
+        self._root = root
+        self.problems = problems
+        self._text = text
+        self._quick = quick
+        # Each mapping's keys, indexed when first walked: locating thousands of findings in
+        # one mapping stays linear (it rescanned the mapping per finding).
+        self._keys: dict[int, _KeyIndex] = {}
+
+    @property
+    def root(self) -> Any:
+        """The node tree of the document."""
+        if self._root is None:
+            # The quick reader took the text: one document, which libyaml reads as it did.
+            self._root = _compose_libyaml(self._text)[0]
+        return self._root
 
     def locate(self, loc: Sequence[str | int], *, key: bool = False) -> Location:
         """Line and column of the node at ``loc`` (the key itself with ``key=True``).
 
         Walks as far as the path exists: a missing key resolves to its parent mapping.
         """
+        if self._quick is not None:
+            found = self._quick.place(tuple(loc), key=key)
+            if found is not None:
+                return Location(*found)
         return locate(self.root, loc, key=key, index=self._keys)
 
 
@@ -156,15 +153,22 @@ if _CParser is not None:
         """libyaml's composer with the resolver above."""
 
 
-def read_document(text: str, parser: Parser = "libyaml") -> Document | LoadProblem:
+def read_document(
+    text: str, parser: Parser = "libyaml", *, quick: bool = True
+) -> Document | LoadProblem:
     """Parse ``text`` (already decoded, BOM removed) into a ``Document`` or a syntax problem.
 
     Several documents, an empty file or a top level that is not a mapping are problems too.
+    With libyaml, a text in the plain shapes ``yamlquick`` reads is read by it (``quick``):
+    the same values and places, without composing a node tree.
     """
     roots: list[Any] | LoadProblem
     # libyaml accepts a tab as a separator ("key:<TAB>value") where ruamel.yaml, the format's
     # reference reader, refuses it: files with tabs are read by ruamel so both paths agree.
     if parser == "libyaml" and has_libyaml() and not _has_directive(text) and "\t" not in text:
+        places = read_quick(text) if quick else None
+        if places is not None:
+            return Document(places.data, None, [], text=text, quick=places)
         try:
             roots = _compose_libyaml(text)
         except yaml.YAMLError as exc:
@@ -336,7 +340,7 @@ def _escape_problem(text: str) -> LoadProblem:
 
 
 def _is_empty(node: Any) -> bool:
-    return _is_scalar(node) and _tag(node) == PLAIN and bool(_NULL.match(node.value))
+    return _is_scalar(node) and _tag(node) == PLAIN and bool(NULL.match(node.value))
 
 
 def _has_directive(text: str) -> bool:
@@ -531,7 +535,7 @@ class _Builder:
         if tag == STR:
             return value
         if tag == PLAIN:
-            if len(value) > MAX_INT_DIGITS and _INT.match(value):
+            if len(value) > MAX_INT_DIGITS and INT.match(value):
                 what = Msg("unsupported-yaml.long-number", limit=MAX_INT_DIGITS)
                 self.problems.append(_at(node, "unsupported-yaml", what=what))
                 return value
@@ -556,72 +560,6 @@ _TYPE_OF_TAG: dict[str, type | tuple[type, ...]] = {
 
 def _at(node: Any, code: str, **args: object) -> LoadProblem:
     return LoadProblem(code, node.start_mark.line + 1, node.start_mark.column + 1, args)
-
-
-def resolve_plain(value: str) -> Any:
-    """The value of a plain (unquoted) scalar under ruamel.yaml's YAML 1.2 rules.
-
-    A date-shaped scalar that is no real date (``2024-02-30``) stays a string, so that the
-    schema reports it at its position instead of the reader failing.
-    """
-    first = value[:1]
-    if first in "tTfF" and _BOOL.match(value):
-        return first in "tT"
-    if first in "~nN" or not value:
-        if _NULL.match(value):
-            return None
-        return value
-    if first in "-+0123456789.":
-        if _INT.match(value) and first != ".":
-            return _int(value)
-        if _FLOAT.match(value):
-            return _float(value)
-        if first in "0123456789":
-            if _DATE.match(value):
-                try:
-                    return date.fromisoformat(value)
-                except ValueError:
-                    return value
-            if _TIMESTAMP.match(value):
-                return _timestamp(value)
-    return value
-
-
-def _int(text: str) -> int | str:
-    digits = text.replace("_", "")
-    sign = -1 if digits[0] == "-" else 1
-    if digits[0] in "+-":
-        digits = digits[1:]
-    if digits.startswith("0b"):
-        return sign * int(digits[2:], 2)
-    if digits.startswith("0x"):
-        return sign * int(digits[2:], 16)
-    if digits.startswith("0o"):
-        return sign * int(digits[2:], 8)
-    if len(digits) > MAX_INT_DIGITS:
-        return text  # beyond Python's int-string limit: the reader reports it
-    return sign * int(digits)
-
-
-def _float(text: str) -> float:
-    digits = text.replace("_", "").lower()
-    sign = -1.0 if digits[0] == "-" else 1.0
-    if digits[0] in "+-":
-        digits = digits[1:]
-    if digits == ".inf":
-        return sign * math.inf
-    if digits == ".nan":
-        return math.nan
-    return sign * float(digits)
-
-
-def _timestamp(text: str) -> datetime | str:
-    normalised = re.sub(r"[ \t]+", " ", text.replace("t", "T")).replace(" Z", "Z")
-    normalised = normalised.replace("T", " ", 1)
-    try:
-        return datetime.fromisoformat(normalised.replace(" ", "T", 1))
-    except ValueError:
-        return text
 
 
 def locate(

@@ -1,0 +1,251 @@
+"""A quick reader for the plain block YAML that records are written in.
+
+Most record files are what ``ksd fmt`` writes: block mappings and lists, one value per line,
+plain or quoted scalars without escapes, comments. For those, composing a node tree and
+building values from it (``yamlread``) is most of the cost of validating. This reader walks
+the lines once and gives the same values, and the positions of every value and key, without
+a node tree.
+
+It is never the reference: it accepts a text only when every line is of the few shapes below
+and nothing in it could make the two readers differ; on anything else it returns ``None``
+and the caller composes the file as before (``yamlread.read_document``). Among what it
+refuses: block scalars (``|``, ``>``), scalars over several lines, flow collections other
+than ``[]`` and ``{}``, anchors, aliases, tags, escapes in double quotes, keys that are not
+plain names, duplicate keys, an empty list item, directives and document markers other than
+a first ``---``, carriage returns, and any character the full reader would flag.
+``tests/test_yamlquick.py`` holds the two readers equal, values and positions, on the
+sample repository, generated registers and mutated files.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ksd_cli.yamlscalar import resolve_plain
+
+#: Where a path's value and key stand: 1-based (line, column) pairs.
+Place = tuple[int, int]
+
+# A key line (after the indentation and any "- "): a plain name, a colon, then the value.
+_KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +(.*))?$")
+# What may not start a plain scalar in block context (YAML 1.2, c-indicator); "-", "?" and
+# ":" may, when a non-space follows, and are checked apart.
+_INDICATORS = frozenset(",[]{}#&*!|>'\"%@`")
+# Characters the full reader would flag or read as a line break (``yamlread._BAD_CHARACTER``,
+# with the tab, the BOM, carriage return and the Unicode line and paragraph separators). The
+# noncharacters beyond the first plane are looked for apart, in text that is not ASCII: one
+# class holding them all is six times slower to search.
+_REFUSED = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufeff\u2028\u2029\ufffe\uffff]"
+)
+_REFUSED_ASTRAL = re.compile(
+    "[" + "".join(f"\\U{plane:04X}FFFE\\U{plane:04X}FFFF" for plane in range(1, 17)) + "]"
+)
+#: Nesting kept well inside ``yamlread.MAX_DEPTH`` (each level here is a list or a mapping).
+_MAX_LEVELS = 24
+#: Values read before handing a file to the full reader (``yamlread.MAX_EXPANDED_NODES``
+#: counts keys and values; a record holds a few hundred).
+_MAX_VALUES = 20_000
+#: Longest plain scalar resolved here (``yamlread.MAX_INT_DIGITS`` guards longer numbers).
+_MAX_PLAIN = 4_000
+
+
+class _Refused(Exception):
+    """The text is not of the shapes this reader accepts."""
+
+
+class Quick:
+    """A file's values and the places of its values and keys, by path."""
+
+    __slots__ = ("data", "values", "keys", "empty")
+
+    def __init__(
+        self,
+        data: dict[str, Any],
+        values: dict[tuple[str | int, ...], Place],
+        keys: dict[tuple[str | int, ...], Place],
+        empty: set[tuple[str | int, ...]],
+    ) -> None:
+        self.data = data
+        self.values = values
+        self.keys = keys
+        #: Paths whose value is written as nothing at all ("key:"): placed at their key.
+        self.empty = empty
+
+    def place(self, loc: tuple[str | int, ...], *, key: bool) -> Place | None:
+        """Where ``locate`` would point for ``loc``, when the path exists; else ``None``."""
+        found = self.values.get(loc)
+        if found is None:
+            return None
+        if (key or loc in self.empty) and loc in self.keys:
+            return self.keys[loc]
+        return found
+
+
+def read_quick(text: str) -> Quick | None:
+    """The values and places of ``text``, or ``None`` when the full reader must read it."""
+    if _REFUSED.search(text) is not None:
+        return None
+    if not text.isascii() and _REFUSED_ASTRAL.search(text) is not None:
+        return None
+    try:
+        return _read(text)
+    except _Refused:
+        return None
+
+
+def _read(text: str) -> Quick:
+    values: dict[tuple[str | int, ...], Place] = {}
+    keys: dict[tuple[str | int, ...], Place] = {}
+    empty: set[tuple[str | int, ...]] = set()
+    # Open collections, innermost last: [indent, container, is_mapping, path, indentless].
+    # A mapping's indent is its keys' column; a list's, its dashes'. An indentless list is
+    # the value of a key at the same column as its dashes ("key:\n- a").
+    stack: list[list[Any]] = []
+    # A key whose value is on the lines below (or nothing): (mapping, key, path, key column).
+    pending: tuple[dict[str, Any], str, tuple[str | int, ...], int] | None = None
+    root: dict[str, Any] | None = None
+    count = 0
+    started = False
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.lstrip(" ")
+        if not stripped or stripped[0] == "#":
+            continue
+        indent = len(line) - len(stripped)
+        if not started:
+            started = True
+            if stripped[:3] == "---" and indent == 0:
+                rest = stripped[3:].lstrip(" ")
+                if len(rest) == len(stripped) - 3 and rest:
+                    raise _Refused  # "---x" is a scalar, not a marker
+                if rest and rest[0] != "#":
+                    raise _Refused  # content on the marker's line
+                continue
+        dash = stripped[0] == "-" and (len(stripped) == 1 or stripped[1] == " ")
+        if pending is not None:
+            mapping, name, path, column = pending
+            pending = None
+            if (dash and indent >= column) or (not dash and indent > column):
+                container: Any = [] if dash else {}
+                mapping[name] = container
+                values[path] = (number, indent + 1)
+                stack.append([indent, container, not dash, path, dash and indent == column])
+                if len(stack) > _MAX_LEVELS:
+                    raise _Refused
+            else:
+                mapping[name] = None
+                values[path] = keys[path]
+                empty.add(path)
+        if root is None:
+            if dash:
+                raise _Refused  # a list at the top: the full reader words that finding
+            root = {}
+            values[()] = (number, indent + 1)
+            stack.append([indent, root, True, (), False])
+        while stack and stack[-1][0] > indent:
+            stack.pop()
+        if not stack:
+            raise _Refused  # less indented than the top mapping
+        top = stack[-1]
+        if dash:
+            if top[0] != indent or top[2]:
+                raise _Refused
+            items: list[Any] = top[1]
+            rest = stripped[1:].lstrip(" ")
+            column = len(line) - len(rest)
+            path = (*top[3], len(items))
+            values[path] = (number, column + 1)
+            count += 1
+            if not rest or rest[0] == "#":
+                raise _Refused  # an empty item, or one whose value is below
+            match = _KEY_LINE.match(rest)
+            if match is None:
+                if rest[0] == "-" and (len(rest) == 1 or rest[1] == " "):
+                    raise _Refused  # "- - x"
+                items.append(_scalar(rest))
+                continue
+            mapping = {}
+            items.append(mapping)
+            stack.append([column, mapping, True, path, False])
+            if len(stack) > _MAX_LEVELS:
+                raise _Refused
+        else:
+            if top[0] != indent:
+                raise _Refused
+            if not top[2]:
+                if not top[4]:
+                    raise _Refused  # a key where the list's next item should be
+                stack.pop()  # an indentless list ends at its key's next sibling
+                top = stack[-1]
+                if top[0] != indent or not top[2]:
+                    raise _Refused
+            match = _KEY_LINE.match(stripped)
+            if match is None:
+                raise _Refused
+            column = indent
+            mapping = top[1]
+            path = top[3]
+        name = match.group(1)
+        key = resolve_plain(name)
+        if not isinstance(key, str) or key in mapping:
+            raise _Refused  # a key that is not text ("true", "null"), or a duplicate
+        at = (*path, key)
+        keys[at] = (number, column + 1)
+        count += 2
+        if count > _MAX_VALUES:
+            raise _Refused
+        value = match.group(2)
+        if not value or value[0] == "#":
+            pending = (mapping, key, at, column)
+            continue
+        values[at] = (number, column + match.start(2) + 1)
+        mapping[key] = _scalar(value)
+    if root is None:
+        raise _Refused  # nothing but comments: the full reader words the finding
+    if pending is not None:
+        mapping, name, path, _ = pending
+        mapping[name] = None
+        values[path] = keys[path]
+        empty.add(path)
+    return Quick(root, values, keys, empty)
+
+
+def _scalar(text: str) -> Any:
+    """The value of a one-line scalar (with any comment after it), or refusal."""
+    first = text[0]
+    if first == '"':
+        end = text.find('"', 1)
+        if end < 0 or "\\" in text[1:end]:
+            raise _Refused  # over several lines, or escapes
+        _after(text, end + 1)
+        return text[1:end]
+    if first == "'":
+        end = 1
+        while True:
+            end = text.find("'", end)
+            if end < 0:
+                raise _Refused
+            if text[end + 1 : end + 2] != "'":
+                break
+            end += 2
+        _after(text, end + 1)
+        return text[1:end].replace("''", "'")
+    if first in _INDICATORS:
+        raise _Refused
+    if first in "-?:" and (len(text) == 1 or text[1] == " "):
+        raise _Refused
+    comment = text.find(" #")
+    value = (text if comment < 0 else text[:comment]).rstrip(" ")
+    if ": " in value or value.endswith(":") or len(value) > _MAX_PLAIN:
+        raise _Refused
+    return resolve_plain(value)
+
+
+def _after(text: str, end: int) -> None:
+    """What follows a closing quote: nothing, spaces, or spaces and a comment."""
+    rest = text[end:]
+    if rest and rest.lstrip(" ")[:1] not in ("", "#"):
+        raise _Refused
+    if rest and rest[0] == "#":
+        raise _Refused  # '"a"#b': no space before the comment

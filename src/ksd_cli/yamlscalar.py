@@ -1,0 +1,109 @@
+"""The values of plain scalars under YAML 1.2, as ruamel.yaml resolves them.
+
+Shared by the full reader (``yamlread``) and the quick one (``yamlquick``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime
+from typing import Any
+
+# The YAML 1.2 implicit resolvers of ruamel.yaml (resolver.py, versions (1, 2)), copied so that
+# the fast path needs no ruamel import; tests/test_yamlread_differential.py keeps them honest.
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_FLOAT = re.compile(
+    r"""^(?:
+     [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+    |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+    |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
+    |[-+]?\.(?:inf|Inf|INF)
+    |\.(?:nan|NaN|NAN))$""",
+    re.X,
+)
+INT = re.compile(
+    r"""^(?:[-+]?0b[0-1_]+
+    |[-+]?0o?[0-7_]+
+    |[-+]?[0-9_]+
+    |[-+]?0x[0-9a-fA-F_]+)$""",
+    re.X,
+)
+NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_TIMESTAMP = re.compile(
+    r"""^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}
+    (?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?
+    (?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?$""",
+    re.X,
+)
+
+#: Longest decimal integer read: Python refuses to convert longer digit strings (its
+#: int-string limit), and no value of a record comes near it.
+MAX_INT_DIGITS = 4300
+
+
+def resolve_plain(value: str) -> Any:
+    """The value of a plain (unquoted) scalar under ruamel.yaml's YAML 1.2 rules.
+
+    A date-shaped scalar that is no real date (``2024-02-30``) stays a string, so that the
+    schema reports it at its position instead of the reader failing.
+    """
+    first = value[:1]
+    if first in "tTfF" and _BOOL.match(value):
+        return first in "tT"
+    if first in "~nN" or not value:
+        if NULL.match(value):
+            return None
+        return value
+    if first in "-+0123456789.":
+        if INT.match(value) and first != ".":
+            return _int(value)
+        if _FLOAT.match(value):
+            return _float(value)
+        if first in "0123456789":
+            if _DATE.match(value):
+                try:
+                    return date.fromisoformat(value)
+                except ValueError:
+                    return value
+            if _TIMESTAMP.match(value):
+                return _timestamp(value)
+    return value
+
+
+def _int(text: str) -> int | str:
+    digits = text.replace("_", "")
+    sign = -1 if digits[0] == "-" else 1
+    if digits[0] in "+-":
+        digits = digits[1:]
+    if digits.startswith("0b"):
+        return sign * int(digits[2:], 2)
+    if digits.startswith("0x"):
+        return sign * int(digits[2:], 16)
+    if digits.startswith("0o"):
+        return sign * int(digits[2:], 8)
+    if len(digits) > MAX_INT_DIGITS:
+        return text  # beyond Python's int-string limit: the reader reports it
+    return sign * int(digits)
+
+
+def _float(text: str) -> float:
+    digits = text.replace("_", "").lower()
+    sign = -1.0 if digits[0] == "-" else 1.0
+    if digits[0] in "+-":
+        digits = digits[1:]
+    if digits == ".inf":
+        return sign * math.inf
+    if digits == ".nan":
+        return math.nan
+    return sign * float(digits)
+
+
+def _timestamp(text: str) -> datetime | str:
+    normalised = re.sub(r"[ \t]+", " ", text.replace("t", "T")).replace(" Z", "Z")
+    normalised = normalised.replace("T", " ", 1)
+    try:
+        return datetime.fromisoformat(normalised.replace(" ", "T", 1))
+    except ValueError:
+        return text

@@ -1,0 +1,360 @@
+"""The quick reader gives what the full reader gives, or refuses the text.
+
+Wherever ``read_quick`` accepts a text, its values equal the full reader's (types included:
+``1`` is not ``True``, a date is not its text) and every path's place, as a value and as a
+key, is where ``Document.locate`` on the composed tree points. Checked on the sample
+repository, the fixtures, a generated register with mistakes, hand-picked edge cases and
+texts made by hypothesis from the shapes records are written in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import generator
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ksd_cli.yamlquick import read_quick
+from ksd_cli.yamlread import Document, read_document
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal values of the same types, mappings in the same order."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
+
+
+def paths(value: Any, at: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
+    yield at
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from paths(item, (*at, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from paths(item, (*at, i))
+
+
+def agrees(text: str) -> bool:
+    """Whether the quick reader took ``text``; fails the test if it took it wrongly."""
+    quick = read_quick(text)
+    if quick is None:
+        return False
+    full = read_document(text, quick=False)
+    assert isinstance(full, Document), f"quick read a text the full reader refuses: {full}"
+    assert full.problems == [], f"quick read a text with findings: {full.problems}"
+    assert same(quick.data, full.data), f"{quick.data!r} != {full.data!r}"
+    every = list(paths(full.data))
+    assert set(every) == set(quick.values)
+    for path in every:
+        for key in (False, True):
+            where = full.locate(path, key=key)
+            assert quick.place(path, key=key) == (where.line, where.column), (path, key)
+    return True
+
+
+def record_files() -> list[Path]:
+    found: list[Path] = []
+    for base in (ROOT / "data", ROOT / "tests" / "fixtures"):
+        found.extend(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    return sorted(found)
+
+
+def test_sample_and_fixtures_agree() -> None:
+    taken = 0
+    for path in record_files():
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            continue
+        taken += agrees(text)
+    # Most of the sample is in the shapes the quick reader takes: it is not refusing all.
+    assert taken >= 30
+
+
+def test_generated_register_agrees(tmp_path: Path) -> None:
+    generator().generate(tmp_path, 300, seed=11, invalid_every=4)
+    files = sorted(tmp_path.rglob("*.yaml"))
+    taken = sum(agrees(p.read_text(encoding="utf-8")) for p in files)
+    # Files with planted mistakes of syntax are refused; the rest are taken.
+    assert taken >= 0.9 * len(files)
+
+
+TAKEN = [
+    "id: x\n",
+    "---\nid: x\n",
+    "--- # first\nid: x\n",
+    "# comment\n\nid: x  # trailing\njudul: 'it''s'\n",
+    'id: "a # not a comment"\nn: 010\nf: 0o10\nb: yes\nt: True\nz: ~\ne:\n',
+    "a:\n- 1\n- 2\nb: 3\n",
+    "a:\n  - x: 1\n    y: 2\n  -   z: 3\n      w: 4\nb: -5\n",
+    "a:\n  b:\n    c: 2024-02-29\n    d: 2024-02-30\n  e: 2024-01-01 10:00:00\n",
+    "a: http://x.y/z?q=1#frag\nb: a:b\nc: a :b\nd: ?x\ne: -x\n",
+    "  id: x\n  judul: y\n",
+    "a:\n  - b:\n    - 1\n    - 2\n    c: 3\n",
+    "a: 'x'   # c\nb: \"\"\nc: ''\n",
+    "a: .inf\nb: -.inf\nc: .nan\nd: 1e3\ne: 1_000\nf: 0x1F\n",
+    "a: Rp 1.000.000,00\nb: 50%\nc: C&D\nd: x [y] {z}\n",
+    "a: é ü 日本 😀\nb: '😀'\n",
+]
+
+
+@pytest.mark.parametrize("text", TAKEN)
+def test_taken(text: str) -> None:
+    if "nan" in text:
+        # NaN is not equal to itself: compare the rest and the places.
+        quick = read_quick(text)
+        assert quick is not None and quick.data["c"] != quick.data["c"]
+        return
+    assert agrees(text)
+
+
+REFUSED = [
+    "",
+    "# only a comment\n",
+    "- a\n- b\n",
+    "a: b\n  c\n",  # a plain scalar over two lines
+    'a: "b\n  c"\n',
+    'a: "tab\\tescape"\n',
+    "a: |\n  text\n",
+    "a: >-\n  text\n",
+    "a: &x 1\nb: *x\n",
+    "a: !!str 1\n",
+    "a: [1, 2]\n",
+    "a: {b: 1}\n",
+    "a: 1\na: 2\n",
+    "true: 1\n",
+    "null: 1\n",
+    "<<: {a: 1}\n",
+    "? a\n: b\n",
+    "a:b\n",
+    "a : b\n",
+    '"a": b\n',
+    "a: b: c\n",
+    "a: b:\n",
+    "a:\n-\n- x\n",
+    "a:\n- - x\n",
+    "a: 1\n---\nb: 2\n",
+    "---x: 1\n",
+    "--- a: 1\n",
+    "a: 1\n...\n",
+    "a:\tb\n",
+    "a: b\r\nc: d\r\n",
+    "a: b\x85c\n",
+    "a: b\u2028c\n",
+    "a: \ufeffb\n",
+    "a: \x07\n",
+    "a: \U0001fffe\n",
+    "a: 'b'c\n",
+    'a: "b"#c\n',
+    "a:\n    b: 1\n  c: 2\n",
+    "a:\n  - 1\n  b: 2\n",
+    "a:\n- 1\n  - 2\n",
+    "a: -\n",
+    "a: - b\n",
+    "a: @x\n",
+    "a: `x`\n",
+    "a: %x\n",
+    "a: 9" + "9" * 5000 + "\n",
+]
+
+
+@pytest.mark.parametrize("text", REFUSED)
+def test_refused(text: str) -> None:
+    assert read_quick(text) is None
+
+
+def test_indentless_list_ends_at_the_next_key() -> None:
+    quick = read_quick("a:\n- 1\n- 2\nb: 3\n")
+    assert quick is not None
+    assert quick.data == {"a": [1, 2], "b": 3}
+    assert quick.place(("b",), key=False) == (4, 4)
+
+
+def test_a_missing_path_is_placed_by_the_composed_tree() -> None:
+    document = read_document("a:\n  b: 1\nc:\n")
+    assert isinstance(document, Document)
+    # A key that is not there points at the mapping that should hold it.
+    assert (document.locate(("a", "x")).line, document.locate(("a", "x")).column) == (2, 3)
+    # An empty value is placed at its key.
+    assert (document.locate(("c",)).line, document.locate(("c",)).column) == (3, 1)
+    assert document.root.start_mark.line == 0
+
+
+# Texts made of the shapes records use, with odd scalars and indentation mixed in.
+_KEYS = st.sampled_from(["id", "a", "b", "nama", "true", "x_1", "<<", "a b", "N"])
+_SCALARS = st.sampled_from(
+    [
+        "x",
+        "1",
+        "-1",
+        "010",
+        "1.5",
+        "yes",
+        "~",
+        "null",
+        "2024-01-31",
+        "2024-13-01",
+        "'q''s'",
+        '"d"',
+        '"e\\n"',
+        "a # c",
+        "a#b",
+        "a: b",
+        "a:",
+        "[1]",
+        "{}",
+        "&x y",
+        "*x",
+        "!t y",
+        "|",
+        ">",
+        "-",
+        "- x",
+        "?",
+        "? x",
+        ":x",
+        "'open",
+        '"open',
+        "é😀",
+        "",
+        "# c",
+    ]
+)
+
+
+@st.composite
+def texts(draw: st.DrawFn) -> str:
+    lines = []
+    for _ in range(draw(st.integers(1, 12))):
+        indent = " " * draw(st.sampled_from([0, 0, 0, 1, 2, 2, 4, 6]))
+        shape = draw(st.sampled_from(["key", "key", "item", "itemkey", "comment", "blank", "raw"]))
+        if shape == "key":
+            lines.append(f"{indent}{draw(_KEYS)}: {draw(_SCALARS)}".rstrip() + "\n")
+        elif shape == "item":
+            lines.append(f"{indent}- {draw(_SCALARS)}".rstrip() + "\n")
+        elif shape == "itemkey":
+            lines.append(f"{indent}- {draw(_KEYS)}: {draw(_SCALARS)}".rstrip() + "\n")
+        elif shape == "comment":
+            lines.append(f"{indent}# note\n")
+        elif shape == "blank":
+            lines.append("\n")
+        else:
+            lines.append(f"{indent}{draw(_SCALARS)}\n")
+    return "".join(lines)
+
+
+_GOOD_KEYS = st.sampled_from(["id", "a", "b", "nama", "x_1", "N", "tanggal", "True_", "nullx"])
+_GOOD_SCALARS = st.sampled_from(
+    [
+        "x",
+        "1",
+        "-1",
+        "010",
+        "0o10",
+        "1.5",
+        "1e3",
+        "yes",
+        "True",
+        "~",
+        "null",
+        "2024-01-31",
+        "2024-02-30",
+        "2024-01-31 10:00:00",
+        "'q''s'",
+        '"d # e"',
+        "a # c",
+        "a#b",
+        "http://x:80",
+        "Rp 1.000,00",
+        "é😀",
+        "''",
+        '""',
+        "-x",
+        "?x",
+        ":x",
+        "a - b",
+        "x [y] {z}",
+    ]
+)
+
+
+@st.composite
+def records(draw: st.DrawFn, indent: int = 0, depth: int = 0) -> list[str]:
+    """The lines of a mapping in block style, nested, with comments between its lines."""
+    lines = []
+    used = set()
+    for _ in range(draw(st.integers(1, 5))):
+        key = draw(_GOOD_KEYS)
+        if key in used:
+            continue
+        used.add(key)
+        pad = " " * indent
+        if draw(st.integers(0, 6)) == 0:
+            lines.append(f"{' ' * draw(st.integers(0, 8))}# note")
+        shape = draw(st.sampled_from(["scalar", "scalar", "empty", "map", "list"]))
+        if depth >= 3:
+            shape = "scalar"
+        if shape == "scalar":
+            lines.append(f"{pad}{key}: {draw(_GOOD_SCALARS)}")
+        elif shape == "empty":
+            lines.append(f"{pad}{key}:" + draw(st.sampled_from(["", "  ", " # c"])))
+        elif shape == "map":
+            lines.append(f"{pad}{key}:")
+            step = draw(st.sampled_from([1, 2, 4]))
+            lines.extend(draw(records(indent + step, depth + 1)))
+        else:
+            lines.append(f"{pad}{key}:")
+            at = indent + draw(st.sampled_from([0, 2, 4]))
+            for _ in range(draw(st.integers(1, 3))):
+                if draw(st.booleans()):
+                    lines.append(f"{' ' * at}- {draw(_GOOD_SCALARS)}")
+                else:
+                    inner = draw(records(at + 2, depth + 1))
+                    first = inner[0].lstrip(" ")
+                    if first.startswith("#"):
+                        inner = inner[1:] or [f"{' ' * (at + 2)}a: 1"]
+                        first = inner[0].lstrip(" ")
+                    lines.append(f"{' ' * at}- {first}")
+                    lines.extend(inner[1:])
+    return lines or [" " * indent + "a: 1"]
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(records())
+def test_made_records_agree(lines: list[str]) -> None:
+    # Built in the shapes the quick reader takes, so it must take them.
+    assert agrees("\n".join(lines) + "\n")
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(records(), st.integers(0, 10_000), st.sampled_from(list("-:#'\" \n&*!|>[{}],?%@`")))
+def test_made_records_changed_agree_or_are_refused(lines: list[str], at: int, char: str) -> None:
+    text = "\n".join(lines) + "\n"
+    at %= len(text)
+    agrees(text[:at] + char + text[at:])
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts())
+def test_made_texts_agree_or_are_refused(text: str) -> None:
+    agrees(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 10_000), st.sampled_from(list("-:#'\" \n&*!|>[{}],?%@`\t")))
+def test_one_character_changed_in_a_record_agrees_or_is_refused(at: int, char: str) -> None:
+    text = (ROOT / "data" / "agreements").glob("*.yaml")
+    sample = sorted(text)[0].read_text(encoding="utf-8")
+    at %= len(sample)
+    agrees(sample[:at] + char + sample[at:])

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from helpers import generator
 
 from ksd_cli.cache import RecordCache
 from ksd_cli.diagnostics import Report
@@ -18,21 +17,11 @@ ROOT = Path(__file__).resolve().parent.parent
 AS_OF = date(2025, 6, 30)
 
 
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "ksd_cache_generate", ROOT / "benchmarks/generate.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     """A generated repository with a planted mistake in every fifth agreement."""
     root = tmp_path / "repo"
-    _generator().generate(root, 60, seed=3, invalid_every=5)
+    generator().generate(root, 60, seed=3, invalid_every=5)
     return root
 
 

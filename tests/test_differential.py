@@ -8,7 +8,6 @@ same report either way.
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import generator
 from ruamel.yaml import YAML
 
 from ksd_cli.repository import open_repository
@@ -26,21 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 AS_OF = date(2025, 6, 30)
 
 
-def _generator() -> Any:
-    spec = importlib.util.spec_from_file_location(
-        "ksd_bench_generate", ROOT / "benchmarks" / "generate.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("corpus")
-    _generator().generate(root, 400, seed=7, invalid_every=9)
+    generator().generate(root, 400, seed=7, invalid_every=9)
     return root
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import generator
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -649,14 +650,7 @@ def test_fmt_reads_through_loading_and_words_problems_as_validate(
 
 
 def _generated_records(tmp_path: Path) -> list[tuple[str, Kind]]:
-    import importlib.util
-
-    root = Path(__file__).resolve().parents[1]
-    spec = importlib.util.spec_from_file_location("ksd_generate", root / "benchmarks/generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.generate(tmp_path / "gen", 40, seed=7)
+    generator().generate(tmp_path / "gen", 40, seed=7)
     return [
         (
             p.read_text(encoding="utf-8"),

@@ -9,13 +9,13 @@ checks), and formatting the result again must change nothing.
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import random
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import generator
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -32,11 +32,7 @@ def records(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, Kind]]:
 
 
 def generated(out: Path) -> list[tuple[str, Kind]]:
-    spec = importlib.util.spec_from_file_location("ksd_generate", ROOT / "benchmarks/generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.generate(out, 60, seed=11)
+    generator().generate(out, 60, seed=11)
     return [
         (
             p.read_text(encoding="utf-8"),

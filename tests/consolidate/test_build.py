@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from helpers import generator
+
 from ksd_cli.consolidate import Consolidation, Options, Source, consolidate, expected_regions
 from ksd_cli.consolidate.render import as_dict
 from ksd_cli.mapping.model import Coverage
@@ -147,15 +149,7 @@ def test_as_of_is_passed_down() -> None:
 
 
 def test_generated_regions_have_mirrored_pairs_with_planted_disagreements(tmp_path: Path) -> None:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "ksd_consolidate_generate", FIXTURE.parent.parent.parent / "benchmarks" / "generate.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    roots = module.generate_regions(tmp_path, 2, 30, seed=3, mirrored=2)
+    roots = generator().generate_regions(tmp_path, 2, 30, seed=3, mirrored=2)
     result = consolidate([Source(r.name, str(r)) for r in roots], Options(as_of=AS_OF), workers=1)
     assert len(result.pairs) == 2
     assert sum(len(p.differences) for p in result.pairs) >= 1

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 from gitrepos import commit, git
+from helpers import generator
 
 from ksd_cli.diff import semantic_diff
 from ksd_cli.diff.model import DiffResult
@@ -19,13 +19,7 @@ AS_OF = date(2025, 6, 30)
 
 
 def _generated(root: Path) -> Path:
-    spec = importlib.util.spec_from_file_location(
-        "ksd_quick_generate", ROOT / "benchmarks/generate.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.generate(root, 60, seed=5, invalid_every=6)
+    generator().generate(root, 60, seed=5, invalid_every=6)
     git(root, "init", "-q", "-b", "main")
     git(root, "config", "user.name", "Analis Kerja Sama")
     git(root, "config", "user.email", "analis@example.org")

@@ -42,11 +42,11 @@ _REFUSED = re.compile(
 _REFUSED_ASTRAL = re.compile(
     "[" + "".join(f"\\U{plane:04X}FFFE\\U{plane:04X}FFFF" for plane in range(1, 17)) + "]"
 )
+# First characters of plain scalars that resolve to text whatever follows: not a digit, sign,
+# dot, "~" or a letter that starts true/false/null (``yamlscalar.resolve_plain``).
+_TEXT_FIRST = frozenset("ABCDEGHIJKLMOPQRSUVWXYZabcdeghijklmopqrsuvwxyz_/($")
 #: Nesting kept well inside ``yamlread.MAX_DEPTH`` (each level here is a list or a mapping).
 _MAX_LEVELS = 24
-#: Values read before handing a file to the full reader (``yamlread.MAX_EXPANDED_NODES``
-#: counts keys and values; a record holds a few hundred).
-_MAX_VALUES = 20_000
 #: Longest plain scalar resolved here (``yamlread.MAX_INT_DIGITS`` guards longer numbers).
 _MAX_PLAIN = 4_000
 
@@ -95,106 +95,119 @@ def read_quick(text: str) -> Quick | None:
         return None
 
 
+#: Keys the full reader reads as ``True``, ``False`` or ``None``, not as text.
+_NOT_TEXT = frozenset(["true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL"])
+#: Lines read before handing a file to the full reader (a record has a hundred or so; the full
+#: reader's bound on values, ``yamlread.MAX_EXPANDED_NODES``, is about ten times this).
+_MAX_LINES = 10_000
+
+# An open collection: its indent (a mapping's keys' column, a list's dashes'), the container,
+# whether it is a mapping, its path, and whether the collection opened inside it is an
+# indentless list ("key:\n- a": the dashes at the key's column).
+_Open = list[Any]
+
+
 def _read(text: str) -> Quick:
     values: dict[tuple[str | int, ...], Place] = {}
     keys: dict[tuple[str | int, ...], Place] = {}
     empty: set[tuple[str | int, ...]] = set()
-    # Open collections, innermost last: [indent, container, is_mapping, path, indentless].
-    # A mapping's indent is its keys' column; a list's, its dashes'. An indentless list is
-    # the value of a key at the same column as its dashes ("key:\n- a").
-    stack: list[list[Any]] = []
-    # A key whose value is on the lines below (or nothing): (mapping, key, path, key column).
+    lines = text.split("\n")
+    if len(lines) > _MAX_LINES:
+        raise _Refused
+    # The enclosing collections, outermost first (a sentinel of indent -1 below the top
+    # mapping); the innermost one is held apart in four variables, read on every line.
+    stack: list[_Open] = []
+    top_indent, top_is_map = -1, True
+    top: Any = None
+    top_path: tuple[str | int, ...] = ()
+    # A key whose value is on the lines below, or nothing: (mapping, key, path, key column).
     pending: tuple[dict[str, Any], str, tuple[str | int, ...], int] | None = None
     root: dict[str, Any] | None = None
-    count = 0
     started = False
-    for number, line in enumerate(text.split("\n"), 1):
+    key_line = _KEY_LINE.match
+    for number, line in enumerate(lines, 1):
         stripped = line.lstrip(" ")
         if not stripped or stripped[0] == "#":
             continue
         indent = len(line) - len(stripped)
-        if not started:
-            started = True
-            if stripped[:3] == "---" and indent == 0:
-                rest = stripped[3:].lstrip(" ")
-                if len(rest) == len(stripped) - 3 and rest:
-                    raise _Refused  # "---x" is a scalar, not a marker
-                if rest and rest[0] != "#":
-                    raise _Refused  # content on the marker's line
-                continue
         dash = stripped[0] == "-" and (len(stripped) == 1 or stripped[1] == " ")
-        if pending is not None:
-            mapping, name, path, column = pending
-            pending = None
-            if (dash and indent >= column) or (not dash and indent > column):
-                container: Any = [] if dash else {}
-                mapping[name] = container
-                values[path] = (number, indent + 1)
-                stack.append([indent, container, not dash, path, dash and indent == column])
-                if len(stack) > _MAX_LEVELS:
-                    raise _Refused
-            else:
-                mapping[name] = None
-                values[path] = keys[path]
-                empty.add(path)
-        if root is None:
-            if dash:
-                raise _Refused  # a list at the top: the full reader words that finding
-            root = {}
-            values[()] = (number, indent + 1)
-            stack.append([indent, root, True, (), False])
-        while stack and stack[-1][0] > indent:
-            stack.pop()
-        if not stack:
+        if pending is not None or root is None:
+            if not started:
+                started = True
+                if stripped[:3] == "---" and indent == 0:
+                    rest = stripped[3:].lstrip(" ")
+                    if rest and (len(rest) == len(stripped) - 3 or rest[0] != "#"):
+                        raise _Refused  # "---x" is a scalar; "--- a: 1" has content
+                    continue
+            if pending is not None:
+                mapping, name, path, column = pending
+                pending = None
+                if (dash and indent >= column) or (not dash and indent > column):
+                    # The key's value is the collection that starts on this line.
+                    container: Any = [] if dash else {}
+                    mapping[name] = container
+                    values[path] = (number, indent + 1)
+                    stack.append([top_indent, top, top_is_map, top_path, dash and indent == column])
+                    if len(stack) > _MAX_LEVELS:
+                        raise _Refused
+                    top_indent, top, top_is_map, top_path = indent, container, not dash, path
+                else:
+                    mapping[name] = None
+                    values[path] = keys[path]
+                    empty.add(path)
+            if root is None:
+                if dash:
+                    raise _Refused  # a list at the top: the full reader words that finding
+                root = top = {}
+                top_indent = indent
+                values[()] = (number, indent + 1)
+                stack.append([-1, None, True, (), False])
+        while top_indent > indent:
+            top_indent, top, top_is_map, top_path, _ = stack.pop()
+        if top_indent < 0:
             raise _Refused  # less indented than the top mapping
-        top = stack[-1]
         if dash:
-            if top[0] != indent or top[2]:
-                raise _Refused
-            items: list[Any] = top[1]
+            if top_indent != indent or top_is_map:
+                raise _Refused  # an item where a key should be, or at no list's column
             rest = stripped[1:].lstrip(" ")
             column = len(line) - len(rest)
-            path = (*top[3], len(items))
+            path = (*top_path, len(top))
             values[path] = (number, column + 1)
-            count += 1
             if not rest or rest[0] == "#":
-                raise _Refused  # an empty item, or one whose value is below
-            match = _KEY_LINE.match(rest)
+                raise _Refused  # an empty item, or one whose value is on the lines below
+            match = key_line(rest)
             if match is None:
                 if rest[0] == "-" and (len(rest) == 1 or rest[1] == " "):
                     raise _Refused  # "- - x"
-                items.append(_scalar(rest))
+                top.append(_scalar(rest))
                 continue
+            # "- key: value": a mapping whose keys stand at the first key's column.
             mapping = {}
-            items.append(mapping)
-            stack.append([column, mapping, True, path, False])
+            top.append(mapping)
+            stack.append([top_indent, top, top_is_map, top_path, False])
             if len(stack) > _MAX_LEVELS:
                 raise _Refused
+            top_indent, top, top_is_map, top_path = column, mapping, True, path
         else:
-            if top[0] != indent:
-                raise _Refused
-            if not top[2]:
-                if not top[4]:
-                    raise _Refused  # a key where the list's next item should be
-                stack.pop()  # an indentless list ends at its key's next sibling
-                top = stack[-1]
-                if top[0] != indent or not top[2]:
+            if top_indent != indent:
+                raise _Refused  # deeper than any open collection: a scalar over lines
+            if not top_is_map:
+                # A key at the dashes' column ends an indentless list (and nothing else).
+                outer = stack[-1]
+                if not outer[4] or outer[0] != indent:
                     raise _Refused
-            match = _KEY_LINE.match(stripped)
+                top_indent, top, top_is_map, top_path, _ = stack.pop()
+            match = key_line(stripped)
             if match is None:
                 raise _Refused
             column = indent
-            mapping = top[1]
-            path = top[3]
-        name = match.group(1)
-        key = resolve_plain(name)
-        if not isinstance(key, str) or key in mapping:
-            raise _Refused  # a key that is not text ("true", "null"), or a duplicate
+            mapping = top
+            path = top_path
+        key = match.group(1)
+        if key in _NOT_TEXT or key in mapping:
+            raise _Refused  # a key that is not text, or a duplicate: the full reader says so
         at = (*path, key)
         keys[at] = (number, column + 1)
-        count += 2
-        if count > _MAX_VALUES:
-            raise _Refused
         value = match.group(2)
         if not value or value[0] == "#":
             pending = (mapping, key, at, column)
@@ -215,6 +228,8 @@ def _scalar(text: str) -> Any:
     """The value of a one-line scalar (with any comment after it), or refusal."""
     first = text[0]
     if first == '"':
+        if text[-1] == '"' and text.find('"', 1) == len(text) - 1 and "\\" not in text:
+            return text[1:-1]  # the common case, checked in one go
         end = text.find('"', 1)
         if end < 0 or "\\" in text[1:end]:
             raise _Refused  # over several lines, or escapes
@@ -237,8 +252,10 @@ def _scalar(text: str) -> Any:
         raise _Refused
     comment = text.find(" #")
     value = (text if comment < 0 else text[:comment]).rstrip(" ")
-    if ": " in value or value.endswith(":") or len(value) > _MAX_PLAIN:
+    if ": " in value or value[-1] == ":" or len(value) > _MAX_PLAIN:
         raise _Refused
+    if first in _TEXT_FIRST:
+        return value  # no YAML 1.2 resolver takes a scalar starting so: it is text
     return resolve_plain(value)
 
 

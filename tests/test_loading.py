@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -25,3 +26,23 @@ def test_a_file_within_the_limit_is_read(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_bytes(b"id: x\n")
     assert read_bytes(SourceFile(path, "a.yaml", "agreement"), 6) == b"id: x\n"
+
+
+def test_reading_goes_on_past_a_size_of_zero_and_stops_at_the_limit(tmp_path: Path) -> None:
+    from ksd_cli.loading import _read_at_most
+
+    # A pipe says its size is 0, like files under /proc that still hold content.
+    read_end, write_end = os.pipe()
+    os.write(write_end, b"id: x\n" * 10)
+    os.close(write_end)
+    try:
+        assert _read_at_most(read_end, 1000, os.fstat(read_end).st_size) == b"id: x\n" * 10
+    finally:
+        os.close(read_end)
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"0123456789")
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        assert _read_at_most(fd, 4, 10) == b"0123"
+    finally:
+        os.close(fd)

@@ -101,8 +101,7 @@ def read_bytes(source: SourceFile, max_bytes: int) -> bytes | LoadProblem:
         if info.st_size > max_bytes:
             size_kb, limit_kb = -(-info.st_size // 1024), max_bytes // 1024
             return LoadProblem("file-too-large", 1, 1, {"size_kb": size_kb, "limit_kb": limit_kb})
-        with os.fdopen(fd, "rb", closefd=False) as stream:
-            data = _read_at_most(stream, max_bytes + 1)
+        data = _read_at_most(fd, max_bytes + 1, info.st_size)
         if len(data) > max_bytes:
             limit_kb = max_bytes // 1024
             return LoadProblem(
@@ -115,16 +114,21 @@ def read_bytes(source: SourceFile, max_bytes: int) -> bytes | LoadProblem:
         os.close(fd)
 
 
-def _read_at_most(stream: typing.BinaryIO, limit: int) -> bytes:
-    """Up to ``limit`` bytes: a size that says 0 can hide content (files under /proc)."""
+def _read_at_most(fd: int, limit: int, size: int) -> bytes:
+    """Up to ``limit`` bytes of ``fd``, asked for all at once when the size is known.
+
+    A size that says 0 can hide content (files under /proc): reading goes on until the end.
+    """
     chunks: list[bytes] = []
+    want = min(limit, size + 1) if size else min(limit, 1 << 20)
     while limit > 0:
-        chunk = stream.read(min(limit, 1 << 20))
+        chunk = os.read(fd, want)
         if not chunk:
             break
         chunks.append(chunk)
         limit -= len(chunk)
-    return b"".join(chunks)
+        want = min(limit, 1 << 20)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def read_text(source: SourceFile, max_bytes: int) -> str | LoadProblem:

@@ -373,7 +373,7 @@ def _newline_of(text: str) -> str:
 
 
 def _read(body: str) -> Document:
-    document = read_document(body)
+    document = read_document(body, quick=False)
     if isinstance(document, LoadProblem):
         raise FormatError(
             Msg("fmt.does-not-load", problem=document.code),
@@ -409,7 +409,7 @@ def _canonical(body: str, kind: Kind) -> tuple[str, list[ValueFix]]:
 
 def _split_final_comments(body: str) -> tuple[str, list[str]]:
     """The text up to the comments that end it, and those lines (each stripped)."""
-    document = read_document(body)
+    document = read_document(body, quick=False)
     if isinstance(document, LoadProblem):
         return body, []
     lines = body.split("\n")
@@ -463,7 +463,7 @@ def _hoist_comments(body: str) -> str:
     (or the item); the ``...`` line goes (ruamel writes one again where the data needs it).
     Comment lines start at column 0 (see below).
     """
-    document = read_document(body)
+    document = read_document(body, quick=False)
     if isinstance(document, LoadProblem):
         return body
     lines = body.split("\n")
@@ -791,7 +791,7 @@ def _annotation_parts(annotation: Any) -> Iterator[Any]:
 
 def _reorder(text: str, kind: Kind) -> str:
     """Put the keys of every mapping in the record format's order by moving whole lines."""
-    document = read_document(text)
+    document = read_document(text, quick=False)
     if isinstance(document, LoadProblem) or not _is_mapping(document.root):
         return text  # refused later by the checks
     if document.root.flow_style or not document.root.value:
@@ -816,7 +816,7 @@ def _reorder(text: str, kind: Kind) -> str:
 
 def _indent_comments(text: str) -> str:
     """Indent full-line comments like the line below them; two spaces before a line's comment."""
-    document = read_document(text)
+    document = read_document(text, quick=False)
     if isinstance(document, LoadProblem):
         return text
     lines = text.split("\n")
@@ -1032,12 +1032,12 @@ def _check(
         _check_fix(fix)
         _put(expected, fix.loc, fix.new)
     for parser in ("libyaml", "ruamel"):
-        after = read_document(formatted, parser)
+        after = read_document(formatted, parser, quick=False)
         if isinstance(after, LoadProblem) or after.problems:
             raise FormatError(Msg("fmt.bug.load", parser=parser))
         if not same_data(after.data, expected):
             raise FormatError(Msg("fmt.bug.data", where=first_difference(after.data, expected)))
-    lost = comments(body, before) - comments(formatted, read_document(formatted))
+    lost = comments(body, before) - comments(formatted, read_document(formatted, quick=False))
     if lost:
         raise FormatError(Msg("fmt.bug.comment", comment=repr(next(iter(lost)))))
     again, _ = _canonical(formatted, kind)

@@ -28,10 +28,19 @@ class SourceFile:
     record file of the repository, and loading reports it as a finding.
     """
 
-    path: Path
+    #: The path, or its folder and file name: a listing holds one folder for all its files
+    #: and makes each path when it is asked for (a ``Path`` per file was most of the memory
+    #: of a listing of 100,000 files).
+    location: Path | tuple[Path, str]
     rel: str
     kind: Kind
     not_regular: NotRegular | None = None
+
+    @property
+    def path(self) -> Path:
+        """The file's absolute path (as the repository names it: never resolved)."""
+        where = self.location
+        return where[0] / where[1] if isinstance(where, tuple) else where
 
 
 def is_record_name(name: str) -> bool:
@@ -100,7 +109,6 @@ class Repository:
             for entry in found:
                 if entry.is_dir(follow_symlinks=False):
                     continue
-                path = folder / entry.name
                 problem: NotRegular | None = (
                     "symlink"
                     if entry.is_symlink()
@@ -109,7 +117,7 @@ class Repository:
                     else "special"
                 )
                 rel = prefix + entry.name
-                files.append(SourceFile(path, rel, kind, problem))  # type: ignore[arg-type]
+                files.append(SourceFile((folder, entry.name), rel, kind, problem))  # type: ignore[arg-type]
         return files
 
     def sources_for(self, paths: Iterable[Path]) -> list[SourceFile]:

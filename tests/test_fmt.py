@@ -22,6 +22,8 @@ from ksd_cli.models import CODE_FIELDS, KEY_ORDER, Agreement, Naskah, Pihak, Tah
 from ksd_cli.repository import Kind, SourceFile, open_repository
 from ksd_cli.yamlread import Document, read_document
 
+ROOT = Path(__file__).resolve().parents[1]
+
 MESSY = """\
 # Kerja sama pengelolaan sampah: dicatat oleh Bagian Kerja Sama.
 judul: Pengelolaan Sampah Regional   # judul sementara
@@ -695,6 +697,55 @@ def test_the_cheap_check_accepts_generated_files_and_agrees_with_the_round_trip(
         document = read_document(text)
         assert isinstance(document, Document)
         assert not fmt_module._plainly_canonical(text, document, kind), text
+
+
+def test_the_check_without_a_node_tree_accepts_only_what_the_cheap_check_accepts(
+    tmp_path: Path,
+) -> None:
+    kinds: dict[str, Kind] = {"agreements": "agreement", "potentials": "potential"}
+    sample = [
+        (p.read_text(encoding="utf-8"), kinds[p.parent.name])
+        for p in sorted((ROOT / "data").rglob("*.yaml"))
+    ]
+    corpus = [*_generated_records(tmp_path), *NEAR_CANONICAL, (CANONICAL, "agreement"), *sample]
+    quick = 0
+    for text, kind in corpus:
+        document = read_document(text)
+        assert isinstance(document, Document)
+        plain = fmt_module._plainly_canonical(text, document, kind)
+        if fmt_module._quickly_canonical(text, kind):
+            quick += 1
+            assert plain, text
+    assert quick >= 40
+    for text, kind in NEAR_CANONICAL:
+        assert not fmt_module._quickly_canonical(text, kind), text
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 39), st.integers(0, 10_000), st.sampled_from(list("-:#'\" \nax1&[{|")))
+def test_a_changed_character_is_never_called_canonical_wrongly(
+    which: int, at: int, char: str
+) -> None:
+    texts = _generated_for_property()
+    text, kind = texts[which % len(texts)]
+    at %= len(text)
+    changed = text[:at] + char + text[at:]
+    if fmt_module._quickly_canonical(changed, kind):
+        document = read_document(changed)
+        assert isinstance(document, Document)
+        assert fmt_module._plainly_canonical(changed, document, kind), changed
+
+
+_GENERATED: list[tuple[str, Kind]] = []
+
+
+def _generated_for_property() -> list[tuple[str, Kind]]:
+    if not _GENERATED:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            _GENERATED.extend(_generated_records(Path(folder)))
+    return _GENERATED
 
 
 V11_MESSY = """\

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import functools
 import io
 import math
 import os
@@ -35,7 +36,7 @@ import typing
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Union
 
 from pydantic import BaseModel
@@ -99,14 +100,18 @@ def format_text(text: str, kind: Kind) -> str:
     body = text[len(bom) :]
     newline = _newline_of(body)
     body = body.replace("\r\n", "\n")
-    before = _read(body)
-    if _plainly_canonical(body, before, kind):
-        formatted = body  # the common case, recognised without a round trip through ruamel
-    else:
-        formatted, fixes = _canonical(body, kind)
-        # Already canonical: same text, so same data and comments, and stable by definition.
-        if formatted != body:
-            _check(body, before, formatted, fixes, kind)
+    # The common cases, recognised without a round trip through ruamel: a plain file without
+    # a node tree, then one with it.
+    formatted = body if _quickly_canonical(body, kind) else None
+    if formatted is None:
+        before = _read(body)
+        if _plainly_canonical(body, before, kind):
+            formatted = body
+        else:
+            formatted, fixes = _canonical(body, kind)
+            # Already canonical: same text, so same data and comments, and stable by definition.
+            if formatted != body:
+                _check(body, before, formatted, fixes, kind)
     if newline != "\n":
         formatted = formatted.replace("\n", newline)
     return bom + formatted
@@ -185,6 +190,34 @@ def format_sources(
     return [format_source(source, max_bytes=max_bytes, lang=lang) for source in sources]
 
 
+def format_each(
+    sources: Sequence[SourceFile], *, max_bytes: int | None = None, lang: Lang = "id"
+) -> Iterator[FormatOutcome]:
+    """:func:`format_source` of each file, in their order, many files on every core.
+
+    An outcome that changes nothing comes back without its texts (``original`` and
+    ``formatted`` are ``None``): only what changes, or fails, is carried between processes
+    and held.
+    """
+    from ksd_cli.pool import in_order
+
+    task = functools.partial(_format_chunk, max_bytes=max_bytes, lang=lang)
+    for outcomes in in_order(task, sources):
+        yield from outcomes
+
+
+def _format_chunk(
+    sources: Sequence[SourceFile], *, max_bytes: int | None, lang: Lang
+) -> list[FormatOutcome]:
+    outcomes = []
+    for source in sources:
+        outcome = format_source(source, max_bytes=max_bytes, lang=lang)
+        if outcome.error is None and not outcome.changed:
+            outcome = FormatOutcome(source, None, None)
+        outcomes.append(outcome)
+    return outcomes
+
+
 def write_outcome(outcome: FormatOutcome) -> bool:
     """Replace the file with its formatted text, atomically (keeping its mode).
 
@@ -256,6 +289,137 @@ def _perans(document: Document) -> tuple[str, ...]:
     )
 
 
+def _quickly_canonical(body: str, kind: Kind) -> bool:
+    """:func:`_plainly_canonical` without a node tree, for the texts ``yamlquick`` reads.
+
+    The file is canonical when laying out its values the canonical way, each with the text
+    it has in the file, gives the file back line for line. ``False`` only means: ask
+    :func:`_plainly_canonical` (tests hold that this never accepts what it refuses).
+    """
+    if "#" in body or "\n\n" in body or not body.endswith("\n") or body.startswith("\n"):
+        return False
+    from ksd_cli.yamlquick import read_quick
+
+    quick = read_quick(body)
+    if quick is None or not quick.data:
+        return False
+    lines = body.split("\n")
+    pihak = quick.data.get("pihak")
+    perans = tuple(
+        p["peran"]
+        for p in (pihak if isinstance(pihak, list) else ())
+        if isinstance(p, dict) and isinstance(p.get("peran"), str)
+    )
+    layout = _QuickLayout(lines, perans)
+    return layout.mapping(quick.data, MODELS[kind], 0, "") and layout.at == len(lines) - 1
+
+
+class _QuickLayout:
+    """:class:`_PlainLayout` over values read by ``yamlquick``.
+
+    The file's lines are checked in order against the canonical layout, each value's text
+    taken from its own line.
+    """
+
+    def __init__(self, lines: list[str], perans: tuple[str, ...]) -> None:
+        self.lines = lines
+        self.perans = perans
+        self.at = 0  # the next line to check
+
+    def _line(self, prefix: str) -> str | None:
+        """The rest of the next line after ``prefix`` (``None`` when it does not start so)."""
+        if self.at >= len(self.lines):
+            return None
+        line = self.lines[self.at]
+        self.at += 1
+        return line[len(prefix) :] if line.startswith(prefix) else None
+
+    def mapping(self, values: dict[str, Any], model: _Shape, indent: int, lead: str) -> bool:
+        if not values:
+            return False
+        positions, after = _positions(model)
+        last = (-1, -1)
+        for index, (key, value) in enumerate(values.items()):
+            place = positions.get(key)
+            rank = (place, 0) if place is not None else (after, index)
+            if rank < last:
+                return False  # not in the canonical order
+            last = rank
+            prefix = f"{lead}{key}:" if index == 0 else f"{' ' * indent}{key}:"
+            code = key in CODE_FIELDS
+            if isinstance(value, dict | list):
+                if self._line(prefix) != "":
+                    return False
+                child: _Shape = self.perans if model is Naskah and key in _PER_PARTY else None
+                if child is None and not isinstance(model, tuple) and model is not None:
+                    child = _field_model(model, key)
+                if isinstance(value, dict):
+                    if not self.mapping(value, child, indent + 2, " " * (indent + 2)):
+                        return False
+                elif not self.sequence(value, child, indent + 2, code):
+                    return False
+                continue
+            rest = self._line(prefix + " ")
+            if rest is None or not _canonical_scalar(rest, value, code):
+                return False
+        return True
+
+    def sequence(self, items: list[Any], model: _Shape, indent: int, code: bool) -> bool:
+        if not items:
+            return False
+        lead = " " * indent + "- "
+        for item in items:
+            if isinstance(item, dict):
+                if code or not self.mapping(item, model, indent + 2, lead):
+                    return False
+                continue
+            if isinstance(item, list):
+                return False
+            rest = self._line(lead)
+            if rest is None or not _canonical_scalar(rest, item, code):
+                return False
+        return True
+
+
+#: The mappings of a naskah keyed by the parties' labels, in the order of ``pihak``.
+_PER_PARTY = frozenset({"nomor", "hak_kewajiban", "pelaksana"})
+
+
+def _canonical_scalar(text: str, value: Any, code: bool) -> bool:
+    """Whether fmt writes ``value`` as ``text`` (:meth:`_PlainLayout.scalar`, on text)."""
+    quote = text[:1]
+    if quote in ('"', "'"):
+        inner = text[1:-1]
+        return (
+            len(text) >= 2
+            and text[-1:] == quote
+            and quote not in inner
+            and "\\" not in inner
+            and inner.isprintable()
+            and inner == value
+            and (not code or quote == '"')
+            and not _LOOSE_DATE.match(inner)
+        )
+    if code or text != text.rstrip(" "):
+        return False
+    if isinstance(value, str):
+        return (
+            value == text
+            and value[:1].isalpha()
+            and value.isprintable()
+            and ": " not in value
+            and not value.endswith(":")
+            and not _LOOSE_DATE.match(value)
+        )
+    if isinstance(value, bool):
+        return text in ("true", "false")
+    if isinstance(value, int):
+        return bool(_INT.match(text))
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return bool(_ISO_DATE.match(text))
+    return False
+
+
 class _PlainLayout:
     """The canonical lines of a simple tree, each value written with its own text."""
 
@@ -320,42 +484,13 @@ class _PlainLayout:
         if start.line != end.line or node.style not in (None, "", '"', "'"):
             return None
         text = str(self.lines[start.line][start.column : end.column])
-        value = str(node.value)
-        if code and node.style != '"':
-            return None  # fmt quotes codes
         if node.style:  # quoted (its text starts with the quote: no tag, no anchor)
-            quote = node.style
-            inner = text[1:-1]
-            ok = (
-                node.tag in _IMPLICIT_TAGS
-                and text[:1] == quote == text[-1:]
-                and len(text) >= 2
-                and quote not in inner
-                and "\\" not in inner
-                and inner.isprintable()
-                and inner == value
-            )
-            return text if ok and not _LOOSE_DATE.match(value) else None
+            if node.tag not in _IMPLICIT_TAGS or text[:1] != node.style:
+                return None
+            return text if _canonical_scalar(text, str(node.value), code) else None
         if node.tag not in _PLAIN_TAGS:
             return None
-        resolved = resolve_plain(text)
-        if isinstance(resolved, str):
-            simple = (
-                value == text
-                and value[:1].isalpha()
-                and value.isprintable()
-                and ": " not in value
-                and not value.endswith(":")
-                and not _LOOSE_DATE.match(value)
-            )
-            return text if simple else None
-        if isinstance(resolved, bool):
-            return text if text in ("true", "false") else None
-        if isinstance(resolved, int):
-            return text if _INT.match(text) else None
-        if isinstance(resolved, date):
-            return text if _ISO_DATE.match(text) else None
-        return None
+        return text if _canonical_scalar(text, resolve_plain(text), code) else None
 
     def _child(self, model: _Shape, key: Any) -> _Shape:
         if model is Naskah and key.value in ("nomor", "hak_kewajiban", "pelaksana"):
@@ -992,19 +1127,38 @@ class _Layout:
 def _child_model(model: _Shape, key: Any) -> type[BaseModel] | None:
     if model is None or isinstance(model, tuple) or _node_kind(key) != "ScalarNode":
         return None
-    info = model.model_fields.get(key.value)
+    return _field_model(model, key.value)
+
+
+@functools.cache
+def _field_model(model: type[BaseModel], name: object) -> type[BaseModel] | None:
+    """The model of field ``name``'s values (looked up once per model and field)."""
+    info = model.model_fields.get(name) if isinstance(name, str) else None
     return _inner_model(info.annotation) if info is not None else None
 
 
 def _rank(model: _Shape, key: Any, index: int) -> tuple[int, int]:
+    positions, after = _positions(model)
+    name = key.value if _node_kind(key) == "ScalarNode" else None
+    place = positions.get(name) if isinstance(name, str) else None
+    return (place, 0) if place is not None else (after, index)
+
+
+@functools.cache
+def _positions(model: _Shape) -> tuple[dict[str, int], int]:
+    """Each key's place in the canonical order of ``model``, and the place of any other key.
+
+    ``model``: a record model, or the parties' labels. Keys it does not name come after all
+    it names, in their own order.
+    """
     if isinstance(model, tuple):
         order = model
     else:
         order = KEY_ORDER.get(model, ()) if model is not None else ()
-    name = key.value if _node_kind(key) == "ScalarNode" else None
-    if name in order:
-        return (order.index(name), 0)
-    return (len(order), index)
+    positions: dict[str, int] = {}
+    for place, name in enumerate(order):
+        positions.setdefault(name, place)  # the first, as ``order.index`` gave
+    return positions, len(order)
 
 
 def _reorderable(entries: Sequence[tuple[Any, Any]]) -> bool:

@@ -45,7 +45,7 @@ def fmt(
     --diff finds files that would change, or a file cannot be formatted.
     """
     from ksd_cli.atomic import remove_stale_temporaries
-    from ksd_cli.fmt import FormatError, format_source, write_outcome
+    from ksd_cli.fmt import FormatError, format_each, write_outcome
     from ksd_cli.messages import message
 
     lang_ = language(lang)
@@ -55,12 +55,11 @@ def fmt(
     dry = check or show_diff
     out = sys.stdout
     changed = failed = 0
-    cleaned: set[Path] = set()
-    for source in sources:  # one file at a time: memory stays flat on a large repository
-        if not dry and source.path.parent not in cleaned:
-            cleaned.add(source.path.parent)
-            remove_stale_temporaries(source.path.parent)  # left by a run that was killed
-        outcome = format_source(source, max_bytes=max_bytes, lang=lang_)
+    if not dry:
+        for folder in sorted({source.path.parent for source in sources}):
+            remove_stale_temporaries(folder)  # left by a run that was killed
+    # Only the files that change or fail are held: memory stays flat on a large repository.
+    for outcome in format_each(sources, max_bytes=max_bytes, lang=lang_):
         if outcome.error is not None:
             failed += 1
             sys.stderr.write(_failure(outcome, outcome.error, lang_) + "\n")

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from helpers import KEMENTAN, KUKAR, PT, agreement, d, kb, pks
+from helpers import KEMENTAN, KUKAR, PT, agreement, d, generator, kb, pks
 
 from ksd_cli.config import Config, Stalled, ThresholdOverrides
 from ksd_cli.lifecycle import lifecycle
@@ -291,3 +291,29 @@ def test_breaking_one_agreement_changes_no_flag_of_any_other_record(
         others_before = {k: v for k, v in baseline.items() if k != rel}
         others_after = {k: v for k, v in after.items() if k != f"invalid:{rel}"}
         assert others_after == others_before, (breakage, rel)
+
+
+def test_lifecycles_the_caller_derived_are_reused_only_for_their_own_record_and_date(
+    tmp_path: Path,
+) -> None:
+    from dataclasses import replace
+
+    generator().generate(tmp_path, 60, seed=4)
+    repo = open_repository(tmp_path)
+    as_of = date(2025, 6, 30)
+    sound = load_sound_records(repo, as_of=as_of, lang="id", today=as_of)
+    agreements = [r.record for r in sound.loaded.records if isinstance(r.record, Agreement)]
+    states = [lifecycle(a, as_of) for a in agreements]
+    alone = find_stalled(sound, repo.config, load_reference(), as_of=as_of)
+    given = find_stalled(sound, repo.config, load_reference(), as_of=as_of, states=states)
+    assert alone.flags and given == alone
+    # A state of another day, or of another record under the same id, is not taken for it.
+    stale = [lifecycle(a, date(2019, 1, 1)) for a in agreements]
+    wrong = [replace(s, tahap_terakhir=None, status="dibatalkan") for s in states]
+    other = [replace(w, record=a.model_copy()) for w, a in zip(wrong, agreements, strict=True)]
+    for mixed in (stale, other):
+        result = find_stalled(sound, repo.config, load_reference(), as_of=as_of, states=mixed)
+        assert result == alone
+    # ...while its own state is used as given.
+    used = find_stalled(sound, repo.config, load_reference(), as_of=as_of, states=wrong)
+    assert used != alone

@@ -482,12 +482,16 @@ def find_stalled(
     *,
     as_of: date,
     lang: Lang = "id",
+    states: Iterable[Lifecycle] = (),
 ) -> StalledResult:
     """Every flag of every record without errors on ``as_of``, most overdue first.
 
     A record with errors raises no flag (it is listed as invalid); a potential that such a
-    record names still counts as followed up.
+    record names still counts as followed up. ``states`` are lifecycles the caller derived
+    already (the report does, for its own tables): those of these very records on ``as_of``
+    are used instead of deriving them again.
     """
+    known = {s.record.id: s for s in states if s.as_of == as_of}
     loaded = sound.loaded
     agreements = [(r, r.record) for r in loaded.records if isinstance(r.record, Agreement)]
     potentials = [(r, r.record) for r in loaded.records if isinstance(r.record, Potential)]
@@ -495,7 +499,9 @@ def find_stalled(
     flags: list[Flag] = []
     unknown_end: list[str] = []
     for item, record in agreements:
-        state = lifecycle(record, as_of)
+        state = known.get(record.id)
+        if state is None or state.record is not record:
+            state = lifecycle(record, as_of)
         if any(d.sampai_tidak_diketahui for d in state.in_force):
             unknown_end.append(record.id)
         subject = _Subject(

@@ -37,7 +37,7 @@ from ksd_cli.consolidate.model import (
 from ksd_cli.consolidate.sources import ExpectedRule, Source, checkout, clone_folder
 from ksd_cli.diagnostics import Severity
 from ksd_cli.errors import UserError
-from ksd_cli.lifecycle import STATUSES
+from ksd_cli.lifecycle import STATUSES, lifecycle
 from ksd_cli.messages import Lang, Msg
 from ksd_cli.models import URUTAN_TAHAP, Agreement, JenisKerjaSama
 from ksd_cli.naming import record_region, region_name, repository_name, repository_region
@@ -309,13 +309,14 @@ def region_figures(
     counted_until = min(period.end, as_of)
     owner = repository_region(config, sound.ids)
     agreements = [r.record for r in sound.loaded.records if isinstance(r.record, Agreement)]
+    states = [lifecycle(a, as_of) for a in agreements]
     facts = [
-        report._facts(a, as_of, period, counted_until, owner or record_region(a.id), reference)
-        for a in agreements
+        report._facts(state, period, counted_until, owner or record_region(a.id), reference)
+        for a, state in zip(agreements, states, strict=True)
     ]
     # The young KBs only split the conversion per year, which the row does not show.
     frames = report._frames(facts, reference, lang, lambda fact, kb: False)
-    stalled = find_stalled(sound, config, reference, as_of=as_of, lang=lang)
+    stalled = find_stalled(sound, config, reference, as_of=as_of, lang=lang, states=states)
     mapping = build_mapping(sound, config, reference, as_of=as_of, lang=lang)
     # Counted from the report's frame of agreements, one row each: its kind, status, stage.
     table = frames.agreements

@@ -128,17 +128,19 @@ def build_report(
     (see :func:`ksd_cli.gitio.head_commit`). Only the records without errors are counted;
     the others are listed as invalid.
     """
-    stalled = find_stalled(sound, config, reference, as_of=as_of, lang=lang)
     loaded = sound.loaded
     agreements = [r.record for r in loaded.records if isinstance(r.record, Agreement)]
+    # Each agreement's lifecycle once, for the findings and for the tables.
+    states = [lifecycle(a, as_of) for a in agreements]
+    stalled = find_stalled(sound, config, reference, as_of=as_of, lang=lang, states=states)
     potentials = [r.record for r in loaded.records if isinstance(r.record, Potential)]
     owner = repository_region(config, sound.ids)
     daerah_nama = repository_name(config, owner, reference, lang, sound.ids)
     counted_until = min(period.end, as_of)
     # Without one owner (v1.1), each record's owner is the region its id names.
     facts = [
-        _facts(a, as_of, period, counted_until, owner or record_region(a.id), reference)
-        for a in agreements
+        _facts(state, period, counted_until, owner or record_region(a.id), reference)
+        for a, state in zip(agreements, states, strict=True)
     ]
     by_id = {f.record.id: f for f in facts}
     for flag in stalled.flags:
@@ -242,14 +244,13 @@ def _tambahan(
 
 
 def _facts(
-    record: Agreement,
-    as_of: date,
+    state: Lifecycle,
     period: Period,
     counted_until: date,
     owner: str | None,
     reference: ReferenceData,
 ) -> _AgreementFacts:
-    state = lifecycle(record, as_of)
+    record, as_of = state.record, state.as_of
     # An adendum is part of the document it amends (its extension is already in ``sampai``).
     own = [d for d in state.signed if not (d.naskah.jenis == "adendum" and d.induk is not None)]
     starts = [d.mulai for d in own if d.mulai is not None]

@@ -9,19 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from ksd_cli.escaping import FORMULA_STARTS, xml_text
 from ksd_cli.idformat import date_text, number
 from ksd_cli.messages import Lang, message
 from ksd_cli.report.model import Cell, ColumnKind, Report, Table
 from ksd_cli.tanggal import TanggalBulan
-from ksd_cli.xlsx import (
-    INTEGER_FORMAT,
-    PERCENT_FORMAT,
-    RUPIAH_FORMAT,
-    workbook_bytes,
+from ksd_cli.xlsx import INTEGER_FORMAT, PERCENT_FORMAT, RUPIAH_FORMAT
+from ksd_cli.xlsxrows import (
+    DEFAULT_DATE_FORMATS,
+    SheetXml,
+    cell_xml,
+    column_letters,
+    row_xml,
+    workbook_bytes_with_rows,
 )
 
 #: Day, Indonesian month name, year whatever the language of Excel: "15 Maret 2024".
@@ -134,7 +137,7 @@ def xlsx_bytes(report: Report) -> bytes:
         _present(report.berbatasan, report.kelembagaan),
         report,
     )
-    return workbook_bytes(workbook)
+    return workbook_bytes_with_rows(workbook, {sheet.ws: sheet.xml for sheet in sheets.values()})
 
 
 def _present(*tables: Table | None) -> list[Table]:
@@ -205,32 +208,40 @@ def rincian_tables(report: Report) -> list[Table]:
 # Writing rows -----------------------------------------------------------------------------------
 
 
-class _Sheet:
-    """A write-only worksheet filled top to bottom, with one shared style per kind of cell.
+class _Styled(NamedTuple):
+    """A cell value with the workbook's index of its style."""
 
-    Column widths, frozen panes and page setup must be set before the first row is written;
-    a row's height before that row.
+    value: Cell
+    style: int | None
+
+
+class _Sheet:
+    """A worksheet filled top to bottom, with one shared style per kind of cell.
+
+    Its rows are XML text (:mod:`ksd_cli.xlsxrows`), written as openpyxl would write them;
+    the openpyxl write-only sheet ``ws`` keeps the rest: column widths, frozen panes, page
+    setup, filters, hyperlinks and charts, all set before the workbook is saved.
     """
 
     def __init__(self, ws: Any, lang: Lang = "id") -> None:
-        from openpyxl.cell import WriteOnlyCell
-
         self.ws = ws
         self.lang = lang
         self.formats = _number_formats(lang)
         self.row = 0
-        self._styles: dict[tuple[str, str | None], Any] = {}
-        # Any: the cells' private _style (openpyxl's fast path) and dates are not in its stubs.
-        self._new_cell: Any = WriteOnlyCell
+        self.xml = SheetXml()
+        self.rows = self.xml.rows
+        self._styles: dict[tuple[str, str | None], int] = {}
         self.widths: dict[int, float] = {}
+        self._letters: list[str] = []
 
-    def style(self, name: str, number_format: str | None = None) -> Any:
-        """The style array of a kind of cell, made on first use."""
+    def style(self, name: str, number_format: str | None = None) -> int:
+        """The workbook's index of the style of a kind of cell, made on first use."""
         key = (name, number_format)
         if key not in self._styles:
+            from openpyxl.cell import WriteOnlyCell
             from openpyxl.styles import Alignment, Font, PatternFill
 
-            cell = self._new_cell(self.ws)
+            cell = WriteOnlyCell(self.ws)
             if name == "title":
                 cell.font = Font(name="Calibri", bold=True, size=16, color=TITLE_COLOR)
             elif name == "cover":
@@ -262,36 +273,52 @@ class _Sheet:
                 cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
             if number_format:
                 cell.number_format = number_format
-            self._styles[key] = cell._style
+            self._styles[key] = cell.style_id
         return self._styles[key]
 
+    def _unstyled(self, value: object) -> int | None:
+        """The style of a value written without one: openpyxl gives a date its ISO format."""
+        if isinstance(value, date):
+            kind = datetime if isinstance(value, datetime) else date
+            return self.style("plain", DEFAULT_DATE_FORMATS[kind])
+        return None
+
     def cell(self, value: Cell, style: str | None = None, number_format: str | None = None) -> Any:
-        """A cell; text is stored as text (never a formula), without characters XML refuses."""
+        """A styled cell; text stays text (never a formula), without characters XML refuses."""
         if value.__class__ is TanggalBulan and number_format in MONTH_FORMATS:
             number_format = MONTH_FORMATS[number_format]
-        if value.__class__ is str:
-            cell = self._new_cell(self.ws, xml_text(str(value)))
-            cell.data_type = "s"
-        else:
-            cell = self._new_cell(self.ws, value)
         if style is not None or (number_format and value is not None):
-            cell._style = self.style(style or "plain", number_format)
-        return cell
+            return _Styled(value, self.style(style or "plain", number_format))
+        return _Styled(value, self._unstyled(value))
+
+    def letters(self, count: int) -> list[str]:
+        """The letters of the first ``count`` columns."""
+        if len(self._letters) < count:
+            self._letters = column_letters(count)
+        return self._letters[:count]
 
     def append(self, values: Sequence[Any] = (), height: float | None = None) -> int:
-        """Write the next row; returns its number."""
+        """Write the next row of values and cells; returns its number."""
         self.row += 1
-        if height is not None:
-            self.ws.row_dimensions[self.row].height = height
-        self.ws.append(list(values))
+        cells = []
+        for letter, value in zip(self.letters(len(values)), values, strict=True):
+            if value.__class__ is _Styled:
+                cells.append(cell_xml(f"{letter}{self.row}", value.value, value.style))
+            elif value is not None:
+                cells.append(cell_xml(f"{letter}{self.row}", value, self._unstyled(value)))
+        self.rows.append(row_xml(self.row, "".join(cells), height))
         return self.row
 
     def text(self, value: str, style: str, column: int = 1) -> int:
         """A row with one styled text cell."""
         return self.append([None] * (column - 1) + [self.cell(value, style)])
 
+    def link(self, row: int, location: str) -> None:
+        """Make the first cell of ``row`` a link to ``location`` in the workbook."""
+        self.xml.links.append((f"A{row}", location))
+
     def setup(self, widths: dict[int, float], freeze: str | None, landscape: bool = True) -> None:
-        """Column widths, frozen panes and page setup (before the first row)."""
+        """Column widths, frozen panes and page setup."""
         from openpyxl.utils import get_column_letter
 
         self.widths = dict(widths)
@@ -319,8 +346,6 @@ class _Sheet:
         row heights to wrapped text when opening a file. Cells keep Excel's default bottom
         alignment, wrapped ones too, so a row reads level without styling every cell.
         """
-        from openpyxl.utils import get_column_letter
-
         # The sheet's column may be wider than this table asks for (several tables share it).
         widths = [int(max(c.width, self.widths.get(i, 0))) for i, c in enumerate(table.columns, 1)]
         header = [
@@ -330,31 +355,36 @@ class _Sheet:
         lines = max(_lines(c.header, w) for c, w in zip(table.columns, widths, strict=True))
         first = self.append(header, LINE_HEIGHT * lines if lines > 1 else None)
         formats = [self.formats[c.kind] for c in table.columns]
-        plain = [f is None for f in formats]
+        letters = self.letters(len(table.columns))
+        # The hot loop of a large report: one pass over the values, no object per cell.
+        style, unstyled = self.style, self._unstyled
         for values in table.rows:
-            row: list[Any] = []
+            self.row += 1
+            number = str(self.row)
+            cells = []
             lines = 1
-            for value, width, number_format, is_plain in zip(
-                values, widths, formats, plain, strict=True
+            for letter, value, width, number_format in zip(
+                letters, values, widths, formats, strict=True
             ):
-                if value.__class__ is str and len(value) > width:
-                    row.append(self.cell(value, "wrap", number_format))
+                cell_style: int | None
+                if value is None:
+                    continue  # neither value nor style: no cell at all
+                if isinstance(value, str) and len(value) > width:
+                    cell_style = style("wrap", number_format)
                     lines = max(lines, _lines(value, width))
-                elif is_plain and not _needs_cell(value):
-                    row.append(value)  # unstyled: the cheapest cell openpyxl writes
+                elif number_format is None:
+                    cell_style = unstyled(value)
+                elif value.__class__ is TanggalBulan and number_format in MONTH_FORMATS:
+                    cell_style = style("plain", MONTH_FORMATS[number_format])
                 else:
-                    row.append(self.cell(value, None, number_format))
-            self.append(row, LINE_HEIGHT * min(lines, MAX_LINES) if lines > 1 else None)
+                    cell_style = style("plain", number_format)
+                cells.append(cell_xml(letter + number, value, cell_style))
+            height = LINE_HEIGHT * min(lines, MAX_LINES) if lines > 1 else None
+            self.rows.append(row_xml(self.row, "".join(cells), height))
         last = self.row
         if autofilter:
-            letter = get_column_letter(len(table.columns))
-            self.ws.auto_filter.ref = f"A{first}:{letter}{max(last, first + 1)}"
+            self.ws.auto_filter.ref = f"A{first}:{letters[-1]}{max(last, first + 1)}"
         return first, last
-
-
-def _needs_cell(value: object) -> bool:
-    """Text that a bare value would turn into a formula, or with characters XML refuses."""
-    return isinstance(value, str) and (value.startswith(FORMULA_STARTS) or xml_text(value) != value)
 
 
 def _lines(text: str, width: int) -> int:
@@ -376,9 +406,7 @@ def _widths(tables: Iterable[Table], first: float = 0) -> dict[int, float]:
 
 def _heading(sheet: _Sheet, title: str, report: Report, note: str | None = None) -> None:
     """Rows 1-3: section title, region, period and as-of date, and a note."""
-    sheet.row += 1
-    sheet.ws.row_dimensions[sheet.row].height = 24
-    sheet.ws.append([sheet.cell(title, "title")])
+    sheet.append([sheet.cell(title, "title")], 24)
     lang = report.lang
     subtitle = _t(
         "subtitle",
@@ -418,14 +446,10 @@ def _blocks(sheet: _Sheet, title: str, tables: Sequence[Table], report: Report) 
 
 
 def _sampul(sheet: _Sheet, report: Report, names: dict[str, str]) -> None:
-    from openpyxl.worksheet.hyperlink import Hyperlink
-
     lang = report.lang
     date_format = DATE_FORMATS[lang]
     sheet.setup({1: 30, 2: 90}, None, landscape=False)
-    sheet.row += 1
-    sheet.ws.row_dimensions[sheet.row].height = 30
-    sheet.ws.append([sheet.cell(_t("title", lang), "cover")])
+    sheet.append([sheet.cell(_t("title", lang), "cover")], 30)
     sheet.text(report.daerah_nama, "region")
     sheet.append()
     facts: list[tuple[str, Any, str | None]] = [
@@ -443,9 +467,8 @@ def _sampul(sheet: _Sheet, report: Report, names: dict[str, str]) -> None:
     sheet.text(_t("isi", lang), "block")
     for key in SHEET_IDS[1:]:
         name = names[key]
-        link = sheet.cell(name, "link")
-        link.hyperlink = Hyperlink(ref="", location=f"'{name}'!A1")
-        sheet.append([link, _t(f"isi.{key}", lang)])
+        row = sheet.append([sheet.cell(name, "link"), _t(f"isi.{key}", lang)])
+        sheet.link(row, f"'{name}'!A1")
     sheet.append()
     sheet.text(_t("cara-membaca", lang), "block")
     for line in (

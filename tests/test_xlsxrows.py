@@ -1,0 +1,113 @@
+"""Rows written as XML read back as the cells openpyxl itself writes (values, types, styles)."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+from typing import Any
+
+from ksd_cli.tanggal import TanggalBulan
+from ksd_cli.xlsxrows import SheetXml, cell_xml, row_xml, workbook_bytes_with_rows
+
+#: Values whose writing has a catch: XML markup, a carriage return, edge whitespace, formula
+#: and error look-alikes (text stays text), text longer than a cell holds, dates, numbers.
+TRICKY: list[Any] = [
+    "plain",
+    "a < b & c > d",
+    "line\r\nbreak",
+    "  leading and trailing  ",
+    " ",
+    "",
+    '=HYPERLINK("http://x")',
+    "#N/A",
+    "-1",
+    "x" * 40000,
+    "kontrol\x01\x1b",
+    0,
+    -7,
+    1234567890123,
+    0.125,
+    2 / 3,
+    True,
+    False,
+    date(2024, 3, 15),
+    date(1900, 2, 1),
+    datetime(2024, 3, 15, 13, 45, 30),
+]
+
+
+def _read(data: bytes) -> list[tuple[Any, str, str, bool]]:
+    from openpyxl import load_workbook
+
+    ws: Any = load_workbook(io.BytesIO(data)).worksheets[0]
+    return [
+        (cell.value, cell.data_type, cell.number_format, bool(cell.font.b))
+        for row in ws.iter_rows()
+        for cell in row
+        if cell.value is not None or cell.has_style
+    ]
+
+
+def test_rows_read_back_as_openpyxl_writes_them() -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell as new_cell
+    from openpyxl.styles import Font
+
+    from ksd_cli.xlsx import text_cell, workbook_bytes
+
+    # Any: the cells' private _style, and dates, are not in openpyxl's stubs.
+    WriteOnlyCell: Any = new_cell
+
+    def workbook_and_style() -> tuple[Any, Any, Any]:
+        workbook = Workbook(write_only=True)
+        ws = workbook.create_sheet("T")
+        styled = WriteOnlyCell(ws)
+        styled.font = Font(bold=True)
+        styled.number_format = "0.00"
+        return workbook, ws, styled
+
+    # openpyxl's own writer: a text cell forced to text, as ksd does, or the bare value.
+    workbook, ws, styled = workbook_and_style()
+    for value in TRICKY:
+        cell = WriteOnlyCell(ws)
+        text_cell(cell, value)
+        bold = WriteOnlyCell(ws)
+        text_cell(bold, value)
+        bold._style = styled._style
+        ws.append([cell, bold])
+    expected = _read(workbook_bytes(workbook))
+
+    workbook, ws, styled = workbook_and_style()
+    sheet = SheetXml()
+    date_style = WriteOnlyCell(ws, date(2024, 1, 1))  # openpyxl's format for a bare date
+    datetime_style = WriteOnlyCell(ws, datetime(2024, 1, 1))
+    for number, value in enumerate(TRICKY, 1):
+        bare = {date: date_style, datetime: datetime_style}.get(type(value))
+        cells = cell_xml(f"A{number}", value, None if bare is None else bare.style_id)
+        cells += cell_xml(f"B{number}", value, styled.style_id)
+        sheet.rows.append(row_xml(number, cells))
+    assert _read(workbook_bytes_with_rows(workbook, {ws: sheet})) == expected
+
+
+def test_a_cell_without_value_or_style_is_left_out_and_a_height_is_fixed() -> None:
+    assert cell_xml("A1", None, None) == ""
+    assert cell_xml("A1", None, 3) == '<c r="A1" s="3" t="n"></c>'
+    assert row_xml(2, "", 45) == '<row r="2" ht="45" customHeight="1"></row>'
+
+
+def test_a_month_only_date_is_a_date_of_its_first_day() -> None:
+    # Its style (set by the caller) shows the month without a day.
+    month = TanggalBulan.dari(2018, 10)
+    assert cell_xml("A1", month, 4) == cell_xml("A1", date(2018, 10, 1), 4)
+
+
+def test_links_within_the_workbook_are_written_after_the_rows() -> None:
+    from openpyxl import Workbook, load_workbook
+
+    workbook = Workbook(write_only=True)
+    ws = workbook.create_sheet("Isi")
+    workbook.create_sheet("Daftar 'A'")
+    sheet = SheetXml([row_xml(1, cell_xml("A1", "Daftar", None))], [("A1", "'Daftar ''A'''!A1")])
+    back: Any = load_workbook(io.BytesIO(workbook_bytes_with_rows(workbook, {ws: sheet})))
+    assert back["Isi"]["A1"].hyperlink.location == "'Daftar ''A'''!A1"
+    assert back["Isi"]["A1"].value == "Daftar"

@@ -16,7 +16,7 @@ from ksd_cli.loading import LoadedRecord, LoadResult
 from ksd_cli.models import Agreement, Potential
 from ksd_cli.reference import load_reference
 from ksd_cli.repository import SourceFile, open_repository
-from ksd_cli.stalled import StalledResult, find_stalled
+from ksd_cli.stalled import StalledResult, find_stalled, find_stalled_in
 from ksd_cli.validate import SoundRecords, load_sound_records
 
 
@@ -258,6 +258,8 @@ def _flags_by_path(root: Path) -> dict[str, list[dict[str, object]]]:
     repo = open_repository(root)
     sound = load_sound_records(repo, as_of=AS_OF_SAMPLE, lang="id")
     result = find_stalled(sound, repo.config, load_reference(), as_of=AS_OF_SAMPLE)
+    # ksd stalled's own path (records assessed where they are loaded) agrees, broken or not.
+    assert find_stalled_in(repo, as_of=AS_OF_SAMPLE, lang="id") == result
     by_path: dict[str, list[dict[str, object]]] = {}
     for flag in result.flags:
         by_path.setdefault(flag.path, []).append(flag.as_dict())

@@ -7,7 +7,7 @@ ignored, so ``--as-of`` in the past shows the cooperation as it stood then.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -307,8 +307,16 @@ def tindak_lanjut(
     potentials: Sequence[Potential], agreements: Sequence[Agreement]
 ) -> tuple[TindakLanjut, ...]:
     """For every potential, the agreements whose ``potensi`` names it."""
-    by_potential: dict[str, list[str]] = {}
-    for agreement in agreements:
-        for potensi_id in agreement.potensi or ():
-            by_potential.setdefault(potensi_id, []).append(agreement.id)
+    by_potential = followers_by_potential((a.id, a.potensi or ()) for a in agreements)
     return tuple(TindakLanjut(p, tuple(by_potential.get(p.id, ()))) for p in potentials)
+
+
+def followers_by_potential(
+    agreements: Iterable[tuple[str, Iterable[str]]],
+) -> dict[str, list[str]]:
+    """The ids of the agreements that name each potential, from (id, ``potensi``) pairs."""
+    by_potential: dict[str, list[str]] = {}
+    for agreement_id, potensi in agreements:
+        for potensi_id in potensi:
+            by_potential.setdefault(potensi_id, []).append(agreement_id)
+    return by_potential

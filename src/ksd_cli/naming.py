@@ -45,6 +45,7 @@ __all__ = [
     "status_title",
     "tahap_title",
     "wilayah_name",
+    "without_owner",
 ]
 
 Kategori = Literal["macet", "pengingat"]
@@ -107,12 +108,21 @@ def partner_names(
     partners: list[tuple[str, str]] = []
     for party in record.pihak:
         if party.tipe == "pemda" and party.kode_wilayah is not None:
-            if party.kode_wilayah == owner:
-                continue
             partners.append((party.kode_wilayah, party_name(party, reference)))
         elif party.nama:
             partners.append(("", party.nama))
-    return tuple(partners)
+    return without_owner(partners, owner)
+
+
+def without_owner(
+    partners: Iterable[tuple[str, str]], owner: str | None
+) -> tuple[tuple[str, str], ...]:
+    """The partners of :func:`partner_names` without the pemda whose region is ``owner``.
+
+    ``partner_names(record, None, ...)`` narrowed this way is ``partner_names(record, owner,
+    ...)``: a record's partners can be named again when its owner is known later.
+    """
+    return tuple(p for p in partners if not p[0] or p[0] != owner)
 
 
 def record_region(record_id: str) -> str | None:

@@ -8,6 +8,7 @@ or fewer.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -22,13 +23,13 @@ from ksd_cli.lifecycle import (
     DocumentState,
     Langkah,
     Lifecycle,
+    followers_by_potential,
     langkah,
     lifecycle,
-    tindak_lanjut,
 )
-from ksd_cli.loading import LoadResult
+from ksd_cli.loading import LoadResult, Record
 from ksd_cli.messages import Lang, message
-from ksd_cli.models import PERISTIWA_JAWABAN, PERISTIWA_PENAWARAN, Agreement, Potential
+from ksd_cli.models import PERISTIWA_JAWABAN, PERISTIWA_PENAWARAN, Potential
 from ksd_cli.naming import (
     FLAG_CODES,
     JENIS_KB,
@@ -40,13 +41,15 @@ from ksd_cli.naming import (
     peristiwa_title,
     record_region,
     repository_region,
+    without_owner,
 )
-from ksd_cli.reference import ReferenceData
+from ksd_cli.reference import ReferenceData, load_reference
 
 # v1.1: month-only dates; ages count from the end of the month (never a flag raised early).
 from ksd_cli.tanggal import akhir, awal, hari_sejak, pasti_sebelum, pasti_sesudah
 
 if TYPE_CHECKING:
+    from ksd_cli.repository import Repository, SourceFile
     from ksd_cli.validate import SoundRecords
 
 
@@ -458,10 +461,13 @@ def one_per_cause(flags: Iterable[Flag], lang: Lang) -> list[Flag]:
 
 
 def potential_flags(
-    potential: Potential, followed: bool, thresholds: Thresholds, as_of: date, subject: _Subject
+    potential: Potential, thresholds: Thresholds, as_of: date, subject: _Subject
 ) -> Iterator[Flag]:
-    """``potensi_tanpa_tindak_lanjut`` for a high-priority potential nobody followed up."""
-    if potential.prioritas != "tinggi" or followed:
+    """``potensi_tanpa_tindak_lanjut`` for a high-priority potential, unless followed up.
+
+    Whether an agreement follows it up needs every record: :func:`stalled_result` decides.
+    """
+    if potential.prioritas != "tinggi":
         return
     since = date(potential.tahun, 12, 31)
     days = (as_of - since).days
@@ -473,6 +479,129 @@ def potential_flags(
             thresholds.potensi_tanpa_tindak_lanjut,
             tahun=potential.tahun,
         )
+
+
+# One record at a time, then the whole -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """What :func:`stalled_result` needs of one record, found where the record is loaded.
+
+    An agreement's ``flags`` (one per cause), whether a document in force has no known end,
+    the potentials it names (``potensi``), and its ``partners`` as ``partner_names`` gives
+    them with no owner, so that they can be named again when the repository's owner is not
+    the ``region`` they were named for. A potential's ``flags`` are those it raises when no
+    agreement follows it up.
+    """
+
+    id: str
+    potential: bool
+    flags: tuple[Flag, ...]
+    potensi: tuple[str, ...] = ()
+    sampai_tidak_diketahui: bool = False
+    region: str | None = None
+    partners: tuple[tuple[str, str], ...] = ()
+
+    def flags_for(self, owner: str | None) -> tuple[Flag, ...]:
+        """The flags, their partners named as in a repository owned by ``owner``."""
+        region = owner or record_region(self.id)
+        if self.potential or region == self.region:
+            return self.flags
+        mitra = tuple(name for _, name in without_owner(self.partners, region))
+        return tuple(replace(f, mitra=mitra) for f in self.flags)
+
+
+def assess_record(
+    source: SourceFile,
+    record: Record,
+    *,
+    config: Config,
+    as_of: date,
+    lang: Lang,
+    reference: ReferenceData | None = None,
+    state: Lifecycle | None = None,
+) -> Assessment:
+    """What one record without errors gives :func:`stalled_result` on ``as_of``.
+
+    It needs no other record: the partners are named for the owner the record alone tells
+    (``[daerah] kode``, else its id's region), and :meth:`Assessment.flags_for` names them
+    again when the repository's owner differs. It runs in the workers that parse the files
+    (``validate.load_assessed``), so ``reference`` is loaded there when not given.
+    ``state``: the agreement's lifecycle on ``as_of`` when the caller derived it already.
+    """
+    if reference is None:
+        reference = load_reference()
+    if isinstance(record, Potential):
+        subject = _Subject(
+            record.id,
+            record.potensi,
+            "identifikasi",
+            (),
+            (record.perangkat_daerah,),
+            source.rel,
+            lang,
+        )
+        thresholds = config.stalled.for_jenis(record.jenis_usulan)
+        return Assessment(
+            record.id, True, tuple(potential_flags(record, thresholds, as_of, subject))
+        )
+    if state is None or state.record is not record or state.as_of != as_of:
+        state = lifecycle(record, as_of)
+    region = repository_region(config, (record.id,))
+    partners = partner_names(record, None, reference)
+    subject = _Subject(
+        record.id,
+        record.judul,
+        state.tahap_terakhir,
+        tuple(name for _, name in without_owner(partners, region)),
+        tuple(record.perangkat_daerah or ()),
+        source.rel,
+        lang,
+    )
+    thresholds = config.stalled.for_jenis(record.jenis)
+    return Assessment(
+        record.id,
+        False,
+        tuple(one_per_cause(agreement_flags(state, thresholds, subject), lang)),
+        tuple(record.potensi or ()),
+        any(d.sampai_tidak_diketahui for d in state.in_force),
+        region,
+        partners,
+    )
+
+
+def stalled_result(
+    assessments: Sequence[Assessment],
+    config: Config,
+    *,
+    ids: Iterable[str],
+    named_potentials: Iterable[str],
+    invalid: tuple[InvalidRecord, ...],
+    as_of: date,
+) -> StalledResult:
+    """Every flag of the records assessed (those without errors), most overdue first.
+
+    What needs every record is done here: the owning region (from ``ids``, every record's,
+    sound or not), and which potentials are followed up (by a sound agreement, or named in
+    ``named_potentials`` by one with errors).
+    """
+    owner = repository_region(config, ids)
+    agreements = [a for a in assessments if not a.potential]
+    flags = [f for a in agreements for f in a.flags_for(owner)]
+    followed = followers_by_potential((a.id, a.potensi) for a in agreements).keys()
+    named = set(named_potentials)
+    for a in assessments:
+        if a.potential and a.id not in followed and a.id not in named:
+            flags.extend(a.flags)
+    flags.sort(key=lambda f: (f.kategori != "macet", -f.overdue, f.id, f.code))
+    return StalledResult(
+        as_of,
+        tuple(flags),
+        len(assessments),
+        invalid,
+        sampai_tidak_diketahui=tuple(sorted(a.id for a in agreements if a.sampai_tidak_diketahui)),
+    )
 
 
 def find_stalled(
@@ -493,58 +622,67 @@ def find_stalled(
     """
     known = {s.record.id: s for s in states if s.as_of == as_of}
     loaded = sound.loaded
-    agreements = [(r, r.record) for r in loaded.records if isinstance(r.record, Agreement)]
-    potentials = [(r, r.record) for r in loaded.records if isinstance(r.record, Potential)]
-    owner = repository_region(config, sound.ids)
-    flags: list[Flag] = []
-    unknown_end: list[str] = []
-    for item, record in agreements:
-        state = known.get(record.id)
-        if state is None or state.record is not record:
-            state = lifecycle(record, as_of)
-        if any(d.sampai_tidak_diketahui for d in state.in_force):
-            unknown_end.append(record.id)
-        subject = _Subject(
-            record.id,
-            record.judul,
-            state.tahap_terakhir,
-            tuple(
-                name
-                for _, name in partner_names(record, owner or record_region(record.id), reference)
-            ),
-            tuple(record.perangkat_daerah or ()),
-            item.source.rel,
-            lang,
+    assessments = [
+        assess_record(
+            r.source,
+            r.record,
+            config=config,
+            as_of=as_of,
+            lang=lang,
+            reference=reference,
+            state=known.get(r.record.id),
         )
-        thresholds = config.stalled.for_jenis(record.jenis)
-        flags.extend(one_per_cause(agreement_flags(state, thresholds, subject), lang))
-    follow_up = tindak_lanjut([p for _, p in potentials], [a for _, a in agreements])
-    for (item, potential), tl in zip(potentials, follow_up, strict=True):
-        subject = _Subject(
-            potential.id,
-            potential.potensi,
-            "identifikasi",
-            (),
-            (potential.perangkat_daerah,),
-            item.source.rel,
-            lang,
-        )
-        thresholds = config.stalled.for_jenis(potential.jenis_usulan)
-        followed = tl.ditindaklanjuti or potential.id in sound.named_potentials
-        flags.extend(potential_flags(potential, followed, thresholds, as_of, subject))
-    flags.sort(key=lambda f: (f.kategori != "macet", -f.overdue, f.id, f.code))
-    return StalledResult(
-        as_of,
-        tuple(flags),
-        len(loaded.records),
-        _invalid(loaded),
-        sampai_tidak_diketahui=tuple(sorted(unknown_end)),
+        for r in loaded.records
+    ]
+    return stalled_result(
+        assessments,
+        config,
+        ids=sound.ids,
+        named_potentials=sound.named_potentials,
+        invalid=_invalid(loaded, (r.source.rel for r in loaded.records)),
+        as_of=as_of,
     )
 
 
-def _invalid(loaded: LoadResult) -> tuple[InvalidRecord, ...]:
-    """Files that gave no record (a file with only a duplicate key still gave one)."""
-    assessed = {r.source.rel for r in loaded.records}
+def find_stalled_in(
+    repository: Repository,
+    *,
+    as_of: date,
+    lang: Lang = "id",
+    today: date | None = None,
+    use_cache: bool = True,
+) -> StalledResult:
+    """:func:`find_stalled` on the repository, each record assessed where it is loaded.
+
+    The processes that parse the files send back each record's :class:`Assessment` instead
+    of the record (``validate.load_assessed``). ``today`` and ``use_cache`` as in
+    ``validate.load_sound_records``.
+    """
+    from ksd_cli.validate import load_assessed
+
+    assess = functools.partial(assess_record, config=repository.config, as_of=as_of, lang=lang)
+    assessed = load_assessed(
+        repository, assess, as_of=as_of, lang=lang, today=today, use_cache=use_cache
+    )
+    assessments = [_assessment(a) for _, a in assessed.assessments]
+    return stalled_result(
+        assessments,
+        repository.config,
+        ids=assessed.ids,
+        named_potentials=assessed.named_potentials,
+        invalid=_invalid(assessed.loaded, (source.rel for source, _ in assessed.assessments)),
+        as_of=as_of,
+    )
+
+
+def _assessment(value: object) -> Assessment:
+    assert isinstance(value, Assessment)
+    return value
+
+
+def _invalid(loaded: LoadResult, sound: Iterable[str]) -> tuple[InvalidRecord, ...]:
+    """Files that gave no record or have errors (a file with only a duplicate key gave one)."""
+    assessed = set(sound)
     errors = Counter(d.path for d in loaded.diagnostics if d.severity.value == "error")
     return tuple(InvalidRecord(path, errors[path]) for path in sorted(loaded.invalid - assessed))
 

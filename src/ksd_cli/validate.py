@@ -185,6 +185,8 @@ class Scanned:
     entry: Entry
     record: Record | None = None
     text: str = ""
+    #: What ``assess`` gave of the record (see :func:`scan_files`).
+    assessment: object = None
 
 
 @dataclass
@@ -251,6 +253,7 @@ def scan_files(
     progress: Progress | None = None,
     use_cache: bool = True,
     keep_records: bool = False,
+    assess: Assess | None = None,
 ) -> Scan:
     """Every file's findings (of loading and of its own rules) and facts, through the cache.
 
@@ -259,8 +262,14 @@ def scan_files(
     their bytes are as stored); otherwise no record is built beyond checking it, and none is
     held. In the order of ``sources``, the same with or without the cache. The records file
     is written here; the index by :meth:`Scan.save`.
+
+    ``assess``: what to keep of each record that has no error of its own (``assessment``),
+    computed where the record is: in the worker that parsed it, or here for a record from the
+    cache's records file. No record is sent back for it, and the records file is not written.
     """
     config = repository.config
+    wants_records = keep_records or assess is not None
+    ignored = _ignored_codes(config) if assess is not None else frozenset[str]()
     cache = None
     if cache_enabled(not use_cache):
         key = salt(config_json=config.model_dump_json(), as_of=as_of, lang=lang, parser=parser)
@@ -273,13 +282,13 @@ def scan_files(
     missing: list[tuple[int, SourceFile, str | LoadProblem | None, Stamp | None, str]] = []
     with collection_paused():
         stored = cache.read() if cache is not None else {}
-        kept = cache.read_records() if cache is not None and keep_records else {}
+        kept = cache.read_records() if cache is not None and wants_records else {}
         now = time.time_ns()
         changed = False
         for source in sources:
             old = stored.get(source.rel)
             stamp = stamp_of(source.path, now) if source.not_regular is None else None
-            if old is not None and stamp is not None and old.stamp == stamp and not keep_records:
+            if old is not None and stamp is not None and old.stamp == stamp and not wants_records:
                 slots.append(Scanned(source, old))
                 continue
             if old is None:
@@ -297,11 +306,16 @@ def scan_files(
                 if old.stamp != stamp:
                     old, changed = replace(old, stamp=stamp), True
                 known = kept.get(source.rel)
-                if not keep_records or old.facts is None:
+                if not wants_records or old.facts is None:
                     slots.append(Scanned(source, old, None, text if isinstance(text, str) else ""))
                     continue
                 if known is not None and known[0] == digest and isinstance(text, str):
-                    slots.append(Scanned(source, old, known[1], text))  # type: ignore[arg-type]
+                    if assess is None:
+                        slots.append(Scanned(source, old, known[1], text))  # type: ignore[arg-type]
+                    else:
+                        sound = _without_errors(old.loading, old.checks, ignored)
+                        got = assess(source, known[1]) if sound else None  # type: ignore[arg-type]
+                        slots.append(Scanned(source, old, assessment=got))
                     continue
             missing.append((len(slots), source, text, stamp, digest))
             slots.append(None)
@@ -312,12 +326,13 @@ def scan_files(
             lang=lang,
             parser=parser,
             keep_records=keep_records,
+            assess=assess,
             progress=progress,
         )
         for (i, source, _, stamp, _), got in zip(missing, parsed, strict=True):
-            digest, facts, loading, checks, record, text, key = got
+            digest, facts, loading, checks, record, text, key, assessment = got
             entry = Entry(stamp if digest else None, digest, facts, loading, checks, key)
-            slots[i] = Scanned(source, entry, record, text)
+            slots[i] = Scanned(source, entry, record, text, assessment)
         scanned = [s for s in slots if s is not None]
         kept_rels = {s.source.rel for s in scanned if s.entry.digest}
         dirty = changed or bool(missing) or kept_rels != stored.keys()
@@ -337,8 +352,8 @@ POOL_THRESHOLD = 2_000
 #: Files sent to a worker at a time (small enough to spread the work evenly).
 POOL_CHUNK = 250
 #: What reading, parsing and checking one file gives: the digest of its bytes ("" when it could
-#: not be read), facts, loading findings, own-rule findings, record and text (when kept), and
-#: the key of the facts.
+#: not be read), facts, loading findings, own-rule findings, record and text (when kept), the
+#: key of the facts, and what ``assess`` gave of the record (see :func:`scan_files`).
 Checked = tuple[
     str,
     Facts | None,
@@ -347,7 +362,11 @@ Checked = tuple[
     Record | None,
     str,
     str,
+    object,
 ]
+#: What to keep of a record instead of the record (see :func:`scan_files`): called in the
+#: worker that parsed it, so it must pickle (a module-level function, or a partial of one).
+Assess = Callable[[SourceFile, Record], object]
 #: A file to parse: its bytes' text and digest when already read, else ``None`` and "".
 ToParse = tuple[SourceFile, str | LoadProblem | None, str]
 
@@ -360,6 +379,7 @@ def _check_files(
     lang: Lang,
     parser: Parser,
     keep_records: bool,
+    assess: Assess | None = None,
     progress: Progress | None = None,
 ) -> list[Checked]:
     """What the files the cache does not know give, in their order.
@@ -377,6 +397,7 @@ def _check_files(
         lang=lang,
         parser=parser,
         keep_records=keep_records,
+        assess=assess,
     )
     results: list[Checked] = []
     if len(missing) >= POOL_THRESHOLD and workers > 1 and _can_fork():
@@ -419,6 +440,7 @@ def _check_chunk(
     lang: Lang,
     parser: Parser,
     keep_records: bool,
+    assess: Assess | None = None,
 ) -> list[Checked]:
     rules = _by_scope(
         r
@@ -428,6 +450,7 @@ def _check_chunk(
     alone = RepositoryIndex(frozenset(), {}, config.paths.potentials + "/")
     reference = load_reference()
     max_bytes = config.validate_.max_file_kb * 1024
+    ignored = _ignored_codes(config) if assess is not None else frozenset[str]()
     results: list[Checked] = []
     with collection_paused():
         for source, read, digest in chunk:
@@ -436,17 +459,34 @@ def _check_chunk(
                 data = read_bytes(source, max_bytes)
                 if isinstance(data, LoadProblem):
                     problem = (problem_finding(source, data, lang),)
-                    results.append(("", None, problem, (), None, "", ""))
+                    results.append(("", None, problem, (), None, "", "", None))
                     continue
                 digest, text = digest_of(data), decode_text(data)
             ctx = Context(reference, config, as_of, alone, source.rel)
             facts, loading, checks, record = _check_file(
                 source, text, rules[source.kind], ctx, lang, parser
             )
+            assessment = None
+            if assess is not None and record is not None:
+                if _without_errors(loading, checks, ignored):
+                    assessment = assess(source, record)
             kept = text if keep_records and isinstance(text, str) else ""
             record = record if keep_records else None
-            results.append((digest, facts, loading, checks, record, kept, facts_key(facts)))
+            key = facts_key(facts)
+            results.append((digest, facts, loading, checks, record, kept, key, assessment))
     return results
+
+
+def _without_errors(
+    loading: Iterable[Diagnostic], checks: Iterable[Diagnostic], ignored: frozenset[str]
+) -> bool:
+    """Whether a record has no error of its own (it may still have one across records).
+
+    A record with one is never assessed: it is not sound, whatever the other records say.
+    """
+    return not any(
+        d.severity is Severity.ERROR and d.code not in ignored for d in (*loading, *checks)
+    )
 
 
 def _check_file(
@@ -582,8 +622,12 @@ def _scan_across(
     parser: Parser,
     progress: Progress | None,
     use_cache: bool,
+    assess: Assess | None = None,
 ) -> tuple[list[Scanned], tuple[Diagnostic, ...]]:
-    """Every file scanned without its record, and the findings across records (cached)."""
+    """Every file scanned without its record, and the findings across records (cached).
+
+    ``assess`` as in :func:`scan_files`.
+    """
     scan = scan_files(
         repository,
         repository.source_files(),
@@ -592,6 +636,7 @@ def _scan_across(
         parser=parser,
         progress=progress,
         use_cache=use_cache,
+        assess=assess,
     )
     scanned = scan.scanned
     key = cross_key(scanned)
@@ -835,15 +880,8 @@ def load_sound_record(
             progress=None,
             use_cache=use_cache,
         )
-        ignored = _ignored_codes(config)
-        every = [d for s in scanned for d in s.entry.loading]
-        every.extend(d for s in scanned for d in s.entry.checks)
-        every.extend(cross)
-        findings = sorted((d for d in every if d.code not in ignored), key=Diagnostic.sort_key)
-        errors: dict[str, list[Diagnostic]] = defaultdict(list)
-        for finding in findings:
-            if finding.severity is Severity.ERROR:
-                errors[finding.path].append(finding)
+        judged = _soundness(config, scanned, cross, parser)
+        errors = judged.errors
         facts = {s.source.rel: s.entry.facts for s in scanned if s.entry.facts is not None}
         wanted = {rel for rel, f in facts.items() if f.id == record_id}
         if any(facts[rel].kind == "potential" for rel in wanted):
@@ -857,35 +895,129 @@ def load_sound_record(
                 loaded, _ = load_file(item.source, max_bytes=max_bytes, lang=lang, parser=parser)
                 if loaded is not None:
                     items.append(loaded)
-        named: set[str] = set()
-        for rel, known in facts.items():
-            if rel in errors and known.kind == "agreement":
-                named.update(known.potensi)
-        invalid = frozenset(
-            s.source.rel for s in scanned if s.entry.facts is None or s.entry.loading
-        )
-        broken = sorted(invalid - facts.keys())
-        sources = {s.source.rel: s.source for s in scanned}
-        agreements_folder = config.paths.agreements.strip("/") + "/"
-        for rel in broken:
-            if rel.startswith(agreements_folder):
-                text = read_text(sources[rel], max_bytes)
-                named.update(named_potentials(text if isinstance(text, str) else None, parser))
-        ids = [f.id for f in facts.values()]
-        ids.extend(PurePosixPath(rel).stem for rel in broken)
         result = LoadResult(
             tuple(r for r in items if r.source.rel not in errors),
-            tuple(findings),
+            judged.findings,
             len(scanned),
-            invalid | frozenset(errors),
+            judged.invalid | frozenset(errors),
         )
         return SoundRecords(
             result,
-            frozenset(named),
-            tuple(ids),
+            judged.named_potentials,
+            judged.ids,
             tuple(r for r in items if r.source.rel in errors),
-            {path: tuple(found) for path, found in errors.items()},
+            errors,
         )
+
+
+@dataclass(frozen=True)
+class _Soundness:
+    """Which files are sound, judged from the files scanned and the findings across records.
+
+    As in :class:`SoundRecords`: ``findings`` every finding not ignored, in position order;
+    ``errors`` the errors of each unsound file; ``invalid`` the files that gave no record or
+    have findings of loading (the unsound ones are added by the caller).
+    """
+
+    findings: tuple[Diagnostic, ...]
+    errors: Mapping[str, tuple[Diagnostic, ...]]
+    named_potentials: frozenset[str]
+    ids: tuple[str, ...]
+    invalid: frozenset[str]
+
+
+def _soundness(
+    config: Config, scanned: Sequence[Scanned], cross: Iterable[Diagnostic], parser: Parser
+) -> _Soundness:
+    """What :func:`sound_records` decides, from the facts and findings of the files scanned."""
+    ignored = _ignored_codes(config)
+    every = [d for s in scanned for d in s.entry.loading]
+    every.extend(d for s in scanned for d in s.entry.checks)
+    every.extend(cross)
+    findings = sorted((d for d in every if d.code not in ignored), key=Diagnostic.sort_key)
+    errors: dict[str, list[Diagnostic]] = defaultdict(list)
+    for finding in findings:
+        if finding.severity is Severity.ERROR:
+            errors[finding.path].append(finding)
+    facts = {s.source.rel: s.entry.facts for s in scanned if s.entry.facts is not None}
+    named: set[str] = set()
+    for rel, known in facts.items():
+        if rel in errors and known.kind == "agreement":
+            named.update(known.potensi)
+    invalid = frozenset(s.source.rel for s in scanned if s.entry.facts is None or s.entry.loading)
+    broken = sorted(invalid - facts.keys())
+    sources = {s.source.rel: s.source for s in scanned}
+    agreements_folder = config.paths.agreements.strip("/") + "/"
+    max_bytes = config.validate_.max_file_kb * 1024
+    for rel in broken:
+        if rel.startswith(agreements_folder):
+            text = read_text(sources[rel], max_bytes)
+            named.update(named_potentials(text if isinstance(text, str) else None, parser))
+    ids = [f.id for f in facts.values()]
+    ids.extend(PurePosixPath(rel).stem for rel in broken)
+    return _Soundness(
+        tuple(findings),
+        {path: tuple(found) for path, found in errors.items()},
+        frozenset(named),
+        tuple(ids),
+        invalid,
+    )
+
+
+@dataclass(frozen=True)
+class AssessedRecords:
+    """What :func:`load_sound_records` gives, each sound record's assessment in its place.
+
+    ``assessments``: the source and assessment of every sound record, in file order;
+    ``loaded`` holds no record, and the rest as in :class:`SoundRecords`.
+    """
+
+    assessments: tuple[tuple[SourceFile, object], ...]
+    loaded: LoadResult
+    named_potentials: frozenset[str]
+    ids: tuple[str, ...]
+
+
+def load_assessed(
+    repository: Repository,
+    assess: Assess,
+    *,
+    as_of: date,
+    lang: Lang,
+    today: date | None = None,
+    parser: Parser = "libyaml",
+    progress: Progress | None = None,
+    use_cache: bool = True,
+) -> AssessedRecords:
+    """:func:`load_sound_records` for a caller that needs only ``assess(source, record)``.
+
+    The workers that parse the files assess the records there and send back only that, so
+    no record crosses between processes (see :func:`scan_files`). ``as_of`` and ``today``
+    as in :func:`load_sound_records` (they date the rules' judgement; ``assess`` carries
+    its own date).
+    """
+    config = repository.config
+    with collection_paused():
+        scanned, cross = _scan_across(
+            repository,
+            as_of=judgement_day(as_of, today),
+            lang=lang,
+            parser=parser,
+            progress=progress,
+            use_cache=use_cache,
+            assess=assess,
+        )
+        judged = _soundness(config, scanned, cross, parser)
+        sound = [
+            (s.source, s.assessment)
+            for s in scanned
+            if s.entry.facts is not None and s.source.rel not in judged.errors
+        ]
+        assert all(a is not None for _, a in sound), "a sound record was not assessed"
+        loaded = LoadResult(
+            (), judged.findings, len(scanned), judged.invalid | frozenset(judged.errors)
+        )
+        return AssessedRecords(tuple(sound), loaded, judged.named_potentials, judged.ids)
 
 
 #: The most findings listed for one file; the rest are counted in one closing finding.

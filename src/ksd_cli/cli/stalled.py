@@ -77,9 +77,7 @@ def stalled(
     kedaluwarsa, akan_berakhir, dprd_tertunda, potensi_tanpa_tindak_lanjut,
     usulan_tanpa_kemajuan, penawaran_tanpa_jawaban. Thresholds come from \[stalled] in ksd.toml.
     """
-    from ksd_cli.reference import load_reference
-    from ksd_cli.stalled import find_stalled
-    from ksd_cli.validate import load_sound_records
+    from ksd_cli.stalled import find_stalled_in
 
     only_codes, fail_codes = _codes(only, "--only"), _codes(fail_on, "--fail-on")
     lang_ = language(lang)
@@ -93,8 +91,7 @@ def stalled(
         default_file=lambda fmt: Path(f"ksd-stalled-{day.isoformat()}{fmt.suffix}"),
     )
     today = repo.config.today()
-    sound = load_sound_records(repo, as_of=day, lang=lang_, today=today, use_cache=not no_cache)
-    result = find_stalled(sound, repo.config, load_reference(), as_of=day, lang=lang_)
+    result = find_stalled_in(repo, as_of=day, lang=lang_, today=today, use_cache=not no_cache)
     failing = Counter(f.code for f in result.flags if f.code in fail_codes)
     if only_codes:
         result = result.only(only_codes)

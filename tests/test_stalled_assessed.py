@@ -1,0 +1,186 @@
+"""``find_stalled_in``: records assessed where they are loaded give ``find_stalled``'s result.
+
+``ksd stalled`` no longer ships the records from the workers that parse them: each worker
+sends back what ``stalled_result`` needs of each record (``Assessment``). These tests hold
+that path equal to the one over the records themselves, with and without the cache, in the
+workers and in the parent, and for the owning region that only the whole repository tells.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from helpers import generator
+
+from ksd_cli import validate
+from ksd_cli.messages import Lang
+from ksd_cli.reference import load_reference
+from ksd_cli.repository import open_repository
+from ksd_cli.stalled import Assessment, Flag, StalledResult, find_stalled, find_stalled_in
+
+AS_OF = date(2025, 6, 30)
+FIXTURES = Path(__file__).parent / "fixtures" / "repos"
+
+
+def by_records(root: Path, *, lang: Lang = "id", use_cache: bool = False) -> StalledResult:
+    """The result the old way: every sound record loaded, then ``find_stalled``."""
+    repo = open_repository(root)
+    today = repo.config.today()
+    sound = validate.load_sound_records(
+        repo, as_of=AS_OF, lang=lang, today=today, use_cache=use_cache
+    )
+    return find_stalled(sound, repo.config, load_reference(), as_of=AS_OF, lang=lang)
+
+
+def by_assessments(root: Path, *, lang: Lang = "id", use_cache: bool = False) -> StalledResult:
+    repo = open_repository(root)
+    today = repo.config.today()
+    return find_stalled_in(repo, as_of=AS_OF, lang=lang, today=today, use_cache=use_cache)
+
+
+def assert_same_every_way(root: Path, lang: Lang = "id") -> StalledResult:
+    """Without the cache; with a cold, then a warm index; with the cache's records file."""
+    expected = by_records(root, lang=lang)
+    assert by_assessments(root, lang=lang) == expected
+    assert by_assessments(root, lang=lang, use_cache=True) == expected  # cold cache
+    assert by_assessments(root, lang=lang, use_cache=True) == expected  # index warm, no records
+    assert by_records(root, lang=lang, use_cache=True) == expected  # writes the records file
+    assert by_assessments(root, lang=lang, use_cache=True) == expected  # assessed in the parent
+    return expected
+
+
+@pytest.fixture
+def in_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parse (and assess) in a pool of workers however few the files, several chunks each."""
+    monkeypatch.setattr(validate, "POOL_THRESHOLD", 10)
+    monkeypatch.setattr(validate, "POOL_CHUNK", 7)
+
+
+def test_sample_repository_gives_the_same_flags(sample_repo: Path, in_workers: None) -> None:
+    result = assert_same_every_way(sample_repo)
+    assert result.flags and result.sampai_tidak_diketahui
+    assert any(f.code == "potensi_tanpa_tindak_lanjut" for f in result.flags)
+    assert_same_every_way(sample_repo, lang="en")
+
+
+def test_planted_mistakes_give_the_same_flags_and_invalid_list(
+    tmp_path: Path, in_workers: None
+) -> None:
+    root = tmp_path / "gen"
+    generator().generate(root, 150, seed=5, invalid_every=7)
+    result = assert_same_every_way(root)
+    assert result.invalid and result.flags
+
+
+def test_the_same_without_a_pool(sample_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(validate, "POOL_THRESHOLD", 10**9)
+    assert_same_every_way(sample_repo)
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in FIXTURES.iterdir() if p.is_dir()))
+def test_every_fixture_repository_gives_the_same_result(tmp_path: Path, case: str) -> None:
+    root = tmp_path / case
+    shutil.copytree(FIXTURES / case, root)
+    assert by_assessments(root) == by_records(root)
+
+
+# The owning region: only every id tells it when [daerah] kode is not set --------------------
+
+
+def _record(record_id: str, parties: str) -> str:
+    """An agreement with a KB signed long ago and nothing after: it raises ``kb_tanpa_pks``."""
+    return (
+        f"id: {record_id}\n"
+        "judul: Pengelolaan Sampah Regional\n"
+        "jenis: ksdd_sukarela\n"
+        "urusan:\n"
+        '  - "2.11"\n'
+        f"pihak:\n{parties}"
+        "naskah:\n"
+        "  - jenis: kesepakatan_bersama\n"
+        "    tanggal_ttd: 2021-03-15\n"
+    )
+
+
+def _pemda(peran: str, kode: str) -> str:
+    return f'  - peran: {peran}\n    tipe: pemda\n    kode_wilayah: "{kode}"\n'
+
+
+KUKAR, SAMARINDA = "64.02", "64.72"
+
+
+def _repository(root: Path, records: dict[str, str], toml: str = "") -> Path:
+    folder = root / "data" / "agreements"
+    folder.mkdir(parents=True)
+    (root / "ksd.toml").write_text(toml, encoding="utf-8")
+    for record_id, parties in records.items():
+        (folder / f"{record_id}.yaml").write_text(_record(record_id, parties), encoding="utf-8")
+    return root
+
+
+def _mitra(result: StalledResult) -> dict[str, tuple[str, ...]]:
+    assert not result.invalid
+    return {f.id: f.mitra for f in result.flags}
+
+
+BOTH = _pemda("pihak_kesatu", KUKAR) + _pemda("pihak_kedua", SAMARINDA)
+
+
+def test_one_region_without_daerah_kode(tmp_path: Path, in_workers: None) -> None:
+    records = {f"KSD-6402-2021-{n:03}": BOTH for n in range(1, 13)}
+    root = _repository(tmp_path, records)
+    result = assert_same_every_way(root)
+    # Every id names Kutai Kartanegara: it owns the repository, Samarinda is the partner.
+    assert set(_mitra(result).values()) == {("Kota Samarinda",)}
+    assert len(result.flags) == 12
+
+
+def test_several_regions_without_daerah_kode(tmp_path: Path, in_workers: None) -> None:
+    records = {f"KSD-6402-2021-{n:03}": BOTH for n in range(1, 7)}
+    records.update({f"KSD-6472-2021-{n:03}": BOTH for n in range(1, 7)})
+    root = _repository(tmp_path, records)
+    mitra = _mitra(assert_same_every_way(root))
+    # No one owner: each record's partner is the region its id does not name.
+    assert mitra["KSD-6402-2021-001"] == ("Kota Samarinda",)
+    assert mitra["KSD-6472-2021-001"] == ("Kabupaten Kutai Kartanegara",)
+
+
+def test_a_record_whose_id_names_no_region_takes_the_repository_owner(
+    tmp_path: Path, in_workers: None
+) -> None:
+    # Its worker cannot know the owner (its id names no region): the parent names its
+    # partners again once every id is known.
+    records = {f"KSD-6402-2021-{n:03}": BOTH for n in range(1, 12)}
+    records["KSD-X-2021-001"] = BOTH
+    toml = '[validate]\nignore = ["invalid-id"]\n'
+    root = _repository(tmp_path, records, toml)
+    mitra = _mitra(assert_same_every_way(root))
+    # The worker named both regions (it could not tell the owner); the parent left one.
+    assert mitra["KSD-X-2021-001"] == ("Kota Samarinda",)
+    assert len(mitra) == 12
+
+
+def test_flags_for_names_the_partners_again_only_when_the_owner_differs() -> None:
+    flag = Flag(
+        "KSD-X-2021-001",
+        "Judul",
+        "kb_tanpa_pks",
+        "macet",
+        AS_OF,
+        400,
+        365,
+        "penandatanganan_kb",
+        ("Kabupaten Kutai Kartanegara", "Kota Samarinda"),
+        (),
+        "pesan",
+        "data/agreements/KSD-X-2021-001.yaml",
+    )
+    partners = ((KUKAR, "Kabupaten Kutai Kartanegara"), (SAMARINDA, "Kota Samarinda"), ("", "PT"))
+    assessment = Assessment("KSD-X-2021-001", False, (flag,), region=None, partners=partners)
+    assert assessment.flags_for(None) == (flag,)
+    (again,) = assessment.flags_for(KUKAR)
+    assert again.mitra == ("Kota Samarinda", "PT")
+    assert again == Flag(**{**flag.__dict__, "mitra": ("Kota Samarinda", "PT")})

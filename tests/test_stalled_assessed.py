@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from helpers import generator
 
-from ksd_cli import validate
+from ksd_cli import cache, validate
 from ksd_cli.messages import Lang
 from ksd_cli.reference import load_reference
 from ksd_cli.repository import open_repository
@@ -25,20 +25,30 @@ AS_OF = date(2025, 6, 30)
 FIXTURES = Path(__file__).parent / "fixtures" / "repos"
 
 
-def by_records(root: Path, *, lang: Lang = "id", use_cache: bool = False) -> StalledResult:
+def by_records(
+    root: Path, *, lang: Lang = "id", use_cache: bool = False, as_of: date = AS_OF
+) -> StalledResult:
     """The result the old way: every sound record loaded, then ``find_stalled``."""
     repo = open_repository(root)
     today = repo.config.today()
     sound = validate.load_sound_records(
-        repo, as_of=AS_OF, lang=lang, today=today, use_cache=use_cache
+        repo, as_of=as_of, lang=lang, today=today, use_cache=use_cache
     )
-    return find_stalled(sound, repo.config, load_reference(), as_of=AS_OF, lang=lang)
+    return find_stalled(sound, repo.config, load_reference(), as_of=as_of, lang=lang)
 
 
-def by_assessments(root: Path, *, lang: Lang = "id", use_cache: bool = False) -> StalledResult:
+def by_assessments(
+    root: Path, *, lang: Lang = "id", use_cache: bool = False, as_of: date = AS_OF
+) -> StalledResult:
     repo = open_repository(root)
     today = repo.config.today()
-    return find_stalled_in(repo, as_of=AS_OF, lang=lang, today=today, use_cache=use_cache)
+    return find_stalled_in(repo, as_of=as_of, lang=lang, today=today, use_cache=use_cache)
+
+
+@pytest.fixture(autouse=True)
+def _at_rest(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files just written count as at rest, so that a warm cache is not read past."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
 
 
 def assert_same_every_way(root: Path, lang: Lang = "id") -> StalledResult:
@@ -46,7 +56,7 @@ def assert_same_every_way(root: Path, lang: Lang = "id") -> StalledResult:
     expected = by_records(root, lang=lang)
     assert by_assessments(root, lang=lang) == expected
     assert by_assessments(root, lang=lang, use_cache=True) == expected  # cold cache
-    assert by_assessments(root, lang=lang, use_cache=True) == expected  # index warm, no records
+    assert by_assessments(root, lang=lang, use_cache=True) == expected  # assessments cached
     assert by_records(root, lang=lang, use_cache=True) == expected  # writes the records file
     assert by_assessments(root, lang=lang, use_cache=True) == expected  # assessed in the parent
     return expected
@@ -184,3 +194,19 @@ def test_flags_for_names_the_partners_again_only_when_the_owner_differs() -> Non
     (again,) = assessment.flags_for(KUKAR)
     assert again.mitra == ("Kota Samarinda", "PT")
     assert again == Flag(**{**flag.__dict__, "mitra": ("Kota Samarinda", "PT")})
+
+
+def test_a_warm_cache_follows_a_changed_record_and_another_day(sample_repo: Path) -> None:
+    assert by_assessments(sample_repo, use_cache=True) == by_records(sample_repo)
+    path = sample_repo / "data" / "agreements" / "KSD-6402-2022-002.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "kesepakatan_bersama" in text
+    path.write_text(text + "status: dibatalkan\n", encoding="utf-8")  # no flag once stopped
+    after = by_assessments(sample_repo, use_cache=True)
+    assert after == by_records(sample_repo)
+    assert "KSD-6402-2022-002" not in {f.id for f in after.flags}
+    later = date(2026, 6, 30)
+    assert by_assessments(sample_repo, use_cache=True, as_of=later) == by_records(
+        sample_repo, as_of=later
+    )
+    assert by_assessments(sample_repo, use_cache=True) == after

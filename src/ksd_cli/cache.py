@@ -174,6 +174,11 @@ class RecordCache:
         """The file of the records themselves, beside the index."""
         return self.path.with_name(self.path.stem + ".records.pickle")
 
+    @property
+    def assessed_path(self) -> Path:
+        """The file of what a command kept of each record (see :meth:`read_assessed`)."""
+        return self.path.with_name(self.path.stem + ".assessed.pickle")
+
     def read(self) -> dict[str, Entry]:
         """The index: entries by path, stored under this salt; none when absent or stale."""
         entries, extra = self._load(self.path)
@@ -184,6 +189,18 @@ class RecordCache:
     def read_records(self) -> dict[str, tuple[str, object]]:
         """The records by path, each with the digest of the bytes it was read from."""
         return self._load(self.records_path)[0]
+
+    def read_assessed(self, key: str) -> dict[str, tuple[str, object]]:
+        """What was kept of each record under ``key``, by path, with the digest of its bytes.
+
+        One key at a time (``ksd stalled`` keys it by its as-of day): another key's are none.
+        """
+        entries, extra = self._load(self.assessed_path)
+        return entries if extra.get("key") == key else {}
+
+    def write_assessed(self, key: str, entries: Mapping[str, tuple[str, object]]) -> None:
+        """Replace what is kept of each record (atomically), under ``key``."""
+        self._store(self.assessed_path, entries, {"key": key})
 
     def write(self, entries: Mapping[str, Entry], cross: Cross | None = None) -> None:
         """Replace the index (atomically); a cache that cannot be written is skipped.
@@ -197,12 +214,13 @@ class RecordCache:
             others = [
                 p
                 for p in self.path.parent.glob(f"{repository}-*.pickle")
-                if not p.name.endswith(".records.pickle")
+                if not p.name.endswith((".records.pickle", ".assessed.pickle"))
             ]
             others.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
             for old in others[KEEP:]:
                 old.unlink(missing_ok=True)
                 old.with_name(old.stem + ".records.pickle").unlink(missing_ok=True)
+                old.with_name(old.stem + ".assessed.pickle").unlink(missing_ok=True)
         except OSError:
             return
 

@@ -662,7 +662,15 @@ def find_stalled_in(
 
     assess = functools.partial(assess_record, config=repository.config, as_of=as_of, lang=lang)
     assessed = load_assessed(
-        repository, assess, as_of=as_of, lang=lang, today=today, use_cache=use_cache
+        repository,
+        assess,
+        as_of=as_of,
+        lang=lang,
+        today=today,
+        use_cache=use_cache,
+        # The cache's salt holds the configuration, the language and the rules' day, not
+        # the day the flags are counted to.
+        assess_key=f"stalled:{as_of.isoformat()}",
     )
     assessments = [_assessment(a) for _, a in assessed.assessments]
     return stalled_result(

@@ -254,6 +254,7 @@ def scan_files(
     use_cache: bool = True,
     keep_records: bool = False,
     assess: Assess | None = None,
+    assess_key: str = "",
 ) -> Scan:
     """Every file's findings (of loading and of its own rules) and facts, through the cache.
 
@@ -266,6 +267,9 @@ def scan_files(
     ``assess``: what to keep of each record that has no error of its own (``assessment``),
     computed where the record is: in the worker that parsed it, or here for a record from the
     cache's records file. No record is sent back for it, and the records file is not written.
+    ``assess_key`` names what ``assess`` gives beyond the cache's salt (``ksd stalled``: its
+    as-of day): the assessments are kept in the cache under it, and a file whose stamp is as
+    stored is then not read at all.
     """
     config = repository.config
     wants_records = keep_records or assess is not None
@@ -283,14 +287,20 @@ def scan_files(
     with collection_paused():
         stored = cache.read() if cache is not None else {}
         kept = cache.read_records() if cache is not None and wants_records else {}
+        assessed = cache.read_assessed(assess_key) if cache is not None and assess_key else {}
         now = time.time_ns()
         changed = False
         for source in sources:
             old = stored.get(source.rel)
             stamp = stamp_of(source.path, now) if source.not_regular is None else None
-            if old is not None and stamp is not None and old.stamp == stamp and not wants_records:
-                slots.append(Scanned(source, old))
-                continue
+            if old is not None and stamp is not None and old.stamp == stamp:
+                if not wants_records:
+                    slots.append(Scanned(source, old))
+                    continue
+                hit = assessed.get(source.rel)
+                if assess is not None and hit is not None and hit[0] == old.digest:
+                    slots.append(Scanned(source, old, assessment=hit[1]))
+                    continue
             if old is None:
                 missing.append((len(slots), source, None, stamp, ""))
                 slots.append(None)
@@ -344,6 +354,16 @@ def scan_files(
                 kept[rel][0] != digest for rel, (digest, _) in records.items()
             ):
                 cache.write_records(records)
+        if cache is not None and assess is not None and assess_key:
+            now_assessed = {
+                s.source.rel: (s.entry.digest, s.assessment)
+                for s in scanned
+                if s.entry.facts is not None and s.entry.digest
+            }
+            if now_assessed.keys() != assessed.keys() or any(
+                assessed[rel][0] != digest for rel, (digest, _) in now_assessed.items()
+            ):
+                cache.write_assessed(assess_key, now_assessed)
     return Scan(scanned, cache, dirty)
 
 
@@ -623,10 +643,11 @@ def _scan_across(
     progress: Progress | None,
     use_cache: bool,
     assess: Assess | None = None,
+    assess_key: str = "",
 ) -> tuple[list[Scanned], tuple[Diagnostic, ...]]:
     """Every file scanned without its record, and the findings across records (cached).
 
-    ``assess`` as in :func:`scan_files`.
+    ``assess`` and ``assess_key`` as in :func:`scan_files`.
     """
     scan = scan_files(
         repository,
@@ -637,6 +658,7 @@ def _scan_across(
         progress=progress,
         use_cache=use_cache,
         assess=assess,
+        assess_key=assess_key,
     )
     scanned = scan.scanned
     key = cross_key(scanned)
@@ -988,13 +1010,14 @@ def load_assessed(
     parser: Parser = "libyaml",
     progress: Progress | None = None,
     use_cache: bool = True,
+    assess_key: str = "",
 ) -> AssessedRecords:
     """:func:`load_sound_records` for a caller that needs only ``assess(source, record)``.
 
     The workers that parse the files assess the records there and send back only that, so
     no record crosses between processes (see :func:`scan_files`). ``as_of`` and ``today``
     as in :func:`load_sound_records` (they date the rules' judgement; ``assess`` carries
-    its own date).
+    its own date); ``assess_key`` as in :func:`scan_files`.
     """
     config = repository.config
     with collection_paused():
@@ -1006,6 +1029,7 @@ def load_assessed(
             progress=progress,
             use_cache=use_cache,
             assess=assess,
+            assess_key=assess_key,
         )
         judged = _soundness(config, scanned, cross, parser)
         sound = [

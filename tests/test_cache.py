@@ -10,6 +10,7 @@ from helpers import generator
 
 from ksd_cli.cache import RecordCache
 from ksd_cli.diagnostics import Report
+from ksd_cli.pool import can_fork
 from ksd_cli.repository import Repository, open_repository
 from ksd_cli.validate import load_sound_records, validate_repository
 
@@ -126,7 +127,7 @@ def test_a_pool_of_processes_finds_the_same_in_the_same_order(
 
     from ksd_cli import validate
 
-    if len(os.sched_getaffinity(0)) < 2 or not validate._can_fork():
+    if len(os.sched_getaffinity(0)) < 2 or not can_fork():
         pytest.skip("one core, or no fork")
     expected = _validate(corpus, use_cache=False)
     monkeypatch.setattr(validate, "POOL_THRESHOLD", 10)

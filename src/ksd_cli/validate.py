@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import re
 import time
 from collections import defaultdict
@@ -408,8 +407,8 @@ def _check_files(
     the order of the files, so the findings are the same as parsed here). Records are sent
     back only when ``keep_records``.
     """
-    workers = min(len(os.sched_getaffinity(0)), -(-len(missing) // POOL_CHUNK))
-    chunks = [list(missing[i : i + POOL_CHUNK]) for i in range(0, len(missing), POOL_CHUNK)]
+    from ksd_cli.pool import in_order
+
     task = functools.partial(
         _check_chunk,
         config=config,
@@ -420,36 +419,11 @@ def _check_files(
         assess=assess,
     )
     results: list[Checked] = []
-    if len(missing) >= POOL_THRESHOLD and workers > 1 and _can_fork():
-        import gc
-        import multiprocessing
-
-        # What the parent holds now (the file list, the cache's index, imported modules) is
-        # shared with the forked workers until a write copies its page: a collection in a
-        # worker writes to every object it scans, so the objects are moved out of its reach
-        # first (at 100,000 files each worker held about 40 MB of copies without this).
-        gc.freeze()
-        try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                for done in pool.imap(task, chunks):
-                    results.extend(done)
-                    if progress is not None:
-                        progress(len(results), len(missing))
-        finally:
-            gc.unfreeze()
-        return results
-    for chunk in chunks:
-        results.extend(task(chunk))
+    for done in in_order(task, missing, threshold=POOL_THRESHOLD, chunk=POOL_CHUNK):
+        results.extend(done)
         if progress is not None:
             progress(len(results), len(missing))
     return results
-
-
-def _can_fork() -> bool:
-    """Whether forking is safe: a platform that has it, and no other thread holding locks."""
-    import threading
-
-    return hasattr(os, "fork") and threading.active_count() == 1
 
 
 def _check_chunk(

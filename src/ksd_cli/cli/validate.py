@@ -119,7 +119,7 @@ class _progress:
         from rich.progress import Progress
 
         # Refreshed on each update rather than by a thread of its own: loading forks a pool
-        # of workers only while no other thread runs (see validate._can_fork).
+        # of workers only while no other thread runs (see pool.can_fork).
         self.bar = Progress(console=Console(stderr=True), transient=True, auto_refresh=False)
         self.task = None
         self.bar.start()

@@ -141,7 +141,9 @@ def _findings(
 def _read_all(sources: Sequence[Source], options: Options, workers: int | None) -> list[_Read]:
     count = workers if workers is not None else len(os.sched_getaffinity(0))
     count = max(1, min(count, len(sources)))
-    if count > 1 and _can_fork():
+    from ksd_cli.pool import can_fork
+
+    if count > 1 and can_fork():
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
         from functools import partial
@@ -150,13 +152,6 @@ def _read_all(sources: Sequence[Source], options: Options, workers: int | None) 
         with ProcessPoolExecutor(count, mp_context=context) as pool:
             return list(pool.map(partial(read_source, options=options), sources, chunksize=4))
     return [read_source(source, options=options) for source in sources]
-
-
-def _can_fork() -> bool:
-    """Whether forking is safe: a platform that has it, and no other thread holding locks."""
-    import threading
-
-    return hasattr(os, "fork") and threading.active_count() == 1
 
 
 def read_source(source: Source, *, options: Options) -> _Read:

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from ksd_cli.errors import UserError
-from ksd_cli.jinja import bundled_templates, make_environment, markdown_cell, template_dirs
+from ksd_cli.jinja import (
+    KsdTemplate,
+    bundled_templates,
+    make_environment,
+    markdown_cell,
+    template_dirs,
+)
 from ksd_cli.repository import open_repository
 
 
@@ -401,3 +407,28 @@ def test_bounds_leave_ordinary_text_work_alone(tmp_path: Path) -> None:
         "|{% for c in 'xyz' %}{{ loop.index }}{% endfor %}\n",
     )
     assert render(tmp_path, "biasa.md.j2") == "ab1   x  |ab  |  7|a, b|a\n  b|bb|123"
+
+
+def test_limits_grow_only_as_the_caller_scales_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ksd_cli import jinja
+
+    monkeypatch.setattr(jinja, "MAX_OUTPUT", 100)
+    monkeypatch.setattr(jinja, "MAX_ITERATIONS", 40)
+    (tmp_path / "t.md.j2").write_text("{% for i in range(30) %}abcde{% endfor %}\n")
+    template = make_environment([tmp_path]).get_template("t.md.j2")
+    assert isinstance(template, KsdTemplate)
+    # 150 characters: past the output limit of 100 at scale 1.
+    with pytest.raises(UserError) as refused:
+        template.render()
+    assert "100" in refused.value.text("en")
+    assert template.render_scaled(2) == "abcde" * 30
+    # 60 iterations: past 40 even at twice the output.
+    (tmp_path / "u.md.j2").write_text("{% for i in range(60) %}.{% endfor %}\n")
+    loops = make_environment([tmp_path]).get_template("u.md.j2")
+    assert isinstance(loops, KsdTemplate)
+    with pytest.raises(UserError) as refused:
+        loops.render_scaled(1)
+    assert "40" in refused.value.text("en")
+    assert loops.render_scaled(2) == "." * 60

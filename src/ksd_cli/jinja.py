@@ -9,7 +9,7 @@ import stat
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 from types import TracebackType
@@ -169,20 +169,41 @@ class TemplateLimitError(TemplateError):
 
 @dataclass
 class _Budget:
-    """What one render has used so far: loop iterations, macro depth, and its deadline."""
+    """What one render has used so far (loop iterations, macro depth, output), and its limits.
 
-    deadline: float = field(default_factory=lambda: time.monotonic() + MAX_SECONDS)
+    ``scale`` multiplies the limits on iterations, output and time: a render of data that is
+    itself that large (a report of 100,000 agreements writes ten times what one of 10,000
+    writes) gets that much more; the depth limit stays.
+    """
+
+    scale: int = 1
+    deadline: float = 0.0
     iterations: int = 0
     depth: int = 0
     output: int = 0
 
+    def __post_init__(self) -> None:
+        self.deadline = time.monotonic() + self.seconds
+
+    @property
+    def max_iterations(self) -> int:
+        return MAX_ITERATIONS * self.scale
+
+    @property
+    def max_output(self) -> int:
+        return MAX_OUTPUT * self.scale
+
+    @property
+    def seconds(self) -> float:
+        return MAX_SECONDS * self.scale
+
     def step(self) -> None:
         """Count one loop iteration (or call) and check the clock."""
         self.iterations += 1
-        if self.iterations > MAX_ITERATIONS:
-            raise TemplateLimitError(Msg("template.limit.iterations", limit=MAX_ITERATIONS))
+        if self.iterations > self.max_iterations:
+            raise TemplateLimitError(Msg("template.limit.iterations", limit=self.max_iterations))
         if time.monotonic() > self.deadline:
-            raise TemplateLimitError(Msg("template.limit.time", limit=int(MAX_SECONDS)))
+            raise TemplateLimitError(Msg("template.limit.time", limit=int(self.seconds)))
 
 
 #: The budget of the render in progress (set by ``KsdTemplate``; renders never share one).
@@ -199,8 +220,9 @@ def _budget() -> _Budget:
 
 def _check_size(size: int) -> None:
     """Refuse to build a text of ``size`` characters when that is over the limit."""
-    if size > MAX_OUTPUT:
-        raise TemplateLimitError(Msg("template.limit.string", limit=MAX_OUTPUT))
+    limit = _budget().max_output
+    if size > limit:
+        raise TemplateLimitError(Msg("template.limit.string", limit=limit))
 
 
 def _length(value: object) -> int:
@@ -326,8 +348,16 @@ class KsdTemplate(Template):
 
     def render(self, *args: Any, **kwargs: Any) -> str:
         """Render as Jinja does, within the limits; going past one is a ``UserError``."""
+        return self.render_scaled(1, *args, **kwargs)
+
+    def render_scaled(self, scale: int, /, *args: Any, **kwargs: Any) -> str:
+        """:meth:`render` with the limits on loops, output and time multiplied by ``scale``.
+
+        For data that is itself large: the caller sizes ``scale`` by its data (so a template
+        still can do no more than the data asks), never by the template.
+        """
         context = self.new_context(dict(*args, **kwargs))
-        token = _BUDGET.set(_Budget())
+        token = _BUDGET.set(_Budget(max(1, scale)))
         try:
             chunks = self.root_render_func(context)
             return "".join(_bounded_output(chunks))
@@ -346,13 +376,13 @@ def _bounded_output(chunks: Iterator[str]) -> Iterator[str]:
     budget = _budget()
     for chunk in chunks:
         budget.output += len(chunk)
-        if budget.output > MAX_OUTPUT:
-            error = TemplateLimitError(Msg("template.limit.output", limit=MAX_OUTPUT))
+        if budget.output > budget.max_output:
+            error = TemplateLimitError(Msg("template.limit.output", limit=budget.max_output))
             if isinstance(chunks, Generator):
                 chunks.throw(error)
             raise error
         if time.monotonic() > budget.deadline:
-            raise TemplateLimitError(Msg("template.limit.time", limit=int(MAX_SECONDS)))
+            raise TemplateLimitError(Msg("template.limit.time", limit=int(budget.seconds)))
         yield chunk
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from conftest import check_golden
 
 from ksd_cli.report import (
@@ -102,3 +103,17 @@ def test_a_month_only_date_and_its_months_first_day_are_worded_apart() -> None:
     assert format_cell(date(2018, 10, 1), "tanggal", dates) == "1 Oktober 2018"
     assert format_cell(TanggalBulan.dari(2018, 10), "tanggal", dates) == "Oktober 2018"
     assert format_cell(date(2018, 10, 1), "tanggal", dates) == "1 Oktober 2018"
+
+
+def test_a_report_larger_than_the_templates_limits_is_still_written(
+    project_root: Path, sample_2024: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ksd_cli import jinja
+    from ksd_cli.report import markdown as report_markdown
+
+    # The limits made small: the sample's report is then "larger than they hold", as a
+    # register of 100,000 agreements is for the real ones.
+    text = markdown(sample_2024, project_root)
+    monkeypatch.setattr(jinja, "MAX_OUTPUT", len(text) // 4)
+    monkeypatch.setattr(report_markdown, "CELLS_PER_SCALE", 50)
+    assert markdown(sample_2024, project_root) == text

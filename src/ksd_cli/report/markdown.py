@@ -48,6 +48,10 @@ TAMBAHAN = (
 )
 
 
+#: Table cells the template's bundled limits are held to (see ``jinja.MAX_OUTPUT``).
+CELLS_PER_SCALE = 250_000
+
+
 def render_markdown(report: Report, env: Any) -> str:
     """The report as Markdown, rendered with ``env`` (the ksd Jinja environment).
 
@@ -101,7 +105,12 @@ def render_markdown(report: Report, env: Any) -> str:
     konversi = format_cell(report.konversi.ratio, "persen", dates, lang)
     tindak_lanjut = format_cell(report.tindak_lanjut_potensi.ratio, "persen", dates, lang)
     template = env.get_template(TEMPLATE)
-    text: str = template.render(
+    # The bundled limits hold a report of some 10,000 agreements (13 MB, 480,000 cells); a
+    # larger register's report may be as much larger (a template still does no more than
+    # the data it is given asks).
+    cells = sum(len(t.rows) * len(t.header) for t in tables.values())
+    text: str = template.render_scaled(
+        -(-cells // CELLS_PER_SCALE),
         report=report,
         tabel=tables,
         ikhtisar=ikhtisar,

@@ -73,7 +73,7 @@ def content_key(rel: str, data: bytes) -> str:
     return rel + "\0" + digest_of(data)
 
 
-def stamp_of(path: Path, now_ns: int | None = None) -> Stamp | None:
+def stamp_of(path: str | Path, now_ns: int | None = None) -> Stamp | None:
     """The stamp of the file at ``path`` (never following a link); ``None`` when it has none.
 
     ``None`` too when it changed less than ``RACY_NS`` before ``now_ns`` (default: now).

@@ -89,7 +89,7 @@ def read_bytes(source: SourceFile, max_bytes: int) -> bytes | LoadProblem:
         return LoadProblem("unreadable-file", 1, 1, {"variant": source.not_regular})
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        fd = os.open(source.path, flags | getattr(os, "O_BINARY", 0))
+        fd = os.open(source.fspath, flags | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         # ELOOP: the entry became a symbolic link after the folder was listed.
         variant = "symlink" if os.path.islink(source.path) else "os"

@@ -42,6 +42,12 @@ class SourceFile:
         where = self.location
         return where[0] / where[1] if isinstance(where, tuple) else where
 
+    @property
+    def fspath(self) -> str:
+        """:attr:`path` as text, made without a ``Path`` (for the system calls on every file)."""
+        where = self.location
+        return os.path.join(where[0], where[1]) if isinstance(where, tuple) else str(where)
+
 
 def is_record_name(name: str) -> bool:
     """Whether a file name is a record's: ``.yaml`` or ``.yml`` in any case."""

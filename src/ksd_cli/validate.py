@@ -291,7 +291,7 @@ def scan_files(
         changed = False
         for source in sources:
             old = stored.get(source.rel)
-            stamp = stamp_of(source.path, now) if source.not_regular is None else None
+            stamp = stamp_of(source.fspath, now) if source.not_regular is None else None
             if old is not None and stamp is not None and old.stamp == stamp:
                 if not wants_records:
                     slots.append(Scanned(source, old))

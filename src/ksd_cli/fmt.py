@@ -100,18 +100,14 @@ def format_text(text: str, kind: Kind) -> str:
     body = text[len(bom) :]
     newline = _newline_of(body)
     body = body.replace("\r\n", "\n")
-    # The common cases, recognised without a round trip through ruamel: a plain file without
-    # a node tree, then one with it.
-    formatted = body if _quickly_canonical(body, kind) else None
-    if formatted is None:
+    if _quickly_canonical(body, kind):
+        formatted = body  # the common case, recognised without a round trip through ruamel
+    else:
         before = _read(body)
-        if _plainly_canonical(body, before, kind):
-            formatted = body
-        else:
-            formatted, fixes = _canonical(body, kind)
-            # Already canonical: same text, so same data and comments, and stable by definition.
-            if formatted != body:
-                _check(body, before, formatted, fixes, kind)
+        formatted, fixes = _canonical(body, kind)
+        # Already canonical: same text, so same data and comments, and stable by definition.
+        if formatted != body:
+            _check(body, before, formatted, fixes, kind)
     if newline != "\n":
         formatted = formatted.replace("\n", newline)
     return bom + formatted
@@ -253,35 +249,18 @@ def write_outcome(outcome: FormatOutcome) -> bool:
 #
 # Most files of a repository are already canonical (CI runs ``fmt --check`` on every change),
 # and ruamel's round trip is slow (pure Python). A file made only of block mappings and lists of
-# simple one-line values, without comments or blank lines, is canonical when laying its parsed
-# tree out the canonical way, with each value's own text, gives back the file. Anything else
-# (comments, block text, flow collections, anchors, floats, values that fmt would fix...) takes
-# the full pipeline. Tests check that both ways agree on every file this one accepts.
+# simple one-line values, without comments or blank lines, is canonical when laying its values
+# out the canonical way, each with its own text, gives back the file. Anything else (comments,
+# block text, flow collections, anchors, floats, values that fmt would fix...) takes the full
+# pipeline. Tests check that the full pipeline leaves every file this check accepts unchanged.
 
-_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _INT = re.compile(r"^(?:0|-?[1-9][0-9]*)$")
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-#: The tags of a node written without one (the reader leaves plain scalars unresolved).
-_IMPLICIT_TAGS = (None, "?", "!", "tag:yaml.org,2002:str")
-_PLAIN_TAGS = (None, "?")
 
 
-def _plainly_canonical(body: str, document: Document, kind: Kind) -> bool:
-    """Whether ``body`` is canonical by a cheap check (``False``: use the full pipeline)."""
-    if "#" in body or "\n\n" in body or not body.endswith("\n") or body.startswith("\n"):
-        return False
-    root = document.root
-    if not _is_mapping(root) or root.flow_style or not root.value:
-        return False
-    lines = body.split("\n")
-    layout = _PlainLayout(lines, _perans(document))
-    out = layout.mapping(root, MODELS[kind], 0, "")
-    return out is not None and "\n".join(out) + "\n" == body
-
-
-def _perans(document: Document) -> tuple[str, ...]:
+def _perans(data: Any) -> tuple[str, ...]:
     """The parties' labels in order: the order of the keys of ``nomor`` and ``hak_kewajiban``."""
-    pihak = document.data.get("pihak") if isinstance(document.data, dict) else None
+    pihak = data.get("pihak") if isinstance(data, dict) else None
     if not isinstance(pihak, list):
         return ()
     return tuple(
@@ -290,11 +269,10 @@ def _perans(document: Document) -> tuple[str, ...]:
 
 
 def _quickly_canonical(body: str, kind: Kind) -> bool:
-    """:func:`_plainly_canonical` without a node tree, for the texts ``yamlquick`` reads.
+    """Whether ``body`` is canonical by a cheap check (``False``: use the full pipeline).
 
-    The file is canonical when laying out its values the canonical way, each with the text
-    it has in the file, gives the file back line for line. ``False`` only means: ask
-    :func:`_plainly_canonical` (tests hold that this never accepts what it refuses).
+    For the texts ``yamlquick`` reads: the file is canonical when laying out its values the
+    canonical way, each with the text it has in the file, gives the file back line for line.
     """
     if "#" in body or "\n\n" in body or not body.endswith("\n") or body.startswith("\n"):
         return False
@@ -304,21 +282,14 @@ def _quickly_canonical(body: str, kind: Kind) -> bool:
     if quick is None or not quick.data:
         return False
     lines = body.split("\n")
-    pihak = quick.data.get("pihak")
-    perans = tuple(
-        p["peran"]
-        for p in (pihak if isinstance(pihak, list) else ())
-        if isinstance(p, dict) and isinstance(p.get("peran"), str)
-    )
-    layout = _QuickLayout(lines, perans)
+    layout = _QuickLayout(lines, _perans(quick.data))
     return layout.mapping(quick.data, MODELS[kind], 0, "") and layout.at == len(lines) - 1
 
 
 class _QuickLayout:
-    """:class:`_PlainLayout` over values read by ``yamlquick``.
+    """The canonical layout of values read by ``yamlquick``, checked against the file's lines.
 
-    The file's lines are checked in order against the canonical layout, each value's text
-    taken from its own line.
+    The lines are checked in order, each value's text taken from its own line.
     """
 
     def __init__(self, lines: list[str], perans: tuple[str, ...]) -> None:
@@ -386,7 +357,7 @@ _PER_PARTY = frozenset({"nomor", "hak_kewajiban", "pelaksana"})
 
 
 def _canonical_scalar(text: str, value: Any, code: bool) -> bool:
-    """Whether fmt writes ``value`` as ``text`` (:meth:`_PlainLayout.scalar`, on text)."""
+    """Whether fmt writes ``value`` (read from ``text``) as ``text``, unchanged."""
     quote = text[:1]
     if quote in ('"', "'"):
         inner = text[1:-1]
@@ -418,84 +389,6 @@ def _canonical_scalar(text: str, value: Any, code: bool) -> bool:
     if isinstance(value, date) and not isinstance(value, datetime):
         return bool(_ISO_DATE.match(text))
     return False
-
-
-class _PlainLayout:
-    """The canonical lines of a simple tree, each value written with its own text."""
-
-    def __init__(self, lines: list[str], perans: tuple[str, ...]) -> None:
-        self.lines = lines
-        self.perans = perans
-
-    def mapping(self, node: Any, model: _Shape, indent: int, lead: str) -> list[str] | None:
-        if not _is_mapping(node) or node.flow_style or not node.value:
-            return None
-        entries = node.value
-        for key, _ in entries:
-            if _node_kind(key) != "ScalarNode" or key.style or not _KEY.match(key.value):
-                return None
-        order = sorted(range(len(entries)), key=lambda i: _rank(model, entries[i][0], i))
-        if order != list(range(len(entries))):
-            return None
-        out: list[str] = []
-        for i, (key, value) in enumerate(entries):
-            prefix = f"{lead}{key.value}:" if i == 0 else f"{' ' * indent}{key.value}:"
-            code = key.value in CODE_FIELDS
-            if _node_kind(value) == "ScalarNode":
-                text = self.scalar(value, code)
-                if text is None:
-                    return None
-                out.append(f"{prefix} {text}")
-                continue
-            out.append(prefix)
-            child = self._child(model, key)
-            if _is_mapping(value):
-                inner = self.mapping(value, child, indent + 2, " " * (indent + 2))
-            else:
-                inner = self.sequence(value, child, indent + 2, code)
-            if inner is None:
-                return None
-            out.extend(inner)
-        return out
-
-    def sequence(self, node: Any, model: _Shape, indent: int, code: bool) -> list[str] | None:
-        if not _is_sequence(node) or node.flow_style or not node.value:
-            return None
-        out: list[str] = []
-        lead = " " * indent + "- "
-        for item in node.value:
-            if _node_kind(item) == "ScalarNode":
-                text = self.scalar(item, code)
-                if text is None:
-                    return None
-                out.append(lead + text)
-                continue
-            if code:
-                return None
-            inner = self.mapping(item, model, indent + 2, lead)
-            if inner is None:
-                return None
-            out.extend(inner)
-        return out
-
-    def scalar(self, node: Any, code: bool) -> str | None:
-        """The value's own text when fmt would write it unchanged, else ``None``."""
-        start, end = node.start_mark, node.end_mark
-        if start.line != end.line or node.style not in (None, "", '"', "'"):
-            return None
-        text = str(self.lines[start.line][start.column : end.column])
-        if node.style:  # quoted (its text starts with the quote: no tag, no anchor)
-            if node.tag not in _IMPLICIT_TAGS or text[:1] != node.style:
-                return None
-            return text if _canonical_scalar(text, str(node.value), code) else None
-        if node.tag not in _PLAIN_TAGS:
-            return None
-        return text if _canonical_scalar(text, resolve_plain(text), code) else None
-
-    def _child(self, model: _Shape, key: Any) -> _Shape:
-        if model is Naskah and key.value in ("nomor", "hak_kewajiban", "pelaksana"):
-            return self.perans
-        return _child_model(model, key)
 
 
 # The pipeline ----------------------------------------------------------------------------------
@@ -934,17 +827,7 @@ def _reorder(text: str, kind: Kind) -> str:
     if _has_aliases(document.root):
         return text  # moving an anchor below its alias would break the file
     lines = text.split("\n")
-    pihak = document.data.get("pihak") if isinstance(document.data, dict) else None
-    perans = (
-        tuple(
-            p["peran"]
-            for p in pihak or ()
-            if isinstance(p, dict) and isinstance(p.get("peran"), str)
-        )
-        if isinstance(pihak, list)
-        else ()
-    )
-    layout = _Layout(lines, document.root, perans)
+    layout = _Layout(lines, document.root, _perans(document.data))
     lo, hi, region = layout.mapping(document.root, MODELS[kind])
     return "\n".join([*lines[:lo], *region, *lines[hi + 1 :]])
 
@@ -1109,7 +992,7 @@ class _Layout:
     def _child(self, model: _Shape, key: Any) -> _Shape:
         """What orders the keys of an entry's value: a model, the parties' labels, or nothing."""
         if model is Naskah and _node_kind(key) == "ScalarNode":
-            if key.value in ("nomor", "hak_kewajiban", "pelaksana"):
+            if key.value in _PER_PARTY:
                 return self.perans
         return _child_model(model, key) if not isinstance(model, tuple) else None
 

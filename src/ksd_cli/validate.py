@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import PurePosixPath
 
+from ksd_cli import pool
 from ksd_cli.cache import (
     Cross,
     Entry,
@@ -366,10 +367,9 @@ def scan_files(
     return Scan(scanned, cache, dirty)
 
 
-#: Files to parse before a pool of processes pays for starting it and sending results back.
-POOL_THRESHOLD = 2_000
-#: Files sent to a worker at a time (small enough to spread the work evenly).
-POOL_CHUNK = 250
+#: The pool's sizes (see :mod:`ksd_cli.pool`), here so that tests can make a pool of a few files.
+POOL_THRESHOLD = pool.THRESHOLD
+POOL_CHUNK = pool.CHUNK
 #: What reading, parsing and checking one file gives: the digest of its bytes ("" when it could
 #: not be read), facts, loading findings, own-rule findings, record and text (when kept), the
 #: key of the facts, and what ``assess`` gave of the record (see :func:`scan_files`).
@@ -407,8 +407,6 @@ def _check_files(
     the order of the files, so the findings are the same as parsed here). Records are sent
     back only when ``keep_records``.
     """
-    from ksd_cli.pool import in_order
-
     task = functools.partial(
         _check_chunk,
         config=config,
@@ -419,7 +417,7 @@ def _check_files(
         assess=assess,
     )
     results: list[Checked] = []
-    for done in in_order(task, missing, threshold=POOL_THRESHOLD, chunk=POOL_CHUNK):
+    for done in pool.in_order(task, missing, threshold=POOL_THRESHOLD, chunk=POOL_CHUNK):
         results.extend(done)
         if progress is not None:
             progress(len(results), len(missing))

@@ -14,6 +14,7 @@ from ksd_cli.config import Config
 from ksd_cli.idformat import date_text, hari, pembukaan_tanggal, tanggal, tanggal_iso
 from ksd_cli.lifecycle import lifecycle
 from ksd_cli.loading import LoadedRecord, LoadResult
+from ksd_cli.messages import Lang
 from ksd_cli.models import Agreement, Naskah, Tahap
 from ksd_cli.reference import load_reference
 from ksd_cli.repository import SourceFile
@@ -137,3 +138,17 @@ def test_a_month_only_signing_is_signed_from_the_first_of_the_month() -> None:
     assert lifecycle(record, d("2018-09-30")).status == "draf"
     state = lifecycle(record, d("2018-10-01"))
     assert state.status == "aktif" and state.tanggal("penandatanganan_kb") == OKTOBER
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_date_text_writes_what_babel_writes_on_every_day(lang: Lang) -> None:
+    from babel.dates import format_date
+
+    years = [1, 9, 99, 999, 1000, 1900, *range(1999, 2032), 2100, 9999]
+    for year in years:
+        for ordinal in range(date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal() + 1):
+            day = date.fromordinal(ordinal)
+            assert date_text(day, lang) == format_date(day, "d MMMM y", locale=lang), day
+            if day.day == 1:
+                month = TanggalBulan.dari(year, day.month)
+                assert date_text(month, lang) == format_date(day, "MMMM y", locale=lang), day

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -101,11 +102,17 @@ class Stalled(Thresholds):
 
     def for_jenis(self, jenis: str | None) -> Thresholds:
         """The thresholds in force for one kind of cooperation."""
-        base = {name: getattr(self, name) for name in Thresholds.model_fields}
-        override = getattr(self, jenis, None) if jenis else None
-        if isinstance(override, ThresholdOverrides):
-            base.update(override.model_dump(exclude_none=True))
-        return Thresholds(**base)
+        return _thresholds(self, jenis)
+
+
+@functools.lru_cache(maxsize=64)
+def _thresholds(stalled: Stalled, jenis: str | None) -> Thresholds:
+    """``Stalled.for_jenis``, built once per kind (``ksd stalled`` asks for every record)."""
+    base = {name: getattr(stalled, name) for name in Thresholds.model_fields}
+    override = getattr(stalled, jenis, None) if jenis else None
+    if isinstance(override, ThresholdOverrides):
+        base.update(override.model_dump(exclude_none=True))
+    return Thresholds(**base)
 
 
 class Laporan(_Section):

@@ -7,6 +7,7 @@ ignored, so ``--as-of`` in the past shows the cooperation as it stood then.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -83,12 +84,13 @@ class Lifecycle:
     status: Status
     documents: tuple[DocumentState, ...]
 
-    @property
+    # Derived once: the flags of ``ksd stalled`` and the report's tables ask again and again.
+    @functools.cached_property
     def in_force(self) -> tuple[DocumentState, ...]:
         """The signed documents in force on the as-of date."""
         return tuple(d for d in self.documents if d.in_force)
 
-    @property
+    @functools.cached_property
     def signed(self) -> tuple[DocumentState, ...]:
         """The documents signed on or before the as-of date."""
         return tuple(d for d in self.documents if d.signed)

@@ -292,7 +292,10 @@ def scan_files(
         changed = False
         for source in sources:
             old = stored.get(source.rel)
-            stamp = stamp_of(source.fspath, now) if source.not_regular is None else None
+            # A stamp is only ever compared with the cache's (one lstat a file, in this process).
+            stamp = None
+            if cache is not None and source.not_regular is None:
+                stamp = stamp_of(source.fspath, now)
             if old is not None and stamp is not None and old.stamp == stamp:
                 if not wants_records:
                     slots.append(Scanned(source, old))

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ksd_cli.jsonlayout import dumps_indented
+from ksd_cli.jsonlayout import dump_indented, dumps_indented
 from ksd_cli.stalled import Flag, InvalidRecord, StalledResult
 from ksd_cli.stalled_output import write_json
 
@@ -44,6 +45,40 @@ values = st.recursive(
 @given(values, st.integers(min_value=0, max_value=4))
 def test_any_value_is_laid_out_as_the_standard_encoder_does(value: object, indent: int) -> None:
     assert dumps_indented(value, indent) == json.dumps(value, indent=indent, ensure_ascii=False)
+
+
+@given(values, st.integers(min_value=0, max_value=4))
+def test_written_to_a_stream_it_is_the_same_text(value: object, indent: int) -> None:
+    out = io.StringIO()
+    dump_indented(value, out, indent)
+    assert out.getvalue() == json.dumps(value, indent=indent, ensure_ascii=False)
+
+
+class _Writes(io.StringIO):
+    """A stream that counts its writes."""
+
+    writes = 0
+
+    def write(self, text: str) -> int:
+        self.writes += 1
+        return super().write(text)
+
+
+def test_a_generator_is_a_list_and_its_items_are_written_as_they_come() -> None:
+    out = _Writes()
+    written_before_last: list[int] = []
+
+    def items(n: int) -> Iterator[dict[str, object]]:
+        for i in range(n):
+            if i == n - 1:
+                written_before_last.append(out.writes)
+            yield {"n": i, "teks": ODD[i % len(ODD)], "daftar": [i, None, True]}
+
+    dump_indented({"kosong": items(0), "isi": items(5_000), "akhir": []}, out)
+    expected = {"kosong": [], "isi": list(items(5_000)), "akhir": []}
+    assert out.getvalue() == json.dumps(expected, indent=2, ensure_ascii=False)
+    # Most of the text was out before the last item was even made: never all held at once.
+    assert written_before_last[0] >= 5
 
 
 def test_a_dict_key_that_is_not_a_string_is_refused() -> None:

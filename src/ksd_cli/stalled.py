@@ -132,12 +132,17 @@ class StalledResult:
         kept = tuple(f for f in self.flags if f.code in wanted)
         return replace(self, flags=kept)
 
-    def as_dict(self) -> dict[str, object]:
-        """The stable JSON form (schema version 1)."""
+    def as_dict(self, *, lazy: bool = False) -> dict[str, object]:
+        """The stable JSON form (schema version 1).
+
+        ``lazy``: the flags as a generator of their forms (for ``jsonlayout.dump_indented``),
+        so that the forms of a national register's flags are never all held at once.
+        """
+        flags = (f.as_dict() for f in self.flags)
         return {
             "schema_version": self.schema_version,
             "as_of": self.as_of.isoformat(),
-            "flags": [f.as_dict() for f in self.flags],
+            "flags": flags if lazy else list(flags),
             "summary": {
                 "records": self.records,
                 "flagged_records": len({f.id for f in self.flags}),

@@ -8,7 +8,7 @@ from typing import TextIO
 
 from ksd_cli.escaping import csv_cell, markdown_cell, markdown_code, terminal_text
 from ksd_cli.idformat import date_text, number
-from ksd_cli.jsonlayout import dumps_indented
+from ksd_cli.jsonlayout import dump_indented
 from ksd_cli.messages import Lang, message
 from ksd_cli.naming import NO_THRESHOLD, NOT_APPLICABLE, flag_title, kategori_title, tahap_title
 from ksd_cli.stalled import StalledResult
@@ -79,7 +79,8 @@ def _write_invalid_note(result: StalledResult, console: object, lang: Lang) -> N
 
 def write_json(result: StalledResult, stream: TextIO) -> None:
     """The stable JSON form (as ``json.dump(..., indent=2, ensure_ascii=False)`` writes it)."""
-    stream.write(dumps_indented(result.as_dict()) + "\n")
+    dump_indented(result.as_dict(lazy=True), stream)
+    stream.write("\n")
 
 
 CSV_COLUMNS = (

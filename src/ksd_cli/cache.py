@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ksd_cli.diagnostics import Diagnostic
+from ksd_cli.frozen import pickled_by_fields
 
 if TYPE_CHECKING:
     from ksd_cli.facts import Facts
@@ -49,6 +50,7 @@ _BESIDE = ("records", "assessed", "summary")
 NO_CACHE_ENV = "KSD_NO_CACHE"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Entry:
     """What one file gave: the findings of reading it and of its own rules, and its facts.

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from ksd_cli.diagnostics import Location
+from ksd_cli.frozen import pickled_by_fields
 from ksd_cli.registrations import Registration, find_duplicates_among, partner_keys
 from ksd_cli.registrations import is_unsigned as _is_unsigned
 from ksd_cli.registrations import registration as _registration
@@ -26,6 +27,7 @@ from ksd_cli.rules.base import Loc, RepositoryIndex
 CROSS_RECORD_RULES = frozenset({"unknown-potensi", "duplicate-id", "registrasi-ganda"})
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Facts:
     """One valid record as the rules across records see it.

@@ -18,6 +18,7 @@ import os
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ksd_cli.cache import RecordCache, Stamp
 from ksd_cli.diagnostics import Diagnostic
@@ -190,5 +191,5 @@ def _regular_entries(folder: os.PathLike[str]) -> list[os.DirEntry[str]] | None:
             if entry.is_symlink() or not entry.is_file(follow_symlinks=False):
                 return None
             entries.append(entry)
-    entries.sort(key=lambda e: e.name)
+    entries.sort(key=attrgetter("name"))
     return entries

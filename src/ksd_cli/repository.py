@@ -51,7 +51,10 @@ class SourceFile:
 
 def is_record_name(name: str) -> bool:
     """Whether a file name is a record's: ``.yaml`` or ``.yml`` in any case."""
-    return os.path.splitext(name)[1].lower() in RECORD_SUFFIXES
+    if not name.lower().endswith(RECORD_SUFFIXES):
+        return False
+    # Only a name starting with a dot can end so without a suffix (".yaml" has none).
+    return not name.startswith(".") or os.path.splitext(name)[1].lower() in RECORD_SUFFIXES
 
 
 def classify(path: Path) -> NotRegular | None:

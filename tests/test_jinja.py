@@ -432,3 +432,67 @@ def test_limits_grow_only_as_the_caller_scales_them(
         loops.render_scaled(1)
     assert "40" in refused.value.text("en")
     assert loops.render_scaled(2) == "." * 60
+
+
+def _compiled_files(cache_folder: Path) -> list[Path]:
+    return sorted((cache_folder / "templates").rglob("*.cache"))
+
+
+def test_compiled_templates_are_kept_and_run_as_compiled(
+    tmp_path: Path, _own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ksd_cli.jinja import KsdEnvironment
+
+    folder = tmp_path / "t"
+    write(folder, "base.md.j2", "{% for x in items %}{{ x | upper }} {% endfor %}\n")
+    write(folder, "page.md.j2", "{% include 'base.md.j2' %}{{ judul }}\n")
+    context = {"items": ["a", "b"], "judul": "Judul"}
+
+    def rendered() -> str:
+        env = make_environment([folder], keep_compiled=True)
+        return env.get_template("page.md.j2").render(context)
+
+    first = rendered()
+    assert first == "A B Judul\n"
+    assert len(_compiled_files(_own_cache)) == 2  # the page and what it includes
+
+    def no_compiling(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compiled again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(KsdEnvironment, "_parse", no_compiling)
+        assert rendered() == first
+    # A changed template is compiled again, never run from its old code.
+    write(folder, "base.md.j2", "{% for x in items %}{{ x }}-{% endfor %}\n")
+    assert rendered() == "a-b-Judul\n"
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "empty"])
+def test_a_damaged_compiled_template_is_compiled_again(
+    tmp_path: Path, _own_cache: Path, damage: str
+) -> None:
+    folder = tmp_path / "t"
+    write(folder, "page.md.j2", "{{ judul | upper }}\n")
+    env = make_environment([folder], keep_compiled=True)
+    assert env.get_template("page.md.j2").render(judul="x") == "X\n"
+    (kept,) = _compiled_files(_own_cache)
+    data = kept.read_bytes()
+    kept.write_bytes(
+        {"truncated": data[: len(data) // 2], "garbage": data[:10] + b"\xff" * 50, "empty": b""}[
+            damage
+        ]
+    )
+    again = make_environment([folder], keep_compiled=True)
+    assert again.get_template("page.md.j2").render(judul="y") == "Y\n"
+
+
+def test_no_compiled_template_is_kept_without_the_cache(
+    tmp_path: Path, _own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "t"
+    write(folder, "page.md.j2", "{{ judul }}\n")
+    make_environment([folder]).get_template("page.md.j2").render(judul="x")
+    assert _compiled_files(_own_cache) == []  # only when asked for
+    monkeypatch.setenv("KSD_NO_CACHE", "1")
+    make_environment([folder], keep_compiled=True).get_template("page.md.j2").render(judul="x")
+    assert _compiled_files(_own_cache) == []

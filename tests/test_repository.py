@@ -179,3 +179,24 @@ def test_a_path_through_a_link_loop_on_the_command_line_is_a_user_error(
     err = capsys.readouterr().err
     assert code == 1
     assert "internal error" not in err and "loop/KSD-6402-2020-001.yaml" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "record"),
+    [
+        ("KSD-6402-2024-001.yaml", True),
+        ("a.YML", True),
+        (".a.yaml", True),
+        ("x..yml", True),
+        (".yaml", False),  # a hidden file without a suffix, as os.path.splitext sees it
+        ("..yml", False),
+        ("a.yaml.bak", False),
+        ("yaml", False),
+        ("a.yaml ", False),
+    ],
+)
+def test_a_record_name_ends_in_a_yaml_suffix(name: str, record: bool) -> None:
+    from ksd_cli.repository import RECORD_SUFFIXES, is_record_name
+
+    assert is_record_name(name) is record
+    assert record is (os.path.splitext(name)[1].lower() in RECORD_SUFFIXES)

@@ -1,12 +1,13 @@
 """A cache of loaded, checked records, so that a repository read before is not read again.
 
-Two files per repository and salt under the user's cache folder (never in the repository).
+A few files per repository and salt under the user's cache folder (never in the repository).
 The index holds for each record file, by its path: its stamp (size, modification and change times,
 inode), the hash of its bytes, the findings of loading it and of the rules that look at that
 record alone, and its ``Facts`` (what the rules across records need). A file whose stamp is as
 stored is not read at all; one whose stamp differs is read and hashed, and parsed only when its
 bytes differ. The records file holds the records themselves, read only by the commands that
-need them. Both are keyed too by everything else that changes those findings (``salt``): ksd's
+need them; the summary, only what one record's view needs of the others (``ksd_cli.onerecord``).
+All are keyed too by everything else that changes those findings (``salt``): ksd's
 version and code, the configuration, the reference data, the date the rules judge as of, the
 language and the parser. The rules that look across records run on every run, from the facts.
 
@@ -26,10 +27,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ksd_cli.diagnostics import Diagnostic
-from ksd_cli.facts import Facts
+from ksd_cli.frozen import pickled_by_fields
+
+if TYPE_CHECKING:
+    from ksd_cli.facts import Facts
 
 #: The layout of the cache files; a file of another format is ignored (and replaced).
 FORMAT = 2
@@ -41,9 +45,12 @@ KEEP = 4
 #: size, modification time, change time (ns), inode.
 Stamp = tuple[int, int, int, int]
 CACHE_DIR_ENV = "KSD_CACHE_DIR"
+#: The files kept beside an index, removed with it.
+_BESIDE = ("records", "assessed", "summary")
 NO_CACHE_ENV = "KSD_NO_CACHE"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Entry:
     """What one file gave: the findings of reading it and of its own rules, and its facts.
@@ -82,9 +89,13 @@ def stamp_of(path: str | Path, now_ns: int | None = None) -> Stamp | None:
         info = os.lstat(path)
     except OSError:
         return None
-    now = time.time_ns() if now_ns is None else now_ns
+    return stamp_from(info, time.time_ns() if now_ns is None else now_ns)
+
+
+def stamp_from(info: os.stat_result, now_ns: int) -> Stamp | None:
+    """The stamp of a file from its ``lstat``, as :func:`stamp_of`."""
     # Every change of the content moves the change time (which no tool sets back).
-    if now - info.st_ctime_ns < RACY_NS:
+    if now_ns - info.st_ctime_ns < RACY_NS:
         return None
     return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
 
@@ -179,6 +190,23 @@ class RecordCache:
         """The file of what a command kept of each record (see :meth:`read_assessed`)."""
         return self.path.with_name(self.path.stem + ".assessed.pickle")
 
+    @property
+    def summary_path(self) -> Path:
+        """The file of the repository's summary for one record's view (see :meth:`read_summary`)."""
+        return self.path.with_name(self.path.stem + ".summary.pickle")
+
+    def read_summary(self) -> object:
+        """What :meth:`write_summary` stored under this salt; ``None`` when absent or stale."""
+        return self._load(self.summary_path)[0].get("summary")
+
+    def write_summary(self, summary: object) -> None:
+        """Replace the summary (atomically): small values, read whole by ``ksd show``.
+
+        What one record's view needs of every other record, so that it reads neither the
+        other files nor the index (``ksd_cli.onerecord``).
+        """
+        self._store(self.summary_path, {"summary": summary})
+
     def read(self) -> dict[str, Entry]:
         """The index: entries by path, stored under this salt; none when absent or stale."""
         entries, extra = self._load(self.path)
@@ -214,13 +242,13 @@ class RecordCache:
             others = [
                 p
                 for p in self.path.parent.glob(f"{repository}-*.pickle")
-                if not p.name.endswith((".records.pickle", ".assessed.pickle"))
+                if not p.name.endswith(tuple(f".{kind}.pickle" for kind in _BESIDE))
             ]
             others.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
             for old in others[KEEP:]:
                 old.unlink(missing_ok=True)
-                old.with_name(old.stem + ".records.pickle").unlink(missing_ok=True)
-                old.with_name(old.stem + ".assessed.pickle").unlink(missing_ok=True)
+                for kind in _BESIDE:
+                    old.with_name(f"{old.stem}.{kind}.pickle").unlink(missing_ok=True)
         except OSError:
             return
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from ksd_cli.diagnostics import Location
+from ksd_cli.frozen import pickled_by_fields
 from ksd_cli.registrations import Registration, find_duplicates_among, partner_keys
 from ksd_cli.registrations import is_unsigned as _is_unsigned
 from ksd_cli.registrations import registration as _registration
@@ -26,6 +27,7 @@ from ksd_cli.rules.base import Loc, RepositoryIndex
 CROSS_RECORD_RULES = frozenset({"unknown-potensi", "duplicate-id", "registrasi-ganda"})
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Facts:
     """One valid record as the rules across records see it.
@@ -123,11 +125,13 @@ def affected_paths(facts: Mapping[str, Facts], ids: Iterable[str]) -> frozenset[
     same request.
     """
     wanted = frozenset(ids)
+    registered = [(f.registration, f.partners) for f in facts.values() if f.registration]
+    # C016 compares registrations within each partner's group: those alike to a wanted one are
+    # all in the groups of its partners, so the other groups need not be compared at all.
+    partners = {p for item, keys in registered if item.id in wanted for p in keys}
+    near = find_duplicates_among((i, k) for i, k in registered if not partners.isdisjoint(k))
     alike = {
-        other.id
-        for record_id, others in duplicates_of(facts.values()).items()
-        if record_id in wanted
-        for other in others
+        other.id for record_id, others in near.items() if record_id in wanted for other in others
     }
     return frozenset(
         rel

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import re
 import stat
@@ -24,6 +25,7 @@ from jinja2 import (
     TemplateSyntaxError,
     nodes,
 )
+from jinja2.bccache import Bucket, FileSystemBytecodeCache
 from jinja2.exceptions import SecurityError, TemplateNotFound, TemplatesNotFound
 from jinja2.loaders import split_template_path
 from jinja2.runtime import Context, Macro, markup_join, str_join
@@ -511,6 +513,7 @@ def make_environment(
     *,
     filters: Mapping[str, Callable[..., Any]] | None = None,
     autoescape: bool = False,
+    keep_compiled: bool = False,
 ) -> KsdEnvironment:
     """The Jinja environment that every ksd template is rendered with.
 
@@ -520,7 +523,8 @@ def make_environment(
     ``lstrip_blocks``), and the Indonesian filters of :mod:`ksd_cli.idformat` plus
     ``markdown_cell``, ``markdown_text``, ``markdown_code`` and any extra ``filters`` are
     registered. Autoescaping is off: the
-    output is Markdown, not HTML.
+    output is Markdown, not HTML. ``keep_compiled``: templates once compiled are kept in
+    ksd's cache folder (see :func:`compiled_templates`).
     """
     display_root: Path | None = None
     if isinstance(source, Sequence):
@@ -536,6 +540,7 @@ def make_environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        bytecode_cache=compiled_templates(autoescape=autoescape) if keep_compiled else None,
     )
     env.display_root = display_root
     env.filters.update(FILTERS)
@@ -556,6 +561,53 @@ def make_environment(
     if filters:
         env.filters.update(filters)
     return env
+
+
+class _CompiledTemplates(FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates, where a file that cannot be read or written is none."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """The compiled template kept in ``bucket``'s file, unless unreadable or corrupt."""
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - a cache that cannot be read is no cache
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Keep the compiled template (atomically); a cache that cannot be written is skipped."""
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            return
+
+
+def compiled_templates(*, autoescape: bool) -> FileSystemBytecodeCache | None:
+    """Where compiled templates are kept: in ksd's cache folder; ``None`` when the cache is off.
+
+    Jinja keys each by the template's file and checks its source's hash; the folder is named
+    by ksd's code (the bounds compiled into every template, see :class:`KsdEnvironment`),
+    Jinja's version and the environment's options, so that no template compiled otherwise is
+    ever run. Other folders (an earlier ksd's) are removed.
+    """
+    import shutil
+
+    from ksd_cli.cache import cache_enabled, cache_folder, code_fingerprint
+
+    if not cache_enabled():
+        return None
+    parent = cache_folder() / "templates"
+    import jinja2
+
+    key = f"{code_fingerprint()}-{jinja2.__version__}-{int(autoescape)}"
+    folder = parent / hashlib.blake2b(key.encode(), digest_size=12).hexdigest()
+    if not folder.is_dir():
+        try:
+            for old in parent.iterdir() if parent.is_dir() else ():
+                shutil.rmtree(old, ignore_errors=True)
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+    return _CompiledTemplates(str(folder))
 
 
 def _template_frame(tb: TracebackType | None) -> tuple[str | None, int | None]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
 
+from ksd_cli.frozen import pickled_by_fields
 from ksd_cli.models import Agreement, Pihak
 from ksd_cli.naming import record_region
 
@@ -31,6 +32,7 @@ _SPACES = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[^\w\s]")
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Registration:
     """What C016 compares: a proposal's id, title, partner keys and when it was registered."""

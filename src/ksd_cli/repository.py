@@ -51,7 +51,10 @@ class SourceFile:
 
 def is_record_name(name: str) -> bool:
     """Whether a file name is a record's: ``.yaml`` or ``.yml`` in any case."""
-    return os.path.splitext(name)[1].lower() in RECORD_SUFFIXES
+    if not name.lower().endswith(RECORD_SUFFIXES):
+        return False
+    # Only a name starting with a dot can end so without a suffix (".yaml" has none).
+    return not name.startswith(".") or os.path.splitext(name)[1].lower() in RECORD_SUFFIXES
 
 
 def classify(path: Path) -> NotRegular | None:
@@ -102,14 +105,7 @@ class Repository:
         instead of being followed or silently skipped. Sub-folders are not records.
         """
         files: list[SourceFile] = []
-        for folder, kind in (
-            (self.agreements_dir, "agreement"),
-            (self.potentials_dir, "potential"),
-        ):
-            if not folder.is_dir():
-                continue
-            # The folder is resolved once; each entry is named below it, never resolved itself.
-            prefix = self.relative(folder / "_").removesuffix("_")
+        for folder, kind, prefix in self.record_folders():
             with os.scandir(folder) as entries:
                 found = sorted((e for e in entries if is_record_name(e.name)), key=lambda e: e.name)
             for entry in found:
@@ -123,8 +119,23 @@ class Repository:
                     else "special"
                 )
                 rel = prefix + entry.name
-                files.append(SourceFile((folder, entry.name), rel, kind, problem))  # type: ignore[arg-type]
+                files.append(SourceFile((folder, entry.name), rel, kind, problem))
         return files
+
+    def record_folders(self) -> list[tuple[Path, Kind, str]]:
+        """The record folders that exist, agreements first, each with its kind and prefix.
+
+        The prefix is what the relative paths of its files start with (``data/agreements/``).
+        """
+        found: list[tuple[Path, Kind, str]] = []
+        for folder, kind in (
+            (self.agreements_dir, "agreement"),
+            (self.potentials_dir, "potential"),
+        ):
+            if folder.is_dir():
+                # Resolved once; each entry is named below it, never resolved itself.
+                found.append((folder, kind, self.relative(folder / "_").removesuffix("_")))  # type: ignore[arg-type]
+        return found
 
     def sources_for(self, paths: Iterable[Path]) -> list[SourceFile]:
         """The record files named by ``paths``: files, or folders holding record files."""

@@ -44,6 +44,7 @@ from ksd_cli.loading import (
 )
 from ksd_cli.messages import Lang, message
 from ksd_cli.models import Agreement
+from ksd_cli.onerecord import Summary, fresh_summary, summarise
 from ksd_cli.reference import load_reference
 from ksd_cli.registrations import find_duplicates
 from ksd_cli.repository import Repository, SourceFile
@@ -274,10 +275,7 @@ def scan_files(
     config = repository.config
     wants_records = keep_records or assess is not None
     ignored = _ignored_codes(config) if assess is not None else frozenset[str]()
-    cache = None
-    if cache_enabled(not use_cache):
-        key = salt(config_json=config.model_dump_json(), as_of=as_of, lang=lang, parser=parser)
-        cache = RecordCache.for_repository(repository.root, key)
+    cache = _record_cache(repository, as_of, lang, parser) if cache_enabled(not use_cache) else None
     max_bytes = config.validate_.max_file_kb * 1024
     slots: list[Scanned | None] = []
     # What is still to parse: a file the cache knows is read and hashed here (when its bytes
@@ -866,45 +864,91 @@ def load_sound_record(
     read; every other file gives its findings, facts and id through the cache, so that
     ``ksd show ID`` reads one file (and the cache) instead of every record. The errors, ids
     and named potentials are those of the whole repository, as in :func:`sound_records`.
+
+    When no record file changed since the cache's summary (``ksd_cli.onerecord``) was
+    written, nothing else is read, not even the cache's index; the findings held are then
+    the errors and the findings of the files that gave no record (what a view shows).
     """
     config = repository.config
+    judged_on = judgement_day(as_of, today)
+    max_bytes = config.validate_.max_file_kb * 1024
+    cache = (
+        _record_cache(repository, judged_on, lang, parser) if cache_enabled(not use_cache) else None
+    )
     with collection_paused():
-        scanned, cross = _scan_across(
-            repository,
-            as_of=judgement_day(as_of, today),
-            lang=lang,
-            parser=parser,
-            progress=None,
-            use_cache=use_cache,
-        )
-        judged = _soundness(config, scanned, cross, parser)
-        errors = judged.errors
-        facts = {s.source.rel: s.entry.facts for s in scanned if s.entry.facts is not None}
-        wanted = {rel for rel, f in facts.items() if f.id == record_id}
-        if any(facts[rel].kind == "potential" for rel in wanted):
-            wanted.update(
-                rel for rel, f in facts.items() if f.kind == "agreement" and record_id in f.potensi
+        fresh = fresh_summary(repository, cache, record_id) if cache is not None else None
+        if fresh is not None:
+            summary, sources = fresh
+            errors = summary.errors
+            findings, files, invalid = summary.findings(), summary.files, summary.invalid
+            named, ids = summary.named_potentials, summary.ids
+        else:
+            scanned, cross = _scan_across(
+                repository,
+                as_of=judged_on,
+                lang=lang,
+                parser=parser,
+                progress=None,
+                use_cache=use_cache,
             )
-        max_bytes = config.validate_.max_file_kb * 1024
+            judged = _soundness(config, scanned, cross, parser)
+            made = _summary(repository, judged, scanned) if cache is not None else None
+            if cache is not None and made is not None:
+                cache.write_summary(made)
+            facts = {s.source.rel: s.entry.facts for s in scanned if s.entry.facts is not None}
+            wanted = {rel for rel, f in facts.items() if f.id == record_id}
+            if any(facts[rel].kind == "potential" for rel in wanted):
+                wanted.update(
+                    rel
+                    for rel, f in facts.items()
+                    if f.kind == "agreement" and record_id in f.potensi
+                )
+            sources = [s.source for s in scanned if s.source.rel in wanted]
+            errors, findings, files = judged.errors, judged.findings, len(scanned)
+            invalid = judged.invalid | frozenset(errors)
+            named, ids = judged.named_potentials, judged.ids
         items: list[LoadedRecord] = []
-        for item in scanned:
-            if item.source.rel in wanted:
-                loaded, _ = load_file(item.source, max_bytes=max_bytes, lang=lang, parser=parser)
-                if loaded is not None:
-                    items.append(loaded)
+        for source in sources:
+            loaded, _ = load_file(source, max_bytes=max_bytes, lang=lang, parser=parser)
+            if loaded is not None:
+                items.append(loaded)
         result = LoadResult(
-            tuple(r for r in items if r.source.rel not in errors),
-            judged.findings,
-            len(scanned),
-            judged.invalid | frozenset(errors),
+            tuple(r for r in items if r.source.rel not in errors), findings, files, invalid
         )
         return SoundRecords(
-            result,
-            judged.named_potentials,
-            judged.ids,
-            tuple(r for r in items if r.source.rel in errors),
-            errors,
+            result, named, ids, tuple(r for r in items if r.source.rel in errors), errors
         )
+
+
+def _record_cache(repository: Repository, as_of: date, lang: Lang, parser: Parser) -> RecordCache:
+    """The repository's cache under the salt of the rules judging as of ``as_of``."""
+    config_json = repository.config.model_dump_json()
+    key = salt(config_json=config_json, as_of=as_of, lang=lang, parser=parser)
+    return RecordCache.for_repository(repository.root, key)
+
+
+def _summary(
+    repository: Repository, judged: _Soundness, scanned: Sequence[Scanned]
+) -> Summary | None:
+    """What one record's view needs of the files scanned, judged (see ``ksd_cli.onerecord``)."""
+    sources: list[tuple[SourceFile, Stamp | None, str | None, str, tuple[str, ...]]] = []
+    for item in scanned:
+        facts = item.entry.facts
+        stamp = item.entry.stamp if item.source.not_regular is None else None
+        if facts is None:
+            sources.append((item.source, stamp, None, "", ()))
+        else:
+            potensi = facts.potensi if facts.kind == "agreement" else ()
+            sources.append((item.source, stamp, facts.id, facts.kind, potensi))
+    return summarise(
+        repository,
+        sources,
+        ids=judged.ids,
+        named_potentials=judged.named_potentials,
+        invalid=judged.invalid | frozenset(judged.errors),
+        errors=judged.errors,
+        findings=judged.findings,
+    )
 
 
 @dataclass(frozen=True)

@@ -256,7 +256,7 @@ def render_naskah(
     gap shows as a ``[[... belum diisi]]`` marker). A naskah that is not in the record yet
     (a new KB for a record without documents) is always rendered as a draft. ``today`` is the
     generation date written in the provenance. ``use_cache``: whether the check for errors
-    may use the record cache (see ``ksd_cli.cache``).
+    may use the record cache (see ``ksd_cli.cache``), and the templates be kept compiled there.
     """
     from jinja2 import TemplateNotFound
 
@@ -267,7 +267,7 @@ def render_naskah(
         check_sound(repository, source, as_of=today, use_cache=use_cache)
     jenis = selection.naskah.jenis
     template_name = TEMPLATES[jenis]
-    env = make_environment(repository, filters=wording.FILTERS)
+    env = make_environment(repository, filters=wording.FILTERS, keep_compiled=use_cache)
     try:
         template = env.get_template(template_name)
     except TemplateNotFound:

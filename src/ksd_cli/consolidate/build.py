@@ -45,6 +45,7 @@ from ksd_cli.naming import record_region, region_name, repository_name, reposito
 
 if TYPE_CHECKING:
     from ksd_cli.config import Config
+    from ksd_cli.consolidate import saved
     from ksd_cli.reference import ReferenceData
     from ksd_cli.repository import Repository
     from ksd_cli.validate import SoundRecords
@@ -138,8 +139,11 @@ def _findings(
 
 
 def _read_all(sources: Sequence[Source], options: Options, workers: int | None) -> list[_Read]:
+    """Every source read, in order: unchanged ones from the cache here, the others by a pool."""
+    done = [_unchanged(source, options) for source in sources]
+    todo = [source for source, read in zip(sources, done, strict=True) if read is None]
     count = workers if workers is not None else len(os.sched_getaffinity(0))
-    count = max(1, min(count, len(sources)))
+    count = max(1, min(count, len(todo)))
     from ksd_cli.pool import can_fork
 
     if count > 1 and can_fork():
@@ -149,8 +153,39 @@ def _read_all(sources: Sequence[Source], options: Options, workers: int | None) 
 
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(count, mp_context=context) as pool:
-            return list(pool.map(partial(read_source, options=options), sources, chunksize=4))
-    return [read_source(source, options=options) for source in sources]
+            fresh = iter(pool.map(partial(read_source, options=options), todo, chunksize=4))
+            return [read if read is not None else next(fresh) for read in done]
+    return [
+        read if read is not None else read_source(s, options=options)
+        for s, read in zip(sources, done, strict=True)
+    ]
+
+
+def _unchanged(source: Source, options: Options) -> _Read | None:
+    """A local repository's row from the cache when none of its files changed, else ``None``.
+
+    Only the files' stamps are looked at (no file is read), so that an unchanged source costs
+    no worker. A git checkout is left to the workers (its last commit's date asks git).
+    """
+    from ksd_cli.cache import cache_enabled
+
+    if source.problem is not None or source.git or not cache_enabled(not options.use_cache):
+        return None
+    from ksd_cli.consolidate import saved
+    from ksd_cli.reference import load_reference
+    from ksd_cli.repository import open_repository
+
+    root = Path(source.location)
+    try:
+        if (root / ".git").exists():
+            return None
+        repository = open_repository(root)
+        found = saved.load_unchanged(repository.root, _key(source, repository, options))
+    except Exception:  # noqa: BLE001 - a worker reads it again, and says what is wrong
+        return None
+    if found is None or not isinstance(found[1], _Row):
+        return None
+    return _region_read(source, root, found[1], found[0], load_reference())
 
 
 def read_source(source: Source, *, options: Options) -> _Read:
@@ -197,25 +232,46 @@ def _read_repository(
     from ksd_cli.repository import open_repository
 
     repository = open_repository(root)
-    today = repository.config.today()
     use_cache = cache_enabled(not options.use_cache)
     key = ""
     row = None
+    stamped = None
     if use_cache:
-        key = saved.row_key(
-            repository,
-            label=source.label,
-            as_of=options.as_of,
-            today=today,
-            lang=options.lang,
-            code=options.code or saved.code_key(),
-        )
-        found = saved.load(repository.root, key)
-        row = found if isinstance(found, _Row) else None
+        stamped = _key(source, repository, options)
+        unchanged = saved.load_unchanged(repository.root, stamped)
+        if unchanged is not None and isinstance(unchanged[1], _Row):
+            key, row = unchanged[0], unchanged[1]
+        else:
+            key = stamped.row_key()
+            found = saved.load(repository.root, key)
+            row = found if isinstance(found, _Row) else None
+            if row is not None:  # the same bytes under new stamps (a checkout, a touch)
+                saved.save(repository.root, key, row, stamped=stamped)
     if row is None:
-        row = _row(source, repository, options, reference, today)
+        row = _row(source, repository, options, reference, repository.config.today())
         if use_cache:
-            saved.save(repository.root, key, row)
+            saved.save(repository.root, key, row, stamped=stamped)
+    return _region_read(source, root, row, key, reference)
+
+
+def _key(source: Source, repository: Repository, options: Options) -> saved.Key:
+    """The key of ``source``'s row: its settings and its files' stamps (see ``saved``)."""
+    from ksd_cli.consolidate import saved
+
+    return saved.key_of(
+        repository,
+        label=source.label,
+        as_of=options.as_of,
+        today=repository.config.today(),
+        lang=options.lang,
+        code=options.code or saved.code_key(),
+    )
+
+
+def _region_read(
+    source: Source, root: Path, row: _Row, key: str, reference: ReferenceData
+) -> _Read:
+    """What a source gives from its row (read now or kept): its region and mirror records."""
     region = Region(
         label=source.label,
         root=str(root),

@@ -31,7 +31,6 @@ from ksd_cli.cache import (
     reference_fingerprint,
     stamp_of,
 )
-from ksd_cli.loading import read_bytes
 
 if TYPE_CHECKING:
     from ksd_cli.repository import Repository, SourceFile
@@ -67,6 +66,8 @@ class Key:
 
     def row_key(self) -> str:
         """The key of the row: the settings and every record file's path and bytes."""
+        from ksd_cli.loading import read_bytes
+
         digest = hashlib.blake2b(self.settings.encode(), digest_size=20)
         max_bytes = self.repository.config.validate_.max_file_kb * 1024
         for source in self.sources:

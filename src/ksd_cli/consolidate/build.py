@@ -153,7 +153,9 @@ def _read_all(sources: Sequence[Source], options: Options, workers: int | None) 
 
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(count, mp_context=context) as pool:
-            fresh = iter(pool.map(partial(read_source, options=options), todo, chunksize=4))
+            # One repository at a time: a worker left with a chunk of several at the end
+            # would keep the other core idle that long.
+            fresh = iter(pool.map(partial(read_source, options=options), todo))
             return [read if read is not None else next(fresh) for read in done]
     return [
         read if read is not None else read_source(s, options=options)

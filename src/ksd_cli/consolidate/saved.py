@@ -60,6 +60,12 @@ class Key:
     stamps: Stamps
 
     @property
+    def stamps_digest(self) -> str:
+        """The hash of the stamps (kept instead of them: a smaller entry to read back)."""
+        data = pickle.dumps(self.stamps, protocol=pickle.HIGHEST_PROTOCOL)
+        return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+    @property
     def trusted(self) -> bool:
         """Whether every stamp can be trusted (none changed moments before it was taken)."""
         return all(stamp is not None for _, stamp in self.stamps)
@@ -147,7 +153,7 @@ def load_unchanged(root: Path, key: Key) -> tuple[str, object] | None:
     if stored is None or stored.get("settings") != key.settings:
         return None
     row_key = stored.get("key")
-    if stored.get("stamps") != key.stamps or not isinstance(row_key, str):
+    if stored.get("stamps") != key.stamps_digest or not isinstance(row_key, str):
         return None
     return row_key, stored.get("row")
 
@@ -173,7 +179,7 @@ def save(
     path = place or _path(root)
     payload: dict[str, object] = {"format": FORMAT, "key": key, "row": row}
     if stamped is not None:
-        payload |= {"settings": stamped.settings, "stamps": stamped.stamps}
+        payload |= {"settings": stamped.settings, "stamps": stamped.stamps_digest}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -36,6 +36,7 @@ from ksd_cli.consolidate.model import (
 )
 from ksd_cli.consolidate.sources import ExpectedRule, Source, checkout, clone_folder
 from ksd_cli.diagnostics import Severity
+from ksd_cli.documents import is_kb
 from ksd_cli.errors import UserError
 from ksd_cli.lifecycle import STATUSES, lifecycle
 from ksd_cli.messages import Lang, Msg
@@ -43,9 +44,8 @@ from ksd_cli.models import URUTAN_TAHAP, Agreement, JenisKerjaSama
 from ksd_cli.naming import record_region, region_name, repository_name, repository_region
 
 if TYPE_CHECKING:
-    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
-
     from ksd_cli.config import Config
+    from ksd_cli.consolidate import saved
     from ksd_cli.reference import ReferenceData
     from ksd_cli.repository import Repository
     from ksd_cli.validate import SoundRecords
@@ -139,8 +139,11 @@ def _findings(
 
 
 def _read_all(sources: Sequence[Source], options: Options, workers: int | None) -> list[_Read]:
+    """Every source read, in order: unchanged ones from the cache here, the others by a pool."""
+    done = [_unchanged(source, options) for source in sources]
+    todo = [source for source, read in zip(sources, done, strict=True) if read is None]
     count = workers if workers is not None else len(os.sched_getaffinity(0))
-    count = max(1, min(count, len(sources)))
+    count = max(1, min(count, len(todo)))
     from ksd_cli.pool import can_fork
 
     if count > 1 and can_fork():
@@ -150,8 +153,41 @@ def _read_all(sources: Sequence[Source], options: Options, workers: int | None) 
 
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(count, mp_context=context) as pool:
-            return list(pool.map(partial(read_source, options=options), sources, chunksize=4))
-    return [read_source(source, options=options) for source in sources]
+            # One repository at a time: a worker left with a chunk of several at the end
+            # would keep the other core idle that long.
+            fresh = iter(pool.map(partial(read_source, options=options), todo))
+            return [read if read is not None else next(fresh) for read in done]
+    return [
+        read if read is not None else read_source(s, options=options)
+        for s, read in zip(sources, done, strict=True)
+    ]
+
+
+def _unchanged(source: Source, options: Options) -> _Read | None:
+    """A local repository's row from the cache when none of its files changed, else ``None``.
+
+    Only the files' stamps are looked at (no file is read), so that an unchanged source costs
+    no worker. A git checkout is left to the workers (its last commit's date asks git).
+    """
+    from ksd_cli.cache import cache_enabled
+
+    if source.problem is not None or source.git or not cache_enabled(not options.use_cache):
+        return None
+    from ksd_cli.consolidate import saved
+    from ksd_cli.reference import load_reference
+    from ksd_cli.repository import open_repository
+
+    root = Path(source.location)
+    try:
+        if (root / ".git").exists():
+            return None
+        repository = open_repository(root)
+        found = saved.load_unchanged(repository.root, _key(source, repository, options))
+    except Exception:  # noqa: BLE001 - a worker reads it again, and says what is wrong
+        return None
+    if found is None or not isinstance(found[1], _Row):
+        return None
+    return _region_read(source, root, found[1], found[0], load_reference())
 
 
 def read_source(source: Source, *, options: Options) -> _Read:
@@ -198,25 +234,46 @@ def _read_repository(
     from ksd_cli.repository import open_repository
 
     repository = open_repository(root)
-    today = repository.config.today()
     use_cache = cache_enabled(not options.use_cache)
     key = ""
     row = None
+    stamped = None
     if use_cache:
-        key = saved.row_key(
-            repository,
-            label=source.label,
-            as_of=options.as_of,
-            today=today,
-            lang=options.lang,
-            code=options.code or saved.code_key(),
-        )
-        found = saved.load(repository.root, key)
-        row = found if isinstance(found, _Row) else None
+        stamped = _key(source, repository, options)
+        unchanged = saved.load_unchanged(repository.root, stamped)
+        if unchanged is not None and isinstance(unchanged[1], _Row):
+            key, row = unchanged[0], unchanged[1]
+        else:
+            key = stamped.row_key()
+            found = saved.load(repository.root, key)
+            row = found if isinstance(found, _Row) else None
+            if row is not None:  # the same bytes under new stamps (a checkout, a touch)
+                saved.save(repository.root, key, row, stamped=stamped)
     if row is None:
-        row = _row(source, repository, options, reference, today)
+        row = _row(source, repository, options, reference, repository.config.today())
         if use_cache:
-            saved.save(repository.root, key, row)
+            saved.save(repository.root, key, row, stamped=stamped)
+    return _region_read(source, root, row, key, reference)
+
+
+def _key(source: Source, repository: Repository, options: Options) -> saved.Key:
+    """The key of ``source``'s row: its settings and its files' stamps (see ``saved``)."""
+    from ksd_cli.consolidate import saved
+
+    return saved.key_of(
+        repository,
+        label=source.label,
+        as_of=options.as_of,
+        today=repository.config.today(),
+        lang=options.lang,
+        code=options.code or saved.code_key(),
+    )
+
+
+def _region_read(
+    source: Source, root: Path, row: _Row, key: str, reference: ReferenceData
+) -> _Read:
+    """What a source gives from its row (read now or kept): its region and mirror records."""
     region = Region(
         label=source.label,
         root=str(root),
@@ -288,11 +345,11 @@ def region_figures(
 ) -> RegionFigures:
     """A region's row: the figures of its report (the as-of year) and of its mapping.
 
-    Only the parts of ``build_report`` the row shows are built, from the report's own
-    functions (its facts per agreement, its frames and its section I tables): the tables
-    the row does not show (partners, urusan, the list of agreements) cost most of a
-    report's time. ``tests/consolidate/test_build.py`` checks the row against a whole
-    report. The mapping's coverage comes from ``build_mapping``.
+    Only the figures the row shows are counted, from the report's own facts per agreement
+    (``report._facts``) and its stalled findings: the report's tables and data frames are
+    not built (they cost most of a report's time). ``tests/consolidate/test_build.py``
+    checks the row against a whole report. The mapping's coverage comes from
+    ``build_mapping``, given the same stalled findings.
     """
     from ksd_cli.mapping import build_mapping
     from ksd_cli.report import Period, Share
@@ -309,19 +366,26 @@ def region_figures(
         report._facts(state, period, counted_until, owner or record_region(a.id), reference)
         for a, state in zip(agreements, states, strict=True)
     ]
-    # The young KBs only split the conversion per year, which the row does not show.
-    frames = report._frames(facts, reference, lang, lambda fact, kb: False)
     stalled = find_stalled(sound, config, reference, as_of=as_of, lang=lang, states=states)
-    mapping = build_mapping(sound, config, reference, as_of=as_of, lang=lang)
-    # Counted from the report's frame of agreements, one row each: its kind, status, stage.
-    table = frames.agreements
-    jenis = _counts(table["jenis"], get_args(JenisKerjaSama))
-    status = _counts(table["status"], STATUSES)
-    tahap = _counts(table["tahap"], ("", *URUTAN_TAHAP))
+    mapping = build_mapping(sound, config, reference, as_of=as_of, lang=lang, stalled=stalled)
+    # Counted as the report counts its frame of agreements (one row each: kind, status,
+    # stage) and its KBs, from the same facts, without building the frames.
+    jenis = _counts((f.record.jenis for f in facts), get_args(JenisKerjaSama))
+    status = _counts((f.state.status for f in facts), STATUSES)
+    tahap = _counts((f.state.tahap_terakhir or "" for f in facts), ("", *URUTAN_TAHAP))
     if not tahap[""]:
         del tahap[""]  # as the report, which shows "no stage yet" only when there is one
-    monev = report._monev_terakhir(facts, lang)
-    monev_periode = sum(n for row in monev.rows if isinstance(n := row[-1], int))
+    kb = [
+        bool(f.state.followers(d))
+        for f in facts
+        if f.record.jenis != "sinergi"
+        for d in f.state.signed
+        if is_kb(d.naskah) and d.naskah.tanggal_ttd is not None
+    ]
+    # The report's "monev in the period" and "in force without monev" (``_monev_terakhir``
+    # sums the first over agreements with a monev, which every one counted has).
+    monev_periode = sum(len(f.monev_in_period) for f in facts)
+    tanpa_monev = sum(1 for f in facts if f.in_force_in_period and not f.monev_in_period)
     findings = cap_per_file(sound.loaded.diagnostics, lang)
     severities = Counter(d.severity for d in findings)
     ids = {item.source.rel: item.record.id for item in sound.unsound}
@@ -329,8 +393,7 @@ def region_figures(
         FailingRecord(path, ids.get(path, PurePosixPath(path).stem), len(errors))
         for path, errors in sorted(sound.errors.items())
     )
-    kb = frames.kb
-    konversi = Share(int(kb["diikuti"].sum()), len(kb))
+    konversi = Share(sum(kb), len(kb))
     return RegionFigures(
         perjanjian=len(agreements),
         potensi=sum(1 for r in sound.loaded.records if not isinstance(r.record, Agreement)),
@@ -343,7 +406,7 @@ def region_figures(
         konversi=konversi.ratio,
         temuan=stalled.counts(),
         monev_periode=monev_periode,
-        berlaku_tanpa_monev=len(report._tanpa_monev(facts, lang).rows),
+        berlaku_tanpa_monev=tanpa_monev,
         cakupan=mapping.coverage,
         errors=severities[Severity.ERROR],
         warnings=severities[Severity.WARNING],
@@ -384,10 +447,10 @@ def _record_rows(sound: SoundRecords, facts: Sequence[Any]) -> tuple[RecordRow, 
     return tuple(sorted(rows, key=lambda r: r.path))
 
 
-def _counts(column: pd.Series, order: Sequence[str]) -> dict[str, int]:
-    """How many rows hold each value of ``order`` (zeros included), in that order."""
-    found = column.value_counts()
-    return {key: int(found.get(key, 0)) for key in order}
+def _counts(values: Iterable[str], order: Sequence[str]) -> dict[str, int]:
+    """How many of ``values`` are each value of ``order`` (zeros included), in that order."""
+    found = Counter(values)
+    return {key: found[key] for key in order}
 
 
 def commit_date(root: Path) -> date | None:

@@ -17,6 +17,7 @@ from ksd_cli.stalled import find_stalled
 if TYPE_CHECKING:
     from ksd_cli.config import Config
     from ksd_cli.reference import ReferenceData
+    from ksd_cli.stalled import StalledResult
     from ksd_cli.validate import SoundRecords
 
 
@@ -28,12 +29,14 @@ def build_mapping(
     as_of: date,
     tahun: int | None = None,
     lang: Lang = "id",
+    stalled: StalledResult | None = None,
 ) -> Mapping:
     """The Rancangan Pemetaan Potensi on ``as_of``: every urusan, the potentials of ``tahun``.
 
     Without ``tahun`` every potential mapped up to the as-of year is listed. The follow-up
     state of each potential is that of the agreements naming it on ``as_of``; a potential that
     only an agreement with errors names counts as followed up (as in ``ksd stalled``).
+    ``stalled``: ``find_stalled`` of these records on ``as_of``, when the caller has it.
     """
     records = sound.loaded.records
     agreements = [r.record for r in records if isinstance(r.record, Agreement)]
@@ -45,7 +48,8 @@ def build_mapping(
     ]
     by_id = {a.id: a for a in agreements}
     follow_up = tindak_lanjut([p for _, p in potentials], agreements)
-    stalled = find_stalled(sound, config, reference, as_of=as_of, lang=lang)
+    if stalled is None:
+        stalled = find_stalled(sound, config, reference, as_of=as_of, lang=lang)
     findings = {f.id: f.days for f in stalled.flags if f.code == "potensi_tanpa_tindak_lanjut"}
     rows: dict[str, list[MappingRow]] = {}
     for (path, potential), tl in zip(potentials, follow_up, strict=True):

@@ -818,3 +818,19 @@ def test_valid_records_with_comments_where_ruamel_drops_them_are_formatted(text:
     for line in text.splitlines():
         if "#" in line:
             assert line[line.index("#") :].strip() in formatted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n\n  \nid: KSD-6402-2024-007\n",
+        "\n\n  \n{id: KSD-6402-2024-007, judul: \"Pelayanan\nKesehatan\", jenis: ksdpk}\n",
+        "   \n\n \n# catatan\nid: KSD-6402-2024-007\n",
+    ],
+)
+def test_blank_lines_of_spaces_above_everything_go_in_one_pass(text: str) -> None:
+    # Found by the property test: ruamel kept a line of spaces that the second pass dropped,
+    # and fmt refused the file as unstable.
+    formatted = format_text(text, "agreement")
+    assert formatted.startswith(("id:", "# catatan"))
+    assert format_text(formatted, "agreement") == formatted

@@ -463,7 +463,16 @@ def _canonical_body(body: str, kind: Kind) -> tuple[str, list[ValueFix]]:
         reordered, more = _normalise(reordered, kind)
         fixes = [*fixes, *more]
     # Blank lines above everything mean nothing (ruamel drops them): none, for stability.
-    return _indent_comments(reordered).lstrip("\n"), fixes
+    return _without_leading_blank_lines(_indent_comments(reordered)), fixes
+
+
+def _without_leading_blank_lines(text: str) -> str:
+    """``text`` from its first line with something on it (spaces alone are a blank line)."""
+    lines = text.split("\n")
+    start = 0
+    while start < len(lines) - 1 and not lines[start].strip(" "):
+        start += 1
+    return "\n".join(lines[start:])
 
 
 def _drop_document_start(body: str) -> str:

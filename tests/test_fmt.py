@@ -824,7 +824,7 @@ def test_valid_records_with_comments_where_ruamel_drops_them_are_formatted(text:
     "text",
     [
         "\n\n  \nid: KSD-6402-2024-007\n",
-        "\n\n  \n{id: KSD-6402-2024-007, judul: \"Pelayanan\nKesehatan\", jenis: ksdpk}\n",
+        '\n\n  \n{id: KSD-6402-2024-007, judul: "Pelayanan\nKesehatan", jenis: ksdpk}\n',
         "   \n\n \n# catatan\nid: KSD-6402-2024-007\n",
     ],
 )

@@ -37,10 +37,16 @@ from ksd_cli.consolidate.model import (
 from ksd_cli.consolidate.sources import ExpectedRule, Source, checkout, clone_folder
 from ksd_cli.diagnostics import Severity
 from ksd_cli.errors import UserError
-from ksd_cli.lifecycle import STATUSES, lifecycle
+from ksd_cli.lifecycle import STATUSES
 from ksd_cli.messages import Lang, Msg
 from ksd_cli.models import URUTAN_TAHAP, Agreement, JenisKerjaSama
-from ksd_cli.naming import record_region, region_name, repository_name, repository_region
+from ksd_cli.naming import (
+    record_region,
+    region_name,
+    repository_name,
+    repository_region,
+    without_owner,
+)
 
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]
@@ -289,7 +295,7 @@ def region_figures(
     """A region's row: the figures of its report (the as-of year) and of its mapping.
 
     Only the parts of ``build_report`` the row shows are built, from the report's own
-    functions (its facts per agreement, its frames and its section I tables): the tables
+    functions (its part of each record, its frames and its section I tables): the tables
     the row does not show (partners, urusan, the list of agreements) cost most of a
     report's time. ``tests/consolidate/test_build.py`` checks the row against a whole
     report. The mapping's coverage comes from ``build_mapping``.
@@ -297,21 +303,36 @@ def region_figures(
     from ksd_cli.mapping import build_mapping
     from ksd_cli.report import Period, Share
     from ksd_cli.report import build as report
-    from ksd_cli.stalled import find_stalled
+    from ksd_cli.report.parts import AgreementPart, report_part
+    from ksd_cli.stalled import invalid_records, stalled_result
     from ksd_cli.validate import cap_per_file
 
     period = Period.year(as_of.year)
-    counted_until = min(period.end, as_of)
     owner = repository_region(config, sound.ids)
-    agreements = [r.record for r in sound.loaded.records if isinstance(r.record, Agreement)]
-    states = [lifecycle(a, as_of) for a in agreements]
-    facts = [
-        report._facts(state, period, counted_until, owner or record_region(a.id), reference)
-        for a, state in zip(agreements, states, strict=True)
+    records = sound.loaded.records
+    parts = [
+        report_part(
+            r.source,
+            r.record,
+            config=config,
+            as_of=as_of,
+            period=period,
+            lang=lang,
+            reference=reference,
+        )
+        for r in records
     ]
-    # The young KBs only split the conversion per year, which the row does not show.
-    frames = report._frames(facts, reference, lang, lambda fact, kb: False)
-    stalled = find_stalled(sound, config, reference, as_of=as_of, lang=lang, states=states)
+    facts = [p for p in parts if isinstance(p, AgreementPart)]
+    mitra = [without_owner(f.stalled.partners, owner or record_region(f.id)) for f in facts]
+    frames = report._frames(facts, mitra)
+    stalled = stalled_result(
+        [p.stalled for p in parts],
+        config,
+        ids=sound.ids,
+        named_potentials=sound.named_potentials,
+        invalid=invalid_records(sound.loaded, (r.source.rel for r in records)),
+        as_of=as_of,
+    )
     mapping = build_mapping(sound, config, reference, as_of=as_of, lang=lang)
     # Counted from the report's frame of agreements, one row each: its kind, status, stage.
     table = frames.agreements
@@ -332,7 +353,7 @@ def region_figures(
     kb = frames.kb
     konversi = Share(int(kb["diikuti"].sum()), len(kb))
     return RegionFigures(
-        perjanjian=len(agreements),
+        perjanjian=len(facts),
         potensi=sum(1 for r in sound.loaded.records if not isinstance(r.record, Agreement)),
         menurut_jenis=jenis,
         menurut_status=status,
@@ -358,7 +379,7 @@ def region_figures(
 
 def _record_rows(sound: SoundRecords, facts: Sequence[Any]) -> tuple[RecordRow, ...]:
     """Every record file: the sound ones with their state, then the others, by path."""
-    states = {f.record.id: f.state for f in facts}
+    states = {f.id: f for f in facts}
     rows: list[RecordRow] = []
     for item in sound.loaded.records:
         record = item.record
@@ -371,7 +392,7 @@ def _record_rows(sound: SoundRecords, facts: Sequence[Any]) -> tuple[RecordRow, 
                     record.jenis,
                     record.judul,
                     state.status if state else None,
-                    state.tahap_terakhir if state else None,
+                    state.tahap if state else None,
                     True,
                 )
             )

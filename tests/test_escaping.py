@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from ksd_cli import escaping
 from ksd_cli.escaping import (
     csv_cell,
     markdown_cell,
@@ -115,3 +118,65 @@ def test_terminal_text_strips_escape_sequences_and_controls() -> None:
 
 def test_xml_text_drops_what_xml_cannot_hold() -> None:
     assert xml_text("a\x00b\x01c\x1bd\ufffee\ud800f\tg\nh") == "abcdef\tg\nh"
+
+
+# The quick paths: text that needs nothing is returned as it is, exactly as the full steps ------
+
+_MIXED = st.text(
+    st.sampled_from(
+        [*"abcXYZ019 ,.;:()/'\"%?-_@=+>#*[]|`~!&<\\", "\t", "\n", "\r", "\x1b", "\u00e9", "\u202e"]
+    ),
+    max_size=30,
+)
+#: Nearly plain: a letter, then mostly what the quick path takes, and one thing it must not.
+_NEARLY_PLAIN = st.builds(
+    lambda head, tail: head + tail,
+    st.sampled_from([*"aZ1 -_@>", ""]),
+    st.text(st.sampled_from([*"ab9 ,.()-", "_", ":", "@", " ", "\t", "\u00e9"]), max_size=8),
+)
+#: Each would be changed by one step of the full path.
+_ALMOST = [
+    "a_",
+    "_a",
+    "a _b",
+    "data: x",
+    "a:b",
+    "x data:y",
+    "x b:c",
+    "a  b",
+    " a",
+    "a ",
+    "1. a",
+    "- a",
+    "a @b",
+    "a\tb",
+]
+
+
+@given(st.one_of(_MIXED, _NEARLY_PLAIN))
+def test_markdown_text_quick_path_equals_the_full_steps(text: str) -> None:
+    assert markdown_text(text) == escaping._inert_markdown(text)
+
+
+@pytest.mark.parametrize("text", _ALMOST)
+def test_texts_one_step_changes_do_not_take_the_quick_path(text: str) -> None:
+    assert not escaping._PLAIN_MARKDOWN.fullmatch(text)
+    assert markdown_text(text) == escaping._inert_markdown(text)
+
+
+@given(st.text(max_size=30))
+def test_markdown_text_equals_the_full_steps_on_any_text(text: str) -> None:
+    assert markdown_text(text) == escaping._inert_markdown(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Kerja Sama Pengelolaan Sampah (2024)", "KSD-6402-2019-001", "Rp1.250.000"]
+)
+def test_plain_texts_take_the_quick_path(text: str) -> None:
+    assert escaping._PLAIN_MARKDOWN.fullmatch(text)
+    assert markdown_text(text) == text == escaping._inert_markdown(text)
+
+
+@given(st.text(max_size=30))
+def test_xml_text_quick_path_equals_the_regex(text: str) -> None:
+    assert xml_text(text) == escaping._NOT_XML.sub("", text)

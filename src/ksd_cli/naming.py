@@ -219,6 +219,10 @@ SUMBER_DANA: tuple[str, ...] = (
 )
 
 
+#: The source codes, longest first: ``apbd_perubahan_...`` is not read as ``apbd_...``.
+_SUMBER_DANA_LONGEST_FIRST = tuple(sorted(SUMBER_DANA, key=len, reverse=True))
+
+
 def sumber_dana_title(code: str, parties: dict[str, str], lang: Lang) -> str:
     """A financing source in words: ``apbd_pihak_kesatu`` → "APBD Kabupaten Kutai Kartanegara".
 
@@ -228,7 +232,7 @@ def sumber_dana_title(code: str, parties: dict[str, str], lang: Lang) -> str:
     """
     if code in SUMBER_DANA:
         return message(f"sumber-dana.{code}", lang, nama=message("sumber-dana.masing-masing", lang))
-    for sumber in sorted(SUMBER_DANA, key=len, reverse=True):
+    for sumber in _SUMBER_DANA_LONGEST_FIRST:
         prefix = f"{sumber}_"
         if code.startswith(prefix):
             peran = code.removeprefix(prefix)

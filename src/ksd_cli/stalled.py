@@ -644,7 +644,7 @@ def find_stalled(
         config,
         ids=sound.ids,
         named_potentials=sound.named_potentials,
-        invalid=_invalid(loaded, (r.source.rel for r in loaded.records)),
+        invalid=invalid_records(loaded, (r.source.rel for r in loaded.records)),
         as_of=as_of,
     )
 
@@ -683,7 +683,9 @@ def find_stalled_in(
         repository.config,
         ids=assessed.ids,
         named_potentials=assessed.named_potentials,
-        invalid=_invalid(assessed.loaded, (source.rel for source, _ in assessed.assessments)),
+        invalid=invalid_records(
+            assessed.loaded, (source.rel for source, _ in assessed.assessments)
+        ),
         as_of=as_of,
     )
 
@@ -693,7 +695,7 @@ def _assessment(value: object) -> Assessment:
     return value
 
 
-def _invalid(loaded: LoadResult, sound: Iterable[str]) -> tuple[InvalidRecord, ...]:
+def invalid_records(loaded: LoadResult, sound: Iterable[str]) -> tuple[InvalidRecord, ...]:
     """Files that gave no record or have errors (a file with only a duplicate key gave one)."""
     assessed = set(sound)
     errors = Counter(d.path for d in loaded.diagnostics if d.severity.value == "error")

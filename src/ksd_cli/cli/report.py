@@ -79,8 +79,7 @@ def report(
     from ksd_cli.gitio import head_commit
     from ksd_cli.idformat import number
     from ksd_cli.reference import load_reference
-    from ksd_cli.report import build_report
-    from ksd_cli.validate import load_sound_records
+    from ksd_cli.report import build_report_in
 
     lang_ = language(lang)
     start, end = _day(date_from, "--from"), _day(date_to, "--to")
@@ -93,22 +92,21 @@ def report(
         output = f"ksd-laporan-{period.slug}{suffix}"
     plan = plan_output("report", output_format, output, force=force)
 
-    today = repo.config.today()
-    sound = load_sound_records(repo, as_of=day, lang=lang_, today=today, use_cache=not no_cache)
-    # The records live until the process ends: the cycle collector need not scan them again
-    # and again while the report allocates its tables (a tenth of the run on 10,000).
-    gc.freeze()
     commit, changed = head_commit(repo.root, _data_paths(repo))
-    result = build_report(
-        sound,
-        repo.config,
+    result = build_report_in(
+        repo,
         load_reference(),
         as_of=day,
         period=period,
         data_commit=commit,
         data_changed=changed,
         lang=lang_,
+        today=repo.config.today(),
+        use_cache=not no_cache,
     )
+    # The report's values live until the process ends: the cycle collector need not scan
+    # them again and again while the writers allocate the output.
+    gc.freeze()
     options: dict[str, object] = {}
     if plan.format.name == "md":
         options["env"] = _environment(repo)

@@ -36,12 +36,15 @@ from ksd_cli.consolidate.model import (
 )
 from ksd_cli.consolidate.sources import ExpectedRule, Source, checkout, clone_folder
 from ksd_cli.diagnostics import Severity
-from ksd_cli.documents import is_kb
 from ksd_cli.errors import UserError
-from ksd_cli.lifecycle import STATUSES, lifecycle
+from ksd_cli.lifecycle import STATUSES
 from ksd_cli.messages import Lang, Msg
 from ksd_cli.models import URUTAN_TAHAP, Agreement, JenisKerjaSama
-from ksd_cli.naming import record_region, region_name, repository_name, repository_region
+from ksd_cli.naming import (
+    region_name,
+    repository_name,
+    repository_region,
+)
 
 if TYPE_CHECKING:
     from ksd_cli.config import Config
@@ -345,47 +348,56 @@ def region_figures(
 ) -> RegionFigures:
     """A region's row: the figures of its report (the as-of year) and of its mapping.
 
-    Only the figures the row shows are counted, from the report's own facts per agreement
-    (``report._facts``) and its stalled findings: the report's tables and data frames are
-    not built (they cost most of a report's time). ``tests/consolidate/test_build.py``
-    checks the row against a whole report. The mapping's coverage comes from
-    ``build_mapping``, given the same stalled findings.
+    Only the figures the row shows are counted, from the report's own part of each record
+    (``report.parts.report_part``) and its stalled findings: the report's tables and data
+    frames are not built (they cost most of a report's time).
+    ``tests/consolidate/test_build.py`` checks the row against a whole report. The
+    mapping's coverage comes from ``build_mapping``, given the same stalled findings.
     """
     from ksd_cli.mapping import build_mapping
     from ksd_cli.report import Period, Share
     from ksd_cli.report import build as report
-    from ksd_cli.stalled import find_stalled
+    from ksd_cli.report.parts import AgreementPart, report_part
+    from ksd_cli.stalled import invalid_records, stalled_result
     from ksd_cli.validate import cap_per_file
 
     period = Period.year(as_of.year)
-    counted_until = min(period.end, as_of)
-    owner = repository_region(config, sound.ids)
-    agreements = [r.record for r in sound.loaded.records if isinstance(r.record, Agreement)]
-    states = [lifecycle(a, as_of) for a in agreements]
-    facts = [
-        report._facts(state, period, counted_until, owner or record_region(a.id), reference)
-        for a, state in zip(agreements, states, strict=True)
+    records = sound.loaded.records
+    parts = [
+        report_part(
+            r.source,
+            r.record,
+            config=config,
+            as_of=as_of,
+            period=period,
+            lang=lang,
+            reference=reference,
+        )
+        for r in records
     ]
-    stalled = find_stalled(sound, config, reference, as_of=as_of, lang=lang, states=states)
+    facts = [p for p in parts if isinstance(p, AgreementPart)]
+    stalled = stalled_result(
+        [p.stalled for p in parts],
+        config,
+        ids=sound.ids,
+        named_potentials=sound.named_potentials,
+        invalid=invalid_records(sound.loaded, (r.source.rel for r in records)),
+        as_of=as_of,
+    )
     mapping = build_mapping(sound, config, reference, as_of=as_of, lang=lang, stalled=stalled)
     # Counted as the report counts its frame of agreements (one row each: kind, status,
-    # stage) and its KBs, from the same facts, without building the frames.
-    jenis = _counts((f.record.jenis for f in facts), get_args(JenisKerjaSama))
-    status = _counts((f.state.status for f in facts), STATUSES)
-    tahap = _counts((f.state.tahap_terakhir or "" for f in facts), ("", *URUTAN_TAHAP))
+    # stage) and its KBs, from the same parts, without building the frames.
+    jenis = _counts((f.jenis for f in facts), get_args(JenisKerjaSama))
+    status = _counts((f.status for f in facts), STATUSES)
+    tahap = _counts((f.tahap or "" for f in facts), ("", *URUTAN_TAHAP))
     if not tahap[""]:
         del tahap[""]  # as the report, which shows "no stage yet" only when there is one
-    kb = [
-        bool(f.state.followers(d))
-        for f in facts
-        if f.record.jenis != "sinergi"
-        for d in f.state.signed
-        if is_kb(d.naskah) and d.naskah.tanggal_ttd is not None
-    ]
-    # The report's "monev in the period" and "in force without monev" (``_monev_terakhir``
-    # sums the first over agreements with a monev, which every one counted has).
-    monev_periode = sum(len(f.monev_in_period) for f in facts)
-    tanpa_monev = sum(1 for f in facts if f.in_force_in_period and not f.monev_in_period)
+    # The report's KBs followed up (each part's signed KB-kind documents), its "monev in the
+    # period" (the last column of its table of latest monev) and "in force without monev".
+    kb = [diikuti for f in facts for _, diikuti, _ in f.kb]
+    monev = report._monev_terakhir(facts, lang)
+    monev_periode = sum(n for row in monev.rows if isinstance(n := row[-1], int))
+    tanpa_monev = len(report._tanpa_monev(facts, lang).rows)
     findings = cap_per_file(sound.loaded.diagnostics, lang)
     severities = Counter(d.severity for d in findings)
     ids = {item.source.rel: item.record.id for item in sound.unsound}
@@ -395,7 +407,7 @@ def region_figures(
     )
     konversi = Share(sum(kb), len(kb))
     return RegionFigures(
-        perjanjian=len(agreements),
+        perjanjian=len(facts),
         potensi=sum(1 for r in sound.loaded.records if not isinstance(r.record, Agreement)),
         menurut_jenis=jenis,
         menurut_status=status,
@@ -421,7 +433,7 @@ def region_figures(
 
 def _record_rows(sound: SoundRecords, facts: Sequence[Any]) -> tuple[RecordRow, ...]:
     """Every record file: the sound ones with their state, then the others, by path."""
-    states = {f.record.id: f.state for f in facts}
+    states = {f.id: f for f in facts}
     rows: list[RecordRow] = []
     for item in sound.loaded.records:
         record = item.record
@@ -434,7 +446,7 @@ def _record_rows(sound: SoundRecords, facts: Sequence[Any]) -> tuple[RecordRow, 
                     record.jenis,
                     record.judul,
                     state.status if state else None,
-                    state.tahap_terakhir if state else None,
+                    state.tahap if state else None,
                     True,
                 )
             )

@@ -1,34 +1,18 @@
-"""Building the evaluation report: one pass over the records for facts, pandas for the counts."""
+"""Building the evaluation report from each record's part: pandas for the counts."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+import functools
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, get_args
 
 from ksd_cli import __version__
 from ksd_cli.config import Config
-from ksd_cli.documents import is_kb
-from ksd_cli.lifecycle import (
-    ENDED_STATUSES,
-    STATUSES,
-    DocumentState,
-    Lifecycle,
-    TindakLanjut,
-    lifecycle,
-)
-from ksd_cli.lifecycle import tindak_lanjut as find_tindak_lanjut
+from ksd_cli.lifecycle import STATUSES, followers_by_potential
 from ksd_cli.messages import Lang, message
-from ksd_cli.models import (
-    Agreement,
-    JenisKerjaSama,
-    JenisNaskah,
-    Monev,
-    Potential,
-    Prioritas,
-    Rekomendasi,
-)
+from ksd_cli.models import JenisKerjaSama, JenisNaskah, Prioritas, Rekomendasi
 from ksd_cli.naming import (
     FLAG_CODES,
     KATEGORI,
@@ -36,29 +20,34 @@ from ksd_cli.naming import (
     NOT_APPLICABLE,
     URUTAN_TAHAP,
     flag_title,
-    jenis_short,
     jenis_title,
     kategori_title,
-    naskah_short,
     naskah_title,
-    partner_names,
-    party_name,
-    prioritas_title,
     record_region,
     rekomendasi_title,
     repository_name,
     repository_region,
     status_title,
-    sumber_dana_text,
     tahap_title,
+    without_owner,
 )
 from ksd_cli.reference import ReferenceData
 from ksd_cli.report.model import Cell, Column, ColumnKind, Figure, Period, Report, Share, Table
-from ksd_cli.stalled import Flag, find_stalled
+from ksd_cli.report.parts import (
+    DAFTAR_MITRA,
+    DAFTAR_TEMUAN,
+    AgreementPart,
+    PotentialPart,
+    ReportPart,
+    report_part,
+    urusan_nama,
+)
+from ksd_cli.stalled import Flag, InvalidRecord, invalid_records, stalled_result
 
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
+    from ksd_cli.repository import Repository
     from ksd_cli.validate import SoundRecords
 
 
@@ -70,43 +59,6 @@ def _t(key: str, lang: Lang, /, **args: object) -> str:
 def _column(key: str, lang: Lang, kind: ColumnKind = "teks", width: int = 14) -> Column:
     """A column headed by the catalog entry ``laporan.col.<key>``."""
     return Column(_t(f"col.{key}", lang), kind, width)
-
-
-@dataclass
-class _AgreementFacts:
-    """What the report needs of one agreement, computed once."""
-
-    record: Agreement
-    state: Lifecycle
-    mitra: list[tuple[str, str]]
-    mulai: date | None
-    sampai: date | None
-    latest_monev: Monev | None
-    monev_in_period: list[Monev]
-    signed_in_period: list[DocumentState]
-    in_force_in_period: bool
-    flags: list[Flag] = field(default_factory=list)
-    #: v1.1: the last end is not known (``berlaku_sampai: tidak_diketahui``).
-    sampai_tidak_diketahui: bool = False
-    #: Each party's display name by its ``peran``: numbers and sources name parties, not roles.
-    nama_pihak: dict[str, str] = field(default_factory=dict)
-
-    def sumber_dana(self, lang: Lang) -> str:
-        """The financing sources in words, "; "-separated."""
-        pembiayaan = self.record.pembiayaan
-        codes = (pembiayaan.sumber or []) if pembiayaan is not None else []
-        return sumber_dana_text(codes, self.nama_pihak, lang)
-
-    def sampai_teks(self, lang: Lang) -> Cell:
-        """The end for a table: the date, or "masa berlaku tidak diketahui"."""
-        if self.sampai_tidak_diketahui:
-            return message("tambahan.sampai-tidak-diketahui", lang)
-        return self.sampai
-
-    @property
-    def nilai(self) -> int | None:
-        pembiayaan = self.record.pembiayaan
-        return pembiayaan.nilai if pembiayaan is not None else None
 
 
 def build_report(
@@ -129,40 +81,142 @@ def build_report(
     the others are listed as invalid.
     """
     loaded = sound.loaded
-    agreements = [r.record for r in loaded.records if isinstance(r.record, Agreement)]
-    # Each agreement's lifecycle once, for the findings and for the tables.
-    states = [lifecycle(a, as_of) for a in agreements]
-    stalled = find_stalled(sound, config, reference, as_of=as_of, lang=lang, states=states)
-    potentials = [r.record for r in loaded.records if isinstance(r.record, Potential)]
-    owner = repository_region(config, sound.ids)
-    daerah_nama = repository_name(config, owner, reference, lang, sound.ids)
+    parts = [
+        report_part(
+            r.source,
+            r.record,
+            config=config,
+            as_of=as_of,
+            period=period,
+            lang=lang,
+            reference=reference,
+        )
+        for r in loaded.records
+    ]
+    return report_of_parts(
+        parts,
+        config,
+        reference,
+        ids=sound.ids,
+        named_potentials=sound.named_potentials,
+        invalid=invalid_records(loaded, (r.source.rel for r in loaded.records)),
+        as_of=as_of,
+        period=period,
+        data_commit=data_commit,
+        data_changed=data_changed,
+        lang=lang,
+    )
+
+
+def build_report_in(
+    repository: Repository,
+    reference: ReferenceData,
+    *,
+    as_of: date,
+    period: Period,
+    data_commit: str | None = None,
+    data_changed: bool = False,
+    lang: Lang = "id",
+    today: date | None = None,
+    use_cache: bool = True,
+) -> Report:
+    """:func:`build_report` of the repository, each record's part made where it is loaded.
+
+    The processes that parse the files send back each record's
+    :class:`~ksd_cli.report.parts.ReportPart` instead of the record
+    (``validate.load_assessed``), and the parts are cached under the as-of day and the
+    period. ``today`` and ``use_cache`` as in ``validate.load_sound_records``.
+    """
+    from ksd_cli.validate import load_assessed
+
+    assess = functools.partial(
+        report_part, config=repository.config, as_of=as_of, period=period, lang=lang
+    )
+    assessed = load_assessed(
+        repository,
+        assess,
+        as_of=as_of,
+        lang=lang,
+        today=today,
+        use_cache=use_cache,
+        # The cache's salt holds the configuration, the language and the rules' day, not
+        # the day the report is as of nor its period.
+        assess_key=f"report:{as_of.isoformat()}:{period.start.isoformat()}:{period.end.isoformat()}",
+    )
+    return report_of_parts(
+        [_part(a) for _, a in assessed.assessments],
+        repository.config,
+        reference,
+        ids=assessed.ids,
+        named_potentials=assessed.named_potentials,
+        invalid=invalid_records(
+            assessed.loaded, (source.rel for source, _ in assessed.assessments)
+        ),
+        as_of=as_of,
+        period=period,
+        data_commit=data_commit,
+        data_changed=data_changed,
+        lang=lang,
+    )
+
+
+def _part(value: object) -> ReportPart:
+    assert isinstance(value, AgreementPart | PotentialPart)
+    return value
+
+
+def report_of_parts(
+    parts: Sequence[ReportPart],
+    config: Config,
+    reference: ReferenceData,
+    *,
+    ids: Iterable[str],
+    named_potentials: Iterable[str],
+    invalid: tuple[InvalidRecord, ...],
+    as_of: date,
+    period: Period,
+    data_commit: str | None = None,
+    data_changed: bool = False,
+    lang: Lang = "id",
+) -> Report:
+    """The report from the part of every record without errors (see :func:`build_report`).
+
+    What needs every record is done here: the owning region (from ``ids``, every record's,
+    sound or not), the partners named for it, which flags each agreement has, and which
+    potentials are followed up (by a sound agreement, or named in ``named_potentials`` by one
+    with errors).
+    """
+    ids = tuple(ids)
+    named_potentials = frozenset(named_potentials)
+    stalled = stalled_result(
+        [p.stalled for p in parts],
+        config,
+        ids=ids,
+        named_potentials=named_potentials,
+        invalid=invalid,
+        as_of=as_of,
+    )
+    agreements = [p for p in parts if isinstance(p, AgreementPart)]
+    potentials = [p for p in parts if isinstance(p, PotentialPart)]
+    owner = repository_region(config, ids)
+    daerah_nama = repository_name(config, owner, reference, lang, ids)
     counted_until = min(period.end, as_of)
     # Without one owner (v1.1), each record's owner is the region its id names.
-    facts = [
-        _facts(state, period, counted_until, owner or record_region(a.id), reference)
-        for a, state in zip(agreements, states, strict=True)
-    ]
-    by_id = {f.record.id: f for f in facts}
+    mitra = [without_owner(a.stalled.partners, owner or record_region(a.id)) for a in agreements]
+    flags_of: dict[str, list[Flag]] = {}
     for flag in stalled.flags:
-        if flag.id in by_id:
-            by_id[flag.id].flags.append(flag)
-    followed = find_tindak_lanjut(potentials, agreements)
+        flags_of.setdefault(flag.id, []).append(flag)
+    daftar = _daftar_rows(agreements, mitra, flags_of, lang)
+    followed = followers_by_potential((a.id, a.stalled.potensi) for a in agreements).keys()
     flagged_potentials = {f.id for f in stalled.flags if f.code == "potensi_tanpa_tindak_lanjut"}
-
-    def young(f: _AgreementFacts, kb: DocumentState) -> bool:
-        """A KB not yet followed whose kb_tanpa_pks time has not run out: not "unconverted"."""
-        signed = kb.naskah.tanggal_ttd
-        limit = config.stalled.for_jenis(f.record.jenis).kb_tanpa_pks
-        return signed is not None and (as_of - signed).days <= limit
-
-    frames = _frames(facts, reference, lang, young)
+    frames = _frames(agreements, mitra)
     konversi = Share(int(frames.kb["diikuti"].sum()), len(frames.kb))
-    potensi_share = Share(sum(1 for t in followed if t.ditindaklanjuti), len(followed))
+    potensi_share = Share(sum(1 for p in potentials if p.id in followed), len(potentials))
     in_period_potentials = [
         p for p in potentials if period.start.year <= p.tahun <= counted_until.year
     ]
-    events = _kegiatan_counts(facts, in_period_potentials, period, counted_until)
-    tambahan = _tambahan(facts, stalled.flags, owner, config, reference, period, as_of, lang)
+    events = _kegiatan_counts(agreements, in_period_potentials)
+    tambahan = _tambahan(agreements, stalled.flags, owner, config, reference, period, lang)
     return Report(
         daerah_kode=owner,
         daerah_nama=daerah_nama,
@@ -174,7 +228,9 @@ def build_report(
         agreements=len(agreements),
         potentials=len(potentials),
         invalid=stalled.invalid,
-        ikhtisar=_ikhtisar(facts, frames, konversi, potensi_share, stalled.flags, events, lang),
+        ikhtisar=_ikhtisar(
+            agreements, frames, konversi, potensi_share, stalled.flags, events, lang
+        ),
         konversi=konversi,
         menurut_jenis=_menurut_jenis(frames.agreements, lang),
         menurut_status=_menurut_status(frames.agreements, lang),
@@ -186,23 +242,20 @@ def build_report(
         menurut_mitra=_rincian(frames, "mitra", lang),
         menurut_perangkat_daerah=_rincian(frames, "perangkat_daerah", lang),
         temuan=_temuan(stalled.flags, lang),
-        akan_berakhir=_akan_berakhir(stalled.flags, by_id, lang),
+        akan_berakhir=_akan_berakhir(stalled.flags, agreements, lang),
         tindak_lanjut_potensi=potensi_share,
-        potensi_per_urusan=_potensi_per_urusan(followed, in_period_potentials, reference, lang),
+        potensi_per_urusan=_potensi_per_urusan(
+            potentials, followed, in_period_potentials, reference, lang
+        ),
         potensi_belum_ditindaklanjuti=_potensi_belum(
-            [
-                t.potential
-                for t in followed
-                if not t.ditindaklanjuti and t.potential.id not in sound.named_potentials
-            ],
+            [p for p in potentials if p.id not in followed and p.id not in named_potentials],
             flagged_potentials,
-            reference,
             lang,
         ),
-        rekomendasi=_rekomendasi(frames.monev, facts, lang),
-        monev_terakhir=_monev_terakhir(facts, lang),
-        tanpa_monev=_tanpa_monev(facts, lang),
-        daftar=_daftar(facts, reference, lang),
+        rekomendasi=_rekomendasi(frames.monev, agreements, lang),
+        monev_terakhir=_monev_terakhir(agreements, lang),
+        tanpa_monev=_tanpa_monev(agreements, lang),
+        daftar=_daftar(daftar, lang),
         stalled=stalled,
         lang=lang,
         menurut_kategori_mitra=tambahan["menurut_kategori_mitra"],
@@ -216,89 +269,26 @@ def build_report(
 
 
 def _tambahan(
-    facts: Sequence[_AgreementFacts],
+    agreements: Sequence[AgreementPart],
     flags: Sequence[Flag],
     owner: str | None,
     config: Config,
     reference: ReferenceData,
     period: Period,
-    as_of: date,
     lang: Lang,
 ) -> dict[str, Table]:
     """The issue 13 tables: partner categories, costs and revenue, ratings, proposals, TKKSD."""
     from ksd_cli.report import evaluasi
 
-    fakta = [evaluasi.Fakta(f.state, f.nilai, f.latest_monev, f.nama_pihak) for f in facts]
     return {
-        "menurut_kategori_mitra": evaluasi.menurut_kategori_mitra(fakta, owner, lang),
-        "pembiayaan": evaluasi.pembiayaan(fakta, lang),
-        "penilaian_monev": evaluasi.penilaian_monev(fakta, lang),
-        "penilaian_per_kriteria": evaluasi.penilaian_per_kriteria(fakta, lang),
-        "usulan": evaluasi.usulan(fakta, flags, lang, period, min(period.end, as_of)),
-        "berbatasan": evaluasi.berbatasan(fakta, config, reference, lang),
+        "menurut_kategori_mitra": evaluasi.menurut_kategori_mitra(agreements, owner, lang),
+        "pembiayaan": evaluasi.pembiayaan(agreements, lang),
+        "penilaian_monev": evaluasi.penilaian_monev(agreements, lang),
+        "penilaian_per_kriteria": evaluasi.penilaian_per_kriteria(agreements, lang),
+        "usulan": evaluasi.usulan(agreements, flags, lang),
+        "berbatasan": evaluasi.berbatasan(agreements, config, reference, lang),
         "kelembagaan": evaluasi.kelembagaan(config, period, lang),
     }
-
-
-# One pass over the records -------------------------------------------------------------------
-
-
-def _facts(
-    state: Lifecycle,
-    period: Period,
-    counted_until: date,
-    owner: str | None,
-    reference: ReferenceData,
-) -> _AgreementFacts:
-    record, as_of = state.record, state.as_of
-    # An adendum is part of the document it amends (its extension is already in ``sampai``).
-    own = [d for d in state.signed if not (d.naskah.jenis == "adendum" and d.induk is not None)]
-    starts = [d.mulai for d in own if d.mulai is not None]
-    ends = [d.sampai for d in own]
-    mulai = min(starts) if starts else None
-    # v1.1: an end the source does not give is "tidak diketahui", never open, never past.
-    unknown = any(d.sampai_tidak_diketahui for d in own)
-    open_ended = any(d.sampai is None and not d.sampai_tidak_diketahui for d in own)
-    sampai = None if not own or any(e is None for e in ends) else max(e for e in ends if e)
-    monev = [m for m in record.monev or () if m.tanggal <= as_of]
-    latest = max(enumerate(monev), key=lambda im: (im[1].tanggal, im[0]))[1] if monev else None
-    in_period = [m for m in monev if period.start <= m.tanggal <= counted_until]
-    signed_in_period = [
-        d
-        for d in state.signed
-        if d.naskah.tanggal_ttd is not None
-        and period.start <= d.naskah.tanggal_ttd <= counted_until
-    ]
-    return _AgreementFacts(
-        record=record,
-        state=state,
-        mitra=list(partner_names(record, owner, reference)),
-        mulai=mulai,
-        sampai=sampai,
-        latest_monev=latest,
-        monev_in_period=in_period,
-        signed_in_period=signed_in_period,
-        in_force_in_period=_in_force_during(state, own, period.start, counted_until),
-        sampai_tidak_diketahui=unknown and not open_ended,
-        nama_pihak={p.peran: party_name(p, reference) for p in record.pihak},
-    )
-
-
-def _in_force_during(
-    state: Lifecycle, own: Sequence[DocumentState], start: date, end: date
-) -> bool:
-    """Whether a signed document was in force on some day from ``start`` to ``end``."""
-    if end < start:
-        return False
-    if state.status in ENDED_STATUSES:
-        ended = state.tanggal("berakhir")
-        if ended is None or ended < start:
-            return False
-        end = min(end, ended)
-    return any(
-        d.mulai is not None and d.mulai <= end and (d.sampai is None or d.sampai >= start)
-        for d in own
-    )
 
 
 # Data frames --------------------------------------------------------------------------------
@@ -315,12 +305,10 @@ class _Frames:
 
 
 def _frames(
-    facts: Sequence[_AgreementFacts],
-    reference: ReferenceData,
-    lang: Lang,
-    young: Callable[[_AgreementFacts, DocumentState], bool],
+    agreements: Sequence[AgreementPart], mitra: Sequence[Sequence[tuple[str, str]]]
 ) -> _Frames:
-    agreements = _frame(
+    """The frames the counts are made from; ``mitra``: each agreement's partners (code, name)."""
+    table = _frame(
         {
             "id": "object",
             "jenis": "object",
@@ -334,59 +322,39 @@ def _frames(
         },
         (
             (
-                f.record.id,
-                f.record.jenis,
-                f.state.status,
-                f.state.tahap_terakhir or "",
-                f.state.status == "aktif",
-                f.nilai or 0,
-                (f.nilai or 0) if f.state.status == "aktif" and not _awaiting_dprd(f.record) else 0,
-                len(f.signed_in_period),
-                len(f.monev_in_period),
+                a.id,
+                a.jenis,
+                a.status,
+                a.tahap or "",
+                a.status == "aktif",
+                a.nilai or 0,
+                a.nilai_aktif,
+                len(a.naskah_periode),
+                len(a.monev_periode),
             )
-            for f in facts
+            for a in agreements
         ),
     )
     kb = _frame(
         {"id": "object", "tahun": "int64", "diikuti": "bool", "muda": "bool"},
-        (
-            (
-                f.record.id,
-                d.naskah.tanggal_ttd.year,
-                followed := bool(f.state.followers(d)),
-                not followed and young(f, d),
-            )
-            for f in facts
-            if f.record.jenis != "sinergi"
-            for d in f.state.signed
-            if is_kb(d.naskah) and d.naskah.tanggal_ttd is not None
-        ),
+        ((a.id, *row) for a in agreements for row in a.kb),
     )
     monev = _frame(
         {"id": "object", "rekomendasi": "object"},
-        ((f.record.id, m.rekomendasi or "") for f in facts for m in f.monev_in_period),
+        ((a.id, rekomendasi) for a in agreements for rekomendasi in a.monev_periode),
     )
     links = {"id": "object", "kode": "object", "nama": "object"}
-    urusan = _frame(
+    urusan = _frame(links, ((a.id, code, name) for a in agreements for code, name in a.urusan))
+    partners = _frame(
         links,
         (
-            (f.record.id, code, _urusan_nama(code, reference))
-            for f in facts
-            for code in dict.fromkeys(f.record.urusan)
+            (a.id, code, name)
+            for a, named in zip(agreements, mitra, strict=True)
+            for code, name in dict.fromkeys(named)
         ),
     )
-    mitra = _frame(
-        links, ((f.record.id, code, name) for f in facts for code, name in dict.fromkeys(f.mitra))
-    )
-    opd = _frame(
-        links,
-        (
-            (f.record.id, "", name)
-            for f in facts
-            for name in dict.fromkeys(f.record.perangkat_daerah or [_t("not-named", lang)])
-        ),
-    )
-    return _Frames(agreements, kb, monev, urusan, mitra, opd)
+    opd = _frame(links, ((a.id, "", name) for a in agreements for name in a.perangkat_daerah))
+    return _Frames(table, kb, monev, urusan, partners, opd)
 
 
 def _frame(dtypes: dict[str, str], rows: Iterable[tuple[Any, ...]]) -> pd.DataFrame:
@@ -394,13 +362,6 @@ def _frame(dtypes: dict[str, str], rows: Iterable[tuple[Any, ...]]) -> pd.DataFr
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
     return pd.DataFrame(list(rows), columns=list(dtypes)).astype(dtypes)
-
-
-def _urusan_nama(code: str, reference: ReferenceData) -> str:
-    urusan = reference.cari_urusan(code)
-    if urusan is None:
-        return code
-    return urusan.nama[:1].upper() + urusan.nama[1:]
 
 
 def _rows(frame: pd.DataFrame) -> tuple[tuple[Cell, ...], ...]:
@@ -473,26 +434,19 @@ def _menurut_tahap(frame: pd.DataFrame, lang: Lang) -> Table:
 
 
 def _kegiatan_counts(
-    facts: Sequence[_AgreementFacts],
-    potentials: Sequence[Potential],
-    period: Period,
-    counted_until: date,
+    agreements: Sequence[AgreementPart], potentials: Sequence[PotentialPart]
 ) -> dict[str, int]:
     """Events of the period by id: signed ``naskah.<jenis>``, ``monev``, ``potensi``, ``berakhir``.
 
     Keyed by id, not by label, so the summary finds its figures in any language.
     """
     counts: dict[str, int] = {f"naskah.{jenis}": 0 for jenis in get_args(JenisNaskah)}
-    for f in facts:
-        for d in f.signed_in_period:
-            counts[f"naskah.{d.naskah.jenis}"] += 1
-    counts["monev"] = sum(len(f.monev_in_period) for f in facts)
+    for a in agreements:
+        for jenis in a.naskah_periode:
+            counts[f"naskah.{jenis}"] += 1
+    counts["monev"] = sum(len(a.monev_periode) for a in agreements)
     counts["potensi"] = len(potentials)
-    counts["berakhir"] = sum(
-        1
-        for f in facts
-        if (day := f.state.tanggal("berakhir")) is not None and period.start <= day <= counted_until
-    )
+    counts["berakhir"] = sum(1 for a in agreements if a.berakhir_periode)
     return counts
 
 
@@ -511,12 +465,6 @@ def _kegiatan(counts: dict[str, int], lang: Lang) -> Table:
         (_column("kegiatan", lang, width=44), _column("jumlah", lang, "bilangan", 12)),
         rows,
     )
-
-
-def _awaiting_dprd(record: Agreement) -> bool:
-    """Whether the cooperation needs a DPRD approval it does not have (yet)."""
-    dprd = record.persetujuan_dprd
-    return dprd is not None and dprd.diperlukan and dprd.hasil != "disetujui"
 
 
 def _konversi_per_tahun(kb: pd.DataFrame, lang: Lang) -> Table:
@@ -577,7 +525,7 @@ def _temuan_per_kode(counts: dict[str, int], lang: Lang) -> Table:
 
 
 def _ikhtisar(
-    facts: Sequence[_AgreementFacts],
+    agreements: Sequence[AgreementPart],
     frames: _Frames,
     konversi: Share,
     potensi: Share,
@@ -585,19 +533,19 @@ def _ikhtisar(
     events: dict[str, int],
     lang: Lang,
 ) -> tuple[Figure, ...]:
-    agreements = frames.agreements
+    table = frames.agreements
     signed = sum(n for key, n in events.items() if key.startswith("naskah."))
     macet = sum(1 for f in flags if f.kategori == "macet")
     return (
-        Figure(_t("fig.jumlah", lang), len(facts)),
-        Figure(_t("fig.aktif", lang), int(agreements["aktif"].sum())),
+        Figure(_t("fig.jumlah", lang), len(agreements)),
+        Figure(_t("fig.aktif", lang), int(table["aktif"].sum())),
         Figure(_t("fig.naskah", lang), signed),
         Figure(_t("fig.monev", lang), int(frames.monev.shape[0])),
         Figure(_t("fig.konversi", lang), konversi.ratio, "persen"),
-        Figure(_t("fig.nilai", lang), int(agreements["nilai"].sum()), "rupiah"),
+        Figure(_t("fig.nilai", lang), int(table["nilai"].sum()), "rupiah"),
         Figure(
             _t("fig.nilai-aktif", lang),
-            int(agreements["nilai_aktif"].sum()),
+            int(table["nilai_aktif"].sum()),
             "rupiah",
         ),
         Figure(_t("fig.macet", lang), macet),
@@ -686,20 +634,25 @@ def _temuan(flags: Sequence[Flag], lang: Lang) -> Table:
     )
 
 
-def _akan_berakhir(flags: Sequence[Flag], by_id: dict[str, _AgreementFacts], lang: Lang) -> Table:
+def _akan_berakhir(flags: Sequence[Flag], agreements: Sequence[AgreementPart], lang: Lang) -> Table:
+    expiring = [f for f in flags if f.code == "akan_berakhir"]
+    wanted = {f.id for f in expiring}
+    documents = {
+        (a.id, position): (title, nomor, signed)
+        for a in agreements
+        if a.id in wanted
+        for position, title, nomor, signed in a.dokumen
+    }
     rows = []
-    for flag in sorted(
-        (f for f in flags if f.code == "akan_berakhir"), key=lambda f: (f.days, f.id)
-    ):
-        facts = by_id[flag.id]
-        doc = facts.state.documents[flag.naskah] if flag.naskah is not None else None
+    for flag in sorted(expiring, key=lambda f: (f.days, f.id)):
+        doc = documents.get((flag.id, flag.naskah)) if flag.naskah is not None else None
         rows.append(
             (
                 flag.id,
                 flag.judul,
-                naskah_title(doc.naskah.jenis, lang) if doc else "",
-                doc.nomor if doc else "",
-                doc.naskah.tanggal_ttd if doc else None,
+                doc[0] if doc else "",
+                doc[1] if doc else "",
+                doc[2] if doc else None,
                 flag.since,
                 flag.days,
                 flag.threshold,
@@ -730,8 +683,9 @@ def _akan_berakhir(flags: Sequence[Flag], by_id: dict[str, _AgreementFacts], lan
 
 
 def _potensi_per_urusan(
-    followed: Sequence[TindakLanjut],
-    in_period: Sequence[Potential],
+    potentials: Sequence[PotentialPart],
+    followed: Collection[str],
+    in_period: Sequence[PotentialPart],
     reference: ReferenceData,
     lang: Lang,
 ) -> Table:
@@ -739,15 +693,7 @@ def _potensi_per_urusan(
 
     mapped = {p.id for p in in_period}
     frame = pd.DataFrame(
-        [
-            (
-                t.potential.urusan,
-                t.potential.prioritas,
-                t.ditindaklanjuti,
-                t.potential.id in mapped,
-            )
-            for t in followed
-        ],
+        [(p.urusan, p.prioritas, p.id in followed, p.id in mapped) for p in potentials],
         columns=["urusan", "prioritas", "diikuti", "periode"],
     )
     by_priority = (
@@ -763,7 +709,7 @@ def _potensi_per_urusan(
     rows = tuple(
         (
             str(code),
-            _urusan_nama(str(code), reference),
+            urusan_nama(str(code), reference),
             *[int(n[p]) for p in get_args(Prioritas)],
             int(n["jumlah"]),
             int(n["diikuti"]),
@@ -788,29 +734,10 @@ def _potensi_per_urusan(
     )
 
 
-def _potensi_belum(
-    potentials: Sequence[Potential],
-    flagged: set[str],
-    reference: ReferenceData,
-    lang: Lang,
-) -> Table:
+def _potensi_belum(potentials: Sequence[PotentialPart], flagged: set[str], lang: Lang) -> Table:
     rank = {p: i for i, p in enumerate(get_args(Prioritas))}
     ordered = sorted(potentials, key=lambda p: (rank[p.prioritas], p.tahun, p.id))
-    rows = []
-    for p in ordered:
-        mitra = [party_name(calon, reference) for calon in p.calon_mitra or ()]
-        rows.append(
-            (
-                p.id,
-                " ".join(p.potensi.split()),
-                _urusan_nama(p.urusan, reference),
-                prioritas_title(p.prioritas, lang),
-                p.tahun,
-                p.perangkat_daerah,
-                "; ".join(mitra),
-                _t("yes" if p.id in flagged else "no", lang),
-            )
-        )
+    rows = tuple((*p.belum, _t("yes" if p.id in flagged else "no", lang)) for p in ordered)
     return Table(
         _t("table.potensi_belum", lang),
         (
@@ -823,21 +750,21 @@ def _potensi_belum(
             _column("calon-mitra", lang, width=30),
             _column("lewat-batas", lang, width=14),
         ),
-        tuple(rows),
+        rows,
     )
 
 
 # VI. Monev -------------------------------------------------------------------------------------
 
 
-def _rekomendasi(monev: pd.DataFrame, facts: Sequence[_AgreementFacts], lang: Lang) -> Table:
+def _rekomendasi(monev: pd.DataFrame, agreements: Sequence[AgreementPart], lang: Lang) -> Table:
     keys = [*get_args(Rekomendasi), ""]
     in_period = monev.groupby("rekomendasi").size().reindex(keys, fill_value=0).tolist()
     total = sum(in_period)
     latest: dict[str, int] = dict.fromkeys(keys, 0)
-    for f in facts:
-        if f.latest_monev is not None:
-            latest[f.latest_monev.rekomendasi or ""] += 1
+    for a in agreements:
+        if a.rekomendasi_terakhir is not None:
+            latest[a.rekomendasi_terakhir] += 1
     rows = tuple(
         (rekomendasi_title(key or None, lang), n, _ratio(n, total), latest[key])
         for key, n in zip(keys, in_period, strict=True)
@@ -855,21 +782,8 @@ def _rekomendasi(monev: pd.DataFrame, facts: Sequence[_AgreementFacts], lang: La
     )
 
 
-def _monev_terakhir(facts: Sequence[_AgreementFacts], lang: Lang) -> Table:
-    rows = tuple(
-        (
-            f.record.id,
-            f.record.judul,
-            jenis_short(f.record.jenis, lang),
-            f.latest_monev.tanggal,
-            f.latest_monev.periode or "",
-            _capaian(f.latest_monev),
-            rekomendasi_title(f.latest_monev.rekomendasi, lang),
-            len(f.monev_in_period),
-        )
-        for f in facts
-        if f.latest_monev is not None
-    )
+def _monev_terakhir(agreements: Sequence[AgreementPart], lang: Lang) -> Table:
+    rows = tuple(a.monev_terakhir for a in agreements if a.monev_terakhir is not None)
     return Table(
         _t("table.monev_terakhir", lang),
         (
@@ -886,28 +800,8 @@ def _monev_terakhir(facts: Sequence[_AgreementFacts], lang: Lang) -> Table:
     )
 
 
-def _capaian(monev: Monev | None) -> float | None:
-    if monev is None or monev.capaian is None:
-        return None
-    return monev.capaian / 100
-
-
-def _tanpa_monev(facts: Sequence[_AgreementFacts], lang: Lang) -> Table:
-    rows = tuple(
-        (
-            f.record.id,
-            f.record.judul,
-            jenis_short(f.record.jenis, lang),
-            tahap_title(f.state.tahap_terakhir, lang),
-            status_title(f.state.status, lang),
-            f.mulai,
-            f.sampai_teks(lang),
-            f.latest_monev.tanggal if f.latest_monev else None,
-            "; ".join(f.record.perangkat_daerah or ()),
-        )
-        for f in facts
-        if f.in_force_in_period and not f.monev_in_period
-    )
+def _tanpa_monev(agreements: Sequence[AgreementPart], lang: Lang) -> Table:
+    rows = tuple(a.tanpa_monev for a in agreements if a.tanpa_monev is not None)
     return Table(
         _t("table.tanpa_monev", lang),
         (
@@ -929,35 +823,29 @@ def _tanpa_monev(facts: Sequence[_AgreementFacts], lang: Lang) -> Table:
 # VII. Daftar kerja sama -------------------------------------------------------------------------
 
 
-def _daftar(facts: Sequence[_AgreementFacts], reference: ReferenceData, lang: Lang) -> Table:
-    rows = tuple(
-        (
-            f.record.id,
-            f.record.judul,
-            jenis_short(f.record.jenis, lang),
-            "; ".join(_urusan_nama(c, reference) for c in f.record.urusan),
-            "; ".join(name for _, name in f.mitra),
-            "; ".join(f.record.perangkat_daerah or ()),
-            tahap_title(f.state.tahap_terakhir, lang),
-            status_title(f.state.status, lang),
-            f.state.tanggal("penandatanganan_kb"),
-            f.state.tanggal("penandatanganan_pks"),
-            f.mulai,
-            f.sampai_teks(lang),
-            f.nilai,
-            f.latest_monev.tanggal if f.latest_monev else None,
-            _capaian(f.latest_monev),
-            rekomendasi_title(f.latest_monev.rekomendasi, lang) if f.latest_monev else "",
-            "; ".join(flag_title(flag.code, lang) for flag in f.flags),
-            _nomor_naskah(f, lang),
-            _dprd(f.record, lang),
-            f.sumber_dana(lang),
-            _perencanaan(f.record, lang),
-            (f.latest_monev.realisasi or "") if f.latest_monev else "",
-            (f.latest_monev.kendala or "") if f.latest_monev else "",
+def _daftar_rows(
+    agreements: Sequence[AgreementPart],
+    mitra: Sequence[Sequence[tuple[str, str]]],
+    flags: dict[str, list[Flag]],
+    lang: Lang,
+) -> tuple[tuple[Cell, ...], ...]:
+    """Each agreement's row, with its partners and its findings (in the flags' order)."""
+    rows = []
+    for a, partners in zip(agreements, mitra, strict=True):
+        row = a.daftar
+        rows.append(
+            (
+                *row[:DAFTAR_MITRA],
+                "; ".join(name for _, name in partners),
+                *row[DAFTAR_MITRA + 1 : DAFTAR_TEMUAN],
+                "; ".join(flag_title(flag.code, lang) for flag in flags.get(a.id, ())),
+                *row[DAFTAR_TEMUAN + 1 :],
+            )
         )
-        for f in facts
-    )
+    return tuple(rows)
+
+
+def _daftar(rows: tuple[tuple[Cell, ...], ...], lang: Lang) -> Table:
     return Table(
         _t("table.daftar", lang),
         (
@@ -988,47 +876,3 @@ def _daftar(facts: Sequence[_AgreementFacts], reference: ReferenceData, lang: La
         rows,
         note=_t("note.daftar", lang),
     )
-
-
-def _nomor_naskah(facts: _AgreementFacts, lang: Lang) -> str:
-    """The numbers of each signed document, by party: "KB: Kabupaten Kutai Timur 180/015; ..."."""
-    parts = []
-    for document in facts.state.signed:
-        if document.naskah.nomor:
-            numbers = ", ".join(
-                f"{facts.nama_pihak.get(peran, peran)} {nomor}"
-                for peran, nomor in document.naskah.nomor.items()
-            )
-            parts.append(f"{naskah_short(document.naskah.jenis, lang)}: {numbers}")
-    return "; ".join(parts)
-
-
-def _dprd(record: Agreement, lang: Lang) -> str:
-    """Whether DPRD approval is needed and where it stands."""
-    dprd = record.persetujuan_dprd
-    if dprd is None:
-        return ""
-    if not dprd.diperlukan:
-        return _t("dprd.tidak-perlu", lang)
-    if dprd.hasil:
-        return _t(f"dprd.{dprd.hasil}", lang)
-    if dprd.tanggal_permohonan:
-        return _t("dprd.menunggu", lang)
-    return _t("dprd.belum-diajukan", lang)
-
-
-def _perencanaan(record: Agreement, lang: Lang) -> str:
-    """RPJMD, RKPD year, programme and DPA, as far as the record says."""
-    plan = record.integrasi_perencanaan
-    if plan is None:
-        return ""
-    parts = []
-    if plan.rpjmd:
-        parts.append(f"RPJMD {plan.rpjmd}")
-    if plan.rkpd_tahun:
-        parts.append(f"RKPD {plan.rkpd_tahun}")
-    if plan.program:
-        parts.append(plan.program)
-    if plan.dpa:
-        parts.append(_t("dpa", lang))
-    return "; ".join(parts)

@@ -2,35 +2,28 @@
 
 Partners by category, costs beside revenue, monev ratings per criterion, proposals that never
 reached a signature, mandatory cooperation with every bordering region, and the TKKSD. Each
-builder takes the report's per-agreement facts and returns a plain :class:`Table`.
+builder takes the report's part of every agreement (:mod:`ksd_cli.report.parts`) and returns
+a plain :class:`Table`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from statistics import fmean
 from typing import TYPE_CHECKING, get_args
 
 from ksd_cli.idformat import date_text
 from ksd_cli.messages import Lang, message
-from ksd_cli.models import KategoriPihak, KriteriaMonev, Monev, TipePihak
-from ksd_cli.naming import (
-    kategori_pihak_title,
-    region_name,
-    status_title,
-    sumber_dana_text,
-    tahap_title,
-)
+from ksd_cli.models import KategoriPihak, KriteriaMonev, TipePihak
+from ksd_cli.naming import kategori_pihak_title, region_name, status_title, tahap_title
 from ksd_cli.report.model import Cell, Column, ColumnKind, Table
 
 if TYPE_CHECKING:
     from ksd_cli.config import Config
-    from ksd_cli.lifecycle import Lifecycle
-    from ksd_cli.models import Agreement
     from ksd_cli.reference import ReferenceData
     from ksd_cli.report.model import Period
+    from ksd_cli.report.parts import AgreementPart
     from ksd_cli.stalled import Flag
 
 
@@ -47,26 +40,10 @@ def _col(key: str, lang: Lang, kind: ColumnKind = "teks", width: int = 14) -> Co
     return Column(message(name, lang), kind, width)
 
 
-@dataclass(frozen=True)
-class Fakta:
-    """What these tables need of one agreement (taken from the report's own facts)."""
-
-    state: Lifecycle
-    nilai: int | None
-    latest_monev: Monev | None
-    #: Each party's display name by its ``peran``.
-    nama_pihak: dict[str, str]
-
-    @property
-    def record(self) -> Agreement:
-        """The agreement itself."""
-        return self.state.record
-
-
 # Partners by category (BAB II) --------------------------------------------------------------
 
 
-def menurut_kategori_mitra(facts: Sequence[Fakta], owner: str | None, lang: Lang) -> Table:
+def menurut_kategori_mitra(facts: Sequence[AgreementPart], owner: str | None, lang: Lang) -> Table:
     """Cooperations per kind of partner: the v1.1 ``kategori``, else the party's ``tipe``.
 
     A cooperation with partners of two categories is in both rows (see the note); its value is
@@ -77,13 +54,13 @@ def menurut_kategori_mitra(facts: Sequence[Fakta], owner: str | None, lang: Lang
     counts: dict[str, list[int]] = {key: [0, 0, 0] for key in order}
     for f in facts:
         keys: dict[str, None] = {}
-        for party in f.record.pihak:
-            if party.tipe == "pemda" and party.kode_wilayah == owner:
+        for tipe, kode_wilayah, kategori in f.pihak:
+            if tipe == "pemda" and kode_wilayah == owner:
                 continue
-            keys[party.kategori or f"tipe.{party.tipe}"] = None
+            keys[kategori or f"tipe.{tipe}"] = None
         for key in keys:
             counts[key][0] += 1
-            counts[key][1] += int(f.state.status == "aktif")
+            counts[key][1] += int(f.status == "aktif")
             counts[key][2] += f.nilai or 0
     rows: tuple[tuple[Cell, ...], ...] = tuple(
         (_kategori_title(key, lang), *counts[key]) for key in order if counts[key][0] > 0
@@ -110,28 +87,9 @@ def _kategori_title(key: str, lang: Lang) -> str:
 # Costs and revenue (BAB III) ----------------------------------------------------------------
 
 
-def pembiayaan(facts: Sequence[Fakta], lang: Lang) -> Table:
+def pembiayaan(facts: Sequence[AgreementPart], lang: Lang) -> Table:
     """Each cooperation with a cost or a revenue: the two side by side (v1.1 ``pendapatan``)."""
-    rows: list[tuple[Cell, ...]] = []
-    for f in facts:
-        financing = f.record.pembiayaan
-        if financing is None:
-            continue
-        revenue = financing.pendapatan or []
-        if financing.nilai is None and not revenue:
-            continue
-        amounts = [p.nilai for p in revenue if p.nilai is not None]
-        rows.append(
-            (
-                f.record.id,
-                f.record.judul,
-                status_title(f.state.status, lang),
-                sumber_dana_text(financing.sumber or (), f.nama_pihak, lang),
-                financing.nilai,
-                sum(amounts) if amounts else None,
-                "; ".join(dict.fromkeys(_t(f"pendapatan.{p.jenis}", lang) for p in revenue)),
-            )
-        )
+    rows = tuple(f.pembiayaan for f in facts if f.pembiayaan is not None)
     return Table(
         _t("table.pembiayaan", lang),
         (
@@ -143,7 +101,7 @@ def pembiayaan(facts: Sequence[Fakta], lang: Lang) -> Table:
             _col("pendapatan", lang, "rupiah", 20),
             _col("jenis-pendapatan", lang, width=24),
         ),
-        tuple(rows),
+        rows,
         note=_t("note.pembiayaan", lang),
     )
 
@@ -151,26 +109,9 @@ def pembiayaan(facts: Sequence[Fakta], lang: Lang) -> Table:
 # Monev ratings (BAB III) ----------------------------------------------------------------------
 
 
-def penilaian_monev(facts: Sequence[Fakta], lang: Lang) -> Table:
+def penilaian_monev(facts: Sequence[AgreementPart], lang: Lang) -> Table:
     """Per cooperation, its latest monev's ratings: the mean, the weakest criteria, who rated."""
-    rows: list[tuple[Cell, ...]] = []
-    for f in facts:
-        monev = f.latest_monev
-        if monev is None or not monev.penilaian:
-            continue
-        scores = monev.penilaian
-        lowest = min(scores.values())
-        rows.append(
-            (
-                f.record.id,
-                f.record.judul,
-                monev.tanggal,
-                len(scores),
-                round(fmean(scores.values()), 2),
-                "; ".join(_t(f"kriteria.{k}", lang) for k, v in scores.items() if v == lowest),
-                "; ".join(_t(f"penilai.{p}", lang) for p in monev.penilai or ()),
-            )
-        )
+    rows = [f.penilaian for f in facts if f.penilaian is not None]
     return Table(
         _t("table.penilaian", lang),
         (
@@ -187,13 +128,12 @@ def penilaian_monev(facts: Sequence[Fakta], lang: Lang) -> Table:
     )
 
 
-def penilaian_per_kriteria(facts: Sequence[Fakta], lang: Lang) -> Table:
+def penilaian_per_kriteria(facts: Sequence[AgreementPart], lang: Lang) -> Table:
     """Each criterion over the latest rated monev of every cooperation: how many, the mean."""
     scores: dict[str, list[int]] = {k: [] for k in get_args(KriteriaMonev)}
     for f in facts:
-        if f.latest_monev is not None and f.latest_monev.penilaian:
-            for key, value in f.latest_monev.penilaian.items():
-                scores[key].append(value)
+        for key, value in f.kriteria:
+            scores[key].append(value)
     rows = tuple(
         (_t(f"kriteria.{k}", lang), len(v), _score(round(fmean(v), 2), lang))
         for k, v in scores.items()
@@ -220,26 +160,20 @@ def _score(value: Cell, lang: Lang) -> str:
 # Proposals before signing -------------------------------------------------------------------
 
 
-def usulan(
-    facts: Sequence[Fakta],
-    flags: Sequence[Flag],
-    lang: Lang,
-    period: Period | None = None,
-    counted_until: date | None = None,
-) -> Table:
+def usulan(facts: Sequence[AgreementPart], flags: Sequence[Flag], lang: Lang) -> Table:
     """Cooperations with nothing signed: rejected, moving, stopped; offers never answered.
 
-    Rows two to four part the first; the fifth is a part of the moving and stopped ones. With
-    a period, two rows of events follow: the cooperations whose request or offer letter, and
+    Rows two to four part the first; the fifth is a part of the moving and stopped ones. Two
+    rows of events of the period follow: the cooperations whose request or offer letter, and
     whose rejection, is dated within it (each cooperation once).
     """
-    unsigned = [f for f in facts if f.state.status in ("draf", "ditolak")]
+    unsigned = [f for f in facts if f.status in ("draf", "ditolak")]
     stopped = {x.id for x in flags if x.code == "usulan_tanpa_kemajuan"}
     unanswered = {x.id for x in flags if x.code == "penawaran_tanpa_jawaban"}
-    ditolak = [f for f in unsigned if f.state.status == "ditolak"]
-    moving = [f for f in unsigned if f.state.status == "draf" and f.record.id not in stopped]
-    idle = [f for f in unsigned if f.state.status == "draf" and f.record.id in stopped]
-    offered = [f for f in unsigned if f.record.id in unanswered]
+    ditolak = [f for f in unsigned if f.status == "ditolak"]
+    moving = [f for f in unsigned if f.status == "draf" and f.id not in stopped]
+    idle = [f for f in unsigned if f.status == "draf" and f.id in stopped]
+    offered = [f for f in unsigned if f.id in unanswered]
     rows: tuple[tuple[Cell, ...], ...] = (
         (_t("usulan.jumlah", lang), len(unsigned), _ids(unsigned)),
         (_t("usulan.ditolak", lang), len(ditolak), _ids(ditolak)),
@@ -247,20 +181,12 @@ def usulan(
         (_t("usulan.tanpa-kemajuan", lang), len(idle), _ids(idle)),
         (_t("usulan.penawaran", lang), len(offered), _ids(offered)),
     )
-    if period is not None and counted_until is not None:
-
-        def within(f: Fakta, kinds: frozenset[str]) -> bool:
-            return any(
-                p.jenis in kinds and period.start <= p.tanggal <= counted_until
-                for p in f.record.peristiwa or ()
-            )
-
-        opened = [f for f in facts if within(f, OPENING)]
-        refused = [f for f in facts if within(f, frozenset({"ditolak"}))]
-        rows += (
-            (_t("usulan.masuk-periode", lang), len(opened), _ids(opened)),
-            (_t("usulan.ditolak-periode", lang), len(refused), _ids(refused)),
-        )
+    opened = [f for f in facts if f.usulan_masuk]
+    refused = [f for f in facts if f.usulan_ditolak]
+    rows += (
+        (_t("usulan.masuk-periode", lang), len(opened), _ids(opened)),
+        (_t("usulan.ditolak-periode", lang), len(refused), _ids(refused)),
+    )
     return Table(
         _t("table.usulan", lang),
         (
@@ -273,19 +199,15 @@ def usulan(
     )
 
 
-#: The events that open a proposal: a request registered, an offer letter sent or received.
-OPENING = frozenset({"permohonan", "penawaran_dikirim", "penawaran_diterima"})
-
-
-def _ids(facts: Sequence[Fakta]) -> str:
-    return "; ".join(sorted(f.record.id for f in facts))
+def _ids(facts: Sequence[AgreementPart]) -> str:
+    return "; ".join(sorted(f.id for f in facts))
 
 
 # Mandatory cooperation with the neighbours, and the TKKSD -------------------------------------
 
 
 def berbatasan(
-    facts: Sequence[Fakta], config: Config, reference: ReferenceData, lang: Lang
+    facts: Sequence[AgreementPart], config: Config, reference: ReferenceData, lang: Lang
 ) -> Table:
     """Each bordering region of ``[daerah] berbatasan``: its KSDD, stage and status, if any.
 
@@ -297,8 +219,8 @@ def berbatasan(
         found = [
             f
             for f in facts
-            if f.record.jenis in ("ksdd_wajib", "ksdd_sukarela")
-            and any(p.tipe == "pemda" and p.kode_wilayah == kode for p in f.record.pihak)
+            if f.jenis in ("ksdd_wajib", "ksdd_sukarela")
+            and any(tipe == "pemda" and kode_wilayah == kode for tipe, kode_wilayah, _ in f.pihak)
         ]
         rows.append(
             (
@@ -306,15 +228,15 @@ def berbatasan(
                 region_name(kode, reference),
                 _t(
                     "ksdd.berlaku"
-                    if any(f.state.status == "aktif" for f in found)
+                    if any(f.status == "aktif" for f in found)
                     else "ksdd.ada"
                     if found
                     else "ksdd.belum",
                     lang,
                 ),
-                "; ".join(f.record.id for f in found),
-                "; ".join(tahap_title(f.state.tahap_terakhir, lang) for f in found),
-                "; ".join(status_title(f.state.status, lang) for f in found),
+                "; ".join(f.id for f in found),
+                "; ".join(tahap_title(f.tahap, lang) for f in found),
+                "; ".join(status_title(f.status, lang) for f in found),
             )
         )
     return Table(

@@ -224,6 +224,8 @@ def format_cell(
     In English: "1,250", "Rp1,250,000", "66.7%", "5 January 2024". ``dates`` caches the
     wording of dates, which all share one language.
     """
+    if value.__class__ is str:  # most cells: text is written as it is, whatever the column
+        return _inert(value) if value else "-"
     if value is None or value == "":
         return "-"
     if kind == "persen" and isinstance(value, int | float):

@@ -1,0 +1,181 @@
+"""``build_report_in``: each record's part made where it is loaded gives ``build_report``'s report.
+
+``ksd report`` no longer ships the records from the workers that parse them: each worker
+sends back the record's part of the report (``report/parts.py``), and the parts are cached
+under the as-of day and the period. These tests hold that path equal to the one over the
+records themselves, with and without the cache, in the workers and in the parent, for the
+owning region only the whole repository tells, and for another day or period from a warm
+cache.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from helpers import generator
+
+from ksd_cli import cache, validate
+from ksd_cli.messages import Lang
+from ksd_cli.reference import load_reference
+from ksd_cli.report import Period, Report, build_report, build_report_in
+from ksd_cli.repository import open_repository
+
+AS_OF = date(2025, 6, 30)
+PERIOD = Period.year(2024)
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "repos"
+
+
+def by_records(
+    root: Path,
+    *,
+    lang: Lang = "id",
+    use_cache: bool = False,
+    as_of: date = AS_OF,
+    period: Period = PERIOD,
+) -> Report:
+    """The report the old way: every sound record loaded, then ``build_report``."""
+    repo = open_repository(root)
+    sound = validate.load_sound_records(
+        repo, as_of=as_of, lang=lang, today=repo.config.today(), use_cache=use_cache
+    )
+    return build_report(sound, repo.config, load_reference(), as_of=as_of, period=period, lang=lang)
+
+
+def by_parts(
+    root: Path,
+    *,
+    lang: Lang = "id",
+    use_cache: bool = False,
+    as_of: date = AS_OF,
+    period: Period = PERIOD,
+) -> Report:
+    repo = open_repository(root)
+    return build_report_in(
+        repo,
+        load_reference(),
+        as_of=as_of,
+        period=period,
+        lang=lang,
+        today=repo.config.today(),
+        use_cache=use_cache,
+    )
+
+
+@pytest.fixture(autouse=True)
+def _at_rest(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files just written count as at rest, so that a warm cache is not read past."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+
+
+@pytest.fixture
+def in_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parse (and make the parts) in a pool of workers however few the files."""
+    monkeypatch.setattr(validate, "POOL_THRESHOLD", 10)
+    monkeypatch.setattr(validate, "POOL_CHUNK", 7)
+
+
+def assert_same_every_way(root: Path, lang: Lang = "id") -> Report:
+    """Without the cache; with a cold, then a warm index; with the cache's records file."""
+    expected = by_records(root, lang=lang)
+    assert by_parts(root, lang=lang) == expected
+    assert by_parts(root, lang=lang, use_cache=True) == expected  # cold cache
+    assert by_parts(root, lang=lang, use_cache=True) == expected  # parts cached
+    assert by_records(root, lang=lang, use_cache=True) == expected  # writes the records file
+    assert by_parts(root, lang=lang, use_cache=True) == expected  # parts made in the parent
+    return expected
+
+
+def test_sample_repository_gives_the_same_report(sample_repo: Path, in_workers: None) -> None:
+    report = assert_same_every_way(sample_repo)
+    # Every kind of table has rows, so that the comparison above compares something.
+    assert report.daftar.rows and report.temuan.rows and report.akan_berakhir.rows
+    assert report.monev_terakhir.rows and report.potensi_belum_ditindaklanjuti.rows
+    assert any(row[4] for row in report.daftar.rows)  # partners, filled in by the whole
+    assert any(row[16] for row in report.daftar.rows)  # findings, filled in by the whole
+    assert_same_every_way(sample_repo, lang="en")
+
+
+def test_planted_mistakes_give_the_same_report(tmp_path: Path, in_workers: None) -> None:
+    root = tmp_path / "gen"
+    generator().generate(root, 150, seed=5, invalid_every=7)
+    report = assert_same_every_way(root)
+    assert report.invalid and report.stalled.flags and report.tanpa_monev.rows
+
+
+def test_the_same_without_a_pool(sample_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(validate, "POOL_THRESHOLD", 10**9)
+    assert_same_every_way(sample_repo)
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in FIXTURES.iterdir() if p.is_dir()))
+def test_every_fixture_repository_gives_the_same_report(tmp_path: Path, case: str) -> None:
+    root = tmp_path / case
+    shutil.copytree(FIXTURES / case, root)
+    assert by_parts(root) == by_records(root)
+
+
+def test_a_warm_cache_follows_another_day_and_another_period(sample_repo: Path) -> None:
+    assert by_parts(sample_repo, use_cache=True) == by_records(sample_repo)
+    later, span = date(2026, 1, 15), Period(date(2025, 3, 1), date(2025, 12, 31))
+    report = by_parts(sample_repo, use_cache=True, as_of=later, period=span)
+    assert report == by_records(sample_repo, as_of=later, period=span)
+    assert report != dataclasses.replace(by_records(sample_repo), as_of=later, period=span)
+    assert by_parts(sample_repo, use_cache=True) == by_records(sample_repo)
+
+
+# The owning region: only every id tells it when [daerah] kode is not set --------------------
+
+KUKAR, SAMARINDA = "64.02", "64.72"
+
+
+def _repository(root: Path, ids: list[str], toml: str = "") -> Path:
+    """Agreements between Kutai Kartanegara and Samarinda, a KB signed long ago each."""
+    folder = root / "data" / "agreements"
+    folder.mkdir(parents=True)
+    (root / "ksd.toml").write_text(toml, encoding="utf-8")
+    for record_id in ids:
+        (folder / f"{record_id}.yaml").write_text(
+            f"id: {record_id}\n"
+            "judul: Pengelolaan Sampah Regional\n"
+            "jenis: ksdd_sukarela\n"
+            "urusan:\n"
+            '  - "2.11"\n'
+            "pihak:\n"
+            f'  - peran: pihak_kesatu\n    tipe: pemda\n    kode_wilayah: "{KUKAR}"\n'
+            f'  - peran: pihak_kedua\n    tipe: pemda\n    kode_wilayah: "{SAMARINDA}"\n'
+            "naskah:\n"
+            "  - jenis: kesepakatan_bersama\n"
+            "    tanggal_ttd: 2021-03-15\n",
+            encoding="utf-8",
+        )
+    return root
+
+
+def _mitra(report: Report) -> dict[str, object]:
+    assert not report.invalid
+    return {str(row[0]): row[4] for row in report.daftar.rows}
+
+
+def test_several_regions_without_daerah_kode(tmp_path: Path, in_workers: None) -> None:
+    ids = [f"KSD-6402-2021-{n:03}" for n in range(1, 7)]
+    ids += [f"KSD-6472-2021-{n:03}" for n in range(1, 7)]
+    mitra = _mitra(assert_same_every_way(_repository(tmp_path, ids)))
+    # No one owner: each record's partner is the region its id does not name.
+    assert mitra["KSD-6402-2021-001"] == "Kota Samarinda"
+    assert mitra["KSD-6472-2021-001"] == "Kabupaten Kutai Kartanegara"
+
+
+def test_a_record_whose_id_names_no_region_takes_the_repository_owner(
+    tmp_path: Path, in_workers: None
+) -> None:
+    # Its worker cannot know the owner (its id names no region): the whole names its
+    # partners again once every id is known.
+    ids = [f"KSD-6402-2021-{n:03}" for n in range(1, 12)] + ["KSD-X-2021-001"]
+    root = _repository(tmp_path, ids, '[validate]\nignore = ["invalid-id"]\n')
+    report = assert_same_every_way(root)
+    assert _mitra(report)["KSD-X-2021-001"] == "Kota Samarinda"
+    assert [(row[0], row[2]) for row in report.menurut_mitra.rows] == [(SAMARINDA, 12)]

@@ -186,8 +186,25 @@ def plan_import(
     lang: Lang = "id",
 ) -> ImportPlan:
     """Read the register at ``path`` and plan the records (nothing is written)."""
+    from ksd_cli.loading import collection_paused
+
+    # Every cell, parsed row and planned record stays alive until the plan is written: the
+    # cycle collector would rescan them all again and again and free nothing (half the time).
+    with collection_paused():
+        return _plan_register(repository, path, as_of, owner, sheet, overrides or {}, lang)
+
+
+def _plan_register(
+    repository: Repository,
+    path: Path,
+    as_of: date,
+    owner: str,
+    sheet: str | None,
+    overrides: Mapping[str, str],
+    lang: Lang,
+) -> ImportPlan:
     table = read_sheet(path, sheet)
-    layout = find_layout(table, overrides or {})
+    layout = find_layout(table, overrides)
     findings: list[Finding] = []
     parsed: list[ParsedRow] = []
     for number in range(layout.first_data_row, len(table.rows) + 1):
@@ -220,6 +237,21 @@ def plan_groups(
     lang: Lang = "id",
 ) -> tuple[PlannedRecord, ...]:
     """The records that groups of rows create or update; ``source`` gives key and note."""
+    from ksd_cli.loading import collection_paused
+
+    with collection_paused():  # as in plan_import: everything planned stays alive
+        return _plan_groups(repository, groups, findings, as_of, owner, source, lang)
+
+
+def _plan_groups(
+    repository: Repository,
+    groups: Sequence[Sequence[ParsedRow]],
+    findings: list[Finding],
+    as_of: date,
+    owner: str,
+    source: Callable[[Sequence[ParsedRow]], tuple[str, str]],
+    lang: Lang,
+) -> tuple[PlannedRecord, ...]:
     loaded = _load(repository)
     existing = _existing(loaded)
     ids = _Ids({e.id for e in existing}, owner)

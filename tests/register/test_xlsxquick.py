@@ -130,3 +130,16 @@ def test_a_time_of_day_is_read_by_openpyxl(tmp_path: Path) -> None:
     workbook.save(path)
     assert read_quick(path, None) is None
     assert read_sheet(path).rows[1] == ["Rapat", time(10, 30), datetime(1899, 12, 28)]
+
+
+def test_column_letters_and_merged_ranges_are_openpyxl_s() -> None:
+    from openpyxl.utils import get_column_letter
+    from openpyxl.utils.cell import range_boundaries
+
+    from ksd_cli.register.xlsxquick import column_letters, column_number, merged_in
+
+    for number in range(1, 18279):  # A to XFD
+        assert column_letters(number) == get_column_letter(number)
+        assert column_number(get_column_letter(number)) == number
+    for ref in ("A1", "B2:D9", "AA10:XFD1048576"):
+        assert merged_in(f'<mergeCell ref="{ref}"/>'.encode()) == [range_boundaries(ref)]

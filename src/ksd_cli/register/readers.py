@@ -197,9 +197,9 @@ def _read_csv(data: bytes) -> Rows:
 
 def cell_name(column: int, row: int) -> str:
     """The cell name "F12" for 0-based ``column`` 5 and 1-based ``row`` 12."""
-    from openpyxl.utils import get_column_letter
+    from ksd_cli.register.xlsxquick import column_letters
 
-    return f"{get_column_letter(column + 1)}{row}"
+    return f"{column_letters(column + 1)}{row}"
 
 
 def padded(row: Sequence[object], width: int) -> list[object]:

@@ -26,17 +26,16 @@ import posixpath
 import re
 import zipfile
 from datetime import date, datetime, timedelta
+from operator import itemgetter
 from pathlib import Path
 from xml.etree import ElementTree
 
 Bounds = tuple[int, int, int, int]
 
 _MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
-_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
-_ROW_NUMBER = re.compile(rb'\sr="([0-9]+)"')
-_CELL = re.compile(rb"<(?:\w+:)?c[\s/>]")
-_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,3})([0-9]+)"')
-_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\st="e"')
+_ROW_REF = re.compile(rb'<row r="([0-9]+)"')
+_CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]+)"')
+_PREFIXED = re.compile(rb"<\w+:(?:c|row)[\s/>]")
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -64,7 +63,7 @@ def read_quick(
         grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
     except Exception:  # anything either reader finds wrong, openpyxl reports as before
         return None
-    if _ERROR_CELL.search(xml):
+    if b' t="e"' in xml:  # an error cell (or, at worst, text that reads like one)
         return None
     lengths = _row_lengths(xml)
     if lengths is None:
@@ -105,34 +104,57 @@ def _value(value: object) -> object:
 
 
 def _row_lengths(xml: bytes) -> list[int] | None:
-    """Each row's length as openpyxl yields it: to its last cell element (0: no cells)."""
-    from openpyxl.utils.cell import column_index_from_string
+    """Each row's length as openpyxl yields it: to its last cell element (0: no cells).
 
+    Read where every row and cell element starts with its reference, as Excel, LibreOffice and
+    openpyxl write them (``<row r="5"``, ``<c r="F5"``); anything else is left to openpyxl.
+    """
     refs = _CELL_REF.findall(xml)
-    rows = _ROW.findall(xml)
-    if len(refs) != len(_CELL.findall(xml)):
-        return None  # a cell without its reference: openpyxl counts it, calamine too, alike?
-    numbers = [_ROW_NUMBER.search(attributes) for attributes in rows]
-    if any(n is None for n in numbers):
+    rows = _ROW_REF.findall(xml)
+    cells = xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b"<c/>")
+    if len(refs) != cells or len(rows) != xml.count(b"<row ") + xml.count(b"<row>"):
         return None
-    last: dict[int, bytes] = {int(r): c for c, r in refs}
-    count = max([int(n.group(1)) for n in numbers if n is not None] + list(last), default=0)
+    if _PREFIXED.search(xml):
+        return None  # cells written with a namespace prefix: not counted above
+    last: dict[bytes, bytes] = dict(map(itemgetter(1, 0), refs))  # the last cell of each row
+    count = max(map(int, [*rows, *last]), default=0)
     lengths = [0] * count
     for number, column in last.items():
-        lengths[number - 1] = column_index_from_string(column.decode("ascii"))
+        lengths[int(number) - 1] = column_number(column.decode("ascii"))
     return lengths
 
 
 def merged_in(xml: bytes) -> list[Bounds]:
     """The merged ranges of a sheet's XML, as (min_col, min_row, max_col, max_row), 1-based."""
-    from openpyxl.utils.cell import range_boundaries
-
     bounds = []
     for ref in _MERGE_CELL.findall(xml):
-        min_col, min_row, max_col, max_row = range_boundaries(ref.decode("ascii"))
-        assert min_col and min_row and max_col and max_row
+        first, _, last = ref.decode("ascii").partition(":")
+        (min_col, min_row), (max_col, max_row) = _cell(first), _cell(last or first)
         bounds.append((min_col, min_row, max_col, max_row))
     return bounds
+
+
+def _cell(name: str) -> tuple[int, int]:
+    """(column, row), 1-based, of a cell name such as ``F12``."""
+    letters = name.rstrip("0123456789")
+    return column_number(letters), int(name[len(letters) :])
+
+
+def column_number(letters: str) -> int:
+    """The 1-based column of ``letters`` ("A" 1, "Z" 26, "AA" 27), as openpyxl numbers them."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def column_letters(number: int) -> str:
+    """The letters of the 1-based column ``number``: the inverse of :func:`column_number`."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str] | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 import io
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -255,6 +255,7 @@ def _plan_groups(
     loaded = _load(repository)
     existing = _existing(loaded)
     ids = _Ids({e.id for e in existing}, owner)
+    known = _Known(existing)
     planned: list[PlannedRecord] = []
     claimed: set[str] = set()
     by_rows: dict[tuple[int, ...], Sequence[ParsedRow]] = {}
@@ -262,7 +263,7 @@ def _plan_groups(
         rows = tuple(r.row for r in group)
         by_rows[rows] = group
         key, header = source(group)
-        match = _match(group, existing, key, claimed, findings)
+        match = _match(group, known, key, claimed, findings)
         if match is None:
             data = _new_record(group, ids, as_of)
             record_path = repository.agreements_dir / f"{data['id']}.yaml"
@@ -370,18 +371,44 @@ def _existing(loaded: LoadResult) -> list[_Existing]:
     return found
 
 
+class _Known:
+    """The existing records, indexed once by id, document number and ``sumber`` note.
+
+    Looking each group up by scanning every record made re-importing ten thousand rows
+    quadratic (minutes). The lookups give what the scans gave: the first record, in the
+    repository's order, that is not claimed yet.
+    """
+
+    def __init__(self, existing: Sequence[_Existing]) -> None:
+        self.existing = existing
+        self.by_id = {e.id: e for e in existing}
+        self.by_number: dict[str, list[int]] = {}
+        self.by_sumber: dict[str, list[int]] = {}
+        for index, item in enumerate(existing):
+            for number in item.numbers:
+                self.by_number.setdefault(number, []).append(index)
+            if item.sumber is not None:
+                self.by_sumber.setdefault(item.sumber, []).append(index)
+
+    def first_unclaimed(self, indexes: Iterable[int], claimed: set[str]) -> _Existing | None:
+        """The first record of ``indexes`` (in the repository's order) not claimed yet."""
+        for index in sorted(indexes):
+            if self.existing[index].id not in claimed:
+                return self.existing[index]
+        return None
+
+
 def _match(
     group: Sequence[ParsedRow],
-    existing: Sequence[_Existing],
+    known: _Known,
     source: str,
     claimed: set[str],
     findings: list[Finding],
 ) -> _Existing | None:
-    by_id = {e.id: e for e in existing}
     kunci = next((r.kunci for r in group if r.kunci), None)
     if kunci is not None:
-        if kunci in by_id:
-            return by_id[kunci]
+        if kunci in known.by_id:
+            return known.by_id[kunci]
         column = group[0].columns.get("kunci")
         findings.append(
             Finding(group[0].row, column, "warning", Msg("register.unknown-key", value=kunci))
@@ -392,10 +419,11 @@ def _match(
         for n in (r.naskah.get("nomor") or {}).values()
         if len(n.strip()) >= 4
     }
-    for item in existing:
-        if item.id not in claimed and numbers & item.numbers:
-            return item
-    return next((e for e in existing if e.sumber == source and e.id not in claimed), None)
+    sharing = {i for n in numbers for i in known.by_number.get(n, ())}
+    by_number = known.first_unclaimed(sharing, claimed)
+    if by_number is not None:
+        return by_number
+    return known.first_unclaimed(known.by_sumber.get(source, ()), claimed)
 
 
 def _first(group: Sequence[ParsedRow], key: str) -> Any:

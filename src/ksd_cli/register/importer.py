@@ -256,6 +256,7 @@ def _plan_groups(
     existing = _existing(loaded)
     ids = _Ids({e.id for e in existing}, owner)
     known = _Known(existing)
+    folder = repository.agreements_dir
     planned: list[PlannedRecord] = []
     claimed: set[str] = set()
     by_rows: dict[tuple[int, ...], Sequence[ParsedRow]] = {}
@@ -266,7 +267,7 @@ def _plan_groups(
         match = _match(group, known, key, claimed, findings)
         if match is None:
             data = _new_record(group, ids, as_of)
-            record_path = repository.agreements_dir / f"{data['id']}.yaml"
+            record_path = folder / f"{data['id']}.yaml"
             model = _valid(data, group, findings)
             if model is not None:
                 text = _text(data, header)

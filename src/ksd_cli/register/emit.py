@@ -17,7 +17,7 @@ import re
 import types
 import typing
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -46,9 +46,21 @@ def canonical_text(data: dict[str, Any], header: str) -> str | None:
 
 
 def _ordered(data: dict[str, Any], model: type[BaseModel] | None) -> list[str]:
+    """The record format's keys in its order, then any other key as ``data`` has them."""
+    position = _positions(model)
+    last = len(position)
+    return sorted(data, key=lambda k: position.get(k, last))  # stable: the others keep order
+
+
+@cache
+def _positions(model: type[BaseModel] | None) -> dict[str, int]:
     order = KEY_ORDER.get(model, ()) if model is not None else ()
-    known = [k for k in order if k in data]
-    return known + [k for k in data if k not in order]
+    return {key: n for n, key in enumerate(order)}
+
+
+@lru_cache(maxsize=1024)  # record keys: a few dozen names
+def _plain_key(key: str) -> bool:
+    return _PLAIN.fullmatch(key) is not None
 
 
 @cache
@@ -83,7 +95,7 @@ def _mapping(
 def _entry(
     key: str, value: Any, model: type[BaseModel] | None, pad: str, lead: str, lines: list[str]
 ) -> None:
-    if not isinstance(key, str) or _PLAIN.fullmatch(key) is None:
+    if not isinstance(key, str) or not _plain_key(key):
         raise _Unsure
     child = _child(model, key)
     if isinstance(value, dict):

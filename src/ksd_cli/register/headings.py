@@ -192,7 +192,7 @@ def apply_overrides(layout: Layout, overrides: Mapping[str, str]) -> Layout:
     COLUMN is a heading (any case) or a column letter; FIELD may be ``-`` to ignore the
     column. Unknown names raise ``KeyError`` naming what was not found.
     """
-    from openpyxl.utils import column_index_from_string
+    from ksd_cli.register.xlsxquick import column_number
 
     columns = list(layout.columns)
     for column, field in overrides.items():
@@ -202,7 +202,7 @@ def apply_overrides(layout: Layout, overrides: Mapping[str, str]) -> Layout:
             (i for i, c in enumerate(columns) if normalise(c.heading) == normalise(column)), None
         )
         if target is None and re.fullmatch(r"[A-Za-z]{1,3}", column):
-            index = column_index_from_string(column.upper()) - 1
+            index = column_number(column.upper()) - 1
             target = index if index < len(columns) else None
         if target is None:
             raise KeyError(column)

@@ -1,4 +1,8 @@
-"""Reading a register file into rows of cell values: .xlsx (openpyxl), .ods/.xls (pandas), .csv.
+"""Reading a register file into rows of cell values: .xlsx, .ods/.xls (pandas), .csv.
+
+An .xlsx sheet is read by calamine (Rust, ``python-calamine``), with the values and the row
+lengths openpyxl's read-only reader gives, or by openpyxl itself where calamine could not give
+the same (an error cell, a cell without its reference, a part calamine does not read).
 
 .ods is read by pandas' "odf" engine (odfpy), .xls by its "xlrd" engine: both are in the
 optional extra ``register`` (``pip install 'ksd-cli[register]'``), since only ``ksd import``
@@ -12,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,6 +52,17 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> Sheet:
+    from ksd_cli.register.xlsxquick import read_quick
+
+    quick = read_quick(path, sheet)
+    if quick is not None:
+        name, rows, merged = quick
+        _fill_merged(rows, merged)
+        return Sheet(path, name, rows)
+    return _read_xlsx_openpyxl(path, sheet)
+
+
+def _read_xlsx_openpyxl(path: Path, sheet: str | None) -> Sheet:
     from openpyxl import load_workbook
 
     try:
@@ -91,14 +105,11 @@ def _read_xlsx_whole(path: Path, title: str) -> Sheet:
     return Sheet(path, title, rows)
 
 
-_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
-
-
 def _merged_ranges(path: Path, part: str | None) -> list[tuple[int, int, int, int]] | None:
     """The merged ranges of a sheet, read from its XML part (read-only mode does not give them)."""
     import zipfile
 
-    from openpyxl.utils.cell import range_boundaries
+    from ksd_cli.register.xlsxquick import merged_in
 
     if not part:
         return None
@@ -107,12 +118,7 @@ def _merged_ranges(path: Path, part: str | None) -> list[tuple[int, int, int, in
             xml = archive.read(part.lstrip("/"))
     except (KeyError, OSError, zipfile.BadZipFile):
         return None
-    bounds = []
-    for ref in _MERGE_CELL.findall(xml):
-        min_col, min_row, max_col, max_row = range_boundaries(ref.decode("ascii"))
-        assert min_col and min_row and max_col and max_row
-        bounds.append((min_col, min_row, max_col, max_row))
-    return bounds
+    return merged_in(xml)
 
 
 def _fill_merged(rows: Rows, merged: list[tuple[int, int, int, int]]) -> None:
@@ -191,9 +197,9 @@ def _read_csv(data: bytes) -> Rows:
 
 def cell_name(column: int, row: int) -> str:
     """The cell name "F12" for 0-based ``column`` 5 and 1-based ``row`` 12."""
-    from openpyxl.utils import get_column_letter
+    from ksd_cli.register.xlsxquick import column_letters
 
-    return f"{get_column_letter(column + 1)}{row}"
+    return f"{column_letters(column + 1)}{row}"
 
 
 def padded(row: Sequence[object], width: int) -> list[object]:

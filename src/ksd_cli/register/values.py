@@ -90,19 +90,23 @@ def cell_text(value: object) -> str:
     return text
 
 
+_VALUE_BREAKS = re.compile(r"[;\n\r]+")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def split_values(value: object) -> list[str]:
     """Several values in one cell, split on semicolons and line breaks, never on commas.
 
     Commas belong to names: "ketenteraman, ketertiban umum, dan pelindungan masyarakat" is one.
     """
-    parts = re.split(r"[;\n\r]+", cell_text(value))
+    parts = _VALUE_BREAKS.split(cell_text(value))
     return [p.strip(" \t-•") for p in parts if p.strip(" \t-•")]
 
 
 def normalise(text: str) -> str:
     """Lower case, accents and punctuation gone, spaces collapsed: for matching words."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", folded.lower()).split())
+    return " ".join(_NOT_ALNUM.sub(" ", folded.lower()).split())
 
 
 # Dates -------------------------------------------------------------------------------------
@@ -258,10 +262,17 @@ def parse_jenis_naskah(value: object) -> JenisNaskah:
     code = text.replace(" ", "_")
     if code in JENIS_NASKAH:
         return code  # type: ignore[return-value]
-    for words in sorted(JENIS_NASKAH_WORDS, key=len, reverse=True):
-        if re.search(rf"\b{words}\b", text):
-            return JENIS_NASKAH_WORDS[words]
+    for pattern, jenis in _jenis_naskah_patterns():
+        if pattern.search(text):
+            return jenis
     raise ValueProblem(Msg("register.bad-jenis-naskah", value=cell_text(value)))
+
+
+@cache
+def _jenis_naskah_patterns() -> tuple[tuple[re.Pattern[str], JenisNaskah], ...]:
+    """Each kind's words as a pattern, longest words first (compiled once, not per cell)."""
+    words = sorted(JENIS_NASKAH_WORDS, key=len, reverse=True)
+    return tuple((re.compile(rf"\b{w}\b"), JENIS_NASKAH_WORDS[w]) for w in words)
 
 
 def parse_jenis_kerja_sama(value: object) -> JenisKerjaSama | None:

@@ -30,7 +30,8 @@ def test_help_imports_nothing_heavy() -> None:
         "import sys; from ksd_cli.cli import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
         "heavy = [m for m in ('pandas', 'openpyxl', 'jinja2', 'docx', 'num2words', 'babel',\n"
-        "    'ruamel.yaml', 'pydantic', 'ksd_cli.models', 'yaml') if m in sys.modules]\n"
+        "    'ruamel.yaml', 'pydantic', 'ksd_cli.models', 'yaml', 'python_calamine')\n"
+        "    if m in sys.modules]\n"
         "heavy += sorted(m for m in sys.modules if m.startswith('ksd_cli.cli.'))\n"
         "sys.stderr.write('HEAVY=' + ','.join(heavy))"
     )

@@ -357,24 +357,15 @@ def region_figures(
     from ksd_cli.mapping import build_mapping
     from ksd_cli.report import Period, Share
     from ksd_cli.report import build as report
-    from ksd_cli.report.parts import AgreementPart, report_part
+    from ksd_cli.report.parts import AgreementPart, parts_of
     from ksd_cli.stalled import invalid_records, stalled_result
     from ksd_cli.validate import cap_per_file
 
     period = Period.year(as_of.year)
     records = sound.loaded.records
-    parts = [
-        report_part(
-            r.source,
-            r.record,
-            config=config,
-            as_of=as_of,
-            period=period,
-            lang=lang,
-            reference=reference,
-        )
-        for r in records
-    ]
+    parts = parts_of(
+        records, config=config, as_of=as_of, period=period, lang=lang, reference=reference
+    )
     facts = [p for p in parts if isinstance(p, AgreementPart)]
     stalled = stalled_result(
         [p.stalled for p in parts],

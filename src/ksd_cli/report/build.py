@@ -39,6 +39,7 @@ from ksd_cli.report.parts import (
     AgreementPart,
     PotentialPart,
     ReportPart,
+    parts_of,
     report_part,
     urusan_nama,
 )
@@ -81,18 +82,14 @@ def build_report(
     the others are listed as invalid.
     """
     loaded = sound.loaded
-    parts = [
-        report_part(
-            r.source,
-            r.record,
-            config=config,
-            as_of=as_of,
-            period=period,
-            lang=lang,
-            reference=reference,
-        )
-        for r in loaded.records
-    ]
+    parts = parts_of(
+        loaded.records,
+        config=config,
+        as_of=as_of,
+        period=period,
+        lang=lang,
+        reference=reference,
+    )
     return report_of_parts(
         parts,
         config,

@@ -37,7 +37,9 @@ from ksd_cli.report.model import Cell, Period
 from ksd_cli.stalled import Assessment, assess_record
 
 if TYPE_CHECKING:
-    from ksd_cli.loading import Record
+    from collections.abc import Iterable
+
+    from ksd_cli.loading import LoadedRecord, Record
     from ksd_cli.repository import SourceFile
 
 #: The events that open a proposal: a request registered, an offer letter sent or received.
@@ -148,6 +150,30 @@ def report_part(
         source, record, config=config, as_of=as_of, lang=lang, reference=reference, state=state
     )
     return _agreement_part(assessment, state, config, period, reference, lang)
+
+
+def parts_of(
+    records: Iterable[LoadedRecord],
+    *,
+    config: Config,
+    as_of: date,
+    period: Period,
+    lang: Lang,
+    reference: ReferenceData,
+) -> list[ReportPart]:
+    """:func:`report_part` of each record already held, in this process, in their order."""
+    return [
+        report_part(
+            r.source,
+            r.record,
+            config=config,
+            as_of=as_of,
+            period=period,
+            lang=lang,
+            reference=reference,
+        )
+        for r in records
+    ]
 
 
 def _agreement_part(

@@ -165,12 +165,8 @@ def tanggal(d: _dt.date) -> str:
         >>> tanggal(date(2024, 1, 5))
         '5 Januari 2024'
     """
-    d = _check_date(d)
-    from babel.dates import format_date
-
     # A month-only date (v1.1) is "Oktober 2018": no day is invented.
-    pattern = "MMMM y" if _known_to_month(d) else "d MMMM y"
-    return str(format_date(d, pattern, locale=_LOCALE))
+    return date_text(d, "id")
 
 
 def bulan(d_or_month: _dt.date | int) -> str:

@@ -106,6 +106,8 @@ TAKEN = [
     "a: .inf\nb: -.inf\nc: .nan\nd: 1e3\ne: 1_000\nf: 0x1F\n",
     "a: Rp 1.000.000,00\nb: 50%\nc: C&D\nd: x [y] {z}\n",
     "a: é ü 日本 😀\nb: '😀'\n",
+    # Spaces after dashes and colons, trailing spaces and comments after values.
+    'a:\n  -   x\n  -    y: 1\n       z:   2\nb: text   \nc: "q"  # c\nd: plain # c\ne:  \n',
 ]
 
 

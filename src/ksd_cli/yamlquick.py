@@ -27,8 +27,12 @@ from ksd_cli.yamlscalar import resolve_plain
 #: Where a path's value and key stand: 1-based (line, column) pairs.
 Place = tuple[int, int]
 
-# A key line (after the indentation and any "- "): a plain name, a colon, then the value.
-_KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +(.*))?$")
+# A line's parts: its indentation; a dash and the spaces after it ("- ", or "-" alone at the
+# end); then either a key line (a plain name, a colon, and the spaces and value after it) or
+# whatever else the line holds. Every line matches once, empty ones too, in order.
+_LINE = re.compile(
+    r"^( *)(-(?: +|$))?(?:([A-Za-z_][A-Za-z0-9_]*):(?:( +)(.*))?$|(.*))$", re.MULTILINE
+)
 # What may not start a plain scalar in block context (YAML 1.2, c-indicator); "-", "?" and
 # ":" may, when a non-space follows, and are checked apart.
 _INDICATORS = frozenset(",[]{}#&*!|>'\"%@`")
@@ -45,6 +49,8 @@ _REFUSED_ASTRAL = re.compile(
 # First characters of plain scalars that resolve to text whatever follows: not a digit, sign,
 # dot, "~" or a letter that starts true/false/null (``yamlscalar.resolve_plain``).
 _TEXT_FIRST = frozenset("ABCDEGHIJKLMOPQRSUVWXYZabcdeghijklmopqrsuvwxyz_/($")
+#: Last characters after which a plain scalar is not simply its text: spaces, a colon.
+_PLAIN_LAST = frozenset(" :")
 #: Nesting kept well inside ``yamlread.MAX_DEPTH`` (each level here is a list or a mapping).
 _MAX_LEVELS = 24
 #: Longest plain scalar resolved here (``yamlread.MAX_INT_DIGITS`` guards longer numbers).
@@ -111,8 +117,7 @@ def _read(text: str) -> Quick:
     values: dict[tuple[str | int, ...], Place] = {}
     keys: dict[tuple[str | int, ...], Place] = {}
     empty: set[tuple[str | int, ...]] = set()
-    lines = text.split("\n")
-    if len(lines) > _MAX_LINES:
+    if text.count("\n") >= _MAX_LINES:
         raise _Refused
     # The enclosing collections, outermost first (a sentinel of indent -1 below the top
     # mapping); the innermost one is held apart in four variables, read on every line.
@@ -124,19 +129,17 @@ def _read(text: str) -> Quick:
     pending: tuple[dict[str, Any], str, tuple[str | int, ...], int] | None = None
     root: dict[str, Any] | None = None
     started = False
-    key_line = _KEY_LINE.match
-    for number, line in enumerate(lines, 1):
-        stripped = line.lstrip(" ")
-        if not stripped or stripped[0] == "#":
-            continue
-        indent = len(line) - len(stripped)
-        dash = stripped[0] == "-" and (len(stripped) == 1 or stripped[1] == " ")
+    # Every line cut into its parts by one search over the whole text (see ``_LINE``).
+    for number, (spaces, dash, key, gap, value, other) in enumerate(_LINE.findall(text), 1):
+        if not dash and not key and (not other or other[0] == "#"):
+            continue  # an empty line, or a comment
+        indent = len(spaces)
         if pending is not None or root is None:
             if not started:
                 started = True
-                if stripped[:3] == "---" and indent == 0:
-                    rest = stripped[3:].lstrip(" ")
-                    if rest and (len(rest) == len(stripped) - 3 or rest[0] != "#"):
+                if not dash and not key and other[:3] == "---" and indent == 0:
+                    rest = other[3:].lstrip(" ")
+                    if rest and (len(rest) == len(other) - 3 or rest[0] != "#"):
                         raise _Refused  # "---x" is a scalar; "--- a: 1" has content
                     continue
             if pending is not None:
@@ -147,7 +150,9 @@ def _read(text: str) -> Quick:
                     container: Any = [] if dash else {}
                     mapping[name] = container
                     values[path] = (number, indent + 1)
-                    stack.append([top_indent, top, top_is_map, top_path, dash and indent == column])
+                    stack.append(
+                        [top_indent, top, top_is_map, top_path, bool(dash) and indent == column]
+                    )
                     if len(stack) > _MAX_LEVELS:
                         raise _Refused
                     top_indent, top, top_is_map, top_path = indent, container, not dash, path
@@ -169,17 +174,15 @@ def _read(text: str) -> Quick:
         if dash:
             if top_indent != indent or top_is_map:
                 raise _Refused  # an item where a key should be, or at no list's column
-            rest = stripped[1:].lstrip(" ")
-            column = len(line) - len(rest)
+            column = indent + len(dash)
             path = (*top_path, len(top))
             values[path] = (number, column + 1)
-            if not rest or rest[0] == "#":
-                raise _Refused  # an empty item, or one whose value is on the lines below
-            match = key_line(rest)
-            if match is None:
-                if rest[0] == "-" and (len(rest) == 1 or rest[1] == " "):
+            if not key:
+                if not other or other[0] == "#":
+                    raise _Refused  # an empty item, or one whose value is on the lines below
+                if other[:2] == "- " or other == "-":
                     raise _Refused  # "- - x"
-                top.append(_scalar(rest))
+                top.append(_scalar(other))
                 continue
             # "- key: value": a mapping whose keys stand at the first key's column.
             mapping = {}
@@ -197,23 +200,37 @@ def _read(text: str) -> Quick:
                 if not outer[4] or outer[0] != indent:
                     raise _Refused
                 top_indent, top, top_is_map, top_path, _ = stack.pop()
-            match = key_line(stripped)
-            if match is None:
+            if not key:
                 raise _Refused
             column = indent
             mapping = top
             path = top_path
-        key = match.group(1)
         if key in _NOT_TEXT or key in mapping:
             raise _Refused  # a key that is not text, or a duplicate: the full reader says so
         at = (*path, key)
         keys[at] = (number, column + 1)
-        value = match.group(2)
         if not value or value[0] == "#":
             pending = (mapping, key, at, column)
             continue
-        values[at] = (number, column + match.start(2) + 1)
-        mapping[key] = _scalar(value)
+        values[at] = (number, column + len(key) + len(gap) + 2)
+        first = value[0]
+        if (
+            first == '"'
+            and value[-1] == '"'
+            and value.find('"', 1) == len(value) - 1
+            and "\\" not in value
+        ):
+            mapping[key] = value[1:-1]  # quoted text, as _scalar reads it
+        elif (
+            first in _TEXT_FIRST
+            and value[-1] not in _PLAIN_LAST
+            and " #" not in value
+            and ": " not in value
+            and len(value) <= _MAX_PLAIN
+        ):
+            mapping[key] = value  # plain text, as _scalar reads it
+        else:
+            mapping[key] = _scalar(value)
     if root is None:
         raise _Refused  # nothing but comments: the full reader words the finding
     if pending is not None:

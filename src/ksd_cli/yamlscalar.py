@@ -57,18 +57,18 @@ def resolve_plain(value: str) -> Any:
             return None
         return value
     if first in "-+0123456789.":
+        if value[4:5] == "-" and _DATE.match(value):
+            # A date is neither an integer nor a float: read first, it is the common case.
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                return value
         if INT.match(value) and first != ".":
             return _int(value)
         if _FLOAT.match(value):
             return _float(value)
-        if first in "0123456789":
-            if _DATE.match(value):
-                try:
-                    return date.fromisoformat(value)
-                except ValueError:
-                    return value
-            if _TIMESTAMP.match(value):
-                return _timestamp(value)
+        if first in "0123456789" and _TIMESTAMP.match(value):
+            return _timestamp(value)
     return value
 
 

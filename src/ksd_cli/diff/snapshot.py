@@ -51,11 +51,12 @@ def snapshot_from_texts(config: Config, texts: Mapping[str, tuple[Kind, str | No
     files: dict[str, SnapshotFile] = {}
     for rel, (kind, text) in sorted(texts.items()):
         source = SourceFile(Path(rel), rel, kind)
-        files[rel] = _load(source, text)
+        files[rel] = snapshot_file(source, text)
     return Snapshot(config, files)
 
 
-def _load(source: SourceFile, text: str | None) -> SnapshotFile:
+def snapshot_file(source: SourceFile, text: str | None) -> SnapshotFile:
+    """One file of a snapshot from its text (``None``: a file that cannot be decoded)."""
     if text is None:
         return SnapshotFile(source, None, None, None)
     document = read_document(text)

@@ -149,7 +149,7 @@ def affected_paths(
     return frozenset(
         rel
         for rel, item in facts.items()
-        if item.id in wanted or item.id in linked or any(p in wanted for p in item.potensi)
+        if item.id in wanted or item.id in linked or not wanted.isdisjoint(item.potensi)
     )
 
 

@@ -7,11 +7,13 @@ The fixtures (``git_repo``, ``git_branched``, ``git_findings_repo``) are registe
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import generator
 
 from ksd_cli.cli import main
 
@@ -155,3 +157,63 @@ def git_findings_repo(git_repo: Path) -> Path:
     commit(git_repo, "Rekaman lama dengan temuan")
     git(git_repo, "switch", "-q", "-c", "ubah")
     return git_repo
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in a file by ``new`` (which must be there)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def changed_in_every_way(root: Path) -> dict[str, Path]:
+    """A committed register with planted mistakes, then changed in every way a diff meets.
+
+    Modified, added, deleted and renamed records; a duplicate id created and one removed; a
+    potential that agreements name deleted; a PKS whose KB was deleted; a file broken, one
+    staged, one git ignores. Returns the files of note.
+    """
+    generator().generate(root, 80, seed=7, invalid_every=7)
+    agreements = sorted((root / "data/agreements").glob("*.yaml"))
+    potentials = sorted((root / "data/potentials").glob("*.yaml"))
+    committed_twin = root / "data/agreements/KSD-6402-2099-501.yaml"
+    shutil.copy(agreements[40], committed_twin)  # S009 in the revision, gone below
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.name", "Analis Kerja Sama")
+    git(root, "config", "user.email", "analis@example.org")
+    git(root, "config", "commit.gpgsign", "false")
+    commit(root, "records")
+    for path in agreements[:12]:
+        edit(path, "judul: ", "judul: Perubahan ")
+    new = root / "data/agreements/KSD-6402-2099-001.yaml"
+    new.write_text(
+        agreements[20].read_text(encoding="utf-8").replace(agreements[20].stem, new.stem),
+        encoding="utf-8",
+    )
+    twin = root / "data/agreements/KSD-6402-2099-002.yaml"
+    shutil.copy(agreements[21], twin)  # carries another's id: S009 appears
+    agreements[22].unlink()
+    named = next(
+        p for p in potentials if any(p.stem in a.read_text() for a in agreements[30:] if a.exists())
+    )
+    named.unlink()  # R004 appears in the agreements naming it
+    agreements[23].rename(root / "data/agreements/KSD-6402-2099-003.yaml")
+    git(root, "mv", str(agreements[24]), "data/agreements/KSD-6402-2099-004.yaml")
+    committed_twin.unlink()
+    pks = next(
+        p
+        for p in agreements[28:]
+        if p.exists()
+        and p.read_text().count("  - jenis: kesepakatan_bersama\n") == 1
+        and "    induk: 1\n" in p.read_text()
+    )
+    text = pks.read_text(encoding="utf-8")
+    start = text.index("  - jenis: kesepakatan_bersama\n")
+    end = text.index("  - jenis: ", start + 1)
+    pks.write_text(text[:start] + text[end:], encoding="utf-8")  # the PKS cites no KB now
+    edit(agreements[25], "id: ", "id:\n  - ")  # broken
+    edit(agreements[26], "judul: ", "judul: Staged ")
+    git(root, "add", str(agreements[26]))
+    (root / ".gitignore").write_text("data/agreements/KSD-6402-2099-009.yaml\n", encoding="utf-8")
+    shutil.copy(agreements[27], root / "data/agreements/KSD-6402-2099-009.yaml")
+    return {"twin": twin, "named": named, "pks": pks, "new": new}

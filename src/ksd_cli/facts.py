@@ -117,26 +117,39 @@ def duplicates_of(facts: Iterable[Facts]) -> dict[str, tuple[Registration, ...]]
     )
 
 
-def affected_paths(facts: Mapping[str, Facts], ids: Iterable[str]) -> frozenset[str]:
+def duplicates_near(
+    facts: Iterable[Facts], ids: Iterable[str]
+) -> dict[str, tuple[Registration, ...]]:
+    """C016's index (see :func:`duplicates_of`) as it stands for the records with ``ids``.
+
+    C016 compares registrations within each partner's group: those alike to one of these
+    records are all in the groups of its partners, so only those groups are compared. The
+    entries of other records may lack some of theirs.
+    """
+    wanted = frozenset(ids)
+    registered = [(f.registration, f.partners) for f in facts if f.registration]
+    partners = {p for item, keys in registered if item.id in wanted for p in keys}
+    return find_duplicates_among((i, k) for i, k in registered if not partners.isdisjoint(k))
+
+
+def affected_paths(
+    facts: Mapping[str, Facts], ids: Iterable[str], *, alike: bool = True
+) -> frozenset[str]:
     """The files of the records that reference one of ``ids``, carry one, or look alike.
 
     These are the records whose cross-record findings can change when the records with those
     ids change, are renamed or removed: C016 links a record to the ones that look like the
-    same request.
+    same request (left out when not ``alike``).
     """
     wanted = frozenset(ids)
-    registered = [(f.registration, f.partners) for f in facts.values() if f.registration]
-    # C016 compares registrations within each partner's group: those alike to a wanted one are
-    # all in the groups of its partners, so the other groups need not be compared at all.
-    partners = {p for item, keys in registered if item.id in wanted for p in keys}
-    near = find_duplicates_among((i, k) for i, k in registered if not partners.isdisjoint(k))
-    alike = {
+    near = duplicates_near(facts.values(), wanted) if alike else {}
+    linked = {
         other.id for record_id, others in near.items() if record_id in wanted for other in others
     }
     return frozenset(
         rel
         for rel, item in facts.items()
-        if item.id in wanted or item.id in alike or any(p in wanted for p in item.potensi)
+        if item.id in wanted or item.id in linked or not wanted.isdisjoint(item.potensi)
     )
 
 

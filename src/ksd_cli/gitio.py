@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -40,6 +40,9 @@ class GitRepository:
 
     toplevel: Path
     prefix: str  # the ksd root relative to the top level, "" or "sub/dir/"
+    #: The commits revisions were resolved to, so that each is asked of git once per object
+    #: (every method below takes a revision; most callers pass the same one several times).
+    _commits: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def run(self, *args: str, stdin: bytes | None = None) -> bytes:
         """Run ``git args`` at the top level and return its output; a failure is a GitError."""
@@ -49,6 +52,9 @@ class GitRepository:
         """The commit id a revision names (a branch, a tag, ``HEAD~2``...)."""
         if not revision or revision.startswith("-"):
             raise GitError(Msg("git.invalid-revision", revision=repr(revision)))
+        known = self._commits.get(revision)
+        if known is not None:
+            return known
         try:
             out = self.run(
                 "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
@@ -60,7 +66,9 @@ class GitRepository:
                 Msg("git.unknown-revision", revision=revision),
                 hint=Msg("git.unknown-revision.hint"),
             )
-        return out.decode().strip()
+        commit = out.decode().strip()
+        self._commits[revision] = self._commits[commit] = commit
+        return commit
 
     def default_branch(self) -> str:
         """The branch pull requests go to: ``origin/HEAD``, else ``main``, else ``master``."""
@@ -144,6 +152,22 @@ class GitRepository:
                 contents[path] = out[at : at + size]
                 at += size + 1
         return contents
+
+    def changed_paths(self, revision: str, folders: Iterable[str]) -> list[str]:
+        """The tracked files in ``folders`` that differ between ``revision`` and the work tree.
+
+        Changes committed since, staged or not; paths from the ksd root. Untracked files are
+        not listed: compare the revision's files with those on disk.
+        """
+        commit = self.resolve(revision)
+        wanted = [self.prefix + f.strip("/").removeprefix("./") + "/" for f in folders]
+        if not wanted:
+            return []
+        out = self.run(
+            "diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", commit, "--", *wanted
+        )
+        paths = out.decode("utf-8", "surrogateescape").split("\0")
+        return sorted(p.removeprefix(self.prefix) for p in paths if p.startswith(self.prefix) and p)
 
     def changed_files(self, revision: str) -> list[Change]:
         """Files changed since ``revision`` in the working tree, paths from the ksd root.

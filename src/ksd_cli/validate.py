@@ -509,18 +509,22 @@ def cross_findings(
     lang: Lang,
     parser: Parser = "libyaml",
     only: frozenset[str] | None = None,
+    index: RepositoryIndex | None = None,
 ) -> list[Diagnostic]:
     """The findings of the rules that look across records, from the facts alone.
 
     Placed where the facts say; a finding at a place they do not keep reads its file again.
+    ``index``: the index across records when the caller built it (from more files than
+    ``scanned``, whose findings are wanted); otherwise it is built from ``scanned``.
     """
     rules = [
         r for r in active_rules(config.validate_.ignore) if r.check and r.name in CROSS_RECORD_RULES
     ]
     by_scope = _by_scope(rules)
-    facts = {s.source.rel: s.entry.facts for s in scanned if s.entry.facts is not None}
-    invalid = [s.source.rel for s in scanned if s.entry.facts is None or s.entry.loading]
-    index = facts_index(facts, invalid, config.paths.potentials)
+    if index is None:
+        facts = {s.source.rel: s.entry.facts for s in scanned if s.entry.facts is not None}
+        invalid = [s.source.rel for s in scanned if s.entry.facts is None or s.entry.loading]
+        index = facts_index(facts, invalid, config.paths.potentials)
     reference = load_reference()
     max_bytes = config.validate_.max_file_kb * 1024
     findings: list[Diagnostic] = []
@@ -603,8 +607,11 @@ def validate_repository(
             progress=progress,
             use_cache=use_cache,
         )
-        # Paused to the end: a collection would scan every entry held, and free nothing.
-        return _report(repository.config, scanned, cross, lang, paths, changed_ids)
+        # Paused to the end: a collection would scan every entry held, and free nothing. The
+        # entries are let go before it resumes, so that its first collection does not scan them.
+        report = _report(repository.config, scanned, cross, lang, paths, changed_ids)
+        del scanned
+    return report
 
 
 def _scan_across(

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 import pytest
-from gitrepos import commit, git
+from gitrepos import changed_in_every_way, commit, git
 from helpers import generator
 
 from ksd_cli.diff import semantic_diff
 from ksd_cli.diff.model import DiffResult
-from ksd_cli.repository import open_repository
+from ksd_cli.repository import SourceFile, open_repository
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = date(2025, 6, 30)
@@ -115,3 +116,98 @@ def test_a_changed_configuration_compares_everything(tmp_path: Path) -> None:
     )
     quick, whole = _both(root)
     assert quick == whole
+
+
+@pytest.mark.usefixtures("hermetic_git")
+def test_the_quick_diff_is_the_whole_diff_in_every_cache_state(
+    tmp_path: Path, _own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "repo"
+    files = changed_in_every_way(root)
+    repository = open_repository(root)
+    whole = semantic_diff(repository, "HEAD", None, as_of=AS_OF, lang="en", quick=False)
+
+    def quick(**options: bool) -> DiffResult:
+        return semantic_diff(repository, "HEAD", None, as_of=AS_OF, lang="en", **options)
+
+    cold = quick()
+    warm = quick()
+    for path in _own_cache.rglob("*.pickle"):
+        path.write_bytes(path.read_bytes()[:100] + b"corrupt")
+    corrupt = quick()
+    uncached = quick(use_cache=False)
+    monkeypatch.setenv("KSD_NO_CACHE", "1")
+    switched_off = quick()
+    assert cold == warm == corrupt == uncached == switched_off == whole
+    changes = {r.change for r in whole.records}
+    assert {"changed", "added", "removed"} <= changes
+    assert any(r.flags_raised or r.flags_cleared for r in whole.records)
+    # The PKS whose KB went is invalid now (R006); the agreements naming the deleted potential
+    # (unchanged on disk, reached through it) turn invalid (R004).
+    by_path = {r.path: r for r in whole.records}
+    assert by_path[_rel(files["pks"])].valid_after is False
+    naming = {
+        _rel(p)
+        for p in (root / "data/agreements").glob("*.yaml")
+        if files["named"].stem in p.read_text(encoding="utf-8")
+    }
+    turned = {r.path for r in whole.records if r.valid_before and r.valid_after is False}
+    assert naming & turned
+    # The id the deleted file carried twice is sound again: S009 gone.
+    assert any(r.valid_before is False and r.valid_after for r in whole.records)
+
+
+def _rel(path: Path) -> str:
+    return f"{path.parent.parent.name}/{path.parent.name}/{path.name}"
+
+
+@pytest.mark.usefixtures("hermetic_git")
+def test_the_quick_diff_reads_only_what_a_change_reaches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Changed files, and potentials they name, are parsed; never the other agreements."""
+    from ksd_cli import gitio
+    from ksd_cli.diff import quick as quick_module
+    from ksd_cli.diff import snapshot
+
+    root = _generated(tmp_path / "repo")
+    agreements = sorted((root / "data/agreements").glob("*.yaml"))
+    for path in agreements[:3]:
+        _edit(path, "judul: ", "judul: Perubahan ")
+    repository = open_repository(root)
+    semantic_diff(repository, "HEAD", None, as_of=AS_OF, lang="en")  # the cache, warm
+    parsed: list[str] = []
+    real_file = snapshot.snapshot_file
+
+    def counted_file(source: SourceFile, text: str | None) -> snapshot.SnapshotFile:
+        parsed.append(source.rel)
+        return real_file(source, text)
+
+    monkeypatch.setattr(quick_module, "snapshot_file", counted_file)
+    commands: list[str] = []
+    real_git = gitio.run_git
+
+    def counted_git(cwd: Path, args: Sequence[str], *, stdin: bytes | None = None) -> bytes:
+        commands.append(args[0])
+        return real_git(cwd, args, stdin=stdin)
+
+    monkeypatch.setattr(gitio, "run_git", counted_git)
+    quick = semantic_diff(repository, "HEAD", None, as_of=AS_OF, lang="en")
+    asked = list(commands)
+    assert quick == semantic_diff(repository, "HEAD", None, as_of=AS_OF, lang="en", quick=False)
+    changed = {f"data/agreements/{p.name}" for p in agreements[:3]}
+    others = {rel for rel in parsed if rel.startswith("data/agreements/")} - changed
+    assert others == set() and changed <= set(parsed)
+    # Twice each changed file (both sides), once each potential they name (the same on both).
+    assert len(parsed) == len(set(parsed)) + len(changed)
+    # Where the work tree is, the revision, its short name, its ksd.toml, its record files,
+    # what differs, and the old contents: one git process each.
+    assert asked == [
+        "rev-parse",
+        "rev-parse",
+        "rev-parse",
+        "cat-file",
+        "ls-tree",
+        "diff",
+        "cat-file",
+    ]

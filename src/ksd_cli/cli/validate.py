@@ -90,7 +90,7 @@ def validate(
     if changed_since is not None:
         if paths:
             raise UsageProblem("--changed-since", Msg("usage.files-or-changed-since"))
-        from ksd_cli.diff import changes_since
+        from ksd_cli.changes import changes_since
 
         changes = changes_since(repo, changed_since)
         if not changes.config_changed:  # a changed ksd.toml may change every finding

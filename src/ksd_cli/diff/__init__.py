@@ -6,6 +6,7 @@ cooperation's stage and status moved as of one date, and which stalled flags app
 cleared, on both sides computed with the whole repository of that side and its ``ksd.toml``.
 """
 
+from ksd_cli.changes import ChangeSet, changes_since
 from ksd_cli.diff.compare import (
     PLACEHOLDER,
     compare,
@@ -29,9 +30,7 @@ from ksd_cli.diff.model import (
 )
 from ksd_cli.diff.render import render_markdown, render_text, show_value
 from ksd_cli.diff.snapshot import (
-    ChangeSet,
     Snapshot,
-    changes_since,
     config_from_text,
     resolve_sides,
     snapshot_at,

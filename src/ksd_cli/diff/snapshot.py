@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from ksd_cli.config import CONFIG_FILE, Config
 from ksd_cli.diff.model import Side
 from ksd_cli.errors import UserError
-from ksd_cli.gitio import GitRepository, open_git
+from ksd_cli.gitio import GitRepository
 from ksd_cli.loading import MODELS, LoadedRecord, LoadResult, read_text
 from ksd_cli.messages import Msg
 from ksd_cli.repository import Kind, Repository, SourceFile
@@ -51,11 +51,12 @@ def snapshot_from_texts(config: Config, texts: Mapping[str, tuple[Kind, str | No
     files: dict[str, SnapshotFile] = {}
     for rel, (kind, text) in sorted(texts.items()):
         source = SourceFile(Path(rel), rel, kind)
-        files[rel] = _load(source, text)
+        files[rel] = snapshot_file(source, text)
     return Snapshot(config, files)
 
 
-def _load(source: SourceFile, text: str | None) -> SnapshotFile:
+def snapshot_file(source: SourceFile, text: str | None) -> SnapshotFile:
+    """One file of a snapshot from its text (``None``: a file that cannot be decoded)."""
     if text is None:
         return SnapshotFile(source, None, None, None)
     document = read_document(text)
@@ -119,50 +120,6 @@ def config_from_text(data: bytes | None, revision: str) -> Config:
             Msg("diff.config-invalid", revision=revision, file=CONFIG_FILE),
             hint=str(exc).splitlines()[0],
         ) from None
-
-
-@dataclass(frozen=True)
-class ChangeSet:
-    """The record files changed since a revision, and the ids they carried before and after."""
-
-    paths: tuple[str, ...]  # changed record files that exist now
-    ids: frozenset[str]  # ids of every changed record file, old and new (stems included)
-    config_changed: bool  # ksd.toml changed: every record may be judged differently
-
-
-def changes_since(repository: Repository, revision: str) -> ChangeSet:
-    """What changed in the records since ``revision`` (committed, staged, unstaged, untracked)."""
-    git = open_git(repository.root)
-    folders = {
-        repository.config.paths.agreements.strip("/").removeprefix("./"),
-        repository.config.paths.potentials.strip("/").removeprefix("./"),
-    }
-    changes = git.changed_files(revision)
-    records = [
-        c
-        for c in changes
-        if str(PurePosixPath(c.path).parent) in folders
-        and PurePosixPath(c.path).suffix in (".yaml", ".yml")
-    ]
-    ids = {PurePosixPath(c.path).stem for c in records}
-    old = git.read_files(revision, [c.path for c in records if c.status != "added"])
-    for content in old.values():
-        ids.update(_id_in(content.decode("utf-8-sig", "replace")))
-    existing = []
-    for change in records:
-        path = repository.root / change.path
-        if path.is_file():
-            existing.append(change.path)
-            ids.update(_id_in(path.read_text(encoding="utf-8-sig", errors="replace")))
-    return ChangeSet(tuple(existing), frozenset(ids), any(c.path == CONFIG_FILE for c in changes))
-
-
-def _id_in(text: str) -> list[str]:
-    document = read_document(text)
-    if isinstance(document, LoadProblem) or not isinstance(document.data, dict):
-        return []
-    value = document.data.get("id")
-    return [value] if isinstance(value, str) else []
 
 
 # Revisions ---------------------------------------------------------------------------------------

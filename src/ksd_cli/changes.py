@@ -1,0 +1,59 @@
+"""What changed in the records since a git revision: ``ksd validate --changed-since REV``.
+
+Apart from the diff (``ksd_cli.diff``), which it does not import: validate needs only the
+changed files and the ids they carried before and after.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from ksd_cli.config import CONFIG_FILE
+from ksd_cli.gitio import open_git
+from ksd_cli.repository import Repository
+from ksd_cli.yamlread import LoadProblem, read_document
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    """The record files changed since a revision, and the ids they carried before and after."""
+
+    paths: tuple[str, ...]  # changed record files that exist now
+    ids: frozenset[str]  # ids of every changed record file, old and new (stems included)
+    config_changed: bool  # ksd.toml changed: every record may be judged differently
+
+
+def changes_since(repository: Repository, revision: str) -> ChangeSet:
+    """What changed in the records since ``revision`` (committed, staged, unstaged, untracked)."""
+    git = open_git(repository.root)
+    folders = {
+        repository.config.paths.agreements.strip("/").removeprefix("./"),
+        repository.config.paths.potentials.strip("/").removeprefix("./"),
+    }
+    changes = git.changed_files(revision)
+    records = [
+        c
+        for c in changes
+        if str(PurePosixPath(c.path).parent) in folders
+        and PurePosixPath(c.path).suffix in (".yaml", ".yml")
+    ]
+    ids = {PurePosixPath(c.path).stem for c in records}
+    old = git.read_files(revision, [c.path for c in records if c.status != "added"])
+    for content in old.values():
+        ids.update(_id_in(content.decode("utf-8-sig", "replace")))
+    existing = []
+    for change in records:
+        path = repository.root / change.path
+        if path.is_file():
+            existing.append(change.path)
+            ids.update(_id_in(path.read_text(encoding="utf-8-sig", errors="replace")))
+    return ChangeSet(tuple(existing), frozenset(ids), any(c.path == CONFIG_FILE for c in changes))
+
+
+def _id_in(text: str) -> list[str]:
+    document = read_document(text)
+    if isinstance(document, LoadProblem) or not isinstance(document.data, dict):
+        return []
+    value = document.data.get("id")
+    return [value] if isinstance(value, str) else []

@@ -29,6 +29,7 @@ from ksd_cli.idformat import (
     tanggal_terbilang,
     terbilang,
 )
+from ksd_cli.messages import Lang
 
 MAX = 999_999_999_999_999
 
@@ -390,3 +391,27 @@ def test_rupiah_terbilang_composition(n: int) -> None:
     assert rupiah(n) == f"Rp{angka(n)},00"
     assert angka(n).replace(".", "") == str(n)
     assert all(len(g) == 3 for g in angka(n).split(".")[1:])
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_month_names_are_babels(lang: Lang) -> None:
+    from babel.dates import get_month_names
+
+    assert idformat._month_names(lang) == dict(get_month_names("wide", "format", locale=lang))
+
+
+def test_dates_are_worded_without_babel() -> None:
+    # Each of ksd stalled's workers words thousands of dates: loading babel there cost ~90 ms.
+    code = (
+        "import sys, datetime, ksd_cli.idformat as f; "
+        "words = [f.date_text(datetime.date(2024, 3, 5), lang) for lang in ('id', 'en')]; "
+        "print(words, sorted(m for m in sys.modules if m.split('.')[0] == 'babel'))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(idformat.__file__).rsplit("/ksd_cli/", 1)[0]},
+    )
+    assert out.stdout.strip() == "['5 Maret 2024', '5 March 2024'] []"

@@ -8,6 +8,8 @@ workers and in the parent, and for the owning region that only the whole reposit
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
 import shutil
 from datetime import date
 from pathlib import Path
@@ -19,7 +21,14 @@ from ksd_cli import cache, validate
 from ksd_cli.messages import Lang
 from ksd_cli.reference import load_reference
 from ksd_cli.repository import open_repository
-from ksd_cli.stalled import Assessment, Flag, StalledResult, find_stalled, find_stalled_in
+from ksd_cli.stalled import (
+    Assessment,
+    Flag,
+    StalledResult,
+    assess_record,
+    find_stalled,
+    find_stalled_in,
+)
 
 AS_OF = date(2025, 6, 30)
 FIXTURES = Path(__file__).parent / "fixtures" / "repos"
@@ -193,7 +202,8 @@ def test_flags_for_names_the_partners_again_only_when_the_owner_differs() -> Non
     assert assessment.flags_for(None) == (flag,)
     (again,) = assessment.flags_for(KUKAR)
     assert again.mitra == ("Kota Samarinda", "PT")
-    assert again == Flag(**{**flag.__dict__, "mitra": ("Kota Samarinda", "PT")})
+    fields = {f.name: getattr(flag, f.name) for f in dataclasses.fields(Flag)}
+    assert again == Flag(**{**fields, "mitra": ("Kota Samarinda", "PT")})
 
 
 def test_a_warm_cache_follows_a_changed_record_and_another_day(sample_repo: Path) -> None:
@@ -210,3 +220,37 @@ def test_a_warm_cache_follows_a_changed_record_and_another_day(sample_repo: Path
         sample_repo, as_of=later
     )
     assert by_assessments(sample_repo, use_cache=True) == after
+
+
+def test_records_alike_share_their_partners_and_organisations(tmp_path: Path) -> None:
+    # What recurs from record to record is held once (and pickled once per batch of results).
+    records = {f"KSD-6402-2021-{n:03}": BOTH for n in range(1, 4)}
+    repo = open_repository(_repository(tmp_path, records))
+    sources = repo.source_files()
+    loaded = validate.load_sound_records(repo, as_of=AS_OF, lang="id", use_cache=False)
+    got = [
+        assess_record(r.source, r.record, config=repo.config, as_of=AS_OF, lang="id")
+        for r in loaded.loaded.records
+    ]
+    assert len(got) == len(sources) == 3
+    first, *others = got
+    assert first.flags and first.partners
+    for other in others:
+        assert other.partners is first.partners
+        assert other.region is first.region
+        assert other.flags[0].mitra is first.flags[0].mitra
+    batch = pickle.loads(pickle.dumps(got))  # noqa: S301 - the test's own bytes
+    assert batch == got
+    assert batch[1].partners is batch[0].partners
+
+
+def test_an_assessment_pickles_as_a_call_of_its_class() -> None:
+    flag = Flag("KSD-X-2021-001", "Judul", "kb_tanpa_pks", "macet", AS_OF, 400, 365, None,
+                ("Kota Samarinda",), (), "pesan", "data/a.yaml", 0, (0,))  # fmt: skip
+    assessment = Assessment("KSD-X-2021-001", False, (flag,), ("POT-1",), True, KUKAR, ())
+    assert flag.__reduce__() == (
+        Flag,
+        tuple(getattr(flag, f.name) for f in dataclasses.fields(Flag)),
+    )
+    assert assessment.__reduce__()[0] is Assessment
+    assert pickle.loads(pickle.dumps(assessment)) == assessment  # noqa: S301

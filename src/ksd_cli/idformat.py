@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -288,12 +287,22 @@ def _date_text(year: int, month: int, day: int, month_only: bool, lang: Lang) ->
     return f"{name} {year}" if month_only else f"{day} {name} {year}"
 
 
-@functools.cache
 def _month_names(lang: Lang) -> dict[int, str]:
-    """The months' names as dates write them in ``lang`` (babel's wide, format context)."""
-    from babel.dates import get_month_names
+    """The months' names as dates write them in ``lang`` (babel's wide, format context).
 
-    return dict(get_month_names("wide", "format", locale=lang))
+    Written out here rather than read from babel: importing babel and loading a locale's
+    data costs about 90 ms, in each worker of ``ksd stalled`` (which writes no other word
+    through babel). ``tests/test_idformat.py`` holds them equal to babel's.
+    """
+    return _MONTH_NAMES[lang]
+
+
+_MONTH_NAMES: dict[Lang, dict[int, str]] = {
+    "id": dict(enumerate(("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+                          "Agustus", "September", "Oktober", "November", "Desember"), 1)),
+    "en": dict(enumerate(("January", "February", "March", "April", "May", "June", "July",
+                          "August", "September", "October", "November", "December"), 1)),
+}  # fmt: skip
 
 
 def days_text(n: int, lang: Lang) -> str:

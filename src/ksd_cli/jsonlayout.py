@@ -70,16 +70,32 @@ def _lay(
         for key, item in value.items():
             if not isinstance(key, str):
                 raise TypeError(f"keys must be strings, not {type(key).__name__}")
-            out.append(separator + encode_basestring(key) + ": ")
-            _lay(item, out, inner, step, flush)
+            head = separator + encode_basestring(key) + ": "
             separator = "," + inner
+            # A string, an int or null laid here, without a call each (most values are).
+            kind = type(item)
+            if kind is str:
+                out.append(head + encode_basestring(item))
+            elif kind is int:
+                out.append(head + int.__repr__(item))
+            elif item is None:
+                out.append(head + "null")
+            else:
+                out.append(head)
+                _lay(item, out, inner, step, flush)
         out.append(newline + "}")
     elif isinstance(value, list | tuple | Iterator):
         inner = newline + step
         separator = "[" + inner
         for item in value:
-            out.append(separator)
-            _lay(item, out, inner, step, flush)
+            kind = type(item)
+            if kind is str:
+                out.append(separator + encode_basestring(item))
+            elif kind is int:
+                out.append(separator + int.__repr__(item))
+            else:
+                out.append(separator)
+                _lay(item, out, inner, step, flush)
             separator = "," + inner
             if flush is not None and len(out) > _PIECES:
                 flush()

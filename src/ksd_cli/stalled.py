@@ -13,10 +13,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ksd_cli.config import Config, Thresholds
 from ksd_cli.documents import is_operational
+from ksd_cli.frozen import pickled_by_fields
 from ksd_cli.idformat import date_text, number
 from ksd_cli.lifecycle import (
     ENDED_STATUSES,
@@ -48,12 +49,16 @@ from ksd_cli.reference import ReferenceData, load_reference
 # v1.1: month-only dates; ages count from the end of the month (never a flag raised early).
 from ksd_cli.tanggal import akhir, awal, hari_sejak, pasti_sebelum, pasti_sesudah
 
+#: A value :func:`_shared` holds once: a string, or tuples of strings.
+_Value = TypeVar("_Value", str, tuple[str, ...], tuple[str, str], tuple[tuple[str, str], ...])
+
 if TYPE_CHECKING:
     from ksd_cli.repository import Repository, SourceFile
     from ksd_cli.validate import SoundRecords
 
 
-@dataclass(frozen=True)
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class Flag:
     """One reason a cooperation (or a mapped potential) needs attention."""
 
@@ -489,6 +494,7 @@ def potential_flags(
 # One record at a time, then the whole -----------------------------------------------------------
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Assessment:
     """What :func:`stalled_result` needs of one record, found where the record is loaded.
@@ -543,7 +549,7 @@ def assess_record(
             record.potensi,
             "identifikasi",
             (),
-            (record.perangkat_daerah,),
+            _shared((record.perangkat_daerah,)),
             source.rel,
             lang,
         )
@@ -554,13 +560,14 @@ def assess_record(
     if state is None or state.record is not record or state.as_of != as_of:
         state = lifecycle(record, as_of)
     region = repository_region(config, (record.id,))
-    partners = partner_names(record, None, reference)
+    region = _shared(region) if region is not None else None
+    partners = _shared(tuple(_shared(p) for p in partner_names(record, None, reference)))
     subject = _Subject(
         record.id,
         record.judul,
         state.tahap_terakhir,
-        tuple(name for _, name in without_owner(partners, region)),
-        tuple(record.perangkat_daerah or ()),
+        _shared(tuple(name for _, name in without_owner(partners, region))),
+        _shared(tuple(record.perangkat_daerah or ())),
         source.rel,
         lang,
     )
@@ -574,6 +581,18 @@ def assess_record(
         region,
         partners,
     )
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _shared(value: _Value) -> _Value:
+    """The first value equal to ``value`` met (in this process), to be held in its place.
+
+    Partners, regions and organisations recur from record to record. Each record read
+    gives its own copies; one copy held for all keeps an assessment small where it is held
+    by the hundred thousand (``ksd stalled``'s parent), and pickled once in each batch of
+    results a worker sends back. Equal values only: nothing else depends on it.
+    """
+    return value
 
 
 def stalled_result(

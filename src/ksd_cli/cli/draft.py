@@ -178,8 +178,9 @@ def draft(
     _deliver(answer, output, force=force)
 
 
-#: The formats whose answer is kept (``ksd_cli.answers``); a PDF is LibreOffice's, not ksd's.
-_KEPT = frozenset({"md", "docx"})
+#: The formats whose answer is kept (``ksd_cli.answers``). Not Word's: its comments on the
+#: blanks carry the time they were written; nor PDF, which LibreOffice makes from Word's.
+_KEPT = frozenset({"md"})
 
 
 @dataclass(frozen=True)

@@ -413,3 +413,29 @@ def test_a_draft_to_stdout_is_kept_apart(
     assert main([*args, "--output", "-"]) == 0
     assert capsys.readouterr() == expected
     assert made.count == 0
+
+
+def test_a_kept_answer_imports_neither_models_nor_templates(sample: Path, tmp_path: Path) -> None:
+    """The point of keeping answers: the warm path is start-up, a listing and a write."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from ksd_cli import cache; cache.RACY_NS = 0\n"
+        "from ksd_cli.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "heavy = ('ksd_cli.models', 'ksd_cli.config', 'ksd_cli.validate', 'jinja2', 'num2words')\n"
+        "print(code, *sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    show = ["show", "KSD-6402-2020-001", "--root", str(sample), "--format", "json", *AS_OF]
+    out = tmp_path / "naskah.md"
+    draft = ["draft", "KSD-6402-2020-001", "--root", str(sample), "-o", str(out), "--force"]
+    for command in (show, draft):
+        runs = [
+            subprocess.run(
+                [sys.executable, "-c", script, *command], capture_output=True, text=True, check=True
+            ).stdout.splitlines()[-1]
+            for _ in range(2)
+        ]
+        assert "ksd_cli.models" in runs[0].split()  # made in full
+        assert runs[1] == "0"  # kept

@@ -237,6 +237,15 @@ def test_no_cache_neither_reads_nor_keeps_answers(
     assert made.count == 1
 
 
+def test_answers_are_readable_by_their_owner_alone(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = sorted((corpus / "data/agreements").glob("*.yaml"))[0].stem
+    _show(corpus, first, capsys)
+    (kept,) = Path(cache.cache_folder()).rglob("answers/*")
+    assert kept.stat().st_mode & 0o777 == 0o600  # they hold record text
+
+
 def test_the_witness_sees_every_kind_of_change(tmp_path: Path) -> None:
     folder, tree = tmp_path / "records", tmp_path / "templates"
     (tree / "en").mkdir(parents=True)

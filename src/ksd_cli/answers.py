@@ -238,11 +238,10 @@ class Answers:
             "answers": answers,
         }
         try:
-            from ksd_cli.atomic import write_bytes_atomic
-
-            write_bytes_atomic(self.path, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
-        except (OSError, pickle.PicklingError):
+            data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        except pickle.PicklingError:
             return
+        _replace(self.path, data)
 
     def _load(self) -> tuple[Witness, str, dict[Hashable, object]] | None:
         """The witness, time zone and answers stored by this ksd in this layout, else ``None``."""
@@ -261,3 +260,24 @@ class Answers:
         ):
             return None
         return stored["witness"], stored["zona_waktu"], stored["answers"]
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Replace ``path`` by ``data`` atomically; a folder that cannot be written is skipped.
+
+    Readable by its owner alone, as the record cache's files: answers hold record text.
+    """
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return

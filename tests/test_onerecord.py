@@ -144,8 +144,9 @@ def test_a_corrupt_or_foreign_summary_is_ignored(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     first = sorted((corpus / "data/agreements").glob("*.yaml"))[0].stem
-    expected = _show(corpus, first, "json", capsys, "--no-cache")
-    assert _show(corpus, first, "json", capsys) == expected
+    # As text: a JSON view would come from the answers kept above the summary (ksd_cli.answers).
+    expected = _show(corpus, first, "text", capsys, "--no-cache")
+    assert _show(corpus, first, "text", capsys) == expected
     (summary,) = Path(cache.cache_folder()).rglob("*.summary.pickle")
     if damage == "corrupt":
         summary.write_bytes(summary.read_bytes()[:100])
@@ -155,7 +156,7 @@ def test_a_corrupt_or_foreign_summary_is_ignored(
     else:
         summary.write_bytes(b"")
     scans = Scans(monkeypatch)
-    assert _show(corpus, first, "json", capsys) == expected
+    assert _show(corpus, first, "text", capsys) == expected
     assert scans.count == 1
 
 
@@ -168,3 +169,23 @@ def test_the_sample_repository_is_shown_the_same(
     scans = Scans(monkeypatch)
     assert _every_view(project_root, capsys) == expected
     assert scans.count == 0
+
+
+@pytest.mark.parametrize("entry", ["symlink", "folder"])
+def test_a_link_or_a_folder_named_like_a_record_is_seen(
+    corpus: Path, entry: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    agreements = sorted((corpus / "data/agreements").glob("*.yaml"))
+    _show(corpus, agreements[0].stem, "text", capsys)  # writes the summary
+    named = corpus / "data/agreements/KSD-6402-2031-001.yaml"
+    if entry == "symlink":  # a finding of its own: never followed
+        named.symlink_to(agreements[1])
+    else:  # not a record: the summary still holds
+        named.mkdir()
+    expected = _every_view(corpus, capsys, "--no-cache")
+    scans = Scans(monkeypatch)
+    assert (
+        _show(corpus, agreements[0].stem, "text", capsys) == expected[f"{agreements[0].stem} text"]
+    )
+    assert scans.count == (1 if entry == "symlink" else 0)
+    assert _every_view(corpus, capsys) == expected

@@ -7,16 +7,16 @@ import functools
 import re
 import tomllib
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ksd_cli import CONFIG_FILE as CONFIG_FILE
 from ksd_cli.errors import UserError
 from ksd_cli.messages import Lang, Msg, render
 
-CONFIG_FILE = "ksd.toml"
 ZonaWaktu = Literal["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]
 Days = Annotated[int, Field(ge=0)]
 
@@ -165,9 +165,9 @@ class Config(_Section):
 
     def today(self) -> date:
         """Today's date in the region's time zone: the default as-of date."""
-        from zoneinfo import ZoneInfo
+        from ksd_cli.answers import today_in
 
-        return datetime.now(ZoneInfo(self.daerah.zona_waktu)).date()
+        return today_in(self.daerah.zona_waktu)
 
 
 def load_config(root: Path) -> Config:

@@ -222,6 +222,14 @@ def open_git(root: Path) -> GitRepository:
     return GitRepository(Path(toplevel), prefix)
 
 
+def head_id(root: Path) -> str | None:
+    """The short id of HEAD; ``None`` outside git (the naskah's provenance names it)."""
+    try:
+        return run_git(root, ("rev-parse", "--short", "HEAD")).decode().strip() or None
+    except GitError:
+        return None
+
+
 def head_commit(root: Path, paths: Sequence[str] = ()) -> tuple[str | None, bool]:
     """The short id of HEAD and whether ``paths`` (default: all) have uncommitted changes.
 

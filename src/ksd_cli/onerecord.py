@@ -15,10 +15,10 @@ so that reading it costs next to nothing even at 100,000 files.
 from __future__ import annotations
 
 import os
+import stat
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
 
 from ksd_cli.cache import RecordCache, Stamp
 from ksd_cli.diagnostics import Diagnostic
@@ -162,34 +162,37 @@ def fresh_summary(
     sources: list[SourceFile] = []
     try:
         for (folder, kind, prefix), (_, names, stamps) in zip(listed, summary.folders, strict=True):
-            entries = _regular_entries(folder)
-            if entries is None or "\0".join(e.name for e in entries) != names:
-                return None
-            found = array("q")
-            for entry in entries:
-                info = entry.stat(follow_symlinks=False)
-                found.extend((info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
-            if found.tobytes() != stamps:
+            found = _record_stamps(folder)
+            if found is None or found[0] != names or found[1] != stamps:
                 return None
             sources.extend(
-                SourceFile((folder, e.name), prefix + e.name, kind)
-                for e in entries
-                if prefix + e.name in wanted
+                SourceFile((folder, name), prefix + name, kind)
+                for name in names.split("\0")
+                if prefix + name in wanted
             )
     except (OSError, OverflowError):
         return None
     return summary, sources
 
 
-def _regular_entries(folder: os.PathLike[str]) -> list[os.DirEntry[str]] | None:
-    """The record files in ``folder`` in name order; ``None`` if one is not a regular file."""
-    entries = []
-    with os.scandir(folder) as listing:
-        for entry in listing:
-            if not is_record_name(entry.name) or entry.is_dir(follow_symlinks=False):
+def _record_stamps(folder: os.PathLike[str]) -> tuple[str, bytes] | None:
+    """The record files in ``folder`` in name order (joined by NUL) and their stamps.
+
+    One listing and one ``lstat`` a record file, relative to the open folder; ``None`` if
+    one is not a regular file. Sub-folders are not records.
+    """
+    names = []
+    stamps = array("q")
+    handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for name in sorted(filter(is_record_name, os.listdir(handle))):
+            info = os.lstat(name, dir_fd=handle)
+            if stat.S_ISDIR(info.st_mode):
                 continue
-            if entry.is_symlink() or not entry.is_file(follow_symlinks=False):
+            if not stat.S_ISREG(info.st_mode):
                 return None
-            entries.append(entry)
-    entries.sort(key=attrgetter("name"))
-    return entries
+            names.append(name)
+            stamps.extend((info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
+    finally:
+        os.close(handle)
+    return "\0".join(names), stamps.tobytes()

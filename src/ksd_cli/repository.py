@@ -7,11 +7,15 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from ksd_cli.config import CONFIG_FILE, Config, load_config
+from ksd_cli import CONFIG_FILE
 from ksd_cli.errors import UserError
 from ksd_cli.messages import Msg
+
+if TYPE_CHECKING:
+    # Imported when a repository is opened: finding a root needs none of the models.
+    from ksd_cli.config import Config
 
 Kind = Literal["agreement", "potential"]
 RECORD_SUFFIXES = (".yaml", ".yml")
@@ -210,6 +214,8 @@ def open_repository(root: Path | None = None, *, cwd: Path | None = None) -> Rep
             Msg("repo.not-found"),
             hint=Msg("repo.not-found.hint"),
         )
+    from ksd_cli.config import load_config
+
     config = load_config(found)
     check_paths_inside(found, config)
     _check_ignored_rules(config)

@@ -17,6 +17,7 @@ from ksd_cli.escaping import terminal_text
 from ksd_cli.messages import LANGS, Lang, Msg, message, resolve_lang
 
 if TYPE_CHECKING:
+    from ksd_cli.answers import Answers
     from ksd_cli.repository import Repository
 
 RootOption = Annotated[
@@ -64,6 +65,23 @@ def repository(root: Path | None) -> Repository:
     from ksd_cli.repository import open_repository
 
     return open_repository(root)
+
+
+def answers_for(root: Path | None, command: str, *, no_cache: bool) -> Answers | None:
+    """The answers of ``command`` kept for the repository at ``--root`` (or found upward).
+
+    ``None`` when the cache is off, or no repository is found.
+
+    See ``ksd_cli.answers``: nothing of the repository is read or checked here.
+    """
+    from ksd_cli.answers import Answers
+    from ksd_cli.cache import cache_enabled
+    from ksd_cli.repository import find_root
+
+    if not cache_enabled(no_cache):
+        return None
+    found = root.resolve() if root is not None else find_root(Path.cwd())
+    return Answers(found, command) if found is not None and found.is_dir() else None
 
 
 def as_of_date(value: str | None, repo: Repository) -> date:

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Hashable
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
+from ksd_cli.answers import config_bytes, witness
 from ksd_cli.cli.common import (
     AsOfOption,
     ForceOption,
     LangOption,
     NoCacheOption,
     RootOption,
+    answers_for,
     as_of_date,
     language,
     repository,
@@ -21,7 +26,7 @@ from ksd_cli.cli.common import (
 from ksd_cli.cli.writing import format_option
 from ksd_cli.errors import UsageProblem
 from ksd_cli.escaping import terminal_text
-from ksd_cli.messages import Msg, message
+from ksd_cli.messages import Lang, Msg, message
 
 
 def draft(
@@ -79,7 +84,6 @@ def draft(
 
     Prints the path of the file written. Templates: bundled, or the repository's templates/.
     """
-    from ksd_cli.draft import NaskahIncomplete, render_naskah, write_naskah
     from ksd_cli.outputs import check_target, choose_format
 
     lang_ = language(lang)
@@ -93,8 +97,35 @@ def draft(
         raise UsageProblem("--output", Msg("usage.binary-to-stdout", format="PDF"))
     if named is not None:
         check_target(named, force=force)
+    answers = answers_for(root, "draft", no_cache=no_cache) if fmt.name in _KEPT else None
+    if answers is not None:
+        from ksd_cli.gitio import head_id
+
+        commit = head_id(answers.root)
+        found = answers.find(
+            lambda today: _key(
+                record_id, choice, fmt.name, to_stdout, draft_mode, lang_, as_of, today, commit
+            )
+        )
+        if isinstance(found, DraftAnswer):
+            _deliver(found, output, force=force)
+            return
+    from ksd_cli.draft import NaskahIncomplete, render_naskah
+
+    # Read before the repository is opened: a witness never vouches for a later text.
+    config = config_bytes(answers.root) if answers is not None else None
     repo = repository(root)
     day = as_of_date(as_of, repo)
+    seen = None
+    if answers is not None:
+        from ksd_cli.jinja import bundled_templates
+
+        seen = witness(
+            repo.root,
+            config,
+            [repo.agreements_dir, repo.potentials_dir],
+            [repo.root / repo.config.paths.templates, bundled_templates()],
+        )
     try:
         rendered = render_naskah(
             repo,
@@ -117,6 +148,7 @@ def draft(
         )
         raise typer.Exit(1) from None
 
+    notes = []
     if rendered.new:
         worded = message(
             "draft.new",
@@ -125,32 +157,90 @@ def draft(
             jenis=rendered.jenis,
             position=rendered.position,
         )
-        sys.stderr.write(f"ksd: {worded}\n")
+        notes.append(f"ksd: {worded}\n")
     if rendered.missing:
         for missing in rendered.missing:
-            sys.stderr.write(
+            notes.append(
                 terminal_text(f"{rendered.source}: {missing.path}: {missing.text(lang_)}") + "\n"
             )
         worded = message("draft.with-blanks", lang_, count=len(rendered.markers))
-        sys.stderr.write(f"ksd: {worded}\n")
-    if to_stdout:
-        sys.stdout.write(rendered.markdown)
+        notes.append(f"ksd: {worded}\n")
+    answer = DraftAnswer(
+        "".join(notes),
+        rendered.markdown if to_stdout else None,
+        None if to_stdout else rendered.content,
+        rendered.default_filename(),
+    )
+    if answers is not None:
+        commit = rendered.provenance.commit
+        key = _key(record_id, choice, fmt.name, to_stdout, draft_mode, lang_, as_of, day, commit)
+        answers.keep(key, answer, seen, zona_waktu=repo.config.daerah.zona_waktu)
+    _deliver(answer, output, force=force)
+
+
+#: The formats whose answer is kept (``ksd_cli.answers``). Not Word's: its comments on the
+#: blanks carry the time they were written; nor PDF, which LibreOffice makes from Word's.
+_KEPT = frozenset({"md"})
+
+
+@dataclass(frozen=True)
+class DraftAnswer:
+    """What ``ksd draft`` answers: its notes (stderr), and the Markdown or the file's bytes.
+
+    ``markdown`` is set when the naskah goes to stdout (``--output -``), ``content`` when it
+    goes to a file (``--output``, else ``default_filename``).
+    """
+
+    notes: str
+    markdown: str | None
+    content: bytes | None
+    default_filename: str
+
+
+def _deliver(answer: DraftAnswer, output: str | None, *, force: bool) -> None:
+    """Write the notes to stderr and the naskah to stdout or its file (printing its path)."""
+    from ksd_cli.outputs import write_output
+
+    sys.stderr.write(answer.notes)
+    if answer.markdown is not None:
+        sys.stdout.write(answer.markdown)
         return
-    target = Path(output) if output else Path(rendered.default_filename())
-    write_naskah(rendered, target, force=force)
+    assert answer.content is not None
+    target = Path(output) if output else Path(answer.default_filename)
+    write_output(target, answer.content, force=force)
     sys.stdout.write(f"{target}\n")
+
+
+def _key(
+    record_id: str,
+    choice: int | str | None,
+    name: str,
+    to_stdout: bool,
+    draft_mode: bool,
+    lang: Lang,
+    as_of: str | None,
+    today: date,
+    commit: str | None,
+) -> Hashable:
+    """What a kept naskah is found by: the record, the options, the day and HEAD's commit.
+
+    The day is ``--as-of`` as given, else ``today`` (the naskah is dated by it and judged
+    as of it); the commit is the one its provenance names.
+    """
+    day = as_of if as_of is not None else today.isoformat()
+    return ("draft", record_id, choice, name, to_stdout, draft_mode, lang, day, commit)
 
 
 def _choice(value: str | None) -> int | str | None:
     """``--naskah``: a position from 1, or a kind of naskah."""
-    from ksd_cli.draft.render import JENIS_NASKAH
-
     if value is None:
         return None
     if value.isdigit():
         if int(value) < 1:
             raise UsageProblem("--naskah", Msg("usage.naskah-from-one"))
         return int(value)
+    from ksd_cli.draft.render import JENIS_NASKAH
+
     if value not in JENIS_NASKAH:
         raise UsageProblem(
             "--naskah",

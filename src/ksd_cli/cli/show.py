@@ -4,23 +4,28 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
+from datetime import date
 from typing import TYPE_CHECKING, Annotated, Optional, TextIO
 
 import typer
 
+from ksd_cli.answers import Answers, config_bytes, witness
 from ksd_cli.cli.common import (
     AsOfOption,
     ForceOption,
     LangOption,
     NoCacheOption,
     RootOption,
+    answers_for,
     as_of_date,
     language,
     repository,
 )
-from ksd_cli.cli.writing import OutputOption, format_option, plan_output
+from ksd_cli.cli.writing import OutputOption, OutputPlan, format_option, plan_output
+from ksd_cli.errors import UsageProblem, UserError
 from ksd_cli.escaping import terminal_text
+from ksd_cli.outputs import render
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -47,15 +52,28 @@ def show(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Show one record as of a date: stages with dates, documents, status, flags."""
+    lang_ = language(lang)
+    answers = answers_for(root, "show", no_cache=no_cache)
+    if answers is not None:
+        found = _answer(answers, record_id, output_format, output, force, as_of, lang_)
+        if found is not None:
+            plan, content = found
+            plan.write_rendered(content)
+            return
     from ksd_cli.reference import load_reference
     from ksd_cli.show import show_record
     from ksd_cli.validate import load_sound_record
 
-    lang_ = language(lang)
+    # Read before the repository is opened: a witness never vouches for a later text.
+    config = config_bytes(answers.root) if answers is not None else None
     repo = repository(root)
     day = as_of_date(as_of, repo)
     plan = plan_output("show", output_format, output, force=force)
-    today = repo.config.today()
+    # One reading of the clock: the day judged and the answer's key must agree at midnight.
+    today = day if as_of is None else repo.config.today()
+    kept = answers is not None and plan.format.name in _KEPT
+    folders = [repo.agreements_dir, repo.potentials_dir]
+    seen = witness(repo.root, config, folders) if kept else None
     view = show_record(
         load_sound_record(
             repo, record_id, as_of=day, lang=lang_, today=today, use_cache=not no_cache
@@ -71,7 +89,51 @@ def show(
         options["lang"] = lang_
         if plan.to_file:
             options["color"] = False
-    plan.write(view, **options)
+    if answers is None or not kept:
+        plan.write(view, **options)
+        return
+    text = render(plan.format, view, **options)
+    key = _key(record_id, plan.format.name, lang_, as_of, today)
+    answers.keep(key, text, seen, zona_waktu=repo.config.daerah.zona_waktu)
+    plan.write_rendered(text)
+
+
+#: The formats whose answer is kept (``ksd_cli.answers``): those that do not depend on the
+#: terminal they are written to.
+_KEPT = frozenset({"json"})
+
+
+def _answer(
+    answers: Answers,
+    record_id: str,
+    output_format: str | None,
+    output: str | None,
+    force: bool,
+    as_of: str | None,
+    lang: Lang,
+) -> tuple[OutputPlan, str] | None:
+    """Where the output goes and the answer kept for these options, if it still holds.
+
+    ``None`` too when the output cannot be planned: the full path then says why, in the
+    order it checks the options and the repository.
+    """
+    try:
+        plan = plan_output("show", output_format, output, force=force)
+    except (UsageProblem, UserError):
+        return None
+    if plan.format.name not in _KEPT:
+        return None
+    found = answers.find(lambda today: _key(record_id, plan.format.name, lang, as_of, today))
+    return (plan, found) if isinstance(found, str) else None
+
+
+def _key(record_id: str, name: str, lang: Lang, as_of: str | None, today: date) -> Hashable:
+    """What a kept view is found by: the record, format, language, as-of option and today.
+
+    The view judges as of the later of ``--as-of`` and today (``ksd_cli.validate``), so
+    today counts even when ``--as-of`` is given.
+    """
+    return ("show", record_id, name, lang, as_of, today.isoformat())
 
 
 def write_json(view: AgreementView | PotentialView, stream: TextIO) -> None:

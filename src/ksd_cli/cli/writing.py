@@ -98,7 +98,16 @@ class OutputPlan:
         if self.path is None:
             write_stream(self.format, result, sys.stdout, **options)
             return
-        content = render(self.format, result, **options)
+        self.write_rendered(render(self.format, result, **options))
+
+    def write_rendered(self, content: str | bytes) -> None:
+        """Write a result already rendered in :attr:`format`, as :meth:`write` does."""
+        if self.path is None:
+            if isinstance(content, bytes):
+                sys.stdout.buffer.write(content)
+            else:
+                sys.stdout.write(content)
+            return
         write_output(self.path, content, force=self.force)
         sys.stdout.write(f"{self.path}\n")
 

@@ -18,7 +18,7 @@ from ksd_cli.draft.context import DraftContext, MissingField, build_context
 from ksd_cli.draft.provenance import Provenance
 from ksd_cli.errors import UserError
 from ksd_cli.escaping import terminal_text
-from ksd_cli.gitio import head_commit
+from ksd_cli.gitio import head_id
 from ksd_cli.ids import is_record_id
 from ksd_cli.loading import load_file
 from ksd_cli.messages import Msg
@@ -309,7 +309,7 @@ def render_naskah(
         template=template_name,
         template_file=template_file,
         ksd_version=__version__,
-        commit=head_commit(repository.root)[0],
+        commit=head_id(repository.root),
         generated=today,
         draft=draft or selection.new or bool(context.missing),
     )

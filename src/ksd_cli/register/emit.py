@@ -118,25 +118,25 @@ def _entry(
 
 
 def _scalar(value: Any, code: bool) -> str:
+    if isinstance(value, str):  # first: most values are text
+        if code:
+            if _CODE.fullmatch(value) is None:
+                raise _Unsure
+            return f'"{value}"'
+        plain = (
+            _PLAIN.fullmatch(value) is not None
+            and value.isprintable()
+            and value == value.strip()
+            and "  " not in value
+            and _NOT_TEXT.fullmatch(value) is None
+        )
+        if not plain:
+            raise _Unsure
+        return value
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
     if isinstance(value, date):
         return value.isoformat()
-    if not isinstance(value, str):
-        raise _Unsure
-    if code:
-        if _CODE.fullmatch(value) is None:
-            raise _Unsure
-        return f'"{value}"'
-    plain = (
-        _PLAIN.fullmatch(value) is not None
-        and value.isprintable()
-        and value == value.strip()
-        and "  " not in value
-        and _NOT_TEXT.fullmatch(value) is None
-    )
-    if not plain:
-        raise _Unsure
-    return value
+    raise _Unsure

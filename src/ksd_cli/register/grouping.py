@@ -147,12 +147,13 @@ def parse_row(
         value = cells[column.index] if column.index < len(cells) else None
         raw[column.field] = (column.index, value)
         parsed.columns[column.field] = column.index
-    if all(cell_text(v) == "" for _, v in raw.values()):
+    text = {name: cell_text(value) for name, (_, value) in raw.items()}
+    if not any(text.values()):
         return None, []
 
     def read(name: str, parser: Any) -> Any:
         index, value = raw[name]
-        if cell_text(value) == "":
+        if text[name] == "":
             return None
         try:
             return parser(value)
@@ -160,7 +161,6 @@ def parse_row(
             findings.append(Finding(row, index, "error", problem.words))
             return None
 
-    text = {name: cell_text(value) for name, (_, value) in raw.items()}
     if "kunci" in raw and text["kunci"]:
         kunci, _, posisi = text["kunci"].partition("#")
         parsed.kunci = kunci

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import get_args
 
 from ksd_cli.escaping import FORMULA_STARTS
@@ -103,6 +103,12 @@ def split_values(value: object) -> list[str]:
     return [p.strip(" \t-•") for p in parts if p.strip(" \t-•")]
 
 
+#: Distinct texts remembered by the lookups below: a register repeats its partners, kinds and
+#: urusan on every row (ten thousand rows, a few dozen distinct names).
+_REMEMBERED = 4096
+
+
+@lru_cache(maxsize=_REMEMBERED)
 def normalise(text: str) -> str:
     """Lower case, accents and punctuation gone, spaces collapsed: for matching words."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -351,6 +357,7 @@ def _regions_at(tingkat: str) -> dict[str, Wilayah]:
     return {bare: w for (level, bare), w in _region_names().items() if level == tingkat}
 
 
+@lru_cache(maxsize=_REMEMBERED)  # a misspelt name is matched fuzzily once, not on every row
 def resolve_wilayah(name: str) -> WilayahMatch | None:
     """The region a partner name means ("Pemkot Samarinda", "Kab. Kutai Timur"), else ``None``.
 

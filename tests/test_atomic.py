@@ -84,3 +84,20 @@ def test_temporary_files_are_named_to_be_recognised_and_stale_ones_removed(
     other.write_bytes(b"user")
     assert remove_stale_temporaries(tmp_path) == [dead]
     assert alive.exists() and other.exists() and (tmp_path / "a.yaml").read_bytes() == b"x\n"
+
+
+def test_a_text_stream_replaces_the_file_only_when_the_block_ends(tmp_path: Path) -> None:
+    from ksd_cli.atomic import open_text_atomic
+
+    target = tmp_path / "laporan.md"
+    target.write_text("lama\n")
+    with pytest.raises(RuntimeError), open_text_atomic(target) as stream:
+        stream.write("baru – sebagian\r\n")
+        assert target.read_text() == "lama\n"
+        raise RuntimeError("the writer failed half way")
+    assert target.read_text() == "lama\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["laporan.md"]
+    with open_text_atomic(target) as stream:
+        stream.write("baru – ")
+        stream.write("utuh\r\n")
+    assert target.read_bytes() == "baru – utuh\r\n".encode()  # UTF-8, line ends as written

@@ -8,6 +8,7 @@ import io
 import json
 import os
 import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -148,6 +149,32 @@ def test_a_read_only_folder_is_a_user_error(
     monkeypatch.setattr("ksd_cli.atomic.tempfile.mkstemp", refuse)
     with pytest.raises(UserError) as caught:
         write_output(tmp_path / "out.csv", "x", force=False)
+    assert "Permission denied" in caught.value.text("en")
+
+
+def test_a_text_format_is_written_as_its_writer_writes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``write_text_output`` writes the bytes ``render`` gives, and maps the disk's refusal."""
+    from ksd_cli.outputs import render, write_text_output
+    from ksd_cli.stalled import StalledResult
+
+    fmt = FORMATS["stalled"]["md"]
+    result = StalledResult(as_of=date(2025, 6, 30), flags=(), records=0, invalid=())
+    target = tmp_path / "macet.md"
+    write_text_output(target, fmt, result, force=False, lang="id")
+    expected = render(fmt, result, lang="id")
+    assert isinstance(expected, str) and expected
+    assert target.read_bytes() == expected.encode("utf-8")
+    with pytest.raises(UserError):  # exists, without --force
+        write_text_output(target, fmt, result, force=False, lang="id")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("ksd_cli.atomic.tempfile.mkstemp", refuse)
+    with pytest.raises(UserError) as caught:
+        write_text_output(target, fmt, result, force=True, lang="id")
     assert "Permission denied" in caught.value.text("en")
 
 

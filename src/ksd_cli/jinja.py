@@ -361,11 +361,18 @@ class KsdTemplate(Template):
         For data that is itself large: the caller sizes ``scale`` by its data (so a template
         still can do no more than the data asks), never by the template.
         """
+        return "".join(self.generate_scaled(scale, *args, **kwargs))
+
+    def generate_scaled(self, scale: int, /, *args: Any, **kwargs: Any) -> Iterator[str]:
+        """:meth:`render_scaled` a chunk at a time, for a caller that writes them as they come.
+
+        The caller must consume the chunks before it renders another template.
+        """
         context = self.new_context(dict(*args, **kwargs))
         token = _BUDGET.set(_Budget(max(1, scale)))
         try:
             chunks = self.root_render_func(context)
-            return "".join(_bounded_output(chunks))
+            yield from _bounded_output(chunks)
         except Exception:
             self.environment.handle_exception()
         finally:

@@ -225,6 +225,24 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or errno.errorcode.get(exc.errno or 0, str(exc))
 
 
+def write_text_output(
+    path: Path, fmt: Format, result: object, *, force: bool, **options: Any
+) -> None:
+    """``result`` in the text format ``fmt`` to ``path``, written as the writer writes it.
+
+    As :func:`write_output` (atomic, a failing file system a ``UserError``), without the
+    whole text held first (a large report's Markdown is over 100 MB).
+    """
+    from ksd_cli.atomic import open_text_atomic
+
+    check_target(path, force=force)
+    try:
+        with open_text_atomic(path) as stream:
+            write_stream(fmt, result, stream, **options)
+    except OSError as exc:
+        raise UserError(Msg("output.cannot-write", path=path, reason=_reason(exc))) from None
+
+
 def write_output(path: Path, content: str | bytes, *, force: bool) -> None:
     """Write ``content`` to ``path`` atomically under the rules of :func:`check_target`.
 

@@ -37,7 +37,8 @@ _AFTER_HYPERLINKS = re.compile(
 class SheetXml:
     """What a sheet gets besides what openpyxl writes: its rows, and links within the workbook."""
 
-    rows: list[str] = field(default_factory=list)
+    #: Each row's XML, or an iterable of rows' XML made only when the sheet is written.
+    rows: list[str | Iterable[str]] = field(default_factory=list)
     #: (cell, location) pairs: "A13" links to "'Ringkasan'!A1".
     links: list[tuple[str, str]] = field(default_factory=list)
 
@@ -159,14 +160,15 @@ class _RowsArchive(zipfile.ZipFile):
             out.write(xml[after.start() :])
 
 
-def _write_chunks(out: IO[bytes], rows: Iterable[str]) -> None:
+def _write_chunks(out: IO[bytes], rows: Iterable[str | Iterable[str]]) -> None:
     """The rows, encoded a few thousand at a time (one write per row is slow to compress)."""
     chunk: list[str] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) == 4096:
-            out.write("".join(chunk).encode("utf-8"))
-            chunk.clear()
+    for item in rows:
+        for row in (item,) if isinstance(item, str) else item:
+            chunk.append(row)
+            if len(chunk) == 4096:
+                out.write("".join(chunk).encode("utf-8"))
+                chunk.clear()
     out.write("".join(chunk).encode("utf-8"))
 
 

@@ -117,3 +117,37 @@ def test_a_report_larger_than_the_templates_limits_is_still_written(
     monkeypatch.setattr(jinja, "MAX_OUTPUT", len(text) // 4)
     monkeypatch.setattr(report_markdown, "CELLS_PER_SCALE", 50)
     assert markdown(sample_2024, project_root) == text
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        None,  # the bundled template
+        "# {{ report.daerah_nama }}\n\n\n{% for row in tabel.daftar.rows %}\n\n{% endfor %}\n",
+        "{% for row in tabel.daftar.rows %}| {{ row | join(' | ') }} |\n\n{% endfor %}",
+        "",
+        "\n\n\n",
+    ],
+)
+def test_the_written_markdown_is_the_rendered_text(
+    sample_repo: Path, sample_2024: Report, template: str | None
+) -> None:
+    """``ksd report`` writes the Markdown as it renders: the text ``render_markdown`` returns."""
+    import io
+
+    from ksd_cli.jinja import make_environment
+    from ksd_cli.report import render_markdown
+    from ksd_cli.report.markdown import write_markdown
+    from ksd_cli.repository import open_repository
+
+    if template is not None:
+        (sample_repo / "templates").mkdir(exist_ok=True)
+        (sample_repo / "templates" / "laporan.md.j2").write_text(template, encoding="utf-8")
+    env = make_environment(open_repository(sample_repo))
+    stream = io.StringIO()
+    write_markdown(sample_2024, stream, env=env)
+    expected = render_markdown(sample_2024, env)
+    assert stream.getvalue() == expected
+    assert expected.endswith("\n") and not expected.endswith("\n\n")
+    if template is None:
+        assert len(expected) > 10_000

@@ -24,6 +24,7 @@ from ksd_cli.outputs import (
     render,
     write_output,
     write_stream,
+    write_text_output,
 )
 
 OutputOption = Annotated[
@@ -98,7 +99,11 @@ class OutputPlan:
         if self.path is None:
             write_stream(self.format, result, sys.stdout, **options)
             return
-        self.write_rendered(render(self.format, result, **options))
+        if self.format.binary:
+            self.write_rendered(render(self.format, result, **options))
+            return
+        write_text_output(self.path, self.format, result, force=self.force, **options)
+        sys.stdout.write(f"{self.path}\n")
 
     def write_rendered(self, content: str | bytes) -> None:
         """Write a result already rendered in :attr:`format`, as :meth:`write` does."""

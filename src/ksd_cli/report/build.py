@@ -1,12 +1,12 @@
-"""Building the evaluation report from each record's part: pandas for the counts."""
+"""Building the evaluation report from each record's part: counts and sums in plain Python."""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, get_args
+from typing import TYPE_CHECKING, get_args
 
 from ksd_cli import __version__
 from ksd_cli.config import Config
@@ -46,8 +46,6 @@ from ksd_cli.report.parts import (
 from ksd_cli.stalled import Flag, InvalidRecord, invalid_records, stalled_result
 
 if TYPE_CHECKING:
-    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
-
     from ksd_cli.repository import Repository
     from ksd_cli.validate import SoundRecords
 
@@ -206,8 +204,8 @@ def report_of_parts(
     daftar = _daftar_rows(agreements, mitra, flags_of, lang)
     followed = followers_by_potential((a.id, a.stalled.potensi) for a in agreements).keys()
     flagged_potentials = {f.id for f in stalled.flags if f.code == "potensi_tanpa_tindak_lanjut"}
-    frames = _frames(agreements, mitra)
-    konversi = Share(int(frames.kb["diikuti"].sum()), len(frames.kb))
+    kb = [followed for a in agreements for _, followed, _ in a.kb]
+    konversi = Share(sum(kb), len(kb))
     potensi_share = Share(sum(1 for p in potentials if p.id in followed), len(potentials))
     in_period_potentials = [
         p for p in potentials if period.start.year <= p.tahun <= counted_until.year
@@ -225,19 +223,22 @@ def report_of_parts(
         agreements=len(agreements),
         potentials=len(potentials),
         invalid=stalled.invalid,
-        ikhtisar=_ikhtisar(
-            agreements, frames, konversi, potensi_share, stalled.flags, events, lang
-        ),
+        ikhtisar=_ikhtisar(agreements, konversi, potensi_share, stalled.flags, events, lang),
         konversi=konversi,
-        menurut_jenis=_menurut_jenis(frames.agreements, lang),
-        menurut_status=_menurut_status(frames.agreements, lang),
-        menurut_tahap=_menurut_tahap(frames.agreements, lang),
+        menurut_jenis=_menurut_jenis(agreements, lang),
+        menurut_status=_menurut_status(agreements, lang),
+        menurut_tahap=_menurut_tahap(agreements, lang),
         kegiatan=_kegiatan(events, lang),
-        konversi_per_tahun=_konversi_per_tahun(frames.kb, lang),
+        konversi_per_tahun=_konversi_per_tahun(agreements, lang),
         temuan_per_kode=_temuan_per_kode(stalled.counts(), lang),
-        menurut_urusan=_rincian(frames, "urusan", lang),
-        menurut_mitra=_rincian(frames, "mitra", lang),
-        menurut_perangkat_daerah=_rincian(frames, "perangkat_daerah", lang),
+        menurut_urusan=_rincian(agreements, _links("urusan", agreements, mitra), "urusan", lang),
+        menurut_mitra=_rincian(agreements, _links("mitra", agreements, mitra), "mitra", lang),
+        menurut_perangkat_daerah=_rincian(
+            agreements,
+            _links("perangkat_daerah", agreements, mitra),
+            "perangkat_daerah",
+            lang,
+        ),
         temuan=_temuan(stalled.flags, lang),
         akan_berakhir=_akan_berakhir(stalled.flags, agreements, lang),
         tindak_lanjut_potensi=potensi_share,
@@ -249,7 +250,7 @@ def report_of_parts(
             flagged_potentials,
             lang,
         ),
-        rekomendasi=_rekomendasi(frames.monev, agreements, lang),
+        rekomendasi=_rekomendasi(agreements, lang),
         monev_terakhir=_monev_terakhir(agreements, lang),
         tanpa_monev=_tanpa_monev(agreements, lang),
         daftar=_daftar(daftar, lang),
@@ -288,83 +289,25 @@ def _tambahan(
     }
 
 
-# Data frames --------------------------------------------------------------------------------
+# Sums over the agreements --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Frames:
-    agreements: pd.DataFrame
-    kb: pd.DataFrame
-    monev: pd.DataFrame
-    urusan: pd.DataFrame
-    mitra: pd.DataFrame
-    perangkat_daerah: pd.DataFrame
+def _links(
+    name: str, agreements: Sequence[AgreementPart], mitra: Sequence[Sequence[tuple[str, str]]]
+) -> Iterator[tuple[str, str, str]]:
+    """One dimension of section II: (code, name, agreement id) of every link, in record order.
 
-
-def _frames(
-    agreements: Sequence[AgreementPart], mitra: Sequence[Sequence[tuple[str, str]]]
-) -> _Frames:
-    """The frames the counts are made from; ``mitra``: each agreement's partners (code, name)."""
-    table = _frame(
-        {
-            "id": "object",
-            "jenis": "object",
-            "status": "object",
-            "tahap": "object",
-            "aktif": "bool",
-            "nilai": "int64",
-            "nilai_aktif": "int64",
-            "naskah_periode": "int64",
-            "monev_periode": "int64",
-        },
-        (
-            (
-                a.id,
-                a.jenis,
-                a.status,
-                a.tahap or "",
-                a.status == "aktif",
-                a.nilai or 0,
-                a.nilai_aktif,
-                len(a.naskah_periode),
-                len(a.monev_periode),
-            )
-            for a in agreements
-        ),
-    )
-    kb = _frame(
-        {"id": "object", "tahun": "int64", "diikuti": "bool", "muda": "bool"},
-        ((a.id, *row) for a in agreements for row in a.kb),
-    )
-    monev = _frame(
-        {"id": "object", "rekomendasi": "object"},
-        ((a.id, rekomendasi) for a in agreements for rekomendasi in a.monev_periode),
-    )
-    links = {"id": "object", "kode": "object", "nama": "object"}
-    urusan = _frame(links, ((a.id, code, name) for a in agreements for code, name in a.urusan))
-    partners = _frame(
-        links,
-        (
-            (a.id, code, name)
+    ``mitra``: each agreement's partners (code, name), each counted once per agreement.
+    """
+    if name == "urusan":
+        return ((code, nama, a.id) for a in agreements for code, nama in a.urusan)
+    if name == "mitra":
+        return (
+            (code, nama, a.id)
             for a, named in zip(agreements, mitra, strict=True)
-            for code, name in dict.fromkeys(named)
-        ),
-    )
-    opd = _frame(links, ((a.id, "", name) for a in agreements for name in a.perangkat_daerah))
-    return _Frames(table, kb, monev, urusan, partners, opd)
-
-
-def _frame(dtypes: dict[str, str], rows: Iterable[tuple[Any, ...]]) -> pd.DataFrame:
-    """A frame of ``rows`` with these column types, also when there are no rows."""
-    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
-
-    return pd.DataFrame(list(rows), columns=list(dtypes)).astype(dtypes)
-
-
-def _rows(frame: pd.DataFrame) -> tuple[tuple[Cell, ...], ...]:
-    """Plain Python values (no numpy scalars) row by row."""
-    columns = [frame[c].tolist() for c in frame.columns]
-    return tuple(zip(*columns, strict=True)) if columns else ()
+            for code, nama in dict.fromkeys(named)
+        )
+    return (("", nama, a.id) for a in agreements for nama in a.perangkat_daerah)
 
 
 def _ratio(part: int, whole: int) -> float | None:
@@ -386,47 +329,50 @@ def _nilai(lang: Lang) -> Column:
     return _column("nilai", lang, "rupiah", 20)
 
 
-def _count_by(frame: pd.DataFrame, key: str, order: Iterable[str]) -> pd.DataFrame:
-    grouped = frame.groupby(key).agg(
-        jumlah=("id", "size"), aktif=("aktif", "sum"), nilai=("nilai", "sum")
-    )
-    return grouped.reindex(list(order), fill_value=0).astype("int64")
+def _count_by(
+    agreements: Sequence[AgreementPart], key: str, order: Iterable[str]
+) -> dict[str, tuple[int, int, int]]:
+    """Agreements, active ones and their value, by the part's ``key`` (every key of ``order``).
+
+    Values of ``key`` outside ``order`` are not counted.
+    """
+    counts = {k: [0, 0, 0] for k in order}
+    for a in agreements:
+        found = counts.get(getattr(a, key))
+        if found is not None:
+            found[0] += 1
+            found[1] += a.status == "aktif"
+            found[2] += a.nilai or 0
+    return {k: (n, aktif, nilai) for k, (n, aktif, nilai) in counts.items()}
 
 
-def _menurut_jenis(frame: pd.DataFrame, lang: Lang) -> Table:
-    counts = _count_by(frame, "jenis", get_args(JenisKerjaSama))
-    counts.insert(0, "label", [jenis_title(k, lang) for k in counts.index])
+def _menurut_jenis(agreements: Sequence[AgreementPart], lang: Lang) -> Table:
+    counts = _count_by(agreements, "jenis", get_args(JenisKerjaSama))
     return Table(
         _t("table.menurut_jenis", lang),
         (_column("jenis-kerja-sama", lang, width=44), _jumlah(lang), _aktif(lang), _nilai(lang)),
-        _rows(counts),
+        tuple((jenis_title(k, lang), *n) for k, n in counts.items()),
     )
 
 
-def _menurut_status(frame: pd.DataFrame, lang: Lang) -> Table:
-    counts = _count_by(frame, "status", STATUSES)
-    counts.insert(0, "label", [status_title(k, lang) for k in counts.index])
+def _menurut_status(agreements: Sequence[AgreementPart], lang: Lang) -> Table:
+    counts = _count_by(agreements, "status", STATUSES)
     return Table(
         _t("table.menurut_status", lang),
         (_column("status", lang, width=44), _jumlah(lang), _nilai(lang)),
-        _rows(counts[["label", "jumlah", "nilai"]]),
+        tuple((status_title(k, lang), n, nilai) for k, (n, _, nilai) in counts.items()),
         note=f"{_t('note.status', lang)} {_t('note.status-dprd', lang)}",
     )
 
 
-def _menurut_tahap(frame: pd.DataFrame, lang: Lang) -> Table:
-    order: list[str] = list(URUTAN_TAHAP)
-    if (frame["tahap"] == "").any():
-        order.insert(0, "")
-    counts = frame.groupby("tahap").size().reindex(order, fill_value=0).astype("int64")
-    rows = tuple(
-        (tahap_title(key or None, lang), n)
-        for key, n in zip(counts.index, counts.tolist(), strict=True)
-    )
+def _menurut_tahap(agreements: Sequence[AgreementPart], lang: Lang) -> Table:
+    counts = Counter(a.tahap or "" for a in agreements)
+    # "No stage yet" is a row only when some agreement has none.
+    order = ("", *URUTAN_TAHAP) if counts[""] else URUTAN_TAHAP
     return Table(
         _t("table.menurut_tahap", lang),
         (_column("tahap-terakhir", lang, width=44), _jumlah(lang)),
-        rows,
+        tuple((tahap_title(key or None, lang), counts[key]) for key in order),
     )
 
 
@@ -464,31 +410,26 @@ def _kegiatan(counts: dict[str, int], lang: Lang) -> Table:
     )
 
 
-def _konversi_per_tahun(kb: pd.DataFrame, lang: Lang) -> Table:
-    grouped = kb.groupby("tahun").agg(
-        kb=("id", "size"), diikuti=("diikuti", "sum"), muda=("muda", "sum")
-    )
-    grouped = grouped.astype("int64").sort_index()
+def _konversi_per_tahun(agreements: Sequence[AgreementPart], lang: Lang) -> Table:
+    years: dict[int, list[int]] = {}  # year: [KBs, followed by a PKS, young]
+    for a in agreements:
+        for year, followed, young in a.kb:
+            counts = years.setdefault(year, [0, 0, 0])
+            counts[0] += 1
+            counts[1] += followed
+            counts[2] += young
     # Only KBs older than the kb_tanpa_pks threshold count as "not converted"; the young
     # ones still have time and are shown apart, outside the rate.
-    grouped["belum"] = grouped["kb"] - grouped["diikuti"] - grouped["muda"]
     rows = tuple(
         (
             str(year),
             n,
             followed,
-            missing,
+            n - followed - waiting,
             waiting,
             followed / (n - waiting) if n > waiting else None,
         )
-        for year, n, followed, missing, waiting in zip(
-            grouped.index.tolist(),
-            grouped["kb"].tolist(),
-            grouped["diikuti"].tolist(),
-            grouped["belum"].tolist(),
-            grouped["muda"].tolist(),
-            strict=True,
-        )
+        for year, (n, followed, waiting) in sorted(years.items())
     )
     return Table(
         _t("table.konversi_per_tahun", lang),
@@ -523,26 +464,24 @@ def _temuan_per_kode(counts: dict[str, int], lang: Lang) -> Table:
 
 def _ikhtisar(
     agreements: Sequence[AgreementPart],
-    frames: _Frames,
     konversi: Share,
     potensi: Share,
     flags: Sequence[Flag],
     events: dict[str, int],
     lang: Lang,
 ) -> tuple[Figure, ...]:
-    table = frames.agreements
     signed = sum(n for key, n in events.items() if key.startswith("naskah."))
     macet = sum(1 for f in flags if f.kategori == "macet")
     return (
         Figure(_t("fig.jumlah", lang), len(agreements)),
-        Figure(_t("fig.aktif", lang), int(table["aktif"].sum())),
+        Figure(_t("fig.aktif", lang), sum(1 for a in agreements if a.status == "aktif")),
         Figure(_t("fig.naskah", lang), signed),
-        Figure(_t("fig.monev", lang), int(frames.monev.shape[0])),
+        Figure(_t("fig.monev", lang), events["monev"]),
         Figure(_t("fig.konversi", lang), konversi.ratio, "persen"),
-        Figure(_t("fig.nilai", lang), int(table["nilai"].sum()), "rupiah"),
+        Figure(_t("fig.nilai", lang), sum(a.nilai or 0 for a in agreements), "rupiah"),
         Figure(
             _t("fig.nilai-aktif", lang),
-            int(table["nilai_aktif"].sum()),
+            sum(a.nilai_aktif for a in agreements),
             "rupiah",
         ),
         Figure(_t("fig.macet", lang), macet),
@@ -554,26 +493,34 @@ def _ikhtisar(
 # II. Rincian ----------------------------------------------------------------------------------
 
 
-def _rincian(frames: _Frames, name: str, lang: Lang) -> Table:
+def _rincian(
+    agreements: Sequence[AgreementPart],
+    links: Iterable[tuple[str, str, str]],
+    name: str,
+    lang: Lang,
+) -> Table:
+    """Agreements, active ones, documents and monev of the period, value: by ``links``.
+
+    ``links``: (code, name, agreement id) of each link of the dimension ``name``; a link
+    counts every agreement with its id. Rows by count (most first), then name and code.
+    """
     what = _t(f"what.{name}", lang)
-    links: pd.DataFrame = getattr(frames, name)
-    metrics = frames.agreements[["id", "aktif", "nilai", "naskah_periode", "monev_periode"]]
-    joined = links.merge(metrics, on="id", how="left")
-    grouped = (
-        joined.groupby(["kode", "nama"], sort=False)
-        .agg(
-            jumlah=("id", "size"),
-            aktif=("aktif", "sum"),
-            naskah=("naskah_periode", "sum"),
-            monev=("monev_periode", "sum"),
-            nilai=("nilai", "sum"),
-        )
-        .reset_index()
+    by_id: dict[str, list[AgreementPart]] = {}
+    for a in agreements:
+        by_id.setdefault(a.id, []).append(a)
+    groups: dict[tuple[str, str], list[int]] = {}  # in the order links first name them
+    for kode, nama, agreement_id in links:
+        sums = groups.setdefault((kode, nama), [0, 0, 0, 0, 0])
+        for a in by_id[agreement_id]:
+            sums[0] += 1
+            sums[1] += a.status == "aktif"
+            sums[2] += len(a.naskah_periode)
+            sums[3] += len(a.monev_periode)
+            sums[4] += a.nilai or 0
+    ordered = sorted(groups.items(), key=lambda group: (-group[1][0], group[0][1], group[0][0]))
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
+        (kode, nama, *sums) for (kode, nama), sums in ordered
     )
-    grouped[["jumlah", "aktif", "naskah", "monev", "nilai"]] = grouped[
-        ["jumlah", "aktif", "naskah", "monev", "nilai"]
-    ].astype("int64")
-    grouped = grouped.sort_values(["jumlah", "nama", "kode"], ascending=[False, True, True])
     return Table(
         _t("table.rincian", lang, what=what),
         (
@@ -585,7 +532,7 @@ def _rincian(frames: _Frames, name: str, lang: Lang) -> Table:
             _column("monev-periode", lang, "bilangan", 12),
             _nilai(lang),
         ),
-        _rows(grouped[["kode", "nama", "jumlah", "aktif", "naskah", "monev", "nilai"]]),
+        rows,
         note=_t("note.multi", lang, what=what),
     )
 
@@ -686,34 +633,29 @@ def _potensi_per_urusan(
     reference: ReferenceData,
     lang: Lang,
 ) -> Table:
-    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
-
     mapped = {p.id for p in in_period}
-    frame = pd.DataFrame(
-        [(p.urusan, p.prioritas, p.id in followed, p.id in mapped) for p in potentials],
-        columns=["urusan", "prioritas", "diikuti", "periode"],
-    )
-    by_priority = (
-        pd.crosstab(frame["urusan"], frame["prioritas"])
-        .reindex(columns=list(get_args(Prioritas)), fill_value=0)
-        .astype("int64")
-    )
-    totals = frame.groupby("urusan").agg(
-        jumlah=("prioritas", "size"), diikuti=("diikuti", "sum"), periode=("periode", "sum")
-    )
-    table = by_priority.join(totals.astype("int64")).sort_index()
-    counts = table.to_dict("index")  # {urusan: {column: count}}, in the table's order
+    priorities = get_args(Prioritas)
+    by_urusan: dict[str, dict[str, int]] = {}
+    for p in potentials:
+        counts = by_urusan.setdefault(
+            p.urusan, {**dict.fromkeys(priorities, 0), "jumlah": 0, "diikuti": 0, "periode": 0}
+        )
+        if p.prioritas in priorities:
+            counts[p.prioritas] += 1
+        counts["jumlah"] += 1
+        counts["diikuti"] += p.id in followed
+        counts["periode"] += p.id in mapped
     rows = tuple(
         (
-            str(code),
-            urusan_nama(str(code), reference),
-            *[int(n[p]) for p in get_args(Prioritas)],
-            int(n["jumlah"]),
-            int(n["diikuti"]),
-            _ratio(int(n["diikuti"]), int(n["jumlah"])),
-            int(n["periode"]),
+            code,
+            urusan_nama(code, reference),
+            *[n[p] for p in priorities],
+            n["jumlah"],
+            n["diikuti"],
+            _ratio(n["diikuti"], n["jumlah"]),
+            n["periode"],
         )
-        for code, n in counts.items()
+        for code, n in sorted(by_urusan.items())
     )
     return Table(
         _t("table.potensi_per_urusan", lang),
@@ -754,9 +696,10 @@ def _potensi_belum(potentials: Sequence[PotentialPart], flagged: set[str], lang:
 # VI. Monev -------------------------------------------------------------------------------------
 
 
-def _rekomendasi(monev: pd.DataFrame, agreements: Sequence[AgreementPart], lang: Lang) -> Table:
+def _rekomendasi(agreements: Sequence[AgreementPart], lang: Lang) -> Table:
     keys = [*get_args(Rekomendasi), ""]
-    in_period = monev.groupby("rekomendasi").size().reindex(keys, fill_value=0).tolist()
+    held = Counter(rekomendasi for a in agreements for rekomendasi in a.monev_periode)
+    in_period = [held[key] for key in keys]
     total = sum(in_period)
     latest: dict[str, int] = dict.fromkeys(keys, 0)
     for a in agreements:

@@ -7,7 +7,7 @@ each kind of cell gets its style once and shares it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -356,35 +356,55 @@ class _Sheet:
         first = self.append(header, LINE_HEIGHT * lines if lines > 1 else None)
         formats = [self.formats[c.kind] for c in table.columns]
         letters = self.letters(len(table.columns))
-        # The hot loop of a large report: one pass over the values, no object per cell.
-        style, unstyled = self.style, self._unstyled
-        for values in table.rows:
-            self.row += 1
-            number = str(self.row)
-            cells = []
-            lines = 1
-            for letter, value, width, number_format in zip(
-                letters, values, widths, formats, strict=True
-            ):
-                cell_style: int | None
-                if value is None:
-                    continue  # neither value nor style: no cell at all
-                if isinstance(value, str) and len(value) > width:
-                    cell_style = style("wrap", number_format)
-                    lines = max(lines, _lines(value, width))
-                elif number_format is None:
-                    cell_style = unstyled(value)
-                elif value.__class__ is TanggalBulan and number_format in MONTH_FORMATS:
-                    cell_style = style("plain", MONTH_FORMATS[number_format])
-                else:
-                    cell_style = style("plain", number_format)
-                cells.append(cell_xml(letter + number, value, cell_style))
-            height = LINE_HEIGHT * min(lines, MAX_LINES) if lines > 1 else None
-            self.rows.append(row_xml(self.row, "".join(cells), height))
+        # The rows' XML is made while the workbook is written, one row at a time: held until
+        # then, a large report's rows cost more memory than its values.
+        self.rows.append(self._rows(table.rows, self.row + 1, letters, widths, formats))
+        self.row += len(table.rows)
         last = self.row
         if autofilter:
             self.ws.auto_filter.ref = f"A{first}:{letters[-1]}{max(last, first + 1)}"
         return first, last
+
+    def _rows(
+        self,
+        rows: Iterable[Sequence[Cell]],
+        first: int,
+        letters: Sequence[str],
+        widths: Sequence[int],
+        formats: Sequence[str | None],
+    ) -> Iterator[str]:
+        """The XML of a table's ``rows`` from row ``first`` on (see :meth:`table`)."""
+        # The hot loop of a large report: one pass over the values, no object per cell.
+        style, unstyled = self.style, self._unstyled
+        columns = tuple(zip(letters, widths, formats, strict=True))
+        # Each column's style for a plain value, made on its first use (as ``style`` would).
+        plain: list[int | None] = [None] * len(columns)
+        for row, values in enumerate(rows, first):
+            number = str(row)
+            cells = []
+            lines = 1
+            for index, ((letter, width, number_format), value) in enumerate(
+                zip(columns, values, strict=True)
+            ):
+                cell_style: int | None
+                if value is None:
+                    continue  # neither value nor style: no cell at all
+                kind = value.__class__
+                if isinstance(value, str) and len(value) > width:
+                    cell_style = style("wrap", number_format)
+                    lines = max(lines, _lines(value, width))
+                elif number_format is None:
+                    # Only a date gets a style of its own without a number format.
+                    cell_style = None if kind is str or kind is int else unstyled(value)
+                elif kind is TanggalBulan and number_format in MONTH_FORMATS:
+                    cell_style = style("plain", MONTH_FORMATS[number_format])
+                else:
+                    cell_style = plain[index]
+                    if cell_style is None:
+                        cell_style = plain[index] = style("plain", number_format)
+                cells.append(cell_xml(letter + number, value, cell_style))
+            height = LINE_HEIGHT * min(lines, MAX_LINES) if lines > 1 else None
+            yield row_xml(row, "".join(cells), height)
 
 
 def _lines(text: str, width: int) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TextIO
@@ -54,6 +55,14 @@ CELLS_PER_SCALE = 250_000
 
 def render_markdown(report: Report, env: Any) -> str:
     """The report as Markdown, rendered with ``env`` (the ksd Jinja environment).
+
+    See :func:`markdown_chunks` for what the template receives.
+    """
+    return "".join(markdown_chunks(report, env)).rstrip("\n") + "\n"
+
+
+def markdown_chunks(report: Report, env: Any) -> Iterator[str]:
+    """The template's output a piece at a time, as it renders (:func:`render_markdown` whole).
 
     The template receives ``report`` (the raw values), ``tabel`` (every table, formatted),
     ``ikhtisar`` (label, text) pairs, ``grafik`` (the data of the two Mermaid charts), and
@@ -109,7 +118,7 @@ def render_markdown(report: Report, env: Any) -> str:
     # larger register's report may be as much larger (a template still does no more than
     # the data it is given asks).
     cells = sum(len(t.rows) * len(t.header) for t in tables.values())
-    text: str = template.render_scaled(
+    chunks: Iterator[str] = template.generate_scaled(
         -(-cells // CELLS_PER_SCALE),
         report=report,
         tabel=tables,
@@ -123,7 +132,7 @@ def render_markdown(report: Report, env: Any) -> str:
             for item in report.invalid
         ],
     )
-    return text.rstrip("\n") + "\n"
+    return chunks
 
 
 def _teks(report: Report, konversi: str, tindak_lanjut: str) -> dict[str, str]:
@@ -194,8 +203,20 @@ EMPTY = (
 
 
 def write_markdown(report: Report, stream: TextIO, *, env: Any) -> None:
-    """The output writer of ``ksd report --format md`` (see :mod:`ksd_cli.outputs`)."""
-    stream.write(render_markdown(report, env))
+    """The output writer of ``ksd report --format md`` (see :mod:`ksd_cli.outputs`).
+
+    Written as the template renders it (a report of 100,000 agreements is some 130 MB of
+    text), ending as :func:`render_markdown` ends: in one line feed.
+    """
+    held = ""  # line feeds that may be the text's last
+    for chunk in markdown_chunks(report, env):
+        text = chunk.rstrip("\n")
+        if text:
+            stream.write(held + text if held else text)
+            held = chunk[len(text) :]
+        else:
+            held += chunk
+    stream.write("\n")
 
 
 def markdown_table(
@@ -209,8 +230,13 @@ def markdown_table(
         note=table.note,
         header=tuple(markdown_cell(c.header) for c in table.columns),
         align=tuple("---" if k == "teks" else "--:" for k in kinds),
+        # Most cells are text, written as it is whatever the column (``format_cell``'s first
+        # case, here without a call per cell: a report has ~480,000 cells).
         rows=tuple(
-            tuple(format_cell(v, k, cache, lang) for v, k in zip(row, kinds, strict=True))
+            tuple(
+                (_inert(v) if v else "-") if v.__class__ is str else format_cell(v, k, cache, lang)
+                for v, k in zip(row, kinds, strict=True)
+            )
             for row in table.rows
         ),
     )

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from ksd_cli.cli import console_main
+from ksd_cli.launch import console_main
 
 console_main()

@@ -281,3 +281,26 @@ def _replace(path: Path, data: bytes) -> None:
             raise
     except OSError:
         return
+
+
+def kept_answers(root: Path | None, command: str, *, no_cache: bool) -> Answers | None:
+    """The answers of ``command`` kept for the repository at ``root`` (or found upward).
+
+    ``None`` when the cache is off, or no repository is found. Nothing of the repository is
+    read or checked here.
+    """
+    from ksd_cli.repository import find_root
+
+    if not cache.cache_enabled(no_cache):
+        return None
+    found = root.resolve() if root is not None else find_root(Path.cwd())
+    return Answers(found, command) if found is not None and found.is_dir() else None
+
+
+def show_key(record_id: str, name: str, lang: str, as_of: str | None, today: date) -> Hashable:
+    """What a kept ``ksd show`` view is found by: record, format, language, as-of, today.
+
+    The view judges as of the later of ``--as-of`` and today (``ksd_cli.validate``), so
+    today counts even when ``--as-of`` is given.
+    """
+    return ("show", record_id, name, lang, as_of, today.isoformat())

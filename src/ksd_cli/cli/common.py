@@ -70,18 +70,11 @@ def repository(root: Path | None) -> Repository:
 def answers_for(root: Path | None, command: str, *, no_cache: bool) -> Answers | None:
     """The answers of ``command`` kept for the repository at ``--root`` (or found upward).
 
-    ``None`` when the cache is off, or no repository is found.
-
-    See ``ksd_cli.answers``: nothing of the repository is read or checked here.
+    See ``ksd_cli.answers.kept_answers``.
     """
-    from ksd_cli.answers import Answers
-    from ksd_cli.cache import cache_enabled
-    from ksd_cli.repository import find_root
+    from ksd_cli.answers import kept_answers
 
-    if not cache_enabled(no_cache):
-        return None
-    found = root.resolve() if root is not None else find_root(Path.cwd())
-    return Answers(found, command) if found is not None and found.is_dir() else None
+    return kept_answers(root, command, no_cache=no_cache)
 
 
 def as_of_date(value: str | None, repo: Repository) -> date:

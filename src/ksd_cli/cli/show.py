@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Hashable, Mapping
-from datetime import date
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, Optional, TextIO
 
 import typer
 
-from ksd_cli.answers import Answers, config_bytes, witness
+from ksd_cli.answers import Answers, config_bytes, show_key, witness
 from ksd_cli.cli.common import (
     AsOfOption,
     ForceOption,
@@ -93,7 +92,7 @@ def show(
         plan.write(view, **options)
         return
     text = render(plan.format, view, **options)
-    key = _key(record_id, plan.format.name, lang_, as_of, today)
+    key = show_key(record_id, plan.format.name, lang_, as_of, today)
     answers.keep(key, text, seen, zona_waktu=repo.config.daerah.zona_waktu)
     plan.write_rendered(text)
 
@@ -123,17 +122,8 @@ def _answer(
         return None
     if plan.format.name not in _KEPT:
         return None
-    found = answers.find(lambda today: _key(record_id, plan.format.name, lang, as_of, today))
+    found = answers.find(lambda today: show_key(record_id, plan.format.name, lang, as_of, today))
     return (plan, found) if isinstance(found, str) else None
-
-
-def _key(record_id: str, name: str, lang: Lang, as_of: str | None, today: date) -> Hashable:
-    """What a kept view is found by: the record, format, language, as-of option and today.
-
-    The view judges as of the later of ``--as-of`` and today (``ksd_cli.validate``), so
-    today counts even when ``--as-of`` is given.
-    """
-    return ("show", record_id, name, lang, as_of, today.isoformat())
 
 
 def write_json(view: AgreementView | PotentialView, stream: TextIO) -> None:

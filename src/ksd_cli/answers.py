@@ -304,3 +304,37 @@ def show_key(record_id: str, name: str, lang: str, as_of: str | None, today: dat
     today counts even when ``--as-of`` is given.
     """
     return ("show", record_id, name, lang, as_of, today.isoformat())
+
+
+@dataclass(frozen=True)
+class DraftAnswer:
+    """What ``ksd draft`` answers: its notes (stderr), and the Markdown or the file's bytes.
+
+    ``markdown`` is set when the naskah goes to stdout (``--output -``), ``content`` when it
+    goes to a file (``--output``, else ``default_filename``).
+    """
+
+    notes: str
+    markdown: str | None
+    content: bytes | None
+    default_filename: str
+
+
+def draft_key(
+    record_id: str,
+    choice: int | str | None,
+    name: str,
+    to_stdout: bool,
+    draft_mode: bool,
+    lang: str,
+    as_of: str | None,
+    today: date,
+    commit: str | None,
+) -> Hashable:
+    """What a kept naskah is found by: the record, the options, the day and HEAD's commit.
+
+    The day is ``--as-of`` as given, else ``today`` (the naskah is dated by it and judged
+    as of it); the commit is the one its provenance names.
+    """
+    day = as_of if as_of is not None else today.isoformat()
+    return ("draft", record_id, choice, name, to_stdout, draft_mode, lang, day, commit)

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Hashable
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from ksd_cli.answers import config_bytes, witness
+from ksd_cli.answers import DraftAnswer, config_bytes, draft_key, witness
 from ksd_cli.cli.common import (
     AsOfOption,
     ForceOption,
@@ -26,7 +23,7 @@ from ksd_cli.cli.common import (
 from ksd_cli.cli.writing import format_option
 from ksd_cli.errors import UsageProblem
 from ksd_cli.escaping import terminal_text
-from ksd_cli.messages import Lang, Msg, message
+from ksd_cli.messages import Msg, message
 
 
 def draft(
@@ -103,7 +100,7 @@ def draft(
 
         commit = head_id(answers.root)
         found = answers.find(
-            lambda today: _key(
+            lambda today: draft_key(
                 record_id, choice, fmt.name, to_stdout, draft_mode, lang_, as_of, today, commit
             )
         )
@@ -173,7 +170,9 @@ def draft(
     )
     if answers is not None:
         commit = rendered.provenance.commit
-        key = _key(record_id, choice, fmt.name, to_stdout, draft_mode, lang_, as_of, day, commit)
+        key = draft_key(
+            record_id, choice, fmt.name, to_stdout, draft_mode, lang_, as_of, day, commit
+        )
         answers.keep(key, answer, seen, zona_waktu=repo.config.daerah.zona_waktu)
     _deliver(answer, output, force=force)
 
@@ -181,20 +180,6 @@ def draft(
 #: The formats whose answer is kept (``ksd_cli.answers``). Not Word's: its comments on the
 #: blanks carry the time they were written; nor PDF, which LibreOffice makes from Word's.
 _KEPT = frozenset({"md"})
-
-
-@dataclass(frozen=True)
-class DraftAnswer:
-    """What ``ksd draft`` answers: its notes (stderr), and the Markdown or the file's bytes.
-
-    ``markdown`` is set when the naskah goes to stdout (``--output -``), ``content`` when it
-    goes to a file (``--output``, else ``default_filename``).
-    """
-
-    notes: str
-    markdown: str | None
-    content: bytes | None
-    default_filename: str
 
 
 def _deliver(answer: DraftAnswer, output: str | None, *, force: bool) -> None:
@@ -209,26 +194,6 @@ def _deliver(answer: DraftAnswer, output: str | None, *, force: bool) -> None:
     target = Path(output) if output else Path(answer.default_filename)
     write_output(target, answer.content, force=force)
     sys.stdout.write(f"{target}\n")
-
-
-def _key(
-    record_id: str,
-    choice: int | str | None,
-    name: str,
-    to_stdout: bool,
-    draft_mode: bool,
-    lang: Lang,
-    as_of: str | None,
-    today: date,
-    commit: str | None,
-) -> Hashable:
-    """What a kept naskah is found by: the record, the options, the day and HEAD's commit.
-
-    The day is ``--as-of`` as given, else ``today`` (the naskah is dated by it and judged
-    as of it); the commit is the one its provenance names.
-    """
-    day = as_of if as_of is not None else today.isoformat()
-    return ("draft", record_id, choice, name, to_stdout, draft_mode, lang, day, commit)
 
 
 def _choice(value: str | None) -> int | str | None:

@@ -1,36 +1,66 @@
 """The ``ksd`` console script: a kept answer given before the command line machinery loads.
 
-``ksd show ID --format json`` on a repository where nothing changed since the answer was made
-(``ksd_cli.answers``) costs the answers file and a stamp of the record folders; importing typer,
-click and pydantic to parse the command line would cost more than the rest together. So when
-the command line is exactly such a request, in the plain forms below, the kept answer is
-written here and nothing else is imported. Anything else (another command or option, a
-``--opt=value`` form, an unknown language, no kept answer, the cache off) goes to the full
-command line (``ksd_cli.cli``), which gives the same answer, or says what is wrong.
+``ksd show ID --format json`` and ``ksd draft ID`` (Markdown) on a repository where nothing
+changed since the answer was made (``ksd_cli.answers``) cost the answers file and a stamp of
+the record folders; importing typer, click and pydantic to parse the command line would cost
+more than the rest together. So when the command line is exactly such a request, in the plain
+forms below, the kept answer is delivered here and nothing else is imported. Anything else
+(another command or option, a ``--opt=value`` form, an unknown language, no kept answer, the
+cache off, an output file that cannot be written) goes to the full command line
+(``ksd_cli.cli``), which gives the same answer, or says what is wrong.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-#: The options the early answer understands, each followed by its value.
-_OPTIONS = frozenset({"--format", "--as-of", "--root", "--lang"})
+if TYPE_CHECKING:
+    from ksd_cli.answers import Answers
+
 #: Languages as ``--lang`` and ``KSD_LANG`` take them (``ksd_cli.cli.common.language``).
 _LANGS = frozenset({"id", "en"})
+#: What each command answered early understands: options followed by their value, flags.
+_SHOW_OPTIONS = frozenset({"--format", "--as-of", "--root", "--lang"})
+_DRAFT_OPTIONS = frozenset({"--output", "--as-of", "--root", "--lang"})
+_DRAFT_FLAGS = frozenset({"--force", "--draft"})
+
+
+@dataclass(frozen=True)
+class Early:
+    """A kept answer as the full command line delivers it.
+
+    ``file``: written first with ``content`` (as ``--force`` allows), then ``stdout`` (its
+    path) is printed; ``stderr``: the notes the command writes there.
+    """
+
+    stdout: str
+    stderr: str = ""
+    file: Path | None = None
+    content: bytes = b""
+    force: bool = False
 
 
 def console_main() -> None:
     """Entry point of the ``ksd`` console script."""
+    from ksd_cli.errors import UserError
+
     try:
         answer = early_answer(sys.argv[1:])
-    except OSError:
-        answer = None  # a folder or the answers file unreadable: the full path says what
+        if answer is not None and answer.file is not None:
+            from ksd_cli.outputs import write_output
+
+            write_output(answer.file, answer.content, force=answer.force)
+    except (OSError, UserError):
+        answer = None  # unreadable, or not writable: the full command line says what
     if answer is not None:
         try:
-            sys.stdout.write(answer)
+            sys.stderr.write(answer.stderr)
+            sys.stdout.write(answer.stdout)
             sys.stdout.flush()
         except BrokenPipeError:
             # As the full command line does (``ksd_cli.cli.common.boundary``).
@@ -42,55 +72,121 @@ def console_main() -> None:
     full()
 
 
-def early_answer(arguments: Sequence[str]) -> str | None:
+def early_answer(arguments: Sequence[str]) -> Early | None:
     """The kept answer of ``arguments``, when they are a request answered early.
 
     ``None`` for any other command line, or when no answer is kept: the full one then runs.
+    Raises ``UserError`` for an output file the full command line would refuse.
     """
-    request = _show_json(arguments)
+    command = arguments[0] if arguments else None
+    if command == "show":
+        return _show(arguments[1:])
+    if command == "draft":
+        return _draft(arguments[1:])
+    return None
+
+
+def _show(arguments: Sequence[str]) -> Early | None:
+    request = _request(arguments, _SHOW_OPTIONS, ())
+    if request is None or request[1].get("--format") != "json":
+        return None
+    record_id, options, _ = request
+    lang = _language(options)
+    answers = _answers(options, "show")
+    if lang is None or answers is None:
+        return None
+    from ksd_cli.answers import show_key
+
+    as_of = options.get("--as-of")
+    found = answers.find(lambda today: show_key(record_id, "json", lang, as_of, today))
+    return Early(found) if isinstance(found, str) else None
+
+
+def _draft(arguments: Sequence[str]) -> Early | None:
+    request = _request(arguments, _DRAFT_OPTIONS, _DRAFT_FLAGS)
     if request is None:
         return None
-    record_id, options = request
-    lang = options.get("--lang")
-    env = os.environ.get("KSD_LANG", "")
-    if lang is None and env.strip() and env.strip().lower() not in _LANGS:
-        return None  # the full command line words the bad KSD_LANG
-    from ksd_cli.answers import kept_answers, show_key
-    from ksd_cli.messages import resolve_lang
+    record_id, options, flags = request
+    output = options.get("--output")
+    to_stdout = output == "-"
+    if output is not None and not to_stdout and not output.endswith(".md"):
+        return None  # another format, or one the full command line chooses
+    force = "--force" in flags
+    named = Path(output) if output is not None and not to_stdout else None
+    if named is not None:
+        from ksd_cli.outputs import check_target
 
-    root = options.get("--root")
-    answers = kept_answers(Path(root) if root is not None else None, "show", no_cache=False)
-    if answers is None:
+        check_target(named, force=force)
+    lang = _language(options)
+    answers = _answers(options, "draft")
+    if lang is None or answers is None:
         return None
-    lang_ = resolve_lang(lang)
+    from ksd_cli.answers import DraftAnswer, draft_key
+    from ksd_cli.gitio import head_id
+
+    commit = head_id(answers.root)
     as_of = options.get("--as-of")
-    found = answers.find(lambda today: show_key(record_id, "json", lang_, as_of, today))
-    return found if isinstance(found, str) else None
-
-
-def _show_json(arguments: Sequence[str]) -> tuple[str, dict[str, str]] | None:
-    """The id and options of ``ksd show ID --format json``; else ``None``.
-
-    ``--as-of``, ``--root`` and ``--lang`` may be given too, each at most once, each as two
-    separate words.
-    """
-    if not arguments or arguments[0] != "show":
+    draft = "--draft" in flags
+    found = answers.find(
+        lambda today: draft_key(record_id, None, "md", to_stdout, draft, lang, as_of, today, commit)
+    )
+    if not isinstance(found, DraftAnswer):
         return None
+    if found.markdown is not None:
+        return Early(found.markdown, found.notes)
+    if found.content is None:
+        return None
+    target = named if named is not None else Path(found.default_filename)
+    return Early(f"{target}\n", found.notes, target, found.content, force)
+
+
+def _request(
+    arguments: Sequence[str], valued: Collection[str], flags: Collection[str]
+) -> tuple[str, dict[str, str], set[str]] | None:
+    """The id, options and flags of a command line, each option and flag given at most once.
+
+    ``None`` when anything else is there: another option or flag, ``--opt=value``, an empty
+    value or one that looks like an option (but ``-``), a second id, or no id.
+    """
     record_id: str | None = None
     options: dict[str, str] = {}
-    words = iter(arguments[1:])
+    given: set[str] = set()
+    words = iter(arguments)
     for word in words:
-        if word in _OPTIONS:
+        if word in valued:
             value = next(words, None)
-            if value is None or value.startswith("-") or word in options:
+            if value is None or value == "" or word in options:
+                return None
+            if value.startswith("-") and value != "-":
                 return None
             options[word] = value
+        elif word in flags and word not in given:
+            given.add(word)
         elif word.startswith("-") or record_id is not None:
             return None
         else:
             record_id = word
-    if record_id is None or options.get("--format") != "json":
+    if record_id is None:
         return None
-    if options.get("--lang", "id") not in _LANGS or options.get("--root") == "":
+    if options.get("--lang", "id") not in _LANGS:
         return None
-    return record_id, options
+    return record_id, options, given
+
+
+def _language(options: dict[str, str]) -> str | None:
+    """The language the full command line speaks (``None`` where it would refuse KSD_LANG)."""
+    from ksd_cli.messages import resolve_lang
+
+    given = options.get("--lang")
+    env = os.environ.get("KSD_LANG", "")
+    if given is None and env.strip() and env.strip().lower() not in _LANGS:
+        return None  # the full command line words the bad KSD_LANG
+    return resolve_lang(given)
+
+
+def _answers(options: dict[str, str], command: str) -> Answers | None:
+    """The answers kept for the repository at ``--root`` (or found upward), if any."""
+    from ksd_cli.answers import kept_answers
+
+    root = options.get("--root")
+    return kept_answers(Path(root) if root is not None else None, command, no_cache=False)

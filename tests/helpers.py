@@ -107,3 +107,15 @@ def generator() -> ModuleType:
     sys.modules[name] = module  # its dataclasses look their module up while being built
     spec.loader.exec_module(module)
     return module
+
+
+def planted_corpus(root: Path) -> Path:
+    """A generated repository at ``root`` with planted mistakes, a duplicate id and a file
+    that never loads (for the caches of the one-record commands)."""
+    import shutil
+
+    generator().generate(root, 24, seed=5, invalid_every=4)
+    agreements = sorted((root / "data/agreements").glob("*.yaml"))
+    shutil.copyfile(agreements[2], root / "data/agreements/KSD-6402-2030-777.yaml")  # same id
+    (root / "data/agreements/KSD-6402-2030-888.yaml").write_text("id: [unclosed\n", "utf-8")
+    return root

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import generator
+from helpers import planted_corpus
 
 from ksd_cli import answers, cache, validate
 from ksd_cli.cli import main
@@ -52,12 +52,7 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     Its files count as long at rest (``RACY_NS``), as a user's files are.
     """
     monkeypatch.setattr(cache, "RACY_NS", 0)
-    root = tmp_path / "repo"
-    generator().generate(root, 24, seed=5, invalid_every=4)
-    agreements = sorted((root / "data/agreements").glob("*.yaml"))
-    shutil.copyfile(agreements[2], root / "data/agreements/KSD-6402-2030-777.yaml")  # same id
-    (root / "data/agreements/KSD-6402-2030-888.yaml").write_text("id: [unclosed\n", "utf-8")
-    return root
+    return planted_corpus(tmp_path / "repo")
 
 
 def _show(root: Path, record_id: str, capsys: pytest.CaptureFixture[str], *extra: str) -> Ran:

@@ -286,13 +286,7 @@ def test_import_does_not_load_num2words_or_babel() -> None:
         "import sys, ksd_cli.idformat; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('num2words', 'babel')))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={"PYTHONPATH": str(idformat.__file__).rsplit("/ksd_cli/", 1)[0]},
-    )
+    out = _isolated(code)
     assert out.stdout.strip() == "[]"
 
 
@@ -407,11 +401,16 @@ def test_dates_are_worded_without_babel() -> None:
         "words = [f.date_text(datetime.date(2024, 3, 5), lang) for lang in ('id', 'en')]; "
         "print(words, sorted(m for m in sys.modules if m.split('.')[0] == 'babel'))"
     )
-    out = subprocess.run(
+    out = _isolated(code)
+    assert out.stdout.strip() == "['5 Maret 2024', '5 March 2024'] []"
+
+
+def _isolated(code: str) -> subprocess.CompletedProcess[str]:
+    """``code`` run by a fresh interpreter that sees ksd and nothing else installed."""
+    return subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,
         check=True,
         env={"PYTHONPATH": str(idformat.__file__).rsplit("/ksd_cli/", 1)[0]},
     )
-    assert out.stdout.strip() == "['5 Maret 2024', '5 March 2024'] []"

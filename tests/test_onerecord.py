@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import generator
+from helpers import planted_corpus
 
 from ksd_cli import cache, validate
 from ksd_cli.cli import main
@@ -23,12 +23,7 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     written and trusted.
     """
     monkeypatch.setattr(cache, "RACY_NS", 0)
-    root = tmp_path / "repo"
-    generator().generate(root, 24, seed=5, invalid_every=4)
-    agreements = sorted((root / "data/agreements").glob("*.yaml"))
-    shutil.copyfile(agreements[2], root / "data/agreements/KSD-6402-2030-777.yaml")  # same id
-    (root / "data/agreements/KSD-6402-2030-888.yaml").write_text("id: [unclosed\n", "utf-8")
-    return root
+    return planted_corpus(tmp_path / "repo")
 
 
 class Scans:

@@ -19,11 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# Light (a catalogue of texts), and loaded by every command line anyway.
+from ksd_cli.errors import UserError
+from ksd_cli.messages import LANGS, resolve_lang
+
 if TYPE_CHECKING:
     from ksd_cli.answers import Answers
 
-#: Languages as ``--lang`` and ``KSD_LANG`` take them (``ksd_cli.cli.common.language``).
-_LANGS = frozenset({"id", "en"})
 #: What each command answered early understands: options followed by their value, flags.
 _SHOW_OPTIONS = frozenset({"--format", "--as-of", "--root", "--lang"})
 _DRAFT_OPTIONS = frozenset({"--output", "--as-of", "--root", "--lang"})
@@ -47,8 +49,6 @@ class Early:
 
 def console_main() -> None:
     """Entry point of the ``ksd`` console script."""
-    from ksd_cli.errors import UserError
-
     try:
         answer = early_answer(sys.argv[1:])
         if answer is not None and answer.file is not None:
@@ -168,18 +168,19 @@ def _request(
             record_id = word
     if record_id is None:
         return None
-    if options.get("--lang", "id") not in _LANGS:
+    if options.get("--lang", "id") not in LANGS:
         return None
     return record_id, options, given
 
 
 def _language(options: dict[str, str]) -> str | None:
-    """The language the full command line speaks (``None`` where it would refuse KSD_LANG)."""
-    from ksd_cli.messages import resolve_lang
+    """The language the full command line speaks (``None`` where it would refuse KSD_LANG).
 
+    As ``ksd_cli.cli.common.language`` decides, only in the exact forms it takes.
+    """
     given = options.get("--lang")
     env = os.environ.get("KSD_LANG", "")
-    if given is None and env.strip() and env.strip().lower() not in _LANGS:
+    if given is None and env.strip() and env.strip().lower() not in LANGS:
         return None  # the full command line words the bad KSD_LANG
     return resolve_lang(given)
 

@@ -1,17 +1,26 @@
-"""The console script's early answers: kept ``ksd show``/``ksd draft`` answers before typer."""
+"""The console script's early answers before typer: kept show/draft answers, diff, --changed-since."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from gitrepos import changed_in_every_way
 
 from ksd_cli import cache
 from ksd_cli.cli import main
 from ksd_cli.errors import UserError
-from ksd_cli.launch import _DRAFT_FLAGS, _DRAFT_OPTIONS, _SHOW_OPTIONS, _request, early_answer
+from ksd_cli.launch import (
+    _DRAFT_FLAGS,
+    _DRAFT_OPTIONS,
+    _SHOW_OPTIONS,
+    _request,
+    console_main,
+    early_answer,
+)
 
 AS_OF = ["--as-of", "2025-06-30"]
 ID = "KSD-6402-2020-001"
@@ -177,3 +186,137 @@ def test_the_console_script_answers_without_loading_typer(repo: Path, tmp_path: 
         assert first[:-1] == again[2][:-1]  # the notes
         assert "typer" in first[-1].split()  # made in full
         assert again[2][-1] == "loaded:"  # given early
+
+
+# ksd diff REV and ksd validate --changed-since REV, computed before typer -------------------
+
+_DIFF = ["diff", "HEAD", "--format", "json", *AS_OF]
+_SINCE = ["validate", "--changed-since", "HEAD", "--format", "json", *AS_OF]
+
+
+def _console(arguments: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """What the console script gives: early when it can, else through the full command line."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sys, "argv", ["ksd", *arguments])
+        with pytest.raises(SystemExit) as exited:
+            console_main()
+    out, err = capsys.readouterr()
+    code = exited.value.code
+    return code if isinstance(code, int) else 1, out, err
+
+
+def _whole(arguments: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(arguments)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.usefixtures("hermetic_git")
+def test_the_early_diff_and_changed_since_are_the_full_ones(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    _own_cache: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Modified, added, deleted, renamed, broken records, findings across records: same bytes."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    root = tmp_path / "repo"
+    changed_in_every_way(root)
+    plain = [
+        [*_DIFF, "--root", str(root)],
+        [*_DIFF, "--root", str(root), "--lang", "en"],
+        [*_DIFF, "--lang", "id", "--root", str(root)],
+        [*_SINCE, "--root", str(root)],
+        [*_SINCE, "--root", str(root), "--strict", "--lang", "en"],
+    ]
+    for arguments in plain:
+        for state in ("cold", "warm", "corrupt"):
+            if state == "corrupt":
+                for path in _own_cache.rglob("*.pickle"):
+                    path.write_bytes(path.read_bytes()[:100] + b"corrupt")
+            early = early_answer(arguments)
+            assert early is not None, (arguments, state)
+            full = _whole(arguments, capsys)
+            assert (early.code, early.stdout, early.stderr) == full
+            assert full[0] == (1 if arguments[0] == "validate" else 0)  # planted errors
+            assert _console(arguments, capsys) == full
+        early = early_answer([*arguments, "--no-cache"])
+        assert early is not None
+        assert (early.code, early.stdout, early.stderr) == _whole(
+            [*arguments, "--no-cache"], capsys
+        )
+        monkeypatch.setenv("KSD_NO_CACHE", "1")
+        early = early_answer(arguments)
+        assert early is not None
+        assert (early.code, early.stdout, early.stderr) == _whole(arguments, capsys)
+        monkeypatch.delenv("KSD_NO_CACHE")
+    # Run from inside the repository, without --root.
+    monkeypatch.chdir(root / "data")
+    for arguments in (_DIFF, _SINCE):
+        early = early_answer(arguments)
+        assert early is not None and early.stdout == _whole(arguments, capsys)[1]
+
+
+_NOT_EARLY = [
+    ["diff", "no-such-revision", "--format", "json"],
+    ["diff", "--format", "json"],  # the merge base: the full command line's
+    ["diff", "HEAD", "--format", "json", "--as-of", "2025-13-01"],
+    ["diff", "HEAD", "--format", "json", "--lang", "xx"],
+    ["diff", "HEAD", "--format", "text"],
+    ["diff", "HEAD", "HEAD", "--format", "json"],
+    ["diff", "HEAD", "--format", "json", "--output", "-"],
+    ["diff", "HEAD", "--format", "json", "--no-cache", "--no-cache"],
+    ["validate", "--changed-since", "no-such-revision", "--format", "json"],
+    ["validate", "--changed-since", "HEAD", "--format", "text"],
+    ["validate", "--changed-since", "HEAD", "--format", "json", "data/x.yaml"],
+    ["validate", "--format", "json"],
+    ["validate", "--changed-since", "HEAD", "--format", "json", "--as-of", "kemarin"],
+]
+
+
+@pytest.mark.usefixtures("hermetic_git")
+def test_other_diffs_and_validations_go_to_the_full_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "repo"
+    changed_in_every_way(root)
+    monkeypatch.chdir(root)
+    for arguments in _NOT_EARLY:
+        assert early_answer(arguments) is None, arguments
+        assert _console(arguments, capsys) == _whole(arguments, capsys), arguments
+
+
+@pytest.mark.usefixtures("hermetic_git")
+def test_outside_git_the_full_command_line_says_so(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for arguments in (_DIFF, _SINCE):
+        arguments = [*arguments, "--root", str(sample_repo)]
+        assert early_answer(arguments) is None
+        code, out, err = _console(arguments, capsys)
+        assert (code, out, err) == _whole(arguments, capsys)
+        assert code == 1 and out == "" and "git" in err
+
+
+@pytest.mark.usefixtures("hermetic_git")
+def test_the_console_script_diffs_without_loading_typer(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    changed_in_every_way(root)
+    script = (
+        "import sys\n"
+        "from ksd_cli.launch import console_main\n"
+        "try:\n"
+        "    console_main()\n"
+        "finally:\n"
+        "    heavy = ('typer', 'click', 'rich')\n"
+        "    print('loaded:', *sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    for command in (_DIFF, _SINCE):
+        run = subprocess.run(
+            [sys.executable, "-c", script, *command, "--root", str(root)],
+            capture_output=True,
+            text=True,
+        )
+        assert run.returncode == (1 if command is _SINCE else 0)
+        assert json.loads(run.stdout)["schema_version"] == 1
+        assert run.stderr.splitlines() == ["loaded:"]

@@ -1,12 +1,16 @@
-"""The ``ksd`` console script: a kept answer given before the command line machinery loads.
+"""The ``ksd`` console script: plain requests answered before the command line machinery loads.
 
 ``ksd show ID --format json`` and ``ksd draft ID`` (Markdown) on a repository where nothing
 changed since the answer was made (``ksd_cli.answers``) cost the answers file and a stamp of
 the record folders; importing typer, click and pydantic to parse the command line would cost
 more than the rest together. So when the command line is exactly such a request, in the plain
-forms below, the kept answer is delivered here and nothing else is imported. Anything else
-(another command or option, a ``--opt=value`` form, an unknown language, no kept answer, the
-cache off, an output file that cannot be written) goes to the full command line
+forms below, the kept answer is delivered here and nothing else is imported. ``ksd diff REV
+--format json`` and ``ksd validate --changed-since REV --format json`` (with ``--as-of``,
+``--root``, ``--lang``, ``--no-cache``, validate's ``--strict``) are computed here, by the
+library calls their commands make, without typer, click or rich: a diff of a few changed files
+costs less than the command line machinery. Anything else (another command or option, a
+``--opt=value`` form, an unknown language, no kept answer, the cache off for a kept answer, an
+output file that cannot be written, any error while computing) goes to the full command line
 (``ksd_cli.cli``), which gives the same answer, or says what is wrong.
 """
 
@@ -21,15 +25,22 @@ from typing import TYPE_CHECKING
 
 # Light (a catalogue of texts), and loaded by every command line anyway.
 from ksd_cli.errors import UserError
-from ksd_cli.messages import LANGS, resolve_lang
+from ksd_cli.messages import LANGS, Lang, resolve_lang
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from ksd_cli.answers import Answers
+    from ksd_cli.repository import Repository
 
 #: What each command answered early understands: options followed by their value, flags.
 _SHOW_OPTIONS = frozenset({"--format", "--as-of", "--root", "--lang"})
 _DRAFT_OPTIONS = frozenset({"--output", "--as-of", "--root", "--lang"})
 _DRAFT_FLAGS = frozenset({"--force", "--draft"})
+_DIFF_OPTIONS = frozenset({"--format", "--as-of", "--root", "--lang"})
+_DIFF_FLAGS = frozenset({"--no-cache"})
+_CHANGED_OPTIONS = frozenset({"--changed-since", "--format", "--as-of", "--root", "--lang"})
+_CHANGED_FLAGS = frozenset({"--no-cache", "--strict"})
 
 
 @dataclass(frozen=True)
@@ -37,7 +48,7 @@ class Early:
     """A kept answer as the full command line delivers it.
 
     ``file``: written first with ``content`` (as ``--force`` allows), then ``stdout`` (its
-    path) is printed; ``stderr``: the notes the command writes there.
+    path) is printed; ``stderr``: the notes the command writes there; ``code``: the exit code.
     """
 
     stdout: str
@@ -45,6 +56,7 @@ class Early:
     file: Path | None = None
     content: bytes = b""
     force: bool = False
+    code: int = 0
 
 
 def console_main() -> None:
@@ -66,7 +78,7 @@ def console_main() -> None:
             # As the full command line does (``ksd_cli.cli.common.boundary``).
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(1)
-        sys.exit(0)
+        sys.exit(answer.code)
     from ksd_cli.cli import console_main as full
 
     full()
@@ -83,6 +95,10 @@ def early_answer(arguments: Sequence[str]) -> Early | None:
         return _show(arguments[1:])
     if command == "draft":
         return _draft(arguments[1:])
+    if command == "diff":
+        return _diff(arguments[1:])
+    if command == "validate":
+        return _changed_since(arguments[1:])
     return None
 
 
@@ -140,13 +156,109 @@ def _draft(arguments: Sequence[str]) -> Early | None:
     return Early(f"{target}\n", found.notes, target, found.content, force)
 
 
+def _diff(arguments: Sequence[str]) -> Early | None:
+    """``ksd diff REV --format json``, as ``ksd_cli.cli.diff`` makes it (``None``: not here)."""
+    request = _request(arguments, _DIFF_OPTIONS, _DIFF_FLAGS)
+    if request is None or request[1].get("--format") != "json":
+        return None
+    revision, options, flags = request
+    lang = _language(options)
+    if lang is None or not _plain_root(options):
+        return None
+    try:
+        import io
+
+        from ksd_cli.diff import semantic_diff
+        from ksd_cli.diff.render import write_json
+        from ksd_cli.repository import open_repository
+
+        repo = open_repository(_root(options))
+        day = _as_of(options, repo)
+        if day is None:
+            return None
+        use_cache = "--no-cache" not in flags
+        result = semantic_diff(repo, revision, None, as_of=day, lang=lang, use_cache=use_cache)
+        stream = io.StringIO()
+        write_json(result, stream)
+    except Exception:  # noqa: BLE001 - the full command line says what went wrong
+        return None
+    return Early(stream.getvalue())
+
+
+def _changed_since(arguments: Sequence[str]) -> Early | None:
+    """``ksd validate --changed-since REV --format json``, as ``ksd_cli.cli.validate`` does it.
+
+    Not on a terminal: the full command line shows its progress there.
+    """
+    request = _request(arguments, _CHANGED_OPTIONS, _CHANGED_FLAGS, positional=False)
+    if request is None or request[1].get("--format") != "json":
+        return None
+    _, options, flags = request
+    revision = options.get("--changed-since")
+    lang = _language(options)
+    if revision is None or lang is None or not _plain_root(options) or sys.stderr.isatty():
+        return None
+    try:
+        import io
+
+        from ksd_cli.changes import changes_since
+        from ksd_cli.outputs import FORMATS, write_stream
+        from ksd_cli.repository import open_repository
+        from ksd_cli.validate import validate_repository
+
+        repo = open_repository(_root(options))
+        day = _as_of(options, repo)
+        if day is None:
+            return None
+        changes = changes_since(repo, revision)
+        # A changed ksd.toml may change every finding: the whole repository is reported.
+        paths, ids = (None, None) if changes.config_changed else (changes.paths, changes.ids)
+        report = validate_repository(
+            repo,
+            as_of=day,
+            lang=lang,
+            paths=list(paths) if paths is not None else None,
+            changed_ids=ids,
+            use_cache="--no-cache" not in flags,
+        )
+        stream = io.StringIO()
+        write_stream(FORMATS["validate"]["json"], report, stream, lang=lang, color=None)
+    except Exception:  # noqa: BLE001 - the full command line says what went wrong
+        return None
+    return Early(stream.getvalue(), code=1 if report.failed(strict="--strict" in flags) else 0)
+
+
+def _plain_root(options: dict[str, str]) -> bool:
+    """Whether ``--root`` is absent or a folder (the full command line refuses a file)."""
+    root = options.get("--root")
+    return root is None or os.path.isdir(root)
+
+
+def _root(options: dict[str, str]) -> Path | None:
+    root = options.get("--root")
+    return Path(root) if root is not None else None
+
+
+def _as_of(options: dict[str, str], repo: Repository) -> date | None:
+    """``--as-of`` as ``ksd_cli.cli.common.as_of_date`` reads it (``None``: not a date)."""
+    from ksd_cli.models import parse_date
+
+    value = options.get("--as-of")
+    return repo.config.today() if value is None else parse_date(value)
+
+
 def _request(
-    arguments: Sequence[str], valued: Collection[str], flags: Collection[str]
+    arguments: Sequence[str],
+    valued: Collection[str],
+    flags: Collection[str],
+    *,
+    positional: bool = True,
 ) -> tuple[str, dict[str, str], set[str]] | None:
     """The id, options and flags of a command line, each option and flag given at most once.
 
     ``None`` when anything else is there: another option or flag, ``--opt=value``, an empty
-    value or one that looks like an option (but ``-``), a second id, or no id.
+    value or one that looks like an option (but ``-``), a second id, or no id. Without
+    ``positional``, no id may be given (the id is then "").
     """
     record_id: str | None = None
     options: dict[str, str] = {}
@@ -162,18 +274,18 @@ def _request(
             options[word] = value
         elif word in flags and word not in given:
             given.add(word)
-        elif word.startswith("-") or record_id is not None:
+        elif word.startswith("-") or record_id is not None or not positional:
             return None
         else:
             record_id = word
-    if record_id is None:
+    if positional and record_id is None:
         return None
     if options.get("--lang", "id") not in LANGS:
         return None
-    return record_id, options, given
+    return record_id or "", options, given
 
 
-def _language(options: dict[str, str]) -> str | None:
+def _language(options: dict[str, str]) -> Lang | None:
     """The language the full command line speaks (``None`` where it would refuse KSD_LANG).
 
     As ``ksd_cli.cli.common.language`` decides, only in the exact forms it takes.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Annotated, Optional, TextIO
 
 import typer
@@ -91,5 +90,6 @@ def write_markdown(result: DiffResult, stream: TextIO, *, lang: Lang) -> None:
 
 def write_json(result: DiffResult, stream: TextIO, *, lang: Lang) -> None:
     """The diff's stable JSON form (the language does not change it)."""
-    json.dump(result.as_dict(), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    from ksd_cli.diff.render import write_json as write
+
+    write(result, stream)

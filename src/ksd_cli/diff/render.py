@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TextIO
 
 from ksd_cli.diff.model import MISSING, DiffResult, RecordChange, RecordDiff, Side, Transition
 from ksd_cli.messages import Lang, message
@@ -48,6 +49,12 @@ def _arrow(transition: Transition, change: RecordChange = "changed") -> str:
     if change == "removed":
         return old
     return f"{old} → {new}" if transition.changed else new
+
+
+def write_json(result: DiffResult, stream: TextIO) -> None:
+    """The diff's stable JSON form (the language does not change it)."""
+    json.dump(result.as_dict(), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
 
 
 def render_text(result: DiffResult, lang: Lang = "id") -> str:

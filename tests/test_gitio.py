@@ -87,3 +87,26 @@ def test_default_branch_prefers_origin_head_then_main_then_master(tmp_path: Path
     git(root, "push", "-q", "origin", "master:trunk")
     git(root, "remote", "set-head", "origin", "-a")
     assert open_git(root).default_branch() == "origin/trunk"
+
+
+def test_git_started_gives_what_git_run_gives(
+    git_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The output of a git started while ksd works, and its failure, as a git run waited for."""
+    from ksd_cli.gitio import GitError, run_git, start_git
+
+    listing = ("ls-tree", "-r", "-z", "--name-only", "HEAD")
+    assert start_git(git_repo, listing)() == run_git(git_repo, listing) != b""
+    bad = ("rev-parse", "--verify", "no-such-revision")
+    with pytest.raises(GitError) as run:
+        run_git(git_repo, bad)
+    with pytest.raises(GitError) as started:
+        start_git(git_repo, bad)()
+    assert str(started.value) == str(run.value)
+    repository = open_git(git_repo)
+    assert repository.list_files_later("HEAD", [AGR])() == repository.list_files("HEAD", [AGR])
+    put(git_repo, f"{AGR}/KSD-6402-2025-001.yaml", SAMPAH + "catatan: diubah\n")
+    assert repository.changed_paths_later("HEAD", [AGR, POT])() == [f"{AGR}/KSD-6402-2025-001.yaml"]
+    monkeypatch.setenv("PATH", str(git_repo))  # no git there
+    with pytest.raises(GitError):
+        start_git(git_repo, listing)

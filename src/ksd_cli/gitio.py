@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterable, Sequence
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -47,6 +48,13 @@ class GitRepository:
     def run(self, *args: str, stdin: bytes | None = None) -> bytes:
         """Run ``git args`` at the top level and return its output; a failure is a GitError."""
         return run_git(self.toplevel, args, stdin=stdin)
+
+    def start(self, *args: str) -> Callable[[], bytes]:
+        """Start ``git args`` at the top level; the call returned waits for its output.
+
+        As :meth:`run`, while this process does other work (see :func:`start_git`).
+        """
+        return start_git(self.toplevel, args)
 
     def resolve(self, revision: str) -> str:
         """The commit id a revision names (a branch, a tag, ``HEAD~2``...)."""
@@ -106,19 +114,29 @@ class GitRepository:
 
     def list_files(self, revision: str, folders: Iterable[str]) -> list[str]:
         """The files directly inside ``folders`` (ksd-root-relative) at ``revision``."""
+        return self.list_files_later(revision, folders)()
+
+    def list_files_later(self, revision: str, folders: Iterable[str]) -> Callable[[], list[str]]:
+        """:meth:`list_files`, git started now: the call returned waits for the list."""
         commit = self.resolve(revision)
         folders = list(folders)
         wanted = [self.prefix + f.strip("/").removeprefix("./") + "/" for f in folders]
         if not wanted:
-            return []
-        out = self.run("ls-tree", "-r", "-z", "--name-only", "--full-tree", commit, "--", *wanted)
+            return list
+        listed = self.start(
+            "ls-tree", "-r", "-z", "--name-only", "--full-tree", commit, "--", *wanted
+        )
         inside = {folder.strip("/").removeprefix("./") for folder in folders}
-        paths = []
-        for item in out.decode("utf-8", "surrogateescape").split("\0"):
-            rel = item.removeprefix(self.prefix)
-            if item and (rel.rsplit("/", 1)[0] if "/" in rel else "") in inside:
-                paths.append(rel)
-        return sorted(paths)
+
+        def paths() -> list[str]:
+            found = []
+            for item in listed().decode("utf-8", "surrogateescape").split("\0"):
+                rel = item.removeprefix(self.prefix)
+                if item and (rel.rsplit("/", 1)[0] if "/" in rel else "") in inside:
+                    found.append(rel)
+            return sorted(found)
+
+        return paths
 
     def show_file(self, revision: str, path: str) -> bytes | None:
         """The content of ``path`` (ksd-root-relative) at ``revision``, None if absent.
@@ -159,15 +177,25 @@ class GitRepository:
         Changes committed since, staged or not; paths from the ksd root. Untracked files are
         not listed: compare the revision's files with those on disk.
         """
+        return self.changed_paths_later(revision, folders)()
+
+    def changed_paths_later(self, revision: str, folders: Iterable[str]) -> Callable[[], list[str]]:
+        """:meth:`changed_paths`, git started now: the call returned waits for the list."""
         commit = self.resolve(revision)
         wanted = [self.prefix + f.strip("/").removeprefix("./") + "/" for f in folders]
         if not wanted:
-            return []
-        out = self.run(
+            return list
+        listed = self.start(
             "diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", commit, "--", *wanted
         )
-        paths = out.decode("utf-8", "surrogateescape").split("\0")
-        return sorted(p.removeprefix(self.prefix) for p in paths if p.startswith(self.prefix) and p)
+
+        def paths() -> list[str]:
+            found = listed().decode("utf-8", "surrogateescape").split("\0")
+            return sorted(
+                p.removeprefix(self.prefix) for p in found if p.startswith(self.prefix) and p
+            )
+
+        return paths
 
     def changed_files(self, revision: str) -> list[Change]:
         """Files changed since ``revision`` in the working tree, paths from the ksd root.
@@ -196,17 +224,54 @@ class GitRepository:
 
 def run_git(cwd: Path, args: Sequence[str], *, stdin: bytes | None = None) -> bytes:
     """Run git in ``cwd``; git missing or failing is a GitError naming the command."""
-    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
     try:
         done = subprocess.run(
-            ["git", *args], cwd=cwd, input=stdin, capture_output=True, env=env, check=False
+            ["git", *args], cwd=cwd, input=stdin, capture_output=True, env=_env(), check=False
         )
     except FileNotFoundError:
         raise GitError(Msg("git.missing"), hint=Msg("git.missing.hint")) from None
     if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitError(f"git {args[0]}: {detail[-1] if detail else 'failed'}")
+        raise _failed(args, done.stderr)
     return done.stdout
+
+
+def start_git(cwd: Path, args: Sequence[str]) -> Callable[[], bytes]:
+    """Start git in ``cwd``; the call returned waits for it and gives its output.
+
+    As :func:`run_git` (the same errors, raised by the call), while the caller does other
+    work. The output goes to a temporary file, so that git never waits for a full pipe.
+    Call what is returned exactly once, or git is left to finish unwatched.
+    """
+    out = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the call returned
+    try:
+        process = subprocess.Popen(
+            ["git", *args], cwd=cwd, stdout=out, stderr=subprocess.PIPE, env=_env()
+        )
+    except FileNotFoundError:
+        out.close()
+        raise GitError(Msg("git.missing"), hint=Msg("git.missing.hint")) from None
+    except BaseException:
+        out.close()
+        raise
+
+    def output() -> bytes:
+        with out:
+            _, errors = process.communicate()
+            if process.returncode != 0:
+                raise _failed(args, errors)
+            out.seek(0)
+            return out.read()
+
+    return output
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+
+
+def _failed(args: Sequence[str], stderr: bytes) -> GitError:
+    detail = stderr.decode("utf-8", "replace").strip().splitlines()
+    return GitError(f"git {args[0]}: {detail[-1] if detail else 'failed'}")
 
 
 def open_git(root: Path) -> GitRepository:

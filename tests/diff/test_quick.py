@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -191,7 +191,14 @@ def test_the_quick_diff_reads_only_what_a_change_reaches(
         commands.append(args[0])
         return real_git(cwd, args, stdin=stdin)
 
+    real_start = gitio.start_git
+
+    def counted_start(cwd: Path, args: Sequence[str]) -> Callable[[], bytes]:
+        commands.append(args[0])
+        return real_start(cwd, args)
+
     monkeypatch.setattr(gitio, "run_git", counted_git)
+    monkeypatch.setattr(gitio, "start_git", counted_start)
     quick = semantic_diff(repository, "HEAD", None, as_of=AS_OF, lang="en")
     asked = list(commands)
     assert quick == semantic_diff(repository, "HEAD", None, as_of=AS_OF, lang="en", quick=False)

@@ -17,7 +17,7 @@ result is the same as comparing everything.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -116,21 +116,28 @@ def _diff(
     commit = before_side.commit
     config = repository.config
     judged = judgement_day(as_of, config.today())
-    scanned, cross = scan_across(
-        repository,
-        as_of=judged,
-        lang=lang,
-        parser="libyaml",
-        progress=None,
-        use_cache=use_cache,
-    )
+    kinds = _record_folders(config)
+    # git lists the revision's files and compares the work tree with it while the work tree
+    # is scanned here (on another core, when there is one).
+    listed = git.list_files_later(commit, kinds)
+    differ = git.changed_paths_later(commit, kinds)
+    try:
+        scanned, cross = scan_across(
+            repository,
+            as_of=judged,
+            lang=lang,
+            parser="libyaml",
+            progress=None,
+            use_cache=use_cache,
+        )
+    finally:
+        listing, differing = _each(listed, differ)
+    existed = {p for p in listing if _is_yaml(p)}
+    changed = {p for p in differing if _is_record(p, kinds)}
     if any(s.source.not_regular is not None for s in scanned):
         return None
-    kinds = _record_folders(config)
-    existed = {p for p in git.list_files(commit, kinds) if _is_yaml(p)}
     now = {s.source.rel: s for s in scanned}
     # What git sees changed, and what it does not track (untracked, ignored) on one side.
-    changed = {p for p in git.changed_paths(commit, kinds) if _is_record(p, kinds)}
     changed |= now.keys() ^ existed
     max_bytes = config.validate_.max_file_kb * 1024
     old = git.read_files(commit, sorted(changed & existed))
@@ -162,6 +169,20 @@ def _diff(
         _flags(after, new_side, as_of, lang),
         as_of=as_of,
     )
+
+
+def _each(*calls: Callable[[], list[str]]) -> list[list[str]]:
+    """What each call gives: every one is made (each waits for its git), the first error last."""
+    results: list[list[str]] = []
+    failed: BaseException | None = None
+    for call in calls:
+        try:
+            results.append(call())
+        except BaseException as exc:  # noqa: BLE001 - raised below, once every git is done
+            failed = failed or exc
+    if failed is not None:
+        raise failed
+    return results
 
 
 def _record_folders(config: Config) -> dict[str, Kind]:

@@ -320,3 +320,22 @@ def test_the_console_script_diffs_without_loading_typer(tmp_path: Path) -> None:
         assert run.returncode == (1 if command is _SINCE else 0)
         assert json.loads(run.stdout)["schema_version"] == 1
         assert run.stderr.splitlines() == ["loaded:"]
+
+
+@pytest.mark.parametrize("lang", [[], ["--lang", "en"]])
+def test_ctrl_c_while_diffing_early_is_worded_as_the_full_command_line_words_it(
+    git_repo: Path,
+    lang: list[str],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import ksd_cli.diff
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ksd_cli.diff, "semantic_diff", interrupted)
+    arguments = [*_DIFF, "--root", str(git_repo), *lang]
+    full = _whole(arguments, capsys)
+    assert full[0] == 130 and full[2].startswith("\nksd: ")
+    assert _console(arguments, capsys) == full

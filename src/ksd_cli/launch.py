@@ -69,6 +69,13 @@ def console_main() -> None:
             write_output(answer.file, answer.content, force=answer.force)
     except (OSError, UserError):
         answer = None  # unreadable, or not writable: the full command line says what
+    except KeyboardInterrupt:
+        # As the full command line's boundary (``ksd_cli.cli.common.boundary``) says it.
+        from ksd_cli.messages import message
+
+        lang = _boundary_language(sys.argv[1:])
+        sys.stderr.write(f"\nksd: {message('boundary.interrupted', lang)}\n")
+        sys.exit(130)
     if answer is not None:
         try:
             sys.stderr.write(answer.stderr)
@@ -295,6 +302,17 @@ def _language(options: dict[str, str]) -> Lang | None:
     if given is None and env.strip() and env.strip().lower() not in LANGS:
         return None  # the full command line words the bad KSD_LANG
     return resolve_lang(given)
+
+
+def _boundary_language(arguments: Sequence[str]) -> Lang:
+    """The language the full command line's boundary speaks (Indonesian when unusable)."""
+    words = list(arguments)
+    given = words[words.index("--lang") + 1] if "--lang" in words[:-1] else None
+    explicit = given if given is not None and given.lower() in LANGS else None
+    env = os.environ.get("KSD_LANG", "")
+    if explicit is None and (env if env.strip() else "id").strip().lower() not in LANGS:
+        return "id"
+    return resolve_lang(explicit)
 
 
 def _answers(options: dict[str, str], command: str) -> Answers | None:

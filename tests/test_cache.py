@@ -326,3 +326,50 @@ def test_a_cache_per_day_is_kept_and_old_ones_removed(corpus: Path, _own_cache: 
         corpus, use_cache=False, as_of=days[-1]
     )
     assert len(_cache_files(_own_cache)) == cache.KEEP
+
+
+def test_stalled_and_report_keep_their_assessments_side_by_side(
+    corpus: Path, _own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Running one of them does not drop what the other kept: neither reads a file again."""
+    from ksd_cli import cache, validate
+    from ksd_cli.reference import load_reference
+    from ksd_cli.report import build_report_in
+    from ksd_cli.report.model import Period
+    from ksd_cli.stalled import find_stalled_in
+
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # files just written count as at rest
+    parsed: list[int] = []
+    check_files = validate._check_files
+
+    def counting(missing: list[object], *args: object, **kwargs: object) -> object:
+        parsed.append(len(missing))
+        return check_files(missing, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(validate, "_check_files", counting)
+    repo = open_repository(corpus)
+    period = Period(date(2025, 1, 1), date(2025, 6, 30))
+
+    def stalled() -> object:
+        return find_stalled_in(repo, as_of=AS_OF, use_cache=True)
+
+    def report() -> object:
+        return build_report_in(repo, load_reference(), as_of=AS_OF, period=period)
+
+    first_stalled, first_report = stalled(), report()
+    assert parsed[0] > 0 and parsed[1] > 0  # each assessed every record once
+    assert stalled() == first_stalled
+    assert report() == first_report
+    assert parsed[2:] == [0, 0]
+
+
+def test_the_files_beside_an_old_index_go_with_it(corpus: Path, _own_cache: Path) -> None:
+    from ksd_cli import cache
+    from ksd_cli.stalled import find_stalled_in
+
+    find_stalled_in(open_repository(corpus), as_of=date(2025, 6, 1), use_cache=True)
+    first = set(_cache_files(_own_cache))
+    assert any(".assessed-stalled." in path.name for path in first)
+    for day in range(2, 3 + cache.KEEP):
+        _validate(corpus, use_cache=True, as_of=date(2025, 6, day))
+    assert not first & set(_cache_files(_own_cache))

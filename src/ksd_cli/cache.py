@@ -45,8 +45,6 @@ KEEP = 4
 #: size, modification time, change time (ns), inode.
 Stamp = tuple[int, int, int, int]
 CACHE_DIR_ENV = "KSD_CACHE_DIR"
-#: The files kept beside an index, removed with it.
-_BESIDE = ("records", "assessed", "summary")
 NO_CACHE_ENV = "KSD_NO_CACHE"
 
 
@@ -193,10 +191,14 @@ class RecordCache:
         """The file of the records themselves, beside the index."""
         return self.path.with_name(self.path.stem + ".records.pickle")
 
-    @property
-    def assessed_path(self) -> Path:
-        """The file of what a command kept of each record (see :meth:`read_assessed`)."""
-        return self.path.with_name(self.path.stem + ".assessed.pickle")
+    def assessed_path(self, key: str) -> Path:
+        """The file of what the command of ``key`` kept of each record (:meth:`read_assessed`).
+
+        One file per command (the key's part before its first ``:``, ``stalled`` or
+        ``report``), so that running one never drops what the other kept.
+        """
+        command = "".join(c for c in key.split(":", 1)[0] if c.isascii() and c.isalnum())
+        return self.path.with_name(f"{self.path.stem}.assessed-{command or 'any'}.pickle")
 
     @property
     def summary_path(self) -> Path:
@@ -229,14 +231,15 @@ class RecordCache:
     def read_assessed(self, key: str) -> dict[str, tuple[str, object]]:
         """What was kept of each record under ``key``, by path, with the digest of its bytes.
 
-        One key at a time (``ksd stalled`` keys it by its as-of day): another key's are none.
+        One key per command at a time (``ksd stalled`` keys it by its as-of day): another key
+        of the same command finds none.
         """
-        entries, extra = self._load(self.assessed_path)
+        entries, extra = self._load(self.assessed_path(key))
         return entries if extra.get("key") == key else {}
 
     def write_assessed(self, key: str, entries: Mapping[str, tuple[str, object]]) -> None:
         """Replace what is kept of each record (atomically), under ``key``."""
-        self._store(self.assessed_path, entries, {"key": key})
+        self._store(self.assessed_path(key), entries, {"key": key})
 
     def write(self, entries: Mapping[str, Entry], cross: Cross | None = None) -> None:
         """Replace the index (atomically); a cache that cannot be written is skipped.
@@ -250,13 +253,15 @@ class RecordCache:
             others = [
                 p
                 for p in self.path.parent.glob(f"{repository}-*.pickle")
-                if not p.name.endswith(tuple(f".{kind}.pickle" for kind in _BESIDE))
+                # An index is ``REPOSITORY-SALT.pickle``; the files beside it add a part to its
+                # name (``.records``, ``.summary``, ``.assessed-stalled``...).
+                if p.name.count(".") == 1
             ]
             others.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
             for old in others[KEEP:]:
                 old.unlink(missing_ok=True)
-                for kind in _BESIDE:
-                    old.with_name(f"{old.stem}.{kind}.pickle").unlink(missing_ok=True)
+                for beside in old.parent.glob(f"{old.stem}.*.pickle"):
+                    beside.unlink(missing_ok=True)
         except OSError:
             return
 

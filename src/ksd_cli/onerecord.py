@@ -162,7 +162,7 @@ def fresh_summary(
     sources: list[SourceFile] = []
     try:
         for (folder, kind, prefix), (_, names, stamps) in zip(listed, summary.folders, strict=True):
-            found = _record_stamps(folder)
+            found = record_stamps(folder)
             if found is None or found[0] != names or found[1] != stamps:
                 return None
             sources.extend(
@@ -175,7 +175,7 @@ def fresh_summary(
     return summary, sources
 
 
-def _record_stamps(folder: os.PathLike[str]) -> tuple[str, bytes] | None:
+def record_stamps(folder: os.PathLike[str]) -> tuple[str, bytes] | None:
     """The record files in ``folder`` in name order (joined by NUL) and their stamps.
 
     One listing and one ``lstat`` a record file, relative to the open folder; ``None`` if

@@ -78,3 +78,37 @@ def test_a_changed_file_is_seen_through_the_stamps(
     after = _run(sources, use_cache=True)
     assert as_dict(after) == as_dict(_run(sources, use_cache=False))
     assert as_dict(after) != as_dict(first)
+
+
+def test_the_stamps_see_files_added_removed_renamed_and_distrust_fresh_or_odd_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ksd_cli.consolidate.saved import key_of
+    from ksd_cli.repository import open_repository
+
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    root = Path(_regions(tmp_path)[0].location)
+    repo = open_repository(root)
+
+    def key() -> tuple[str, bool]:
+        found = key_of(repo, label="r", as_of=AS_OF, today=AS_OF, lang="id", code="c")
+        return found.stamps, found.trusted
+
+    before = key()
+    assert before[1] and key() == before
+    agreements = root / "data" / "agreements"
+    first = sorted(agreements.glob("*.yaml"))[0]
+    added = agreements / "KSD-TAMBAHAN.yaml"
+    added.write_bytes(first.read_bytes())
+    assert key()[0] != before[0]
+    added.unlink()
+    assert key() == before
+    (root / "data" / "potentials" / "catatan.txt").write_text("bukan rekaman\n", "utf-8")
+    assert key() == before  # not a record file
+    monkeypatch.setattr(cache, "RACY_NS", 10**18)  # every file changed "moments ago"
+    assert key() == (before[0], False)
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    first.rename(agreements / ("z-" + first.name))
+    assert key()[0] != before[0]
+    (agreements / "KSD-TAUTAN.yaml").symlink_to(agreements / ("z-" + first.name))
+    assert key()[1] is False  # a link is never followed, never trusted

@@ -17,28 +17,21 @@ import os
 import pickle
 import tempfile
 import time
-from collections.abc import Sequence
+from array import array
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ksd_cli.cache import (
-    Stamp,
-    cache_folder,
-    code_fingerprint,
-    content_key,
-    reference_fingerprint,
-    stamp_of,
-)
+from ksd_cli import cache
+from ksd_cli.cache import cache_folder, code_fingerprint, content_key, reference_fingerprint
+from ksd_cli.onerecord import record_stamps
 
 if TYPE_CHECKING:
-    from ksd_cli.repository import Repository, SourceFile
+    from ksd_cli.repository import Repository
 
 #: The layout of a saved row; another is ignored (and replaced).
-FORMAT = 2
-#: Every record file's path and stamp (``None``: not to be trusted, see ``stamp_of``).
-Stamps = tuple[tuple[str, Stamp | None], ...]
+FORMAT = 3
 
 
 def code_key() -> str:
@@ -50,25 +43,17 @@ def code_key() -> str:
 class Key:
     """What a repository's row is keyed by: the settings, and its files' stamps and bytes.
 
-    ``settings`` hashes everything but the files (see :func:`key_of`); ``content`` is
-    computed only when the stamps do not tell the files unchanged (:meth:`row_key`).
+    ``settings`` hashes everything but the files (see :func:`key_of`), ``stamps`` every
+    record file's name and stamp; ``trusted`` is false when one of them cannot be trusted (a
+    file changed moments before, see ``ksd_cli.cache.RACY_NS``, or one that is not a regular
+    file). The files' bytes are hashed only when the stamps do not tell the files unchanged
+    (:meth:`row_key`).
     """
 
     repository: Repository
-    sources: Sequence[SourceFile]
     settings: str
-    stamps: Stamps
-
-    @property
-    def stamps_digest(self) -> str:
-        """The hash of the stamps (kept instead of them: a smaller entry to read back)."""
-        data = pickle.dumps(self.stamps, protocol=pickle.HIGHEST_PROTOCOL)
-        return hashlib.blake2b(data, digest_size=20).hexdigest()
-
-    @property
-    def trusted(self) -> bool:
-        """Whether every stamp can be trusted (none changed moments before it was taken)."""
-        return all(stamp is not None for _, stamp in self.stamps)
+    stamps: str
+    trusted: bool
 
     def row_key(self) -> str:
         """The key of the row: the settings and every record file's path and bytes."""
@@ -76,7 +61,9 @@ class Key:
 
         digest = hashlib.blake2b(self.settings.encode(), digest_size=20)
         max_bytes = self.repository.config.validate_.max_file_kb * 1024
-        for source in self.sources:
+        # Listed again: a file added since the stamps were taken is read now, and its stamp,
+        # missing from the stamps kept, has it read again next time.
+        for source in self.repository.source_files():
             data = read_bytes(source, max_bytes)
             key = content_key(source.rel, data) if isinstance(data, bytes) else repr(data)
             digest.update(key.encode("utf-8", "surrogateescape") + b"\n")
@@ -89,7 +76,9 @@ def key_of(
     """The settings of a repository's row and its files' stamps (no file is read).
 
     ``code`` is :func:`code_key`. The stamps are taken before the bytes are read (by
-    :meth:`Key.row_key`), so that a file changed in between is read again next time.
+    :meth:`Key.row_key`), so that a file changed in between is read again next time. One
+    listing and one ``lstat`` a record file, relative to its open folder (a province's 552
+    repositories hold about 100,000 files).
     """
     config = repository.config
     parts = (
@@ -103,12 +92,21 @@ def key_of(
         str(repository.root),
     )
     settings = hashlib.blake2b("\n".join(parts).encode(), digest_size=20).hexdigest()
-    sources = repository.source_files()
-    now = time.time_ns()
-    stamps = tuple(
-        (s.rel, stamp_of(s.fspath, now) if s.not_regular is None else None) for s in sources
-    )
-    return Key(repository, sources, settings, stamps)
+    stamps = hashlib.blake2b(digest_size=20)
+    trusted = True
+    racy_before = time.time_ns() - cache.RACY_NS
+    for folder, _, prefix in repository.record_folders():
+        listed = record_stamps(folder)
+        if listed is None:  # a record file that is not a regular file: read every time
+            trusted = False
+            continue
+        names, numbers = listed
+        stamps.update(f"{prefix}\0{names}\0{len(numbers)}\0".encode("utf-8", "surrogateescape"))
+        stamps.update(numbers)
+        # Each stamp is (size, modification time, change time, inode): the change times.
+        if any(changed > racy_before for changed in array("q", numbers)[2::4]):
+            trusted = False
+    return Key(repository, settings, stamps.hexdigest(), trusted)
 
 
 def _path(root: Path) -> Path:
@@ -153,7 +151,7 @@ def load_unchanged(root: Path, key: Key) -> tuple[str, object] | None:
     if stored is None or stored.get("settings") != key.settings:
         return None
     row_key = stored.get("key")
-    if stored.get("stamps") != key.stamps_digest or not isinstance(row_key, str):
+    if stored.get("stamps") != key.stamps or not isinstance(row_key, str):
         return None
     return row_key, stored.get("row")
 
@@ -179,7 +177,7 @@ def save(
     path = place or _path(root)
     payload: dict[str, object] = {"format": FORMAT, "key": key, "row": row}
     if stamped is not None:
-        payload |= {"settings": stamped.settings, "stamps": stamped.stamps_digest}
+        payload |= {"settings": stamped.settings, "stamps": stamped.stamps}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")

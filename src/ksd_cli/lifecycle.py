@@ -7,9 +7,9 @@ ignored, so ``--as-of`` in the past shows the cooperation as it stood then.
 
 from __future__ import annotations
 
-import functools
+import operator
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
@@ -84,16 +84,20 @@ class Lifecycle:
     status: Status
     documents: tuple[DocumentState, ...]
 
-    # Derived once: the flags of ``ksd stalled`` and the report's tables ask again and again.
-    @functools.cached_property
-    def in_force(self) -> tuple[DocumentState, ...]:
-        """The signed documents in force on the as-of date."""
-        return tuple(d for d in self.documents if d.in_force)
+    #: The signed documents in force on the as-of date.
+    in_force: tuple[DocumentState, ...] = field(init=False, repr=False, compare=False)
+    #: The documents signed on or before the as-of date.
+    signed: tuple[DocumentState, ...] = field(init=False, repr=False, compare=False)
+    _operational: tuple[DocumentState, ...] = field(init=False, repr=False, compare=False)
 
-    @functools.cached_property
-    def signed(self) -> tuple[DocumentState, ...]:
-        """The documents signed on or before the as-of date."""
-        return tuple(d for d in self.documents if d.signed)
+    def __post_init__(self) -> None:
+        # Derived once, when made: the flags of ``ksd stalled`` and the report's tables ask
+        # again and again (a ``cached_property`` takes a lock at each first look on 3.11).
+        object.__setattr__(self, "in_force", tuple(d for d in self.documents if d.in_force))
+        signed = tuple(d for d in self.documents if d.signed)
+        object.__setattr__(self, "signed", signed)
+        operational = tuple(d for d in signed if is_operational(d.naskah, self.record))
+        object.__setattr__(self, "_operational", operational)
 
     def tanggal(self, tahap: NamaTahap) -> date | None:
         """The date a stage was first reached, if it was."""
@@ -101,7 +105,7 @@ class Lifecycle:
 
     def operational(self) -> tuple[DocumentState, ...]:
         """Signed operational documents (PKS; for sinergi the nota kesepakatan)."""
-        return tuple(d for d in self.signed if is_operational(d.naskah, self.record))
+        return self._operational
 
     def followers(self, kb: DocumentState) -> tuple[DocumentState, ...]:
         """Signed PKS that follow the KB-kind document ``kb``."""
@@ -146,26 +150,28 @@ def _family(naskah: Naskah, record: Agreement) -> str:
 def lifecycle(record: Agreement, as_of: date) -> Lifecycle:
     """Derive stage, stage dates, status and document states of ``record`` on ``as_of``."""
     documents = _documents(record, as_of)
-    reached: dict[NamaTahap, date] = {}
-
-    def reach(tahap: NamaTahap, when: date) -> None:
-        if when <= as_of and (tahap not in reached or when < reached[tahap]):
-            reached[tahap] = when
-
-    for event in record.tahapan or ():
-        reach(event.tahap, event.tanggal)
+    # Every dated step that reaches a stage, in the order the record gives them; the earliest
+    # date on or before ``as_of`` is the stage's (a plain loop: ``ksd stalled`` derives this
+    # for every record of a national register).
+    steps: list[tuple[NamaTahap, date]] = [(e.tahap, e.tanggal) for e in record.tahapan or ()]
     for peristiwa in record.peristiwa or ():
         # An offer letter, sent or received, is the penawaran stage; other events are no stage.
         if peristiwa.jenis in PERISTIWA_PENAWARAN:
-            reach("penawaran", peristiwa.tanggal)
+            steps.append(("penawaran", peristiwa.tanggal))
     for doc in documents:
-        if doc.signed and doc.naskah.tanggal_ttd is not None:
+        ttd = doc.naskah.tanggal_ttd
+        if doc.signed and ttd is not None:
             if is_operational(doc.naskah, record):
-                reach("penandatanganan_pks", doc.naskah.tanggal_ttd)
+                steps.append(("penandatanganan_pks", ttd))
             elif is_kb(doc.naskah):
-                reach("penandatanganan_kb", doc.naskah.tanggal_ttd)
-    for monev in record.monev or ():
-        reach("monev", monev.tanggal)
+                steps.append(("penandatanganan_kb", ttd))
+    steps.extend(("monev", m.tanggal) for m in record.monev or ())
+    reached: dict[NamaTahap, date] = {}
+    for tahap, when in steps:
+        if when <= as_of:
+            known = reached.get(tahap)
+            if known is None or when < known:
+                reached[tahap] = when
     ordered = tuple((t, reached[t]) for t in URUTAN_TAHAP if t in reached)
     tahap_terakhir = ordered[-1][0] if ordered else None
     return Lifecycle(
@@ -194,21 +200,23 @@ def _documents(record: Agreement, as_of: date) -> tuple[DocumentState, ...]:
     states = []
     for i, naskah in enumerate(naskah_list):
         mulai = naskah.mulai
-        sampai = extended[i][1] if i in extended else naskah.sampai
+        own_end = i not in extended
+        sampai = naskah.sampai if own_end else extended[i][1]
         started = signed[i] and mulai is not None and mulai <= as_of
         ended = signed[i] and sampai is not None and sampai < as_of
+        # Positional: ``ksd stalled`` makes one for every document of a national register.
         states.append(
             DocumentState(
-                position=i,
-                naskah=naskah,
-                signed=signed[i],
-                mulai=mulai,
-                sampai=sampai,
-                induk=induk[i],
-                in_force=started and not ended,
-                started=started,
-                ended=ended,
-                sampai_tidak_diketahui=i not in extended and naskah.sampai_tidak_diketahui,
+                i,
+                naskah,
+                signed[i],
+                mulai,
+                sampai,
+                induk[i],
+                started and not ended,
+                started,
+                ended,
+                own_end and naskah.berlaku_sampai is not None and naskah.sampai_tidak_diketahui,
             )
         )
     return tuple(states)
@@ -266,24 +274,41 @@ class Langkah:
 
 def langkah(record: Agreement, as_of: date) -> tuple[Langkah, ...]:
     """Every dated step on or before ``as_of``, oldest first (record order within a day)."""
-    steps: list[Langkah] = [Langkah(e.tanggal, "tahap", e.tahap) for e in record.tahapan or ()]
-    steps += [Langkah(p.tanggal, "peristiwa", p.jenis) for p in record.peristiwa or ()]
+    # Only the steps kept are made (sorting is stable: record order within a day holds).
+    steps: list[Langkah] = [
+        Langkah(e.tanggal, "tahap", e.tahap) for e in record.tahapan or () if e.tanggal <= as_of
+    ]
+    steps += [
+        Langkah(p.tanggal, "peristiwa", p.jenis)
+        for p in record.peristiwa or ()
+        if p.tanggal <= as_of
+    ]
     steps += [
         Langkah(n.tanggal_ttd, "naskah", n.jenis)
         for n in record.naskah or ()
-        if n.tanggal_ttd is not None
+        if n.tanggal_ttd is not None and n.tanggal_ttd <= as_of
     ]
-    steps += [Langkah(m.tanggal, "monev", "monev") for m in record.monev or ()]
+    steps += [
+        Langkah(m.tanggal, "monev", "monev") for m in record.monev or () if m.tanggal <= as_of
+    ]
     dprd = record.persetujuan_dprd
-    if dprd is not None and dprd.tanggal_permohonan is not None:
-        steps.append(Langkah(dprd.tanggal_permohonan, "dprd_permohonan", "persetujuan_dprd"))
-    if dprd is not None and dprd.tanggal_keputusan is not None:
-        steps.append(Langkah(dprd.tanggal_keputusan, "dprd_keputusan", "persetujuan_dprd"))
-    return tuple(sorted((s for s in steps if s.tanggal <= as_of), key=lambda s: s.tanggal))
+    if dprd is not None:
+        asked, decided = dprd.tanggal_permohonan, dprd.tanggal_keputusan
+        if asked is not None and asked <= as_of:
+            steps.append(Langkah(asked, "dprd_permohonan", "persetujuan_dprd"))
+        if decided is not None and decided <= as_of:
+            steps.append(Langkah(decided, "dprd_keputusan", "persetujuan_dprd"))
+    steps.sort(key=_tanggal)
+    return tuple(steps)
+
+
+_tanggal = operator.attrgetter("tanggal")
 
 
 def _rejected(record: Agreement, as_of: date) -> bool:
     """A ``ditolak`` event with nothing after it: the proposal ended (a later step reopens it)."""
+    if not any(p.jenis == "ditolak" and p.tanggal <= as_of for p in record.peristiwa or ()):
+        return False  # the common case, without listing every step
     steps = langkah(record, as_of)
     rejections = [s.tanggal for s in steps if s.kind == "peristiwa" and s.code == "ditolak"]
     return bool(rejections) and not any(s.tanggal > rejections[-1] for s in steps)

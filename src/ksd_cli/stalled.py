@@ -182,12 +182,16 @@ class _Subject:
         variant: str | None = None,
         **args: object,
     ) -> Flag:
+        lang = self.lang
+        for key, value in args.items():
+            if isinstance(value, date):
+                args[key] = _date_words(value, lang)
         text = message(
             f"stalled.{code}.{variant}" if variant else f"stalled.{code}",
-            self.lang,
-            days=number(days, self.lang),
-            threshold=number(threshold, self.lang),
-            **{k: date_text(v, self.lang) if isinstance(v, date) else v for k, v in args.items()},
+            lang,
+            days=_number_words(days, lang),
+            threshold=_number_words(threshold, lang),
+            **args,
         )
         return Flag(
             self.id,
@@ -205,6 +209,12 @@ class _Subject:
             naskah,
             (naskah,) if naskah is not None else (),
         )
+
+
+# Days, thresholds and dates recur from flag to flag: each worded once (in each process).
+# Typed: a month-only date (``TanggalBulan``) equals the first of its month, but reads otherwise.
+_date_words = functools.lru_cache(maxsize=8192, typed=True)(date_text)
+_number_words = functools.lru_cache(maxsize=8192, typed=True)(number)
 
 
 def agreement_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject) -> Iterator[Flag]:
@@ -446,6 +456,14 @@ def one_per_cause(flags: Iterable[Flag], lang: Lang) -> list[Flag]:
     The finding keeps the most overdue document's dates and sentence and lists every document
     (``dokumen``), instead of one identical line per document.
     """
+    flags = list(flags)
+    if len({f.code for f in flags}) == len(flags):
+        return flags  # one flag per code: nothing to make one (the common case)
+    return grouped_by_cause(flags, lang)
+
+
+def grouped_by_cause(flags: Iterable[Flag], lang: Lang) -> list[Flag]:
+    """:func:`one_per_cause` in every case, without its check for no code repeated."""
     by_code: dict[str, list[Flag]] = {}
     for flag in flags:
         by_code.setdefault(flag.code, []).append(flag)

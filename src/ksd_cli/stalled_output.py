@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+from json.encoder import encode_basestring
 from typing import TextIO
 
 from ksd_cli.escaping import csv_cell, markdown_cell, markdown_code, terminal_text
 from ksd_cli.idformat import date_text, number
-from ksd_cli.jsonlayout import dump_indented
+from ksd_cli.jsonlayout import dumps_indented
 from ksd_cli.messages import Lang, message
 from ksd_cli.naming import NO_THRESHOLD, NOT_APPLICABLE, flag_title, kategori_title, tahap_title
-from ksd_cli.stalled import StalledResult
+from ksd_cli.stalled import Flag, StalledResult
 
 
 def write_text(
@@ -78,9 +79,69 @@ def _write_invalid_note(result: StalledResult, console: object, lang: Lang) -> N
 
 
 def write_json(result: StalledResult, stream: TextIO) -> None:
-    """The stable JSON form (as ``json.dump(..., indent=2, ensure_ascii=False)`` writes it)."""
-    dump_indented(result.as_dict(lazy=True), stream)
-    stream.write("\n")
+    """The stable JSON form (as ``json.dump(..., indent=2, ensure_ascii=False)`` writes it).
+
+    The flags, most of the text, are laid out by :func:`flag_json` and written a few hundred
+    at a time; the rest of the form through ``jsonlayout``. A value laid out alone and
+    indented one level more is the same text: JSON strings hold no raw newline.
+    """
+    separator = "{\n  "
+    for key, value in result.as_dict(lazy=True).items():
+        stream.write(f"{separator}{encode_basestring(key)}: ")
+        separator = ",\n  "
+        if key != "flags":
+            stream.write(dumps_indented(value).replace("\n", "\n  "))
+            continue
+        if not result.flags:
+            stream.write("[]")
+            continue
+        flags = result.flags
+        stream.write("[")
+        for start in range(0, len(flags), _FLAGS_AT_ONCE):
+            batch = ",".join(flag_json(f) for f in flags[start : start + _FLAGS_AT_ONCE])
+            stream.write(f",{batch}" if start else batch)
+        stream.write("\n  ]")
+    stream.write("\n}\n")
+
+
+#: Flags laid out before they are written (the text of a national register's flags is never
+#: held whole).
+_FLAGS_AT_ONCE = 500
+
+
+def flag_json(flag: Flag) -> str:
+    """``flag.as_dict()`` laid out as an item of the ``flags`` list: a newline first."""
+    text = encode_basestring
+    return (
+        f'\n    {{\n      "id": {text(flag.id)},'
+        f'\n      "judul": {text(flag.judul)},'
+        f'\n      "code": {text(flag.code)},'
+        f'\n      "kategori": {text(flag.kategori)},'
+        f'\n      "since": {text(flag.since.isoformat())},'
+        f'\n      "days": {int.__repr__(flag.days)},'
+        f'\n      "threshold": {int.__repr__(flag.threshold)},'
+        f'\n      "stage": {"null" if flag.stage is None else text(flag.stage)},'
+        f'\n      "mitra": {_strings(flag.mitra)},'
+        f'\n      "perangkat_daerah": {_strings(flag.perangkat_daerah)},'
+        f'\n      "naskah": {"null" if flag.naskah is None else int.__repr__(flag.naskah + 1)},'
+        f'\n      "dokumen": {_numbers(flag.dokumen)},'
+        f'\n      "path": {text(flag.path)},'
+        f'\n      "message": {text(flag.message)}'
+        "\n    }"
+    )
+
+
+def _strings(items: tuple[str, ...]) -> str:
+    if not items:
+        return "[]"
+    return "[\n        " + ",\n        ".join(map(encode_basestring, items)) + "\n      ]"
+
+
+def _numbers(positions: tuple[int, ...]) -> str:
+    """Documents' positions, 1-based as the JSON form writes them."""
+    if not positions:
+        return "[]"
+    return "[\n        " + ",\n        ".join(str(p + 1) for p in positions) + "\n      ]"
 
 
 CSV_COLUMNS = (

@@ -410,7 +410,7 @@ class _TableColumn:
     """
 
     #: The values a column remembers before it starts over.
-    MAX_REMEMBERED = 20_000
+    MAX_REMEMBERED = 2_048
 
     def __init__(self, sheet: _Sheet, letter: str, width: int, number_format: str | None) -> None:
         self.sheet = sheet

@@ -340,7 +340,7 @@ class _Known:
     """:func:`format_cell` of the values other than text, each worded once (up to a bound)."""
 
     #: Values remembered before starting over (a large register's rupiah values are many).
-    LIMIT = 50_000
+    LIMIT = 4_096
 
     def __init__(self, dates: dict[date, str]) -> None:
         self.dates = dates

@@ -111,3 +111,52 @@ def test_links_within_the_workbook_are_written_after_the_rows() -> None:
     back: Any = load_workbook(io.BytesIO(workbook_bytes_with_rows(workbook, {ws: sheet})))
     assert back["Isi"]["A1"].hyperlink.location == "'Daftar ''A'''!A1"
     assert back["Isi"]["A1"].value == "Daftar"
+
+
+def test_rows_over_many_chunks_read_back_in_order() -> None:
+    """Rows are compressed by a second thread a chunk at a time: every row, in order."""
+    from openpyxl import Workbook, load_workbook
+
+    workbook = Workbook(write_only=True)
+    ws = workbook.create_sheet("Banyak")
+    count = 3 * 4096 + 17
+    sheet = SheetXml([row_xml(1, cell_xml("A1", "judul", None))])
+    sheet.rows.append(
+        row_xml(n, cell_xml(f"A{n}", f"baris {n}", None) + cell_xml(f"B{n}", n, None))
+        for n in range(2, count + 1)
+    )
+    back: Any = load_workbook(io.BytesIO(workbook_bytes_with_rows(workbook, {ws: sheet})))
+    values = [tuple(c.value for c in row) for row in back["Banyak"].iter_rows()]
+    assert values == [("judul", None), *((f"baris {n}", n) for n in range(2, count + 1))]
+
+
+def test_a_stream_that_fails_while_rows_are_written_raises_its_error() -> None:
+    import pytest
+
+    from ksd_cli.xlsxrows import _write_chunks
+
+    class Full(io.BytesIO):
+        def write(self, data: Any) -> int:
+            raise OSError(28, "No space left on device")
+
+    rows = (row_xml(n, cell_xml(f"A{n}", "x" * 100, None)) for n in range(1, 20_000))
+    with pytest.raises(OSError, match="No space left"):
+        _write_chunks(Full(), [rows])
+
+
+def test_an_error_making_the_rows_stops_the_writing_thread() -> None:
+    import threading
+
+    import pytest
+
+    from ksd_cli.xlsxrows import _write_chunks
+
+    def rows() -> Any:
+        yield from (row_xml(n, "") for n in range(1, 5000))
+        raise ValueError("a row that cannot be made")
+
+    out = io.BytesIO()
+    with pytest.raises(ValueError, match="cannot be made"):
+        _write_chunks(out, [rows()])
+    assert threading.active_count() == 1
+    assert out.getvalue().startswith(b'<row r="1"></row>')

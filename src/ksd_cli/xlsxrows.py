@@ -14,7 +14,7 @@ import datetime as dt
 import re
 import time
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -84,27 +84,37 @@ def cell_xml(ref: str, value: object, style: int | None) -> str:
     Dates are serial numbers (their style carries a date format); a cell with neither value
     nor style is left out, as openpyxl leaves it out.
     """
-    s = "" if style is None else f' s="{style}"'
+    tail = cell_tail(value, style)
+    return f'<c r="{ref}{tail}' if tail else ""
+
+
+def cell_tail(value: object, style: int | None) -> str:
+    """:func:`cell_xml` after the cell's reference (``'" s="3" t="n"><v>7</v></c>'``).
+
+    The same value in the same style has the same tail in every row: a writer of many rows
+    makes it once (``""`` when the cell is left out).
+    """
+    s = '"' if style is None else f'" s="{style}"'
     kind = value.__class__
     if kind is str:
         text = xml_text(value)[:MAX_TEXT]  # type: ignore[arg-type]
         if not text:
-            return f'<c r="{ref}"{s} t="inlineStr"></c>'
+            return f'{s} t="inlineStr"></c>'
         space = ' xml:space="preserve"' if text != text.strip() else ""
-        return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>'
+        return f'{s} t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>'
     if kind is int or kind is float:
-        return f'<c r="{ref}"{s} t="n"><v>{_number(value)}</v></c>'
+        return f'{s} t="n"><v>{_number(value)}</v></c>'
     if value is None:
-        return f'<c r="{ref}"{s} t="n"></c>' if s else ""
+        return f'{s} t="n"></c>' if style is not None else ""
     if isinstance(value, bool):
-        return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
+        return f'{s} t="b"><v>{int(value)}</v></c>'
     if isinstance(value, int | float):
-        return f'<c r="{ref}"{s} t="n"><v>{_number(value)}</v></c>'
+        return f'{s} t="n"><v>{_number(value)}</v></c>'
     if isinstance(value, dt.date):
         from openpyxl.utils.datetime import to_excel
 
         serial = to_excel(value)  # type: ignore[no-untyped-call]
-        return f'<c r="{ref}"{s} t="n"><v>{_number(serial)}</v></c>'
+        return f'{s} t="n"><v>{_number(serial)}</v></c>'
     raise TypeError(f"no worksheet cell for a {kind.__name__}: {value!r}")
 
 
@@ -161,15 +171,60 @@ class _RowsArchive(zipfile.ZipFile):
 
 
 def _write_chunks(out: IO[bytes], rows: Iterable[str | Iterable[str]]) -> None:
-    """The rows, encoded a few thousand at a time (one write per row is slow to compress)."""
-    chunk: list[str] = []
-    for item in rows:
-        for row in (item,) if isinstance(item, str) else item:
-            chunk.append(row)
-            if len(chunk) == 4096:
-                out.write("".join(chunk).encode("utf-8"))
-                chunk.clear()
-    out.write("".join(chunk).encode("utf-8"))
+    """The rows, encoded a few thousand at a time (one write per row is slow to compress).
+
+    The chunks are compressed by a second thread while the next ones are made: zlib lets go
+    of the interpreter's lock while it deflates, so a large sheet's rows and their
+    compression run on two cores, each chunk compressed exactly as it would be here.
+    """
+    with _BackgroundWriter(out) as write:
+        chunk: list[str] = []
+        for item in rows:
+            for row in (item,) if isinstance(item, str) else item:
+                chunk.append(row)
+                if len(chunk) == 4096:
+                    write("".join(chunk).encode("utf-8"))
+                    chunk.clear()
+        write("".join(chunk).encode("utf-8"))
+
+
+class _BackgroundWriter:
+    """Bytes written to a stream by a second thread, in order; its error raised here."""
+
+    #: Chunks made and not yet written, at most (what this holds in memory at once).
+    QUEUED = 2
+
+    def __init__(self, out: IO[bytes]) -> None:
+        import queue
+        import threading
+
+        self._out = out
+        self._queue: queue.Queue[bytes | None] = queue.Queue(self.QUEUED)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._work, name="ksd-xlsx-deflate", daemon=True)
+
+    def __enter__(self) -> Callable[[bytes], None]:
+        self._thread.start()
+        return self._put
+
+    def __exit__(self, *exc: object) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        if self._error is not None and exc[0] is None:
+            raise self._error
+
+    def _put(self, data: bytes) -> None:
+        if self._error is not None:
+            raise self._error
+        self._queue.put(data)
+
+    def _work(self) -> None:
+        while (data := self._queue.get()) is not None:
+            if self._error is None:
+                try:
+                    self._out.write(data)
+                except BaseException as exc:  # noqa: BLE001 - raised in the writing thread
+                    self._error = exc
 
 
 def workbook_bytes_with_rows(workbook: Any, sheets: dict[Any, SheetXml]) -> bytes:

@@ -236,3 +236,62 @@ def test_new_sheets_carry_financing_neighbours_and_tkksd(workbook: Any) -> None:
     assert neighbours[0]["Kerja sama antardaerah"].value == "Belum ada"
     institutions = sheet_rows(wajib, find_row(wajib, "Uraian"))
     assert institutions[0]["Keterangan"].value == "100.3.3.2/052/HK/2024"
+
+
+def test_a_value_repeated_in_a_column_is_written_as_its_first_appearance(
+    sample_2024: Report,
+) -> None:
+    """Each distinct value of a column is made into a cell once (issue 14) and reused: the
+    same value repeated, and values equal as keys but not the same (``1``, ``1.0`` and
+    ``True``; a month-only date and its month's first day), each read back as itself."""
+    import dataclasses
+    import io
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from ksd_cli.report import Column, Table
+    from ksd_cli.report.excel import xlsx_bytes
+    from ksd_cli.tanggal import TanggalBulan
+
+    long = "teks yang jauh lebih panjang daripada lebar kolomnya " * 3
+    month = TanggalBulan.dari(2018, 10)
+    day = date(2018, 10, 1)
+    columns = (
+        Column("Teks", "teks", 20),
+        Column("Jumlah", "bilangan"),
+        Column("Tanggal", "tanggal", 16),
+        Column("Bebas", "teks"),
+    )
+    rows = (
+        ("pendek", 1, day, 1),
+        (long, True, month, True),
+        ("pendek", 1.0, day, 1.0),
+        (long, 1, month, None),
+        ("pendek", True, day, day),
+        (None, 1, month, month),
+    )
+    report = dataclasses.replace(
+        sample_2024, daftar=Table("Daftar", columns, rows, sample_2024.daftar.note)
+    )
+    ws: Any = load_workbook(io.BytesIO(xlsx_bytes(report)))["Daftar"]
+    cells = [
+        [(c.value, type(c.value).__name__, c.number_format, bool(c.alignment.wrap_text)) for c in r]
+        for r in ws.iter_rows(min_row=5, max_row=10, max_col=4)
+    ]
+    tanggal, bulan, bilangan = TANGGAL_FORMAT, "[$-421]mmmm yyyy", "#,##0"
+    at = datetime(2018, 10, 1)
+    text = ("pendek", "str", "General", False)
+    wrapped = (long, "str", "General", True)
+    assert cells == [
+        [text, (1, "int", bilangan, False), (at, "datetime", tanggal, False), (1, "int", "General", False)],
+        [wrapped, (True, "bool", bilangan, False), (at, "datetime", bulan, False), (True, "bool", "General", False)],
+        [text, (1, "int", bilangan, False), (at, "datetime", tanggal, False), (1, "int", "General", False)],
+        [wrapped, (1, "int", bilangan, False), (at, "datetime", bulan, False), (None, "NoneType", "General", False)],
+        [text, (True, "bool", bilangan, False), (at, "datetime", tanggal, False), (at, "datetime", "yyyy-mm-dd", False)],
+        [(None, "NoneType", "General", False), (1, "int", bilangan, False), (at, "datetime", bulan, False), (at, "datetime", "yyyy-mm-dd", False)],
+    ]  # fmt: skip
+    # A wrapped text makes its row as tall as its lines, wherever it appears.
+    heights = [ws.row_dimensions[r].height for r in range(5, 11)]
+    assert heights[1] == heights[3] and heights[1] is not None and heights[1] > 15
+    assert heights[0] is heights[2] is heights[4] is heights[5] is None

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import check_golden
 
+from ksd_cli.messages import Lang
 from ksd_cli.report import (
     Period,
     Report,
 )
-from report.conftest import GOLDEN, kb, markdown, report_of, write_repo
+from report.conftest import AS_OF, GOLDEN, kb, load, markdown, report_of, write_repo
 
 
 def test_markdown_golden_year(project_root: Path, sample_2024: Report, update_golden: bool) -> None:
@@ -151,3 +153,69 @@ def test_the_written_markdown_is_the_rendered_text(
     assert expected.endswith("\n") and not expected.endswith("\n\n")
     if template is None:
         assert len(expected) > 10_000
+
+
+def _bundled_and_copied(root: Path) -> tuple[Any, Any]:
+    """The environment of the bundled template, and one whose ``laporan.md.j2`` is the same
+    text copied into the repository (rendered by Jinja alone: it is not the bundled file)."""
+    import shutil
+
+    from ksd_cli.jinja import bundled_templates, make_environment
+    from ksd_cli.report import TEMPLATE
+    from ksd_cli.report import markdown as report_markdown
+    from ksd_cli.repository import open_repository
+
+    bundled = make_environment(open_repository(root))
+    (root / "templates").mkdir(exist_ok=True)
+    shutil.copyfile(bundled_templates() / TEMPLATE, root / "templates" / TEMPLATE)
+    copied = make_environment(open_repository(root))
+    assert report_markdown._is_bundled(bundled.get_template(TEMPLATE), bundled)
+    assert not report_markdown._is_bundled(copied.get_template(TEMPLATE), copied)
+    return bundled, copied
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("period", [Period.year(2024), Period(date(2019, 1, 1), date(2025, 6, 30))])
+def test_the_bundled_templates_rows_are_the_ones_its_loop_writes(
+    tmp_path: Path, lang: Lang, period: Period
+) -> None:
+    """With the bundled template, ksd writes the tables' rows itself (issue 14): the text is
+    byte for byte the one the template's own loop writes, on a generated register with
+    planted mistakes (empty tables, tables of every kind of cell, unreadable records)."""
+    from helpers import generator
+
+    from ksd_cli.reference import load_reference
+    from ksd_cli.report import build_report, render_markdown
+
+    root = tmp_path / "repo"
+    generator().generate(root, 120, seed=3, invalid_every=7)
+    loaded, config = load(root)
+    report = build_report(loaded, config, load_reference(), as_of=AS_OF, period=period, lang=lang)
+    assert report.invalid and len(report.daftar.rows) > 50
+    bundled, copied = _bundled_and_copied(root)
+    assert render_markdown(report, bundled) == render_markdown(report, copied)
+
+
+def test_the_bundled_templates_rows_are_its_own_on_the_sample_and_odd_cells(
+    sample_repo: Path, sample_2024: Report
+) -> None:
+    """As above on the sample, then with tables emptied, and with cells that look like the
+    mark standing for a table's rows, or like a table row (they stay cells)."""
+    import dataclasses
+
+    from ksd_cli.report import Table, render_markdown
+
+    bundled, copied = _bundled_and_copied(sample_repo)
+    assert render_markdown(sample_2024, bundled) == render_markdown(sample_2024, copied)
+    daftar = sample_2024.daftar
+    odd = ("\x00daftar\x00", "| \x00temuan\x00 |\n", "a | b", "", None, 7, 0.5)
+    row = (*odd, *daftar.rows[0][len(odd) :])
+    report = dataclasses.replace(
+        sample_2024,
+        daftar=Table(daftar.title, daftar.columns, (row, *daftar.rows), daftar.note),
+        temuan=dataclasses.replace(sample_2024.temuan, rows=()),
+        menurut_mitra=dataclasses.replace(sample_2024.menurut_mitra, rows=()),
+    )
+    text = render_markdown(report, bundled)
+    assert text == render_markdown(report, copied)
+    assert "\x00" not in text

@@ -21,6 +21,7 @@ from ksd_cli.xlsx import INTEGER_FORMAT, PERCENT_FORMAT, RUPIAH_FORMAT
 from ksd_cli.xlsxrows import (
     DEFAULT_DATE_FORMATS,
     SheetXml,
+    cell_tail,
     cell_xml,
     column_letters,
     row_xml,
@@ -374,37 +375,79 @@ class _Sheet:
         formats: Sequence[str | None],
     ) -> Iterator[str]:
         """The XML of a table's ``rows`` from row ``first`` on (see :meth:`table`)."""
-        # The hot loop of a large report: one pass over the values, no object per cell.
-        style, unstyled = self.style, self._unstyled
-        columns = tuple(zip(letters, widths, formats, strict=True))
-        # Each column's style for a plain value, made on its first use (as ``style`` would).
-        plain: list[int | None] = [None] * len(columns)
+        # The hot loop of a large report: one pass over the values, no object per cell, and
+        # each distinct value of a column made into XML once (names, labels, dates and
+        # counts repeat from row to row).
+        columns = [
+            _TableColumn(self, letter, width, number_format)
+            for letter, width, number_format in zip(letters, widths, formats, strict=True)
+        ]
         for row, values in enumerate(rows, first):
             number = str(row)
             cells = []
             lines = 1
-            for index, ((letter, width, number_format), value) in enumerate(
-                zip(columns, values, strict=True)
-            ):
-                cell_style: int | None
+            for column, value in zip(columns, values, strict=True):
                 if value is None:
                     continue  # neither value nor style: no cell at all
                 kind = value.__class__
-                if isinstance(value, str) and len(value) > width:
-                    cell_style = style("wrap", number_format)
-                    lines = max(lines, _lines(value, width))
-                elif number_format is None:
-                    # Only a date gets a style of its own without a number format.
-                    cell_style = None if kind is str or kind is int else unstyled(value)
-                elif kind is TanggalBulan and number_format in MONTH_FORMATS:
-                    cell_style = style("plain", MONTH_FORMATS[number_format])
-                else:
-                    cell_style = plain[index]
-                    if cell_style is None:
-                        cell_style = plain[index] = style("plain", number_format)
-                cells.append(cell_xml(letter + number, value, cell_style))
+                made = column.texts.get(value) if kind is str else column.others.get((kind, value))
+                if made is None:
+                    made = column.make(value)
+                cells.append(column.start + number + made[0])
+                if made[1] > lines:
+                    lines = made[1]
             height = LINE_HEIGHT * min(lines, MAX_LINES) if lines > 1 else None
             yield row_xml(row, "".join(cells), height)
+
+
+class _TableColumn:
+    """One column of a table being written: its cells' XML after their reference, by value.
+
+    A value's style is worked out as it always was, on the value's first appearance in the
+    column (so styles enter the workbook in the same order); later appearances reuse the
+    XML. What is remembered is bounded: a column of distinct values (ids, titles) starts
+    over now and then.
+    """
+
+    #: The values a column remembers before it starts over.
+    MAX_REMEMBERED = 2_048
+
+    def __init__(self, sheet: _Sheet, letter: str, width: int, number_format: str | None) -> None:
+        self.sheet = sheet
+        self.start = f'<c r="{letter}'
+        self.width = width
+        self.number_format = number_format
+        self.plain: int | None = None
+        #: text -> (the cell's XML after its row number, the lines it takes when wrapped)
+        self.texts: dict[object, tuple[str, int]] = {}
+        #: (class, value) -> the same, for other values (``1``, ``1.0`` and ``True`` are
+        #: equal keys, and so are a month-only date and its first day)
+        self.others: dict[object, tuple[str, int]] = {}
+
+    def make(self, value: Cell) -> tuple[str, int]:
+        """The XML of ``value``'s cell after its row number, and its wrapped lines."""
+        sheet, number_format = self.sheet, self.number_format
+        kind = value.__class__
+        lines = 1
+        style: int | None
+        if kind is str and len(value) > self.width:  # type: ignore[arg-type]
+            style = sheet.style("wrap", number_format)
+            lines = _lines(value, self.width)  # type: ignore[arg-type]
+        elif number_format is None:
+            # Only a date gets a style of its own without a number format.
+            style = None if kind is str or kind is int else sheet._unstyled(value)
+        elif kind is TanggalBulan and number_format in MONTH_FORMATS:
+            style = sheet.style("plain", MONTH_FORMATS[number_format])
+        else:
+            if self.plain is None:
+                self.plain = sheet.style("plain", number_format)
+            style = self.plain
+        made = (cell_tail(value, style), lines)
+        remembered = self.texts if kind is str else self.others
+        if len(remembered) >= self.MAX_REMEMBERED:
+            remembered.clear()
+        remembered[value if kind is str else (kind, value)] = made
+        return made
 
 
 def _lines(text: str, width: int) -> int:

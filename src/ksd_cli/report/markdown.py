@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any, TextIO
 
 from ksd_cli.escaping import markdown_cell
@@ -67,36 +69,22 @@ def markdown_chunks(report: Report, env: Any) -> Iterator[str]:
     The template receives ``report`` (the raw values), ``tabel`` (every table, formatted),
     ``ikhtisar`` (label, text) pairs, ``grafik`` (the data of the two Mermaid charts), and
     ``teks`` (the report's headings and sentences in its language, from the catalog).
+
+    With the bundled template, each table's rows are written here rather than by its loop
+    (see :func:`_bundled_rows`): the same text, without Jinja's work per row and without
+    every table formatted and held at once.
     """
     lang = report.lang
     dates: dict[date, str] = {}
-    tables = {
-        name: markdown_table(getattr(report, name), dates, lang)
-        for name in (
-            "menurut_jenis",
-            "menurut_status",
-            "menurut_tahap",
-            "kegiatan",
-            "konversi_per_tahun",
-            "temuan_per_kode",
-            "menurut_urusan",
-            "menurut_mitra",
-            "menurut_perangkat_daerah",
-            "temuan",
-            "akan_berakhir",
-            "potensi_per_urusan",
-            "potensi_belum_ditindaklanjuti",
-            "rekomendasi",
-            "monev_terakhir",
-            "tanpa_monev",
-            "daftar",
-        )
-    }
     # issue 13: the v1.1 tables, under their own names when the report has them
-    tables |= {
-        name: markdown_table(table, dates, lang)
-        for name in TAMBAHAN
-        if (table := getattr(report, name)) is not None
+    source: dict[str, Table] = {name: getattr(report, name) for name in TABLES} | {
+        name: table for name in TAMBAHAN if (table := getattr(report, name)) is not None
+    }
+    template = env.get_template(TEMPLATE)
+    bundled = _is_bundled(template, env)
+    tables = {
+        name: _marked(name, table) if bundled else markdown_table(table, dates, lang)
+        for name, table in source.items()
     }
     ikhtisar = [(f.label, format_cell(f.value, f.kind, dates, lang)) for f in report.ikhtisar]
     grafik = {
@@ -113,11 +101,10 @@ def markdown_chunks(report: Report, env: Any) -> Iterator[str]:
     }
     konversi = format_cell(report.konversi.ratio, "persen", dates, lang)
     tindak_lanjut = format_cell(report.tindak_lanjut_potensi.ratio, "persen", dates, lang)
-    template = env.get_template(TEMPLATE)
     # The bundled limits hold a report of some 10,000 agreements (13 MB, 480,000 cells); a
     # larger register's report may be as much larger (a template still does no more than
     # the data it is given asks).
-    cells = sum(len(t.rows) * len(t.header) for t in tables.values())
+    cells = sum(len(t.rows) * len(t.columns) for t in source.values())
     chunks: Iterator[str] = template.generate_scaled(
         -(-cells // CELLS_PER_SCALE),
         report=report,
@@ -132,7 +119,101 @@ def markdown_chunks(report: Report, env: Any) -> Iterator[str]:
             for item in report.invalid
         ],
     )
-    return chunks
+    return _bundled_rows(chunks, source, dates, lang) if bundled else chunks
+
+
+#: The tables every report has, by their names on ``Report`` and in the template's ``tabel``.
+TABLES = (
+    "menurut_jenis",
+    "menurut_status",
+    "menurut_tahap",
+    "kegiatan",
+    "konversi_per_tahun",
+    "temuan_per_kode",
+    "menurut_urusan",
+    "menurut_mitra",
+    "menurut_perangkat_daerah",
+    "temuan",
+    "akan_berakhir",
+    "potensi_per_urusan",
+    "potensi_belum_ditindaklanjuti",
+    "rekomendasi",
+    "monev_terakhir",
+    "tanpa_monev",
+    "daftar",
+)
+
+
+# The bundled template's table rows ---------------------------------------------------------------
+
+#: Stands for a table's rows in what the bundled template is given: a character that no
+#: text of a report keeps (``markdown_cell`` drops control characters), around the table's name.
+_MARK = "\x00"
+#: The line the bundled template's loop writes for a table whose only row is its mark.
+_MARKED_LINE = re.compile(f"\\| {_MARK}([a-z_]+){_MARK} \\|\n")
+#: Rows joined into one piece of output.
+ROWS_PER_CHUNK = 1024
+
+
+def _is_bundled(template: Any, env: Any) -> bool:
+    """Whether ``template`` is the bundled ``laporan.md.j2``, loaded by ksd's environment."""
+    from ksd_cli.jinja import KsdEnvironment, bundled_templates
+
+    return (
+        isinstance(env, KsdEnvironment)
+        and env.trim_blocks
+        and template.filename is not None
+        and Path(template.filename) == bundled_templates() / TEMPLATE
+    )
+
+
+def _marked(name: str, table: Table) -> MarkdownTable:
+    """``table`` for the bundled template: its header, and one row that marks where its rows go.
+
+    The template's loop writes ``| {{ row | join(" | ") }} |`` for each row: for the mark,
+    the line :data:`_MARKED_LINE` matches, which :func:`_bundled_rows` replaces with the
+    table's rows written the same way.
+    """
+    return MarkdownTable(
+        title=table.title,
+        note=table.note,
+        header=_header(table),
+        align=_align(table),
+        rows=((f"{_MARK}{name}{_MARK}",),) if table.rows else (),
+    )
+
+
+def _bundled_rows(
+    chunks: Iterator[str], tables: dict[str, Table], dates: dict[date, str], lang: Lang
+) -> Iterator[str]:
+    """The template's ``chunks``, each table's marked line replaced by the table's rows."""
+    for chunk in chunks:
+        if _MARK not in chunk:
+            yield chunk
+            continue
+        # [text, name, text, name, ..., text]
+        pieces = _MARKED_LINE.split(chunk)
+        for index, piece in enumerate(pieces):
+            if index % 2:
+                yield from _row_lines(tables[piece], dates, lang)
+            elif piece:
+                if _MARK in piece:  # the template no longer writes rows as this module knows
+                    raise AssertionError(f"a table row mark left in the output: {piece!r}")
+                yield piece
+
+
+def _row_lines(table: Table, dates: dict[date, str], lang: Lang) -> Iterator[str]:
+    """The lines the bundled template's loop writes for ``table``'s rows, many at a time."""
+    kinds = [c.kind for c in table.columns]
+    known = _Known(dates)
+    lines: list[str] = []
+    for row in table.rows:
+        lines.append(f"| {' | '.join(_cells(row, kinds, known, lang))} |\n")
+        if len(lines) == ROWS_PER_CHUNK:
+            yield "".join(lines)
+            lines.clear()
+    if lines:
+        yield "".join(lines)
 
 
 def _teks(report: Report, konversi: str, tindak_lanjut: str) -> dict[str, str]:
@@ -223,23 +304,58 @@ def markdown_table(
     table: Table, dates: dict[date, str] | None = None, lang: Lang = "id"
 ) -> MarkdownTable:
     """``table`` with every cell written out for ``lang`` and escaped for Markdown."""
-    cache = {} if dates is None else dates
+    known = _Known({} if dates is None else dates)
     kinds = [c.kind for c in table.columns]
     return MarkdownTable(
         title=table.title,
         note=table.note,
-        header=tuple(markdown_cell(c.header) for c in table.columns),
-        align=tuple("---" if k == "teks" else "--:" for k in kinds),
-        # Most cells are text, written as it is whatever the column (``format_cell``'s first
-        # case, here without a call per cell: a report has ~480,000 cells).
-        rows=tuple(
-            tuple(
-                (_inert(v) if v else "-") if v.__class__ is str else format_cell(v, k, cache, lang)
-                for v, k in zip(row, kinds, strict=True)
-            )
-            for row in table.rows
-        ),
+        header=_header(table),
+        align=_align(table),
+        rows=tuple(tuple(_cells(row, kinds, known, lang)) for row in table.rows),
     )
+
+
+def _header(table: Table) -> tuple[str, ...]:
+    return tuple(markdown_cell(c.header) for c in table.columns)
+
+
+def _align(table: Table) -> tuple[str, ...]:
+    return tuple("---" if c.kind == "teks" else "--:" for c in table.columns)
+
+
+def _cells(
+    row: Sequence[Cell], kinds: Sequence[ColumnKind], known: _Known, lang: Lang
+) -> list[str]:
+    """A table row's cells as Markdown text (:func:`format_cell` of each)."""
+    # Most cells are text, written as it is whatever the column (``format_cell``'s first
+    # case, here without a call per cell: a report has ~480,000 cells); the others (counts,
+    # rupiah, dates) repeat and are worded once.
+    return [
+        (_inert(v) if v else "-") if v.__class__ is str else known.text(v, k, lang)
+        for v, k in zip(row, kinds, strict=True)
+    ]
+
+
+class _Known:
+    """:func:`format_cell` of the values other than text, each worded once (up to a bound)."""
+
+    #: Values remembered before starting over (a large register's rupiah values are many).
+    LIMIT = 4_096
+
+    def __init__(self, dates: dict[date, str]) -> None:
+        self.dates = dates
+        # Keyed by class too: ``True == 1``, and a month-only date equals its first day.
+        self.texts: dict[tuple[ColumnKind, type, Cell], str] = {}
+
+    def text(self, value: Cell, kind: ColumnKind, lang: Lang) -> str:
+        """``format_cell(value, kind, lang=lang)``."""
+        key = (kind, value.__class__, value)
+        text = self.texts.get(key)
+        if text is None:
+            if len(self.texts) >= self.LIMIT:
+                self.texts.clear()
+            text = self.texts[key] = format_cell(value, kind, self.dates, lang)
+        return text
 
 
 def format_cell(

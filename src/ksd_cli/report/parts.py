@@ -11,9 +11,10 @@ is left to the whole.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import date
 from statistics import fmean
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from ksd_cli.config import Config
 from ksd_cli.documents import is_kb
@@ -153,7 +154,8 @@ class _Words:
         found = self._held.get(key)
         if found is None:
             names = {code: urusan_nama(code, self.reference) for code in codes}
-            found = self._held[key] = ("; ".join(names[c] for c in codes), tuple(names.items()))
+            each = tuple(self.shared(pair) for pair in names.items())
+            found = self._held[key] = ("; ".join(names[c] for c in codes), each)
         return found  # type: ignore[return-value]
 
     def perangkat_daerah(self, names: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
@@ -164,6 +166,10 @@ class _Words:
             each = tuple(dict.fromkeys(names or (message("laporan.not-named", self.lang),)))
             found = self._held[key] = ("; ".join(names), each)
         return found  # type: ignore[return-value]
+
+    def shared(self, value: _Shared) -> _Shared:
+        """The first value equal to ``value`` met, held in its place."""
+        return self._held.setdefault(("shared", value), value)  # type: ignore[return-value]
 
     def sumber_dana(self, codes: tuple[str, ...], parties: dict[str, str]) -> str:
         """:func:`~ksd_cli.naming.sumber_dana_text` of ``codes``, the parties named ``parties``."""
@@ -176,6 +182,8 @@ class _Words:
         return found  # type: ignore[return-value]
 
 
+#: A value :meth:`_Words.shared` holds once: a text, or a tuple of small values.
+_Shared = TypeVar("_Shared", bound=Hashable)
 #: The latest :class:`_Words`, at most a few (one per reference data and language in use).
 _WORDS: list[_Words] = []
 
@@ -284,7 +292,7 @@ def _agreement_part(
     )
     reached = dict(state.tanggal_tahap)
     berakhir = reached.get("berakhir")
-    kb = _kb(state, config, record) if record.jenis != "sinergi" else ()
+    kb = words.shared(_kb(state, config, record)) if record.jenis != "sinergi" else ()
     terakhir = latest.tanggal if latest else None
     rekomendasi = words.title(f"rekomendasi.{latest.rekomendasi or 'none'}") if latest else ""
     tahap = words.title(f"tahap.{state.tahap_terakhir or 'none'}")
@@ -316,7 +324,7 @@ def _agreement_part(
         _nomor_naskah(signed, nama_pihak, words),
         _dprd(record, words),
         sumber_dana,
-        _perencanaan(record, words),
+        words.shared(_perencanaan(record, words)),
         (latest.realisasi or "") if latest else "",
         (latest.kendala or "") if latest else "",
     )
@@ -363,8 +371,8 @@ def _agreement_part(
         state.tahap_terakhir,
         nilai,
         (nilai or 0) if aktif and not _awaiting_dprd(record) else 0,
-        tuple(signed_in_period),
-        tuple(m.rekomendasi or "" for m in in_period),
+        words.shared(tuple(signed_in_period)),
+        words.shared(tuple(m.rekomendasi or "" for m in in_period)),
         berakhir is not None and period.start <= berakhir <= counted_until,
         kb,
         urusan,
@@ -374,7 +382,9 @@ def _agreement_part(
         monev_terakhir,
         tanpa_monev,
         dokumen,
-        tuple((p.tipe, p.kode_wilayah, p.kategori) for p in record.pihak),
+        words.shared(
+            tuple(words.shared((p.tipe, p.kode_wilayah, p.kategori)) for p in record.pihak)
+        ),
         _pembiayaan(record, status, sumber_dana, words),
         _penilaian(record, latest, words),
         tuple(latest.penilaian.items()) if latest and latest.penilaian else (),

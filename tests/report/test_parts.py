@@ -230,3 +230,17 @@ def test_a_part_crosses_processes_unchanged(sample_repo: Path) -> None:
     assert back == parts
     assert [type(p) for p in back] == [type(p) for p in parts]
     assert {AgreementPart, PotentialPart} <= {type(p) for p in parts}
+
+
+def test_words_held_start_again_past_their_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ksd_cli.report import parts
+
+    reference = load_reference()
+    words = parts._words(reference, "en")
+    monkeypatch.setattr(parts, "_HELD_AT_MOST", 2)
+    for n in range(3):
+        words.shared(f"text {n}")
+    assert parts._words(reference, "en") is words
+    first = words.shared(("a", "b"))
+    assert words.shared(("a", "b")) is first
+    assert len(words._held) == 1  # started again: only the value held since

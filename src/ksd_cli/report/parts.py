@@ -184,6 +184,9 @@ class _Words:
 
 #: A value :meth:`_Words.shared` holds once: a text, or a tuple of small values.
 _Shared = TypeVar("_Shared", bound=Hashable)
+#: The most texts a :class:`_Words` holds before it starts again (a process that reports on
+#: many repositories, ``ksd consolidate``, would otherwise keep every distinct text it met).
+_HELD_AT_MOST = 100_000
 #: The latest :class:`_Words`, at most a few (one per reference data and language in use).
 _WORDS: list[_Words] = []
 
@@ -192,6 +195,8 @@ def _words(reference: ReferenceData, lang: Lang) -> _Words:
     """The :class:`_Words` of ``reference`` and ``lang`` in this process."""
     for words in _WORDS:
         if words.reference is reference and words.lang == lang:
+            if len(words._held) > _HELD_AT_MOST:
+                words._held.clear()  # sharing lost, nothing else: a long run holds no more
             return words
     words = _Words(reference, lang)
     _WORDS[:] = [words, *_WORDS[:3]]

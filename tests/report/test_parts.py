@@ -179,3 +179,68 @@ def test_a_record_whose_id_names_no_region_takes_the_repository_owner(
     report = assert_same_every_way(root)
     assert _mitra(report)["KSD-X-2021-001"] == "Kota Samarinda"
     assert [(row[0], row[2]) for row in report.menurut_mitra.rows] == [(SAMARINDA, 12)]
+
+
+# The parts themselves: worded once per process, and small to send --------------------------
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_words_held_once_are_the_words_naming_gives(sample_repo: Path, lang: Lang) -> None:
+    from ksd_cli.models import Agreement
+    from ksd_cli.naming import party_name, sumber_dana_text
+    from ksd_cli.report.parts import _words, urusan_nama
+
+    repo = open_repository(sample_repo)
+    reference = load_reference()
+    sound = validate.load_sound_records(repo, as_of=AS_OF, lang=lang, use_cache=False)
+    words = _words(reference, lang)
+    assert _words(reference, lang) is words
+    funded = 0
+    for loaded in sound.loaded.records:
+        record = loaded.record
+        if not isinstance(record, Agreement):
+            continue
+        names = {p.peran: party_name(p, reference) for p in record.pihak}
+        assert {p.peran: words.party(p) for p in record.pihak} == names
+        codes = tuple(record.pembiayaan.sumber or ()) if record.pembiayaan else ()
+        assert words.sumber_dana(codes, names) == sumber_dana_text(codes, names, lang)
+        funded += bool(codes)
+        joined, each = words.urusan(tuple(record.urusan))
+        assert joined == "; ".join(urusan_nama(c, reference) for c in record.urusan)
+        assert each == tuple((c, urusan_nama(c, reference)) for c in dict.fromkeys(record.urusan))
+    assert funded  # sources of funds were worded, so the comparison compares something
+
+
+def test_a_part_crosses_processes_unchanged(sample_repo: Path) -> None:
+    import pickle
+
+    from ksd_cli.report.parts import AgreementPart, PotentialPart, parts_of
+
+    repo = open_repository(sample_repo)
+    sound = validate.load_sound_records(repo, as_of=AS_OF, lang="id", use_cache=False)
+    parts = parts_of(
+        sound.loaded.records,
+        config=repo.config,
+        as_of=AS_OF,
+        period=PERIOD,
+        lang="id",
+        reference=load_reference(),
+    )
+    back = pickle.loads(pickle.dumps(parts, pickle.HIGHEST_PROTOCOL))
+    assert back == parts
+    assert [type(p) for p in back] == [type(p) for p in parts]
+    assert {AgreementPart, PotentialPart} <= {type(p) for p in parts}
+
+
+def test_words_held_start_again_past_their_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ksd_cli.report import parts
+
+    reference = load_reference()
+    words = parts._words(reference, "en")
+    monkeypatch.setattr(parts, "_HELD_AT_MOST", 2)
+    for n in range(3):
+        words.shared(f"text {n}")
+    assert parts._words(reference, "en") is words
+    first = words.shared(("a", "b"))
+    assert words.shared(("a", "b")) is first
+    assert len(words._held) == 1  # started again: only the value held since

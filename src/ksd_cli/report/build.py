@@ -60,6 +60,35 @@ def _column(key: str, lang: Lang, kind: ColumnKind = "teks", width: int = 14) ->
     return Column(_t(f"col.{key}", lang), kind, width)
 
 
+class _Titles:
+    """Flag, category and stage titles of one report, each looked up once (thousands of rows)."""
+
+    __slots__ = ("_found", "lang")
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+        self._found: dict[tuple[str, str], str] = {}
+
+    def _title(self, kind: str, key: str) -> str:
+        found = self._found.get((kind, key))
+        if found is None:
+            title = {"flag": flag_title, "kategori": kategori_title, "tahap": tahap_title}[kind]
+            found = self._found[kind, key] = title(key, self.lang)
+        return found
+
+    def flag(self, code: str) -> str:
+        """:func:`~ksd_cli.naming.flag_title`."""
+        return self._title("flag", code)
+
+    def kategori(self, kategori: str) -> str:
+        """:func:`~ksd_cli.naming.kategori_title`."""
+        return self._title("kategori", kategori)
+
+    def tahap(self, tahap: str) -> str:
+        """:func:`~ksd_cli.naming.tahap_title`."""
+        return self._title("tahap", tahap)
+
+
 def build_report(
     sound: SoundRecords,
     config: Config,
@@ -198,10 +227,11 @@ def report_of_parts(
     counted_until = min(period.end, as_of)
     # Without one owner (v1.1), each record's owner is the region its id names.
     mitra = [without_owner(a.stalled.partners, owner or record_region(a.id)) for a in agreements]
-    flags_of: dict[str, list[Flag]] = {}
+    titles = _Titles(lang)
+    flags_of: dict[str, list[str]] = {}
     for flag in stalled.flags:
-        flags_of.setdefault(flag.id, []).append(flag)
-    daftar = _daftar_rows(agreements, mitra, flags_of, lang)
+        flags_of.setdefault(flag.id, []).append(titles.flag(flag.code))
+    daftar = _daftar_rows(agreements, mitra, flags_of)
     followed = followers_by_potential((a.id, a.stalled.potensi) for a in agreements).keys()
     flagged_potentials = {f.id for f in stalled.flags if f.code == "potensi_tanpa_tindak_lanjut"}
     kb = [followed for a in agreements for _, followed, _ in a.kb]
@@ -212,6 +242,7 @@ def report_of_parts(
     ]
     events = _kegiatan_counts(agreements, in_period_potentials)
     tambahan = _tambahan(agreements, stalled.flags, owner, config, reference, period, lang)
+    totals = _totals(agreements)
     return Report(
         daerah_kode=owner,
         daerah_nama=daerah_nama,
@@ -231,15 +262,12 @@ def report_of_parts(
         kegiatan=_kegiatan(events, lang),
         konversi_per_tahun=_konversi_per_tahun(agreements, lang),
         temuan_per_kode=_temuan_per_kode(stalled.counts(), lang),
-        menurut_urusan=_rincian(agreements, _links("urusan", agreements, mitra), "urusan", lang),
-        menurut_mitra=_rincian(agreements, _links("mitra", agreements, mitra), "mitra", lang),
+        menurut_urusan=_rincian(totals, _links("urusan", agreements, mitra), "urusan", lang),
+        menurut_mitra=_rincian(totals, _links("mitra", agreements, mitra), "mitra", lang),
         menurut_perangkat_daerah=_rincian(
-            agreements,
-            _links("perangkat_daerah", agreements, mitra),
-            "perangkat_daerah",
-            lang,
+            totals, _links("perangkat_daerah", agreements, mitra), "perangkat_daerah", lang
         ),
-        temuan=_temuan(stalled.flags, lang),
+        temuan=_temuan(stalled.flags, titles),
         akan_berakhir=_akan_berakhir(stalled.flags, agreements, lang),
         tindak_lanjut_potensi=potensi_share,
         potensi_per_urusan=_potensi_per_urusan(
@@ -493,30 +521,51 @@ def _ikhtisar(
 # II. Rincian ----------------------------------------------------------------------------------
 
 
+def _totals(agreements: Sequence[AgreementPart]) -> dict[str, tuple[int, int, int, int, int]]:
+    """What section II sums, by agreement id, summed once for its three tables.
+
+    Agreements, active ones, documents and monev of the period, and value; an id that
+    several agreements hold sums them all.
+    """
+    totals: dict[str, list[int]] = {}
+    for a in agreements:
+        sums = totals.setdefault(a.id, [0, 0, 0, 0, 0])
+        sums[0] += 1
+        sums[1] += a.status == "aktif"
+        sums[2] += len(a.naskah_periode)
+        sums[3] += len(a.monev_periode)
+        sums[4] += a.nilai or 0
+    return {
+        key: (n, aktif, naskah, monev, nilai)
+        for key, (n, aktif, naskah, monev, nilai) in totals.items()
+    }
+
+
 def _rincian(
-    agreements: Sequence[AgreementPart],
+    totals: dict[str, tuple[int, int, int, int, int]],
     links: Iterable[tuple[str, str, str]],
     name: str,
     lang: Lang,
 ) -> Table:
     """Agreements, active ones, documents and monev of the period, value: by ``links``.
 
-    ``links``: (code, name, agreement id) of each link of the dimension ``name``; a link
-    counts every agreement with its id. Rows by count (most first), then name and code.
+    ``totals``: those of each agreement id (:func:`_totals`); ``links``: (code, name,
+    agreement id) of each link of the dimension ``name``; a link counts every agreement with
+    its id. Rows by count (most first), then name and code.
     """
     what = _t(f"what.{name}", lang)
-    by_id: dict[str, list[AgreementPart]] = {}
-    for a in agreements:
-        by_id.setdefault(a.id, []).append(a)
     groups: dict[tuple[str, str], list[int]] = {}  # in the order links first name them
     for kode, nama, agreement_id in links:
-        sums = groups.setdefault((kode, nama), [0, 0, 0, 0, 0])
-        for a in by_id[agreement_id]:
-            sums[0] += 1
-            sums[1] += a.status == "aktif"
-            sums[2] += len(a.naskah_periode)
-            sums[3] += len(a.monev_periode)
-            sums[4] += a.nilai or 0
+        n, aktif, naskah, monev, nilai = totals[agreement_id]
+        sums = groups.get((kode, nama))
+        if sums is None:
+            groups[kode, nama] = [n, aktif, naskah, monev, nilai]
+        else:
+            sums[0] += n
+            sums[1] += aktif
+            sums[2] += naskah
+            sums[3] += monev
+            sums[4] += nilai
     ordered = sorted(groups.items(), key=lambda group: (-group[1][0], group[0][1], group[0][0]))
     rows: tuple[tuple[Cell, ...], ...] = tuple(
         (kode, nama, *sums) for (kode, nama), sums in ordered
@@ -540,7 +589,8 @@ def _rincian(
 # III. Temuan, IV. Akan berakhir ---------------------------------------------------------------
 
 
-def _temuan(flags: Sequence[Flag], lang: Lang) -> Table:
+def _temuan(flags: Sequence[Flag], titles: _Titles) -> Table:
+    lang = titles.lang
     return Table(
         _t("table.temuan", lang),
         (
@@ -560,11 +610,11 @@ def _temuan(flags: Sequence[Flag], lang: Lang) -> Table:
         tuple(
             (
                 f.id,
-                flag_title(f.code, lang),
+                titles.flag(f.code),
                 f.code,
-                kategori_title(f.kategori, lang),
+                titles.kategori(f.kategori),
                 f.judul,
-                tahap_title(f.stage, lang) if f.stage else "",
+                titles.tahap(f.stage) if f.stage else "",
                 f.since,
                 f.days,
                 f.threshold if f.code not in NO_THRESHOLD else NOT_APPLICABLE,
@@ -766,23 +816,19 @@ def _tanpa_monev(agreements: Sequence[AgreementPart], lang: Lang) -> Table:
 def _daftar_rows(
     agreements: Sequence[AgreementPart],
     mitra: Sequence[Sequence[tuple[str, str]]],
-    flags: dict[str, list[Flag]],
-    lang: Lang,
+    flags: dict[str, list[str]],
 ) -> tuple[tuple[Cell, ...], ...]:
-    """Each agreement's row, with its partners and its findings (in the flags' order)."""
-    rows = []
-    for a, partners in zip(agreements, mitra, strict=True):
-        row = a.daftar
-        rows.append(
-            (
-                *row[:DAFTAR_MITRA],
-                "; ".join(name for _, name in partners),
-                *row[DAFTAR_MITRA + 1 : DAFTAR_TEMUAN],
-                "; ".join(flag_title(flag.code, lang) for flag in flags.get(a.id, ())),
-                *row[DAFTAR_TEMUAN + 1 :],
-            )
+    """Each agreement's row, with its partners and its findings' titles (in the flags' order)."""
+    return tuple(
+        (
+            *a.daftar[:DAFTAR_MITRA],
+            "; ".join(name for _, name in partners),
+            *a.daftar[DAFTAR_MITRA + 1 : DAFTAR_TEMUAN],
+            "; ".join(flags.get(a.id, ())),
+            *a.daftar[DAFTAR_TEMUAN + 1 :],
         )
-    return tuple(rows)
+        for a, partners in zip(agreements, mitra, strict=True)
+    )
 
 
 def _daftar(rows: tuple[tuple[Cell, ...], ...], lang: Lang) -> Table:

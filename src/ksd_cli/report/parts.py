@@ -11,27 +11,17 @@ is left to the whole.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Hashable
 from datetime import date
 from statistics import fmean
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from ksd_cli.config import Config
 from ksd_cli.documents import is_kb
 from ksd_cli.lifecycle import ENDED_STATUSES, DocumentState, Lifecycle, lifecycle
 from ksd_cli.messages import Lang, message
-from ksd_cli.models import Agreement, Monev, Potential
-from ksd_cli.naming import (
-    jenis_short,
-    naskah_short,
-    naskah_title,
-    party_name,
-    prioritas_title,
-    rekomendasi_title,
-    status_title,
-    sumber_dana_text,
-    tahap_title,
-)
+from ksd_cli.models import Agreement, CalonMitra, Monev, Peristiwa, Pihak, Potential
+from ksd_cli.naming import party_name, sumber_dana_text
 from ksd_cli.reference import ReferenceData, load_reference
 from ksd_cli.report.model import Cell, Period
 from ksd_cli.stalled import Assessment, assess_record
@@ -44,6 +34,8 @@ if TYPE_CHECKING:
 
 #: The events that open a proposal: a request registered, an offer letter sent or received.
 OPENING = frozenset({"permohonan", "penawaran_dikirim", "penawaran_diterima"})
+#: The event that closes one unsigned.
+DITOLAK = frozenset({"ditolak"})
 #: Where :attr:`AgreementPart.daftar` leaves the cells the whole fills in: the partners
 #: (named for the repository's owner) and the findings (in the order of the sorted flags).
 DAFTAR_MITRA = 4
@@ -52,8 +44,7 @@ DAFTAR_TEMUAN = 16
 Row = tuple[Cell, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class AgreementPart:
+class AgreementPart(NamedTuple):
     """What the report takes from one agreement (see the module's docstring).
 
     ``tahap`` is ``None`` before any stage; ``naskah_periode`` the kind of every document
@@ -64,6 +55,11 @@ class AgreementPart:
     where the agreement is not listed; ``daftar`` has ``""`` at :data:`DAFTAR_MITRA` and
     :data:`DAFTAR_TEMUAN`. ``dokumen`` gives the documents that ``akan_berakhir`` flags name
     (position: kind, numbers, date signed), ``pihak`` every party's (tipe, region, category).
+
+    A named tuple, not a frozen dataclass: one is made, pickled in a worker and unpickled in
+    the parent for every agreement of the repository, and a tuple is built and rebuilt in a
+    fraction of the time (a frozen dataclass sets each of its 25 fields through
+    ``object.__setattr__``, in ``__init__`` and again when unpickled).
     """
 
     stalled: Assessment
@@ -97,9 +93,8 @@ class AgreementPart:
         return False
 
 
-@dataclass(frozen=True, slots=True)
-class PotentialPart:
-    """What the report takes from one mapped potential.
+class PotentialPart(NamedTuple):
+    """What the report takes from one mapped potential (a named tuple, as :class:`AgreementPart`).
 
     ``belum`` is its row in the list of potentials not followed up, without the last cell
     (whether it is past its time, which the flags of the whole tell).
@@ -119,6 +114,93 @@ class PotentialPart:
 
 
 ReportPart = AgreementPart | PotentialPart
+
+
+class _Words:
+    """The texts that recur from record to record, worded once in a process and held once.
+
+    Titles, the names of parties and urusan, sources of funds: each record would otherwise
+    word (and hold) its own copy. One copy for all is quicker to make, makes a part smaller
+    where every part is held (the parent of a national report holds 100,000), and is pickled
+    once in each batch of parts a worker sends back. Equal texts only: nothing else depends
+    on it. One per reference data and language (see :func:`_words`).
+    """
+
+    __slots__ = ("_held", "lang", "reference")
+
+    def __init__(self, reference: ReferenceData, lang: Lang) -> None:
+        self.reference = reference
+        self.lang = lang
+        self._held: dict[tuple[object, ...], object] = {}
+
+    def title(self, key: str) -> str:
+        """The catalog entry ``key`` (without arguments)."""
+        found = self._held.get(("title", key))
+        if found is None:
+            found = self._held["title", key] = message(key, self.lang)
+        return found  # type: ignore[return-value]
+
+    def party(self, party: Pihak | CalonMitra) -> str:
+        """:func:`~ksd_cli.naming.party_name` of ``party``."""
+        key = ("party", party.tipe, party.kode_wilayah, party.nama)
+        found = self._held.get(key)
+        if found is None:
+            found = self._held[key] = party_name(party, self.reference)
+        return found  # type: ignore[return-value]
+
+    def urusan(self, codes: tuple[str, ...]) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """The urusan of ``codes`` "; "-joined as listed, and each once as (code, name)."""
+        key = ("urusan", *codes)
+        found = self._held.get(key)
+        if found is None:
+            names = {code: urusan_nama(code, self.reference) for code in codes}
+            each = tuple(self.shared(pair) for pair in names.items())
+            found = self._held[key] = ("; ".join(names[c] for c in codes), each)
+        return found  # type: ignore[return-value]
+
+    def perangkat_daerah(self, names: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+        """The organisations "; "-joined, and each once (one "not named" for none)."""
+        key = ("perangkat_daerah", *names)
+        found = self._held.get(key)
+        if found is None:
+            each = tuple(dict.fromkeys(names or (message("laporan.not-named", self.lang),)))
+            found = self._held[key] = ("; ".join(names), each)
+        return found  # type: ignore[return-value]
+
+    def shared(self, value: _Shared) -> _Shared:
+        """The first value equal to ``value`` met, held in its place."""
+        return self._held.setdefault(("shared", value), value)  # type: ignore[return-value]
+
+    def sumber_dana(self, codes: tuple[str, ...], parties: dict[str, str]) -> str:
+        """:func:`~ksd_cli.naming.sumber_dana_text` of ``codes``, the parties named ``parties``."""
+        if not codes:
+            return ""
+        key = ("sumber_dana", codes, *parties.items())
+        found = self._held.get(key)
+        if found is None:
+            found = self._held[key] = sumber_dana_text(codes, parties, self.lang)
+        return found  # type: ignore[return-value]
+
+
+#: A value :meth:`_Words.shared` holds once: a text, or a tuple of small values.
+_Shared = TypeVar("_Shared", bound=Hashable)
+#: The most texts a :class:`_Words` holds before it starts again (a process that reports on
+#: many repositories, ``ksd consolidate``, would otherwise keep every distinct text it met).
+_HELD_AT_MOST = 100_000
+#: The latest :class:`_Words`, at most a few (one per reference data and language in use).
+_WORDS: list[_Words] = []
+
+
+def _words(reference: ReferenceData, lang: Lang) -> _Words:
+    """The :class:`_Words` of ``reference`` and ``lang`` in this process."""
+    for words in _WORDS:
+        if words.reference is reference and words.lang == lang:
+            if len(words._held) > _HELD_AT_MOST:
+                words._held.clear()  # sharing lost, nothing else: a long run holds no more
+            return words
+    words = _Words(reference, lang)
+    _WORDS[:] = [words, *_WORDS[:3]]
+    return words
 
 
 def report_part(
@@ -143,13 +225,13 @@ def report_part(
         assessment = assess_record(
             source, record, config=config, as_of=as_of, lang=lang, reference=reference
         )
-        return _potential_part(assessment, record, reference, lang)
+        return _potential_part(assessment, record, _words(reference, lang))
     if state is None or state.record is not record or state.as_of != as_of:
         state = lifecycle(record, as_of)
     assessment = assess_record(
         source, record, config=config, as_of=as_of, lang=lang, reference=reference, state=state
     )
-    return _agreement_part(assessment, state, config, period, reference, lang)
+    return _agreement_part(assessment, state, config, period, _words(reference, lang))
 
 
 def parts_of(
@@ -181,78 +263,73 @@ def _agreement_part(
     state: Lifecycle,
     config: Config,
     period: Period,
-    reference: ReferenceData,
-    lang: Lang,
+    words: _Words,
 ) -> AgreementPart:
     record, as_of = state.record, state.as_of
     counted_until = min(period.end, as_of)
+    signed = state.signed
     # An adendum is part of the document it amends (its extension is already in ``sampai``).
-    own = [d for d in state.signed if not (d.naskah.jenis == "adendum" and d.induk is not None)]
+    own = [d for d in signed if not (d.naskah.jenis == "adendum" and d.induk is not None)]
     starts = [d.mulai for d in own if d.mulai is not None]
     ends = [d.sampai for d in own]
     mulai = min(starts) if starts else None
     # v1.1: an end the source does not give is "tidak diketahui", never open, never past.
     unknown = any(d.sampai_tidak_diketahui for d in own)
     open_ended = any(d.sampai is None and not d.sampai_tidak_diketahui for d in own)
-    sampai = None if not own or any(e is None for e in ends) else max(e for e in ends if e)
+    sampai = None if not own or None in ends else max(ends)  # type: ignore[type-var]
     sampai_teks: Cell = (
-        message("tambahan.sampai-tidak-diketahui", lang) if unknown and not open_ended else sampai
+        words.title("tambahan.sampai-tidak-diketahui") if unknown and not open_ended else sampai
     )
     monev = [m for m in record.monev or () if m.tanggal <= as_of]
     latest = max(enumerate(monev), key=lambda im: (im[1].tanggal, im[0]))[1] if monev else None
     in_period = [m for m in monev if period.start <= m.tanggal <= counted_until]
     signed_in_period = [
-        d
-        for d in state.signed
+        d.naskah.jenis
+        for d in signed
         if d.naskah.tanggal_ttd is not None
         and period.start <= d.naskah.tanggal_ttd <= counted_until
     ]
-    nama_pihak = {p.peran: party_name(p, reference) for p in record.pihak}
+    nama_pihak = {p.peran: words.party(p) for p in record.pihak}
     pembiayaan = record.pembiayaan
     nilai = pembiayaan.nilai if pembiayaan is not None else None
-    sumber_dana = sumber_dana_text(
-        (pembiayaan.sumber or []) if pembiayaan is not None else [], nama_pihak, lang
+    sumber_dana = words.sumber_dana(
+        tuple(pembiayaan.sumber or ()) if pembiayaan is not None else (), nama_pihak
     )
-    berakhir = state.tanggal("berakhir")
-    kb_limit = config.stalled.for_jenis(record.jenis).kb_tanpa_pks
-
-    def young(kb: DocumentState) -> bool:
-        """A KB not yet followed whose kb_tanpa_pks time has not run out: not "unconverted"."""
-        signed = kb.naskah.tanggal_ttd
-        return signed is not None and (as_of - signed).days <= kb_limit
-
-    kb = tuple(
-        (d.naskah.tanggal_ttd.year, followed := bool(state.followers(d)), not followed and young(d))
-        for d in (state.signed if record.jenis != "sinergi" else ())
-        if is_kb(d.naskah) and d.naskah.tanggal_ttd is not None
-    )
+    reached = dict(state.tanggal_tahap)
+    berakhir = reached.get("berakhir")
+    kb = words.shared(_kb(state, config, record)) if record.jenis != "sinergi" else ()
     terakhir = latest.tanggal if latest else None
-    rekomendasi = rekomendasi_title(latest.rekomendasi, lang) if latest else ""
-    tahap = tahap_title(state.tahap_terakhir, lang)
-    status = status_title(state.status, lang)
-    perangkat_daerah = "; ".join(record.perangkat_daerah or ())
+    rekomendasi = words.title(f"rekomendasi.{latest.rekomendasi or 'none'}") if latest else ""
+    tahap = words.title(f"tahap.{state.tahap_terakhir or 'none'}")
+    status = words.title(f"status.{state.status}")
+    jenis = words.title(f"jenis-singkat.{record.jenis}")
+    urusan_teks, urusan = words.urusan(tuple(record.urusan))
+    perangkat_daerah, perangkat_daerah_each = words.perangkat_daerah(
+        tuple(record.perangkat_daerah or ())
+    )
+    capaian = _capaian(latest)
     daftar: Row = (
         record.id,
         record.judul,
-        jenis_short(record.jenis, lang),
-        "; ".join(urusan_nama(c, reference) for c in record.urusan),
+        jenis,
+        urusan_teks,
         "",
         perangkat_daerah,
         tahap,
         status,
-        state.tanggal("penandatanganan_kb"),
-        state.tanggal("penandatanganan_pks"),
+        reached.get("penandatanganan_kb"),
+        reached.get("penandatanganan_pks"),
         mulai,
         sampai_teks,
         nilai,
         terakhir,
-        _capaian(latest),
+        capaian,
         rekomendasi,
         "",
-        _nomor_naskah(state, nama_pihak, lang),
-        _dprd(record, lang),
+        _nomor_naskah(signed, nama_pihak, words),
+        _dprd(record, words),
         sumber_dana,
-        _perencanaan(record, lang),
+        words.shared(_perencanaan(record, words)),
         (latest.realisasi or "") if latest else "",
         (latest.kendala or "") if latest else "",
     )
@@ -261,19 +338,19 @@ def _agreement_part(
         monev_terakhir = (
             record.id,
             record.judul,
-            jenis_short(record.jenis, lang),
+            jenis,
             latest.tanggal,
             latest.periode or "",
-            _capaian(latest),
+            capaian,
             rekomendasi,
             len(in_period),
         )
     tanpa_monev: Row | None = None
-    if _in_force_during(state, own, period.start, counted_until) and not in_period:
+    if not in_period and _in_force_during(state, own, period.start, counted_until):
         tanpa_monev = (
             record.id,
             record.judul,
-            jenis_short(record.jenis, lang),
+            jenis,
             tahap,
             status,
             mulai,
@@ -281,58 +358,81 @@ def _agreement_part(
             terakhir,
             perangkat_daerah,
         )
+    dokumen: tuple[tuple[int, str, str, date | None], ...] = ()
     expiring = {f.naskah for f in assessment.flags if f.code == "akan_berakhir"} - {None}
-    dokumen = tuple(
-        (d.position, naskah_title(d.naskah.jenis, lang), d.nomor, d.naskah.tanggal_ttd)
-        for d in state.documents
-        if d.position in expiring
-    )
+    if expiring:
+        dokumen = tuple(
+            (d.position, words.title(f"naskah.{d.naskah.jenis}"), d.nomor, d.naskah.tanggal_ttd)
+            for d in state.documents
+            if d.position in expiring
+        )
     aktif = state.status == "aktif"
+    peristiwa = record.peristiwa or ()
     return AgreementPart(
-        stalled=assessment,
-        id=record.id,
-        jenis=record.jenis,
-        status=state.status,
-        tahap=state.tahap_terakhir,
-        nilai=nilai,
-        nilai_aktif=(nilai or 0) if aktif and not _awaiting_dprd(record) else 0,
-        naskah_periode=tuple(d.naskah.jenis for d in signed_in_period),
-        monev_periode=tuple(m.rekomendasi or "" for m in in_period),
-        berakhir_periode=berakhir is not None and period.start <= berakhir <= counted_until,
-        kb=kb,
-        urusan=tuple((c, urusan_nama(c, reference)) for c in dict.fromkeys(record.urusan)),
-        perangkat_daerah=tuple(
-            dict.fromkeys(record.perangkat_daerah or [message("laporan.not-named", lang)])
+        assessment,
+        record.id,
+        record.jenis,
+        state.status,
+        state.tahap_terakhir,
+        nilai,
+        (nilai or 0) if aktif and not _awaiting_dprd(record) else 0,
+        words.shared(tuple(signed_in_period)),
+        words.shared(tuple(m.rekomendasi or "" for m in in_period)),
+        berakhir is not None and period.start <= berakhir <= counted_until,
+        kb,
+        urusan,
+        perangkat_daerah_each,
+        (latest.rekomendasi or "") if latest else None,
+        daftar,
+        monev_terakhir,
+        tanpa_monev,
+        dokumen,
+        words.shared(
+            tuple(words.shared((p.tipe, p.kode_wilayah, p.kategori)) for p in record.pihak)
         ),
-        rekomendasi_terakhir=(latest.rekomendasi or "") if latest else None,
-        daftar=daftar,
-        monev_terakhir=monev_terakhir,
-        tanpa_monev=tanpa_monev,
-        dokumen=dokumen,
-        pihak=tuple((p.tipe, p.kode_wilayah, p.kategori) for p in record.pihak),
-        pembiayaan=_pembiayaan(record, status, sumber_dana, lang),
-        penilaian=_penilaian(record, latest, lang),
-        kriteria=tuple(latest.penilaian.items()) if latest and latest.penilaian else (),
-        usulan_masuk=_within(record, OPENING, period, counted_until),
-        usulan_ditolak=_within(record, frozenset({"ditolak"}), period, counted_until),
+        _pembiayaan(record, status, sumber_dana, words),
+        _penilaian(record, latest, words),
+        tuple(latest.penilaian.items()) if latest and latest.penilaian else (),
+        _within(peristiwa, OPENING, period, counted_until),
+        _within(peristiwa, DITOLAK, period, counted_until),
     )
 
 
-def _potential_part(
-    assessment: Assessment, potential: Potential, reference: ReferenceData, lang: Lang
-) -> PotentialPart:
-    mitra = [party_name(calon, reference) for calon in potential.calon_mitra or ()]
+def _kb(state: Lifecycle, config: Config, record: Agreement) -> tuple[tuple[int, bool, bool], ...]:
+    """(year signed, followed up, still young) of each signed KB-kind document.
+
+    Young: not followed yet, and its ``kb_tanpa_pks`` time has not run out (not
+    "unconverted").
+    """
+    found = []
+    limit: int | None = None
+    for d in state.signed:
+        signed = d.naskah.tanggal_ttd
+        if not is_kb(d.naskah) or signed is None:
+            continue
+        followed = bool(state.followers(d))
+        young = False
+        if not followed:
+            if limit is None:
+                limit = config.stalled.for_jenis(record.jenis).kb_tanpa_pks
+            young = (state.as_of - signed).days <= limit
+        found.append((signed.year, followed, young))
+    return tuple(found)
+
+
+def _potential_part(assessment: Assessment, potential: Potential, words: _Words) -> PotentialPart:
+    mitra = [words.party(calon) for calon in potential.calon_mitra or ()]
     return PotentialPart(
-        stalled=assessment,
-        id=potential.id,
-        tahun=potential.tahun,
-        urusan=potential.urusan,
-        prioritas=potential.prioritas,
-        belum=(
+        assessment,
+        potential.id,
+        potential.tahun,
+        potential.urusan,
+        potential.prioritas,
+        (
             potential.id,
             " ".join(potential.potensi.split()),
-            urusan_nama(potential.urusan, reference),
-            prioritas_title(potential.prioritas, lang),
+            words.urusan((potential.urusan,))[0],
+            words.title(f"prioritas.{potential.prioritas}"),
             potential.tahun,
             potential.perangkat_daerah,
             "; ".join(mitra),
@@ -375,34 +475,36 @@ def _awaiting_dprd(record: Agreement) -> bool:
     return dprd is not None and dprd.diperlukan and dprd.hasil != "disetujui"
 
 
-def _nomor_naskah(state: Lifecycle, nama_pihak: dict[str, str], lang: Lang) -> str:
+def _nomor_naskah(
+    signed: tuple[DocumentState, ...], nama_pihak: dict[str, str], words: _Words
+) -> str:
     """The numbers of each signed document, by party: "KB: Kabupaten Kutai Timur 180/015; ..."."""
     parts = []
-    for document in state.signed:
+    for document in signed:
         if document.naskah.nomor:
             numbers = ", ".join(
                 f"{nama_pihak.get(peran, peran)} {nomor}"
                 for peran, nomor in document.naskah.nomor.items()
             )
-            parts.append(f"{naskah_short(document.naskah.jenis, lang)}: {numbers}")
+            parts.append(f"{words.title(f'naskah-singkat.{document.naskah.jenis}')}: {numbers}")
     return "; ".join(parts)
 
 
-def _dprd(record: Agreement, lang: Lang) -> str:
+def _dprd(record: Agreement, words: _Words) -> str:
     """Whether DPRD approval is needed and where it stands."""
     dprd = record.persetujuan_dprd
     if dprd is None:
         return ""
     if not dprd.diperlukan:
-        return message("laporan.dprd.tidak-perlu", lang)
+        return words.title("laporan.dprd.tidak-perlu")
     if dprd.hasil:
-        return message(f"laporan.dprd.{dprd.hasil}", lang)
+        return words.title(f"laporan.dprd.{dprd.hasil}")
     if dprd.tanggal_permohonan:
-        return message("laporan.dprd.menunggu", lang)
-    return message("laporan.dprd.belum-diajukan", lang)
+        return words.title("laporan.dprd.menunggu")
+    return words.title("laporan.dprd.belum-diajukan")
 
 
-def _perencanaan(record: Agreement, lang: Lang) -> str:
+def _perencanaan(record: Agreement, words: _Words) -> str:
     """RPJMD, RKPD year, programme and DPA, as far as the record says."""
     plan = record.integrasi_perencanaan
     if plan is None:
@@ -415,11 +517,11 @@ def _perencanaan(record: Agreement, lang: Lang) -> str:
     if plan.program:
         parts.append(plan.program)
     if plan.dpa:
-        parts.append(message("laporan.dpa", lang))
+        parts.append(words.title("laporan.dpa"))
     return "; ".join(parts)
 
 
-def _pembiayaan(record: Agreement, status: str, sumber_dana: str, lang: Lang) -> Row | None:
+def _pembiayaan(record: Agreement, status: str, sumber_dana: str, words: _Words) -> Row | None:
     """The row of the table of costs and revenue, when there is a cost or a revenue."""
     financing = record.pembiayaan
     if financing is None:
@@ -435,11 +537,11 @@ def _pembiayaan(record: Agreement, status: str, sumber_dana: str, lang: Lang) ->
         sumber_dana,
         financing.nilai,
         sum(amounts) if amounts else None,
-        "; ".join(dict.fromkeys(message(f"evaluasi.pendapatan.{p.jenis}", lang) for p in revenue)),
+        "; ".join(dict.fromkeys(words.title(f"evaluasi.pendapatan.{p.jenis}") for p in revenue)),
     )
 
 
-def _penilaian(record: Agreement, latest: Monev | None, lang: Lang) -> Row | None:
+def _penilaian(record: Agreement, latest: Monev | None, words: _Words) -> Row | None:
     """The latest monev's ratings: the mean (not yet worded), the weakest criteria, who rated."""
     if latest is None or not latest.penilaian:
         return None
@@ -451,15 +553,13 @@ def _penilaian(record: Agreement, latest: Monev | None, lang: Lang) -> Row | Non
         latest.tanggal,
         len(scores),
         round(fmean(scores.values()), 2),
-        "; ".join(
-            message(f"evaluasi.kriteria.{k}", lang) for k, v in scores.items() if v == lowest
-        ),
-        "; ".join(message(f"evaluasi.penilai.{p}", lang) for p in latest.penilai or ()),
+        "; ".join(words.title(f"evaluasi.kriteria.{k}") for k, v in scores.items() if v == lowest),
+        "; ".join(words.title(f"evaluasi.penilai.{p}") for p in latest.penilai or ()),
     )
 
 
-def _within(record: Agreement, kinds: frozenset[str], period: Period, until: date) -> bool:
+def _within(
+    events: Iterable[Peristiwa], kinds: frozenset[str], period: Period, until: date
+) -> bool:
     """Whether an event of one of these kinds is dated within the period (up to ``until``)."""
-    return any(
-        p.jenis in kinds and period.start <= p.tanggal <= until for p in record.peristiwa or ()
-    )
+    return any(p.jenis in kinds and period.start <= p.tanggal <= until for p in events)

@@ -365,3 +365,20 @@ def test_a_created_record_replaces_a_file_of_its_name_that_did_not_load(
     assert "created\tKSD-6402-2021-001\t" in out
     assert broken.read_text(encoding="utf-8").startswith("# ksd import: sumber per_kerja_sama")
     assert sorted(p.name for p in broken.parent.iterdir() if p.name.startswith(".")) == [".gitkeep"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["kerja-sama/data/agreements/KSD-1.yaml", "kerja-sama/KSD-1.yaml",
+     "kerja-sama/../luar/KSD-1.yaml", "tautan/data/agreements/KSD-1.yaml"],
+)  # fmt: skip
+def test_record_paths_are_named_as_loading_names_them(repo: Path, path: str) -> None:
+    from ksd_cli.register.importer import _rel, _Rels
+    from ksd_cli.repository import open_repository
+
+    (repo.parent / "tautan").symlink_to(repo)  # lexically outside: resolved, path by path
+    repository = open_repository(repo)
+    rels = _Rels(repository)
+    for name in ("KSD-1.yaml", "KSD-2.yaml"):  # the second from the folder remembered
+        full = (repo.parent / path).with_name(name)
+        assert rels(full) == _rel(repository, full)

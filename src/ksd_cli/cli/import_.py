@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -127,10 +128,18 @@ def import_(
     if write_mapping is not None and plan.layout is not None:
         write_text_atomic(write_mapping, mapping_toml(plan.layout))
         sys.stderr.write(message("register.mapping-written", words, file=str(write_mapping)) + "\n")
-    for finding in plan.findings:
-        level = {"error": "severity.error", "warning": "severity.warning"}.get(finding.level)
-        label = message(level, words) if level else "info"
-        sys.stderr.write(f"{plan.where(finding)}: {label}: {render(finding.words, words)}\n")
+    labels = {
+        level: message(key, words) if key else "info"
+        for level, key in (("error", "severity.error"), ("warning", "severity.warning"),
+                           ("info", None))
+    }  # fmt: skip
+    # One write for all (a register of ten thousand rows has thousands of notes), as for the
+    # records below: the output is the same, written line by line or at once.
+    sys.stderr.write(
+        "".join(
+            f"{plan.where(f)}: {labels[f.level]}: {render(f.words, words)}\n" for f in plan.findings
+        )
+    )
     errors = sum(1 for f in plan.findings if f.level == "error")
     if errors and not skip_invalid and not dry_run:
         raise UserError(Msg("register.not-written", errors=errors),
@@ -142,10 +151,10 @@ def import_(
         a: sum(1 for r in usable if r.action == a) for a in ("created", "updated", "unchanged")
     }
     skipped = plan.skipped(skip_invalid or dry_run)
-    cwd = Path.cwd().resolve()
-    for record in usable:
-        if record.action != "unchanged":
-            sys.stdout.write(f"{record.action}\t{record.id}\t{_shown(record.path, cwd)}\n")
+    shown = _Shown(Path.cwd().resolve())
+    sys.stdout.write(
+        "".join(f"{r.action}\t{r.id}\t{shown(r.path)}\n" for r in usable if r.action != "unchanged")
+    )
     if skipped:
         key = "register.skipped-rows" if plan.layout is not None else "impor.skipped-records"
         sys.stderr.write(message(key, words, rows=", ".join(skipped)) + "\n")
@@ -213,3 +222,21 @@ def _shown(path: Path, cwd: Path) -> str:
         return str((path if path.is_absolute() else cwd / path).relative_to(cwd))
     except ValueError:
         return str(path)
+
+
+class _Shown:
+    """:func:`_shown` of many paths, each folder's worked out once.
+
+    A file lies below the working folder exactly when its folder is the working folder or lies
+    below it, so a folder's answer, with the file's name joined, is the file's.
+    """
+
+    def __init__(self, cwd: Path) -> None:
+        self.cwd = cwd
+        self.folders: dict[Path, str] = {}
+
+    def __call__(self, path: Path) -> str:
+        folder = self.folders.get(path.parent)
+        if folder is None:
+            folder = self.folders[path.parent] = _shown(path.parent, self.cwd)
+        return path.name if folder == "." else os.path.join(folder, path.name)

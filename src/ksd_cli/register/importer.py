@@ -29,6 +29,7 @@ from ksd_cli.models import Agreement
 from ksd_cli.register.grouping import (
     NASKAH_FIELDS,
     RECORD_FIELDS,
+    CellReader,
     Finding,
     Level,
     ParsedRow,
@@ -207,8 +208,9 @@ def _plan_register(
     layout = find_layout(table, overrides)
     findings: list[Finding] = []
     parsed: list[ParsedRow] = []
+    reader = CellReader()
     for number in range(layout.first_data_row, len(table.rows) + 1):
-        row, problems = parse_row(table.rows[number - 1], number, layout, owner)
+        row, problems = parse_row(table.rows[number - 1], number, layout, owner, reader)
         findings.extend(problems)
         if row is not None:
             parsed.append(row)

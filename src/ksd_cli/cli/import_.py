@@ -93,15 +93,9 @@ def import_(
     are shown at their cell (register.xlsx:Daftar!F12). Nothing is written when a row has an
     error, unless --skip-invalid. Importing the same register again changes nothing.
     """
-    from ksd_cli.atomic import write_text_atomic
+    from ksd_cli.loading import collection_paused
     from ksd_cli.register.headings import FIELDS
-    from ksd_cli.register.importer import (
-        mapping_toml,
-        plan_import,
-        read_mapping_file,
-        write_plan,
-    )
-    from ksd_cli.scaffold import owner_code
+    from ksd_cli.register.importer import read_mapping_file
 
     words = language(lang)
     overrides = read_mapping_file(mapping) if mapping is not None else {}
@@ -110,6 +104,49 @@ def import_(
         if not sep or not column.strip() or not field.strip():
             raise UserError(Msg("register.bad-map", value=item, fields=", ".join(FIELDS)))
         overrides[column.strip()] = field.strip()
+    # Every cell, row, record and text planned stays alive until the records are written and
+    # listed: with the cycle collector back on after planning, its first pass would scan all
+    # of it and free nothing (0.1 s for ten thousand rows). They are freed, by reference
+    # counting, when _import returns, before the collector is back.
+    with collection_paused():
+        _import(
+            file,
+            from_=from_,
+            zona_waktu=zona_waktu,
+            sheet=sheet,
+            map_=map_,
+            mapping=mapping,
+            write_mapping=write_mapping,
+            overrides=overrides,
+            dry_run=dry_run,
+            skip_invalid=skip_invalid,
+            as_of=as_of,
+            root=root,
+            words=words,
+        )
+
+
+def _import(
+    file: Path,
+    *,
+    from_: str | None,
+    zona_waktu: str | None,
+    sheet: str | None,
+    map_: list[str] | None,
+    mapping: Path | None,
+    write_mapping: Path | None,
+    overrides: dict[str, str],
+    dry_run: bool,
+    skip_invalid: bool,
+    as_of: str | None,
+    root: Path | None,
+    words: Lang,
+) -> None:
+    """Plan the import, say what was found, write the records and list them."""
+    from ksd_cli.atomic import write_text_atomic
+    from ksd_cli.register.importer import mapping_toml, plan_import, write_plan
+    from ksd_cli.scaffold import owner_code
+
     repo = repository(root)
     day = as_of_date(as_of, repo)
     owner = owner_code(repo)

@@ -270,10 +270,11 @@ class _Shown:
 
     def __init__(self, cwd: Path) -> None:
         self.cwd = cwd
-        self.folders: dict[Path, str] = {}
+        self.folders: dict[str, str] = {}
 
     def __call__(self, path: Path) -> str:
-        folder = self.folders.get(path.parent)
-        if folder is None:
-            folder = self.folders[path.parent] = _shown(path.parent, self.cwd)
-        return path.name if folder == "." else os.path.join(folder, path.name)
+        folder, name = os.path.split(os.fspath(path))  # as text: Path's parts cost more
+        shown = self.folders.get(folder)
+        if shown is None:
+            shown = self.folders[folder] = _shown(Path(folder), self.cwd)
+        return name if shown == "." else os.path.join(shown, name)

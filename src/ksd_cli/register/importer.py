@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import io
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -341,19 +342,19 @@ class _Rels:
 
     def __init__(self, repository: Repository) -> None:
         self.repository = repository
-        self.folders: dict[Path, str | None] = {}
+        self.folders: dict[str, str | None] = {}
 
     def __call__(self, path: Path) -> str:
-        folder = path.parent
+        folder, name = os.path.split(os.fspath(path))  # as text: see write_plan
         if folder not in self.folders:
             try:
-                self.folders[folder] = folder.relative_to(self.repository.root).as_posix()
+                self.folders[folder] = Path(folder).relative_to(self.repository.root).as_posix()
             except ValueError:
                 self.folders[folder] = None  # resolved, path by path (a link may lead out)
         rel = self.folders[folder]
         if rel is None:
             return _rel(self.repository, path)
-        return path.name if rel == "." else f"{rel}/{path.name}"
+        return name if rel == "." else f"{rel}/{name}"
 
 
 def _rule_finding(
@@ -785,21 +786,27 @@ def write_plan(plan: ImportPlan, *, skip_invalid: bool) -> tuple[PlannedRecord, 
     usable = plan.usable(skip_invalid)
     if plan.error_rows and not skip_invalid:
         return ()
-    folders: dict[Path, list[PlannedRecord]] = {}
+    # By folder and name as text: Path's parent, name and hash are a few microseconds each in
+    # Python, which counts over ten thousand records (a Path keeps its text once made).
+    folders: dict[str, list[tuple[str, PlannedRecord]]] = {}
     for record in usable:
         if record.action == "created":
-            folders.setdefault(record.path.parent, []).append(record)
-    there: set[Path] = set()
+            folder, name = os.path.split(os.fspath(record.path))
+            folders.setdefault(folder, []).append((name, record))
+    there: set[tuple[str, str]] = set()
     # One thread: four writer threads took more CPU and no less wall time for ten thousand
     # files (each write is a few microseconds of Python between GIL hand-offs).
     for folder, records in folders.items():
-        files = ((r.path.name, r.text.encode("utf-8")) for r in records)
-        there.update(folder / name for name in create_new_files(folder, files))
-    # A created record whose file is there (one that did not load) replaces it, as before.
-    written = [r for r in usable if r.action == "created" and r.path not in there]
-    done = {r.path for r in written}
+        files = ((name, r.text.encode("utf-8")) for name, r in records)
+        there.update((folder, name) for name in create_new_files(Path(folder), files))
+    written = [r for r in usable if r.action == "created"]
+    if there:
+        written = [r for r in written if os.path.split(os.fspath(r.path)) not in there]
     for record in usable:
-        if record.action != "unchanged" and record.path not in done:
+        # A created record whose file is there (one that did not load) replaces it, as before.
+        if record.action == "updated" or (
+            record.action == "created" and there and os.path.split(os.fspath(record.path)) in there
+        ):
             write_text_atomic(record.path, record.text)
             written.append(record)
     return tuple(written)

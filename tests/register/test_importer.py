@@ -322,3 +322,63 @@ def test_validity_dates_stay_to_the_day_and_a_term_from_a_month_is_unknown(
     assert run_import(repo, register, "--skip-invalid") == 0
     (air,) = records(repo).values()
     assert air["naskah"][0]["berlaku_sampai"] == "tidak_diketahui"
+
+
+def test_a_failed_write_leaves_whole_records_and_no_temporary(
+    repo: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import os
+
+    clean = tmp_path / "bersih"
+    assert main(["init", str(clean), "--daerah", "64.02"]) == 0
+    assert run_import(clean, REGISTERS / "per_kerja_sama.xlsx") == 0
+    whole = {p.name: p.read_bytes() for p in (clean / "data" / "agreements").iterdir()}
+    real_write = os.write
+    files: list[int] = []
+
+    def disk_full_on_the_third_record(handle: int, data: bytes) -> int:
+        if handle > 2:  # not stdout or stderr
+            files.append(handle)
+            if len(files) == 3:
+                real_write(handle, bytes(data)[:10])
+                raise OSError(28, "No space left on device")
+        return real_write(handle, data)
+
+    monkeypatch.setattr(os, "write", disk_full_on_the_third_record)
+    assert run_import(repo, REGISTERS / "per_kerja_sama.xlsx") == 3  # said, with its traceback
+    assert "No space left on device" in capsys.readouterr().err
+    left = {p.name: p.read_bytes() for p in (repo / "data" / "agreements").iterdir()}
+    assert sorted(left) == [".gitkeep", *sorted(whole)[1:3]]  # .gitkeep, then two records
+    assert all(left[name] == whole[name] for name in left)
+
+
+def test_a_created_record_replaces_a_file_of_its_name_that_did_not_load(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = repo / "data" / "agreements" / "KSD-6402-2021-001.yaml"
+    broken.write_text("id: [tidak ditutup\n", encoding="utf-8")
+    assert run_import(repo, REGISTERS / "per_kerja_sama.xlsx") == 0
+    out = capsys.readouterr().out
+    assert "created\tKSD-6402-2021-001\t" in out
+    assert broken.read_text(encoding="utf-8").startswith("# ksd import: sumber per_kerja_sama")
+    assert sorted(p.name for p in broken.parent.iterdir() if p.name.startswith(".")) == [".gitkeep"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["kerja-sama/data/agreements/KSD-1.yaml", "kerja-sama/KSD-1.yaml",
+     "kerja-sama/../luar/KSD-1.yaml", "tautan/data/agreements/KSD-1.yaml"],
+)  # fmt: skip
+def test_record_paths_are_named_as_loading_names_them(repo: Path, path: str) -> None:
+    from ksd_cli.register.importer import _rel, _Rels
+    from ksd_cli.repository import open_repository
+
+    (repo.parent / "tautan").symlink_to(repo)  # lexically outside: resolved, path by path
+    repository = open_repository(repo)
+    rels = _Rels(repository)
+    for name in ("KSD-1.yaml", "KSD-2.yaml"):  # the second from the folder remembered
+        full = (repo.parent / path).with_name(name)
+        assert rels(full) == _rel(repository, full)

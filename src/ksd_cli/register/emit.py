@@ -39,17 +39,99 @@ def canonical_text(data: dict[str, Any], header: str) -> str | None:
     """The canonical YAML of a new agreement with a header comment, or ``None`` (general path)."""
     lines = [f"# {line}" for line in header.splitlines()]
     try:
-        _mapping(data, Agreement, "", lines)
+        _mapping(data, Agreement, "", lines, "")
     except _Unsure:
         return None
-    return "\n".join(lines) + "\n"
+    lines.append("")
+    return "\n".join(lines)
 
 
-def _ordered(data: dict[str, Any], model: type[BaseModel] | None) -> list[str]:
-    """The record format's keys in its order, then any other key as ``data`` has them."""
+# Ten thousand records of a few dozen values each: each value's type is told by ``type(...)
+# is`` first (a subclass, which no register gives, takes the general checks of _other), each
+# mapping's keys are ordered and checked once per set of keys, not once per record.
+
+
+def _mapping(
+    data: dict[str, Any], model: type[BaseModel] | None, pad: str, lines: list[str], lead: str
+) -> None:
+    """Write ``data``'s entries, the first one after ``lead`` (a list item's ``- `` or ``pad``)."""
+    if not data:
+        raise _Unsure
+    for key, child, code in _keys(model, tuple(data)):
+        value = data[key]
+        kind = type(value)
+        if kind is str:
+            lines.append(f"{lead}{key}: {_text(value, code)}")
+        elif kind is list:
+            lines.append(f"{lead}{key}:")
+            _items(value, child, code, pad, lines)
+        elif kind is dict:
+            lines.append(f"{lead}{key}:")
+            inner = pad + "  "
+            _mapping(value, child, inner, lines, inner)
+        elif kind is int:
+            lines.append(f"{lead}{key}: {value}")
+        elif kind is date:
+            lines.append(f"{lead}{key}: {value.isoformat()}")
+        else:
+            _other(key, value, child, code, pad, lead, lines)
+        lead = pad
+
+
+def _items(
+    items: list[Any], model: type[BaseModel] | None, code: bool, pad: str, lines: list[str]
+) -> None:
+    if not items:
+        raise _Unsure
+    dash = pad + "  - "
+    inner = pad + "    "
+    for item in items:
+        kind = type(item)
+        if kind is dict:
+            _mapping(item, model, inner, lines, dash)
+        elif kind is str:
+            lines.append(dash + _text(item, code))
+        elif isinstance(item, dict):
+            _mapping(item, model, inner, lines, dash)
+        elif isinstance(item, list):
+            raise _Unsure
+        else:
+            lines.append(dash + _scalar(item, code))
+
+
+def _other(
+    key: str,
+    value: Any,
+    model: type[BaseModel] | None,
+    code: bool,
+    pad: str,
+    lead: str,
+    lines: list[str],
+) -> None:
+    """An entry whose value is not exactly a text, a list or a mapping."""
+    if isinstance(value, dict):
+        lines.append(f"{lead}{key}:")
+        inner = pad + "  "
+        _mapping(value, model, inner, lines, inner)
+    elif isinstance(value, list):
+        lines.append(f"{lead}{key}:")
+        _items(value, model, code, pad, lines)
+    else:
+        lines.append(f"{lead}{key}: {_scalar(value, code)}")
+
+
+@lru_cache(maxsize=1024)  # a record holds a few dozen sets of keys
+def _keys(
+    model: type[BaseModel] | None, keys: tuple[Any, ...]
+) -> tuple[tuple[str, type[BaseModel] | None, bool], ...]:
+    """The keys in the record format's order (then any other, as given): key, model, code."""
+    for key in keys:
+        if not isinstance(key, str) or _PLAIN.fullmatch(key) is None:
+            raise _Unsure
     position = _positions(model)
     last = len(position)
-    return sorted(data, key=lambda k: position.get(k, last))  # stable: the others keep order
+    ordered = sorted(keys, key=lambda k: position.get(k, last))  # stable: the others keep order
+    return tuple((key, _child(model, key), key in CODE_FIELDS) for key in ordered)
 
 
 @cache
@@ -58,12 +140,6 @@ def _positions(model: type[BaseModel] | None) -> dict[str, int]:
     return {key: n for n, key in enumerate(order)}
 
 
-@lru_cache(maxsize=1024)  # record keys: a few dozen names
-def _plain_key(key: str) -> bool:
-    return _PLAIN.fullmatch(key) is not None
-
-
-@cache
 def _child(model: type[BaseModel] | None, key: str) -> type[BaseModel] | None:
     if model is None or key not in model.model_fields:
         return None
@@ -81,58 +157,31 @@ def _inner(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _mapping(
-    data: dict[str, Any], model: type[BaseModel] | None, pad: str, lines: list[str], first: str = ""
-) -> None:
-    """Write ``data``'s entries; the first one after ``first`` (a list item's ``- ``)."""
-    if not data:
-        raise _Unsure
-    for n, key in enumerate(_ordered(data, model)):
-        lead = first if n == 0 and first else pad
-        _entry(key, data[key], model, pad, lead, lines)
+@lru_cache(maxsize=4096)  # kinds, roles, places and offices repeat on every record
+def _text(value: str, code: bool) -> str:
+    return _checked(value, code)
 
 
-def _entry(
-    key: str, value: Any, model: type[BaseModel] | None, pad: str, lead: str, lines: list[str]
-) -> None:
-    if not isinstance(key, str) or not _plain_key(key):
-        raise _Unsure
-    child = _child(model, key)
-    if isinstance(value, dict):
-        lines.append(f"{lead}{key}:")
-        _mapping(value, child, pad + "  ", lines)
-    elif isinstance(value, list):
-        if not value:
+def _checked(value: str, code: bool) -> str:
+    """``value`` as written plain (a code in double quotes); ``_Unsure`` when it cannot be."""
+    if code:
+        if _CODE.fullmatch(value) is None:
             raise _Unsure
-        lines.append(f"{lead}{key}:")
-        for item in value:
-            dash = pad + "  - "
-            if isinstance(item, dict):
-                _mapping(item, child, pad + "    ", lines, first=dash)
-            elif isinstance(item, list):
-                raise _Unsure
-            else:
-                lines.append(dash + _scalar(item, key in CODE_FIELDS))
-    else:
-        lines.append(f"{lead}{key}: {_scalar(value, key in CODE_FIELDS)}")
+        return f'"{value}"'
+    if (
+        _PLAIN.fullmatch(value) is None
+        or not value.isprintable()
+        or value != value.strip()
+        or "  " in value
+        or _NOT_TEXT.fullmatch(value) is not None
+    ):
+        raise _Unsure
+    return value
 
 
 def _scalar(value: Any, code: bool) -> str:
-    if isinstance(value, str):  # first: most values are text
-        if code:
-            if _CODE.fullmatch(value) is None:
-                raise _Unsure
-            return f'"{value}"'
-        plain = (
-            _PLAIN.fullmatch(value) is not None
-            and value.isprintable()
-            and value == value.strip()
-            and "  " not in value
-            and _NOT_TEXT.fullmatch(value) is None
-        )
-        if not plain:
-            raise _Unsure
-        return value
+    if isinstance(value, str):
+        return _checked(value, code)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):

@@ -14,7 +14,7 @@ How rows are grouped (in this order):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -134,20 +134,82 @@ class ParsedRow:
         )  # fmt: skip
 
 
+class CellReader:
+    """Cells read once per distinct text, for the rows of one register.
+
+    A register repeats its partners, kinds, places, terms and urusan on every row (ten thousand
+    rows, a few dozen distinct texts): a text cell's stripped text and what a parser made of
+    it are remembered (a list as a tuple, handed out as a new list: rows change theirs). Only
+    text cells, and only values that cannot change: numbers and dates read from a sheet are
+    quick to read again, and two equal ones may differ (a time zone).
+    """
+
+    def __init__(self) -> None:
+        self._texts: dict[str, str] = {}
+        self._parsed: dict[tuple[Callable[[object], Any], str], Any] = {}
+        self._layout: Layout | None = None
+        self._fields: tuple[tuple[str, int], ...] = ()
+
+    def fields(self, layout: Layout) -> tuple[tuple[str, int], ...]:
+        """The imported fields of ``layout`` and their columns, in the layout's order."""
+        if layout is not self._layout:
+            self._layout = layout
+            self._fields = tuple(
+                (c.field, c.index)
+                for c in layout.mapped
+                if c.field is not None and c.field not in NOT_IMPORTED
+            )
+        return self._fields
+
+    def text(self, value: object) -> str:
+        """:func:`cell_text` of ``value``."""
+        if type(value) is not str:
+            return cell_text(value)
+        text = self._texts.get(value)
+        if text is None:
+            text = self._texts[value] = cell_text(value)
+        return text
+
+    def parse(self, parser: Callable[[object], Any], value: object) -> Any:
+        """``parser(value)``; its ``ValueProblem`` is raised again each time, never kept."""
+        if type(value) is not str:
+            return parser(value)
+        key = (parser, value)
+        if key in self._parsed:
+            kept = self._parsed[key]
+            return list(kept) if type(kept) is tuple else kept
+        result = parser(value)
+        kind = type(result)
+        if kind is list and all(type(item) is str for item in result):
+            self._parsed[key] = tuple(result)
+        elif kind in _UNCHANGING:
+            self._parsed[key] = result
+        return result
+
+
+#: Parsed values that nothing changes later, so that one can serve every row that has it.
+_UNCHANGING = frozenset({str, int, date, TanggalBulan, Durasi, type(None)})
+
+
 def parse_row(
-    cells: Sequence[object], row: int, layout: Layout, owner: str
+    cells: Sequence[object],
+    row: int,
+    layout: Layout,
+    owner: str,
+    reader: CellReader | None = None,
 ) -> tuple[ParsedRow | None, list[Finding]]:
-    """The values of one data row (``None`` for an empty row), and what could not be read."""
+    """The values of one data row (``None`` for an empty row), and what could not be read.
+
+    ``reader``: the same for every row of a register, so that each distinct text is read once.
+    """
+    reader = CellReader() if reader is None else reader
     parsed = ParsedRow(row)
     findings: list[Finding] = []
     raw: dict[str, tuple[int, object]] = {}
-    for column in layout.mapped:
-        if column.field in NOT_IMPORTED or column.field is None:
-            continue
-        value = cells[column.index] if column.index < len(cells) else None
-        raw[column.field] = (column.index, value)
-        parsed.columns[column.field] = column.index
-    text = {name: cell_text(value) for name, (_, value) in raw.items()}
+    for name, index in reader.fields(layout):
+        raw[name] = (index, cells[index] if index < len(cells) else None)
+        parsed.columns[name] = index
+    text = {name: reader.text(value) for name, (_, value) in raw.items()}
     if not any(text.values()):
         return None, []
 
@@ -156,7 +218,7 @@ def parse_row(
         if text[name] == "":
             return None
         try:
-            return parser(value)
+            return reader.parse(parser, value)
         except ValueProblem as problem:
             findings.append(Finding(row, index, "error", problem.words))
             return None
@@ -182,7 +244,7 @@ def parse_row(
             record[key] = text[name] or None
     for name in ("ruang_lingkup", "perangkat_daerah"):
         if name in raw:
-            record[name] = split_values(raw[name][1]) or None
+            record[name] = reader.parse(split_values, raw[name][1]) or None
     if "urusan" in raw:
         record["urusan"] = read("urusan", parse_urusan)
     if "nilai" in raw:

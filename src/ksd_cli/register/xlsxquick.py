@@ -88,6 +88,11 @@ _UNKNOWN = object()
 
 def _value(value: object) -> object:
     """A calamine value as openpyxl gives it (``_UNKNOWN``: a kind it may not give alike)."""
+    # The common kinds first, without the checks below (a register has 100,000 cells and more).
+    if type(value) is str:
+        return value if value else None
+    if type(value) is float:
+        return int(value) if value.is_integer() else value
     if isinstance(value, str):
         return value if value else None
     if isinstance(value, bool):
@@ -126,7 +131,9 @@ def _row_lengths(xml: bytes) -> list[int] | None:
 
 def merged_in(xml: bytes) -> list[Bounds]:
     """The merged ranges of a sheet's XML, as (min_col, min_row, max_col, max_row), 1-based."""
-    bounds = []
+    bounds: list[Bounds] = []
+    if b"mergeCell" not in xml:  # a quick look first: the pattern has no fixed start to seek
+        return bounds
     for ref in _MERGE_CELL.findall(xml):
         first, _, last = ref.decode("ascii").partition(":")
         (min_col, min_row), (max_col, max_row) = _cell(first), _cell(last or first)

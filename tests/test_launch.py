@@ -255,6 +255,14 @@ def test_the_early_diff_and_changed_since_are_the_full_ones(
     for arguments in (_DIFF, _SINCE):
         early = early_answer(arguments)
         assert early is not None and early.stdout == _whole(arguments, capsys)[1]
+    # A changed ksd.toml: every record is reported, early as in full.
+    config = root / "ksd.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    early = early_answer(_SINCE)
+    assert early is not None
+    assert (early.code, early.stdout, early.stderr) == _whole(_SINCE, capsys)
+    everything = _whole(["validate", "--format", "json", *AS_OF], capsys)[1]
+    assert json.loads(early.stdout)["findings"] == json.loads(everything)["findings"]
 
 
 _NOT_EARLY = [

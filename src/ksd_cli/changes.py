@@ -23,6 +23,16 @@ class ChangeSet:
     ids: frozenset[str]  # ids of every changed record file, old and new (stems included)
     config_changed: bool  # ksd.toml changed: every record may be judged differently
 
+    def selection(self) -> tuple[list[str] | None, frozenset[str] | None]:
+        """The files to report on and the ids changed, for ``validate_repository``.
+
+        ``(None, None)`` when ``ksd.toml`` changed: every finding may differ, so the whole
+        repository is reported.
+        """
+        if self.config_changed:
+            return None, None
+        return list(self.paths), self.ids
+
 
 def changes_since(repository: Repository, revision: str) -> ChangeSet:
     """What changed in the records since ``revision`` (committed, staged, unstaged, untracked)."""

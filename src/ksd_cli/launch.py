@@ -217,14 +217,12 @@ def _changed_since(arguments: Sequence[str]) -> Early | None:
         day = _as_of(options, repo)
         if day is None:
             return None
-        changes = changes_since(repo, revision)
-        # A changed ksd.toml may change every finding: the whole repository is reported.
-        paths, ids = (None, None) if changes.config_changed else (changes.paths, changes.ids)
+        paths, ids = changes_since(repo, revision).selection()
         report = validate_repository(
             repo,
             as_of=day,
             lang=lang,
-            paths=list(paths) if paths is not None else None,
+            paths=paths,
             changed_ids=ids,
             use_cache="--no-cache" not in flags,
         )

@@ -92,9 +92,7 @@ def validate(
             raise UsageProblem("--changed-since", Msg("usage.files-or-changed-since"))
         from ksd_cli.changes import changes_since
 
-        changes = changes_since(repo, changed_since)
-        if not changes.config_changed:  # a changed ksd.toml may change every finding
-            selected, changed_ids = list(changes.paths), changes.ids
+        selected, changed_ids = changes_since(repo, changed_since).selection()
     with _progress() as progress:
         report = validate_repository(
             repo,

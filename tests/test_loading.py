@@ -46,3 +46,23 @@ def test_reading_goes_on_past_a_size_of_zero_and_stops_at_the_limit(tmp_path: Pa
         assert _read_at_most(fd, 4, 10) == b"0123"
     finally:
         os.close(fd)
+
+
+@pytest.mark.parametrize("kept", [False, True])
+def test_what_a_paused_collection_keeps_is_left_out_of_later_collections(kept: bool) -> None:
+    import gc
+
+    from ksd_cli.loading import collection_paused
+
+    frozen = gc.get_freeze_count()
+    try:
+        with collection_paused(kept=kept):
+            assert not gc.isenabled()
+            result = [{"id": n} for n in range(3)]
+        assert gc.isenabled()
+        # Frozen objects are out of every generation the collector scans.
+        scanned = {id(o) for o in gc.get_objects()}
+        assert (id(result) in scanned) is not kept
+        assert (gc.get_freeze_count() > frozen) is kept
+    finally:
+        gc.unfreeze()

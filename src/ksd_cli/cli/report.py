@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -78,6 +77,7 @@ def report(
     """
     from ksd_cli.gitio import head_commit
     from ksd_cli.idformat import number
+    from ksd_cli.loading import collection_paused
     from ksd_cli.reference import load_reference
     from ksd_cli.report import build_report_in
 
@@ -93,20 +93,20 @@ def report(
     plan = plan_output("report", output_format, output, force=force)
 
     commit, changed = head_commit(repo.root, _data_paths(repo))
-    result = build_report_in(
-        repo,
-        load_reference(),
-        as_of=day,
-        period=period,
-        data_commit=commit,
-        data_changed=changed,
-        lang=lang_,
-        today=repo.config.today(),
-        use_cache=not no_cache,
-    )
     # The report's values live until the process ends: the cycle collector need not scan
-    # them again and again while the writers allocate the output.
-    gc.freeze()
+    # them after loading, nor again and again while the writers allocate the output.
+    with collection_paused(kept=True):
+        result = build_report_in(
+            repo,
+            load_reference(),
+            as_of=day,
+            period=period,
+            data_commit=commit,
+            data_changed=changed,
+            lang=lang_,
+            today=repo.config.today(),
+            use_cache=not no_cache,
+        )
     options: dict[str, object] = {}
     if plan.format.name == "md":
         options["env"] = _environment(repo)

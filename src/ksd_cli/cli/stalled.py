@@ -77,6 +77,7 @@ def stalled(
     kedaluwarsa, akan_berakhir, dprd_tertunda, potensi_tanpa_tindak_lanjut,
     usulan_tanpa_kemajuan, penawaran_tanpa_jawaban. Thresholds come from \[stalled] in ksd.toml.
     """
+    from ksd_cli.loading import collection_paused
     from ksd_cli.stalled import find_stalled_in
 
     only_codes, fail_codes = _codes(only, "--only"), _codes(fail_on, "--fail-on")
@@ -91,7 +92,9 @@ def stalled(
         default_file=lambda fmt: Path(f"ksd-stalled-{day.isoformat()}{fmt.suffix}"),
     )
     today = repo.config.today()
-    result = find_stalled_in(repo, as_of=day, lang=lang_, today=today, use_cache=not no_cache)
+    # The result lives until the process ends: the collector need not scan it again.
+    with collection_paused(kept=True):
+        result = find_stalled_in(repo, as_of=day, lang=lang_, today=today, use_cache=not no_cache)
     failing = Counter(f.code for f in result.flags if f.code in fail_codes)
     if only_codes:
         result = result.only(only_codes)

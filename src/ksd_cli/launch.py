@@ -177,12 +177,11 @@ def _diff(arguments: Sequence[str]) -> Early | None:
 
         from ksd_cli.diff import semantic_diff
         from ksd_cli.diff.render import write_json
-        from ksd_cli.repository import open_repository
 
-        repo = open_repository(_root(options))
-        day = _as_of(options, repo)
-        if day is None:
+        opened = _opened(options)
+        if opened is None:
             return None
+        repo, day = opened
         use_cache = "--no-cache" not in flags
         result = semantic_diff(repo, revision, None, as_of=day, lang=lang, use_cache=use_cache)
         stream = io.StringIO()
@@ -210,13 +209,12 @@ def _changed_since(arguments: Sequence[str]) -> Early | None:
 
         from ksd_cli.changes import changes_since
         from ksd_cli.outputs import FORMATS, write_stream
-        from ksd_cli.repository import open_repository
         from ksd_cli.validate import validate_repository
 
-        repo = open_repository(_root(options))
-        day = _as_of(options, repo)
-        if day is None:
+        opened = _opened(options)
+        if opened is None:
             return None
+        repo, day = opened
         paths, ids = changes_since(repo, revision).selection()
         report = validate_repository(
             repo,
@@ -242,6 +240,18 @@ def _plain_root(options: dict[str, str]) -> bool:
 def _root(options: dict[str, str]) -> Path | None:
     root = options.get("--root")
     return Path(root) if root is not None else None
+
+
+def _opened(options: dict[str, str]) -> tuple[Repository, date] | None:
+    """The repository of ``--root`` (or of the working folder) and the day it is judged as of.
+
+    ``None`` when ``--as-of`` is no date; a repository that cannot be opened raises.
+    """
+    from ksd_cli.repository import open_repository
+
+    repo = open_repository(_root(options))
+    day = _as_of(options, repo)
+    return None if day is None else (repo, day)
 
 
 def _as_of(options: dict[str, str], repo: Repository) -> date | None:

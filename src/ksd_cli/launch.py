@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 # Light (a catalogue of texts), and loaded by every command line anyway.
 from ksd_cli.errors import UserError
-from ksd_cli.messages import LANGS, Lang, resolve_lang
+from ksd_cli.messages import LANGS, Lang, boundary_lang, chosen_lang
 
 if TYPE_CHECKING:
     from datetime import date
@@ -301,26 +301,17 @@ def _request(
 
 
 def _language(options: dict[str, str]) -> Lang | None:
-    """The language the full command line speaks (``None`` where it would refuse KSD_LANG).
+    """The language the full command line speaks (``None`` where it would refuse it).
 
-    As ``ksd_cli.cli.common.language`` decides, only in the exact forms it takes.
+    As ``ksd_cli.cli.common.language`` decides (the full command line words the refusal).
     """
-    given = options.get("--lang")
-    env = os.environ.get("KSD_LANG", "")
-    if given is None and env.strip() and env.strip().lower() not in LANGS:
-        return None  # the full command line words the bad KSD_LANG
-    return resolve_lang(given)
+    return chosen_lang(options.get("--lang"))
 
 
 def _boundary_language(arguments: Sequence[str]) -> Lang:
     """The language the full command line's boundary speaks (Indonesian when unusable)."""
     words = list(arguments)
-    given = words[words.index("--lang") + 1] if "--lang" in words[:-1] else None
-    explicit = given if given is not None and given.lower() in LANGS else None
-    env = os.environ.get("KSD_LANG", "")
-    if explicit is None and (env if env.strip() else "id").strip().lower() not in LANGS:
-        return "id"
-    return resolve_lang(explicit)
+    return boundary_lang(words[words.index("--lang") + 1] if "--lang" in words[:-1] else None)
 
 
 def _answers(options: dict[str, str], command: str) -> Answers | None:

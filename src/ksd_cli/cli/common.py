@@ -14,7 +14,7 @@ import typer
 
 from ksd_cli.errors import UsageProblem, UserError
 from ksd_cli.escaping import terminal_text
-from ksd_cli.messages import LANGS, Lang, Msg, message, resolve_lang
+from ksd_cli.messages import Lang, Msg, boundary_lang, chosen_lang, env_lang, message
 
 if TYPE_CHECKING:
     from ksd_cli.answers import Answers
@@ -100,16 +100,11 @@ def checked_year(option: str, value: int | None) -> int | None:
 
 def language(value: str | None) -> Lang:
     """Resolve ``--lang`` (or ``KSD_LANG``); anything but id/en is a usage error."""
-    option, given = ("--lang", value) if value is not None else ("KSD_LANG", _env_lang())
-    if given is not None and given.strip().lower() not in LANGS:
+    lang = chosen_lang(value)
+    if lang is None:
+        option, given = ("--lang", value) if value is not None else ("KSD_LANG", env_lang())
         raise UsageProblem(option, Msg("usage.not-one-of", value=repr(given), choices="id, en"))
-    return resolve_lang(value)
-
-
-def _env_lang() -> str | None:
-    """``KSD_LANG`` when it is set to something (an empty value counts as unset)."""
-    value = os.environ.get("KSD_LANG", "")
-    return value if value.strip() else None
+    return lang
 
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -132,7 +127,7 @@ def boundary(command: Callable[P, R]) -> Callable[P, R]:
         except typer.Exit:
             raise
         except UserError as exc:
-            lang = _boundary_lang(kwargs.get("lang"))
+            lang = boundary_lang(kwargs.get("lang"))
             # File names and record values in the message reach the terminal: strip controls.
             sys.stderr.write(f"ksd: {terminal_text(exc.text(lang))}\n")
             hint = exc.hint_text(lang)
@@ -141,7 +136,7 @@ def boundary(command: Callable[P, R]) -> Callable[P, R]:
                 sys.stderr.write(f"  {label}: {terminal_text(hint)}\n")
             raise typer.Exit(EXIT_FINDINGS) from None
         except UsageProblem as exc:
-            lang = _boundary_lang(kwargs.get("lang"))
+            lang = boundary_lang(kwargs.get("lang"))
             problem = message(
                 "usage.invalid-value",
                 lang,
@@ -159,23 +154,15 @@ def boundary(command: Callable[P, R]) -> Callable[P, R]:
             os.dup2(devnull, sys.stdout.fileno())
             raise typer.Exit(EXIT_FINDINGS) from None
         except KeyboardInterrupt:
-            lang = _boundary_lang(kwargs.get("lang"))
+            lang = boundary_lang(kwargs.get("lang"))
             sys.stderr.write(f"\nksd: {message('boundary.interrupted', lang)}\n")
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception:
             import traceback
 
-            lang = _boundary_lang(kwargs.get("lang"))
+            lang = boundary_lang(kwargs.get("lang"))
             sys.stderr.write(f"ksd: {message('boundary.internal', lang)}\n")
             traceback.print_exc()
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
-
-
-def _boundary_lang(value: object) -> Lang:
-    """The language of the command's ``--lang`` (or ``KSD_LANG``), Indonesian when unusable."""
-    explicit = value if isinstance(value, str) and value.lower() in LANGS else None
-    if explicit is None and (_env_lang() or "id").strip().lower() not in LANGS:
-        return "id"
-    return resolve_lang(explicit)

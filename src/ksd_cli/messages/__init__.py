@@ -105,6 +105,34 @@ def resolve_lang(explicit: str | None = None) -> Lang:
     return "en" if value == "en" else "id"
 
 
+def env_lang() -> str | None:
+    """``KSD_LANG`` when it is set to something (an empty value counts as unset)."""
+    value = os.environ.get("KSD_LANG", "")
+    return value if value.strip() else None
+
+
+def chosen_lang(value: str | None) -> Lang | None:
+    """The language of ``--lang`` ``value`` (else of ``KSD_LANG``); ``None`` for one not known.
+
+    What the command line speaks, where it refuses anything but id and en as a usage error.
+    """
+    given = value if value is not None else env_lang()
+    if given is not None and given.strip().lower() not in LANGS:
+        return None
+    return resolve_lang(value)
+
+
+def boundary_lang(value: object) -> Lang:
+    """The language a failure is worded in: ``--lang`` ``value`` or ``KSD_LANG`` when usable.
+
+    Indonesian when neither is id or en: a failure is worded even where the language is wrong.
+    """
+    explicit = value if isinstance(value, str) and value.lower() in LANGS else None
+    if explicit is None and (env_lang() or "id").strip().lower() not in LANGS:
+        return "id"
+    return resolve_lang(explicit)
+
+
 def message(key: str, lang: Lang, /, **args: object) -> str:
     """The catalog entry ``key`` in ``lang``, formatted with ``args``."""
     text = CATALOG[key][LANGS.index(lang)]

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import re
-import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -22,8 +20,7 @@ from ksd_cli.cache import (
     cache_enabled,
     digest_of,
     salt,
-    stamp_from,
-    stamp_of,
+    stamps_of,
 )
 from ksd_cli.config import Config
 from ksd_cli.diagnostics import Diagnostic, Location, Report, Severity
@@ -288,7 +285,7 @@ def scan_files(
         stored = cache.read() if cache is not None else {}
         kept = cache.read_records() if cache is not None and wants_records else {}
         assessed = cache.read_assessed(assess_key) if cache is not None and assess_key else {}
-        stamps = _stamps(sources) if cache is not None else None
+        stamps = stamps_of(sources) if cache is not None else None
         changed = False
         for i, source in enumerate(sources):
             old = stored.get(source.rel)
@@ -366,46 +363,6 @@ def scan_files(
             ):
                 cache.write_assessed(assess_key, now_assessed)
     return Scan(scanned, cache, dirty)
-
-
-def _stamps(sources: Sequence[SourceFile]) -> list[Stamp | None]:
-    """The stamp of each regular file of ``sources`` (``None`` for the others), in order.
-
-    Each file is looked at relative to its folder, opened once: the kernel does not walk
-    every file's whole path again (10,000 files: about a third less time).
-    """
-    now = time.time_ns()
-    stamps: list[Stamp | None] = []
-    folder: object = None
-    handle = -1
-    try:
-        for source in sources:
-            stamp = None
-            where = source.location
-            if source.not_regular is not None:
-                pass
-            elif isinstance(where, tuple):
-                if where[0] != folder:
-                    if handle >= 0:
-                        os.close(handle)
-                        handle = -1
-                    folder = where[0]
-                    try:
-                        handle = os.open(where[0], os.O_RDONLY | os.O_DIRECTORY)
-                    except OSError:
-                        handle = -1
-                if handle >= 0:
-                    try:
-                        stamp = stamp_from(os.lstat(where[1], dir_fd=handle), now)
-                    except OSError:
-                        stamp = None
-            else:
-                stamp = stamp_of(where, now)
-            stamps.append(stamp)
-    finally:
-        if handle >= 0:
-            os.close(handle)
-    return stamps
 
 
 #: The pool's sizes (see :mod:`ksd_cli.pool`), here so that tests can make a pool of a few files.

@@ -216,7 +216,7 @@ def _documents(record: Agreement, as_of: date) -> tuple[DocumentState, ...]:
                 started and not ended,
                 started,
                 ended,
-                own_end and naskah.berlaku_sampai is not None and naskah.sampai_tidak_diketahui,
+                own_end and naskah.sampai_tidak_diketahui,
             )
         )
     return tuple(states)

@@ -11,17 +11,27 @@ is left to the whole.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from datetime import date
 from statistics import fmean
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from ksd_cli.config import Config
 from ksd_cli.documents import is_kb
 from ksd_cli.lifecycle import ENDED_STATUSES, DocumentState, Lifecycle, lifecycle
 from ksd_cli.messages import Lang, message
 from ksd_cli.models import Agreement, CalonMitra, Monev, Peristiwa, Pihak, Potential
-from ksd_cli.naming import party_name, sumber_dana_text
+from ksd_cli.naming import (
+    jenis_short,
+    naskah_short,
+    naskah_title,
+    party_name,
+    prioritas_title,
+    rekomendasi_title,
+    status_title,
+    sumber_dana_text,
+    tahap_title,
+)
 from ksd_cli.reference import ReferenceData, load_reference
 from ksd_cli.report.model import Cell, Period
 from ksd_cli.stalled import Assessment, assess_record
@@ -138,6 +148,13 @@ class _Words:
         found = self._held.get(("title", key))
         if found is None:
             found = self._held["title", key] = message(key, self.lang)
+        return found  # type: ignore[return-value]
+
+    def named(self, name: Callable[[Any, Lang], str], value: object) -> str:
+        """``name(value, lang)``: a title from :mod:`ksd_cli.naming` (``tahap_title``...)."""
+        found = self._held.get((name, value))
+        if found is None:
+            found = self._held[name, value] = name(value, self.lang)
         return found  # type: ignore[return-value]
 
     def party(self, party: Pihak | CalonMitra) -> str:
@@ -299,10 +316,10 @@ def _agreement_part(
     berakhir = reached.get("berakhir")
     kb = words.shared(_kb(state, config, record)) if record.jenis != "sinergi" else ()
     terakhir = latest.tanggal if latest else None
-    rekomendasi = words.title(f"rekomendasi.{latest.rekomendasi or 'none'}") if latest else ""
-    tahap = words.title(f"tahap.{state.tahap_terakhir or 'none'}")
-    status = words.title(f"status.{state.status}")
-    jenis = words.title(f"jenis-singkat.{record.jenis}")
+    rekomendasi = words.named(rekomendasi_title, latest.rekomendasi) if latest else ""
+    tahap = words.named(tahap_title, state.tahap_terakhir)
+    status = words.named(status_title, state.status)
+    jenis = words.named(jenis_short, record.jenis)
     urusan_teks, urusan = words.urusan(tuple(record.urusan))
     perangkat_daerah, perangkat_daerah_each = words.perangkat_daerah(
         tuple(record.perangkat_daerah or ())
@@ -362,7 +379,7 @@ def _agreement_part(
     expiring = {f.naskah for f in assessment.flags if f.code == "akan_berakhir"} - {None}
     if expiring:
         dokumen = tuple(
-            (d.position, words.title(f"naskah.{d.naskah.jenis}"), d.nomor, d.naskah.tanggal_ttd)
+            (d.position, words.named(naskah_title, d.naskah.jenis), d.nomor, d.naskah.tanggal_ttd)
             for d in state.documents
             if d.position in expiring
         )
@@ -432,7 +449,7 @@ def _potential_part(assessment: Assessment, potential: Potential, words: _Words)
             potential.id,
             " ".join(potential.potensi.split()),
             words.urusan((potential.urusan,))[0],
-            words.title(f"prioritas.{potential.prioritas}"),
+            words.named(prioritas_title, potential.prioritas),
             potential.tahun,
             potential.perangkat_daerah,
             "; ".join(mitra),
@@ -486,7 +503,7 @@ def _nomor_naskah(
                 f"{nama_pihak.get(peran, peran)} {nomor}"
                 for peran, nomor in document.naskah.nomor.items()
             )
-            parts.append(f"{words.title(f'naskah-singkat.{document.naskah.jenis}')}: {numbers}")
+            parts.append(f"{words.named(naskah_short, document.naskah.jenis)}: {numbers}")
     return "; ".join(parts)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, get_args
 
@@ -61,32 +61,20 @@ def _column(key: str, lang: Lang, kind: ColumnKind = "teks", width: int = 14) ->
 
 
 class _Titles:
-    """Flag, category and stage titles of one report, each looked up once (thousands of rows)."""
+    """Titles from :mod:`ksd_cli.naming` for one report, each worded once (thousands of rows)."""
 
     __slots__ = ("_found", "lang")
 
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
-        self._found: dict[tuple[str, str], str] = {}
+        self._found: dict[tuple[Callable[[str, Lang], str], str], str] = {}
 
-    def _title(self, kind: str, key: str) -> str:
-        found = self._found.get((kind, key))
+    def named(self, name: Callable[[str, Lang], str], value: str) -> str:
+        """``name(value, lang)``: ``flag_title``, ``kategori_title``, ``tahap_title``..."""
+        found = self._found.get((name, value))
         if found is None:
-            title = {"flag": flag_title, "kategori": kategori_title, "tahap": tahap_title}[kind]
-            found = self._found[kind, key] = title(key, self.lang)
+            found = self._found[name, value] = name(value, self.lang)
         return found
-
-    def flag(self, code: str) -> str:
-        """:func:`~ksd_cli.naming.flag_title`."""
-        return self._title("flag", code)
-
-    def kategori(self, kategori: str) -> str:
-        """:func:`~ksd_cli.naming.kategori_title`."""
-        return self._title("kategori", kategori)
-
-    def tahap(self, tahap: str) -> str:
-        """:func:`~ksd_cli.naming.tahap_title`."""
-        return self._title("tahap", tahap)
 
 
 def build_report(
@@ -230,7 +218,7 @@ def report_of_parts(
     titles = _Titles(lang)
     flags_of: dict[str, list[str]] = {}
     for flag in stalled.flags:
-        flags_of.setdefault(flag.id, []).append(titles.flag(flag.code))
+        flags_of.setdefault(flag.id, []).append(titles.named(flag_title, flag.code))
     daftar = _daftar_rows(agreements, mitra, flags_of)
     followed = followers_by_potential((a.id, a.stalled.potensi) for a in agreements).keys()
     flagged_potentials = {f.id for f in stalled.flags if f.code == "potensi_tanpa_tindak_lanjut"}
@@ -610,11 +598,11 @@ def _temuan(flags: Sequence[Flag], titles: _Titles) -> Table:
         tuple(
             (
                 f.id,
-                titles.flag(f.code),
+                titles.named(flag_title, f.code),
                 f.code,
-                titles.kategori(f.kategori),
+                titles.named(kategori_title, f.kategori),
                 f.judul,
-                titles.tahap(f.stage) if f.stage else "",
+                titles.named(tahap_title, f.stage) if f.stage else "",
                 f.since,
                 f.days,
                 f.threshold if f.code not in NO_THRESHOLD else NOT_APPLICABLE,

@@ -46,8 +46,8 @@ def canonical_text(data: dict[str, Any], header: str) -> str | None:
     return "\n".join(lines)
 
 
-# Ten thousand records of a few dozen values each: each value's type is told by ``type(...)
-# is`` first (a subclass, which no register gives, takes the general checks of _other), each
+# Ten thousand records of a few dozen values each: the common types are told by ``type(...)
+# is`` (a subclass, which no register gives, is written as _scalar writes it), and each
 # mapping's keys are ordered and checked once per set of keys, not once per record.
 
 
@@ -62,10 +62,10 @@ def _mapping(
         kind = type(value)
         if kind is str:
             lines.append(f"{lead}{key}: {_text(value, code)}")
-        elif kind is list:
+        elif isinstance(value, list):
             lines.append(f"{lead}{key}:")
             _items(value, child, code, pad, lines)
-        elif kind is dict:
+        elif isinstance(value, dict):
             lines.append(f"{lead}{key}:")
             inner = pad + "  "
             _mapping(value, child, inner, lines, inner)
@@ -74,7 +74,7 @@ def _mapping(
         elif kind is date:
             lines.append(f"{lead}{key}: {value.isoformat()}")
         else:
-            _other(key, value, child, code, pad, lead, lines)
+            lines.append(f"{lead}{key}: {_scalar(value, code)}")
         lead = pad
 
 
@@ -86,38 +86,14 @@ def _items(
     dash = pad + "  - "
     inner = pad + "    "
     for item in items:
-        kind = type(item)
-        if kind is dict:
+        if isinstance(item, dict):
             _mapping(item, model, inner, lines, dash)
-        elif kind is str:
+        elif type(item) is str:
             lines.append(dash + _text(item, code))
-        elif isinstance(item, dict):
-            _mapping(item, model, inner, lines, dash)
         elif isinstance(item, list):
             raise _Unsure
         else:
             lines.append(dash + _scalar(item, code))
-
-
-def _other(
-    key: str,
-    value: Any,
-    model: type[BaseModel] | None,
-    code: bool,
-    pad: str,
-    lead: str,
-    lines: list[str],
-) -> None:
-    """An entry whose value is not exactly a text, a list or a mapping."""
-    if isinstance(value, dict):
-        lines.append(f"{lead}{key}:")
-        inner = pad + "  "
-        _mapping(value, model, inner, lines, inner)
-    elif isinstance(value, list):
-        lines.append(f"{lead}{key}:")
-        _items(value, model, code, pad, lines)
-    else:
-        lines.append(f"{lead}{key}: {_scalar(value, code)}")
 
 
 @lru_cache(maxsize=1024)  # a record holds a few dozen sets of keys

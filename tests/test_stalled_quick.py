@@ -212,3 +212,72 @@ def test_many_flags_are_written_in_batches_as_one_list(
     out = io.StringIO()
     write_json(result, out)
     assert out.getvalue() == json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
+# ``ksd stalled``'s own assessment ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("as_of", DAYS)
+def test_the_stalled_assessment_is_the_full_one_but_for_unflagged_partners(
+    corpus: tuple[Path, list[LoadedRecord]], as_of: date
+) -> None:
+    root, records = corpus
+    here = Path(__file__).parent
+    records = records + _sound(here.parent) + _sound(here / "fixtures/stalled/proposals")
+    config = open_repository(root).config
+    reference = load_reference()
+    full, quick = [], []
+    for r in records:
+        kwargs = {"config": config, "as_of": as_of, "lang": "id", "reference": reference}
+        whole = assess_record(r.source, r.record, **kwargs)  # type: ignore[arg-type]
+        lean = stalled.assess_flags(r.source, r.record, **kwargs)  # type: ignore[arg-type]
+        if whole.flags or whole.potential:
+            assert lean == whole
+        else:
+            assert lean == replace(whole, region=None, partners=())
+        full.append(whole)
+        quick.append(lean)
+    assert sum(bool(a.flags) for a in full) > 10 or as_of == DAYS[0]
+    assert any(not a.flags and a.partners for a in full)
+    # Whoever owns the repository, the result is the same (partners named again or not).
+    for owner in (None, "64.02", "99"):
+        owned = config.model_copy(
+            update={"daerah": config.daerah.model_copy(update={"kode": owner})}
+        )
+        found = [
+            stalled.stalled_result(
+                assessed,
+                owned,
+                ids=[a.id for a in assessed],
+                named_potentials=(),
+                invalid=(),
+                as_of=as_of,
+            )
+            for assessed in (full, quick)
+        ]
+        assert found[0] == found[1]
+
+
+def test_one_layout_tells_a_month_from_its_first_day_and_lays_shared_lists_out_once() -> None:
+    one = Flag(
+        "K",
+        "J",
+        "kb_tanpa_pks",
+        "macet",
+        date(2018, 10, 1),
+        400,
+        365,
+        "x",
+        ("A", "B"),
+        ("C",),
+        "m",
+        "p",
+    )
+    month = replace(one, since=TanggalBulan.dari(2018, 10), mitra=("A", "B"), naskah=2)
+    found = [one, month, replace(one, mitra=(), perangkat_daerah=("A", "B")), month, one]
+    out = io.StringIO()
+    write_json(StalledResult(date(2026, 11, 30), tuple(found), 5, ()), out)
+    text = out.getvalue()
+    assert '"since": "2018-10"' in text and '"since": "2018-10-01"' in text
+    expected = StalledResult(date(2026, 11, 30), tuple(found), 5, ()).as_dict()
+    assert text == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"

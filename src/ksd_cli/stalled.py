@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
@@ -30,7 +30,7 @@ from ksd_cli.lifecycle import (
 )
 from ksd_cli.loading import LoadResult, Record
 from ksd_cli.messages import Lang, message
-from ksd_cli.models import PERISTIWA_JAWABAN, PERISTIWA_PENAWARAN, Potential
+from ksd_cli.models import PERISTIWA_JAWABAN, PERISTIWA_PENAWARAN, Agreement, Potential
 from ksd_cli.naming import (
     FLAG_CODES,
     JENIS_KB,
@@ -160,17 +160,22 @@ class StalledResult:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Subject:
-    """What every flag of one record repeats."""
+    """What every flag of one record repeats.
+
+    ``mitra`` may be left ``None`` and named by ``naming`` when the first flag is raised:
+    ``ksd stalled`` names no partner of a record that raises no flag.
+    """
 
     id: str
     judul: str
     stage: str | None
-    mitra: tuple[str, ...]
+    mitra: tuple[str, ...] | None
     perangkat_daerah: tuple[str, ...]
     path: str
     lang: Lang
+    naming: Callable[[], tuple[str, ...]] | None = None
 
     def flag(
         self,
@@ -193,6 +198,10 @@ class _Subject:
             threshold=_number_words(threshold, lang),
             **args,
         )
+        mitra = self.mitra
+        if mitra is None:
+            assert self.naming is not None, "a subject without partners names them"
+            mitra = self.mitra = self.naming()
         return Flag(
             self.id,
             self.judul,
@@ -202,7 +211,7 @@ class _Subject:
             days,
             threshold,
             self.stage,
-            self.mitra,
+            mitra,
             self.perangkat_daerah,
             text,
             self.path,
@@ -534,8 +543,10 @@ class Assessment:
 
     def flags_for(self, owner: str | None) -> tuple[Flag, ...]:
         """The flags, their partners named as in a repository owned by ``owner``."""
+        if self.potential or not self.flags:
+            return self.flags
         region = owner or record_region(self.id)
-        if self.potential or region == self.region:
+        if region == self.region:
             return self.flags
         mitra = tuple(name for _, name in without_owner(self.partners, region))
         return tuple(replace(f, mitra=mitra) for f in self.flags)
@@ -577,27 +588,81 @@ def assess_record(
         )
     if state is None or state.record is not record or state.as_of != as_of:
         state = lifecycle(record, as_of)
-    region = repository_region(config, (record.id,))
-    region = _shared(region) if region is not None else None
-    partners = _shared(tuple(_shared(p) for p in partner_names(record, None, reference)))
+    return _assess_agreement(source, record, config, lang, reference, state, partners_always=True)
+
+
+def assess_flags(
+    source: SourceFile,
+    record: Record,
+    *,
+    config: Config,
+    as_of: date,
+    lang: Lang,
+    reference: ReferenceData | None = None,
+) -> Assessment:
+    """:func:`assess_record` as :func:`stalled_result` alone needs it (``ksd stalled``).
+
+    An agreement that raises no flag is not given its ``region`` and ``partners``: they
+    only name the partners of its flags again (the report, which lists every agreement's
+    partners, calls :func:`assess_record`). Its partners are not even named, and the value
+    sent back from the worker is that much smaller.
+    """
+    if reference is None:
+        reference = load_reference()
+    if isinstance(record, Potential):
+        return assess_record(
+            source, record, config=config, as_of=as_of, lang=lang, reference=reference
+        )
+    state = lifecycle(record, as_of)
+    return _assess_agreement(source, record, config, lang, reference, state, partners_always=False)
+
+
+def _assess_agreement(
+    source: SourceFile,
+    record: Agreement,
+    config: Config,
+    lang: Lang,
+    reference: ReferenceData,
+    state: Lifecycle,
+    *,
+    partners_always: bool,
+) -> Assessment:
+    named: list[tuple[str | None, tuple[tuple[str, str], ...]]] = []
+
+    def partners() -> tuple[str | None, tuple[tuple[str, str], ...]]:
+        if not named:
+            region = repository_region(config, (record.id,))
+            region = _shared(region) if region is not None else None
+            found = partner_names(record, None, reference)
+            named.append((region, _shared(tuple(_shared(p) for p in found))))
+        return named[0]
+
+    def mitra() -> tuple[str, ...]:
+        region, found = partners()
+        names: tuple[str, ...] = _shared(tuple(n for _, n in without_owner(found, region)))
+        return names
+
     subject = _Subject(
         record.id,
         record.judul,
         state.tahap_terakhir,
-        _shared(tuple(name for _, name in without_owner(partners, region))),
+        None,
         _shared(tuple(record.perangkat_daerah or ())),
         source.rel,
         lang,
+        mitra,
     )
     thresholds = config.stalled.for_jenis(record.jenis)
+    flags = tuple(one_per_cause(agreement_flags(state, thresholds, subject), lang))
+    region, found = partners() if flags or partners_always else (None, ())
     return Assessment(
         record.id,
         False,
-        tuple(one_per_cause(agreement_flags(state, thresholds, subject), lang)),
+        flags,
         tuple(record.potensi or ()),
         any(d.sampai_tidak_diketahui for d in state.in_force),
         region,
-        partners,
+        found,
     )
 
 
@@ -702,7 +767,7 @@ def find_stalled_in(
     """
     from ksd_cli.validate import load_assessed
 
-    assess = functools.partial(assess_record, config=repository.config, as_of=as_of, lang=lang)
+    assess = functools.partial(assess_flags, config=repository.config, as_of=as_of, lang=lang)
     assessed = load_assessed(
         repository,
         assess,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from json.encoder import encode_basestring
 from typing import TextIO
 
@@ -96,9 +97,10 @@ def write_json(result: StalledResult, stream: TextIO) -> None:
             stream.write("[]")
             continue
         flags = result.flags
+        layout = FlagLayout()
         stream.write("[")
         for start in range(0, len(flags), _FLAGS_AT_ONCE):
-            batch = ",".join(flag_json(f) for f in flags[start : start + _FLAGS_AT_ONCE])
+            batch = ",".join(map(layout.text, flags[start : start + _FLAGS_AT_ONCE]))
             stream.write(f",{batch}" if start else batch)
         stream.write("\n  ]")
     stream.write("\n}\n")
@@ -111,24 +113,53 @@ _FLAGS_AT_ONCE = 500
 
 def flag_json(flag: Flag) -> str:
     """``flag.as_dict()`` laid out as an item of the ``flags`` list: a newline first."""
-    text = encode_basestring
-    return (
-        f'\n    {{\n      "id": {text(flag.id)},'
-        f'\n      "judul": {text(flag.judul)},'
-        f'\n      "code": {text(flag.code)},'
-        f'\n      "kategori": {text(flag.kategori)},'
-        f'\n      "since": {text(flag.since.isoformat())},'
-        f'\n      "days": {int.__repr__(flag.days)},'
-        f'\n      "threshold": {int.__repr__(flag.threshold)},'
-        f'\n      "stage": {"null" if flag.stage is None else text(flag.stage)},'
-        f'\n      "mitra": {_strings(flag.mitra)},'
-        f'\n      "perangkat_daerah": {_strings(flag.perangkat_daerah)},'
-        f'\n      "naskah": {"null" if flag.naskah is None else int.__repr__(flag.naskah + 1)},'
-        f'\n      "dokumen": {_numbers(flag.dokumen)},'
-        f'\n      "path": {text(flag.path)},'
-        f'\n      "message": {text(flag.message)}'
-        "\n    }"
-    )
+    return FlagLayout().text(flag)
+
+
+class FlagLayout:
+    """:func:`flag_json` for many flags, each part that recurs laid out once.
+
+    Partners, organisations, codes and dates recur from flag to flag (the partners and
+    organisations of a record are one value held for all, ``stalled._shared``). What is
+    laid out is kept only as long as the layout: one ``write_json``.
+    """
+
+    def __init__(self) -> None:
+        self._lists: dict[tuple[str, ...], str] = {}
+        self._words: dict[str, str] = {}
+        self._days: dict[date, str] = {}
+
+    def text(self, flag: Flag) -> str:
+        """``flag.as_dict()`` laid out as an item of the ``flags`` list: a newline first."""
+        text = encode_basestring
+        words, lists = self._words, self._lists
+        code = words.get(flag.code) or words.setdefault(flag.code, text(flag.code))
+        kategori = words.get(flag.kategori) or words.setdefault(flag.kategori, text(flag.kategori))
+        mitra = lists.get(flag.mitra) or lists.setdefault(flag.mitra, _strings(flag.mitra))
+        units = flag.perangkat_daerah
+        perangkat = lists.get(units) or lists.setdefault(units, _strings(units))
+        since = flag.since
+        if type(since) is date:  # a month-only date (a subclass) reads otherwise
+            day = self._days.get(since) or self._days.setdefault(since, since.isoformat())
+        else:
+            day = since.isoformat()
+        return (
+            f'\n    {{\n      "id": {text(flag.id)},'
+            f'\n      "judul": {text(flag.judul)},'
+            f'\n      "code": {code},'
+            f'\n      "kategori": {kategori},'
+            f'\n      "since": "{day}",'
+            f'\n      "days": {int.__repr__(flag.days)},'
+            f'\n      "threshold": {int.__repr__(flag.threshold)},'
+            f'\n      "stage": {"null" if flag.stage is None else text(flag.stage)},'
+            f'\n      "mitra": {mitra},'
+            f'\n      "perangkat_daerah": {perangkat},'
+            f'\n      "naskah": {"null" if flag.naskah is None else int.__repr__(flag.naskah + 1)},'
+            f'\n      "dokumen": {_numbers(flag.dokumen)},'
+            f'\n      "path": {text(flag.path)},'
+            f'\n      "message": {text(flag.message)}'
+            "\n    }"
+        )
 
 
 def _strings(items: tuple[str, ...]) -> str:

@@ -252,5 +252,8 @@ def test_an_assessment_pickles_as_a_call_of_its_class() -> None:
         Flag,
         tuple(getattr(flag, f.name) for f in dataclasses.fields(Flag)),
     )
-    assert assessment.__reduce__()[0] is Assessment
+    assert assessment.__reduce__() == (
+        Assessment,
+        tuple(getattr(assessment, f.name) for f in dataclasses.fields(Assessment)),
+    )
     assert pickle.loads(pickle.dumps(assessment)) == assessment  # noqa: S301

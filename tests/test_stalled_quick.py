@@ -233,12 +233,16 @@ def test_the_stalled_assessment_is_the_full_one_but_for_unflagged_partners(
         lean = stalled.assess_flags(r.source, r.record, **kwargs)  # type: ignore[arg-type]
         if whole.flags or whole.potential:
             assert lean == whole
-        else:
+        elif whole.potensi or whole.sampai_tidak_diketahui:
             assert lean == replace(whole, region=None, partners=())
+        else:
+            assert lean is stalled.NOTHING_TO_SAY
         full.append(whole)
         quick.append(lean)
     assert sum(bool(a.flags) for a in full) > 10 or as_of == DAYS[0]
     assert any(not a.flags and a.partners for a in full)
+    assert stalled.NOTHING_TO_SAY in quick
+    assert any(not a.flags and a.potensi for a in full)
     # Whoever owns the repository, the result is the same (partners named again or not).
     for owner in (None, "64.02", "99"):
         owned = config.model_copy(

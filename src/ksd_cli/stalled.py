@@ -634,7 +634,8 @@ def assess_flags(
     An agreement that raises no flag is not given its ``region`` and ``partners``: they
     only name the partners of its flags again (the report, which lists every agreement's
     partners, calls :func:`assess_record`). Its partners are not even named, and the value
-    sent back from the worker is that much smaller.
+    sent back from the worker is that much smaller: :data:`NOTHING_TO_SAY` when it names no
+    potential and every document in force has a known end.
     """
     if reference is None:
         reference = load_reference()
@@ -683,16 +684,20 @@ def _assess_agreement(
     )
     thresholds = config.stalled.for_jenis(record.jenis)
     flags = tuple(one_per_cause(agreement_flags(state, thresholds, subject), lang))
-    region, found = partners() if flags or partners_always else (None, ())
-    return Assessment(
-        record.id,
-        False,
-        flags,
-        tuple(record.potensi or ()),
-        any(d.sampai_tidak_diketahui for d in state.in_force),
-        region,
-        found,
-    )
+    potensi = tuple(record.potensi or ())
+    unknown_end = any(d.sampai_tidak_diketahui for d in state.in_force)
+    if partners_always or flags:
+        region, found = partners()
+        return Assessment(record.id, False, flags, potensi, unknown_end, region, found)
+    if potensi or unknown_end:
+        return Assessment(record.id, False, flags, potensi, unknown_end)
+    return NOTHING_TO_SAY
+
+
+#: What :func:`assess_flags` gives of every agreement that tells :func:`stalled_result`
+#: nothing: no flag, no potential named, no document in force without a known end. One value
+#: held for all, sent back from a worker once in each batch (its ``id`` is no record's).
+NOTHING_TO_SAY = Assessment("", False, ())
 
 
 @functools.lru_cache(maxsize=4096, typed=True)

@@ -285,3 +285,24 @@ def test_one_layout_tells_a_month_from_its_first_day_and_lays_shared_lists_out_o
     assert '"since": "2018-10"' in text and '"since": "2018-10-01"' in text
     expected = StalledResult(date(2026, 11, 30), tuple(found), 5, ()).as_dict()
     assert text == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_flag_sentence_looked_up_once_is_the_message_formatted(lang: Lang) -> None:
+    import string
+
+    from ksd_cli.messages import CATALOG, message
+
+    checked = 0
+    for key in CATALOG:
+        parts = key.split(".")
+        if parts[0] != "stalled" or len(parts) not in (2, 3) or parts[1] not in FLAG_CODES:
+            continue
+        variant = parts[2] if len(parts) == 3 else None
+        names = {n for _, n, _, _ in string.Formatter().parse(CATALOG[key][0]) if n}
+        args = {name: f"<{name} {{x}}>" for name in names}
+        assert stalled._sentence(parts[1], variant, lang).format(**args) == message(
+            key, lang, **args
+        )
+        checked += 1
+    assert checked > len(FLAG_CODES)  # every flag's sentence, and the variants

@@ -209,12 +209,9 @@ class _Subject:
         for key, value in args.items():
             if isinstance(value, date):
                 args[key] = _date_words(value, lang)
-        text = message(
-            f"stalled.{code}.{variant}" if variant else f"stalled.{code}",
-            lang,
-            days=_number_words(days, lang),
-            threshold=_number_words(threshold, lang),
-            **args,
+        # ``message`` with the sentence looked up once: every argument is already words.
+        text = _sentence(code, variant, lang).format(
+            days=_number_words(days, lang), threshold=_number_words(threshold, lang), **args
         )
         mitra = self.mitra
         if mitra is None:
@@ -236,6 +233,12 @@ class _Subject:
             naskah,
             (naskah,) if naskah is not None else (),
         )
+
+
+@functools.lru_cache(maxsize=64)
+def _sentence(code: str, variant: str | None, lang: Lang) -> str:
+    """The catalog's sentence of a flag (``message`` with no argument gives it unformatted)."""
+    return message(f"stalled.{code}.{variant}" if variant else f"stalled.{code}", lang)
 
 
 # Days, thresholds and dates recur from flag to flag: each worded once (in each process).

@@ -258,9 +258,6 @@ def agreement_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject)
         if state.continued(kb):
             continue  # renewed by a later KB-kind document: that one is judged instead
         followers = _followers(state, kb)
-        label = naskah_short(kb.naskah.jenis, subject.lang)
-        # A sinergi is followed by its nota kesepakatan: the sentence names it, not a "PKS".
-        variant = "sinergi" if record.jenis == "sinergi" else None
         if kb.ended and not any(
             f.naskah.tanggal_ttd is not None
             and kb.sampai is not None
@@ -275,8 +272,8 @@ def agreement_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject)
                 (as_of - kb.sampai).days,
                 0,
                 kb.position,
-                variant,
-                naskah_label=label,
+                _kb_variant(record),
+                naskah_label=naskah_short(kb.naskah.jenis, subject.lang),
                 ttd=kb.naskah.tanggal_ttd,
                 sampai=kb.sampai,
             )
@@ -289,8 +286,8 @@ def agreement_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject)
                     days,
                     thresholds.kb_tanpa_pks,
                     kb.position,
-                    variant,
-                    naskah_label=label,
+                    _kb_variant(record),
+                    naskah_label=naskah_short(kb.naskah.jenis, subject.lang),
                     ttd=kb.naskah.tanggal_ttd,
                 )
     yield from _implementation_flags(state, thresholds, subject)
@@ -332,6 +329,11 @@ def agreement_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject)
             )
 
 
+def _kb_variant(record: Agreement) -> str | None:
+    """A sinergi is followed by its nota kesepakatan: the sentence names it, not a "PKS"."""
+    return "sinergi" if record.jenis == "sinergi" else None
+
+
 def memorandum_documents(state: Lifecycle) -> tuple[DocumentState, ...]:
     """The signed documents that play the KB's part: a PKS (or its like) should follow them.
 
@@ -369,11 +371,13 @@ def _implementation_flags(
     state: Lifecycle, thresholds: Thresholds, subject: _Subject
 ) -> Iterator[Flag]:
     record, as_of = state.record, state.as_of
+    operational = [d for d in state.operational() if d.in_force]
+    if not operational:
+        return  # nothing in force to carry out (the dates need not be listed)
     pelaksanaan = sorted(
         e.tanggal for e in record.tahapan or () if e.tahap == "pelaksanaan" and e.tanggal <= as_of
     )
     monev = sorted(m.tanggal for m in record.monev or () if m.tanggal <= as_of)
-    operational = [d for d in state.operational() if d.in_force]
     for doc in operational:
         ttd = doc.naskah.tanggal_ttd
         assert ttd is not None
@@ -390,7 +394,7 @@ def _implementation_flags(
                 naskah_label=naskah_short(doc.naskah.jenis, subject.lang),
                 ttd=ttd,
             )
-    if operational and (pelaksanaan or monev):
+    if pelaksanaan or monev:
         if monev:
             since, basis = monev[-1], "monev"
         elif pelaksanaan:

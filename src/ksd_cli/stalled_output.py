@@ -119,7 +119,7 @@ def flag_json(flag: Flag) -> str:
 class FlagLayout:
     """:func:`flag_json` for many flags, each part that recurs laid out once.
 
-    Partners, organisations, codes and dates recur from flag to flag (the partners and
+    Partners, organisations, codes, stages and dates recur from flag to flag (the partners and
     organisations of a record are one value held for all, ``stalled._shared``). What is
     laid out is kept only as long as the layout: one ``write_json``.
     """
@@ -138,6 +138,11 @@ class FlagLayout:
         mitra = lists.get(flag.mitra) or lists.setdefault(flag.mitra, _strings(flag.mitra))
         units = flag.perangkat_daerah
         perangkat = lists.get(units) or lists.setdefault(units, _strings(units))
+        stage = flag.stage
+        if stage is None:
+            tahap = "null"
+        else:
+            tahap = words.get(stage) or words.setdefault(stage, text(stage))
         since = flag.since
         if type(since) is date:  # a month-only date (a subclass) reads otherwise
             day = self._days.get(since) or self._days.setdefault(since, since.isoformat())
@@ -151,7 +156,7 @@ class FlagLayout:
             f'\n      "since": "{day}",'
             f'\n      "days": {int.__repr__(flag.days)},'
             f'\n      "threshold": {int.__repr__(flag.threshold)},'
-            f'\n      "stage": {"null" if flag.stage is None else text(flag.stage)},'
+            f'\n      "stage": {tahap},'
             f'\n      "mitra": {mitra},'
             f'\n      "perangkat_daerah": {perangkat},'
             f'\n      "naskah": {"null" if flag.naskah is None else int.__repr__(flag.naskah + 1)},'

@@ -175,13 +175,13 @@ def _diff(arguments: Sequence[str]) -> Early | None:
     try:
         import io
 
-        from ksd_cli.diff import semantic_diff
-        from ksd_cli.diff.render import write_json
-
         opened = _opened(options)
         if opened is None:
             return None
         repo, day = opened
+        from ksd_cli.diff import semantic_diff
+        from ksd_cli.diff.render import write_json
+
         use_cache = "--no-cache" not in flags
         result = semantic_diff(repo, revision, None, as_of=day, lang=lang, use_cache=use_cache)
         stream = io.StringIO()
@@ -207,22 +207,23 @@ def _changed_since(arguments: Sequence[str]) -> Early | None:
     try:
         import io
 
-        from ksd_cli.changes import changes_since
-        from ksd_cli.outputs import FORMATS, write_stream
-        from ksd_cli.validate import validate_repository
-
         opened = _opened(options)
         if opened is None:
             return None
         repo, day = opened
-        paths, ids = changes_since(repo, revision).selection()
+        from ksd_cli.changes import changes_since_later
+
+        # git compares the revision with the work tree while the files are scanned.
+        changes = changes_since_later(repo, revision)
+        from ksd_cli.outputs import FORMATS, write_stream
+        from ksd_cli.validate import validate_repository
+
         report = validate_repository(
             repo,
             as_of=day,
             lang=lang,
-            paths=paths,
-            changed_ids=ids,
             use_cache="--no-cache" not in flags,
+            selection=lambda: changes().selection(),
         )
         stream = io.StringIO()
         write_stream(FORMATS["validate"]["json"], report, stream, lang=lang, color=None)
@@ -245,11 +246,12 @@ def _root(options: dict[str, str]) -> Path | None:
 def _opened(options: dict[str, str]) -> tuple[Repository, date] | None:
     """The repository of ``--root`` (or of the working folder) and the day it is judged as of.
 
-    ``None`` when ``--as-of`` is no date; a repository that cannot be opened raises.
+    ``None`` when ``--as-of`` is no date; a repository that cannot be opened raises. Its
+    record files are listed and stamped aside while the command's modules import.
     """
     from ksd_cli.repository import open_repository
 
-    repo = open_repository(_root(options))
+    repo = open_repository(_root(options), listed_aside=True)
     day = _as_of(options, repo)
     return None if day is None else (repo, day)
 

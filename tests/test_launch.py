@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -347,3 +348,32 @@ def test_ctrl_c_while_diffing_early_is_worded_as_the_full_command_line_words_it(
     full = _whole(arguments, capsys)
     assert full[0] == 130 and full[2].startswith("\nksd: ")
     assert _console(arguments, capsys) == full
+
+
+@pytest.mark.usefixtures("hermetic_git")
+def test_the_early_diff_starts_git_once_for_each_listing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git's listings, started before the diff's modules import, are the ones the diff reads."""
+    from ksd_cli import gitio
+
+    root = tmp_path / "repo"
+    changed_in_every_way(root)
+    started: list[str] = []
+    start = gitio.start_git
+
+    def counted(cwd: Path, args: Sequence[str]) -> Callable[[], bytes]:
+        started.append(args[0])
+        return start(cwd, args)
+
+    monkeypatch.setattr(gitio, "start_git", counted)
+    arguments = [*_DIFF, "--root", str(root)]
+    early = early_answer(arguments)
+    assert early is not None
+    assert sorted(started) == ["diff", "ls-tree"]
+    assert early.stdout == _whole(arguments, capsys)[1]
+    # Started and never asked for (another revision's listing): waited for, not left behind.
+    repo = gitio.open_git(root)
+    repo.start_listings("HEAD", ["data/agreements"])
+    repo.abandon_started()
+    assert not repo._started

@@ -86,24 +86,17 @@ def test_without_a_usable_child_the_files_are_listed_here(
     assert (found, repo.listed.listing().stamps_of(sources)) == _here(sample_repo)
 
 
-def test_a_repository_refused_after_forking_leaves_no_child(sample_repo: Path) -> None:
-    config = sample_repo / "ksd.toml"
-    config.write_text(
-        config.read_text(encoding="utf-8") + '\n[validate]\nignore = ["no-such-rule"]\n',
-        encoding="utf-8",
-    )
-    with pytest.raises(UserError):
-        open_repository(sample_repo, listed_aside=True)
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)
-
-
-def test_the_refusal_above_comes_after_the_fork(
+def test_a_repository_refused_after_forking_leaves_no_child(
     sample_repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The test above proves something: the configuration loads, the child is forked."""
-    forked: list[object] = []
-    monkeypatch.setattr(listed.Aside, "abandon", lambda self: forked.append(self))
+    abandoned: list[listed.Aside] = []
+    abandon = listed.Aside.abandon
+
+    def kept(self: listed.Aside) -> None:
+        abandoned.append(self)
+        abandon(self)
+
+    monkeypatch.setattr(listed.Aside, "abandon", kept)
     config = sample_repo / "ksd.toml"
     config.write_text(
         config.read_text(encoding="utf-8") + '\n[validate]\nignore = ["no-such-rule"]\n',
@@ -111,5 +104,7 @@ def test_the_refusal_above_comes_after_the_fork(
     )
     with pytest.raises(UserError):
         open_repository(sample_repo, listed_aside=True)
-    assert len(forked) == 1
-    os.waitpid(-1, 0)  # the child abandon() would have waited for
+    [aside] = abandoned
+    assert aside._child > 0  # forked, and waited for
+    with pytest.raises(ChildProcessError):
+        os.waitpid(aside._child, os.WNOHANG)

@@ -49,6 +49,11 @@ class GitRepository:
     #: ``COMMIT:PATH``, which git resolves by reading every tree on the path again for each
     #: file (a folder of 10,000 records: about 2 ms a file).
     _blobs: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, repr=False)
+    #: git commands started ahead (:meth:`start_listings`), by their arguments, until a
+    #: method asks for the same command: it then waits for the one started.
+    _started: dict[tuple[str, ...], Callable[[], bytes]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def run(self, *args: str, stdin: bytes | None = None) -> bytes:
         """Run ``git args`` at the top level and return its output; a failure is a GitError."""
@@ -59,7 +64,42 @@ class GitRepository:
 
         As :meth:`run`, while this process does other work (see :func:`start_git`).
         """
-        return start_git(self.toplevel, args)
+        started = self._started.pop(args, None)
+        return started if started is not None else start_git(self.toplevel, args)
+
+    def start_listings(self, revision: str, folders: Iterable[str]) -> None:
+        """Start now what :meth:`list_files_later` and :meth:`changed_paths_later` will ask.
+
+        For a caller that knows them before it can use them (``ksd_cli.launch`` starts them
+        before the diff's modules are imported). Wait for what is not asked for by then
+        with :meth:`abandon_started`.
+        """
+        commit = self.resolve(revision)
+        folders = list(folders)
+        for args in (self._ls_tree(commit, folders), self._diff_names(commit, folders)):
+            if args is not None and args not in self._started:
+                self._started[args] = start_git(self.toplevel, args)
+
+    def abandon_started(self) -> None:
+        """Wait for the commands started ahead that nothing asked for, and drop their output."""
+        while self._started:
+            _, output = self._started.popitem()
+            try:
+                output()
+            except GitError:
+                pass
+
+    def _ls_tree(self, commit: str, folders: Iterable[str]) -> tuple[str, ...] | None:
+        wanted = [self.prefix + f.strip("/").removeprefix("./") + "/" for f in folders]
+        if not wanted:
+            return None
+        return ("ls-tree", "-r", "-z", "--full-tree", commit, "--", *wanted)
+
+    def _diff_names(self, commit: str, folders: Iterable[str]) -> tuple[str, ...] | None:
+        wanted = [self.prefix + f.strip("/").removeprefix("./") + "/" for f in folders]
+        if not wanted:
+            return None
+        return ("diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", commit, "--", *wanted)
 
     def resolve(self, revision: str) -> str:
         """The commit id a revision names (a branch, a tag, ``HEAD~2``...)."""
@@ -125,10 +165,10 @@ class GitRepository:
         """:meth:`list_files`, git started now: the call returned waits for the list."""
         commit = self.resolve(revision)
         folders = list(folders)
-        wanted = [self.prefix + f.strip("/").removeprefix("./") + "/" for f in folders]
-        if not wanted:
+        args = self._ls_tree(commit, folders)
+        if args is None:
             return list
-        listed = self.start("ls-tree", "-r", "-z", "--full-tree", commit, "--", *wanted)
+        listed = self.start(*args)
         inside = {folder.strip("/").removeprefix("./") for folder in folders}
 
         def paths() -> list[str]:
@@ -192,12 +232,10 @@ class GitRepository:
     def changed_paths_later(self, revision: str, folders: Iterable[str]) -> Callable[[], list[str]]:
         """:meth:`changed_paths`, git started now: the call returned waits for the list."""
         commit = self.resolve(revision)
-        wanted = [self.prefix + f.strip("/").removeprefix("./") + "/" for f in folders]
-        if not wanted:
+        args = self._diff_names(commit, folders)
+        if args is None:
             return list
-        listed = self.start(
-            "diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", commit, "--", *wanted
-        )
+        listed = self.start(*args)
 
         def paths() -> list[str]:
             found = listed().decode("utf-8", "surrogateescape").split("\0")

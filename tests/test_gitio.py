@@ -113,7 +113,7 @@ def test_git_started_gives_what_git_run_gives(
         start_git(git_repo, listing)
 
 
-def test_files_are_read_by_their_blob_once_a_listing_or_a_comparison_named_it(
+def test_files_are_read_by_their_blob_once_a_comparison_named_it(
     git_repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The same contents by blob as by ``COMMIT:PATH`` (which git resolves tree by tree)."""
@@ -130,11 +130,11 @@ def test_files_are_read_by_their_blob_once_a_listing_or_a_comparison_named_it(
     by_path = open_git(git_repo).read_files(base, paths)
     assert set(by_path) == set(paths[:3])
     asked: list[bytes] = []
-    for named in ("listed", "compared"):
+    for named in ("changed_paths", "changed_files"):
         repo = open_git(git_repo)
-        if named == "listed":
-            listing = repo.list_files(base, [AGR, POT])
-            assert set(paths[:3]) <= set(listing) and paths[3] not in listing
+        if named == "changed_paths":
+            changed = set(repo.changed_paths(base, [AGR, POT]))
+            assert changed == {paths[0], paths[2]}  # untracked files are not listed
         else:
             changed = {c.path for c in repo.changed_files(base)}
             assert {paths[0], paths[2], paths[3]} <= changed
@@ -148,6 +148,6 @@ def test_files_are_read_by_their_blob_once_a_listing_or_a_comparison_named_it(
         assert repo.read_files(base, paths) == by_path
         requested = asked[-1].decode().splitlines()
         by_blob = [r for r in requested if ":" not in r]
-        # Listed: every file the revision has; compared: the changed ones it has.
-        assert len(by_blob) == (3 if named == "listed" else 2), requested
+        # The changed files the revision has; the unchanged one by its path.
+        assert len(by_blob) == 2, requested
         assert all(len(r) == 40 for r in by_blob)

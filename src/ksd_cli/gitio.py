@@ -23,6 +23,10 @@ _STATUS: dict[str, ChangeStatus] = {
 }
 
 
+#: How ``git diff`` lists the files that differ: with their blobs (see ``_blobs``).
+_RAW = ("--raw", "--no-abbrev", "-z", "--no-renames", "--no-ext-diff")
+
+
 class GitError(UserError):
     """git is missing, this is not a git repository, or a revision is unknown."""
 
@@ -44,8 +48,8 @@ class GitRepository:
     #: The commits revisions were resolved to, so that each is asked of git once per object
     #: (every method below takes a revision; most callers pass the same one several times).
     _commits: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
-    #: The blob of a file at a commit, by (commit, ksd-root-relative path), as a listing or a
-    #: comparison gave it: :meth:`read_files` asks git for the blob itself, not for
+    #: The blob of a file at a commit, by (commit, ksd-root-relative path), as a comparison
+    #: with the work tree gave it: :meth:`read_files` asks git for the blob itself, not for
     #: ``COMMIT:PATH``, which git resolves by reading every tree on the path again for each
     #: file (a folder of 10,000 records: about 2 ms a file).
     _blobs: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, repr=False)
@@ -93,13 +97,13 @@ class GitRepository:
         wanted = [self.prefix + f.strip("/").removeprefix("./") + "/" for f in folders]
         if not wanted:
             return None
-        return ("ls-tree", "-r", "-z", "--full-tree", commit, "--", *wanted)
+        return ("ls-tree", "-r", "-z", "--name-only", "--full-tree", commit, "--", *wanted)
 
     def _diff_names(self, commit: str, folders: Iterable[str]) -> tuple[str, ...] | None:
         wanted = [self.prefix + f.strip("/").removeprefix("./") + "/" for f in folders]
         if not wanted:
             return None
-        return ("diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", commit, "--", *wanted)
+        return ("diff", *_RAW, commit, "--", *wanted)
 
     def resolve(self, revision: str) -> str:
         """The commit id a revision names (a branch, a tag, ``HEAD~2``...)."""
@@ -173,15 +177,10 @@ class GitRepository:
 
         def paths() -> list[str]:
             found = []
-            for line in listed().decode("utf-8", "surrogateescape").split("\0"):
-                # "MODE TYPE OBJECT\tPATH"
-                head, _, item = line.partition("\t")
+            for item in listed().decode("utf-8", "surrogateescape").split("\0"):
                 rel = item.removeprefix(self.prefix)
                 if item and (rel.rsplit("/", 1)[0] if "/" in rel else "") in inside:
                     found.append(rel)
-                    _, kind, blob = head.split(" ")
-                    if kind == "blob":
-                        self._blobs[commit, rel] = blob
             return sorted(found)
 
         return paths
@@ -236,14 +235,7 @@ class GitRepository:
         if args is None:
             return list
         listed = self.start(*args)
-
-        def paths() -> list[str]:
-            found = listed().decode("utf-8", "surrogateescape").split("\0")
-            return sorted(
-                p.removeprefix(self.prefix) for p in found if p.startswith(self.prefix) and p
-            )
-
-        return paths
+        return lambda: sorted(c.path for c in self._compared(commit, listed()))
 
     def changed_files(self, revision: str) -> list[Change]:
         """Files changed since ``revision`` in the working tree, paths from the ksd root.
@@ -258,25 +250,12 @@ class GitRepository:
         scope = self.prefix or "."
         # Both run at once. ``--raw`` names each file's blob at the revision, so that
         # ``read_files`` then asks git for the blob itself (see ``_blobs``).
-        compared = self.start(
-            *("diff", "--raw", "--no-abbrev", "-z", "--no-renames", "--no-ext-diff"),
-            *(commit, "--", scope),
-        )
+        compared = self.start("diff", *_RAW, commit, "--", scope)
         others = self.start("ls-files", "--others", "--exclude-standard", "-z", "--", scope)
 
         def changed() -> list[Change]:
             compared_out, others_out = _each_output(compared, others)
-            changes: dict[str, Change] = {}
-            listed = compared_out.decode("utf-8", "surrogateescape").split("\0")
-            for raw, path in zip(listed[0::2], listed[1::2], strict=False):
-                # ":OLDMODE NEWMODE OLDBLOB NEWBLOB STATUS"
-                parts = raw.split(" ")
-                if len(parts) != 5 or not path.startswith(self.prefix):
-                    continue
-                rel = path.removeprefix(self.prefix)
-                changes[rel] = Change(rel, _STATUS.get(parts[4][:1], "modified"))
-                if parts[0] != ":160000" and parts[2].strip("0"):
-                    self._blobs[commit, rel] = parts[2]
+            changes = {c.path: c for c in self._compared(commit, compared_out)}
             for path in others_out.decode("utf-8", "surrogateescape").split("\0"):
                 if path and path.startswith(self.prefix):
                     rel = path.removeprefix(self.prefix)
@@ -284,6 +263,24 @@ class GitRepository:
             return sorted(changes.values(), key=lambda c: c.path)
 
         return changed
+
+    def _compared(self, commit: str, out: bytes) -> list[Change]:
+        """The files ``git diff --raw`` (``_RAW``) names, each file's blob at ``commit`` kept.
+
+        Paths from the ksd root; files outside it are left out.
+        """
+        changes: list[Change] = []
+        fields = out.decode("utf-8", "surrogateescape").split("\0")
+        for raw, path in zip(fields[0::2], fields[1::2], strict=False):
+            # ":OLDMODE NEWMODE OLDBLOB NEWBLOB STATUS"
+            parts = raw.split(" ")
+            if len(parts) != 5 or not path or not path.startswith(self.prefix):
+                continue
+            rel = path.removeprefix(self.prefix)
+            changes.append(Change(rel, _STATUS.get(parts[4][:1], "modified")))
+            if parts[0] != ":160000" and parts[2].strip("0"):
+                self._blobs[commit, rel] = parts[2]
+        return changes
 
 
 def run_git(cwd: Path, args: Sequence[str], *, stdin: bytes | None = None) -> bytes:

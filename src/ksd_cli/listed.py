@@ -16,13 +16,14 @@ import gc
 import marshal
 import os
 import tempfile
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from ksd_cli.cache import Stamp, stamps_of
-from ksd_cli.repository import Repository, SourceFile
+from ksd_cli.repository import NotRegular, Repository, SourceFile
 
 
 @dataclass(frozen=True)
@@ -90,28 +91,47 @@ class Aside:
             out.seek(0)
             try:
                 return _from_parts(marshal.loads(out.read()))
-            except (EOFError, ValueError, TypeError):
+            except (EOFError, ValueError, TypeError, KeyError):
                 return None
 
 
+#: How the child writes each file's ``not_regular``, one character a file.
+_NOT_REGULAR: dict[str | None, str] = {None: "-", "symlink": "l", "special": "s"}
+_FROM_CHARACTER: dict[str, NotRegular | None] = {"-": None, "l": "symlink", "s": "special"}
+#: The stamp written for a file without one (a real file's size is never negative).
+_NO_STAMP = (-1, -1, -1, -1)
+
+
 def _child(repository: Repository, out: IO[bytes]) -> None:
-    """The forked child's whole life: list, stamp, write, leave without cleaning up."""
+    """The forked child's whole life: list, stamp, write, leave without cleaning up.
+
+    Each folder is written as its path, kind and prefix, its files' names joined by NUL,
+    one character a file for ``not_regular`` and the stamps as one array of integers:
+    a few values for the parent to read instead of one tuple a file.
+    """
     code = 1
     try:
         # A collection here would touch every object shared with the parent, copying pages.
         gc.disable()
         sources = repository.source_files()
         stamps = stamps_of(sources)
-        parts: list[tuple[str, str, str, list[tuple[str, str | None, Stamp | None]]]] = []
+        parts: list[tuple[str, str, str, list[str], list[str], array[int]]] = []
         for source, stamp in zip(sources, stamps, strict=True):
             where = source.location
             assert isinstance(where, tuple)
             folder = str(where[0])
             if not parts or parts[-1][0] != folder:
                 prefix = source.rel[: len(source.rel) - len(where[1])]
-                parts.append((folder, source.kind, prefix, []))
-            parts[-1][3].append((where[1], source.not_regular, stamp))
-        out.write(marshal.dumps(parts))
+                parts.append((folder, source.kind, prefix, [], [], array("q")))
+            part = parts[-1]
+            part[3].append(where[1])
+            part[4].append(_NOT_REGULAR[source.not_regular])
+            part[5].extend(stamp if stamp is not None else _NO_STAMP)
+        written = [
+            (folder, kind, prefix, "\0".join(names), "".join(flags), numbers.tobytes())
+            for folder, kind, prefix, names, flags, numbers in parts
+        ]
+        out.write(marshal.dumps(written))
         out.flush()
         code = 0
     finally:
@@ -125,11 +145,21 @@ def _from_parts(parts: object) -> Listing | None:
         return None
     sources: list[SourceFile] = []
     stamps: list[Stamp | None] = []
-    for folder, kind, prefix, files in parts:
+    for folder, kind, prefix, joined, flags, numbers in parts:
         place = Path(folder)
-        for name, not_regular, stamp in files:
-            sources.append(SourceFile((place, name), prefix + name, kind, not_regular))
-            stamps.append(stamp)
+        names = joined.split("\0") if joined else []
+        values = array("q")
+        values.frombytes(numbers)
+        if not len(names) == len(flags) == len(values) // 4:
+            return None
+        sources.extend(
+            SourceFile((place, name), prefix + name, kind, _FROM_CHARACTER[flag])
+            for name, flag in zip(names, flags, strict=True)
+        )
+        each = iter(values)
+        stamps.extend(
+            None if stamp[0] < 0 else stamp for stamp in zip(each, each, each, each, strict=True)
+        )
     return Listing(tuple(sources), tuple(stamps))
 
 

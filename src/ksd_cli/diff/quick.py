@@ -305,13 +305,22 @@ def _flags(
     config = side.config
     ignored = ignored_codes(config)
     errors: dict[str, list[Diagnostic]] = defaultdict(list)
-    for finding in (*(d for s in side.entries.values() for d in s.entry.checks), *side.cross):
+    broken = []
+    # One pass over every file: most have no finding of their own and load.
+    for rel, scanned in side.entries.items():
+        entry = scanned.entry
+        if entry.facts is None:
+            broken.append(rel)
+        for finding in entry.checks:
+            if finding.code not in ignored and finding.severity is Severity.ERROR:
+                errors[finding.path].append(finding)
+    for finding in side.cross:
         if finding.code not in ignored and finding.severity is Severity.ERROR:
             errors[finding.path].append(finding)
+    broken.sort()
     records = [f.loaded for f in snapshot.files.values() if f.loaded is not None]
     named = {p for item in side.facts.values() if item.kind == "agreement" for p in item.potensi}
     agreements_folder = config.paths.agreements.strip("/") + "/"
-    broken = sorted(rel for rel, s in side.entries.items() if s.entry.facts is None)
     for rel in broken:
         if rel.startswith(agreements_folder):
             named.update(named_potentials(_text(side, snapshot, rel)))

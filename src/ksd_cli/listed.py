@@ -20,7 +20,7 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, NoReturn
 
 from ksd_cli.cache import Stamp, stamps_of
 from ksd_cli.repository import NotRegular, Repository, SourceFile
@@ -59,7 +59,10 @@ class Aside:
         self._out: IO[bytes] | None = None
         if not can_fork():
             return
-        out = tempfile.TemporaryFile()  # noqa: SIM115 - closed when the child is waited for
+        try:
+            out = tempfile.TemporaryFile()  # noqa: SIM115 - closed when the child is waited for
+        except OSError:
+            return  # no temporary folder to write in: listed here
         try:
             child = os.fork()
         except OSError:
@@ -102,7 +105,7 @@ _FROM_CHARACTER: dict[str, NotRegular | None] = {"-": None, "l": "symlink", "s":
 _NO_STAMP = (-1, -1, -1, -1)
 
 
-def _child(repository: Repository, out: IO[bytes]) -> None:
+def _child(repository: Repository, out: IO[bytes]) -> NoReturn:
     """The forked child's whole life: list, stamp, write, leave without cleaning up.
 
     Each folder is written as its path, kind and prefix, its files' names joined by NUL,

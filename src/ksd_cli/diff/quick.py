@@ -245,12 +245,18 @@ def _source(rel: str, kinds: Mapping[str, Kind]) -> SourceFile:
 
 
 def _reach(before: _Side, after: _Side, changed: set[str]) -> set[str]:
-    """The files a change can reach (see the module's documentation), on either side."""
+    """The files a change can reach (see the module's documentation), on either side.
+
+    The sides' facts differ only in the changed files, which are reached anyway: a file is
+    reached by its own facts alone, so the revision's side is looked through only when C016
+    links records alike (through every record's facts).
+    """
     ids: set[str] = {PurePosixPath(rel).stem for rel in changed}
     for side in (before, after):
         ids.update(side.facts[rel].id for rel in changed if rel in side.facts)
     wanted = set(changed)
-    for side in (before, after):
+    sides = (before, after) if _ALIKE_JUDGED else (after,)
+    for side in sides:
         wanted |= affected_paths(side.facts, ids, alike=_ALIKE_JUDGED)
     potentials: set[str] = set()
     for side in (before, after):
@@ -258,8 +264,7 @@ def _reach(before: _Side, after: _Side, changed: set[str]) -> set[str]:
             item = side.facts.get(rel)
             if item is not None:
                 potentials.update(item.potensi if item.kind == "agreement" else (item.id,))
-    for side in (before, after):
-        wanted.update(rel for rel, item in side.facts.items() if item.id in potentials)
+    wanted.update(rel for rel, item in after.facts.items() if item.id in potentials)
     return wanted
 
 

@@ -377,3 +377,29 @@ def test_the_early_diff_starts_git_once_for_each_listing(
     repo.start_listings("HEAD", ["data/agreements"])
     repo.abandon_started()
     assert not repo._started
+
+
+@pytest.mark.usefixtures("hermetic_git")
+def test_the_early_answers_read_the_files_the_child_listed(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    _own_cache: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The files are listed and stamped aside (never here), and the answers are the same."""
+    from ksd_cli import listed
+
+    root = tmp_path / "repo"
+    changed_in_every_way(root)
+    full = {tuple(a): _whole([*a, "--root", str(root)], capsys) for a in (_DIFF, _SINCE)}
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+
+    def not_here(repository: object) -> listed.Listing:
+        raise AssertionError("listed here, not by the child")
+
+    monkeypatch.setattr(listed, "_listing_here", not_here)
+    for arguments, answer in full.items():
+        for _ in ("cold", "warm"):
+            early = early_answer([*arguments, "--root", str(root)])
+            assert early is not None
+            assert (early.code, early.stdout, early.stderr) == answer

@@ -372,6 +372,12 @@ def test_the_early_diff_starts_git_once_for_each_listing(
     assert early is not None
     assert sorted(started) == ["diff", "ls-tree"]
     assert early.stdout == _whole(arguments, capsys)[1]
+    # A range compares two commits: answered early too, the work tree never compared.
+    started.clear()
+    ranged = ["diff", "HEAD..HEAD", "--format", "json", *AS_OF, "--root", str(root)]
+    early = early_answer(ranged)
+    assert early is not None and "diff" not in started  # nothing compared with the work tree
+    assert early.stdout == _whole(ranged, capsys)[1]
     # Started and never asked for (another revision's listing): waited for, not left behind.
     repo = gitio.open_git(root)
     repo.start_listings("HEAD", ["data/agreements"])

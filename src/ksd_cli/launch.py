@@ -198,7 +198,10 @@ def _diffed(revision: str, options: dict[str, str], flags: set[str], lang: Lang)
         # git lists the revision's record files and compares them with the work tree while
         # the diff's modules import (the diff against the work tree asks for exactly these).
         git = open_git(repo.root)
-        git.start_listings(revision, (repo.config.paths.agreements, repo.config.paths.potentials))
+        if ".." not in revision:  # a range compares two commits: nothing to start ahead
+            git.start_listings(
+                revision, (repo.config.paths.agreements, repo.config.paths.potentials)
+            )
         from ksd_cli.diff import semantic_diff
         from ksd_cli.diff.render import write_json
 

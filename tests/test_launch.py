@@ -370,7 +370,8 @@ def test_the_early_diff_starts_git_once_for_each_listing(
     arguments = [*_DIFF, "--root", str(root)]
     early = early_answer(arguments)
     assert early is not None
-    assert sorted(started) == ["diff", "ls-tree"]
+    # git's listings, the short id and ksd.toml at the revision: each once.
+    assert sorted(started) == ["cat-file", "diff", "ls-tree", "rev-parse"]
     assert early.stdout == _whole(arguments, capsys)[1]
     # A range compares two commits: answered early too, the work tree never compared.
     started.clear()

@@ -71,16 +71,25 @@ class GitRepository:
         started = self._started.pop(args, None)
         return started if started is not None else start_git(self.toplevel, args)
 
-    def start_listings(self, revision: str, folders: Iterable[str]) -> None:
-        """Start now what :meth:`list_files_later` and :meth:`changed_paths_later` will ask.
+    def start_listings(
+        self, revision: str, folders: Iterable[str], files: Iterable[str] = ()
+    ) -> None:
+        """Start now the git commands that a diff of ``revision`` with the work tree runs.
 
-        For a caller that knows them before it can use them (``ksd_cli.launch`` starts them
-        before the diff's modules are imported). Wait for what is not asked for by then
-        with :meth:`abandon_started`.
+        Those of :meth:`list_files_later` and :meth:`changed_paths_later` (of ``folders``),
+        :meth:`short` and :meth:`show_file` (of ``files``). For a caller that knows them
+        before it can use them (``ksd_cli.launch`` starts them before the diff's modules are
+        imported). Wait for what is not asked for by then with :meth:`abandon_started`.
         """
         commit = self.resolve(revision)
         folders = list(folders)
-        for args in (self._ls_tree(commit, folders), self._diff_names(commit, folders)):
+        wanted = [
+            self._ls_tree(commit, folders),
+            self._diff_names(commit, folders),
+            ("rev-parse", "--short", commit),
+            *(self._blob_of(commit, path) for path in files),
+        ]
+        for args in wanted:
             if args is not None and args not in self._started:
                 self._started[args] = start_git(self.toplevel, args)
 
@@ -159,7 +168,7 @@ class GitRepository:
 
     def short(self, commit: str) -> str:
         """The abbreviated id of a commit."""
-        return self.run("rev-parse", "--short", commit).decode().strip()
+        return self._output("rev-parse", "--short", commit).decode().strip()
 
     def list_files(self, revision: str, folders: Iterable[str]) -> list[str]:
         """The files directly inside ``folders`` (ksd-root-relative) at ``revision``."""
@@ -192,9 +201,17 @@ class GitRepository:
         """
         commit = self.resolve(revision)
         try:
-            return self.run("cat-file", "blob", f"{commit}:{self.prefix}{path}")
+            return self._output(*self._blob_of(commit, path))
         except GitError:
             return None
+
+    def _blob_of(self, commit: str, path: str) -> tuple[str, ...]:
+        return ("cat-file", "blob", f"{commit}:{self.prefix}{path}")
+
+    def _output(self, *args: str) -> bytes:
+        """:meth:`run` of ``args``, or the output of the same command started ahead."""
+        started = self._started.pop(args, None)
+        return started() if started is not None else self.run(*args)
 
     def read_files(self, revision: str, paths: Sequence[str]) -> dict[str, bytes]:
         """The contents of many files at ``revision`` through one ``git cat-file --batch``."""

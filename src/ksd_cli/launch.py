@@ -193,15 +193,15 @@ def _diffed(revision: str, options: dict[str, str], flags: set[str], lang: Lang)
     repo, day = opened
     git: GitRepository | None = None
     try:
+        from ksd_cli import CONFIG_FILE
         from ksd_cli.gitio import open_git
 
         # git lists the revision's record files and compares them with the work tree while
         # the diff's modules import (the diff against the work tree asks for exactly these).
         git = open_git(repo.root)
         if ".." not in revision:  # a range compares two commits: nothing to start ahead
-            git.start_listings(
-                revision, (repo.config.paths.agreements, repo.config.paths.potentials)
-            )
+            folders = (repo.config.paths.agreements, repo.config.paths.potentials)
+            git.start_listings(revision, folders, files=(CONFIG_FILE,))
         from ksd_cli.diff import semantic_diff
         from ksd_cli.diff.render import write_json
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from gitrepos import AGR, DAY, PASAR, POT, SAMPAH, commit, git, put
 
+from ksd_cli import gitio
 from ksd_cli.cli import main
 from ksd_cli.diff import semantic_diff
 from ksd_cli.gitio import open_git
@@ -110,3 +111,43 @@ def test_git_started_gives_what_git_run_gives(
     monkeypatch.setenv("PATH", str(git_repo))  # no git there
     with pytest.raises(GitError):
         start_git(git_repo, listing)
+
+
+def test_files_are_read_by_their_blob_once_a_comparison_named_it(
+    git_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same contents by blob as by ``COMMIT:PATH`` (which git resolves tree by tree)."""
+    base = git(git_repo, "rev-parse", "HEAD").strip()
+    put(git_repo, f"{AGR}/KSD-6402-2025-001.yaml", SAMPAH + "catatan: changed\n")
+    (git_repo / POT / "POT-6402-2024-001.yaml").unlink()
+    put(git_repo, f"{AGR}/KSD-6402-2026-001.yaml", PASAR)
+    paths = [
+        f"{AGR}/KSD-6402-2025-001.yaml",
+        f"{AGR}/KSD-6402-2025-002.yaml",
+        f"{POT}/POT-6402-2024-001.yaml",
+        f"{AGR}/KSD-6402-2026-001.yaml",  # not at the revision
+    ]
+    by_path = open_git(git_repo).read_files(base, paths)
+    assert set(by_path) == set(paths[:3])
+    asked: list[bytes] = []
+    for named in ("changed_paths", "changed_files"):
+        repo = open_git(git_repo)
+        if named == "changed_paths":
+            changed = set(repo.changed_paths(base, [AGR, POT]))
+            assert changed == {paths[0], paths[2]}  # untracked files are not listed
+        else:
+            changed = {c.path for c in repo.changed_files(base)}
+            assert {paths[0], paths[2], paths[3]} <= changed
+        run = gitio.run_git
+
+        def spy(cwd: Path, args: object, *, stdin: bytes | None = None, run: object = run) -> bytes:
+            asked.append(stdin or b"")
+            return run(cwd, args, stdin=stdin)  # type: ignore[operator, no-any-return]
+
+        monkeypatch.setattr(gitio, "run_git", spy)
+        assert repo.read_files(base, paths) == by_path
+        requested = asked[-1].decode().splitlines()
+        by_blob = [r for r in requested if ":" not in r]
+        # The changed files the revision has; the unchanged one by its path.
+        assert len(by_blob) == 2, requested
+        assert all(len(r) == 40 for r in by_blob)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -347,3 +348,65 @@ def test_ctrl_c_while_diffing_early_is_worded_as_the_full_command_line_words_it(
     full = _whole(arguments, capsys)
     assert full[0] == 130 and full[2].startswith("\nksd: ")
     assert _console(arguments, capsys) == full
+
+
+@pytest.mark.usefixtures("hermetic_git")
+def test_the_early_diff_starts_git_once_for_each_listing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git's listings, started before the diff's modules import, are the ones the diff reads."""
+    from ksd_cli import gitio
+
+    root = tmp_path / "repo"
+    changed_in_every_way(root)
+    started: list[str] = []
+    start = gitio.start_git
+
+    def counted(cwd: Path, args: Sequence[str]) -> Callable[[], bytes]:
+        started.append(args[0])
+        return start(cwd, args)
+
+    monkeypatch.setattr(gitio, "start_git", counted)
+    arguments = [*_DIFF, "--root", str(root)]
+    early = early_answer(arguments)
+    assert early is not None
+    # git's listings, the short id and ksd.toml at the revision: each once.
+    assert sorted(started) == ["cat-file", "diff", "ls-tree", "rev-parse"]
+    assert early.stdout == _whole(arguments, capsys)[1]
+    # A range compares two commits: answered early too, the work tree never compared.
+    started.clear()
+    ranged = ["diff", "HEAD..HEAD", "--format", "json", *AS_OF, "--root", str(root)]
+    early = early_answer(ranged)
+    assert early is not None and "diff" not in started  # nothing compared with the work tree
+    assert early.stdout == _whole(ranged, capsys)[1]
+    # Started and never asked for (another revision's listing): waited for, not left behind.
+    repo = gitio.open_git(root)
+    repo.start_listings("HEAD", ["data/agreements"])
+    repo.abandon_started()
+    assert not repo._started
+
+
+@pytest.mark.usefixtures("hermetic_git")
+def test_the_early_answers_read_the_files_the_child_listed(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    _own_cache: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The files are listed and stamped aside (never here), and the answers are the same."""
+    from ksd_cli import listed
+
+    root = tmp_path / "repo"
+    changed_in_every_way(root)
+    full = {tuple(a): _whole([*a, "--root", str(root)], capsys) for a in (_DIFF, _SINCE)}
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+
+    def not_here(repository: object) -> listed.Listing:
+        raise AssertionError("listed here, not by the child")
+
+    monkeypatch.setattr(listed, "_listing_here", not_here)
+    for arguments, answer in full.items():
+        for _ in ("cold", "warm"):
+            early = early_answer([*arguments, "--root", str(root)])
+            assert early is not None
+            assert (early.code, early.stdout, early.stderr) == answer

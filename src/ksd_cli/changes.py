@@ -6,11 +6,12 @@ changed files and the ids they carried before and after.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from ksd_cli.config import CONFIG_FILE
-from ksd_cli.gitio import open_git
+from ksd_cli.gitio import Change, GitRepository, open_git
 from ksd_cli.repository import Repository
 from ksd_cli.yamlread import LoadProblem, read_document
 
@@ -36,12 +37,26 @@ class ChangeSet:
 
 def changes_since(repository: Repository, revision: str) -> ChangeSet:
     """What changed in the records since ``revision`` (committed, staged, unstaged, untracked)."""
+    return changes_since_later(repository, revision)()
+
+
+def changes_since_later(repository: Repository, revision: str) -> Callable[[], ChangeSet]:
+    """:func:`changes_since`, git started now: the call returned waits for it.
+
+    A bad revision, or a folder outside git, raises here; git failing, in the call.
+    """
     git = open_git(repository.root)
+    later = git.changed_files_later(revision)
+    return lambda: _changes(repository, git, revision, later())
+
+
+def _changes(
+    repository: Repository, git: GitRepository, revision: str, changes: list[Change]
+) -> ChangeSet:
     folders = {
         repository.config.paths.agreements.strip("/").removeprefix("./"),
         repository.config.paths.potentials.strip("/").removeprefix("./"),
     }
-    changes = git.changed_files(revision)
     records = [
         c
         for c in changes

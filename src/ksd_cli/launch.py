@@ -16,9 +16,11 @@ output file that cannot be written, any error while computing) goes to the full 
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from ksd_cli.answers import Answers
+    from ksd_cli.gitio import GitRepository
     from ksd_cli.repository import Repository
 
 #: What each command answered early understands: options followed by their value, flags.
@@ -172,23 +175,47 @@ def _diff(arguments: Sequence[str]) -> Early | None:
     lang = _language(options)
     if lang is None or not _plain_root(options):
         return None
-    try:
-        import io
+    with _collector_paused():
+        try:
+            answer = _diffed(revision, options, flags, lang)
+        except Exception:  # noqa: BLE001 - the full command line says what went wrong
+            return None
+    return Early(answer) if answer is not None else None
 
+
+def _diffed(revision: str, options: dict[str, str], flags: set[str], lang: Lang) -> str | None:
+    """The JSON :func:`_diff` answers, or ``None``; anything wrong raises."""
+    import io
+
+    opened = _opened(options)
+    if opened is None:
+        return None
+    repo, day = opened
+    git: GitRepository | None = None
+    try:
+        from ksd_cli import CONFIG_FILE
+        from ksd_cli.gitio import open_git
+
+        # git lists the revision's record files and compares them with the work tree while
+        # the diff's modules import (the diff against the work tree asks for exactly these).
+        git = open_git(repo.root)
+        if ".." not in revision:  # a range compares two commits: nothing to start ahead
+            folders = (repo.config.paths.agreements, repo.config.paths.potentials)
+            git.start_listings(revision, folders, files=(CONFIG_FILE,))
         from ksd_cli.diff import semantic_diff
         from ksd_cli.diff.render import write_json
 
-        opened = _opened(options)
-        if opened is None:
-            return None
-        repo, day = opened
         use_cache = "--no-cache" not in flags
-        result = semantic_diff(repo, revision, None, as_of=day, lang=lang, use_cache=use_cache)
+        result = semantic_diff(
+            repo, revision, None, as_of=day, lang=lang, use_cache=use_cache, git=git
+        )
         stream = io.StringIO()
         write_json(result, stream)
-    except Exception:  # noqa: BLE001 - the full command line says what went wrong
-        return None
-    return Early(stream.getvalue())
+    finally:
+        if git is not None:
+            git.abandon_started()
+        _let_go(repo)
+    return stream.getvalue()
 
 
 def _changed_since(arguments: Sequence[str]) -> Early | None:
@@ -204,31 +231,61 @@ def _changed_since(arguments: Sequence[str]) -> Early | None:
     lang = _language(options)
     if revision is None or lang is None or not _plain_root(options) or sys.stderr.isatty():
         return None
-    try:
-        import io
+    with _collector_paused():
+        try:
+            return _checked(revision, options, flags, lang)
+        except Exception:  # noqa: BLE001 - the full command line says what went wrong
+            return None
 
-        from ksd_cli.changes import changes_since
+
+def _checked(revision: str, options: dict[str, str], flags: set[str], lang: Lang) -> Early | None:
+    """What :func:`_changed_since` answers, or ``None``; anything wrong raises."""
+    import io
+
+    opened = _opened(options)
+    if opened is None:
+        return None
+    repo, day = opened
+    try:
+        from ksd_cli.changes import changes_since_later
+
+        # git compares the revision with the work tree while the files are scanned.
+        changes = changes_since_later(repo, revision)
         from ksd_cli.outputs import FORMATS, write_stream
         from ksd_cli.validate import validate_repository
 
-        opened = _opened(options)
-        if opened is None:
-            return None
-        repo, day = opened
-        paths, ids = changes_since(repo, revision).selection()
         report = validate_repository(
             repo,
             as_of=day,
             lang=lang,
-            paths=paths,
-            changed_ids=ids,
             use_cache="--no-cache" not in flags,
+            selection=lambda: changes().selection(),
         )
-        stream = io.StringIO()
-        write_stream(FORMATS["validate"]["json"], report, stream, lang=lang, color=None)
-    except Exception:  # noqa: BLE001 - the full command line says what went wrong
-        return None
+    finally:
+        _let_go(repo)
+    stream = io.StringIO()
+    write_stream(FORMATS["validate"]["json"], report, stream, lang=lang, color=None)
     return Early(stream.getvalue(), code=1 if report.failed(strict="--strict" in flags) else 0)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while the modules import and the answer is made.
+
+    As ``ksd_cli.loading.collection_paused(kept=True)``, which cannot be imported this early
+    (it imports the models). Importing pydantic and building the models' and configuration's
+    schemas makes many objects that stay alive: each collection scanned them all and freed
+    nothing (about a tenth of the imports' time). What is alive at the end lives until the
+    process ends, or is the full command line's: it is moved out of the collector's reach.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def _plain_root(options: dict[str, str]) -> bool:
@@ -245,13 +302,28 @@ def _root(options: dict[str, str]) -> Path | None:
 def _opened(options: dict[str, str]) -> tuple[Repository, date] | None:
     """The repository of ``--root`` (or of the working folder) and the day it is judged as of.
 
-    ``None`` when ``--as-of`` is no date; a repository that cannot be opened raises.
+    ``None`` when ``--as-of`` is no date; a repository that cannot be opened raises. Its
+    record files are listed and stamped aside while the command's modules import: see
+    :func:`_let_go`.
     """
     from ksd_cli.repository import open_repository
 
-    repo = open_repository(_root(options))
-    day = _as_of(options, repo)
-    return None if day is None else (repo, day)
+    repo = open_repository(_root(options), listed_aside=True)
+    try:
+        day = _as_of(options, repo)
+    except BaseException:
+        _let_go(repo)
+        raise
+    if day is None:
+        _let_go(repo)
+        return None
+    return repo, day
+
+
+def _let_go(repo: Repository) -> None:
+    """Wait for the child listing ``repo``'s files when nothing read its listing."""
+    if repo.listed is not None:
+        repo.listed.abandon()
 
 
 def _as_of(options: dict[str, str], repo: Repository) -> date | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -16,6 +16,7 @@ from ksd_cli.messages import Msg
 if TYPE_CHECKING:
     # Imported when a repository is opened: finding a root needs none of the models.
     from ksd_cli.config import Config
+    from ksd_cli.listed import Aside
 
 Kind = Literal["agreement", "potential"]
 RECORD_SUFFIXES = (".yaml", ".yml")
@@ -78,6 +79,10 @@ class Repository:
 
     root: Path
     config: Config
+    #: The record files, listed and stamped by a child forked when the repository was opened
+    #: (``open_repository(listed_aside=True)``): :meth:`source_files` gives them as they were
+    #: then, for a command that lists them once.
+    listed: Aside | None = field(default=None, compare=False, repr=False)
 
     @property
     def agreements_dir(self) -> Path:
@@ -108,6 +113,8 @@ class Repository:
         devices) are listed too, marked ``not_regular``, so that they become findings
         instead of being followed or silently skipped. Sub-folders are not records.
         """
+        if self.listed is not None:
+            return list(self.listed.listing().sources)
         files: list[SourceFile] = []
         for folder, kind, prefix in self.record_folders():
             with os.scandir(folder) as entries:
@@ -201,8 +208,14 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
-def open_repository(root: Path | None = None, *, cwd: Path | None = None) -> Repository:
-    """The repository at ``root``, or the one found from ``cwd`` upward."""
+def open_repository(
+    root: Path | None = None, *, cwd: Path | None = None, listed_aside: bool = False
+) -> Repository:
+    """The repository at ``root``, or the one found from ``cwd`` upward.
+
+    ``listed_aside``: its record files are listed and stamped by a child forked as soon as
+    the configuration is known, while this process goes on (see ``ksd_cli.listed``).
+    """
     if root is not None:
         if not root.is_dir():
             raise UserError(Msg("repo.root-not-found", root=root))
@@ -218,8 +231,18 @@ def open_repository(root: Path | None = None, *, cwd: Path | None = None) -> Rep
 
     config = load_config(found)
     check_paths_inside(found, config)
-    _check_ignored_rules(config)
-    return Repository(found, config)
+    aside = None
+    if listed_aside:
+        from ksd_cli.listed import Aside
+
+        aside = Aside(Repository(found, config))
+    try:
+        _check_ignored_rules(config)
+    except BaseException:
+        if aside is not None:
+            aside.abandon()
+        raise
+    return Repository(found, config, aside)
 
 
 def check_paths_inside(root: Path, config: Config) -> None:

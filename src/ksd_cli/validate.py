@@ -285,7 +285,7 @@ def scan_files(
         stored = cache.read() if cache is not None else {}
         kept = cache.read_records() if cache is not None and wants_records else {}
         assessed = cache.read_assessed(assess_key) if cache is not None and assess_key else {}
-        stamps = stamps_of(sources) if cache is not None else None
+        stamps = _stamps(repository, sources) if cache is not None else None
         changed = False
         for i, source in enumerate(sources):
             old = stored.get(source.rel)
@@ -363,6 +363,13 @@ def scan_files(
             ):
                 cache.write_assessed(assess_key, now_assessed)
     return Scan(scanned, cache, dirty)
+
+
+def _stamps(repository: Repository, sources: Sequence[SourceFile]) -> list[Stamp | None]:
+    """The stamps of ``sources``: taken when the repository was listed, if they are its files."""
+    aside = repository.listed
+    listed = aside.listing().stamps_of(sources) if aside is not None else None
+    return listed if listed is not None else stamps_of(sources)
 
 
 #: The pool's sizes (see :mod:`ksd_cli.pool`), here so that tests can make a pool of a few files.
@@ -593,6 +600,7 @@ def validate_repository(
     progress: Progress | None = None,
     changed_ids: Iterable[str] | None = None,
     use_cache: bool = True,
+    selection: Callable[[], tuple[Iterable[str] | None, Iterable[str] | None]] | None = None,
 ) -> Report:
     """Check the whole repository; with ``paths`` (relative, forward slashes) report only those.
 
@@ -601,6 +609,8 @@ def validate_repository(
     are reported too, with the findings such changes can cause there (``CROSS_RECORD_RULES``):
     records whose ``potensi`` names one of the ids, or that carry one. ``use_cache``: see
     :func:`load_checked`. No record is held: the rules across records run from the facts.
+    ``selection``: ``paths`` and ``changed_ids`` known only once the files are scanned (git
+    compares a revision meanwhile), asked for then.
     """
     with collection_paused():
         scanned, cross = _scan_across(
@@ -611,6 +621,8 @@ def validate_repository(
             progress=progress,
             use_cache=use_cache,
         )
+        if selection is not None:
+            paths, changed_ids = selection()
         # Paused to the end: a collection would scan every entry held, and free nothing. The
         # entries are let go before it resumes, so that its first collection does not scan them.
         report = _report(repository.config, scanned, cross, lang, paths, changed_ids)

@@ -127,8 +127,8 @@ def test_the_quick_diff_is_the_whole_diff_in_every_cache_state(
     repository = open_repository(root)
     whole = semantic_diff(repository, "HEAD", None, as_of=AS_OF, lang="en", quick=False)
 
-    def quick(**options: bool) -> DiffResult:
-        return semantic_diff(repository, "HEAD", None, as_of=AS_OF, lang="en", **options)
+    def quick(*, use_cache: bool = True) -> DiffResult:
+        return semantic_diff(repository, "HEAD", None, as_of=AS_OF, lang="en", use_cache=use_cache)
 
     cold = quick()
     warm = quick()

@@ -28,7 +28,7 @@ from ksd_cli.diff.snapshot import (
     snapshot_at,
     snapshot_worktree,
 )
-from ksd_cli.gitio import open_git
+from ksd_cli.gitio import GitRepository, open_git
 from ksd_cli.lifecycle import lifecycle
 from ksd_cli.messages import Lang
 from ksd_cli.models import Agreement
@@ -52,14 +52,17 @@ def semantic_diff(
     lang: Lang = "id",
     use_cache: bool = True,
     quick: bool = True,
+    git: GitRepository | None = None,
 ) -> DiffResult:
     """Compare two revisions (``rev_b`` None: the working tree), as of ``as_of``.
 
     Revisions follow ``resolve_sides``: ``A..B`` and ``A...B`` are accepted as ``rev_a``.
     Against the working tree, only the records a change can reach are read (``quick``,
     through the record cache unless ``use_cache`` is false; see ``ksd_cli.diff.quick``).
+    ``git``: the repository's git work tree, when the caller opened it (and started git's
+    listings ahead: ``GitRepository.start_listings``).
     """
-    git = open_git(repository.root)
+    git = git if git is not None else open_git(repository.root)
     before_side, after_side = resolve_sides(git, rev_a, rev_b)
     assert before_side.commit is not None
     if after_side.commit is None and quick:

@@ -245,12 +245,18 @@ def _source(rel: str, kinds: Mapping[str, Kind]) -> SourceFile:
 
 
 def _reach(before: _Side, after: _Side, changed: set[str]) -> set[str]:
-    """The files a change can reach (see the module's documentation), on either side."""
+    """The files a change can reach (see the module's documentation), on either side.
+
+    The sides' facts differ only in the changed files, which are reached anyway: a file is
+    reached by its own facts alone, so the revision's side is looked through only when C016
+    links records alike (through every record's facts).
+    """
     ids: set[str] = {PurePosixPath(rel).stem for rel in changed}
     for side in (before, after):
         ids.update(side.facts[rel].id for rel in changed if rel in side.facts)
     wanted = set(changed)
-    for side in (before, after):
+    sides = (before, after) if _ALIKE_JUDGED else (after,)
+    for side in sides:
         wanted |= affected_paths(side.facts, ids, alike=_ALIKE_JUDGED)
     potentials: set[str] = set()
     for side in (before, after):
@@ -258,8 +264,7 @@ def _reach(before: _Side, after: _Side, changed: set[str]) -> set[str]:
             item = side.facts.get(rel)
             if item is not None:
                 potentials.update(item.potensi if item.kind == "agreement" else (item.id,))
-    for side in (before, after):
-        wanted.update(rel for rel, item in side.facts.items() if item.id in potentials)
+    wanted.update(rel for rel, item in after.facts.items() if item.id in potentials)
     return wanted
 
 
@@ -305,13 +310,22 @@ def _flags(
     config = side.config
     ignored = ignored_codes(config)
     errors: dict[str, list[Diagnostic]] = defaultdict(list)
-    for finding in (*(d for s in side.entries.values() for d in s.entry.checks), *side.cross):
+    broken = []
+    # One pass over every file: most have no finding of their own and load.
+    for rel, scanned in side.entries.items():
+        entry = scanned.entry
+        if entry.facts is None:
+            broken.append(rel)
+        for finding in entry.checks:
+            if finding.code not in ignored and finding.severity is Severity.ERROR:
+                errors[finding.path].append(finding)
+    for finding in side.cross:
         if finding.code not in ignored and finding.severity is Severity.ERROR:
             errors[finding.path].append(finding)
+    broken.sort()
     records = [f.loaded for f in snapshot.files.values() if f.loaded is not None]
     named = {p for item in side.facts.values() if item.kind == "agreement" for p in item.potensi}
     agreements_folder = config.paths.agreements.strip("/") + "/"
-    broken = sorted(rel for rel, s in side.entries.items() if s.entry.facts is None)
     for rel in broken:
         if rel.startswith(agreements_folder):
             named.update(named_potentials(_text(side, snapshot, rel)))

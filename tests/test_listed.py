@@ -1,0 +1,110 @@
+"""The record files listed and stamped by a forked child: what the parent would have found."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from ksd_cli import cache, listed
+from ksd_cli.errors import UserError
+from ksd_cli.repository import SourceFile, open_repository
+
+
+def _odd_entries(root: Path) -> None:
+    """Links, a FIFO, a sub-folder, other suffixes, a potential: every kind of entry listed."""
+    agreements = root / "data" / "agreements"
+    (agreements / "KSD-6402-2030-001.yaml").symlink_to("KSD-6402-2020-001.yaml")
+    (agreements / "KSD-6402-2030-002.yaml").symlink_to(root / "missing.yaml")
+    os.mkfifo(agreements / "KSD-6402-2030-003.yaml")
+    (agreements / "KSD-6402-2030-004.YML").write_text("id: x\n", encoding="utf-8")
+    (agreements / "sub.yaml").mkdir()
+    (agreements / "catatan.txt").write_text("x", encoding="utf-8")
+
+
+def _here(root: Path) -> tuple[list[tuple[object, ...]], list[cache.Stamp | None]]:
+    repo = open_repository(root)
+    sources = repo.source_files()
+    return [(s.path, s.rel, s.kind, s.not_regular) for s in sources], cache.stamps_of(sources)
+
+
+def test_the_child_lists_and_stamps_what_the_parent_would(
+    sample_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    _odd_entries(sample_repo)
+
+    def not_here(repository: object) -> listed.Listing:
+        raise AssertionError("listed here, not by the child")
+
+    monkeypatch.setattr(listed, "_listing_here", not_here)
+    repo = open_repository(sample_repo, listed_aside=True)
+    assert repo.listed is not None
+    sources = repo.source_files()
+    assert len(sources) == 39 + 4
+    found = [(s.path, s.rel, s.kind, s.not_regular) for s in sources]
+    assert (found, repo.listed.listing().stamps_of(sources)) == _here(sample_repo)
+    # Each folder's files share one folder, as a listing made here holds them.
+    assert len({id(s.location[0]) for s in sources if isinstance(s.location, tuple)}) == 2
+    # The stamps are given only for the very files listed.
+    assert repo.listed.listing().stamps_of(sources[1:]) is None
+    assert repo.listed.listing().stamps_of(_fresh(sample_repo)) is None
+
+
+def _fresh(root: Path) -> list[SourceFile]:
+    return open_repository(root).source_files()
+
+
+def test_the_stamps_of_files_changed_moments_ago_are_not_trusted(sample_repo: Path) -> None:
+    repo = open_repository(sample_repo, listed_aside=True)
+    assert repo.listed is not None
+    assert set(repo.listed.listing().stamps) == {None}  # the copy was just made
+
+
+@pytest.mark.parametrize("failure", ["no fork", "child fails", "garbage"])
+def test_without_a_usable_child_the_files_are_listed_here(
+    sample_repo: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    if failure == "no fork":
+        monkeypatch.setattr("ksd_cli.pool.can_fork", lambda: False)
+    elif failure == "child fails":
+
+        def stamps_fail(sources: object) -> object:
+            raise OSError("no")
+
+        # The child fails; the parent's own listing (stamped after the patch is undone) holds.
+        monkeypatch.setattr(listed, "stamps_of", stamps_fail)
+    else:
+        monkeypatch.setattr("ksd_cli.listed.marshal.dumps", lambda value: b"\x00garbage")
+    repo = open_repository(sample_repo, listed_aside=True)
+    monkeypatch.undo()
+    assert repo.listed is not None
+    sources = repo.source_files()
+    found = [(s.path, s.rel, s.kind, s.not_regular) for s in sources]
+    assert (found, repo.listed.listing().stamps_of(sources)) == _here(sample_repo)
+
+
+def test_a_repository_refused_after_forking_leaves_no_child(
+    sample_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    abandoned: list[listed.Aside] = []
+    abandon = listed.Aside.abandon
+
+    def kept(self: listed.Aside) -> None:
+        abandoned.append(self)
+        abandon(self)
+
+    monkeypatch.setattr(listed.Aside, "abandon", kept)
+    config = sample_repo / "ksd.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + '\n[validate]\nignore = ["no-such-rule"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(UserError):
+        open_repository(sample_repo, listed_aside=True)
+    [aside] = abandoned
+    assert aside._child > 0  # forked, and waited for
+    with pytest.raises(ChildProcessError):
+        os.waitpid(aside._child, os.WNOHANG)

@@ -106,6 +106,24 @@ def test_planted_mistakes_give_the_same_report(tmp_path: Path, in_workers: None)
     assert report.invalid and report.stalled.flags and report.tanpa_monev.rows
 
 
+def test_the_parts_travel_packed(
+    sample_repo: Path, in_workers: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each chunk's parts come back from the workers packed, unpacked after the entries go."""
+    arrived: list[object] = []
+    unpack = validate.unpacked
+
+    def spy(pairs: list[tuple[object, object]]) -> object:
+        arrived.extend(a for _, a in pairs)
+        return unpack(pairs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(validate, "unpacked", spy)
+    assert by_parts(sample_repo) == by_records(sample_repo)
+    packed = [a for a in arrived if isinstance(a, validate.Packed)]
+    assert arrived and packed == arrived
+    assert len({id(a.blob) for a in packed}) > 1  # several chunks, one blob each
+
+
 def test_the_same_without_a_pool(sample_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(validate, "POOL_THRESHOLD", 10**9)
     assert_same_every_way(sample_repo)

@@ -154,6 +154,9 @@ def build_report_in(
         # The cache's salt holds the configuration, the language and the rules' day, not
         # the day the report is as of nor its period.
         assess_key=f"report:{as_of.isoformat()}:{period.start.isoformat()}:{period.end.isoformat()}",
+        # Every record's part, held packed beside the files' entries (a national report's
+        # parent held both: about 435 MB at 100,000 agreements).
+        packed=True,
     )
     return report_of_parts(
         [_part(a) for _, a in assessed.assessments],

@@ -235,13 +235,22 @@ def workbook_bytes_with_rows(workbook: Any, sheets: dict[Any, SheetXml]) -> byte
     """
     import io
 
+    buffer = io.BytesIO()
+    write_workbook_with_rows(workbook, sheets, buffer)
+    return buffer.getvalue()
+
+
+def write_workbook_with_rows(workbook: Any, sheets: dict[Any, SheetXml], stream: IO[bytes]) -> None:
+    """:func:`workbook_bytes_with_rows` written to ``stream`` (seekable) as it is zipped.
+
+    A national report's workbook is some 35 MB: held whole, and copied once, it was the
+    peak of ``ksd report``'s memory.
+    """
     from openpyxl.writer.excel import ExcelWriter
 
-    buffer = io.BytesIO()
-    with _RowsArchive(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+    with _RowsArchive(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         archive.sheets = sheets
         # As openpyxl's own save does.
         now = dt.datetime.now(tz=dt.UTC).replace(tzinfo=None)
         workbook.properties.modified = now
         ExcelWriter(workbook, archive).save()
-    return buffer.getvalue()

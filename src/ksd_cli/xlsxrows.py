@@ -20,6 +20,10 @@ from typing import IO, Any
 
 from ksd_cli.escaping import xml_text
 
+#: Rows encoded and handed to the compressing thread at a time: enough that a write is not
+#: a call per row, few enough that the chunks queued (see ``_BackgroundWriter.QUEUED``) stay
+#: small (4,096 rows of the list of agreements were ~6 MB each, three or four of them held).
+ROWS_PER_WRITE = 1024
 #: Excel keeps at most this many characters in a cell; openpyxl cuts longer text there too.
 MAX_TEXT = 32767
 #: The number formats openpyxl gives a date or a timestamp written without one.
@@ -171,7 +175,7 @@ class _RowsArchive(zipfile.ZipFile):
 
 
 def _write_chunks(out: IO[bytes], rows: Iterable[str | Iterable[str]]) -> None:
-    """The rows, encoded a few thousand at a time (one write per row is slow to compress).
+    """The rows, encoded ``ROWS_PER_WRITE`` at a time (one write per row is slow to compress).
 
     The chunks are compressed by a second thread while the next ones are made: zlib lets go
     of the interpreter's lock while it deflates, so a large sheet's rows and their
@@ -182,7 +186,7 @@ def _write_chunks(out: IO[bytes], rows: Iterable[str | Iterable[str]]) -> None:
         for item in rows:
             for row in (item,) if isinstance(item, str) else item:
                 chunk.append(row)
-                if len(chunk) == 4096:
+                if len(chunk) == ROWS_PER_WRITE:
                     write("".join(chunk).encode("utf-8"))
                     chunk.clear()
         write("".join(chunk).encode("utf-8"))

@@ -21,9 +21,10 @@ from typing import IO, Any
 from ksd_cli.escaping import xml_text
 
 #: Rows encoded and handed to the compressing thread at a time: enough that a write is not
-#: a call per row, few enough that the chunks queued (see ``_BackgroundWriter.QUEUED``) stay
-#: small (4,096 rows of the list of agreements were ~6 MB each, three or four of them held).
-ROWS_PER_WRITE = 1024
+#: a call per row (1,024 cost ~3 % more CPU in writing), few enough that the chunks queued
+#: (see ``_BackgroundWriter.QUEUED``) stay small (4,096 rows of the list of agreements were
+#: ~6 MB each, three or four of them held).
+ROWS_PER_WRITE = 2048
 #: Excel keeps at most this many characters in a cell; openpyxl cuts longer text there too.
 MAX_TEXT = 32767
 #: The number formats openpyxl gives a date or a timestamp written without one.

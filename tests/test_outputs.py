@@ -10,6 +10,7 @@ import os
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -334,3 +335,31 @@ def test_validate_writes_sarif_by_extension(
     assert main(args) == 1
     assert json.loads(target.read_text(encoding="utf-8"))["version"] == "2.1.0"
     assert capsys.readouterr().out == f"{target}\n"
+
+
+def _seeking_writer(result: object, stream: BinaryIO, *, fail: bool = False) -> None:
+    """A streamed binary writer that goes back to patch what it wrote, as a zip writer does."""
+    stream.write(b"head:????;")
+    stream.write(str(result).encode())
+    if fail:
+        raise OSError(28, "No space left on device")
+    stream.seek(5)
+    stream.write(b"done")
+
+
+def test_a_streamed_binary_format_is_written_as_its_writer_writes_it(tmp_path: Path) -> None:
+    """``write_streamed_output`` writes what ``render`` gives; a failed write leaves the old file."""
+    from ksd_cli.outputs import render, write_streamed_output
+
+    fmt = Format("bin", ".bin", f"{__name__}:_seeking_writer", binary=True, streamed=True)
+    assert render(fmt, "body") == b"head:done;body"
+    target = tmp_path / "out.bin"
+    write_streamed_output(target, fmt, "body", force=False)
+    assert target.read_bytes() == b"head:done;body"
+    with pytest.raises(UserError):  # exists, without --force
+        write_streamed_output(target, fmt, "other", force=False)
+    with pytest.raises(UserError) as caught:
+        write_streamed_output(target, fmt, "other", force=True, fail=True)
+    assert "No space left" in caught.value.text("en")
+    assert target.read_bytes() == b"head:done;body"  # never half a file
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.bin"]  # no temporary file left

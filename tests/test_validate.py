@@ -99,3 +99,29 @@ def test_a_file_lists_its_first_findings_and_counts_the_rest() -> None:
 def test_the_closing_finding_is_worded_in_indonesian() -> None:
     kept = cap_per_file([_finding("a.yaml", n) for n in range(1, 103)], "id")
     assert kept[-1].message.startswith("dan 2 temuan lain")
+
+
+def test_packed_assessments_unpack_to_their_values_in_order(sample_repo: Path) -> None:
+    """Each chunk's values packed together come back as they were, whatever sits between."""
+    from ksd_cli.validate import Packed, unpacked
+
+    sources = open_repository(sample_repo).source_files()[:6]
+    first = Packed.each([{"a": 1}, ("b", date(2024, 1, 2))])
+    second = Packed.each(["c"])
+    pairs: list[tuple[object, object]] = [
+        (sources[0], first[0]),
+        (sources[1], "plain"),  # made in the parent (from the cache's records): not packed
+        (sources[2], first[1]),
+        (sources[3], second[0]),
+        (sources[4], first[0]),  # a blob met again after another one
+    ]
+    assert first[0].blob is first[1].blob and first[0].blob is not second[0].blob
+    got = unpacked(pairs)  # type: ignore[arg-type]
+    assert got == (
+        (sources[0], {"a": 1}),
+        (sources[1], "plain"),
+        (sources[2], ("b", date(2024, 1, 2))),
+        (sources[3], "c"),
+        (sources[4], {"a": 1}),
+    )
+    assert pairs == []  # emptied as read, so that each blob goes once read

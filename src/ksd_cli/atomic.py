@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from ksd_cli.errors import UserError
 from ksd_cli.messages import Msg
@@ -49,6 +49,16 @@ def open_text_atomic(path: Path) -> Iterator[TextIO]:
     it): as :func:`write_bytes_atomic`, never half a file; line feeds are written as they are.
     """
     with _atomic(path, "w", encoding="utf-8", newline="") as stream:
+        yield stream
+
+
+@contextmanager
+def open_bytes_atomic(path: Path) -> Iterator[BinaryIO]:
+    """A binary stream (seekable) whose bytes replace ``path`` when the block ends without an error.
+
+    As :func:`open_text_atomic`, for a file written as it is made (a workbook as it is zipped).
+    """
+    with _atomic(path, "wb") as stream:
         yield stream
 
 

@@ -35,14 +35,17 @@ class Format:
     ``writer`` is ``"module:attribute"``. A text writer is a function called as
     ``writer(result, stream, **options)`` or a class used as
     ``writer(**options).write(result, stream)``; a ``binary`` writer is called as
-    ``writer(result, **options)`` and returns the file's bytes (it cannot go to stdout).
-    ``suffix`` is the file extension that selects the format for ``--output``.
+    ``writer(result, **options)`` and returns the file's bytes (it cannot go to stdout), or,
+    ``streamed``, as ``writer(result, stream, **options)`` with a seekable binary stream, so
+    that a large file is not held whole. ``suffix`` is the file extension that selects the
+    format for ``--output``.
     """
 
     name: str
     suffix: str
     writer: str
     binary: bool = False
+    streamed: bool = False
 
     def load(self) -> Callable[..., Any]:
         """The writer function (its module imported now)."""
@@ -82,7 +85,7 @@ FORMATS: dict[str, dict[str, Format]] = {
         Format("json", ".json", "ksd_cli.cli.diff:write_json"),
     ),
     "report": _formats(
-        Format("xlsx", ".xlsx", "ksd_cli.report.excel:xlsx_bytes", binary=True),
+        Format("xlsx", ".xlsx", "ksd_cli.report.excel:write_workbook", binary=True, streamed=True),
         Format("md", ".md", "ksd_cli.report.markdown:write_markdown"),
         Format("docx", ".docx", "ksd_cli.report.document:docx_bytes", binary=True),
         Format("pdf", ".pdf", "ksd_cli.report.document:pdf_bytes", binary=True),
@@ -173,6 +176,10 @@ def _generic(suffix: str, chosen: Format) -> bool:
 
 def render(fmt: Format, result: object, **options: Any) -> str | bytes:
     """``result`` in format ``fmt``: text for text formats, bytes for binary ones."""
+    if fmt.streamed:
+        buffer = io.BytesIO()
+        fmt.load()(result, buffer, **options)
+        return buffer.getvalue()
     if fmt.binary:
         content: bytes = fmt.load()(result, **options)
         return content
@@ -239,6 +246,24 @@ def write_text_output(
     try:
         with open_text_atomic(path) as stream:
             write_stream(fmt, result, stream, **options)
+    except OSError as exc:
+        raise UserError(Msg("output.cannot-write", path=path, reason=_reason(exc))) from None
+
+
+def write_streamed_output(
+    path: Path, fmt: Format, result: object, *, force: bool, **options: Any
+) -> None:
+    """``result`` in the ``streamed`` binary format ``fmt`` to ``path``, as the writer makes it.
+
+    As :func:`write_text_output`: atomic, a failing file system a ``UserError``, the file's
+    bytes never held whole.
+    """
+    from ksd_cli.atomic import open_bytes_atomic
+
+    check_target(path, force=force)
+    try:
+        with open_bytes_atomic(path) as stream:
+            fmt.load()(result, stream, **options)
     except OSError as exc:
         raise UserError(Msg("output.cannot-write", path=path, reason=_reason(exc))) from None
 

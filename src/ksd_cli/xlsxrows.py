@@ -20,6 +20,11 @@ from typing import IO, Any
 
 from ksd_cli.escaping import xml_text
 
+#: Rows encoded and handed to the compressing thread at a time: enough that a write is not
+#: a call per row (1,024 cost ~3 % more CPU in writing), few enough that the chunks queued
+#: (see ``_BackgroundWriter.QUEUED``) stay small (4,096 rows of the list of agreements were
+#: ~6 MB each, three or four of them held).
+ROWS_PER_WRITE = 2048
 #: Excel keeps at most this many characters in a cell; openpyxl cuts longer text there too.
 MAX_TEXT = 32767
 #: The number formats openpyxl gives a date or a timestamp written without one.
@@ -171,7 +176,7 @@ class _RowsArchive(zipfile.ZipFile):
 
 
 def _write_chunks(out: IO[bytes], rows: Iterable[str | Iterable[str]]) -> None:
-    """The rows, encoded a few thousand at a time (one write per row is slow to compress).
+    """The rows, encoded ``ROWS_PER_WRITE`` at a time (one write per row is slow to compress).
 
     The chunks are compressed by a second thread while the next ones are made: zlib lets go
     of the interpreter's lock while it deflates, so a large sheet's rows and their
@@ -182,7 +187,7 @@ def _write_chunks(out: IO[bytes], rows: Iterable[str | Iterable[str]]) -> None:
         for item in rows:
             for row in (item,) if isinstance(item, str) else item:
                 chunk.append(row)
-                if len(chunk) == 4096:
+                if len(chunk) == ROWS_PER_WRITE:
                     write("".join(chunk).encode("utf-8"))
                     chunk.clear()
         write("".join(chunk).encode("utf-8"))
@@ -235,13 +240,22 @@ def workbook_bytes_with_rows(workbook: Any, sheets: dict[Any, SheetXml]) -> byte
     """
     import io
 
+    buffer = io.BytesIO()
+    write_workbook_with_rows(workbook, sheets, buffer)
+    return buffer.getvalue()
+
+
+def write_workbook_with_rows(workbook: Any, sheets: dict[Any, SheetXml], stream: IO[bytes]) -> None:
+    """:func:`workbook_bytes_with_rows` written to ``stream`` (seekable) as it is zipped.
+
+    A national report's workbook is some 35 MB: held whole, and copied once, it was the
+    peak of ``ksd report``'s memory.
+    """
     from openpyxl.writer.excel import ExcelWriter
 
-    buffer = io.BytesIO()
-    with _RowsArchive(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+    with _RowsArchive(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         archive.sheets = sheets
         # As openpyxl's own save does.
         now = dt.datetime.now(tz=dt.UTC).replace(tzinfo=None)
         workbook.properties.modified = now
         ExcelWriter(workbook, archive).save()
-    return buffer.getvalue()

@@ -295,3 +295,27 @@ def test_a_value_repeated_in_a_column_is_written_as_its_first_appearance(
     heights = [ws.row_dimensions[r].height for r in range(5, 11)]
     assert heights[1] == heights[3] and heights[1] is not None and heights[1] > 15
     assert heights[0] is heights[2] is heights[4] is heights[5] is None
+
+
+def test_the_workbook_streamed_to_a_file_is_the_one_made_in_memory(
+    sample_2024: Report, tmp_path: Path
+) -> None:
+    """``write_xlsx`` (as ``ksd report`` writes, zipped into the file) equals ``xlsx_bytes``.
+
+    Part by part, as read from the archive: only the creation time of the workbook differs.
+    """
+    import io
+
+    from ksd_cli.outputs import FORMATS, render
+    from ksd_cli.report.excel import write_xlsx, xlsx_bytes
+
+    target = tmp_path / "laporan.xlsx"
+    write_xlsx(sample_2024, target)
+    made = [zipfile.ZipFile(io.BytesIO(xlsx_bytes(sample_2024)))]
+    made.append(zipfile.ZipFile(io.BytesIO(render(FORMATS["report"]["xlsx"], sample_2024))))  # type: ignore[arg-type]
+    written = zipfile.ZipFile(target)
+    for expected in made:
+        assert written.namelist() == expected.namelist()
+        for name in written.namelist():
+            if name != "docProps/core.xml":
+                assert written.read(name) == expected.read(name), name

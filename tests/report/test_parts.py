@@ -73,9 +73,10 @@ def _at_rest(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def in_workers(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Parse (and make the parts) in a pool of workers however few the files."""
+    """Parse (and make the parts) in a pool of workers however few the files, parts packed."""
     monkeypatch.setattr(validate, "POOL_THRESHOLD", 10)
     monkeypatch.setattr(validate, "POOL_CHUNK", 7)
+    monkeypatch.setattr(validate, "PACKED_FROM", 10)
 
 
 def assert_same_every_way(root: Path, lang: Lang = "id") -> Report:
@@ -104,6 +105,28 @@ def test_planted_mistakes_give_the_same_report(tmp_path: Path, in_workers: None)
     generator().generate(root, 150, seed=5, invalid_every=7)
     report = assert_same_every_way(root)
     assert report.invalid and report.stalled.flags and report.tanpa_monev.rows
+
+
+def test_the_parts_travel_packed(
+    sample_repo: Path, in_workers: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each chunk's parts come back from the workers packed, unpacked after the entries go."""
+    arrived: list[object] = []
+    unpack = validate.unpacked
+
+    def spy(pairs: list[tuple[object, object]]) -> object:
+        arrived.extend(a for _, a in pairs)
+        return unpack(pairs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(validate, "unpacked", spy)
+    assert by_parts(sample_repo) == by_records(sample_repo)
+    packed = [a for a in arrived if isinstance(a, validate.Packed)]
+    assert arrived and packed == arrived
+    assert len({id(a.blob) for a in packed}) > 1  # several chunks, one blob each
+    arrived.clear()
+    monkeypatch.setattr(validate, "PACKED_FROM", 10**9)  # too few files to pack
+    assert by_parts(sample_repo) == by_records(sample_repo)
+    assert arrived and not any(isinstance(a, validate.Packed) for a in arrived)
 
 
 def test_the_same_without_a_pool(sample_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -24,6 +24,7 @@ from ksd_cli.outputs import (
     render,
     write_output,
     write_stream,
+    write_streamed_output,
     write_text_output,
 )
 
@@ -98,6 +99,10 @@ class OutputPlan:
         """Write ``result`` to the file (atomically, printing its path) or to stdout."""
         if self.path is None:
             write_stream(self.format, result, sys.stdout, **options)
+            return
+        if self.format.streamed:
+            write_streamed_output(self.path, self.format, result, force=self.force, **options)
+            sys.stdout.write(f"{self.path}\n")
             return
         if self.format.binary:
             self.write_rendered(render(self.format, result, **options))

@@ -7,11 +7,12 @@ each kind of cell gets its style once and shares it.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import IO, Any, NamedTuple
 
 from ksd_cli.idformat import date_text, number
 from ksd_cli.messages import Lang, message
@@ -25,7 +26,7 @@ from ksd_cli.xlsxrows import (
     cell_xml,
     column_letters,
     row_xml,
-    workbook_bytes_with_rows,
+    write_workbook_with_rows,
 )
 
 #: Day, Indonesian month name, year whatever the language of Excel: "15 Maret 2024".
@@ -83,13 +84,25 @@ TABLE_ROW = 4
 
 def write_xlsx(report: Report, path: Path) -> None:
     """Write ``report`` to ``path`` as a workbook (atomically: never a half-written file)."""
-    from ksd_cli.atomic import write_bytes_atomic
+    from ksd_cli.atomic import open_bytes_atomic
 
-    write_bytes_atomic(path, xlsx_bytes(report))
+    with open_bytes_atomic(path) as stream:
+        write_workbook(report, stream)
 
 
 def xlsx_bytes(report: Report) -> bytes:
     """The report as an ``.xlsx`` workbook."""
+    buffer = io.BytesIO()
+    write_workbook(report, buffer)
+    return buffer.getvalue()
+
+
+def write_workbook(report: Report, stream: IO[bytes]) -> None:
+    """The report as an ``.xlsx`` workbook, written to ``stream`` (seekable) as it is zipped.
+
+    The output writer of ``ksd report --format xlsx`` (see :mod:`ksd_cli.outputs`): the
+    workbook is not held whole (some 35 MB at 100,000 agreements).
+    """
     from openpyxl import Workbook
 
     lang = report.lang
@@ -138,7 +151,7 @@ def xlsx_bytes(report: Report) -> bytes:
         _present(report.berbatasan, report.kelembagaan),
         report,
     )
-    return workbook_bytes_with_rows(workbook, {sheet.ws: sheet.xml for sheet in sheets.values()})
+    write_workbook_with_rows(workbook, {sheet.ws: sheet.xml for sheet in sheets.values()}, stream)
 
 
 def _present(*tables: Table | None) -> list[Table]:

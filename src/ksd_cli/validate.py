@@ -1190,6 +1190,6 @@ def cap_per_file(
 
 # For the diff of a revision and the working tree (``ksd_cli.diff.quick``).
 scan_across = _scan_across
-check_file = _check_file
+check_one = _check_one
 by_scope = _by_scope
 ignored_codes = _ignored_codes

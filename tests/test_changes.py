@@ -9,6 +9,7 @@ import pytest
 from gitrepos import changed_in_every_way
 
 from ksd_cli.cli import main
+from ksd_cli.repository import open_repository
 
 AS_OF = "2025-06-30"
 
@@ -50,3 +51,57 @@ def test_changed_since_is_the_same_with_and_without_the_cache(
         ]
     rules = {f["rule"] for f in findings}
     assert {"duplicate-id", "unknown-potensi", "invalid-induk"} <= rules
+
+
+@pytest.mark.usefixtures("hermetic_git")
+def test_the_ids_changed_files_carry_now_come_from_the_scan_when_they_load(
+    tmp_path: Path, _own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read from the text only when the file does not load: the same ids either way."""
+    import shutil
+    from datetime import date
+
+    from gitrepos import edit
+
+    from ksd_cli import changes
+    from ksd_cli.validate import scan_across
+
+    root = tmp_path / "repo"
+    files = changed_in_every_way(root)
+    agreements = root / "data/agreements"
+    # Carries another record's id and fails its schema: that id is known from its text only.
+    stray = agreements / "KSD-6402-2099-010.yaml"
+    shutil.copy(files["pks"], stray)
+    edit(stray, "judul: ", "judul:\n  - ")
+    repository = open_repository(root)
+    whole = changes.changes_since(repository, "HEAD")
+    scanned, _ = scan_across(
+        repository,
+        as_of=date(2025, 6, 30),
+        lang="en",
+        parser="libyaml",
+        progress=None,
+        use_cache=True,
+    )
+    read: list[str] = []
+    real = changes._id_in
+
+    def counted(text: str) -> list[str]:
+        read.append(text)
+        return real(text)
+
+    monkeypatch.setattr(changes, "_id_in", counted)
+    assert changes.changes_since(repository, "HEAD") == whole
+    # The old texts first, then every changed file's text now.
+    old_texts = read[: len(read) - len(whole.paths)]
+    read.clear()
+    from_scan = changes.changes_since_later(repository, "HEAD")(scanned)
+    assert from_scan == whole
+    assert files["pks"].stem in whole.ids and files["twin"].stem in whole.ids
+    assert read[: len(old_texts)] == old_texts
+    loading = {s.source.rel for s in scanned if s.entry.facts is not None}
+    # The broken file and the stray one are read; not one changed file that loads.
+    not_loading = [rel for rel in whole.paths if rel not in loading]
+    texts_now = [(root / rel).read_text(encoding="utf-8") for rel in not_loading]
+    assert read[len(old_texts) :] == texts_now
+    assert "data/agreements/KSD-6402-2099-010.yaml" in not_loading and len(not_loading) >= 2

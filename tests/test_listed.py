@@ -45,6 +45,10 @@ def test_the_child_lists_and_stamps_what_the_parent_would(
     assert len(sources) == 39 + 4
     found = [(s.path, s.rel, s.kind, s.not_regular) for s in sources]
     assert (found, repo.listed.listing().stamps_of(sources)) == _here(sample_repo)
+    # The very values a listing made here holds (made without SourceFile's __init__).
+    fresh = _fresh(sample_repo)
+    assert sources == fresh and [hash(s) for s in sources] == [hash(s) for s in fresh]
+    assert [repr(s) for s in sources] == [repr(s) for s in fresh]
     # Each folder's files share one folder, as a listing made here holds them.
     assert len({id(s.location[0]) for s in sources if isinstance(s.location, tuple)}) == 2
     # The stamps are given only for the very files listed.
@@ -60,6 +64,7 @@ def test_the_stamps_of_files_changed_moments_ago_are_not_trusted(sample_repo: Pa
     repo = open_repository(sample_repo, listed_aside=True)
     assert repo.listed is not None
     assert set(repo.listed.listing().stamps) == {None}  # the copy was just made
+    assert repo.source_files() == _fresh(sample_repo)
 
 
 @pytest.mark.parametrize("failure", ["no fork", "child fails", "garbage"])
@@ -84,6 +89,10 @@ def test_without_a_usable_child_the_files_are_listed_here(
     sources = repo.source_files()
     found = [(s.path, s.rel, s.kind, s.not_regular) for s in sources]
     assert (found, repo.listed.listing().stamps_of(sources)) == _here(sample_repo)
+    # The very values a listing made here holds (made without SourceFile's __init__).
+    fresh = _fresh(sample_repo)
+    assert sources == fresh and [hash(s) for s in sources] == [hash(s) for s in fresh]
+    assert [repr(s) for s in sources] == [repr(s) for s in fresh]
 
 
 def test_a_repository_refused_after_forking_leaves_no_child(
@@ -108,3 +117,21 @@ def test_a_repository_refused_after_forking_leaves_no_child(
     assert aside._child > 0  # forked, and waited for
     with pytest.raises(ChildProcessError):
         os.waitpid(aside._child, os.WNOHANG)
+
+
+def test_a_listing_read_back_marks_only_the_files_without_a_stamp() -> None:
+    from array import array
+
+    numbers = array("q", [10, 1, 2, 3, -1, -1, -1, -1, 12, 4, 5, 6]).tobytes()
+    part = ("/r/data/agreements", "agreement", "data/agreements/", "a.yaml\0b.yaml\0c.yaml", "-l-")
+    found = listed._from_parts([(*part, numbers)])
+    assert found is not None
+    assert found.stamps == ((10, 1, 2, 3), None, (12, 4, 5, 6))
+    folder = Path("/r/data/agreements")
+    assert found.sources == (
+        SourceFile((folder, "a.yaml"), "data/agreements/a.yaml", "agreement"),
+        SourceFile((folder, "b.yaml"), "data/agreements/b.yaml", "agreement", "symlink"),
+        SourceFile((folder, "c.yaml"), "data/agreements/c.yaml", "agreement"),
+    )
+    # Not what the child writes: no listing.
+    assert listed._from_parts([(*part, numbers[:-8])]) is None

@@ -6,14 +6,18 @@ changed files and the ids they carried before and after.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from ksd_cli.config import CONFIG_FILE
 from ksd_cli.gitio import Change, GitRepository, open_git
 from ksd_cli.repository import Repository
 from ksd_cli.yamlread import LoadProblem, read_document
+
+if TYPE_CHECKING:
+    from ksd_cli.validate import Scanned
 
 
 @dataclass(frozen=True)
@@ -37,21 +41,35 @@ class ChangeSet:
 
 def changes_since(repository: Repository, revision: str) -> ChangeSet:
     """What changed in the records since ``revision`` (committed, staged, unstaged, untracked)."""
-    return changes_since_later(repository, revision)()
+    return changes_since_later(repository, revision)(())
 
 
-def changes_since_later(repository: Repository, revision: str) -> Callable[[], ChangeSet]:
+def changes_since_later(
+    repository: Repository, revision: str
+) -> Callable[[Iterable[Scanned]], ChangeSet]:
     """:func:`changes_since`, git started now: the call returned waits for it.
 
+    It is given the repository's files as scanned meanwhile (``validate.scan_files``): the id
+    a changed file carries now is its facts' when it loads (the id its text holds, as the
+    scan read the same bytes with the same reader), read from its text only when it does not.
     A bad revision, or a folder outside git, raises here; git failing, in the call.
     """
     git = open_git(repository.root)
     later = git.changed_files_later(revision)
-    return lambda: _changes(repository, git, revision, later())
+
+    def changes(scanned: Iterable[Scanned] = ()) -> ChangeSet:
+        known = {s.source.rel: s.entry.facts.id for s in scanned if s.entry.facts is not None}
+        return _changes(repository, git, revision, later(), known)
+
+    return changes
 
 
 def _changes(
-    repository: Repository, git: GitRepository, revision: str, changes: list[Change]
+    repository: Repository,
+    git: GitRepository,
+    revision: str,
+    changes: list[Change],
+    known: Mapping[str, str],
 ) -> ChangeSet:
     folders = {
         repository.config.paths.agreements.strip("/").removeprefix("./"),
@@ -72,7 +90,10 @@ def _changes(
         path = repository.root / change.path
         if path.is_file():
             existing.append(change.path)
-            ids.update(_id_in(path.read_text(encoding="utf-8-sig", errors="replace")))
+            if change.path in known:
+                ids.add(known[change.path])
+            else:
+                ids.update(_id_in(path.read_text(encoding="utf-8-sig", errors="replace")))
     return ChangeSet(tuple(existing), frozenset(ids), any(c.path == CONFIG_FILE for c in changes))
 
 

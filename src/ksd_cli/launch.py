@@ -259,7 +259,7 @@ def _checked(revision: str, options: dict[str, str], flags: set[str], lang: Lang
             as_of=day,
             lang=lang,
             use_cache="--no-cache" not in flags,
-            selection=lambda: changes().selection(),
+            selection=lambda scanned: changes(scanned).selection(),
         )
     finally:
         _let_go(repo)

@@ -18,7 +18,7 @@ import os
 import tempfile
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import IO, NoReturn
 
@@ -142,12 +142,19 @@ def _child(repository: Repository, out: IO[bytes]) -> NoReturn:
         os._exit(code)
 
 
+#: Setters of ``SourceFile``'s slots, in its fields' order: the listing makes one a file, and
+#: the frozen class's ``__init__`` sets each field through ``object.__setattr__`` (about half
+#: the time of reading the child's listing).
+_SOURCE_SLOTS = tuple(vars(SourceFile)[f.name].__set__ for f in fields(SourceFile))
+
+
 def _from_parts(parts: object) -> Listing | None:
     """The listing the child wrote (``None`` when it is not one)."""
     if not isinstance(parts, list):
         return None
     sources: list[SourceFile] = []
     stamps: list[Stamp | None] = []
+    set_location, set_rel, set_kind, set_not_regular = _SOURCE_SLOTS
     for folder, kind, prefix, joined, flags, numbers in parts:
         place = Path(folder)
         names = joined.split("\0") if joined else []
@@ -155,13 +162,19 @@ def _from_parts(parts: object) -> Listing | None:
         values.frombytes(numbers)
         if not len(names) == len(flags) == len(values) // 4:
             return None
-        sources.extend(
-            SourceFile((place, name), prefix + name, kind, _FROM_CHARACTER[flag])
-            for name, flag in zip(names, flags, strict=True)
-        )
+        for name, flag in zip(names, flags, strict=True):
+            # SourceFile((place, name), prefix + name, kind, not_regular), without __init__.
+            source: SourceFile = object.__new__(SourceFile)
+            set_location(source, (place, name))
+            set_rel(source, prefix + name)
+            set_kind(source, kind)
+            set_not_regular(source, _FROM_CHARACTER[flag])
+            sources.append(source)
         each = iter(values)
+        found: list[Stamp] = list(zip(each, each, each, each, strict=True))
+        # A file without a stamp is rare (changed moments ago): most folders have none.
         stamps.extend(
-            None if stamp[0] < 0 else stamp for stamp in zip(each, each, each, each, strict=True)
+            found if min(values[::4], default=0) >= 0 else [None if s[0] < 0 else s for s in found]
         )
     return Listing(tuple(sources), tuple(stamps))
 

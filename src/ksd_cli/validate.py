@@ -659,7 +659,8 @@ def validate_repository(
     progress: Progress | None = None,
     changed_ids: Iterable[str] | None = None,
     use_cache: bool = True,
-    selection: Callable[[], tuple[Iterable[str] | None, Iterable[str] | None]] | None = None,
+    selection: Callable[[Sequence[Scanned]], tuple[Iterable[str] | None, Iterable[str] | None]]
+    | None = None,
 ) -> Report:
     """Check the whole repository; with ``paths`` (relative, forward slashes) report only those.
 
@@ -669,7 +670,7 @@ def validate_repository(
     records whose ``potensi`` names one of the ids, or that carry one. ``use_cache``: see
     :func:`load_checked`. No record is held: the rules across records run from the facts.
     ``selection``: ``paths`` and ``changed_ids`` known only once the files are scanned (git
-    compares a revision meanwhile), asked for then.
+    compares a revision meanwhile), asked for then, with what the scan found of each file.
     """
     with collection_paused():
         scanned, cross = _scan_across(
@@ -681,7 +682,7 @@ def validate_repository(
             use_cache=use_cache,
         )
         if selection is not None:
-            paths, changed_ids = selection()
+            paths, changed_ids = selection(scanned)
         # Paused to the end: a collection would scan every entry held, and free nothing. The
         # entries are let go before it resumes, so that its first collection does not scan them.
         report = _report(repository.config, scanned, cross, lang, paths, changed_ids)
@@ -1190,6 +1191,6 @@ def cap_per_file(
 
 # For the diff of a revision and the working tree (``ksd_cli.diff.quick``).
 scan_across = _scan_across
-check_file = _check_file
+check_one = _check_one
 by_scope = _by_scope
 ignored_codes = _ignored_codes

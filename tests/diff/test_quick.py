@@ -205,8 +205,8 @@ def test_the_quick_diff_reads_only_what_a_change_reaches(
     changed = {f"data/agreements/{p.name}" for p in agreements[:3]}
     others = {rel for rel in parsed if rel.startswith("data/agreements/")} - changed
     assert others == set() and changed <= set(parsed)
-    # Twice each changed file (both sides), once each potential they name (the same on both).
-    assert len(parsed) == len(set(parsed)) + len(changed)
+    # Once each: a changed file's old text is read with its old entry (below), not again.
+    assert len(parsed) == len(set(parsed))
     # Where the work tree is, the revision, its short name, its ksd.toml, its record files,
     # what differs, and the old contents: one git process each.
     assert asked == [
@@ -218,3 +218,35 @@ def test_the_quick_diff_reads_only_what_a_change_reaches(
         "diff",
         "cat-file",
     ]
+
+
+@pytest.mark.usefixtures("hermetic_git")
+def test_a_changed_files_old_text_is_parsed_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its entry (its findings, its facts) and its file in the snapshot come of one parse."""
+    from ksd_cli import loading, validate, yamlread
+    from ksd_cli.diff import snapshot
+
+    root = _generated(tmp_path / "repo")
+    agreements = sorted((root / "data/agreements").glob("*.yaml"))
+    old_texts = [path.read_text(encoding="utf-8") for path in agreements[:4]]
+    for path in agreements[:3]:
+        _edit(path, "judul: ", "judul: Perubahan ")
+    agreements[3].unlink()
+    repository = open_repository(root)
+    semantic_diff(repository, "HEAD", None, as_of=AS_OF, lang="en")  # the cache, warm
+    texts: list[str] = []
+    real = yamlread.read_document
+
+    def counted(text: str, *args: object, **kwargs: object) -> object:
+        texts.append(text)
+        return real(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    for module in (loading, validate, snapshot):
+        monkeypatch.setattr(module, "read_document", counted)
+    quick = semantic_diff(repository, "HEAD", None, as_of=AS_OF, lang="en")
+    assert [texts.count(text) for text in old_texts] == [1, 1, 1, 1]
+    monkeypatch.undo()
+    assert quick == semantic_diff(repository, "HEAD", None, as_of=AS_OF, lang="en", quick=False)
+    assert {r.change for r in quick.records} >= {"changed", "removed"}

@@ -26,23 +26,29 @@ from ksd_cli.cache import Entry
 from ksd_cli.config import CONFIG_FILE, Config
 from ksd_cli.diagnostics import Diagnostic, Severity
 from ksd_cli.diff.model import DiffResult, Side
-from ksd_cli.diff.snapshot import Snapshot, config_from_text, snapshot_file, text_from_bytes
-from ksd_cli.facts import CROSS_RECORD_RULES, Facts, affected_paths, duplicates_near
+from ksd_cli.diff.snapshot import (
+    Snapshot,
+    SnapshotFile,
+    config_from_text,
+    snapshot_file,
+    text_from_bytes,
+)
+from ksd_cli.facts import CROSS_RECORD_RULES, Facts, affected_paths, duplicates_near, facts_of
 from ksd_cli.facts import build_index as facts_index
 from ksd_cli.gitio import GitRepository
-from ksd_cli.loading import LoadResult, collection_paused, read_text
+from ksd_cli.loading import LoadResult, collection_paused, load_document, read_text
 from ksd_cli.messages import Lang
 from ksd_cli.reference import load_reference
 from ksd_cli.repository import Kind, Repository, SourceFile
 from ksd_cli.rules import BY_NAME
-from ksd_cli.rules.base import Context, RepositoryIndex
+from ksd_cli.rules.base import Context, RepositoryIndex, Rule
 from ksd_cli.stalled import Flag, find_stalled
 from ksd_cli.validate import (
     Scanned,
     SoundRecords,
     active_rules,
     by_scope,
-    check_file,
+    check_one,
     cross_findings,
     ignored_codes,
     judgement_day,
@@ -144,7 +150,7 @@ def _diff(
     old_texts = {rel: text_from_bytes(old.get(rel), max_bytes) for rel in changed & existed}
     facts = {rel: s.entry.facts for rel, s in now.items() if s.entry.facts is not None}
     after = _Side(config, now, facts, cross, {})
-    before = _before(after, changed, old_texts, kinds, judged, lang)
+    before, changed_files = _before(after, changed, old_texts, kinds, judged, lang)
     wanted = _reach(before, after, changed)
     before = _across(before, wanted, judged, lang)
     new_files = {
@@ -153,9 +159,7 @@ def _diff(
     }
     # A file the change did not touch is the same on both sides: read once.
     old_files = {
-        rel: new_files[rel]
-        if rel not in changed
-        else snapshot_file(_source(rel, kinds), old_texts[rel])
+        rel: new_files[rel] if rel not in changed else changed_files[rel]
         for rel in sorted(wanted & existed)
     }
     old_side = Snapshot(config, old_files)
@@ -210,10 +214,11 @@ def _before(
     kinds: Mapping[str, Kind],
     judged: date,
     lang: Lang,
-) -> _Side:
+) -> tuple[_Side, dict[str, SnapshotFile]]:
     """The revision's side: the working tree's entries, those of the changed files read anew.
 
-    Its findings across records are still the working tree's (see :func:`_across`).
+    Its findings across records are still the working tree's (see :func:`_across`). With the
+    side, the changed files as the snapshot holds them: each old text is parsed once for both.
     """
     config = after.config
     rules = by_scope(
@@ -225,19 +230,36 @@ def _before(
     reference = load_reference()
     entries = {rel: s for rel, s in after.entries.items() if rel not in changed}
     facts = {rel: f for rel, f in after.facts.items() if rel not in changed}
+    files: dict[str, SnapshotFile] = {}
     for rel, text in sorted(old_texts.items()):
         source = _source(rel, kinds)
         if text is None:
             entries[rel] = Scanned(source, Entry(None, "", None, (), ()))
+            files[rel] = SnapshotFile(source, None, None, None)
             continue
         ctx = Context(reference, config, judged, alone, rel)
-        found, loading, checks, _ = check_file(
-            source, text, rules[source.kind], ctx, lang, "libyaml"
-        )
-        entries[rel] = Scanned(source, Entry(None, "-", found, loading, checks))
-        if found is not None:
-            facts[rel] = found
-    return _Side(config, entries, facts, after.cross, dict(old_texts))
+        entry, files[rel] = _read_old(source, text, rules[source.kind], ctx, lang)
+        entries[rel] = Scanned(source, entry)
+        if entry.facts is not None:
+            facts[rel] = entry.facts
+    return _Side(config, entries, facts, after.cross, dict(old_texts)), files
+
+
+def _read_old(
+    source: SourceFile, text: str, rules: Iterable[Rule], ctx: Context, lang: Lang
+) -> tuple[Entry, SnapshotFile]:
+    """A changed file's old text, parsed once: its entry and its file in the snapshot.
+
+    The entry as the scan finds it, the file as ``snapshot_file`` reads it.
+    """
+    loaded, problems, document = load_document(source, text, lang=lang, parser="libyaml")
+    data = None if document is None else document.data
+    if loaded is None or document is None:
+        return Entry(None, "-", None, tuple(problems), ()), SnapshotFile(source, text, data, None)
+    found = facts_of(loaded.record, source.kind, document.locate)
+    checks = tuple(check_one(loaded, rules, ctx, lang, "libyaml", document))
+    entry = Entry(None, "-", found, tuple(problems), checks)
+    return entry, SnapshotFile(source, text, data, loaded)
 
 
 def _source(rel: str, kinds: Mapping[str, Kind]) -> SourceFile:

@@ -9,6 +9,7 @@ sample), on several days.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from dataclasses import replace
@@ -24,7 +25,7 @@ from ksd_cli import stalled, validate
 from ksd_cli.documents import is_operational
 from ksd_cli.idformat import date_text, number
 from ksd_cli.jsonlayout import dumps_indented
-from ksd_cli.lifecycle import Langkah, _rejected, langkah, lifecycle
+from ksd_cli.lifecycle import DocumentState, Langkah, Lifecycle, _rejected, langkah, lifecycle
 from ksd_cli.loading import LoadedRecord
 from ksd_cli.messages import Lang
 from ksd_cli.models import Agreement
@@ -100,6 +101,29 @@ def test_lifecycle_and_steps_are_those_derived_the_plain_way(
         assert _rejected(record, as_of) == _plain_rejected(record, as_of)
         rejected += _rejected(record, as_of)
     assert as_of < date(2024, 2, 1) or rejected  # the proposals fixture has rejected ones
+
+
+@pytest.mark.parametrize("as_of", DAYS[1:3])
+def test_lifecycle_values_set_at_once_are_the_dataclass_fields(
+    corpus: tuple[Path, list[LoadedRecord]], as_of: date
+) -> None:
+    """The hand-written ``__init__`` of DocumentState and Lifecycle sets every field, no other."""
+    seen = 0
+    for record in _agreements(corpus[1]):
+        state = lifecycle(record, as_of)
+        assert list(vars(state)) == [f.name for f in dataclasses.fields(Lifecycle)]
+        again = Lifecycle(*(getattr(state, f.name) for f in dataclasses.fields(state) if f.init))
+        assert again == state and vars(again) == vars(state)
+        for doc in state.documents:
+            names = [f.name for f in dataclasses.fields(DocumentState)]
+            assert list(vars(doc)) == names
+            values = dataclasses.astuple(doc)
+            assert DocumentState(*values) == doc
+            assert vars(DocumentState(*values[:-1]))["sampai_tidak_diketahui"] is False
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                doc.signed = not doc.signed  # type: ignore[misc]
+            seen += 1
+    assert seen > 250
 
 
 @pytest.mark.parametrize("as_of", DAYS)

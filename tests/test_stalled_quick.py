@@ -15,6 +15,7 @@ import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 from helpers import generator
@@ -29,7 +30,7 @@ from ksd_cli.lifecycle import DocumentState, Langkah, Lifecycle, _rejected, lang
 from ksd_cli.loading import LoadedRecord
 from ksd_cli.messages import Lang
 from ksd_cli.models import Agreement
-from ksd_cli.naming import FLAG_CODES, KATEGORI
+from ksd_cli.naming import FLAG_CODES, KATEGORI, partner_names, without_owner
 from ksd_cli.reference import load_reference
 from ksd_cli.repository import open_repository
 from ksd_cli.stalled import Flag, StalledResult, assess_record
@@ -177,6 +178,26 @@ def test_assessments_are_those_worded_without_the_memo(
     monkeypatch.setattr(stalled, "_number_words", number)
     for day in DAYS:
         assert assess_all(day) == quick[day]
+
+
+def test_partners_named_once_per_set_of_parties_are_those_named_plainly(
+    corpus: tuple[Path, list[LoadedRecord]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stalled, "_NAMED", {})
+    reference = load_reference()
+    agreements = _agreements(corpus[1])
+    for owner in ("64.02", "64", None):
+        for record in agreements * 2:  # the second time round, from the memo
+            found = partner_names(record, None, reference)
+            expected = (owner, found, tuple(n for _, n in without_owner(found, owner)))
+            assert stalled._partners(record, owner, reference) == expected
+    assert 0 < len(stalled._NAMED) < 3 * len(agreements)  # parties recur in the corpus
+    # Names from other tables than the process's own are never remembered.
+    other = replace(reference, wilayah=MappingProxyType({}))
+    record = agreements[0]
+    monkeypatch.setattr(stalled, "_NAMED", {})
+    assert stalled._partners(record, None, other)[1] == partner_names(record, None, other)
+    assert stalled._NAMED == {}
 
 
 def test_a_month_only_date_is_worded_as_a_month_after_its_first_day() -> None:

@@ -9,11 +9,13 @@ sample), on several days.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 from helpers import generator
@@ -24,11 +26,11 @@ from ksd_cli import stalled, validate
 from ksd_cli.documents import is_operational
 from ksd_cli.idformat import date_text, number
 from ksd_cli.jsonlayout import dumps_indented
-from ksd_cli.lifecycle import Langkah, _rejected, langkah, lifecycle
+from ksd_cli.lifecycle import DocumentState, Langkah, Lifecycle, _rejected, langkah, lifecycle
 from ksd_cli.loading import LoadedRecord
 from ksd_cli.messages import Lang
 from ksd_cli.models import Agreement
-from ksd_cli.naming import FLAG_CODES, KATEGORI
+from ksd_cli.naming import FLAG_CODES, KATEGORI, partner_names, without_owner
 from ksd_cli.reference import load_reference
 from ksd_cli.repository import open_repository
 from ksd_cli.stalled import Flag, StalledResult, assess_record
@@ -102,6 +104,29 @@ def test_lifecycle_and_steps_are_those_derived_the_plain_way(
     assert as_of < date(2024, 2, 1) or rejected  # the proposals fixture has rejected ones
 
 
+@pytest.mark.parametrize("as_of", DAYS[1:3])
+def test_lifecycle_values_set_at_once_are_the_dataclass_fields(
+    corpus: tuple[Path, list[LoadedRecord]], as_of: date
+) -> None:
+    """The hand-written ``__init__`` of DocumentState and Lifecycle sets every field, no other."""
+    seen = 0
+    for record in _agreements(corpus[1]):
+        state = lifecycle(record, as_of)
+        assert list(vars(state)) == [f.name for f in dataclasses.fields(Lifecycle)]
+        again = Lifecycle(*(getattr(state, f.name) for f in dataclasses.fields(state) if f.init))
+        assert again == state and vars(again) == vars(state)
+        for doc in state.documents:
+            names = [f.name for f in dataclasses.fields(DocumentState)]
+            assert list(vars(doc)) == names
+            values = dataclasses.astuple(doc)
+            assert DocumentState(*values) == doc
+            assert vars(DocumentState(*values[:-1]))["sampai_tidak_diketahui"] is False
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                doc.signed = not doc.signed  # type: ignore[misc]
+            seen += 1
+    assert seen > 250
+
+
 @pytest.mark.parametrize("as_of", DAYS)
 def test_one_per_cause_is_the_grouping_on_every_record(
     corpus: tuple[Path, list[LoadedRecord]], as_of: date
@@ -153,6 +178,26 @@ def test_assessments_are_those_worded_without_the_memo(
     monkeypatch.setattr(stalled, "_number_words", number)
     for day in DAYS:
         assert assess_all(day) == quick[day]
+
+
+def test_partners_named_once_per_set_of_parties_are_those_named_plainly(
+    corpus: tuple[Path, list[LoadedRecord]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stalled, "_NAMED", {})
+    reference = load_reference()
+    agreements = _agreements(corpus[1])
+    for owner in ("64.02", "64", None):
+        for record in agreements * 2:  # the second time round, from the memo
+            found = partner_names(record, None, reference)
+            expected = (owner, found, tuple(n for _, n in without_owner(found, owner)))
+            assert stalled._partners(record, owner, reference) == expected
+    assert 0 < len(stalled._NAMED) < 3 * len(agreements)  # parties recur in the corpus
+    # Names from other tables than the process's own are never remembered.
+    other = replace(reference, wilayah=MappingProxyType({}))
+    record = agreements[0]
+    monkeypatch.setattr(stalled, "_NAMED", {})
+    assert stalled._partners(record, None, other)[1] == partner_names(record, None, other)
+    assert stalled._NAMED == {}
 
 
 def test_a_month_only_date_is_worded_as_a_month_after_its_first_day() -> None:

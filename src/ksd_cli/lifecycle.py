@@ -49,8 +49,11 @@ STATUSES: tuple[Status, ...] = (
 LOI = "surat_pernyataan_kehendak"
 ENDED_STATUSES = frozenset({"berakhir", "dibatalkan", "diakhiri", "ditolak"})
 
+#: Sets a frozen value's fields from its own ``__init__``.
+_set = object.__setattr__
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class DocumentState:
     """One naskah as of the date: signed or not, its validity, and what it relates to."""
 
@@ -67,13 +70,45 @@ class DocumentState:
     #: ended, never "no end"; outputs say "masa berlaku tidak diketahui".
     sampai_tidak_diketahui: bool = False
 
+    def __init__(
+        self,
+        position: int,
+        naskah: Naskah,
+        signed: bool,
+        mulai: date | None,
+        sampai: date | None,
+        induk: int | None,
+        in_force: bool,
+        started: bool,
+        ended: bool,
+        sampai_tidak_diketahui: bool = False,
+    ) -> None:
+        # The fields set at once: the generated frozen ``__init__`` sets them one call each,
+        # and ``ksd stalled`` makes one for every document of a national register.
+        _set(
+            self,
+            "__dict__",
+            {
+                "position": position,
+                "naskah": naskah,
+                "signed": signed,
+                "mulai": mulai,
+                "sampai": sampai,
+                "induk": induk,
+                "in_force": in_force,
+                "started": started,
+                "ended": ended,
+                "sampai_tidak_diketahui": sampai_tidak_diketahui,
+            },
+        )
+
     @property
     def nomor(self) -> str:
         """The numbers per party, "pihak_kesatu: 180/015; pihak_kedua: 100/12"."""
         return "; ".join(f"{k}: {v}" for k, v in (self.naskah.nomor or {}).items())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Lifecycle:
     """Where one cooperation stands on ``as_of``."""
 
@@ -90,14 +125,34 @@ class Lifecycle:
     signed: tuple[DocumentState, ...] = field(init=False, repr=False, compare=False)
     _operational: tuple[DocumentState, ...] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        # Derived once, when made: the flags of ``ksd stalled`` and the report's tables ask
-        # again and again (a ``cached_property`` takes a lock at each first look on 3.11).
-        object.__setattr__(self, "in_force", tuple(d for d in self.documents if d.in_force))
-        signed = tuple(d for d in self.documents if d.signed)
-        object.__setattr__(self, "signed", signed)
-        operational = tuple(d for d in signed if is_operational(d.naskah, self.record))
-        object.__setattr__(self, "_operational", operational)
+    def __init__(
+        self,
+        record: Agreement,
+        as_of: date,
+        tahap_terakhir: NamaTahap | None,
+        tanggal_tahap: tuple[tuple[NamaTahap, date], ...],
+        status: Status,
+        documents: tuple[DocumentState, ...],
+    ) -> None:
+        # The derived fields are made once, when made: the flags of ``ksd stalled`` and the
+        # report's tables ask again and again (a ``cached_property`` takes a lock at each
+        # first look on 3.11). All set at once, as :class:`DocumentState`'s.
+        signed = tuple([d for d in documents if d.signed])
+        _set(
+            self,
+            "__dict__",
+            {
+                "record": record,
+                "as_of": as_of,
+                "tahap_terakhir": tahap_terakhir,
+                "tanggal_tahap": tanggal_tahap,
+                "status": status,
+                "documents": documents,
+                "in_force": tuple([d for d in documents if d.in_force]),
+                "signed": signed,
+                "_operational": tuple([d for d in signed if is_operational(d.naskah, record)]),
+            },
+        )
 
     def tanggal(self, tahap: NamaTahap) -> date | None:
         """The date a stage was first reached, if it was."""

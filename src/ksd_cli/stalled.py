@@ -664,20 +664,15 @@ def _assess_agreement(
     *,
     partners_always: bool,
 ) -> Assessment:
-    named: list[tuple[str | None, tuple[tuple[str, str], ...]]] = []
+    named: list[_Named] = []
 
-    def partners() -> tuple[str | None, tuple[tuple[str, str], ...]]:
+    def partners() -> _Named:
         if not named:
-            region = repository_region(config, (record.id,))
-            region = _shared(region) if region is not None else None
-            found = partner_names(record, None, reference)
-            named.append((region, _shared(tuple(_shared(p) for p in found))))
+            named.append(_partners(record, repository_region(config, (record.id,)), reference))
         return named[0]
 
     def mitra() -> tuple[str, ...]:
-        region, found = partners()
-        names: tuple[str, ...] = _shared(tuple(n for _, n in without_owner(found, region)))
-        return names
+        return partners()[2]
 
     subject = _Subject(
         record.id,
@@ -694,11 +689,38 @@ def _assess_agreement(
     potensi = tuple(record.potensi or ())
     unknown_end = any(d.sampai_tidak_diketahui for d in state.in_force)
     if partners_always or flags:
-        region, found = partners()
+        region, found, _ = partners()
         return Assessment(record.id, False, flags, potensi, unknown_end, region, found)
     if potensi or unknown_end:
         return Assessment(record.id, False, flags, potensi, unknown_end)
     return NOTHING_TO_SAY
+
+
+#: An agreement's owning region, its partners as ``partner_names`` gives them with no owner,
+#: and the names of those that are not the owner: each value shared (:func:`_shared`).
+_Named = tuple[str | None, tuple[tuple[str, str], ...], tuple[str, ...]]
+
+#: :data:`_Named` per owning region and parties (type, region code, name), with this
+#: process's reference tables: parties recur from record to record (a region's partners).
+_NAMED: dict[tuple[str | None, tuple[tuple[str, str | None, str | None], ...]], _Named] = {}
+
+
+def _partners(record: Agreement, region: str | None, reference: ReferenceData) -> _Named:
+    """The :data:`_Named` of ``record`` owned by ``region``, named once per set of parties.
+
+    A party's name is all ``partner_names`` reads of it; only names from this process's
+    own reference tables (``load_reference``) are remembered.
+    """
+    key = (region, tuple([(p.tipe, p.kode_wilayah, p.nama) for p in record.pihak]))
+    known = _NAMED.get(key) if reference is load_reference() else None
+    if known is not None:
+        return known
+    found = _shared(tuple([_shared(p) for p in partner_names(record, None, reference)]))
+    names = _shared(tuple([n for _, n in without_owner(found, region)]))
+    value = (_shared(region) if region is not None else None, found, names)
+    if reference is load_reference() and len(_NAMED) < 4096:
+        _NAMED[key] = value
+    return value
 
 
 #: What :func:`assess_flags` gives of every agreement that tells :func:`stalled_result`

@@ -151,3 +151,27 @@ def test_files_are_read_by_their_blob_once_a_comparison_named_it(
         # The changed files the revision has; the unchanged one by its path.
         assert len(by_blob) == 2, requested
         assert all(len(r) == 40 for r in by_blob)
+
+
+def test_git_started_never_waits_on_its_errors(git_repo: Path, tmp_path: Path) -> None:
+    """A git started aside runs to its end even when it writes more errors than a pipe holds."""
+    import time
+
+    from ksd_cli.gitio import GitError, start_git
+
+    done = tmp_path / "done"
+    # An alias running a shell: 200 KB of errors (a pipe holds 64 KB), then a mark, then failure.
+    noisy = (
+        "!head -c 200000 /dev/zero | tr '\\0' w >&2; echo >&2; echo last words >&2; "
+        f": > '{done}'; exit 3"
+    )
+    output = start_git(git_repo, ("-c", f"alias.noisy={noisy}", "noisy"))
+    waited = 0.0
+    while not done.exists() and waited < 20:
+        time.sleep(0.05)
+        waited += 0.05
+    finished = done.exists()  # before its output is asked for: nothing read its errors yet
+    with pytest.raises(GitError) as failed:
+        output()
+    assert finished
+    assert str(failed.value) == "git -c: last words"

@@ -317,26 +317,29 @@ def start_git(cwd: Path, args: Sequence[str]) -> Callable[[], bytes]:
     """Start git in ``cwd``; the call returned waits for it and gives its output.
 
     As :func:`run_git` (the same errors, raised by the call), while the caller does other
-    work. The output goes to a temporary file, so that git never waits for a full pipe.
-    Call what is returned exactly once, or git is left to finish unwatched.
+    work. Its output and its errors go to temporary files, so that git never waits for a
+    full pipe (a pipe holds 64 KB: warnings about thousands of files fill it). Call what is
+    returned exactly once, or git is left to finish unwatched.
     """
     out = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the call returned
+    err = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the call returned
     try:
-        process = subprocess.Popen(
-            ["git", *args], cwd=cwd, stdout=out, stderr=subprocess.PIPE, env=_env()
-        )
+        process = subprocess.Popen(["git", *args], cwd=cwd, stdout=out, stderr=err, env=_env())
     except FileNotFoundError:
         out.close()
+        err.close()
         raise GitError(Msg("git.missing"), hint=Msg("git.missing.hint")) from None
     except BaseException:
         out.close()
+        err.close()
         raise
 
     def output() -> bytes:
-        with out:
-            _, errors = process.communicate()
+        with out, err:
+            process.wait()
             if process.returncode != 0:
-                raise _failed(args, errors)
+                err.seek(0)
+                raise _failed(args, err.read())
             out.seek(0)
             return out.read()
 

@@ -52,7 +52,7 @@ def test_reading_goes_on_past_a_size_of_zero_and_stops_at_the_limit(tmp_path: Pa
 def test_what_a_paused_collection_keeps_is_left_out_of_later_collections(kept: bool) -> None:
     import gc
 
-    from ksd_cli.loading import collection_paused
+    from ksd_cli.collector import collection_paused
 
     frozen = gc.get_freeze_count()
     try:

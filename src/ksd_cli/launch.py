@@ -16,16 +16,15 @@ output file that cannot be written, any error while computing) goes to the full 
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
-from collections.abc import Collection, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-# Light (a catalogue of texts), and loaded by every command line anyway.
+# Light (a catalogue of texts; the collector's pause), and loaded by every command line anyway.
+from ksd_cli.collector import collection_paused
 from ksd_cli.errors import UserError
 from ksd_cli.messages import LANGS, Lang, boundary_lang, chosen_lang
 
@@ -175,7 +174,7 @@ def _diff(arguments: Sequence[str]) -> Early | None:
     lang = _language(options)
     if lang is None or not _plain_root(options):
         return None
-    with _collector_paused():
+    with collection_paused(kept=True):
         try:
             answer = _diffed(revision, options, flags, lang)
         except Exception:  # noqa: BLE001 - the full command line says what went wrong
@@ -231,7 +230,7 @@ def _changed_since(arguments: Sequence[str]) -> Early | None:
     lang = _language(options)
     if revision is None or lang is None or not _plain_root(options) or sys.stderr.isatty():
         return None
-    with _collector_paused():
+    with collection_paused(kept=True):
         try:
             return _checked(revision, options, flags, lang)
         except Exception:  # noqa: BLE001 - the full command line says what went wrong
@@ -266,26 +265,6 @@ def _checked(revision: str, options: dict[str, str], flags: set[str], lang: Lang
     stream = io.StringIO()
     write_stream(FORMATS["validate"]["json"], report, stream, lang=lang, color=None)
     return Early(stream.getvalue(), code=1 if report.failed(strict="--strict" in flags) else 0)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while the modules import and the answer is made.
-
-    As ``ksd_cli.loading.collection_paused(kept=True)``, which cannot be imported this early
-    (it imports the models). Importing pydantic and building the models' and configuration's
-    schemas makes many objects that stay alive: each collection scanned them all and freed
-    nothing (about a tenth of the imports' time). What is alive at the end lives until the
-    process ends, or is the full command line's: it is moved out of the collector's reach.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def _plain_root(options: dict[str, str]) -> bool:

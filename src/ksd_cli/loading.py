@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import codecs
 import difflib
-import gc
 import os
 import stat
 import types
 import typing
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
 
+from ksd_cli.collector import collection_paused
 from ksd_cli.diagnostics import Diagnostic, Location
 from ksd_cli.messages import Lang, message
 from ksd_cli.models import CODE_FIELDS, RUPIAH_MAX, Agreement, Potential
@@ -236,30 +235,6 @@ def load_records(
             if progress is not None:
                 progress(done, len(sources))
     return LoadResult(tuple(records), tuple(findings), len(sources), frozenset(invalid))
-
-
-@contextmanager
-def collection_paused(*, kept: bool = False) -> Iterator[None]:
-    """Python's cycle collector paused while records pile up, as it was before afterwards.
-
-    Loading creates millions of objects that all stay alive: each collection would scan the
-    growing heap of loaded records again and free nothing (about half of composing's time on
-    10,000 records). Reference counting still frees every temporary object.
-
-    ``kept``: what is alive at the end lives until the process ends (a command's result,
-    for the command line only). It is moved out of the collector's reach (``gc.freeze``)
-    instead of being scanned by the first collections after the pause: at 100,000 records
-    those took 0.8 s of ``ksd stalled`` and 1.9 s of ``ksd report``, and freed nothing.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if kept:
-            gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 # Mapping pydantic's errors to findings ---------------------------------------------------------

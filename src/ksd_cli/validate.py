@@ -25,6 +25,7 @@ from ksd_cli.cache import (
     salt,
     stamps_of,
 )
+from ksd_cli.collector import collection_paused
 from ksd_cli.config import Config
 from ksd_cli.diagnostics import Diagnostic, Location, Report, Severity
 from ksd_cli.facts import CROSS_RECORD_RULES, Facts, affected_paths, facts_key, facts_of
@@ -35,7 +36,6 @@ from ksd_cli.loading import (
     LoadResult,
     Progress,
     Record,
-    collection_paused,
     decode_text,
     diagnostic,
     load_document,

@@ -93,7 +93,7 @@ def import_(
     are shown at their cell (register.xlsx:Daftar!F12). Nothing is written when a row has an
     error, unless --skip-invalid. Importing the same register again changes nothing.
     """
-    from ksd_cli.loading import collection_paused
+    from ksd_cli.collector import collection_paused
     from ksd_cli.register.headings import FIELDS
     from ksd_cli.register.importer import read_mapping_file
 

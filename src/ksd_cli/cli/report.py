@@ -75,9 +75,9 @@ def report(
 
     Prints the path of the file written.
     """
+    from ksd_cli.collector import collection_paused
     from ksd_cli.gitio import head_commit
     from ksd_cli.idformat import number
-    from ksd_cli.loading import collection_paused
     from ksd_cli.reference import load_reference
     from ksd_cli.report import build_report_in
 

@@ -77,7 +77,7 @@ def stalled(
     kedaluwarsa, akan_berakhir, dprd_tertunda, potensi_tanpa_tindak_lanjut,
     usulan_tanpa_kemajuan, penawaran_tanpa_jawaban. Thresholds come from \[stalled] in ksd.toml.
     """
-    from ksd_cli.loading import collection_paused
+    from ksd_cli.collector import collection_paused
     from ksd_cli.stalled import find_stalled_in
 
     only_codes, fail_codes = _codes(only, "--only"), _codes(fail_on, "--fail-on")

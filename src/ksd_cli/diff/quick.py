@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from ksd_cli.cache import Entry
+from ksd_cli.collector import collection_paused
 from ksd_cli.config import CONFIG_FILE, Config
 from ksd_cli.diagnostics import Diagnostic, Severity
 from ksd_cli.diff.model import DiffResult, Side
@@ -36,7 +37,7 @@ from ksd_cli.diff.snapshot import (
 from ksd_cli.facts import CROSS_RECORD_RULES, Facts, affected_paths, duplicates_near, facts_of
 from ksd_cli.facts import build_index as facts_index
 from ksd_cli.gitio import GitRepository
-from ksd_cli.loading import LoadResult, collection_paused, load_document, read_text
+from ksd_cli.loading import LoadResult, load_document, read_text
 from ksd_cli.messages import Lang
 from ksd_cli.reference import load_reference
 from ksd_cli.repository import Kind, Repository, SourceFile

@@ -188,7 +188,7 @@ def plan_import(
     lang: Lang = "id",
 ) -> ImportPlan:
     """Read the register at ``path`` and plan the records (nothing is written)."""
-    from ksd_cli.loading import collection_paused
+    from ksd_cli.collector import collection_paused
 
     # Every cell, parsed row and planned record stays alive until the plan is written: the
     # cycle collector would rescan them all again and again and free nothing (half the time).
@@ -240,7 +240,7 @@ def plan_groups(
     lang: Lang = "id",
 ) -> tuple[PlannedRecord, ...]:
     """The records that groups of rows create or update; ``source`` gives key and note."""
-    from ksd_cli.loading import collection_paused
+    from ksd_cli.collector import collection_paused
 
     with collection_paused():  # as in plan_import: everything planned stays alive
         return _plan_groups(repository, groups, findings, as_of, owner, source, lang)

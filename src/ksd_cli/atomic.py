@@ -97,7 +97,8 @@ def create_new_files(folder: Path, files: Iterable[tuple[str, bytes]]) -> list[s
     """Create each named file in ``folder`` with its content; return the names already there.
 
     Each file appears whole under its name or not at all, and a file already there is left
-    as it is (its name is returned, for the caller to replace it deliberately). For the many
+    as it is (its name is returned, for the caller to replace it deliberately). An ``OSError``
+    (a full disk) names the file it failed on, and the files before it stay whole. For the many
     new files of an import: on Linux each is written unnamed (``O_TMPFILE``) and then linked
     under its name, which cannot replace anything, and a run killed before the link leaves no
     file at all; two directory operations fewer than a temporary name and a rename, about half
@@ -119,6 +120,10 @@ def create_new_files(folder: Path, files: Iterable[tuple[str, bytes]]) -> list[s
                 _rename_new(folder / name, content)
             except FileExistsError:
                 existing.append(name)
+            except OSError as exc:
+                if exc.filename is None:  # os.write names no file: say which one it was
+                    exc.filename = os.fspath(folder / name)
+                raise
     finally:
         if directory is not None:
             os.close(directory)

@@ -232,6 +232,11 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or errno.errorcode.get(exc.errno or 0, str(exc))
 
 
+def cannot_write(exc: OSError, hint: Msg | None = None) -> UserError:
+    """The ``UserError`` for a file the file system refused (``exc`` names it)."""
+    return UserError(Msg("output.cannot-write", path=exc.filename, reason=_reason(exc)), hint)
+
+
 def write_text_output(
     path: Path, fmt: Format, result: object, *, force: bool, **options: Any
 ) -> None:

@@ -348,11 +348,45 @@ def test_a_failed_write_leaves_whole_records_and_no_temporary(
         return real_write(handle, data)
 
     monkeypatch.setattr(os, "write", disk_full_on_the_third_record)
-    assert run_import(repo, REGISTERS / "per_kerja_sama.xlsx") == 3  # said, with its traceback
-    assert "No space left on device" in capsys.readouterr().err
+    assert run_import(repo, REGISTERS / "per_kerja_sama.xlsx") == 1  # the user's, not a bug
+    err = capsys.readouterr().err
+    third = repo / "data" / "agreements" / sorted(whole)[3]
+    assert f"{third}: berkas tidak dapat ditulis: No space left on device" in err
+    assert "rekaman yang sudah ditulis tetap utuh" in err
+    assert "Traceback" not in err
     left = {p.name: p.read_bytes() for p in (repo / "data" / "agreements").iterdir()}
     assert sorted(left) == [".gitkeep", *sorted(whole)[1:3]]  # .gitkeep, then two records
     assert all(left[name] == whole[name] for name in left)
+    monkeypatch.undo()  # the disk has room again: the same import finishes the job
+    assert run_import(repo, REGISTERS / "per_kerja_sama.xlsx") == 0
+    assert f"{len(whole) - 3} dibuat, 0 diperbarui, 2 tidak berubah" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in (repo / "data" / "agreements").iterdir()} == whole
+
+
+def test_a_failed_replacement_names_the_record_and_keeps_it_whole(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ksd_cli import atomic
+
+    register = REGISTERS / "per_kerja_sama.xlsx"
+    assert run_import(repo, register) == 0
+    capsys.readouterr()
+    folder = repo / "data" / "agreements"
+    first = min(p for p in folder.iterdir() if p.suffix == ".yaml")
+    before = first.read_bytes()
+    # an unknown key: the record no longer loads, so the import replaces it (as an update is)
+    first.write_text(before.decode("utf-8").replace("judul:", "judul: Lama\n_judul:", 1))
+    edited = first.read_bytes()
+
+    def read_only(path: Path, content: bytes) -> None:
+        raise PermissionError(13, "Permission denied", f"{path.parent}/.tmp-xyz")
+
+    monkeypatch.setattr(atomic, "write_bytes_atomic", read_only)
+    assert run_import(repo, register) == 1
+    err = capsys.readouterr().err
+    assert f"{first}: berkas tidak dapat ditulis: Permission denied" in err
+    assert ".tmp-xyz" not in err
+    assert first.read_bytes() == edited
 
 
 def test_a_created_record_replaces_a_file_of_its_name_that_did_not_load(

@@ -603,6 +603,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "perbaiki register, atau pakai --skip-invalid untuk melewati baris yang salah",
         "fix the register, or pass --skip-invalid to skip the bad rows",
     ),
+    "register.write-failed.hint": (
+        "rekaman yang sudah ditulis tetap utuh; setelah masalahnya diatasi, jalankan lagi"
+        " perintah yang sama: rekaman itu dikenali dan tidak diubah",
+        "the records already written are whole; once the cause is fixed, run the same"
+        " command again: it finds them unchanged",
+    ),
     "register.dry-run": ("(--dry-run: tidak ada yang ditulis)", "(--dry-run: nothing written)"),
     "register.skipped-rows": ("baris dilewati: {rows}", "rows skipped: {rows}"),
     "register.mapping-written": ("pemetaan ditulis ke {file}", "mapping written to {file}"),

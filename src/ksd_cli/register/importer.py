@@ -780,7 +780,21 @@ def _naskah_index(naskah_list: Any, posisi: int | None, values: Mapping[str, Any
 
 
 def write_plan(plan: ImportPlan, *, skip_invalid: bool) -> tuple[PlannedRecord, ...]:
-    """Write the created and updated records (atomically, one file each); return them."""
+    """Write the created and updated records (atomically, one file each); return them.
+
+    A failing file system (a full disk, a read-only folder) is a ``UserError`` naming the
+    file: the records written before it stay whole, and the same import run again after the
+    cause is fixed finds them unchanged.
+    """
+    try:
+        return _write_plan(plan, skip_invalid=skip_invalid)
+    except OSError as exc:
+        from ksd_cli.outputs import cannot_write
+
+        raise cannot_write(exc, hint=Msg("register.write-failed.hint")) from None
+
+
+def _write_plan(plan: ImportPlan, *, skip_invalid: bool) -> tuple[PlannedRecord, ...]:
     from ksd_cli.atomic import create_new_files, write_text_atomic
 
     usable = plan.usable(skip_invalid)
@@ -807,7 +821,11 @@ def write_plan(plan: ImportPlan, *, skip_invalid: bool) -> tuple[PlannedRecord, 
         if record.action == "updated" or (
             record.action == "created" and there and os.path.split(os.fspath(record.path)) in there
         ):
-            write_text_atomic(record.path, record.text)
+            try:
+                write_text_atomic(record.path, record.text)
+            except OSError as exc:
+                exc.filename = os.fspath(record.path)  # the record's, not its temporary's
+                raise
             written.append(record)
     return tuple(written)
 

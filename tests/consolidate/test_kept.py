@@ -69,7 +69,11 @@ def test_the_early_answer_is_the_full_one(
     assert _early(english) is None
     made_english = _full(english, capsys)
     assert made_english != made and _early(english) == made_english
-    assert _early(arguments) is None
+    assert _early(arguments) is None  # in its place
+    other = "md" if format == "json" else "json"  # another format is kept beside it
+    made_other = _full(_command(regions, format=other), capsys)
+    assert _early(_command(regions, format=other)) == made_other
+    assert _early(english) == made_english
 
 
 def test_a_list_file_is_a_request_too(

@@ -10,7 +10,8 @@ every entry of its record folders) taken before the consolidation read it, its t
 and the days the answer was made on. The console script (``ksd_cli.launch``) gives the
 answer back, before typer loads, while the same request finds every witness holding and
 every day the same; anything else runs in full (the regions' rows still come from their
-cache), and the new answer is kept.
+cache), and the new answer is kept, in place of the one kept before for the same sources
+and format.
 
 Only local repositories are kept: a git source is fetched on every run, and the last commit
 date of a checkout asks git. Like every cache of ksd the file is an optimisation only:
@@ -143,8 +144,8 @@ def keep(request: Request, seen: Seen, text: str) -> None:
     """Keep ``text``, the answer of ``request`` made from the repositories as ``seen``.
 
     Nothing is kept when a repository changed since it was witnessed, or the day changed
-    while the answer was made. The answer kept before for the same sources is replaced. A
-    cache that cannot be written is skipped.
+    while the answer was made. The answer kept before for the same sources and format is
+    replaced. A cache that cannot be written is skipped.
     """
     if not _holds(request, seen):
         return
@@ -244,8 +245,8 @@ def _holds(request: Request, seen: Seen) -> bool:
 
 
 def _place(request: Request) -> Path:
-    """The answer's file: one for each set of sources (by label and location)."""
-    digest = hashlib.blake2b(digest_size=12)
+    """The answer's file: one for each set of sources (by label and location) and format."""
+    digest = hashlib.blake2b(request.format.encode(), digest_size=12)
     for label, location, _ in request.sources:
         digest.update(f"{label}\0{location}\0".encode("utf-8", "surrogateescape"))
     return cache.cache_folder() / "konsolidasi-jawaban" / f"{digest.hexdigest()}.pickle"

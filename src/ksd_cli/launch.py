@@ -8,7 +8,9 @@ forms below, the kept answer is delivered here and nothing else is imported. ``k
 --format json`` and ``ksd validate --changed-since REV --format json`` (with ``--as-of``,
 ``--root``, ``--lang``, ``--no-cache``, validate's ``--strict``) are computed here, by the
 library calls their commands make, without typer, click or rich: a diff of a few changed files
-costs less than the command line machinery. Anything else (another command or option, a
+costs less than the command line machinery. ``ksd consolidate SOURCE... --format json|md``
+(with ``--as-of``, ``--lang``, ``--expected``) gives its kept answer while no repository
+changed (``ksd_cli.consolidate.kept``). Anything else (another command or option, a
 ``--opt=value`` form, an unknown language, no kept answer, the cache off for a kept answer, an
 output file that cannot be written, any error while computing) goes to the full command line
 (``ksd_cli.cli``), which gives the same answer, or says what is wrong.
@@ -108,7 +110,20 @@ def early_answer(arguments: Sequence[str]) -> Early | None:
         return _diff(arguments[1:])
     if command == "validate":
         return _changed_since(arguments[1:])
+    if command == "consolidate":
+        return _consolidate(arguments[1:])
     return None
+
+
+def _consolidate(arguments: Sequence[str]) -> Early | None:
+    """``ksd consolidate SOURCE... --format json|md``, kept (``ksd_cli.consolidate.kept``)."""
+    from ksd_cli.consolidate.kept import early_text
+
+    try:
+        found = early_text(arguments, cwd=Path.cwd())
+    except Exception:  # noqa: BLE001 - the full command line says what went wrong
+        return None
+    return Early(found) if found is not None else None
 
 
 def _show(arguments: Sequence[str]) -> Early | None:

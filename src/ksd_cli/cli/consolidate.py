@@ -89,10 +89,12 @@ def consolidate(
     A repository that cannot be read is listed and never stops the others; templates of the
     consolidated repositories are never rendered.
     """
+    from ksd_cli.cache import cache_enabled
     from ksd_cli.config import Config
-    from ksd_cli.consolidate import Options, consolidate, gather
+    from ksd_cli.consolidate import Options, consolidate, gather, kept
     from ksd_cli.consolidate.sources import LIST_FILE
     from ksd_cli.models import parse_date
+    from ksd_cli.outputs import render
 
     lang_ = language(lang)
     if as_of is None:
@@ -112,12 +114,25 @@ def consolidate(
         _check_export(export_db, force=force)
     plan = plan_output("consolidate", output_format, output, force=force)
     listed = gather(list(sources), cwd=Path.cwd())
+    request = None
+    if not (plan.to_file or export_db is not None or offline or no_cache) and cache_enabled():
+        request = kept.request_for(
+            listed, format=plan.format.name, as_of=as_of, lang=lang_, expected=expected
+        )
+    # Witnessed before any repository is read: an answer kept is one they were read for.
+    seen = kept.witnessed(request) if request is not None else None
     result = consolidate(
         listed.sources,
         Options(as_of=day, lang=lang_, use_cache=not no_cache, offline=offline),
         expected=rule if rule is not None else listed.expected,
     )
-    plan.write(result)
+    if request is None or seen is None:
+        plan.write(result)
+    else:
+        text = render(plan.format, result)
+        plan.write_rendered(text)
+        if isinstance(text, str):
+            kept.keep(request, seen, text)
     if export_db is not None:
         from ksd_cli.consolidate.export import export_bytes
         from ksd_cli.outputs import write_output

@@ -196,13 +196,18 @@ def match_records(
     paired: dict[int, dict[str, int]] = defaultdict(dict)  # record -> partner region -> record
     found: list[tuple[int, int, MatchedBy]] = []
 
-    def pair(i: int, j: int, how: MatchedBy) -> None:
+    def can_pair(i: int, j: int) -> bool:
+        """Whether ``i`` and ``j`` are partners' records, neither paired with the other's yet."""
         a, b = usable[i], usable[j]
         if a.owner == b.owner or b.owner not in a.partners or a.owner not in b.partners:
+            return False
+        return b.owner not in paired[i] and a.owner not in paired[j]
+
+    def pair(i: int, j: int, how: MatchedBy) -> None:
+        if not can_pair(i, j):
             return
+        a, b = usable[i], usable[j]
         assert a.owner is not None and b.owner is not None
-        if b.owner in paired[i] or a.owner in paired[j]:
-            return
         paired[i][b.owner] = j
         paired[j][a.owner] = i
         found.append((i, j, how))
@@ -228,7 +233,8 @@ def match_records(
     for indexes in by_parties.values():
         for x, i in enumerate(indexes):
             for j in indexes[x + 1 :]:
-                if usable[i].owner != usable[j].owner and _alike(usable[i], usable[j]):
+                # Titles are compared only for records that could still be paired.
+                if can_pair(i, j) and _alike(usable[i], usable[j]):
                     pair(i, j, "kemiripan")
     pairs = []
     for i, j, how in sorted(found):

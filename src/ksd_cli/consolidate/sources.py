@@ -15,11 +15,9 @@ import shutil
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from ksd_cli.config import CONFIG_FILE
+from ksd_cli import CONFIG_FILE
 from ksd_cli.errors import UserError
 from ksd_cli.messages import Msg
 
@@ -59,21 +57,6 @@ class SourceList:
     expected: ExpectedRule | tuple[str, ...] | None = None
 
 
-class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-    lokasi: Annotated[str, Field(min_length=1)]
-    kode: str | None = None
-    revisi: str | None = None
-
-
-class _ListFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-    diharapkan: ExpectedRule | list[str] | None = None
-    sumber: list[_Entry] = []
-
-
 def gather(arguments: list[str], *, cwd: Path) -> SourceList:
     """The sources the command line names, list files and folders of repositories opened."""
     sources: list[Source] = []
@@ -91,9 +74,13 @@ def gather(arguments: list[str], *, cwd: Path) -> SourceList:
 
 def read_list(path: Path) -> SourceList:
     """The sources of a ``ksd-konsolidasi.toml``; locations are relative to its folder."""
+    from pydantic import ValidationError
+
+    from ksd_cli.consolidate.listfile import ListFile
+
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-        parsed = _ListFile.model_validate(raw)
+        parsed = ListFile.model_validate(raw)
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(Msg("konsolidasi.list-unreadable", file=path, reason=str(exc))) from None
     except tomllib.TOMLDecodeError as exc:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
-from gitrepos import changed_in_every_way
+from gitrepos import changed_in_every_way, edit
 
 from ksd_cli import cache
 from ksd_cli.cli import main
@@ -329,6 +329,33 @@ def test_the_console_script_diffs_without_loading_typer(tmp_path: Path) -> None:
         assert run.returncode == (1 if command is _SINCE else 0)
         assert json.loads(run.stdout)["schema_version"] == 1
         assert run.stderr.splitlines() == ["loaded:"]
+
+
+def test_a_warm_early_diff_of_plain_files_loads_no_pyyaml(git_repo: Path) -> None:
+    """The quick reader reads every changed file here: PyYAML (10-20 ms) is never imported."""
+    edit(git_repo / "data/agreements/KSD-6402-2025-002.yaml", "Pasar Induk", "Pasar Baru")
+    script = (
+        "import sys\n"
+        "from ksd_cli import cache; cache.RACY_NS = 0\n"
+        "from ksd_cli.launch import console_main\n"
+        "try:\n"
+        "    console_main()\n"
+        "finally:\n"
+        "    heavy = ('typer', 'yaml')\n"
+        "    print('loaded:', *sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    for command in (_DIFF, _SINCE):
+        runs = [
+            subprocess.run(
+                [sys.executable, "-c", script, *command, "--root", str(git_repo)],
+                capture_output=True,
+                text=True,
+            )
+            for _ in range(2)
+        ]
+        assert runs[0].stdout == runs[1].stdout
+        assert json.loads(runs[1].stdout)["schema_version"] == 1
+        assert runs[1].stderr.splitlines() == ["loaded:"]
 
 
 @pytest.mark.parametrize("lang", [[], ["--lang", "en"]])

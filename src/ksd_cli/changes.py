@@ -54,7 +54,7 @@ def changes_since_later(
     scan read the same bytes with the same reader), read from its text only when it does not.
     A bad revision, or a folder outside git, raises here; git failing, in the call.
     """
-    git = open_git(repository.root)
+    git = open_git(repository.root, revision)
     later = git.changed_files_later(revision)
 
     def changes(scanned: Iterable[Scanned] = ()) -> ChangeSet:

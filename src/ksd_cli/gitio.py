@@ -23,6 +23,8 @@ _STATUS: dict[str, ChangeStatus] = {
 }
 
 
+#: How git names the work tree's top level and where the ksd root is inside it.
+_OPEN = ("rev-parse", "--show-toplevel", "--show-prefix")
 #: How ``git diff`` lists the files that differ: with their blobs (see ``_blobs``).
 _RAW = ("--raw", "--no-abbrev", "-z", "--no-renames", "--no-ext-diff")
 
@@ -370,10 +372,29 @@ def _failed(args: Sequence[str], stderr: bytes) -> GitError:
     return GitError(f"git {args[0]}: {detail[-1] if detail else 'failed'}")
 
 
-def open_git(root: Path) -> GitRepository:
-    """The git work tree that holds the ksd repository at ``root``."""
+def open_git(root: Path, revision: str | None = None) -> GitRepository:
+    """The git work tree that holds the ksd repository at ``root``.
+
+    ``revision``: one the caller will ask for, resolved by the same git (one git started
+    instead of two, each waited for); when git cannot resolve it, the work tree is opened
+    alone, and :meth:`GitRepository.resolve` later says what is wrong with the revision.
+    """
+    if revision and not revision.startswith("-") and ".." not in revision:
+        try:
+            out = run_git(
+                root, (*_OPEN, "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
+            )
+        except GitError:
+            pass
+        else:
+            lines = out.decode().splitlines()
+            if len(lines) == 3 and lines[2]:
+                toplevel, prefix, commit = lines
+                git = GitRepository(Path(toplevel), prefix)
+                git._commits[revision] = git._commits[commit] = commit
+                return git
     try:
-        out = run_git(root, ("rev-parse", "--show-toplevel", "--show-prefix"))
+        out = run_git(root, _OPEN)
     except GitError:
         raise GitError(
             Msg("git.not-a-repository", root=root),

@@ -197,7 +197,7 @@ def _diffed(revision: str, options: dict[str, str], flags: set[str], lang: Lang)
 
         # git lists the revision's record files and compares them with the work tree while
         # the diff's modules import (the diff against the work tree asks for exactly these).
-        git = open_git(repo.root)
+        git = open_git(repo.root, revision)
         if ".." not in revision:  # a range compares two commits: nothing to start ahead
             folders = (repo.config.paths.agreements, repo.config.paths.potentials)
             git.start_listings(revision, folders, files=(CONFIG_FILE,))

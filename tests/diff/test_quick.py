@@ -207,10 +207,9 @@ def test_the_quick_diff_reads_only_what_a_change_reaches(
     assert others == set() and changed <= set(parsed)
     # Once each: a changed file's old text is read with its old entry (below), not again.
     assert len(parsed) == len(set(parsed))
-    # Where the work tree is, the revision, its short name, its ksd.toml, its record files,
-    # what differs, and the old contents: one git process each.
+    # Where the work tree is with the revision, its short name, its ksd.toml, its record
+    # files, what differs, and the old contents: one git process each.
     assert asked == [
-        "rev-parse",
         "rev-parse",
         "rev-parse",
         "cat-file",

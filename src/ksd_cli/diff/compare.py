@@ -62,7 +62,7 @@ def semantic_diff(
     ``git``: the repository's git work tree, when the caller opened it (and started git's
     listings ahead: ``GitRepository.start_listings``).
     """
-    git = git if git is not None else open_git(repository.root)
+    git = git if git is not None else open_git(repository.root, rev_a)
     before_side, after_side = resolve_sides(git, rev_a, rev_b)
     assert before_side.commit is not None
     if after_side.commit is None and quick:

@@ -187,12 +187,12 @@ class GitRepository:
         inside = {folder.strip("/").removeprefix("./") for folder in folders}
 
         def paths() -> list[str]:
-            found = []
-            for item in listed().decode("utf-8", "surrogateescape").split("\0"):
-                rel = item.removeprefix(self.prefix)
-                if item and (rel.rsplit("/", 1)[0] if "/" in rel else "") in inside:
-                    found.append(rel)
-            return sorted(found)
+            text = listed().decode("utf-8", "surrogateescape")
+            found = [item for item in text.split("\0") if item]
+            if self.prefix:
+                found = [item.removeprefix(self.prefix) for item in found]
+            # A path's folder is what comes before its last "/" ("" for none).
+            return sorted(rel for rel in found if rel.rpartition("/")[0] in inside)
 
         return paths
 

@@ -331,6 +331,35 @@ def test_the_console_script_diffs_without_loading_typer(tmp_path: Path) -> None:
         assert run.stderr.splitlines() == ["loaded:"]
 
 
+@pytest.mark.usefixtures("hermetic_git")
+def test_git_finds_the_work_tree_and_the_revision_while_the_configuration_loads(
+    tmp_path: Path,
+) -> None:
+    """The first git is started before pydantic (the configuration's models) is imported."""
+    root = tmp_path / "repo"
+    changed_in_every_way(root)
+    script = (
+        "import sys\n"
+        "from ksd_cli import gitio\n"
+        "start = gitio.start_git\n"
+        "def noted(cwd, args):\n"
+        "    print(args[0], 'pydantic' in sys.modules, file=sys.stderr)\n"
+        "    return start(cwd, args)\n"
+        "gitio.start_git = noted\n"
+        "from ksd_cli.launch import console_main\n"
+        "console_main()\n"
+    )
+    for command in (_DIFF, _SINCE):
+        run = subprocess.run(
+            [sys.executable, "-c", script, *command, "--root", str(root)],
+            capture_output=True,
+            text=True,
+        )
+        assert json.loads(run.stdout)["schema_version"] == 1
+        assert run.stderr.splitlines()[0] == "rev-parse False"
+        assert all(line.endswith(" True") for line in run.stderr.splitlines()[1:])
+
+
 def test_a_warm_early_diff_of_plain_files_loads_no_pyyaml(git_repo: Path) -> None:
     """The quick reader reads every changed file here: PyYAML (10-20 ms) is never imported."""
     edit(git_repo / "data/agreements/KSD-6402-2025-002.yaml", "Pasar Induk", "Pasar Baru")
@@ -397,8 +426,9 @@ def test_the_early_diff_starts_git_once_for_each_listing(
     arguments = [*_DIFF, "--root", str(root)]
     early = early_answer(arguments)
     assert early is not None
-    # git's listings, the short id and ksd.toml at the revision: each once.
-    assert sorted(started) == ["cat-file", "diff", "ls-tree", "rev-parse"]
+    # The work tree with the revision (started before the configuration is read), git's
+    # listings, the short id and ksd.toml at the revision: each once.
+    assert sorted(started) == ["cat-file", "diff", "ls-tree", "rev-parse", "rev-parse"]
     assert early.stdout == _whole(arguments, capsys)[1]
     # A range compares two commits: answered early too, the work tree never compared.
     started.clear()

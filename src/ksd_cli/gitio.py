@@ -379,20 +379,40 @@ def open_git(root: Path, revision: str | None = None) -> GitRepository:
     instead of two, each waited for); when git cannot resolve it, the work tree is opened
     alone, and :meth:`GitRepository.resolve` later says what is wrong with the revision.
     """
+    return open_git_later(root, revision)()
+
+
+def open_git_later(root: Path, revision: str | None = None) -> Callable[[], GitRepository]:
+    """:func:`open_git`, git started now: the call returned waits for it.
+
+    Call it exactly once (or git is left to finish unwatched); it raises what
+    :func:`open_git` raises.
+    """
+    started: Callable[[], bytes] | None = None
     if revision and not revision.startswith("-") and ".." not in revision:
+        wanted = (*_OPEN, "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
         try:
-            out = run_git(
-                root, (*_OPEN, "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
-            )
+            started = start_git(root, wanted)
         except GitError:
-            pass
-        else:
-            lines = out.decode().splitlines()
+            started = None
+
+    def opened() -> GitRepository:
+        if started is not None and revision is not None:
+            try:
+                lines = started().decode().splitlines()
+            except GitError:
+                lines = []
             if len(lines) == 3 and lines[2]:
                 toplevel, prefix, commit = lines
                 git = GitRepository(Path(toplevel), prefix)
                 git._commits[revision] = git._commits[commit] = commit
                 return git
+        return _open_git(root)
+
+    return opened
+
+
+def _open_git(root: Path) -> GitRepository:
     try:
         out = run_git(root, _OPEN)
     except GitError:

@@ -10,7 +10,7 @@ from gitrepos import AGR, DAY, PASAR, POT, SAMPAH, commit, git, put
 from ksd_cli import gitio
 from ksd_cli.cli import main
 from ksd_cli.diff import semantic_diff
-from ksd_cli.gitio import open_git
+from ksd_cli.gitio import GitError, open_git
 from ksd_cli.repository import open_repository
 
 
@@ -175,3 +175,51 @@ def test_git_started_never_waits_on_its_errors(git_repo: Path, tmp_path: Path) -
         output()
     assert finished
     assert str(failed.value) == "git -c: last words"
+
+
+@pytest.mark.usefixtures("hermetic_git")
+def test_a_revision_opened_with_the_work_tree_is_resolved_by_the_same_git(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One git started instead of two; a revision git cannot resolve is refused as before."""
+    outer = tmp_path / "pemda"
+    outer.mkdir()
+    git(outer, "init", "-q", "-b", "main")
+    git(outer, "config", "user.name", "A")
+    git(outer, "config", "user.email", "a@example.org")
+    root = outer / "kerja-sama"
+    assert main(["init", str(root), "--daerah", "64.02"]) == 0
+    commit(outer, "awal")
+    head = git(outer, "rev-parse", "HEAD").strip()
+    runs: list[tuple[str, ...]] = []
+    real = gitio.run_git
+
+    def counted(cwd: Path, args: tuple[str, ...], **kwargs: object) -> bytes:
+        runs.append(tuple(args))
+        return real(cwd, args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(gitio, "run_git", counted)
+    for revision in ("HEAD", "main", head[:10]):
+        runs.clear()
+        opened = open_git(root, revision)
+        assert (opened.toplevel, opened.prefix) == (open_git(root).toplevel, "kerja-sama/")
+        runs.clear()
+        assert opened.resolve(revision) == head
+        assert runs == []  # resolved when opened
+    for revision in ("no-such-revision", "HEAD..main", "--all", ""):
+        opened = open_git(root, revision)
+        assert (opened.toplevel, opened.prefix, opened._commits) == (
+            open_git(root).toplevel,
+            "kerja-sama/",
+            {},
+        )
+        with pytest.raises(GitError) as refused:
+            opened.resolve(revision)
+        with pytest.raises(GitError) as alone:
+            open_git(root).resolve(revision)
+        assert str(refused.value) == str(alone.value)
+    with pytest.raises(GitError) as outside:
+        open_git(tmp_path, "HEAD")
+    with pytest.raises(GitError) as plain:
+        open_git(tmp_path)
+    assert str(outside.value) == str(plain.value)

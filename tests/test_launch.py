@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
-from gitrepos import changed_in_every_way
+from gitrepos import changed_in_every_way, edit
 
 from ksd_cli import cache
 from ksd_cli.cli import main
@@ -331,6 +331,62 @@ def test_the_console_script_diffs_without_loading_typer(tmp_path: Path) -> None:
         assert run.stderr.splitlines() == ["loaded:"]
 
 
+@pytest.mark.usefixtures("hermetic_git")
+def test_git_finds_the_work_tree_and_the_revision_while_the_configuration_loads(
+    tmp_path: Path,
+) -> None:
+    """The first git is started before pydantic (the configuration's models) is imported."""
+    root = tmp_path / "repo"
+    changed_in_every_way(root)
+    script = (
+        "import sys\n"
+        "from ksd_cli import gitio\n"
+        "start = gitio.start_git\n"
+        "def noted(cwd, args):\n"
+        "    print(args[0], 'pydantic' in sys.modules, file=sys.stderr)\n"
+        "    return start(cwd, args)\n"
+        "gitio.start_git = noted\n"
+        "from ksd_cli.launch import console_main\n"
+        "console_main()\n"
+    )
+    for command in (_DIFF, _SINCE):
+        run = subprocess.run(
+            [sys.executable, "-c", script, *command, "--root", str(root)],
+            capture_output=True,
+            text=True,
+        )
+        assert json.loads(run.stdout)["schema_version"] == 1
+        assert run.stderr.splitlines()[0] == "rev-parse False"
+        assert all(line.endswith(" True") for line in run.stderr.splitlines()[1:])
+
+
+def test_a_warm_early_diff_of_plain_files_loads_no_pyyaml(git_repo: Path) -> None:
+    """The quick reader reads every changed file here: PyYAML (10-20 ms) is never imported."""
+    edit(git_repo / "data/agreements/KSD-6402-2025-002.yaml", "Pasar Induk", "Pasar Baru")
+    script = (
+        "import sys\n"
+        "from ksd_cli import cache; cache.RACY_NS = 0\n"
+        "from ksd_cli.launch import console_main\n"
+        "try:\n"
+        "    console_main()\n"
+        "finally:\n"
+        "    heavy = ('typer', 'yaml')\n"
+        "    print('loaded:', *sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    for command in (_DIFF, _SINCE):
+        runs = [
+            subprocess.run(
+                [sys.executable, "-c", script, *command, "--root", str(git_repo)],
+                capture_output=True,
+                text=True,
+            )
+            for _ in range(2)
+        ]
+        assert runs[0].stdout == runs[1].stdout
+        assert json.loads(runs[1].stdout)["schema_version"] == 1
+        assert runs[1].stderr.splitlines() == ["loaded:"]
+
+
 @pytest.mark.parametrize("lang", [[], ["--lang", "en"]])
 def test_ctrl_c_while_diffing_early_is_worded_as_the_full_command_line_words_it(
     git_repo: Path,
@@ -370,8 +426,9 @@ def test_the_early_diff_starts_git_once_for_each_listing(
     arguments = [*_DIFF, "--root", str(root)]
     early = early_answer(arguments)
     assert early is not None
-    # git's listings, the short id and ksd.toml at the revision: each once.
-    assert sorted(started) == ["cat-file", "diff", "ls-tree", "rev-parse"]
+    # The work tree with the revision (started before the configuration is read), git's
+    # listings, the short id and ksd.toml at the revision: each once.
+    assert sorted(started) == ["cat-file", "diff", "ls-tree", "rev-parse", "rev-parse"]
     assert early.stdout == _whole(arguments, capsys)[1]
     # A range compares two commits: answered early too, the work tree never compared.
     started.clear()

@@ -383,3 +383,36 @@ def test_month_dates_and_their_typos_are_read_as_the_text_written(parser: str) -
         "e": "2018-10",
     }
     assert [document.locate([k]) for k in "abcd"] == [Location(n, 4) for n in range(1, 5)]
+
+
+def test_pyyaml_is_imported_only_for_a_text_the_quick_reader_leaves() -> None:
+    """PyYAML's import costs 10-20 ms; a text the quick reader takes needs none of it.
+
+    Whether libyaml is there is told without importing it, and as importing it tells.
+    """
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from ksd_cli.yamlread import has_libyaml, read_document\n"
+        "quick = read_document('id: KSD-1\\njudul: Sampah\\n')\n"
+        "print('yaml' in sys.modules, has_libyaml(), 'yaml' in sys.modules)\n"
+        "print(quick.locate(('judul',)), quick.locate(('tidak-ada',)), 'yaml' in sys.modules)\n"
+        "composed = read_document('id: &a KSD-1\\njudul: *a\\n')\n"
+        "print(composed.data, 'yaml' in sys.modules)\n"
+        "try:\n"
+        "    from yaml import _yaml\n"
+        "    print(True)\n"
+        "except ImportError:\n"
+        "    print(False)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    lines = run.stdout.splitlines()
+    libyaml = lines[3]
+    assert lines[:3] == [
+        f"False {libyaml} False",
+        # A place the quick reader does not hold composes the tree (PyYAML imported then).
+        f"Location(line=2, column=8) Location(line=1, column=1) {libyaml}",
+        f"{{'id': 'KSD-1', 'judul': 'KSD-1'}} {libyaml}",
+    ]

@@ -45,16 +45,17 @@ def changes_since(repository: Repository, revision: str) -> ChangeSet:
 
 
 def changes_since_later(
-    repository: Repository, revision: str
+    repository: Repository, revision: str, git: GitRepository | None = None
 ) -> Callable[[Iterable[Scanned]], ChangeSet]:
     """:func:`changes_since`, git started now: the call returned waits for it.
 
     It is given the repository's files as scanned meanwhile (``validate.scan_files``): the id
     a changed file carries now is its facts' when it loads (the id its text holds, as the
     scan read the same bytes with the same reader), read from its text only when it does not.
-    A bad revision, or a folder outside git, raises here; git failing, in the call.
+    A bad revision, or a folder outside git, raises here; git failing, in the call. ``git``:
+    the repository's work tree, when the caller opened it (``gitio.open_git``).
     """
-    git = open_git(repository.root)
+    git = git if git is not None else open_git(repository.root, revision)
     later = git.changed_files_later(revision)
 
     def changes(scanned: Iterable[Scanned] = ()) -> ChangeSet:

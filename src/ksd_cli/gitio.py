@@ -23,6 +23,8 @@ _STATUS: dict[str, ChangeStatus] = {
 }
 
 
+#: How git names the work tree's top level and where the ksd root is inside it.
+_OPEN = ("rev-parse", "--show-toplevel", "--show-prefix")
 #: How ``git diff`` lists the files that differ: with their blobs (see ``_blobs``).
 _RAW = ("--raw", "--no-abbrev", "-z", "--no-renames", "--no-ext-diff")
 
@@ -185,12 +187,12 @@ class GitRepository:
         inside = {folder.strip("/").removeprefix("./") for folder in folders}
 
         def paths() -> list[str]:
-            found = []
-            for item in listed().decode("utf-8", "surrogateescape").split("\0"):
-                rel = item.removeprefix(self.prefix)
-                if item and (rel.rsplit("/", 1)[0] if "/" in rel else "") in inside:
-                    found.append(rel)
-            return sorted(found)
+            text = listed().decode("utf-8", "surrogateescape")
+            found = [item for item in text.split("\0") if item]
+            if self.prefix:
+                found = [item.removeprefix(self.prefix) for item in found]
+            # A path's folder is what comes before its last "/" ("" for none).
+            return sorted(rel for rel in found if rel.rpartition("/")[0] in inside)
 
         return paths
 
@@ -370,10 +372,49 @@ def _failed(args: Sequence[str], stderr: bytes) -> GitError:
     return GitError(f"git {args[0]}: {detail[-1] if detail else 'failed'}")
 
 
-def open_git(root: Path) -> GitRepository:
-    """The git work tree that holds the ksd repository at ``root``."""
+def open_git(root: Path, revision: str | None = None) -> GitRepository:
+    """The git work tree that holds the ksd repository at ``root``.
+
+    ``revision``: one the caller will ask for, resolved by the same git (one git started
+    instead of two, each waited for); when git cannot resolve it, the work tree is opened
+    alone, and :meth:`GitRepository.resolve` later says what is wrong with the revision.
+    """
+    return open_git_later(root, revision)()
+
+
+def open_git_later(root: Path, revision: str | None = None) -> Callable[[], GitRepository]:
+    """:func:`open_git`, git started now: the call returned waits for it.
+
+    Call it exactly once (or git is left to finish unwatched); it raises what
+    :func:`open_git` raises.
+    """
+    started: Callable[[], bytes] | None = None
+    if revision and not revision.startswith("-") and ".." not in revision:
+        wanted = (*_OPEN, "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
+        try:
+            started = start_git(root, wanted)
+        except GitError:
+            started = None
+
+    def opened() -> GitRepository:
+        if started is not None and revision is not None:
+            try:
+                lines = started().decode().splitlines()
+            except GitError:
+                lines = []
+            if len(lines) == 3 and lines[2]:
+                toplevel, prefix, commit = lines
+                git = GitRepository(Path(toplevel), prefix)
+                git._commits[revision] = git._commits[commit] = commit
+                return git
+        return _open_git(root)
+
+    return opened
+
+
+def _open_git(root: Path) -> GitRepository:
     try:
-        out = run_git(root, ("rev-parse", "--show-toplevel", "--show-prefix"))
+        out = run_git(root, _OPEN)
     except GitError:
         raise GitError(
             Msg("git.not-a-repository", root=root),

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -201,18 +201,17 @@ def _diffed(revision: str, options: dict[str, str], flags: set[str], lang: Lang)
     """The JSON :func:`_diff` answers, or ``None``; anything wrong raises."""
     import io
 
-    opened = _opened(options)
+    opened = _opened(options, revision)
     if opened is None:
         return None
-    repo, day = opened
+    repo, day, git_opened = opened
     git: GitRepository | None = None
     try:
         from ksd_cli import CONFIG_FILE
-        from ksd_cli.gitio import open_git
 
         # git lists the revision's record files and compares them with the work tree while
         # the diff's modules import (the diff against the work tree asks for exactly these).
-        git = open_git(repo.root)
+        git = git_opened()
         if ".." not in revision:  # a range compares two commits: nothing to start ahead
             folders = (repo.config.paths.agreements, repo.config.paths.potentials)
             git.start_listings(revision, folders, files=(CONFIG_FILE,))
@@ -256,15 +255,15 @@ def _checked(revision: str, options: dict[str, str], flags: set[str], lang: Lang
     """What :func:`_changed_since` answers, or ``None``; anything wrong raises."""
     import io
 
-    opened = _opened(options)
+    opened = _opened(options, revision)
     if opened is None:
         return None
-    repo, day = opened
+    repo, day, git_opened = opened
     try:
         from ksd_cli.changes import changes_since_later
 
         # git compares the revision with the work tree while the files are scanned.
-        changes = changes_since_later(repo, revision)
+        changes = changes_since_later(repo, revision, git_opened())
         from ksd_cli.outputs import FORMATS, write_stream
         from ksd_cli.validate import validate_repository
 
@@ -293,25 +292,51 @@ def _root(options: dict[str, str]) -> Path | None:
     return Path(root) if root is not None else None
 
 
-def _opened(options: dict[str, str]) -> tuple[Repository, date] | None:
-    """The repository of ``--root`` (or of the working folder) and the day it is judged as of.
+def _opened(
+    options: dict[str, str], revision: str
+) -> tuple[Repository, date, Callable[[], GitRepository]] | None:
+    """The repository of ``--root`` (or of the working folder), its day and its git.
 
-    ``None`` when ``--as-of`` is no date; a repository that cannot be opened raises. Its
-    record files are listed and stamped aside while the command's modules import: see
-    :func:`_let_go`.
+    The day is the one it is judged as of; the git work tree comes of a call that waits for
+    it (call it once). ``None`` when ``--as-of`` is no date; a repository that cannot be
+    opened raises. Its record files are listed and stamped aside while the command's modules
+    import: see :func:`_let_go`. git finds the work tree and ``revision`` meanwhile (the
+    modules that read the configuration take longer than git).
     """
-    from ksd_cli.repository import open_repository
+    from ksd_cli.gitio import open_git_later
+    from ksd_cli.repository import find_root, open_repository
 
-    repo = open_repository(_root(options), listed_aside=True)
+    root = _root(options)
+    ahead = root.resolve() if root is not None else find_root(Path.cwd())
+    git_ahead = open_git_later(ahead, revision) if ahead is not None else None
+    try:
+        repo = open_repository(root, listed_aside=True)
+    except BaseException:
+        _wait_for(git_ahead)
+        raise
     try:
         day = _as_of(options, repo)
     except BaseException:
+        _wait_for(git_ahead)
         _let_go(repo)
         raise
     if day is None:
+        _wait_for(git_ahead)
         _let_go(repo)
         return None
-    return repo, day
+    if git_ahead is None or ahead != repo.root:
+        _wait_for(git_ahead)
+        return repo, day, lambda: open_git_later(repo.root, revision)()
+    return repo, day, git_ahead
+
+
+def _wait_for(git: Callable[[], GitRepository] | None) -> None:
+    """Wait for a git started ahead whose answer is not wanted."""
+    if git is not None:
+        try:
+            git()
+        except UserError:
+            pass
 
 
 def _let_go(repo: Repository) -> None:

@@ -10,13 +10,12 @@ cannot drift apart between them.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
-
-import yaml
 
 from ksd_cli.diagnostics import Location
 from ksd_cli.messages import Msg
@@ -101,8 +100,14 @@ class Document:
     def root(self) -> Any:
         """The node tree of the document."""
         if self._root is None:
-            # The quick reader took the text: one document, which libyaml reads as it did.
-            self._root = _compose_libyaml(self._text)[0]
+            # The quick reader took the text: one document, which libyaml reads as it did (and
+            # ruamel.yaml the same, where PyYAML's libyaml turns out not to load).
+            if _fast_loader() is not None:
+                self._root = _compose_libyaml(self._text)[0]
+            else:
+                composed = _compose_ruamel(self._text)
+                assert not isinstance(composed, LoadProblem)
+                self._root = composed[0]
         return self._root
 
     def locate(self, loc: Sequence[str | int], *, key: bool = False) -> Location:
@@ -128,29 +133,56 @@ class _PlainResolver:
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         """Plain scalars get the ``PLAIN`` marker; everything else its default tag."""
-        if kind is yaml.ScalarNode:
+        if kind is _NODES[0]:
             return PLAIN if implicit[0] else STR
-        return SEQ if kind is yaml.SequenceNode else MAP
+        return SEQ if kind is _NODES[1] else MAP
 
 
-_CParser: Any
-try:
-    from yaml import _yaml
-
-    _CParser = _yaml.CParser
-except ImportError:  # PyYAML built without libyaml: every file takes the ruamel path
-    _CParser = None
+#: PyYAML's scalar and sequence node classes, once :func:`_fast_loader` imported PyYAML.
+_NODES: list[type] = []
+#: libyaml's composer with the resolver above (``None``: PyYAML built without libyaml), once
+#: made by :func:`_fast_loader`.
+_FAST_LOADER: list[Any] = []
 
 
+def _fast_loader() -> Any:
+    """The libyaml composer with :class:`_PlainResolver`, PyYAML imported at the first call.
+
+    PyYAML's import compiles a large pattern (some 10-20 ms): a command whose files the quick
+    reader takes never pays it. ``None`` when PyYAML was built without libyaml.
+    """
+    if not _FAST_LOADER:
+        import yaml
+
+        _NODES[:] = [yaml.ScalarNode, yaml.SequenceNode]
+        try:
+            from yaml import _yaml
+        except ImportError:  # PyYAML built without libyaml: every file takes the ruamel path
+            _FAST_LOADER.append(None)
+        else:
+
+            class _FastLoader(_yaml.CParser, _PlainResolver):
+                """libyaml's composer with the resolver above."""
+
+            _FAST_LOADER.append(_FastLoader)
+    return _FAST_LOADER[0]
+
+
+@functools.cache
 def has_libyaml() -> bool:
-    """Whether PyYAML was built with libyaml (the fast path)."""
-    return _CParser is not None
+    """Whether PyYAML was built with libyaml (the fast path).
 
+    Told by where Python would find ``yaml._yaml``, without importing PyYAML (see
+    :func:`_fast_loader`): the quick reader's texts are read the same either way.
+    """
+    from importlib.machinery import PathFinder
 
-if _CParser is not None:
-
-    class _FastLoader(_CParser, _PlainResolver):  # type: ignore[misc]
-        """libyaml's composer with the resolver above."""
+    try:
+        package = PathFinder.find_spec("yaml")
+        folders = None if package is None else package.submodule_search_locations
+        return folders is not None and PathFinder.find_spec("yaml._yaml", list(folders)) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def read_document(
@@ -165,13 +197,16 @@ def read_document(
     roots: list[Any] | LoadProblem
     # libyaml accepts a tab as a separator ("key:<TAB>value") where ruamel.yaml, the format's
     # reference reader, refuses it: files with tabs are read by ruamel so both paths agree.
-    if parser == "libyaml" and has_libyaml() and not _has_directive(text) and "\t" not in text:
-        places = read_quick(text) if quick else None
-        if places is not None:
-            return Document(places.data, None, [], text=text, quick=places)
+    by_libyaml = (
+        parser == "libyaml" and has_libyaml() and not _has_directive(text) and "\t" not in text
+    )
+    places = read_quick(text) if by_libyaml and quick else None
+    if places is not None:
+        return Document(places.data, None, [], text=text, quick=places)
+    if by_libyaml and _fast_loader() is not None:
         try:
             roots = _compose_libyaml(text)
-        except yaml.YAMLError as exc:
+        except _yaml_error() as exc:
             if "nesting depth" in str(getattr(exc, "problem", "")):
                 # Past libyaml's own limit (1,000 levels), far past ours: composing again
                 # with ruamel would only recurse to its limit, slowly.
@@ -347,8 +382,15 @@ def _has_directive(text: str) -> bool:
     return text.startswith("%") or "\n%" in text
 
 
+def _yaml_error() -> type[Exception]:
+    """PyYAML's error class (PyYAML is imported by then: see :func:`_compose_libyaml`)."""
+    import yaml
+
+    return yaml.YAMLError
+
+
 def _compose_libyaml(text: str) -> list[Any]:
-    loader = _FastLoader(text)
+    loader = _fast_loader()(text)
     try:
         roots = []
         while loader.check_node():

@@ -105,3 +105,32 @@ def test_a_record_with_a_rule_error_is_invalid_and_judged_no_more(git_repo: Path
     assert record.flags_raised == ()
     # Its potential is still followed up: no flag appears on it.
     assert not [r for r in result.records if r.id == "POT-6402-2024-001"]
+
+
+_ALIKE_OR_NOT = [
+    ({"a": 1}, {"a": 1}),
+    ({"a": 1, "b": [1, 2]}, {"b": [1, 2], "a": 1}),  # key order: the same JSON
+    ({"a": 1}, {"a": True}),
+    ({"a": 1}, {"a": 1.0}),
+    ([0.0], [-0.0]),
+    ([float("nan")], [float("nan")]),
+    ([float("nan")], [None]),
+    ({"a": date(2025, 1, 2)}, {"a": "2025-01-02"}),  # a date is its ISO text in JSON
+    ({1: "x"}, {"1": "x"}),
+    ({True: "x"}, {1: "x"}),
+    ([{"a": [1, {"b": None}]}], [{"a": [1, {"b": None}]}]),
+    ([{"a": [1, {"b": None}]}], [{"a": [1, {"b": ""}]}]),
+    ([1, 2], [1, 2, 3]),
+    ({"a": 1}, {"a": 1, "b": 2}),
+    ({"a": 1}, [1]),
+    ("x", ["x"]),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), _ALIKE_OR_NOT)
+def test_values_are_the_same_exactly_when_their_json_is(old: object, new: object) -> None:
+    """The shortcut for equal values of the same types never changes what counts as changed."""
+    from ksd_cli.diff.compare import _key, _same
+
+    assert _same(old, new) == (_key(old) == _key(new))
+    assert _same(new, old) == (_key(new) == _key(old))

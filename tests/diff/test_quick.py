@@ -207,10 +207,9 @@ def test_the_quick_diff_reads_only_what_a_change_reaches(
     assert others == set() and changed <= set(parsed)
     # Once each: a changed file's old text is read with its old entry (below), not again.
     assert len(parsed) == len(set(parsed))
-    # Where the work tree is, the revision, its short name, its ksd.toml, its record files,
-    # what differs, and the old contents: one git process each.
+    # Where the work tree is with the revision, its short name, its ksd.toml, its record
+    # files, what differs, and the old contents: one git process each.
     assert asked == [
-        "rev-parse",
         "rev-parse",
         "rev-parse",
         "cat-file",
@@ -250,3 +249,30 @@ def test_a_changed_files_old_text_is_parsed_once(
     monkeypatch.undo()
     assert quick == semantic_diff(repository, "HEAD", None, as_of=AS_OF, lang="en", quick=False)
     assert {r.change for r in quick.records} >= {"changed", "removed"}
+
+
+def test_the_yaml_files_of_a_listing_are_those_with_a_yaml_suffix() -> None:
+    """Told by their endings, as ``PurePosixPath.suffix`` tells them one by one."""
+    from pathlib import PurePosixPath
+
+    from ksd_cli.diff.quick import _is_yaml, _yaml_paths
+
+    paths = [
+        "data/agreements/KSD-6402-2025-001.yaml",
+        "data/agreements/a.yml",
+        "data/agreements/.yaml",
+        "data/agreements/.yml",
+        ".yaml",
+        ".yml",
+        "a.yaml",
+        "data/agreements/..yaml",
+        "data/agreements/a.YAML",
+        "data/agreements/a.yaml.bak",
+        "data/agreements/a.b.yml",
+        "data/agreements/yaml",
+        "data/agreements/.gitkeep",
+        "data/x.yaml/readme.md",
+        "",
+    ]
+    expected = {p for p in paths if PurePosixPath(p).suffix in (".yaml", ".yml")}
+    assert _yaml_paths(paths) == {p for p in paths if _is_yaml(p)} == expected

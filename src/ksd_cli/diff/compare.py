@@ -62,7 +62,7 @@ def semantic_diff(
     ``git``: the repository's git work tree, when the caller opened it (and started git's
     listings ahead: ``GitRepository.start_listings``).
     """
-    git = git if git is not None else open_git(repository.root)
+    git = git if git is not None else open_git(repository.root, rev_a)
     before_side, after_side = resolve_sides(git, rev_a, rev_b)
     assert before_side.commit is not None
     if after_side.commit is None and quick:
@@ -299,8 +299,31 @@ def _key(value: Any) -> str:
 
 def _same(a: Any, b: Any) -> bool:
     if isinstance(a, dict | list) or isinstance(b, dict | list):
-        return _key(a) == _key(b)
+        return _identical(a, b) or _key(a) == _key(b)
     return type(a) is type(b) and a == b
+
+
+#: Values that, equal and of the same type, have the same :func:`_key` (a float does not:
+#: ``0.0 == -0.0``; nor an aware datetime: the same instant in two zones).
+_PLAIN = frozenset({str, int, bool, type(None), date})
+
+
+def _identical(a: Any, b: Any) -> bool:
+    """Whether ``a`` and ``b`` are equal, with the same types throughout.
+
+    Then their :func:`_key` is the same, found without writing either as JSON. ``False``
+    says nothing: the keys may still be the same.
+    """
+    kind = type(a)
+    if kind is not type(b):
+        return False
+    if kind is dict:
+        return len(a) == len(b) and all(
+            type(k) is str and k in b and _identical(v, b[k]) for k, v in a.items()
+        )
+    if kind is list:
+        return len(a) == len(b) and all(map(_identical, a, b))
+    return kind in _PLAIN and a == b
 
 
 def placeholders(data: Any, loc: Loc = ()) -> Iterable[str]:

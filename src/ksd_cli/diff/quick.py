@@ -139,7 +139,7 @@ def _diff(
         )
     finally:
         listing, differing = _each(listed, differ)
-    existed = {p for p in listing if _is_yaml(p)}
+    existed = _yaml_paths(listing)
     changed = {p for p in differing if _is_record(p, kinds)}
     if any(s.source.not_regular is not None for s in scanned):
         return None
@@ -199,6 +199,18 @@ def _record_folders(config: Config) -> dict[str, Kind]:
 
 def _is_record(path: str, kinds: Mapping[str, Kind]) -> bool:
     return str(PurePosixPath(path).parent) in kinds and _is_yaml(path)
+
+
+def _yaml_paths(paths: Iterable[str]) -> set[str]:
+    """The paths :func:`_is_yaml` accepts, told by their endings (a listing of every record).
+
+    A name with nothing before its last dot has no suffix (``.yaml`` is a hidden file): so a
+    path ends with ``.yaml``/``.yml`` and is not that name alone.
+    """
+    suffixes, alone = (".yaml", ".yml"), ("/.yaml", "/.yml")
+    return {
+        p for p in paths if p.endswith(suffixes) and not p.endswith(alone) and p not in suffixes
+    }
 
 
 def _is_yaml(path: str) -> bool:

@@ -841,6 +841,8 @@ def find_stalled_in(
         # The cache's salt holds the configuration, the language and the rules' day, not
         # the day the flags are counted to.
         assess_key=f"stalled:{as_of.isoformat()}",
+        # Of the findings, only which records have errors and how many tell the result.
+        errors_only=True,
     )
     assessments = [_assessment(a) for _, a in assessed.assessments]
     return stalled_result(

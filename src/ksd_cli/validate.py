@@ -290,8 +290,9 @@ def scan_files(
     stored is then not read at all. ``packed``: with ``PACKED_FROM`` files or more to parse,
     the assessments are sent back and held packed, a chunk's together (a :class:`Packed`
     each; :func:`unpacked`). ``errors_only``: with no cache, only the rules that find errors
-    run on the files parsed (see :func:`rules_run`); with a cache, every rule runs, as the
-    entries stored are read by every command.
+    run on the files parsed (see :func:`rules_run`), and their entries lack what only C016
+    and the cache read (an unsigned agreement's ``registration`` and ``partners``, the facts'
+    key); with a cache, every rule runs, as the entries stored are read by every command.
     """
     config = repository.config
     wants_records = keep_records or assess is not None
@@ -543,14 +544,15 @@ def _check_chunk(
                 digest, text = digest_of(data), decode_text(data)
             ctx = Context(reference, config, as_of, alone, source.rel)
             facts, loading, checks, record = _check_file(
-                source, text, rules[source.kind], ctx, lang, parser
+                source, text, rules[source.kind], ctx, lang, parser, alike=not errors_only
             )
             if assess is not None and record is not None:
                 if _without_errors(loading, checks, ignored):
                     to_assess.append((len(results), source, record))
             kept = text if keep_records and isinstance(text, str) else ""
             record = record if keep_records else None
-            key = facts_key(facts)
+            # The key tells the cache when the findings across records are still as stored.
+            key = "" if errors_only else facts_key(facts)
             results.append((digest, facts, loading, checks, record, kept, key, None))
         if assess is not None:
             made = [assess(source, record) for _, source, record in to_assess]
@@ -579,14 +581,18 @@ def _check_file(
     ctx: Context,
     lang: Lang,
     parser: Parser,
+    alike: bool = True,
 ) -> tuple[Facts | None, tuple[Diagnostic, ...], tuple[Diagnostic, ...], Record | None]:
-    """What one file gives: its facts, the findings of loading it and of its own rules."""
+    """What one file gives: its facts, the findings of loading it and of its own rules.
+
+    ``alike`` as in ``facts.facts_of``.
+    """
     if isinstance(text, LoadProblem):
         return None, (problem_finding(source, text, lang),), (), None
     loaded, problems, document = load_document(source, text, lang=lang, parser=parser)
     if loaded is None or document is None:
         return None, tuple(problems), (), None
-    facts = facts_of(loaded.record, source.kind, document.locate)
+    facts = facts_of(loaded.record, source.kind, document.locate, alike=alike)
     checks = tuple(_check_one(loaded, rules, ctx, lang, parser, document))
     return facts, tuple(problems), checks, loaded.record
 
@@ -747,7 +753,9 @@ def _scan_across(
         errors_only=errors_only,
     )
     scanned = scan.scanned
-    key = cross_key(scanned)
+    errors_only = errors_only and scan.cache is None
+    # Without a cache, the key is never compared; errors only, the facts have none.
+    key = "" if errors_only else cross_key(scanned)
     if scan.cache is not None and scan.cache.cross is not None and scan.cache.cross[0] == key:
         cross = scan.cache.cross
     else:
@@ -758,7 +766,7 @@ def _scan_across(
             as_of=as_of,
             lang=lang,
             parser=parser,
-            errors_only=errors_only and scan.cache is None,
+            errors_only=errors_only,
         )
         cross = (key, tuple(found))
     scan.save(cross)

@@ -20,6 +20,7 @@ from helpers import generator
 
 from ksd_cli import cache, validate
 from ksd_cli.diagnostics import Severity
+from ksd_cli.loading import load_file
 from ksd_cli.messages import Lang
 from ksd_cli.reference import load_reference
 from ksd_cli.repository import open_repository
@@ -322,3 +323,23 @@ def test_with_a_cache_every_rule_runs(tmp_path: Path, in_workers: None) -> None:
     fresh = validate.validate_repository(repo, as_of=AS_OF, use_cache=False)
     assert validate.validate_repository(repo, as_of=AS_OF, use_cache=True) == fresh
     assert any(d.severity is Severity.WARNING for d in fresh.diagnostics)
+
+
+def test_a_chunk_lets_each_record_go_once_assessed(sample_repo: Path) -> None:
+    repo = open_repository(sample_repo)
+    sources = repo.source_files()[:5]
+    records = [load_file(s, max_bytes=10**6, lang="id")[0] for s in sources]
+    to_assess = [(i * 2, r.source, r.record) for i, r in enumerate(records) if r is not None]
+    held: list[int] = []
+
+    def assess(source: object, record: object) -> str:
+        # Only the records not yet assessed are still held.
+        held.append(len(to_assess))
+        assert all(record is not r for _, _, r in to_assess)
+        return f"{source}"
+
+    wanted = [(i, f"{s}") for i, s, _ in to_assess]
+    at, made = validate._assessed(to_assess, assess)
+    assert list(zip(at, made, strict=True)) == wanted
+    assert held == list(range(len(wanted) - 1, -1, -1))
+    assert not to_assess

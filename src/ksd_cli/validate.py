@@ -555,11 +555,30 @@ def _check_chunk(
             key = "" if errors_only else facts_key(facts)
             results.append((digest, facts, loading, checks, record, kept, key, None))
         if assess is not None:
-            made = [assess(source, record) for _, source, record in to_assess]
+            at, made = _assessed(to_assess, assess)
             got: Sequence[object] = Packed.each(made) if packed and made else made
-            for (i, _, _), assessment in zip(to_assess, got, strict=True):
+            for i, assessment in zip(at, got, strict=True):
                 results[i] = (*results[i][:7], assessment)
     return results
+
+
+def _assessed(
+    to_assess: list[tuple[int, SourceFile, Record]], assess: Assess
+) -> tuple[list[int], list[object]]:
+    """The places and assessments of ``to_assess``, which is emptied as they are made.
+
+    Each record is let go right after its assessment, while its objects are still in the
+    processor's caches: freed together at the chunk's end, each record's objects were
+    fetched from memory again (about 25 us a record in ``ksd stalled``'s workers).
+    """
+    at: list[int] = []
+    made: list[object] = []
+    to_assess.reverse()
+    while to_assess:
+        i, source, record = to_assess.pop()
+        at.append(i)
+        made.append(assess(source, record))
+    return at, made
 
 
 def _without_errors(

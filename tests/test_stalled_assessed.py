@@ -9,6 +9,7 @@ workers and in the parent, and for the owning region that only the whole reposit
 from __future__ import annotations
 
 import dataclasses
+import functools
 import pickle
 import shutil
 from datetime import date
@@ -18,6 +19,8 @@ import pytest
 from helpers import generator
 
 from ksd_cli import cache, validate
+from ksd_cli.diagnostics import Severity
+from ksd_cli.loading import load_file
 from ksd_cli.messages import Lang
 from ksd_cli.reference import load_reference
 from ksd_cli.repository import open_repository
@@ -25,6 +28,7 @@ from ksd_cli.stalled import (
     Assessment,
     Flag,
     StalledResult,
+    assess_flags,
     assess_record,
     find_stalled,
     find_stalled_in,
@@ -257,3 +261,85 @@ def test_an_assessment_pickles_as_a_call_of_its_class() -> None:
         tuple(getattr(assessment, f.name) for f in dataclasses.fields(Assessment)),
     )
     assert pickle.loads(pickle.dumps(assessment)) == assessment  # noqa: S301
+
+
+# Errors only: stalled is spared the rules that find warnings --------------------------------
+
+
+def _loaded(root: Path, *, errors_only: bool, use_cache: bool = False) -> validate.AssessedRecords:
+    repo = open_repository(root)
+    assess = functools.partial(assess_flags, config=repo.config, as_of=AS_OF, lang="id")
+    return validate.load_assessed(
+        repo,
+        assess,
+        as_of=AS_OF,
+        lang="id",
+        today=repo.config.today(),
+        use_cache=use_cache,
+        errors_only=errors_only,
+    )
+
+
+def _with_warnings(root: Path) -> Path:
+    """A generated corpus with planted mistakes, two records alike (C016, across records) and
+    one that names a potential nowhere (R004, an error across records).
+    """
+    generator().generate(root, 150, seed=5, invalid_every=7)
+    folder = root / "data" / "agreements"
+    for record_id in ("KSD-6402-2024-901", "KSD-6402-2024-902"):
+        unsigned = _record(record_id, BOTH).replace("    tanggal_ttd: 2021-03-15\n", "")
+        (folder / f"{record_id}.yaml").write_text(unsigned, encoding="utf-8")
+    naming = _record("KSD-6402-2024-903", BOTH) + "potensi:\n  - POT-6402-2024-999\n"
+    (folder / "KSD-6402-2024-903.yaml").write_text(naming, encoding="utf-8")
+    return root
+
+
+def test_errors_only_finds_every_error_and_no_warning(tmp_path: Path, in_workers: None) -> None:
+    root = _with_warnings(tmp_path / "gen")
+    whole = _loaded(root, errors_only=False)
+    errors = _loaded(root, errors_only=True)
+    warnings = [d for d in whole.loaded.diagnostics if d.severity is Severity.WARNING]
+    # Warnings of a rule on one record alone, and of the rule across records.
+    assert {d.rule for d in warnings} >= {"pemilik-bukan-pihak", "registrasi-ganda"}
+    assert errors.loaded.diagnostics == tuple(
+        d for d in whole.loaded.diagnostics if d.severity is Severity.ERROR
+    )
+    # Errors of rules on one record alone, and of a rule across records.
+    assert {d.rule for d in errors.loaded.diagnostics} >= {
+        "unknown-kode-wilayah",
+        "unknown-potensi",
+    }
+    assert errors.loaded.invalid == whole.loaded.invalid
+    assert errors.assessments == whole.assessments
+    assert (errors.ids, errors.named_potentials) == (whole.ids, whole.named_potentials)
+
+
+def test_with_a_cache_every_rule_runs(tmp_path: Path, in_workers: None) -> None:
+    """The cache's entries are read by ``ksd validate`` too: stalled stores them whole."""
+    root = _with_warnings(tmp_path / "gen")
+    whole = _loaded(root, errors_only=False)
+    assert _loaded(root, errors_only=True, use_cache=True).loaded == whole.loaded
+    repo = open_repository(root)
+    fresh = validate.validate_repository(repo, as_of=AS_OF, use_cache=False)
+    assert validate.validate_repository(repo, as_of=AS_OF, use_cache=True) == fresh
+    assert any(d.severity is Severity.WARNING for d in fresh.diagnostics)
+
+
+def test_a_chunk_lets_each_record_go_once_assessed(sample_repo: Path) -> None:
+    repo = open_repository(sample_repo)
+    sources = repo.source_files()[:5]
+    records = [load_file(s, max_bytes=10**6, lang="id")[0] for s in sources]
+    to_assess = [(i * 2, r.source, r.record) for i, r in enumerate(records) if r is not None]
+    held: list[int] = []
+
+    def assess(source: object, record: object) -> str:
+        # Only the records not yet assessed are still held.
+        held.append(len(to_assess))
+        assert all(record is not r for _, _, r in to_assess)
+        return f"{source}"
+
+    wanted = [(i, f"{s}") for i, s, _ in to_assess]
+    at, made = validate._assessed(to_assess, assess)
+    assert list(zip(at, made, strict=True)) == wanted
+    assert held == list(range(len(wanted) - 1, -1, -1))
+    assert not to_assess

@@ -54,10 +54,14 @@ class Facts:
         return None
 
 
-def facts_of(record: object, kind: str, locate: Callable[[Loc], Location]) -> Facts:
+def facts_of(
+    record: object, kind: str, locate: Callable[[Loc], Location], *, alike: bool = True
+) -> Facts:
     """The facts of a record (an ``Agreement`` or a ``Potential``) read from its file.
 
     ``locate`` gives the position of a path into the record (``Document.locate``).
+    ``alike``: with the ``registration`` and ``partners`` C016 compares; without, for a caller
+    that does not run C016 (they are ``None`` and empty, as for a signed agreement).
     """
     from ksd_cli.models import Agreement
 
@@ -70,7 +74,7 @@ def facts_of(record: object, kind: str, locate: Callable[[Loc], Location]) -> Fa
         potensi = tuple(record.potensi or ())
         wanted.append(("judul",))
         wanted.extend(("potensi", i) for i in range(len(potensi)))
-        if _is_unsigned(record):
+        if alike and _is_unsigned(record):
             registration = _registration(record)
             partners = tuple(sorted(partner_keys(record)))
     places = []

@@ -826,7 +826,8 @@ def find_stalled_in(
 
     The processes that parse the files send back each record's :class:`Assessment` instead
     of the record (``validate.load_assessed``). ``today`` and ``use_cache`` as in
-    ``validate.load_sound_records``.
+    ``validate.load_sound_records``. Without the cache, only the rules that find errors run:
+    the result names the records with errors and counts their errors, never a warning.
     """
     from ksd_cli.validate import load_assessed
 
@@ -841,6 +842,8 @@ def find_stalled_in(
         # The cache's salt holds the configuration, the language and the rules' day, not
         # the day the flags are counted to.
         assess_key=f"stalled:{as_of.isoformat()}",
+        # Of the findings, only which records have errors and how many tell the result.
+        errors_only=True,
     )
     assessments = [_assessment(a) for _, a in assessed.assessments]
     return stalled_result(

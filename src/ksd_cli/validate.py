@@ -89,6 +89,19 @@ def active_rules(ignore: Iterable[str]) -> tuple[Rule, ...]:
     return tuple(rule for rule in RULES if rule.code not in off)
 
 
+def rules_run(config: Config, *, errors_only: bool = False) -> tuple[Rule, ...]:
+    """The rules ``config`` leaves on; ``errors_only``: only those that find errors.
+
+    For a caller that needs of the findings only which records are sound and their errors
+    (``ksd stalled``): a warning never makes a record unsound, so the rules that find
+    warnings change nothing it uses, and it is spared their work.
+    """
+    rules = active_rules(config.validate_.ignore)
+    if not errors_only:
+        return rules
+    return tuple(r for r in rules if r.severity is Severity.ERROR)
+
+
 def check_records(
     config: Config,
     loaded: LoadResult,
@@ -259,6 +272,7 @@ def scan_files(
     assess: Assess | None = None,
     assess_key: str = "",
     packed: bool = False,
+    errors_only: bool = False,
 ) -> Scan:
     """Every file's findings (of loading and of its own rules) and facts, through the cache.
 
@@ -275,7 +289,10 @@ def scan_files(
     as-of day): the assessments are kept in the cache under it, and a file whose stamp is as
     stored is then not read at all. ``packed``: with ``PACKED_FROM`` files or more to parse,
     the assessments are sent back and held packed, a chunk's together (a :class:`Packed`
-    each; :func:`unpacked`).
+    each; :func:`unpacked`). ``errors_only``: with no cache, only the rules that find errors
+    run on the files parsed (see :func:`rules_run`), and their entries lack what only C016
+    and the cache read (an unsigned agreement's ``registration`` and ``partners``, the facts'
+    key); with a cache, every rule runs, as the entries stored are read by every command.
     """
     config = repository.config
     wants_records = keep_records or assess is not None
@@ -342,6 +359,7 @@ def scan_files(
             keep_records=keep_records,
             assess=assess,
             packed=packed and len(missing) >= PACKED_FROM,
+            errors_only=errors_only and cache is None,
             progress=progress,
         )
         for (i, source, _, stamp, _), got in zip(missing, parsed, strict=True):
@@ -459,6 +477,7 @@ def _check_files(
     keep_records: bool,
     assess: Assess | None = None,
     packed: bool = False,
+    errors_only: bool = False,
     progress: Progress | None = None,
 ) -> list[Checked]:
     """What the files the cache does not know give, in their order.
@@ -476,6 +495,7 @@ def _check_files(
         keep_records=keep_records,
         assess=assess,
         packed=packed,
+        errors_only=errors_only,
     )
     results: list[Checked] = []
     for done in pool.in_order(task, missing, threshold=POOL_THRESHOLD, chunk=POOL_CHUNK):
@@ -495,10 +515,11 @@ def _check_chunk(
     keep_records: bool,
     assess: Assess | None = None,
     packed: bool = False,
+    errors_only: bool = False,
 ) -> list[Checked]:
     rules = _by_scope(
         r
-        for r in active_rules(config.validate_.ignore)
+        for r in rules_run(config, errors_only=errors_only)
         if r.check and r.name not in CROSS_RECORD_RULES
     )
     alone = RepositoryIndex(frozenset(), {}, config.paths.potentials + "/")
@@ -523,21 +544,41 @@ def _check_chunk(
                 digest, text = digest_of(data), decode_text(data)
             ctx = Context(reference, config, as_of, alone, source.rel)
             facts, loading, checks, record = _check_file(
-                source, text, rules[source.kind], ctx, lang, parser
+                source, text, rules[source.kind], ctx, lang, parser, alike=not errors_only
             )
             if assess is not None and record is not None:
                 if _without_errors(loading, checks, ignored):
                     to_assess.append((len(results), source, record))
             kept = text if keep_records and isinstance(text, str) else ""
             record = record if keep_records else None
-            key = facts_key(facts)
+            # The key tells the cache when the findings across records are still as stored.
+            key = "" if errors_only else facts_key(facts)
             results.append((digest, facts, loading, checks, record, kept, key, None))
         if assess is not None:
-            made = [assess(source, record) for _, source, record in to_assess]
+            at, made = _assessed(to_assess, assess)
             got: Sequence[object] = Packed.each(made) if packed and made else made
-            for (i, _, _), assessment in zip(to_assess, got, strict=True):
+            for i, assessment in zip(at, got, strict=True):
                 results[i] = (*results[i][:7], assessment)
     return results
+
+
+def _assessed(
+    to_assess: list[tuple[int, SourceFile, Record]], assess: Assess
+) -> tuple[list[int], list[object]]:
+    """The places and assessments of ``to_assess``, which is emptied as they are made.
+
+    Each record is let go right after its assessment, while its objects are still in the
+    processor's caches: freed together at the chunk's end, each record's objects were
+    fetched from memory again (about 25 us a record in ``ksd stalled``'s workers).
+    """
+    at: list[int] = []
+    made: list[object] = []
+    to_assess.reverse()
+    while to_assess:
+        i, source, record = to_assess.pop()
+        at.append(i)
+        made.append(assess(source, record))
+    return at, made
 
 
 def _without_errors(
@@ -559,14 +600,18 @@ def _check_file(
     ctx: Context,
     lang: Lang,
     parser: Parser,
+    alike: bool = True,
 ) -> tuple[Facts | None, tuple[Diagnostic, ...], tuple[Diagnostic, ...], Record | None]:
-    """What one file gives: its facts, the findings of loading it and of its own rules."""
+    """What one file gives: its facts, the findings of loading it and of its own rules.
+
+    ``alike`` as in ``facts.facts_of``.
+    """
     if isinstance(text, LoadProblem):
         return None, (problem_finding(source, text, lang),), (), None
     loaded, problems, document = load_document(source, text, lang=lang, parser=parser)
     if loaded is None or document is None:
         return None, tuple(problems), (), None
-    facts = facts_of(loaded.record, source.kind, document.locate)
+    facts = facts_of(loaded.record, source.kind, document.locate, alike=alike)
     checks = tuple(_check_one(loaded, rules, ctx, lang, parser, document))
     return facts, tuple(problems), checks, loaded.record
 
@@ -580,21 +625,27 @@ def cross_findings(
     parser: Parser = "libyaml",
     only: frozenset[str] | None = None,
     index: RepositoryIndex | None = None,
+    errors_only: bool = False,
 ) -> list[Diagnostic]:
     """The findings of the rules that look across records, from the facts alone.
 
     Placed where the facts say; a finding at a place they do not keep reads its file again.
     ``index``: the index across records when the caller built it (from more files than
     ``scanned``, whose findings are wanted); otherwise it is built from ``scanned``.
+    ``errors_only`` as in :func:`rules_run`.
     """
     rules = [
-        r for r in active_rules(config.validate_.ignore) if r.check and r.name in CROSS_RECORD_RULES
+        r
+        for r in rules_run(config, errors_only=errors_only)
+        if r.check and r.name in CROSS_RECORD_RULES
     ]
     by_scope = _by_scope(rules)
     if index is None:
         facts = {s.source.rel: s.entry.facts for s in scanned if s.entry.facts is not None}
         invalid = [s.source.rel for s in scanned if s.entry.facts is None or s.entry.loading]
-        index = facts_index(facts, invalid, config.paths.potentials)
+        # C016's index compares every unsigned agreement's title: only for C016.
+        alike = any(r.name == "registrasi-ganda" for r in rules)
+        index = facts_index(facts, invalid, config.paths.potentials, None if alike else {})
     reference = load_reference()
     max_bytes = config.validate_.max_file_kb * 1024
     findings: list[Diagnostic] = []
@@ -701,10 +752,11 @@ def _scan_across(
     assess: Assess | None = None,
     assess_key: str = "",
     packed: bool = False,
+    errors_only: bool = False,
 ) -> tuple[list[Scanned], tuple[Diagnostic, ...]]:
     """Every file scanned without its record, and the findings across records (cached).
 
-    ``assess``, ``assess_key`` and ``packed`` as in :func:`scan_files`.
+    ``assess``, ``assess_key``, ``packed`` and ``errors_only`` as in :func:`scan_files`.
     """
     scan = scan_files(
         repository,
@@ -717,14 +769,24 @@ def _scan_across(
         assess=assess,
         assess_key=assess_key,
         packed=packed,
+        errors_only=errors_only,
     )
     scanned = scan.scanned
-    key = cross_key(scanned)
+    errors_only = errors_only and scan.cache is None
+    # Without a cache, the key is never compared; errors only, the facts have none.
+    key = "" if errors_only else cross_key(scanned)
     if scan.cache is not None and scan.cache.cross is not None and scan.cache.cross[0] == key:
         cross = scan.cache.cross
     else:
         config = repository.config
-        found = cross_findings(config, scanned, as_of=as_of, lang=lang, parser=parser)
+        found = cross_findings(
+            config,
+            scanned,
+            as_of=as_of,
+            lang=lang,
+            parser=parser,
+            errors_only=errors_only,
+        )
         cross = (key, tuple(found))
     scan.save(cross)
     return scanned, cross[1]
@@ -1116,6 +1178,7 @@ def load_assessed(
     use_cache: bool = True,
     assess_key: str = "",
     packed: bool = False,
+    errors_only: bool = False,
 ) -> AssessedRecords:
     """:func:`load_sound_records` for a caller that needs only ``assess(source, record)``.
 
@@ -1123,7 +1186,8 @@ def load_assessed(
     no record crosses between processes (see :func:`scan_files`). ``as_of`` and ``today``
     as in :func:`load_sound_records` (they date the rules' judgement; ``assess`` carries
     its own date); ``assess_key`` and ``packed`` as in :func:`scan_files`: packed, the
-    assessments are unpacked after every file's entry is let go.
+    assessments are unpacked after every file's entry is let go. ``errors_only`` as in
+    :func:`scan_files`: ``loaded.diagnostics`` then holds the errors, and no warning.
     """
     config = repository.config
     with collection_paused():
@@ -1137,6 +1201,7 @@ def load_assessed(
             assess=assess,
             assess_key=assess_key,
             packed=packed,
+            errors_only=errors_only,
         )
         judged = _soundness(config, scanned, cross, parser)
         sound = [

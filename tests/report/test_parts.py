@@ -105,6 +105,28 @@ def test_planted_mistakes_give_the_same_report(tmp_path: Path, in_workers: None)
     generator().generate(root, 150, seed=5, invalid_every=7)
     report = assert_same_every_way(root)
     assert report.invalid and report.stalled.flags and report.tanpa_monev.rows
+    # Without the cache the parts' path runs only the rules that find errors: equal all the
+    # same, in a repository where the full rules also find warnings and cross-record errors.
+    found = validate.validate_repository(open_repository(root), as_of=AS_OF, use_cache=False)
+    severities = {d.severity.value for d in found.diagnostics}
+    assert {"error", "warning"} <= severities
+
+
+def test_without_the_cache_only_the_rules_that_find_errors_run(
+    tmp_path: Path, in_workers: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "gen"
+    generator().generate(root, 60, seed=3, invalid_every=5)
+    asked: list[bool] = []
+    real = validate.rules_run
+
+    def rules_run(config: object, *, errors_only: bool = False) -> object:
+        asked.append(errors_only)
+        return real(config, errors_only=errors_only)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(validate, "rules_run", rules_run)
+    assert by_parts(root) == by_records(root)
+    assert True in asked  # the parts' path (by_records runs every rule: False)
 
 
 def test_the_parts_travel_packed(

@@ -80,6 +80,7 @@ def report(
     from ksd_cli.idformat import number
     from ksd_cli.reference import load_reference
     from ksd_cli.report import build_report_in
+    from ksd_cli.report.prepare import Preparation
 
     lang_ = language(lang)
     start, end = _day(date_from, "--from"), _day(date_to, "--to")
@@ -93,6 +94,8 @@ def report(
     plan = plan_output("report", output_format, output, force=force)
 
     commit, changed = head_commit(repo.root, _data_paths(repo))
+    # The writer's imports and template, made ready while the workers parse the files.
+    preparation = Preparation(plan.format.name, repo)
     # The report's values live until the process ends: the cycle collector need not scan
     # them after loading, nor again and again while the writers allocate the output.
     with collection_paused(kept=True):
@@ -106,10 +109,12 @@ def report(
             lang=lang_,
             today=repo.config.today(),
             use_cache=not no_cache,
+            progress=preparation.start,
         )
+    preparation.finish()
     options: dict[str, object] = {}
     if plan.format.name == "md":
-        options["env"] = _environment(repo)
+        options["env"] = preparation.environment or _environment(repo)
     elif plan.format.name in ("docx", "pdf"):
         options["kop"] = repo.config.laporan
     plan.write(result, **options)

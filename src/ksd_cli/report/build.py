@@ -46,6 +46,7 @@ from ksd_cli.report.parts import (
 from ksd_cli.stalled import Flag, InvalidRecord, invalid_records, stalled_result
 
 if TYPE_CHECKING:
+    from ksd_cli.loading import Progress
     from ksd_cli.repository import Repository
     from ksd_cli.validate import SoundRecords
 
@@ -131,15 +132,16 @@ def build_report_in(
     lang: Lang = "id",
     today: date | None = None,
     use_cache: bool = True,
+    progress: Progress | None = None,
 ) -> Report:
     """:func:`build_report` of the repository, each record's part made where it is loaded.
 
     The processes that parse the files send back each record's
     :class:`~ksd_cli.report.parts.ReportPart` instead of the record
     (``validate.load_assessed``), and the parts are cached under the as-of day and the
-    period. ``today`` and ``use_cache`` as in ``validate.load_sound_records``. Without the
-    cache, only the rules that find errors run: the report names the records with errors and
-    counts their errors, never a warning.
+    period. ``today``, ``use_cache`` and ``progress`` as in
+    ``validate.load_sound_records``. Without the cache, only the rules that find errors run:
+    the report names the records with errors and counts their errors, never a warning.
     """
     from ksd_cli.validate import load_assessed
 
@@ -153,6 +155,7 @@ def build_report_in(
         lang=lang,
         today=today,
         use_cache=use_cache,
+        progress=progress,
         # The cache's salt holds the configuration, the language and the rules' day, not
         # the day the report is as of nor its period.
         assess_key=f"report:{as_of.isoformat()}:{period.start.isoformat()}:{period.end.isoformat()}",

@@ -151,3 +151,16 @@ def test_a_broken_template_fails_where_it_failed(
     assert with_preparation == without
     assert TEMPLATE in without.err
     assert not (tmp_path / "a.md").exists()
+
+
+def test_nothing_is_prepared_for_a_national_register(sample_repo: Path) -> None:
+    """The imports would be held beside the workers, where a large report's memory peaks."""
+    from ksd_cli.report.prepare import PREPARE_UP_TO
+
+    preparation = Preparation("xlsx", open_repository(sample_repo))
+    preparation.start(0, PREPARE_UP_TO)
+    preparation.finish()
+    assert preparation._thread is None
+    preparation.start(0, PREPARE_UP_TO - 1)
+    preparation.finish()
+    assert preparation._thread is not None

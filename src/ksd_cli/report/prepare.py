@@ -18,6 +18,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ksd_cli.repository import Repository
 
+#: Files to parse from which nothing is prepared: a national report's parent would hold the
+#: imported modules (~30 MB with numpy) while its workers are still alive, where its peak
+#: memory lies (``ksd report`` at 100,000 agreements must stay under 400 MB).
+PREPARE_UP_TO = 40_000
 #: The modules each writer imports when it writes, by ``--format``.
 MODULES: dict[str, tuple[str, ...]] = {
     "xlsx": (
@@ -47,8 +51,8 @@ class Preparation:
         self._thread: threading.Thread | None = None
 
     def start(self, done: int = 0, total: int = 0) -> None:
-        """Start preparing, once (a ``Progress`` callback: called as files come back)."""
-        if self._thread is None and self.format_name in MODULES:
+        """Start preparing, once (a ``Progress`` callback: ``done`` of ``total`` files parsed)."""
+        if self._thread is None and self.format_name in MODULES and total < PREPARE_UP_TO:
             self._thread = threading.Thread(target=self._prepare, name="ksd-prepare", daemon=True)
             self._thread.start()
 

@@ -395,18 +395,21 @@ class _Sheet:
             _TableColumn(self, letter, width, number_format)
             for letter, width, number_format in zip(letters, widths, formats, strict=True)
         ]
+        # Each column with what the loop reads of it at every cell (its dictionaries are
+        # cleared, never replaced).
+        looked_up = [(column, column.start, column.texts, column.others) for column in columns]
         for row, values in enumerate(rows, first):
             number = str(row)
             cells = []
             lines = 1
-            for column, value in zip(columns, values, strict=True):
+            for (column, start, texts, others), value in zip(looked_up, values, strict=True):
                 if value is None:
                     continue  # neither value nor style: no cell at all
                 kind = value.__class__
-                made = column.texts.get(value) if kind is str else column.others.get((kind, value))
+                made = texts.get(value) if kind is str else others.get((kind, value))
                 if made is None:
                     made = column.make(value)
-                cells.append(column.start + number + made[0])
+                cells.append(f"{start}{number}{made[0]}")
                 if made[1] > lines:
                     lines = made[1]
             height = LINE_HEIGHT * min(lines, MAX_LINES) if lines > 1 else None

@@ -6,7 +6,7 @@ records are loaded, that time adds to the command's; done in a thread of the par
 the workers parse, it shares the cores with them. :class:`Preparation` is handed to the
 loading as its progress callback: the first chunk of files back means the workers are
 forked (a thread running at a fork would be copied into them half-way), and it is waited for
-before writing (so that writing may fork again, see :mod:`ksd_cli.report.aside`).
+before writing.
 """
 
 from __future__ import annotations

@@ -241,7 +241,7 @@ class Answers:
             data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
         except pickle.PicklingError:
             return
-        _replace(self.path, data)
+        replace_cached(self.path, data)
 
     def _load(self) -> tuple[Witness, str, dict[Hashable, object]] | None:
         """The witness, time zone and answers stored by this ksd in this layout, else ``None``."""
@@ -262,9 +262,10 @@ class Answers:
         return stored["witness"], stored["zona_waktu"], stored["answers"]
 
 
-def _replace(path: Path, data: bytes) -> None:
-    """Replace ``path`` by ``data`` atomically; a folder that cannot be written is skipped.
+def replace_cached(path: Path, data: bytes) -> None:
+    """Replace the cache file ``path`` by ``data`` atomically; an unwritable folder is skipped.
 
+    A cache is an optimisation only (``ksd consolidate``'s kept answer is written here too).
     Readable by its owner alone, as the record cache's files: answers hold record text.
     """
     import tempfile

@@ -23,14 +23,13 @@ module imports nothing heavy.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ksd_cli import cache
-from ksd_cli.answers import Witness, config_bytes, today_in, witness
+from ksd_cli.answers import Witness, config_bytes, replace_cached, today_in, witness
 from ksd_cli.consolidate.sources import LIST_FILE, ExpectedRule, SourceList, gather
 from ksd_cli.messages import chosen_lang
 
@@ -160,7 +159,7 @@ def keep(request: Request, seen: Seen, text: str) -> None:
         data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
     except pickle.PicklingError:
         return
-    _write(_place(request), data)
+    replace_cached(_place(request), data)
 
 
 def kept_text(request: Request) -> str | None:
@@ -250,24 +249,3 @@ def _place(request: Request) -> Path:
     for label, location, _ in request.sources:
         digest.update(f"{label}\0{location}\0".encode("utf-8", "surrogateescape"))
     return cache.cache_folder() / "konsolidasi-jawaban" / f"{digest.hexdigest()}.pickle"
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Replace ``path`` by ``data`` atomically; a folder that cannot be written is skipped.
-
-    Readable by its owner alone, as every file of the cache: the answer holds record values.
-    """
-    import tempfile
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError:
-        return

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import pickle
 from datetime import date
 from pathlib import Path
 
 import pytest
 from helpers import generator
 
-from ksd_cli.cache import RecordCache
+from ksd_cli.cache import RecordCache, read_pickled, store_pickled
 from ksd_cli.diagnostics import Report
 from ksd_cli.pool import can_fork
 from ksd_cli.repository import Repository, open_repository
@@ -373,3 +374,32 @@ def test_the_files_beside_an_old_index_go_with_it(corpus: Path, _own_cache: Path
     for day in range(2, 3 + cache.KEEP):
         _validate(corpus, use_cache=True, as_of=date(2025, 6, day))
     assert not first & set(_cache_files(_own_cache))
+
+
+def test_a_pickled_cache_file_is_owner_only_and_read_back_only_in_its_layout(
+    tmp_path: Path,
+) -> None:
+    """The one way every cache file of ksd is written and read (records, answers, regions)."""
+    path = tmp_path / "cache" / "jawaban.pickle"
+    store_pickled(path, 3, {"text": "isi"})
+    assert path.stat().st_mode & 0o777 == 0o600  # the cache holds record values
+    assert read_pickled(path, 3) == {"format": 3, "text": "isi"}
+    assert read_pickled(path, 4) is None  # another layout is no cache
+    path.write_bytes(path.read_bytes()[:-3])
+    assert read_pickled(path, 3) is None  # nor a corrupt file
+    assert read_pickled(tmp_path / "tidak-ada.pickle", 3) is None
+
+
+class _Unpicklable:
+    def __reduce__(self) -> tuple[object, ...]:
+        raise pickle.PicklingError("not this one")
+
+
+def test_a_pickled_cache_file_that_cannot_be_made_is_skipped_whole(tmp_path: Path) -> None:
+    path = tmp_path / "jawaban.pickle"
+    store_pickled(path, 1, {"text": "lama"})
+    store_pickled(path, 1, {"text": _Unpicklable()})  # half written, then let go: the old stays
+    assert read_pickled(path, 1) == {"format": 1, "text": "lama"}
+    assert [p.name for p in tmp_path.iterdir()] == ["jawaban.pickle"]  # no temporary left
+    (tmp_path / "berkas").write_text("")
+    store_pickled(tmp_path / "berkas" / "x.pickle", 1, {})  # a folder that cannot be made

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import time
 from array import array
 from collections.abc import Callable, Hashable, Sequence
@@ -231,28 +230,18 @@ class Answers:
         while len(answers) > KEEP:
             del answers[next(iter(answers))]
         payload = {
-            "format": FORMAT,
             "code": cache.code_fingerprint(),
             "witness": seen,
             "zona_waktu": zona_waktu,
             "answers": answers,
         }
-        try:
-            data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-        except pickle.PicklingError:
-            return
-        replace_cached(self.path, data)
+        cache.store_pickled(self.path, FORMAT, payload)
 
     def _load(self) -> tuple[Witness, str, dict[Hashable, object]] | None:
         """The witness, time zone and answers stored by this ksd in this layout, else ``None``."""
-        try:
-            with open(self.path, "rb") as stream:
-                stored = pickle.load(stream)  # noqa: S301 - the user's own cache folder
-        except Exception:  # noqa: BLE001 - a cache that cannot be read is no cache
-            return None
+        stored = cache.read_pickled(self.path, FORMAT)
         if (
-            not isinstance(stored, dict)
-            or stored.get("format") != FORMAT
+            stored is None
             or stored.get("code") != cache.code_fingerprint()
             or not isinstance(stored.get("witness"), Witness)
             or not isinstance(stored.get("zona_waktu"), str)
@@ -260,28 +249,6 @@ class Answers:
         ):
             return None
         return stored["witness"], stored["zona_waktu"], stored["answers"]
-
-
-def replace_cached(path: Path, data: bytes) -> None:
-    """Replace the cache file ``path`` by ``data`` atomically; an unwritable folder is skipped.
-
-    A cache is an optimisation only (``ksd consolidate``'s kept answer is written here too).
-    Readable by its owner alone, as the record cache's files: answers hold record text.
-    """
-    import tempfile
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError:
-        return
 
 
 def kept_answers(root: Path | None, command: str, *, no_cache: bool) -> Answers | None:

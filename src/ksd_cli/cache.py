@@ -206,6 +206,42 @@ def salt(*, config_json: str, as_of: date, lang: str, parser: str) -> str:
 Cross = tuple[str, tuple[Diagnostic, ...]]
 
 
+def read_pickled(path: Path, layout: int) -> dict[str, Any] | None:
+    """The payload :func:`store_pickled` left at ``path`` in ``layout``, else ``None``.
+
+    ``None`` too when the file is missing, unreadable or corrupt: a cache that cannot be read
+    is no cache.
+    """
+    try:
+        with path.open("rb") as stream:
+            stored = pickle.load(stream)  # noqa: S301 - the user's own cache folder
+    except Exception:  # noqa: BLE001 - a cache that cannot be read is no cache
+        return None
+    if not isinstance(stored, dict) or stored.get("format") != layout:
+        return None
+    return stored
+
+
+def store_pickled(path: Path, layout: int, payload: Mapping[str, object]) -> None:
+    """Replace the cache file ``path`` by ``payload`` (marked ``layout``), atomically.
+
+    Readable by its owner alone (``mkstemp``'s mode): the cache holds record values. A cache
+    that cannot be written is skipped.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                pickle.dump({"format": layout, **payload}, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except (OSError, pickle.PicklingError):
+        return
+
+
 @dataclass
 class RecordCache:
     """The cache files of one repository, under one salt.
@@ -313,14 +349,9 @@ class RecordCache:
         self._store(self.records_path, records)
 
     def _load(self, path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-        try:
-            with path.open("rb") as stream:
-                stored = pickle.load(stream)  # noqa: S301 - the user's own cache folder
-        except Exception:  # noqa: BLE001 - a cache that cannot be read is no cache
-            return {}, {}
+        stored = read_pickled(path, FORMAT)
         if (
-            not isinstance(stored, dict)
-            or stored.get("format") != FORMAT
+            stored is None
             or stored.get("salt") != self.salt
             or not isinstance(stored.get("entries"), dict)
             or not isinstance(stored.get("extra", {}), dict)
@@ -331,21 +362,5 @@ class RecordCache:
     def _store(
         self, path: Path, entries: Mapping[str, object], extra: Mapping[str, object] | None = None
     ) -> None:
-        payload = {
-            "format": FORMAT,
-            "salt": self.salt,
-            "entries": dict(entries),
-            "extra": dict(extra or {}),
-        }
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as stream:
-                    pickle.dump(payload, stream, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
-        except (OSError, pickle.PicklingError):
-            return
+        payload = {"salt": self.salt, "entries": dict(entries), "extra": dict(extra or {})}
+        store_pickled(path, FORMAT, payload)

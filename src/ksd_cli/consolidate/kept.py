@@ -23,13 +23,12 @@ module imports nothing heavy.
 from __future__ import annotations
 
 import hashlib
-import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ksd_cli import cache
-from ksd_cli.answers import Witness, config_bytes, replace_cached, today_in, witness
+from ksd_cli.answers import Witness, config_bytes, today_in, witness
 from ksd_cli.consolidate.sources import LIST_FILE, ExpectedRule, SourceList, gather
 from ksd_cli.messages import chosen_lang
 
@@ -148,30 +147,15 @@ def keep(request: Request, seen: Seen, text: str) -> None:
     """
     if not _holds(request, seen):
         return
-    payload = {
-        "format": FORMAT,
-        "code": cache.code_fingerprint(),
-        "request": request,
-        "seen": seen,
-        "text": text,
-    }
-    try:
-        data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-    except pickle.PicklingError:
-        return
-    replace_cached(_place(request), data)
+    payload = {"code": cache.code_fingerprint(), "request": request, "seen": seen, "text": text}
+    cache.store_pickled(_place(request), FORMAT, payload)
 
 
 def kept_text(request: Request) -> str | None:
     """The answer kept for ``request`` while every repository is as witnessed, else ``None``."""
-    try:
-        with open(_place(request), "rb") as stream:
-            stored = pickle.load(stream)  # noqa: S301 - the user's own cache folder
-    except Exception:  # noqa: BLE001 - a cache that cannot be read is no cache
-        return None
+    stored = cache.read_pickled(_place(request), FORMAT)
     if (
-        not isinstance(stored, dict)
-        or stored.get("format") != FORMAT
+        stored is None
         or stored.get("request") != request
         or stored.get("code") != cache.code_fingerprint()
     ):

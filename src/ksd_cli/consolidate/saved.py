@@ -13,9 +13,6 @@ off, and the result is the same without it.
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
-import tempfile
 import time
 from array import array
 from dataclasses import dataclass
@@ -130,7 +127,7 @@ def load(root: Path, key: str, *, place: Path | None = None) -> object | None:
 
     ``place`` names the cache file instead (the findings across regions).
     """
-    stored = _stored(place or _path(root))
+    stored = cache.read_pickled(place or _path(root), FORMAT)
     if stored is None or stored.get("key") != key:
         return None
     return stored.get("row")
@@ -147,24 +144,13 @@ def load_unchanged(root: Path, key: Key) -> tuple[str, object] | None:
     path = _path(root)
     if not path.is_file():
         return None
-    stored = _stored(path)
+    stored = cache.read_pickled(path, FORMAT)
     if stored is None or stored.get("settings") != key.settings:
         return None
     row_key = stored.get("key")
     if stored.get("stamps") != key.stamps or not isinstance(row_key, str):
         return None
     return row_key, stored.get("row")
-
-
-def _stored(path: Path) -> dict[str, object] | None:
-    try:
-        with path.open("rb") as stream:
-            stored = pickle.load(stream)  # noqa: S301 - the user's own cache folder
-    except Exception:  # noqa: BLE001 - a cache that cannot be read is no cache
-        return None
-    if not isinstance(stored, dict) or stored.get("format") != FORMAT:
-        return None
-    return stored
 
 
 def save(
@@ -175,18 +161,7 @@ def save(
     ``stamped``: the settings and stamps the row's files had (see :func:`load_unchanged`).
     """
     path = place or _path(root)
-    payload: dict[str, object] = {"format": FORMAT, "key": key, "row": row}
+    payload: dict[str, object] = {"key": key, "row": row}
     if stamped is not None:
         payload |= {"settings": stamped.settings, "stamps": stamped.stamps}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as stream:
-                pickle.dump(payload, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except (OSError, pickle.PicklingError):
-        return
+    cache.store_pickled(path, FORMAT, payload)

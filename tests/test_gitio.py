@@ -42,10 +42,8 @@ def test_changed_files_sees_committed_staged_unstaged_untracked_and_deleted(git_
     }
 
 
-@pytest.mark.usefixtures("hermetic_git")
-def test_a_data_repository_in_a_subfolder_of_the_git_work_tree(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def data_repository_in_a_subfolder(tmp_path: Path) -> tuple[Path, Path]:
+    """A git work tree ``pemda`` with a fresh ksd data repository in ``pemda/kerja-sama``."""
     outer = tmp_path / "pemda"
     outer.mkdir()
     git(outer, "init", "-q", "-b", "main")
@@ -53,6 +51,14 @@ def test_a_data_repository_in_a_subfolder_of_the_git_work_tree(
     git(outer, "config", "user.email", "a@example.org")
     root = outer / "kerja-sama"
     assert main(["init", str(root), "--daerah", "64.02"]) == 0
+    return outer, root
+
+
+@pytest.mark.usefixtures("hermetic_git")
+def test_a_data_repository_in_a_subfolder_of_the_git_work_tree(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outer, root = data_repository_in_a_subfolder(tmp_path)
     put(root, f"{AGR}/KSD-6402-2025-002.yaml", PASAR)
     put(outer, "lain/data/agreements/KSD-6402-2025-009.yaml", PASAR)  # outside the ksd root
     commit(outer, "awal")
@@ -182,13 +188,7 @@ def test_a_revision_opened_with_the_work_tree_is_resolved_by_the_same_git(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """One git started instead of two; a revision git cannot resolve is refused as before."""
-    outer = tmp_path / "pemda"
-    outer.mkdir()
-    git(outer, "init", "-q", "-b", "main")
-    git(outer, "config", "user.name", "A")
-    git(outer, "config", "user.email", "a@example.org")
-    root = outer / "kerja-sama"
-    assert main(["init", str(root), "--daerah", "64.02"]) == 0
+    outer, root = data_repository_in_a_subfolder(tmp_path)
     commit(outer, "awal")
     head = git(outer, "rev-parse", "HEAD").strip()
     runs: list[tuple[str, ...]] = []

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from gitrepos import commit, git
 from helpers import generator
 
 from ksd_cli import cache
@@ -269,3 +270,40 @@ def test_the_console_script_answers_without_loading_the_models(regions: Path) ->
     assert runs[0].stdout == runs[1].stdout and runs[0].stdout.startswith("{")
     assert "typer" in runs[0].stderr.split()  # made in full
     assert runs[1].stderr == "loaded:\n"  # given early
+
+
+@pytest.mark.usefixtures("hermetic_git")
+def test_a_checkout_is_kept_until_its_commit_changes(
+    regions: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its last commit's date is shown: a commit that changes no file still changes it."""
+    checkout = sorted(regions.iterdir())[1]
+    git(checkout, "init", "-q", "-b", "main")
+    git(checkout, "config", "user.name", "A")
+    git(checkout, "config", "user.email", "a@example.org")
+    commit(checkout, "awal")
+    arguments = _command(regions)
+    made = _full(arguments, capsys)
+    assert '"commit_terakhir": "' in made  # the date git gives is in the answer
+    assert _early(arguments) == made
+    git(checkout, "commit", "-q", "--allow-empty", "-m", "tanpa perubahan berkas")
+    assert _early(arguments) is None
+    assert _full(arguments, capsys) == made  # the same day: the same date, kept again
+    assert _early(arguments) == made
+    git(checkout, "pack-refs", "--all")  # the branch's ref moves into packed-refs
+    assert _early(arguments) is None
+    _full(arguments, capsys)
+    git(checkout, "commit", "-q", "--allow-empty", "-m", "lagi")  # a loose ref again
+    assert _early(arguments) is None
+
+
+@pytest.mark.usefixtures("hermetic_git")
+def test_a_linked_work_tree_keeps_nothing(
+    regions: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A ``.git`` file points elsewhere: what it has checked out is not told, so not kept."""
+    checkout = sorted(regions.iterdir())[1]
+    (checkout / ".git").write_text("gitdir: /tidak/ada\n", encoding="utf-8")
+    arguments = _command(regions)
+    _full(arguments, capsys)
+    assert _early(arguments) is None

@@ -13,11 +13,12 @@ every day the same; anything else runs in full (the regions' rows still come fro
 cache), and the new answer is kept, in place of the one kept before for the same sources
 and format.
 
-Only local repositories are kept: a git source is fetched on every run, and the last commit
-date of a checkout asks git. Like every cache of ksd the file is an optimisation only:
-ignored when unreadable, corrupt or written by another ksd, off with ``--no-cache`` and
-``KSD_NO_CACHE``, never kept from files changed moments before (``cache.RACY_NS``). This
-module imports nothing heavy.
+Only local repositories are kept: a git source is fetched on every run. A local checkout
+shows its last commit's date, which a commit changes without changing a file: its witness
+holds what names the commit checked out, read from git's own files (:func:`git_head`).
+Like every cache of ksd the file is an optimisation only: ignored when unreadable, corrupt
+or written by another ksd, off with ``--no-cache`` and ``KSD_NO_CACHE``, never kept from
+files changed moments before (``cache.RACY_NS``). This module imports nothing heavy.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from ksd_cli.consolidate.sources import LIST_FILE, ExpectedRule, SourceList, gat
 from ksd_cli.messages import chosen_lang
 
 #: The layout of a kept answer; one of another layout is ignored (and replaced).
-FORMAT = 1
+FORMAT = 2
 #: The formats whose answer is kept (text depends on the terminal; xlsx goes to a file).
 KEPT_FORMATS = ("json", "md")
 #: The options of a command line answered early, each followed by its value.
@@ -61,15 +62,38 @@ class Request:
 class Seen:
     """Each repository as witnessed before it was read, its time zone, and the days.
 
-    ``witnesses`` and ``zones`` follow the sources; ``default_zone`` is the time zone of
-    the day judged as of without ``--as-of``; ``days`` are today in that zone and in each
-    repository's (see :func:`days_in`).
+    ``witnesses``, ``heads`` (:func:`git_head`) and ``zones`` follow the sources;
+    ``default_zone`` is the time zone of the day judged as of without ``--as-of``; ``days``
+    are today in that zone and in each repository's (see :func:`days_in`).
     """
 
     witnesses: tuple[Witness, ...]
+    heads: tuple[bytes, ...]
     zones: tuple[str, ...]
     default_zone: str
     days: tuple[str, ...]
+
+
+def git_head(root: Path) -> bytes | None:
+    """What names the commit checked out at ``root``, read from git's files (no git is run).
+
+    ``b""`` when ``root`` is no checkout (no ``.git``); else ``HEAD``'s text and the ref it
+    names (its own file, or ``packed-refs`` when the ref is packed): a new commit, another
+    branch or a reset changes them. ``None`` when they cannot be read (a ``.git`` file of a
+    linked work tree, a broken ``.git``): such a repository keeps nothing.
+    """
+    folder = root / ".git"
+    if not folder.exists():
+        return b""
+    try:
+        head = (folder / "HEAD").read_bytes()
+        if not head.startswith(b"ref: "):
+            return head  # a detached HEAD names its commit
+        ref = folder / head[5:].strip().decode("utf-8")
+        named = ref.read_bytes() if ref.is_file() else (folder / "packed-refs").read_bytes()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return head + b"\0" + named
 
 
 def request_for(
@@ -82,15 +106,15 @@ def request_for(
 ) -> Request | None:
     """The request whose answer may be kept; ``None`` when it may not.
 
-    Not kept: another format, and any source that is not a local repository without git (a
-    source that cannot be read, a git URL, a checkout whose commit date is shown).
+    Not kept: another format, and any source that is not a local repository (a source that
+    cannot be read, a git URL), or whose checked-out commit cannot be told (:func:`git_head`).
     """
     if format not in KEPT_FORMATS or not listed.sources:
         return None
     for source in listed.sources:
         if source.problem is not None or source.git:
             return None
-        if (Path(source.location) / ".git").exists():
+        if git_head(Path(source.location)) is None:
             return None
     return Request(
         tuple((s.label, s.location, s.kode) for s in listed.sources),
@@ -112,10 +136,15 @@ def witnessed(request: Request) -> Seen | None:
     from ksd_cli.repository import open_repository
 
     witnesses: list[Witness] = []
+    heads: list[bytes] = []
     zones: list[str] = []
     for _, location, _ in request.sources:
         root = Path(location)
         config = config_bytes(root)
+        head = git_head(root)
+        if head is None:
+            return None
+        heads.append(head)
         try:
             repository = open_repository(root)
         except UserError:
@@ -126,7 +155,8 @@ def witnessed(request: Request) -> Seen | None:
         witnesses.append(seen)
         zones.append(repository.config.daerah.zona_waktu)
     default_zone = Config().daerah.zona_waktu
-    return Seen(tuple(witnesses), tuple(zones), default_zone, days_in(default_zone, zones))
+    days = days_in(default_zone, zones)
+    return Seen(tuple(witnesses), tuple(heads), tuple(zones), default_zone, days)
 
 
 def days_in(default_zone: str, zones: Sequence[str]) -> tuple[str, ...]:
@@ -207,12 +237,14 @@ def early_text(arguments: Sequence[str], *, cwd: Path) -> str | None:
 
 def _holds(request: Request, seen: Seen) -> bool:
     """Whether every repository of ``request`` is as ``seen``, on the same days."""
-    if len(seen.witnesses) != len(request.sources) or len(seen.zones) != len(request.sources):
+    if not len(seen.witnesses) == len(seen.heads) == len(seen.zones) == len(request.sources):
         return False
-    for (_, location, _), was in zip(request.sources, seen.witnesses, strict=True):
+    for (_, location, _), was, head in zip(
+        request.sources, seen.witnesses, seen.heads, strict=True
+    ):
         root = Path(location)
         # The configuration first: the time zones below are the ones it names.
-        if config_bytes(root) != was.config or (root / ".git").exists():
+        if config_bytes(root) != was.config or git_head(root) != head:
             return False
     try:
         if days_in(seen.default_zone, seen.zones) != seen.days:

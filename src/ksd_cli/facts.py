@@ -127,13 +127,17 @@ def duplicates_near(
     """C016's index (see :func:`duplicates_of`) as it stands for the records with ``ids``.
 
     C016 compares registrations within each partner's group: those alike to one of these
-    records are all in the groups of its partners, so only those groups are compared. The
-    entries of other records may lack some of theirs.
+    records are all in the groups of its partners, so only those groups are compared, and in
+    them only the titles that can pair with one of these records'. The entries of other
+    records may lack some of theirs.
     """
     wanted = frozenset(ids)
     registered = [(f.registration, f.partners) for f in facts if f.registration]
     partners = {p for item, keys in registered if item.id in wanted for p in keys}
-    return find_duplicates_among((i, k) for i, k in registered if not partners.isdisjoint(k))
+    return find_duplicates_among(
+        ((i, [p for p in k if p in partners]) for i, k in registered if not partners.isdisjoint(k)),
+        near_to=wanted,
+    )
 
 
 def affected_paths(

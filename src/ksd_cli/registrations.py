@@ -116,6 +116,8 @@ def find_duplicates(records: Iterable[Agreement]) -> dict[str, tuple[Registratio
 
 def find_duplicates_among(
     registered: Iterable[tuple[Registration, Iterable[str]]],
+    *,
+    near_to: frozenset[str] | None = None,
 ) -> dict[str, tuple[Registration, ...]]:
     """For each registration's id, the others that look like the same request.
 
@@ -124,6 +126,8 @@ def find_duplicates_among(
     partner's group, titles are blocked by their words (in any order) with at most
     one left out, so only titles at most one word apart are ever compared: a large register
     costs little more than reading it, even when one partner has hundreds of proposals.
+    ``near_to``: only the entries of these ids are wanted (the others' may lack some of
+    theirs): only the groups and titles that can pair with one of them are compared.
     """
     found: dict[str, dict[str, Registration]] = {}
 
@@ -137,6 +141,8 @@ def find_duplicates_among(
         for partner in partners:
             by_partner.setdefault(partner, []).append(registered_as)
     for group in (g for g in by_partner.values() if len(g) > 1):
+        if near_to is not None:
+            group = _can_pair(group, near_to)
         same: dict[tuple[str, ...], list[Registration]] = {}
         for entry in group:
             same.setdefault(tuple(sorted(entry.kata)), []).append(entry)
@@ -152,6 +158,28 @@ def find_duplicates_among(
             for a, b in _close_pairs(same[x], same[y]):
                 compare(a, b)
     return {k: tuple(found[k][i] for i in sorted(found[k])) for k in sorted(found)}
+
+
+def _can_pair(group: list[Registration], ids: frozenset[str]) -> list[Registration]:
+    """The members of ``group`` that may be blocked with a member of one of ``ids``.
+
+    Two titles are blocked together when they share their words, or those words but one
+    (see :func:`find_duplicates_among`): then each title's distinct words but one at most are
+    the other's too. A title further from every wanted one is never compared with them; every
+    member of a title kept is kept, in the group's order, so the pairs of the wanted members
+    are the very pairs the whole group gives, in the same order.
+    """
+    wanted = [frozenset(r.kata) for r in group if r.id in ids]
+    if not wanted:
+        return []
+    kept = []
+    for member in group:
+        words = frozenset(member.kata)
+        if member.id in ids or any(
+            len(words & other) >= max(len(words), len(other)) - 1 for other in wanted
+        ):
+            kept.append(member)
+    return kept
 
 
 def _close_pairs(

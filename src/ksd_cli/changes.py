@@ -59,8 +59,15 @@ def changes_since_later(
     later = git.changed_files_later(revision)
 
     def changes(scanned: Iterable[Scanned] = ()) -> ChangeSet:
-        known = {s.source.rel: s.entry.facts.id for s in scanned if s.entry.facts is not None}
-        return _changes(repository, git, revision, later(), known)
+        found = later()
+        # Only the changed files' ids are looked up: no map of every file's.
+        paths = {c.path for c in found}
+        known = {
+            s.source.rel: s.entry.facts.id
+            for s in scanned
+            if s.source.rel in paths and s.entry.facts is not None
+        }
+        return _changes(repository, git, revision, found, known)
 
     return changes
 

@@ -107,6 +107,46 @@ def test_the_quick_diff_is_the_whole_diff(tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("hermetic_git")
+def test_a_potential_followed_only_by_a_changed_agreement_with_errors_is_followed(
+    tmp_path: Path,
+) -> None:
+    """An agreement with errors, changed, still follows up what it names: no flag is raised.
+
+    The potential is known to be followed from the changed agreement's own facts (the files no
+    change touched are looked through once for both sides).
+    """
+    root = _generated(tmp_path / "repo")
+    agreements = sorted((root / "data/agreements").glob("*.yaml"))
+    potentials = sorted((root / "data/potentials").glob("*.yaml"))
+    shared = next(
+        p.stem
+        for p in potentials
+        if "prioritas: tinggi" in p.read_text() and "tahun: 2019" in p.read_text()
+    )
+    naming = next(a for a in agreements if "potensi:\n  - POT" in a.read_text())
+    other = next(p.stem for p in potentials if p.stem != shared)
+    for path in agreements:  # only ``naming`` names it
+        if path != naming:
+            path.write_text(path.read_text().replace(shared, other), encoding="utf-8")
+    text = naming.read_text(encoding="utf-8")
+    first = text.split("potensi:\n  - ", 1)[1].split("\n", 1)[0]
+    naming.write_text(text.replace(first, shared), encoding="utf-8")
+    commit(root, "one follower")
+    # It names a potential that does not exist too (R004): it has an error, but loads.
+    _edit(naming, f"  - {shared}\n", f"  - {shared}\n  - POT-6402-2099-999\n")
+    quick, whole = _both(root)
+    assert quick == whole
+    by_path = {r.path: r for r in whole.records}
+    assert by_path[_rel(naming)].valid_after is False
+    assert not any(r.flags_raised for r in whole.records if r.id == shared)
+    # Without it, the potential is not followed up: it raises a flag.
+    _edit(naming, f"  - {shared}\n", "")
+    quick, whole = _both(root)
+    assert quick == whole
+    assert any(r.flags_raised for r in whole.records if r.id == shared)
+
+
+@pytest.mark.usefixtures("hermetic_git")
 def test_a_changed_configuration_compares_everything(tmp_path: Path) -> None:
     root = _generated(tmp_path / "repo")
     config = root / "ksd.toml"

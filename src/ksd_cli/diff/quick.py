@@ -165,13 +165,14 @@ def _diff(
     }
     old_side = Snapshot(config, old_files)
     new_side = Snapshot(config, dict(sorted(new_files.items())))
+    same = _Unchanged.of(after, changed)
     return compare_judged(
         old_side,
         new_side,
         before_side,
         after_side,
-        _flags(before, old_side, as_of, lang),
-        _flags(after, new_side, as_of, lang),
+        _flags(before, same, old_side, as_of, lang),
+        _flags(after, same, new_side, as_of, lang),
         as_of=as_of,
     )
 
@@ -331,8 +332,51 @@ def _worktree_texts(
     return texts
 
 
+@dataclass(frozen=True)
+class _Unchanged:
+    """What :func:`_flags` reads of the files no change touched: the same on both sides.
+
+    The sides' entries and facts differ only in the changed files (see :func:`_before`), so
+    the files of neither are looked through once for both: the errors of their own rules by
+    path, the files that do not load, the potentials agreements name, every record's id.
+    """
+
+    changed: frozenset[str]
+    errors: Mapping[str, tuple[Diagnostic, ...]]
+    broken: tuple[str, ...]
+    named: frozenset[str]
+    ids: tuple[str, ...]
+
+    @classmethod
+    def of(cls, side: _Side, changed: Iterable[str]) -> _Unchanged:
+        """The files of ``side`` but ``changed``."""
+        left_out = frozenset(changed)
+        ignored = ignored_codes(side.config)
+        errors: dict[str, list[Diagnostic]] = defaultdict(list)
+        broken = []
+        # One pass over every file: most have no finding of their own and load.
+        for rel, scanned in side.entries.items():
+            if rel in left_out:
+                continue
+            entry = scanned.entry
+            if entry.facts is None:
+                broken.append(rel)
+            for finding in entry.checks:
+                if finding.code not in ignored and finding.severity is Severity.ERROR:
+                    errors[finding.path].append(finding)
+        facts = [item for rel, item in side.facts.items() if rel not in left_out]
+        named = {p for item in facts if item.kind == "agreement" for p in item.potensi}
+        return cls(
+            left_out,
+            {path: tuple(found) for path, found in errors.items()},
+            tuple(broken),
+            frozenset(named),
+            tuple(item.id for item in facts),
+        )
+
+
 def _flags(
-    side: _Side, snapshot: Snapshot, as_of: date, lang: Lang
+    side: _Side, same: _Unchanged, snapshot: Snapshot, as_of: date, lang: Lang
 ) -> tuple[dict[str, list[Flag]], frozenset[str]]:
     """The flags of the side's sound records among those read, and the files with errors.
 
@@ -340,15 +384,18 @@ def _flags(
     potential is followed up when an agreement names it: a sound one follows it, one with
     errors counts as following it (``SoundRecords.named_potentials``), and so does one that
     does not load but whose text names it. Every agreement that loads is known by its facts,
-    so the agreements naming a potential read need not be read themselves.
+    so the agreements naming a potential read need not be read themselves. What the files no
+    change touched give is ``same``'s; the side's changed files are looked through here.
     """
     config = side.config
     ignored = ignored_codes(config)
     errors: dict[str, list[Diagnostic]] = defaultdict(list)
-    broken = []
-    # One pass over every file: most have no finding of their own and load.
-    for rel, scanned in side.entries.items():
-        entry = scanned.entry
+    for path, own in same.errors.items():
+        errors[path].extend(own)
+    broken = list(same.broken)
+    changed = sorted(same.changed & side.entries.keys())
+    for rel in changed:
+        entry = side.entries[rel].entry
         if entry.facts is None:
             broken.append(rel)
         for finding in entry.checks:
@@ -359,12 +406,14 @@ def _flags(
             errors[finding.path].append(finding)
     broken.sort()
     records = [f.loaded for f in snapshot.files.values() if f.loaded is not None]
-    named = {p for item in side.facts.values() if item.kind == "agreement" for p in item.potensi}
+    facts = [side.facts[rel] for rel in changed if rel in side.facts]
+    named = set(same.named)
+    named.update(p for item in facts if item.kind == "agreement" for p in item.potensi)
     agreements_folder = config.paths.agreements.strip("/") + "/"
     for rel in broken:
         if rel.startswith(agreements_folder):
             named.update(named_potentials(_text(side, snapshot, rel)))
-    ids = [item.id for item in side.facts.values()]
+    ids = [*same.ids, *(item.id for item in facts)]
     ids.extend(PurePosixPath(rel).stem for rel in broken)
     loaded = LoadResult(
         tuple(r for r in records if r.source.rel not in errors),

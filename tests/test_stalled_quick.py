@@ -190,13 +190,13 @@ def test_partners_named_once_per_set_of_parties_are_those_named_plainly(
         for record in agreements * 2:  # the second time round, from the memo
             found = partner_names(record, None, reference)
             expected = (owner, found, tuple(n for _, n in without_owner(found, owner)))
-            assert stalled._partners(record, owner, reference) == expected
+            assert stalled.named_partners(record, owner, reference) == expected
     assert 0 < len(stalled._NAMED) < 3 * len(agreements)  # parties recur in the corpus
     # Names from other tables than the process's own are never remembered.
     other = replace(reference, wilayah=MappingProxyType({}))
     record = agreements[0]
     monkeypatch.setattr(stalled, "_NAMED", {})
-    assert stalled._partners(record, None, other)[1] == partner_names(record, None, other)
+    assert stalled.named_partners(record, None, other)[1] == partner_names(record, None, other)
     assert stalled._NAMED == {}
 
 

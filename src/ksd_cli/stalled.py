@@ -597,6 +597,7 @@ def assess_record(
     lang: Lang,
     reference: ReferenceData | None = None,
     state: Lifecycle | None = None,
+    partners: Named | None = None,
 ) -> Assessment:
     """What one record without errors gives :func:`stalled_result` on ``as_of``.
 
@@ -604,7 +605,8 @@ def assess_record(
     (``[daerah] kode``, else its id's region), and :meth:`Assessment.flags_for` names them
     again when the repository's owner differs. It runs in the workers that parse the files
     (``validate.load_assessed``), so ``reference`` is loaded there when not given.
-    ``state``: the agreement's lifecycle on ``as_of`` when the caller derived it already.
+    ``state``: the agreement's lifecycle on ``as_of`` when the caller derived it already;
+    ``partners``: the agreement's :func:`named_partners` for the owner its id tells, likewise.
     """
     if reference is None:
         reference = load_reference()
@@ -624,7 +626,9 @@ def assess_record(
         )
     if state is None or state.record is not record or state.as_of != as_of:
         state = lifecycle(record, as_of)
-    return _assess_agreement(source, record, config, lang, reference, state, partners_always=True)
+    return _assess_agreement(
+        source, record, config, lang, reference, state, partners_always=True, named=partners
+    )
 
 
 def assess_flags(
@@ -663,13 +667,14 @@ def _assess_agreement(
     state: Lifecycle,
     *,
     partners_always: bool,
+    named: Named | None = None,
 ) -> Assessment:
-    named: list[_Named] = []
+    known: list[Named] = [] if named is None else [named]
 
-    def partners() -> _Named:
-        if not named:
-            named.append(_partners(record, repository_region(config, (record.id,)), reference))
-        return named[0]
+    def partners() -> Named:
+        if not known:
+            known.append(named_partners(record, owner_of(config, record), reference))
+        return known[0]
 
     def mitra() -> tuple[str, ...]:
         return partners()[2]
@@ -698,15 +703,20 @@ def _assess_agreement(
 
 #: An agreement's owning region, its partners as ``partner_names`` gives them with no owner,
 #: and the names of those that are not the owner: each value shared (:func:`_shared`).
-_Named = tuple[str | None, tuple[tuple[str, str], ...], tuple[str, ...]]
+Named = tuple[str | None, tuple[tuple[str, str], ...], tuple[str, ...]]
 
-#: :data:`_Named` per owning region and parties (type, region code, name), with this
+#: :data:`Named` per owning region and parties (type, region code, name), with this
 #: process's reference tables: parties recur from record to record (a region's partners).
-_NAMED: dict[tuple[str | None, tuple[tuple[str, str | None, str | None], ...]], _Named] = {}
+_NAMED: dict[tuple[str | None, tuple[tuple[str, str | None, str | None], ...]], Named] = {}
 
 
-def _partners(record: Agreement, region: str | None, reference: ReferenceData) -> _Named:
-    """The :data:`_Named` of ``record`` owned by ``region``, named once per set of parties.
+def owner_of(config: Config, record: Agreement) -> str | None:
+    """The owner ``record`` alone tells: ``[daerah] kode``, else its id's region."""
+    return repository_region(config, (record.id,))
+
+
+def named_partners(record: Agreement, region: str | None, reference: ReferenceData) -> Named:
+    """The :data:`Named` of ``record`` owned by ``region``, named once per set of parties.
 
     A party's name is all ``partner_names`` reads of it; only names from this process's
     own reference tables (``load_reference``) are remembered.

@@ -247,8 +247,13 @@ def test_words_held_once_are_the_words_naming_gives(sample_repo: Path, lang: Lan
             continue
         names = {p.peran: party_name(p, reference) for p in record.pihak}
         assert {p.peran: words.party(p) for p in record.pihak} == names
+        parties = words.parties(record.pihak)
+        assert words.parties(record.pihak) is parties
+        assert parties.nama == names
+        assert parties.each == tuple((p.tipe, p.kode_wilayah, p.kategori) for p in record.pihak)
         codes = tuple(record.pembiayaan.sumber or ()) if record.pembiayaan else ()
-        assert words.sumber_dana(codes, names) == sumber_dana_text(codes, names, lang)
+        assert words.sumber_dana(codes, parties) == sumber_dana_text(codes, names, lang)
+        assert words.sumber_dana(codes, parties) == sumber_dana_text(codes, names, lang)
         funded += bool(codes)
         joined, each = words.urusan(tuple(record.urusan))
         assert joined == "; ".join(urusan_nama(c, reference) for c in record.urusan)
@@ -289,3 +294,27 @@ def test_words_held_start_again_past_their_bound(monkeypatch: pytest.MonkeyPatch
     first = words.shared(("a", "b"))
     assert words.shared(("a", "b")) is first
     assert len(words._held) == 1  # started again: only the value held since
+
+
+def test_a_parts_assessment_is_the_one_assessed_alone(tmp_path: Path) -> None:
+    """The part hands the assessment its partners and lifecycle: the same as found alone."""
+    from ksd_cli.models import Agreement
+    from ksd_cli.report.parts import parts_of
+    from ksd_cli.stalled import assess_record
+
+    root = tmp_path / "gen"
+    generator().generate(root, 150, seed=5, invalid_every=7)
+    repo = open_repository(root)
+    reference = load_reference()
+    sound = validate.load_sound_records(repo, as_of=AS_OF, lang="id", use_cache=False)
+    records = sound.loaded.records
+    parts = parts_of(
+        records, config=repo.config, as_of=AS_OF, period=PERIOD, lang="id", reference=reference
+    )
+    alone = [
+        assess_record(r.source, r.record, config=repo.config, as_of=AS_OF, lang="id")
+        for r in records
+    ]
+    assert [p.stalled for p in parts] == alone
+    assert sum(isinstance(r.record, Agreement) for r in records) > 100
+    assert sum(bool(a.flags) for a in alone) > 20  # flags and their partners compared

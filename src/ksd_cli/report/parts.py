@@ -34,10 +34,10 @@ from ksd_cli.naming import (
 )
 from ksd_cli.reference import ReferenceData, load_reference
 from ksd_cli.report.model import Cell, Period
-from ksd_cli.stalled import Assessment, assess_record
+from ksd_cli.stalled import Assessment, Named, assess_record, named_partners, owner_of
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from ksd_cli.loading import LoadedRecord, Record
     from ksd_cli.repository import SourceFile
@@ -126,6 +126,20 @@ class PotentialPart(NamedTuple):
 ReportPart = AgreementPart | PotentialPart
 
 
+class _Parties(NamedTuple):
+    """What an agreement's parties give its part, worked out once per set of parties.
+
+    ``nama``: each party's name by role; ``each``: every party's (tipe, region, category);
+    ``named``: ``stalled.named_partners`` by owning region; ``sumber_dana``: the sources of
+    funds worded with these names, by their codes (filled as met).
+    """
+
+    nama: dict[str, str]
+    each: tuple[tuple[str, str | None, str | None], ...]
+    named: dict[str | None, Named]
+    sumber_dana: dict[tuple[str, ...], str]
+
+
 class _Words:
     """The texts that recur from record to record, worded once in a process and held once.
 
@@ -188,15 +202,27 @@ class _Words:
         """The first value equal to ``value`` met, held in its place."""
         return self._held.setdefault(("shared", value), value)  # type: ignore[return-value]
 
-    def sumber_dana(self, codes: tuple[str, ...], parties: dict[str, str]) -> str:
-        """:func:`~ksd_cli.naming.sumber_dana_text` of ``codes``, the parties named ``parties``."""
-        if not codes:
-            return ""
-        key = ("sumber_dana", codes, *parties.items())
+    def parties(self, pihak: Sequence[Pihak]) -> _Parties:
+        """The :class:`_Parties` of an agreement's ``pihak`` (one key for all it holds)."""
+        key = ("parties", *[(p.peran, p.tipe, p.kode_wilayah, p.nama, p.kategori) for p in pihak])
         found = self._held.get(key)
         if found is None:
-            found = self._held[key] = sumber_dana_text(codes, parties, self.lang)
+            each = self.shared(
+                tuple([self.shared((p.tipe, p.kode_wilayah, p.kategori)) for p in pihak])
+            )
+            found = self._held[key] = _Parties(
+                {p.peran: self.party(p) for p in pihak}, each, {}, {}
+            )
         return found  # type: ignore[return-value]
+
+    def sumber_dana(self, codes: tuple[str, ...], parties: _Parties) -> str:
+        """:func:`~ksd_cli.naming.sumber_dana_text` of ``codes``, parties named by ``parties``."""
+        if not codes:
+            return ""
+        found = parties.sumber_dana.get(codes)
+        if found is None:
+            found = parties.sumber_dana[codes] = sumber_dana_text(codes, parties.nama, self.lang)
+        return found
 
 
 #: A value :meth:`_Words.shared` holds once: a text, or a tuple of small values.
@@ -245,10 +271,23 @@ def report_part(
         return _potential_part(assessment, record, _words(reference, lang))
     if state is None or state.record is not record or state.as_of != as_of:
         state = lifecycle(record, as_of)
+    words = _words(reference, lang)
+    parties = words.parties(record.pihak)
+    owner = owner_of(config, record)
+    partners = parties.named.get(owner)
+    if partners is None:
+        partners = parties.named[owner] = named_partners(record, owner, reference)
     assessment = assess_record(
-        source, record, config=config, as_of=as_of, lang=lang, reference=reference, state=state
+        source,
+        record,
+        config=config,
+        as_of=as_of,
+        lang=lang,
+        reference=reference,
+        state=state,
+        partners=partners,
     )
-    return _agreement_part(assessment, state, config, period, _words(reference, lang))
+    return _agreement_part(assessment, state, config, period, words, parties)
 
 
 def parts_of(
@@ -281,6 +320,7 @@ def _agreement_part(
     config: Config,
     period: Period,
     words: _Words,
+    parties: _Parties,
 ) -> AgreementPart:
     record, as_of = state.record, state.as_of
     counted_until = min(period.end, as_of)
@@ -306,11 +346,11 @@ def _agreement_part(
         if d.naskah.tanggal_ttd is not None
         and period.start <= d.naskah.tanggal_ttd <= counted_until
     ]
-    nama_pihak = {p.peran: words.party(p) for p in record.pihak}
+    nama_pihak = parties.nama
     pembiayaan = record.pembiayaan
     nilai = pembiayaan.nilai if pembiayaan is not None else None
     sumber_dana = words.sumber_dana(
-        tuple(pembiayaan.sumber or ()) if pembiayaan is not None else (), nama_pihak
+        tuple(pembiayaan.sumber or ()) if pembiayaan is not None else (), parties
     )
     reached = dict(state.tanggal_tahap)
     berakhir = reached.get("berakhir")
@@ -404,9 +444,7 @@ def _agreement_part(
         monev_terakhir,
         tanpa_monev,
         dokumen,
-        words.shared(
-            tuple(words.shared((p.tipe, p.kode_wilayah, p.kategori)) for p in record.pihak)
-        ),
+        parties.each,
         _pembiayaan(record, status, sumber_dana, words),
         _penilaian(record, latest, words),
         tuple(latest.penilaian.items()) if latest and latest.penilaian else (),

@@ -323,29 +323,51 @@ def _agreement_part(
     parties: _Parties,
 ) -> AgreementPart:
     record, as_of = state.record, state.as_of
+    start = period.start
     counted_until = min(period.end, as_of)
     signed = state.signed
-    # An adendum is part of the document it amends (its extension is already in ``sampai``).
-    own = [d for d in signed if not (d.naskah.jenis == "adendum" and d.induk is not None)]
-    starts = [d.mulai for d in own if d.mulai is not None]
-    ends = [d.sampai for d in own]
-    mulai = min(starts) if starts else None
+    # One pass over the signed documents (a part is made for every agreement of a national
+    # register). ``own``: an adendum is part of the document it amends (its extension is
+    # already in ``sampai``). The earliest start and the latest end: the first of equals, as
+    # ``min`` and ``max`` give it (a month-only date equals the first of its month).
+    own: list[DocumentState] = []
+    signed_in_period: list[str] = []
+    mulai: date | None = None
+    sampai: date | None = None
     # v1.1: an end the source does not give is "tidak diketahui", never open, never past.
-    unknown = any(d.sampai_tidak_diketahui for d in own)
-    open_ended = any(d.sampai is None and not d.sampai_tidak_diketahui for d in own)
-    sampai = None if not own or None in ends else max(ends)  # type: ignore[type-var]
+    unknown = open_ended = without_end = False
+    for d in signed:
+        naskah = d.naskah
+        ttd = naskah.tanggal_ttd
+        if ttd is not None and start <= ttd <= counted_until:
+            signed_in_period.append(naskah.jenis)
+        if naskah.jenis == "adendum" and d.induk is not None:
+            continue
+        own.append(d)
+        if d.mulai is not None and (mulai is None or d.mulai < mulai):
+            mulai = d.mulai
+        if d.sampai_tidak_diketahui:
+            unknown = True
+        if d.sampai is None:
+            without_end = True
+            open_ended = open_ended or not d.sampai_tidak_diketahui
+        elif sampai is None or d.sampai > sampai:
+            sampai = d.sampai
+    if without_end:
+        sampai = None
     sampai_teks: Cell = (
         words.title("tambahan.sampai-tidak-diketahui") if unknown and not open_ended else sampai
     )
-    monev = [m for m in record.monev or () if m.tanggal <= as_of]
-    latest = max(enumerate(monev), key=lambda im: (im[1].tanggal, im[0]))[1] if monev else None
-    in_period = [m for m in monev if period.start <= m.tanggal <= counted_until]
-    signed_in_period = [
-        d.naskah.jenis
-        for d in signed
-        if d.naskah.tanggal_ttd is not None
-        and period.start <= d.naskah.tanggal_ttd <= counted_until
-    ]
+    # The latest monev held by ``as_of`` (the last of those on its day), and those of the period.
+    latest: Monev | None = None
+    in_period: list[Monev] = []
+    for m in record.monev or ():
+        held = m.tanggal
+        if held <= as_of:
+            if latest is None or held >= latest.tanggal:
+                latest = m
+            if start <= held <= counted_until:
+                in_period.append(m)
     nama_pihak = parties.nama
     pembiayaan = record.pembiayaan
     nilai = pembiayaan.nilai if pembiayaan is not None else None

@@ -351,3 +351,23 @@ def test_a_flag_sentence_looked_up_once_is_the_message_formatted(lang: Lang) -> 
         )
         checked += 1
     assert checked > len(FLAG_CODES)  # every flag's sentence, and the variants
+
+
+def test_thresholds_found_by_identity_are_those_of_the_table_asked() -> None:
+    from typing import get_args
+
+    from ksd_cli.config import parse_config
+    from ksd_cli.models import JenisKerjaSama
+
+    plain = parse_config("")
+    strict = parse_config(
+        "[stalled]\nkb_tanpa_pks = 30\n[stalled.ksdd_sukarela]\ntanpa_monev = 7\n"
+    )
+    kinds = [*get_args(JenisKerjaSama), None]
+    for config in (plain, strict, plain):
+        for jenis in kinds:
+            found = stalled.thresholds_for(config, jenis)
+            assert found == config.stalled.for_jenis(jenis)
+            assert stalled.thresholds_for(config, jenis) is found
+    assert stalled.thresholds_for(strict, "ksdd_sukarela").tanpa_monev == 7
+    assert stalled.thresholds_for(plain, "ksdd_sukarela").kb_tanpa_pks != 30

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
-from ksd_cli.config import Config, Thresholds
+from ksd_cli.config import Config, Stalled, Thresholds
 from ksd_cli.documents import is_operational
 from ksd_cli.idformat import date_text, number
 from ksd_cli.lifecycle import (
@@ -620,7 +620,7 @@ def assess_record(
             source.rel,
             lang,
         )
-        thresholds = config.stalled.for_jenis(record.jenis_usulan)
+        thresholds = thresholds_for(config, record.jenis_usulan)
         return Assessment(
             record.id, True, tuple(potential_flags(record, thresholds, as_of, subject))
         )
@@ -689,7 +689,7 @@ def _assess_agreement(
         lang,
         mitra,
     )
-    thresholds = config.stalled.for_jenis(record.jenis)
+    thresholds = thresholds_for(config, record.jenis)
     flags = tuple(one_per_cause(agreement_flags(state, thresholds, subject), lang))
     potensi = tuple(record.potensi or ())
     unknown_end = any(d.sampai_tidak_diketahui for d in state.in_force)
@@ -731,6 +731,28 @@ def named_partners(record: Agreement, region: str | None, reference: ReferenceDa
     if reference is load_reference() and len(_NAMED) < 4096:
         _NAMED[key] = value
     return value
+
+
+#: The thresholds by kind of the last ``[stalled]`` table asked (see :func:`thresholds_for`).
+_THRESHOLDS: dict[str | None, Thresholds] = {}
+_THRESHOLDS_OF: list[Stalled] = []
+
+
+def thresholds_for(config: Config, jenis: str | None) -> Thresholds:
+    """``config.stalled.for_jenis(jenis)``, without hashing the table for every record.
+
+    ``for_jenis`` is cached by the ``[stalled]`` table, which is hashed field by field at
+    each call (1-3 us, asked once or twice for every record); the table is frozen, so the
+    one last asked is known by identity.
+    """
+    stalled = config.stalled
+    if not _THRESHOLDS_OF or _THRESHOLDS_OF[0] is not stalled:
+        _THRESHOLDS.clear()
+        _THRESHOLDS_OF[:] = [stalled]
+    found = _THRESHOLDS.get(jenis)
+    if found is None:
+        found = _THRESHOLDS[jenis] = stalled.for_jenis(jenis)
+    return found
 
 
 #: What :func:`assess_flags` gives of every agreement that tells :func:`stalled_result`

@@ -34,7 +34,14 @@ from ksd_cli.naming import (
 )
 from ksd_cli.reference import ReferenceData, load_reference
 from ksd_cli.report.model import Cell, Period
-from ksd_cli.stalled import Assessment, Named, assess_record, named_partners, owner_of
+from ksd_cli.stalled import (
+    Assessment,
+    Named,
+    assess_record,
+    named_partners,
+    owner_of,
+    thresholds_for,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -491,7 +498,7 @@ def _kb(state: Lifecycle, config: Config, record: Agreement) -> tuple[tuple[int,
         young = False
         if not followed:
             if limit is None:
-                limit = config.stalled.for_jenis(record.jenis).kb_tanpa_pks
+                limit = thresholds_for(config, record.jenis).kb_tanpa_pks
             young = (state.as_of - signed).days <= limit
         found.append((signed.year, followed, young))
     return tuple(found)

@@ -445,7 +445,11 @@ def _agreement_part(
             perangkat_daerah,
         )
     dokumen: tuple[tuple[int, str, str, date | None], ...] = ()
-    expiring = {f.naskah for f in assessment.flags if f.code == "akan_berakhir"} - {None}
+    expiring = (
+        {f.naskah for f in assessment.flags if f.code == "akan_berakhir"} - {None}
+        if assessment.flags
+        else None
+    )
     if expiring:
         dokumen = tuple(
             (d.position, words.named(naskah_title, d.naskah.jenis), d.nomor, d.naskah.tanggal_ttd)
@@ -462,8 +466,8 @@ def _agreement_part(
         state.tahap_terakhir,
         nilai,
         (nilai or 0) if aktif and not _awaiting_dprd(record) else 0,
-        words.shared(tuple(signed_in_period)),
-        words.shared(tuple(m.rekomendasi or "" for m in in_period)),
+        words.shared(tuple(signed_in_period)) if signed_in_period else (),
+        words.shared(tuple([m.rekomendasi or "" for m in in_period])) if in_period else (),
         berakhir is not None and period.start <= berakhir <= counted_until,
         kb,
         urusan,
@@ -477,8 +481,8 @@ def _agreement_part(
         _pembiayaan(record, status, sumber_dana, words),
         _penilaian(record, latest, words),
         tuple(latest.penilaian.items()) if latest and latest.penilaian else (),
-        _within(peristiwa, OPENING, period, counted_until),
-        _within(peristiwa, DITOLAK, period, counted_until),
+        bool(peristiwa) and _within(peristiwa, OPENING, period, counted_until),
+        bool(peristiwa) and _within(peristiwa, DITOLAK, period, counted_until),
     )
 
 

@@ -190,13 +190,13 @@ def test_partners_named_once_per_set_of_parties_are_those_named_plainly(
         for record in agreements * 2:  # the second time round, from the memo
             found = partner_names(record, None, reference)
             expected = (owner, found, tuple(n for _, n in without_owner(found, owner)))
-            assert stalled._partners(record, owner, reference) == expected
+            assert stalled.named_partners(record, owner, reference) == expected
     assert 0 < len(stalled._NAMED) < 3 * len(agreements)  # parties recur in the corpus
     # Names from other tables than the process's own are never remembered.
     other = replace(reference, wilayah=MappingProxyType({}))
     record = agreements[0]
     monkeypatch.setattr(stalled, "_NAMED", {})
-    assert stalled._partners(record, None, other)[1] == partner_names(record, None, other)
+    assert stalled.named_partners(record, None, other)[1] == partner_names(record, None, other)
     assert stalled._NAMED == {}
 
 
@@ -351,3 +351,23 @@ def test_a_flag_sentence_looked_up_once_is_the_message_formatted(lang: Lang) -> 
         )
         checked += 1
     assert checked > len(FLAG_CODES)  # every flag's sentence, and the variants
+
+
+def test_thresholds_found_by_identity_are_those_of_the_table_asked() -> None:
+    from typing import get_args
+
+    from ksd_cli.config import parse_config
+    from ksd_cli.models import JenisKerjaSama
+
+    plain = parse_config("")
+    strict = parse_config(
+        "[stalled]\nkb_tanpa_pks = 30\n[stalled.ksdd_sukarela]\ntanpa_monev = 7\n"
+    )
+    kinds = [*get_args(JenisKerjaSama), None]
+    for config in (plain, strict, plain):
+        for jenis in kinds:
+            found = stalled.thresholds_for(config, jenis)
+            assert found == config.stalled.for_jenis(jenis)
+            assert stalled.thresholds_for(config, jenis) is found
+    assert stalled.thresholds_for(strict, "ksdd_sukarela").tanpa_monev == 7
+    assert stalled.thresholds_for(plain, "ksdd_sukarela").kb_tanpa_pks != 30

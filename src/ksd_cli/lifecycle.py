@@ -239,10 +239,18 @@ def lifecycle(record: Agreement, as_of: date) -> Lifecycle:
     )
 
 
+#: The kinds of document that follow (or amend) an earlier one without naming it.
+_FOLLOWING = frozenset({"perjanjian_kerja_sama", "adendum"})
+
+
 def _documents(record: Agreement, as_of: date) -> tuple[DocumentState, ...]:
     naskah_list = record.naskah or []
     signed = [n.tanggal_ttd is not None and n.tanggal_ttd <= as_of for n in naskah_list]
-    induk = [induk_index(record, i) for i in range(len(naskah_list))]
+    # Only a document with an ``induk`` of its own, a PKS or an adendum follows another.
+    induk = [
+        induk_index(record, i) if n.induk is not None or n.jenis in _FOLLOWING else None
+        for i, n in enumerate(naskah_list)
+    ]
     # A signed adendum with a berlaku_sampai extends the document it amends (the latest such
     # adendum wins, as it is the last word of the parties).
     extended: dict[int, tuple[date, date]] = {}

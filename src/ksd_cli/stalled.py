@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
-from ksd_cli.config import Config, Thresholds
+from ksd_cli.config import Config, Stalled, Thresholds
 from ksd_cli.documents import is_operational
 from ksd_cli.idformat import date_text, number
 from ksd_cli.lifecycle import (
@@ -597,6 +597,7 @@ def assess_record(
     lang: Lang,
     reference: ReferenceData | None = None,
     state: Lifecycle | None = None,
+    partners: Named | None = None,
 ) -> Assessment:
     """What one record without errors gives :func:`stalled_result` on ``as_of``.
 
@@ -604,7 +605,8 @@ def assess_record(
     (``[daerah] kode``, else its id's region), and :meth:`Assessment.flags_for` names them
     again when the repository's owner differs. It runs in the workers that parse the files
     (``validate.load_assessed``), so ``reference`` is loaded there when not given.
-    ``state``: the agreement's lifecycle on ``as_of`` when the caller derived it already.
+    ``state``: the agreement's lifecycle on ``as_of`` when the caller derived it already;
+    ``partners``: the agreement's :func:`named_partners` for the owner its id tells, likewise.
     """
     if reference is None:
         reference = load_reference()
@@ -618,13 +620,15 @@ def assess_record(
             source.rel,
             lang,
         )
-        thresholds = config.stalled.for_jenis(record.jenis_usulan)
+        thresholds = thresholds_for(config, record.jenis_usulan)
         return Assessment(
             record.id, True, tuple(potential_flags(record, thresholds, as_of, subject))
         )
     if state is None or state.record is not record or state.as_of != as_of:
         state = lifecycle(record, as_of)
-    return _assess_agreement(source, record, config, lang, reference, state, partners_always=True)
+    return _assess_agreement(
+        source, record, config, lang, reference, state, partners_always=True, named=partners
+    )
 
 
 def assess_flags(
@@ -663,13 +667,14 @@ def _assess_agreement(
     state: Lifecycle,
     *,
     partners_always: bool,
+    named: Named | None = None,
 ) -> Assessment:
-    named: list[_Named] = []
+    known: list[Named] = [] if named is None else [named]
 
-    def partners() -> _Named:
-        if not named:
-            named.append(_partners(record, repository_region(config, (record.id,)), reference))
-        return named[0]
+    def partners() -> Named:
+        if not known:
+            known.append(named_partners(record, owner_of(config, record), reference))
+        return known[0]
 
     def mitra() -> tuple[str, ...]:
         return partners()[2]
@@ -684,7 +689,7 @@ def _assess_agreement(
         lang,
         mitra,
     )
-    thresholds = config.stalled.for_jenis(record.jenis)
+    thresholds = thresholds_for(config, record.jenis)
     flags = tuple(one_per_cause(agreement_flags(state, thresholds, subject), lang))
     potensi = tuple(record.potensi or ())
     unknown_end = any(d.sampai_tidak_diketahui for d in state.in_force)
@@ -698,15 +703,20 @@ def _assess_agreement(
 
 #: An agreement's owning region, its partners as ``partner_names`` gives them with no owner,
 #: and the names of those that are not the owner: each value shared (:func:`_shared`).
-_Named = tuple[str | None, tuple[tuple[str, str], ...], tuple[str, ...]]
+Named = tuple[str | None, tuple[tuple[str, str], ...], tuple[str, ...]]
 
-#: :data:`_Named` per owning region and parties (type, region code, name), with this
+#: :data:`Named` per owning region and parties (type, region code, name), with this
 #: process's reference tables: parties recur from record to record (a region's partners).
-_NAMED: dict[tuple[str | None, tuple[tuple[str, str | None, str | None], ...]], _Named] = {}
+_NAMED: dict[tuple[str | None, tuple[tuple[str, str | None, str | None], ...]], Named] = {}
 
 
-def _partners(record: Agreement, region: str | None, reference: ReferenceData) -> _Named:
-    """The :data:`_Named` of ``record`` owned by ``region``, named once per set of parties.
+def owner_of(config: Config, record: Agreement) -> str | None:
+    """The owner ``record`` alone tells: ``[daerah] kode``, else its id's region."""
+    return repository_region(config, (record.id,))
+
+
+def named_partners(record: Agreement, region: str | None, reference: ReferenceData) -> Named:
+    """The :data:`Named` of ``record`` owned by ``region``, named once per set of parties.
 
     A party's name is all ``partner_names`` reads of it; only names from this process's
     own reference tables (``load_reference``) are remembered.
@@ -721,6 +731,28 @@ def _partners(record: Agreement, region: str | None, reference: ReferenceData) -
     if reference is load_reference() and len(_NAMED) < 4096:
         _NAMED[key] = value
     return value
+
+
+#: The thresholds by kind of the last ``[stalled]`` table asked (see :func:`thresholds_for`).
+_THRESHOLDS: dict[str | None, Thresholds] = {}
+_THRESHOLDS_OF: list[Stalled] = []
+
+
+def thresholds_for(config: Config, jenis: str | None) -> Thresholds:
+    """``config.stalled.for_jenis(jenis)``, without hashing the table for every record.
+
+    ``for_jenis`` is cached by the ``[stalled]`` table, which is hashed field by field at
+    each call (1-3 us, asked once or twice for every record); the table is frozen, so the
+    one last asked is known by identity.
+    """
+    stalled = config.stalled
+    if not _THRESHOLDS_OF or _THRESHOLDS_OF[0] is not stalled:
+        _THRESHOLDS.clear()
+        _THRESHOLDS_OF[:] = [stalled]
+    found = _THRESHOLDS.get(jenis)
+    if found is None:
+        found = _THRESHOLDS[jenis] = stalled.for_jenis(jenis)
+    return found
 
 
 #: What :func:`assess_flags` gives of every agreement that tells :func:`stalled_result`

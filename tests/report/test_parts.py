@@ -247,8 +247,13 @@ def test_words_held_once_are_the_words_naming_gives(sample_repo: Path, lang: Lan
             continue
         names = {p.peran: party_name(p, reference) for p in record.pihak}
         assert {p.peran: words.party(p) for p in record.pihak} == names
+        parties = words.parties(record.pihak)
+        assert words.parties(record.pihak) is parties
+        assert parties.nama == names
+        assert parties.each == tuple((p.tipe, p.kode_wilayah, p.kategori) for p in record.pihak)
         codes = tuple(record.pembiayaan.sumber or ()) if record.pembiayaan else ()
-        assert words.sumber_dana(codes, names) == sumber_dana_text(codes, names, lang)
+        assert words.sumber_dana(codes, parties) == sumber_dana_text(codes, names, lang)
+        assert words.sumber_dana(codes, parties) == sumber_dana_text(codes, names, lang)
         funded += bool(codes)
         joined, each = words.urusan(tuple(record.urusan))
         assert joined == "; ".join(urusan_nama(c, reference) for c in record.urusan)
@@ -289,3 +294,109 @@ def test_words_held_start_again_past_their_bound(monkeypatch: pytest.MonkeyPatch
     first = words.shared(("a", "b"))
     assert words.shared(("a", "b")) is first
     assert len(words._held) == 1  # started again: only the value held since
+
+
+def test_a_parts_assessment_is_the_one_assessed_alone(tmp_path: Path) -> None:
+    """The part hands the assessment its partners and lifecycle: the same as found alone."""
+    from ksd_cli.models import Agreement
+    from ksd_cli.report.parts import parts_of
+    from ksd_cli.stalled import assess_record
+
+    root = tmp_path / "gen"
+    generator().generate(root, 150, seed=5, invalid_every=7)
+    repo = open_repository(root)
+    reference = load_reference()
+    sound = validate.load_sound_records(repo, as_of=AS_OF, lang="id", use_cache=False)
+    records = sound.loaded.records
+    parts = parts_of(
+        records, config=repo.config, as_of=AS_OF, period=PERIOD, lang="id", reference=reference
+    )
+    alone = [
+        assess_record(r.source, r.record, config=repo.config, as_of=AS_OF, lang="id")
+        for r in records
+    ]
+    assert [p.stalled for p in parts] == alone
+    assert sum(isinstance(r.record, Agreement) for r in records) > 100
+    assert sum(bool(a.flags) for a in alone) > 20  # flags and their partners compared
+
+
+def _plain_dates(record: object, state: object, period: Period) -> tuple[object, ...]:
+    """Start, end (or its words), latest monev, monev and kinds signed in the period: plainly."""
+    from ksd_cli.lifecycle import Lifecycle
+    from ksd_cli.messages import message
+    from ksd_cli.models import Agreement
+
+    assert isinstance(record, Agreement) and isinstance(state, Lifecycle)
+    as_of = state.as_of
+    until = min(period.end, as_of)
+    own = [d for d in state.signed if not (d.naskah.jenis == "adendum" and d.induk is not None)]
+    starts = [d.mulai for d in own if d.mulai is not None]
+    ends = [d.sampai for d in own]
+    unknown = any(d.sampai_tidak_diketahui for d in own)
+    open_ended = any(d.sampai is None and not d.sampai_tidak_diketahui for d in own)
+    sampai: object = None if not own or None in ends else max(ends)  # type: ignore[type-var]
+    if unknown and not open_ended:
+        sampai = message("tambahan.sampai-tidak-diketahui", "id")
+    monev = [m for m in record.monev or () if m.tanggal <= as_of]
+    latest = max(enumerate(monev), key=lambda im: (im[1].tanggal, im[0]))[1] if monev else None
+    return (
+        min(starts) if starts else None,
+        sampai,
+        latest.tanggal if latest else None,
+        [m.rekomendasi or "" for m in monev if period.start <= m.tanggal <= until],
+        [
+            d.naskah.jenis
+            for d in state.signed
+            if d.naskah.tanggal_ttd is not None and period.start <= d.naskah.tanggal_ttd <= until
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "source", ["generated", "v11-record-additions-good", "S006-invalid-date-month-good"]
+)
+def test_the_one_pass_over_documents_and_monev_is_the_plain_min_and_max(
+    tmp_path: Path, source: str
+) -> None:
+    """Ties included: the first earliest start and latest end, the last latest monev."""
+    from ksd_cli.lifecycle import lifecycle
+    from ksd_cli.models import Agreement
+    from ksd_cli.report.parts import AgreementPart, report_part
+
+    root = tmp_path / "gen"
+    if source == "generated":
+        generator().generate(root, 150, seed=5, invalid_every=7)
+    else:
+        shutil.copytree(FIXTURES / source, root)
+    repo = open_repository(root)
+    sound = validate.load_sound_records(repo, as_of=AS_OF, lang="id", use_cache=False)
+    compared = 0
+    for period in (PERIOD, Period.year(2018), Period.year(2025)):
+        for loaded in sound.loaded.records:
+            record = loaded.record
+            if not isinstance(record, Agreement):
+                continue
+            state = lifecycle(record, AS_OF)
+            part = report_part(
+                loaded.source,
+                record,
+                config=repo.config,
+                as_of=AS_OF,
+                period=period,
+                lang="id",
+                state=state,
+            )
+            assert isinstance(part, AgreementPart)
+            found = (
+                part.daftar[10],
+                part.daftar[11],
+                part.daftar[13],
+                list(part.monev_periode),
+                list(part.naskah_periode),
+            )
+            expected = _plain_dates(record, state, period)
+            assert found == expected
+            # A month-only date equals the first of its month: the same one must be kept.
+            assert [type(v) for v in found[:3]] == [type(v) for v in expected[:3]]
+            compared += 1
+    assert compared >= 3

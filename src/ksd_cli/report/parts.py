@@ -34,10 +34,17 @@ from ksd_cli.naming import (
 )
 from ksd_cli.reference import ReferenceData, load_reference
 from ksd_cli.report.model import Cell, Period
-from ksd_cli.stalled import Assessment, assess_record
+from ksd_cli.stalled import (
+    Assessment,
+    Named,
+    assess_record,
+    named_partners,
+    owner_of,
+    thresholds_for,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from ksd_cli.loading import LoadedRecord, Record
     from ksd_cli.repository import SourceFile
@@ -126,6 +133,20 @@ class PotentialPart(NamedTuple):
 ReportPart = AgreementPart | PotentialPart
 
 
+class _Parties(NamedTuple):
+    """What an agreement's parties give its part, worked out once per set of parties.
+
+    ``nama``: each party's name by role; ``each``: every party's (tipe, region, category);
+    ``named``: ``stalled.named_partners`` by owning region; ``sumber_dana``: the sources of
+    funds worded with these names, by their codes (filled as met).
+    """
+
+    nama: dict[str, str]
+    each: tuple[tuple[str, str | None, str | None], ...]
+    named: dict[str | None, Named]
+    sumber_dana: dict[tuple[str, ...], str]
+
+
 class _Words:
     """The texts that recur from record to record, worded once in a process and held once.
 
@@ -188,15 +209,27 @@ class _Words:
         """The first value equal to ``value`` met, held in its place."""
         return self._held.setdefault(("shared", value), value)  # type: ignore[return-value]
 
-    def sumber_dana(self, codes: tuple[str, ...], parties: dict[str, str]) -> str:
-        """:func:`~ksd_cli.naming.sumber_dana_text` of ``codes``, the parties named ``parties``."""
-        if not codes:
-            return ""
-        key = ("sumber_dana", codes, *parties.items())
+    def parties(self, pihak: Sequence[Pihak]) -> _Parties:
+        """The :class:`_Parties` of an agreement's ``pihak`` (one key for all it holds)."""
+        key = ("parties", *[(p.peran, p.tipe, p.kode_wilayah, p.nama, p.kategori) for p in pihak])
         found = self._held.get(key)
         if found is None:
-            found = self._held[key] = sumber_dana_text(codes, parties, self.lang)
+            each = self.shared(
+                tuple([self.shared((p.tipe, p.kode_wilayah, p.kategori)) for p in pihak])
+            )
+            found = self._held[key] = _Parties(
+                {p.peran: self.party(p) for p in pihak}, each, {}, {}
+            )
         return found  # type: ignore[return-value]
+
+    def sumber_dana(self, codes: tuple[str, ...], parties: _Parties) -> str:
+        """:func:`~ksd_cli.naming.sumber_dana_text` of ``codes``, parties named by ``parties``."""
+        if not codes:
+            return ""
+        found = parties.sumber_dana.get(codes)
+        if found is None:
+            found = parties.sumber_dana[codes] = sumber_dana_text(codes, parties.nama, self.lang)
+        return found
 
 
 #: A value :meth:`_Words.shared` holds once: a text, or a tuple of small values.
@@ -245,10 +278,23 @@ def report_part(
         return _potential_part(assessment, record, _words(reference, lang))
     if state is None or state.record is not record or state.as_of != as_of:
         state = lifecycle(record, as_of)
+    words = _words(reference, lang)
+    parties = words.parties(record.pihak)
+    owner = owner_of(config, record)
+    partners = parties.named.get(owner)
+    if partners is None:
+        partners = parties.named[owner] = named_partners(record, owner, reference)
     assessment = assess_record(
-        source, record, config=config, as_of=as_of, lang=lang, reference=reference, state=state
+        source,
+        record,
+        config=config,
+        as_of=as_of,
+        lang=lang,
+        reference=reference,
+        state=state,
+        partners=partners,
     )
-    return _agreement_part(assessment, state, config, period, _words(reference, lang))
+    return _agreement_part(assessment, state, config, period, words, parties)
 
 
 def parts_of(
@@ -281,36 +327,59 @@ def _agreement_part(
     config: Config,
     period: Period,
     words: _Words,
+    parties: _Parties,
 ) -> AgreementPart:
     record, as_of = state.record, state.as_of
+    start = period.start
     counted_until = min(period.end, as_of)
     signed = state.signed
-    # An adendum is part of the document it amends (its extension is already in ``sampai``).
-    own = [d for d in signed if not (d.naskah.jenis == "adendum" and d.induk is not None)]
-    starts = [d.mulai for d in own if d.mulai is not None]
-    ends = [d.sampai for d in own]
-    mulai = min(starts) if starts else None
+    # One pass over the signed documents (a part is made for every agreement of a national
+    # register). ``own``: an adendum is part of the document it amends (its extension is
+    # already in ``sampai``). The earliest start and the latest end: the first of equals, as
+    # ``min`` and ``max`` give it (a month-only date equals the first of its month).
+    own: list[DocumentState] = []
+    signed_in_period: list[str] = []
+    mulai: date | None = None
+    sampai: date | None = None
     # v1.1: an end the source does not give is "tidak diketahui", never open, never past.
-    unknown = any(d.sampai_tidak_diketahui for d in own)
-    open_ended = any(d.sampai is None and not d.sampai_tidak_diketahui for d in own)
-    sampai = None if not own or None in ends else max(ends)  # type: ignore[type-var]
+    unknown = open_ended = without_end = False
+    for d in signed:
+        naskah = d.naskah
+        ttd = naskah.tanggal_ttd
+        if ttd is not None and start <= ttd <= counted_until:
+            signed_in_period.append(naskah.jenis)
+        if naskah.jenis == "adendum" and d.induk is not None:
+            continue
+        own.append(d)
+        if d.mulai is not None and (mulai is None or d.mulai < mulai):
+            mulai = d.mulai
+        if d.sampai_tidak_diketahui:
+            unknown = True
+        if d.sampai is None:
+            without_end = True
+            open_ended = open_ended or not d.sampai_tidak_diketahui
+        elif sampai is None or d.sampai > sampai:
+            sampai = d.sampai
+    if without_end:
+        sampai = None
     sampai_teks: Cell = (
         words.title("tambahan.sampai-tidak-diketahui") if unknown and not open_ended else sampai
     )
-    monev = [m for m in record.monev or () if m.tanggal <= as_of]
-    latest = max(enumerate(monev), key=lambda im: (im[1].tanggal, im[0]))[1] if monev else None
-    in_period = [m for m in monev if period.start <= m.tanggal <= counted_until]
-    signed_in_period = [
-        d.naskah.jenis
-        for d in signed
-        if d.naskah.tanggal_ttd is not None
-        and period.start <= d.naskah.tanggal_ttd <= counted_until
-    ]
-    nama_pihak = {p.peran: words.party(p) for p in record.pihak}
+    # The latest monev held by ``as_of`` (the last of those on its day), and those of the period.
+    latest: Monev | None = None
+    in_period: list[Monev] = []
+    for m in record.monev or ():
+        held = m.tanggal
+        if held <= as_of:
+            if latest is None or held >= latest.tanggal:
+                latest = m
+            if start <= held <= counted_until:
+                in_period.append(m)
+    nama_pihak = parties.nama
     pembiayaan = record.pembiayaan
     nilai = pembiayaan.nilai if pembiayaan is not None else None
     sumber_dana = words.sumber_dana(
-        tuple(pembiayaan.sumber or ()) if pembiayaan is not None else (), nama_pihak
+        tuple(pembiayaan.sumber or ()) if pembiayaan is not None else (), parties
     )
     reached = dict(state.tanggal_tahap)
     berakhir = reached.get("berakhir")
@@ -376,7 +445,11 @@ def _agreement_part(
             perangkat_daerah,
         )
     dokumen: tuple[tuple[int, str, str, date | None], ...] = ()
-    expiring = {f.naskah for f in assessment.flags if f.code == "akan_berakhir"} - {None}
+    expiring = (
+        {f.naskah for f in assessment.flags if f.code == "akan_berakhir"} - {None}
+        if assessment.flags
+        else None
+    )
     if expiring:
         dokumen = tuple(
             (d.position, words.named(naskah_title, d.naskah.jenis), d.nomor, d.naskah.tanggal_ttd)
@@ -393,8 +466,8 @@ def _agreement_part(
         state.tahap_terakhir,
         nilai,
         (nilai or 0) if aktif and not _awaiting_dprd(record) else 0,
-        words.shared(tuple(signed_in_period)),
-        words.shared(tuple(m.rekomendasi or "" for m in in_period)),
+        words.shared(tuple(signed_in_period)) if signed_in_period else (),
+        words.shared(tuple([m.rekomendasi or "" for m in in_period])) if in_period else (),
         berakhir is not None and period.start <= berakhir <= counted_until,
         kb,
         urusan,
@@ -404,14 +477,12 @@ def _agreement_part(
         monev_terakhir,
         tanpa_monev,
         dokumen,
-        words.shared(
-            tuple(words.shared((p.tipe, p.kode_wilayah, p.kategori)) for p in record.pihak)
-        ),
+        parties.each,
         _pembiayaan(record, status, sumber_dana, words),
         _penilaian(record, latest, words),
         tuple(latest.penilaian.items()) if latest and latest.penilaian else (),
-        _within(peristiwa, OPENING, period, counted_until),
-        _within(peristiwa, DITOLAK, period, counted_until),
+        bool(peristiwa) and _within(peristiwa, OPENING, period, counted_until),
+        bool(peristiwa) and _within(peristiwa, DITOLAK, period, counted_until),
     )
 
 
@@ -431,7 +502,7 @@ def _kb(state: Lifecycle, config: Config, record: Agreement) -> tuple[tuple[int,
         young = False
         if not followed:
             if limit is None:
-                limit = config.stalled.for_jenis(record.jenis).kb_tanpa_pks
+                limit = thresholds_for(config, record.jenis).kb_tanpa_pks
             young = (state.as_of - signed).days <= limit
         found.append((signed.year, followed, young))
     return tuple(found)

@@ -1,4 +1,6 @@
-"""The large tables' rows made by forked workers: the same bytes as made in one process."""
+"""The large tables' rows made by forked workers: the same bytes as made in one process.
+
+Workbooks compared part by part, Markdown whole."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import io
 import zipfile
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +19,9 @@ from ksd_cli.report import Column, Report, Table
 from ksd_cli.report import parallel as parallel_module
 from ksd_cli.report.excel import write_workbook
 from ksd_cli.tanggal import TanggalBulan
+from report.conftest import markdown_env
+
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 needs_cores = pytest.mark.skipif(
     pool.cores() < 2 or not pool.can_fork(), reason="workers need two cores and fork"
@@ -115,3 +121,25 @@ def test_a_worker_names_new_styles_by_stand_ins_in_the_order_it_meets_them() -> 
         (month, ("plain", "mmmm yyyy")),
         (wrap, ("wrap", None)),
     ]
+
+
+def _markdown(report: Report, parallel_from: int) -> str:
+    from ksd_cli.report.markdown import write_markdown
+
+    stream = io.StringIO()
+    write_markdown(report, stream, env=markdown_env(ROOT), parallel_from=parallel_from)
+    return stream.getvalue()
+
+
+@needs_cores
+def test_markdown_rows_made_by_workers_are_the_rows_made_in_one_process(
+    sample_2024: Report, slices: list[int]
+) -> None:
+    report = _large(sample_2024)
+    in_process = _markdown(report, parallel_from=10**9)
+    assert slices == []
+    assert _markdown(report, parallel_from=2_000) == in_process
+    assert slices == [1, 3, 1, 3]
+    # Every table, however small, by workers.
+    assert _markdown(sample_2024, parallel_from=1) == _markdown(sample_2024, 10**9)
+    assert len(slices) > 10

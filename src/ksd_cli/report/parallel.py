@@ -37,7 +37,7 @@ FIRST_ROWS = 128
 #: Slices made and not yet written, per worker, at most (what the parent holds at once).
 AHEAD_PER_WORKER = 3
 #: Rows of a table from which its rows are made by workers (fewer are not worth a pool).
-PARALLEL_ROWS = 2_048
+PARALLEL_ROWS = 1_024
 #: The character around a stand-in's number: one no text of a workbook keeps (``xml_text``
 #: drops the control characters).
 STAND_IN = "\x01"

@@ -143,3 +143,21 @@ def test_markdown_rows_made_by_workers_are_the_rows_made_in_one_process(
     # Every table, however small, by workers.
     assert _markdown(sample_2024, parallel_from=1) == _markdown(sample_2024, 10**9)
     assert len(slices) > 10
+
+
+@needs_cores
+def test_workers_make_rows_only_up_to_a_bound_of_rows(slices: list[int]) -> None:
+    """Past ``up_to`` rows in large tables, the rows are made here (workers would copy them)."""
+
+    def make(rows: Any, start: int, style: Any) -> Iterator[str]:
+        yield "".join(f"<{start + n}:{row[0]}>" for n, row in enumerate(rows))
+
+    rows = tuple((f"baris {n}",) for n in range(3_000))
+    expected = "".join(f"<{n}:baris {n}>" for n in range(3_000))
+    for up_to, batches in ((3_000, [1, 3]), (2_999, [])):
+        tables = parallel_module.ParallelRows(parallel_from=1, up_to=up_to)
+        made = tables.rows(parallel_module.RowsJob(rows, make, {}))
+        with tables.running():
+            assert "".join(made) == expected
+        assert slices == batches
+        slices.clear()

@@ -199,14 +199,11 @@ def _bundled_rows(
     The rows of tables of ``parallel_from`` rows or more are made by forked workers while
     the template renders (:mod:`ksd_cli.report.parallel`): the same text.
     """
-    known = _Known(dates)  # one for every table: their ids and names repeat
     workers = ParallelRows(parallel_from)
-    rows = {
-        name: workers.rows(
-            RowsJob(table.rows, functools.partial(_row_lines, table, known, lang), {})
-        )
-        for name, table in tables.items()
-    }
+    rows = {}
+    for name, table in tables.items():
+        make = functools.partial(_row_lines, table, dates, lang)
+        rows[name] = workers.rows(RowsJob(table.rows, make, {}))
     with workers.running():
         for chunk in chunks:
             if _MARK not in chunk:
@@ -225,7 +222,7 @@ def _bundled_rows(
 
 def _row_lines(
     table: Table,
-    known: _Known,
+    dates: dict[date, str],
     lang: Lang,
     rows: Sequence[Sequence[Cell]],
     start: int = 0,
@@ -235,6 +232,9 @@ def _row_lines(
 
     ``start`` and ``style`` are unused: the signature of a :class:`RowsJob`'s ``make``.
     """
+    # The texts met are remembered for these rows only: a worker making many slices would
+    # otherwise hold every text of the tables (312,000 at 100,000 agreements).
+    known = _Known(dates)
     kinds = [c.kind for c in table.columns]
     lines: list[str] = []
     for row in rows:

@@ -6,6 +6,12 @@ written, while the machine's other cores sat idle. Here those rows are made a sl
 time by a pool of forked workers, which inherit the report (nothing of it is pickled) and
 send back only text; the parent takes the slices in order and writes them as they come.
 
+Only for reports of up to :data:`PARALLEL_UP_TO` rows in large tables: a worker reading rows
+writes to every page that holds them (reference counts), and so copies them, and the parent
+does the same to pages it shares with its workers. At 100,000 agreements (some 330,000 such
+rows) that took ``ksd report``'s peak memory to 810 MB (650 MB with the rows pickled to
+the workers instead), over its 400 MB budget.
+
 A workbook's rows name their cells' styles by the workbook's index, and a style enters the
 workbook when a cell first needs it: the order matters (it is the styles part's order). A
 worker cannot add a style to the parent's workbook, so a style its slice needs that the
@@ -38,6 +44,8 @@ FIRST_ROWS = 128
 AHEAD_PER_WORKER = 3
 #: Rows of a table from which its rows are made by workers (fewer are not worth a pool).
 PARALLEL_ROWS = 1_024
+#: Rows of the large tables together up to which workers make them (see the module's text).
+PARALLEL_UP_TO = 100_000
 #: The character around a stand-in's number: one no text of a workbook keeps (``xml_text``
 #: drops the control characters).
 STAND_IN = "\x01"
@@ -79,8 +87,9 @@ class ParallelRows:
     table's rows are made here, as they always were.
     """
 
-    def __init__(self, parallel_from: int = PARALLEL_ROWS) -> None:
+    def __init__(self, parallel_from: int = PARALLEL_ROWS, up_to: int = PARALLEL_UP_TO) -> None:
         self.parallel_from = parallel_from
+        self.up_to = up_to
         self.jobs: list[RowsJob] = []
         self._pool: multiprocessing.pool.Pool | None = None
         self._workers = 0
@@ -97,6 +106,8 @@ class ParallelRows:
         """The workers forked, for the large tables added so far, while the document is written."""
         tasks = sum(-(-len(job.rows) // ROWS_PER_TASK) for job in self.jobs)
         self._workers = min(pool.cores(), tasks)
+        if sum(len(job.rows) for job in self.jobs) > self.up_to:
+            self._workers = 0  # their copies of the rows would cost too much memory
         with pool.forked(self._workers, _take_jobs, self.jobs) as workers:
             self._pool = workers
             try:

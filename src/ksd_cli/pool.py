@@ -9,13 +9,8 @@ is not safe).
 from __future__ import annotations
 
 import os
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, TypeVar
-
-if TYPE_CHECKING:
-    import multiprocessing.pool
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -66,54 +61,3 @@ def can_fork() -> bool:
     import threading
 
     return hasattr(os, "fork") and threading.active_count() == 1
-
-
-@contextmanager
-def forked(
-    workers: int, initializer: Callable[..., object], *initargs: object
-) -> Iterator[multiprocessing.pool.Pool | None]:
-    """A pool of ``workers`` forked processes, each first running ``initializer(*initargs)``.
-
-    ``None`` where a pool is not worth it or not safe (fewer than two workers, or forking
-    unsafe): the caller then works in-process. The initializer's arguments are not pickled
-    (the workers are forked): a worker may be handed the caller's large objects this way,
-    and only small task arguments and results then cross between processes.
-    """
-    if workers < 2 or not can_fork():
-        yield None
-        return
-    import gc
-    import multiprocessing
-
-    # As in :func:`in_order`: the parent's objects out of the workers' collections' reach.
-    frozen = gc.get_freeze_count()
-    gc.freeze()
-    try:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(workers, initializer, initargs) as pool:
-            yield pool
-    finally:
-        if not frozen:  # what was frozen before (a command's kept result) stays frozen
-            gc.unfreeze()
-
-
-def ahead(
-    pool: multiprocessing.pool.Pool, task: Callable[[Item], Result], items: Iterable[Item], n: int
-) -> Iterator[Result]:
-    """``task`` of each item by ``pool``'s workers, in order, at most ``n`` items ahead.
-
-    Unlike ``pool.imap``, results not yet taken are bounded: a large output's pieces are not
-    all held by the parent when the workers are faster than the parent's writing.
-    """
-    pending: deque[multiprocessing.pool.AsyncResult[Result]] = deque()
-    for item in items:
-        if len(pending) >= n:
-            yield pending.popleft().get()
-        pending.append(pool.apply_async(task, (item,)))
-    while pending:
-        yield pending.popleft().get()
-
-
-def cores() -> int:
-    """The cores this process may use."""
-    return len(os.sched_getaffinity(0))

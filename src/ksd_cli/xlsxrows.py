@@ -25,9 +25,6 @@ from ksd_cli.escaping import xml_text
 #: (see ``_BackgroundWriter.QUEUED``) stay small (4,096 rows of the list of agreements were
 #: ~6 MB each, three or four of them held).
 ROWS_PER_WRITE = 2048
-#: A piece of rows' XML this long is written as it comes (many rows made at once, by a
-#: worker of :mod:`ksd_cli.report.parallel`), not held to be joined with others.
-WHOLE_PIECE = 1 << 16
 #: Excel keeps at most this many characters in a cell; openpyxl cuts longer text there too.
 MAX_TEXT = 32767
 #: The number formats openpyxl gives a date or a timestamp written without one.
@@ -86,7 +83,7 @@ def _attribute(text: str) -> str:
     return _escape(text).replace('"', "&quot;")
 
 
-def cell_xml(ref: str, value: object, style: int | str | None) -> str:
+def cell_xml(ref: str, value: object, style: int | None) -> str:
     """One ``<c>`` element: text as an inline string (never a formula), numbers, dates, booleans.
 
     Dates are serial numbers (their style carries a date format); a cell with neither value
@@ -96,12 +93,11 @@ def cell_xml(ref: str, value: object, style: int | str | None) -> str:
     return f'<c r="{ref}{tail}' if tail else ""
 
 
-def cell_tail(value: object, style: int | str | None) -> str:
+def cell_tail(value: object, style: int | None) -> str:
     """:func:`cell_xml` after the cell's reference (``'" s="3" t="n"><v>7</v></c>'``).
 
     The same value in the same style has the same tail in every row: a writer of many rows
-    makes it once (``""`` when the cell is left out). ``style`` is the style's index, or
-    text that the writer replaces by it later.
+    makes it once (``""`` when the cell is left out).
     """
     s = '"' if style is None else f'" s="{style}"'
     kind = value.__class__
@@ -111,8 +107,6 @@ def cell_tail(value: object, style: int | str | None) -> str:
             return f'{s} t="inlineStr"></c>'
         space = ' xml:space="preserve"' if text != text.strip() else ""
         return f'{s} t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>'
-    if kind is int and -_EXACT < value < _EXACT:  # type: ignore[operator]
-        return f'{s} t="n"><v>{value}</v></c>'  # as ``_number`` writes it, without its checks
     if kind is int or kind is float:
         return f'{s} t="n"><v>{_number(value)}</v></c>'
     if value is None:
@@ -121,28 +115,12 @@ def cell_tail(value: object, style: int | str | None) -> str:
         return f'{s} t="b"><v>{int(value)}</v></c>'
     if isinstance(value, int | float):
         return f'{s} t="n"><v>{_number(value)}</v></c>'
-    if isinstance(value, dt.datetime):
+    if isinstance(value, dt.date):
         from openpyxl.utils.datetime import to_excel
 
         serial = to_excel(value)  # type: ignore[no-untyped-call]
         return f'{s} t="n"><v>{_number(serial)}</v></c>'
-    if isinstance(value, dt.date):
-        return f'{s} t="n"><v>{date_serial(value)}</v></c>'
     raise TypeError(f"no worksheet cell for a {kind.__name__}: {value!r}")
-
-
-#: Integers below this are written by ``_number`` as ``str`` writes them (``_number``
-#: formats a float: exact up to here, and 16 digits at most).
-_EXACT = 2**53
-#: The day before Excel's day 1 (1900-01-01 is 1; Excel counts a 29 February 1900 that was not).
-_EPOCH = dt.date(1899, 12, 30).toordinal()
-
-
-def date_serial(day: dt.date) -> int:
-    """A day's serial number as openpyxl's ``to_excel`` gives it, by arithmetic on ordinals."""
-    serial = day.toordinal() - _EPOCH
-    # openpyxl's shift of the days before 1 March 1900 (Excel's day 60 is a false leap day).
-    return serial - 1 if 0 < serial <= 60 else serial
 
 
 def _number(value: Any) -> str:
@@ -200,9 +178,6 @@ class _RowsArchive(zipfile.ZipFile):
 def _write_chunks(out: IO[bytes], rows: Iterable[str | Iterable[str]]) -> None:
     """The rows, encoded ``ROWS_PER_WRITE`` at a time (one write per row is slow to compress).
 
-    An item may be the XML of many rows at once: one of ``WHOLE_PIECE`` characters or more is
-    written whole.
-
     The chunks are compressed by a second thread while the next ones are made: zlib lets go
     of the interpreter's lock while it deflates, so a large sheet's rows and their
     compression run on two cores, each chunk compressed exactly as it would be here.
@@ -211,11 +186,6 @@ def _write_chunks(out: IO[bytes], rows: Iterable[str | Iterable[str]]) -> None:
         chunk: list[str] = []
         for item in rows:
             for row in (item,) if isinstance(item, str) else item:
-                if len(row) >= WHOLE_PIECE:
-                    write("".join(chunk).encode("utf-8"))
-                    chunk.clear()
-                    write(row.encode("utf-8"))
-                    continue
                 chunk.append(row)
                 if len(chunk) == ROWS_PER_WRITE:
                     write("".join(chunk).encode("utf-8"))

@@ -7,7 +7,6 @@ each kind of cell gets its style once and shares it.
 
 from __future__ import annotations
 
-import functools
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -18,7 +17,6 @@ from typing import IO, Any, NamedTuple
 from ksd_cli.idformat import date_text, number
 from ksd_cli.messages import Lang, message
 from ksd_cli.report.model import Cell, ColumnKind, Report, Table
-from ksd_cli.report.parallel import PARALLEL_ROWS, ParallelRows, RowsJob, StyleOf, StyleRef
 from ksd_cli.tanggal import TanggalBulan
 from ksd_cli.xlsx import INTEGER_FORMAT, PERCENT_FORMAT, RUPIAH_FORMAT
 from ksd_cli.xlsxrows import (
@@ -99,23 +97,18 @@ def xlsx_bytes(report: Report) -> bytes:
     return buffer.getvalue()
 
 
-def write_workbook(
-    report: Report, stream: IO[bytes], *, parallel_from: int = PARALLEL_ROWS
-) -> None:
+def write_workbook(report: Report, stream: IO[bytes]) -> None:
     """The report as an ``.xlsx`` workbook, written to ``stream`` (seekable) as it is zipped.
 
     The output writer of ``ksd report --format xlsx`` (see :mod:`ksd_cli.outputs`): the
-    workbook is not held whole (some 35 MB at 100,000 agreements). The rows of tables of
-    ``parallel_from`` rows or more are made by forked workers while the parent zips
-    (:mod:`ksd_cli.report.parallel`): the same bytes.
+    workbook is not held whole (some 35 MB at 100,000 agreements).
     """
     from openpyxl import Workbook
 
     lang = report.lang
     workbook = Workbook(write_only=True)
     names = dict(zip(SHEET_IDS, sheet_names(lang), strict=True))
-    tables = ParallelRows(parallel_from)
-    sheets = {key: _Sheet(workbook.create_sheet(name), lang, tables) for key, name in names.items()}
+    sheets = {key: _Sheet(workbook.create_sheet(name), lang) for key, name in names.items()}
 
     def section(key: str) -> str:
         return _t(f"section.{key}", lang)
@@ -158,10 +151,7 @@ def write_workbook(
         _present(report.berbatasan, report.kelembagaan),
         report,
     )
-    with tables.running():
-        write_workbook_with_rows(
-            workbook, {sheet.ws: sheet.xml for sheet in sheets.values()}, stream
-        )
+    write_workbook_with_rows(workbook, {sheet.ws: sheet.xml for sheet in sheets.values()}, stream)
 
 
 def _present(*tables: Table | None) -> list[Table]:
@@ -247,10 +237,8 @@ class _Sheet:
     setup, filters, hyperlinks and charts, all set before the workbook is saved.
     """
 
-    def __init__(self, ws: Any, lang: Lang = "id", tables: ParallelRows | None = None) -> None:
+    def __init__(self, ws: Any, lang: Lang = "id") -> None:
         self.ws = ws
-        #: Where the rows of large tables are made (by forked workers, when running).
-        self.tables = ParallelRows() if tables is None else tables
         self.lang = lang
         self.formats = _number_formats(lang)
         self.row = 0
@@ -384,63 +372,48 @@ class _Sheet:
         letters = self.letters(len(table.columns))
         # The rows' XML is made while the workbook is written, one row at a time: held until
         # then, a large report's rows cost more memory than its values.
-        make = functools.partial(_xml_rows, self.row + 1, letters, widths, formats)
-        self.rows.append(self.tables.rows(RowsJob(table.rows, make, self._styles, self.style)))
+        self.rows.append(self._rows(table.rows, self.row + 1, letters, widths, formats))
         self.row += len(table.rows)
         last = self.row
         if autofilter:
             self.ws.auto_filter.ref = f"A{first}:{letters[-1]}{max(last, first + 1)}"
         return first, last
 
-
-def _xml_rows(
-    first: int,
-    letters: Sequence[str],
-    widths: Sequence[int],
-    formats: Sequence[str | None],
-    rows: Sequence[Sequence[Cell]],
-    start: int,
-    style: StyleOf,
-) -> Iterator[str]:
-    """A table's ``rows`` from its row ``start`` on (a :class:`RowsJob`'s ``make``)."""
-    return _table_rows(style, rows, first + start, letters, widths, formats)
-
-
-def _table_rows(
-    style: StyleOf,
-    rows: Iterable[Sequence[Cell]],
-    first: int,
-    letters: Sequence[str],
-    widths: Sequence[int],
-    formats: Sequence[str | None],
-) -> Iterator[str]:
-    """The XML of a table's ``rows`` from row ``first`` on (see :meth:`_Sheet.table`)."""
-    # The hot loop of a large report: one pass over the values, no object per cell, and
-    # each distinct value of a column made into XML once (names, labels, dates and
-    # counts repeat from row to row).
-    columns = [
-        _TableColumn(style, letter, width, number_format)
-        for letter, width, number_format in zip(letters, widths, formats, strict=True)
-    ]
-    # Each column with what the loop reads of it at every cell (its dictionaries are
-    # cleared, never replaced).
-    looked_up = [(column, column.start, column.texts, column.others) for column in columns]
-    for row, values in enumerate(rows, first):
-        number = str(row)
-        cells = []
-        lines = 1
-        for (column, start, texts, others), value in zip(looked_up, values, strict=True):
-            if value is None:
-                continue  # neither value nor style: no cell at all
-            kind = value.__class__
-            made = texts.get(value) if kind is str else others.get((kind, value))
-            if made is None:
-                made = column.make(value)
-            cells.append(f"{start}{number}{made[0]}")
-            if made[1] > lines:
-                lines = made[1]
-        height = LINE_HEIGHT * min(lines, MAX_LINES) if lines > 1 else None
-        yield row_xml(row, "".join(cells), height)
+    def _rows(
+        self,
+        rows: Iterable[Sequence[Cell]],
+        first: int,
+        letters: Sequence[str],
+        widths: Sequence[int],
+        formats: Sequence[str | None],
+    ) -> Iterator[str]:
+        """The XML of a table's ``rows`` from row ``first`` on (see :meth:`table`)."""
+        # The hot loop of a large report: one pass over the values, no object per cell, and
+        # each distinct value of a column made into XML once (names, labels, dates and
+        # counts repeat from row to row).
+        columns = [
+            _TableColumn(self, letter, width, number_format)
+            for letter, width, number_format in zip(letters, widths, formats, strict=True)
+        ]
+        # Each column with what the loop reads of it at every cell (its dictionaries are
+        # cleared, never replaced).
+        looked_up = [(column, column.start, column.texts, column.others) for column in columns]
+        for row, values in enumerate(rows, first):
+            number = str(row)
+            cells = []
+            lines = 1
+            for (column, start, texts, others), value in zip(looked_up, values, strict=True):
+                if value is None:
+                    continue  # neither value nor style: no cell at all
+                kind = value.__class__
+                made = texts.get(value) if kind is str else others.get((kind, value))
+                if made is None:
+                    made = column.make(value)
+                cells.append(f"{start}{number}{made[0]}")
+                if made[1] > lines:
+                    lines = made[1]
+            height = LINE_HEIGHT * min(lines, MAX_LINES) if lines > 1 else None
+            yield row_xml(row, "".join(cells), height)
 
 
 class _TableColumn:
@@ -455,12 +428,12 @@ class _TableColumn:
     #: The values a column remembers before it starts over.
     MAX_REMEMBERED = 2_048
 
-    def __init__(self, style: StyleOf, letter: str, width: int, number_format: str | None) -> None:
-        self.style = style
+    def __init__(self, sheet: _Sheet, letter: str, width: int, number_format: str | None) -> None:
+        self.sheet = sheet
         self.start = f'<c r="{letter}'
         self.width = width
         self.number_format = number_format
-        self.plain: StyleRef | None = None
+        self.plain: int | None = None
         #: text -> (the cell's XML after its row number, the lines it takes when wrapped)
         self.texts: dict[object, tuple[str, int]] = {}
         #: (class, value) -> the same, for other values (``1``, ``1.0`` and ``True`` are
@@ -469,25 +442,21 @@ class _TableColumn:
 
     def make(self, value: Cell) -> tuple[str, int]:
         """The XML of ``value``'s cell after its row number, and its wrapped lines."""
-        number_format = self.number_format
+        sheet, number_format = self.sheet, self.number_format
         kind = value.__class__
         lines = 1
-        style: StyleRef | None
+        style: int | None
         if kind is str and len(value) > self.width:  # type: ignore[arg-type]
-            style = self.style("wrap", number_format)
+            style = sheet.style("wrap", number_format)
             lines = _lines(value, self.width)  # type: ignore[arg-type]
         elif number_format is None:
             # Only a date gets a style of its own without a number format.
-            if kind is str or kind is int or not isinstance(value, date):
-                style = None
-            else:
-                date_kind = datetime if isinstance(value, datetime) else date
-                style = self.style("plain", DEFAULT_DATE_FORMATS[date_kind])
+            style = None if kind is str or kind is int else sheet._unstyled(value)
         elif kind is TanggalBulan and number_format in MONTH_FORMATS:
-            style = self.style("plain", MONTH_FORMATS[number_format])
+            style = sheet.style("plain", MONTH_FORMATS[number_format])
         else:
             if self.plain is None:
-                self.plain = self.style("plain", number_format)
+                self.plain = sheet.style("plain", number_format)
             style = self.plain
         made = (cell_tail(value, style), lines)
         remembered = self.texts if kind is str else self.others

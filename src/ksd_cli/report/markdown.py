@@ -14,7 +14,6 @@ from ksd_cli.escaping import markdown_cell
 from ksd_cli.idformat import date_text, number
 from ksd_cli.messages import Lang, message
 from ksd_cli.report.model import Cell, ColumnKind, Report, Table
-from ksd_cli.report.parallel import PARALLEL_ROWS, ParallelRows, RowsJob
 from ksd_cli.tanggal import TanggalBulan
 
 #: Template name; a data repository overrides it with its own ``templates/laporan.md.j2``.
@@ -64,9 +63,7 @@ def render_markdown(report: Report, env: Any) -> str:
     return "".join(markdown_chunks(report, env)).rstrip("\n") + "\n"
 
 
-def markdown_chunks(
-    report: Report, env: Any, *, parallel_from: int = PARALLEL_ROWS
-) -> Iterator[str]:
+def markdown_chunks(report: Report, env: Any) -> Iterator[str]:
     """The template's output a piece at a time, as it renders (:func:`render_markdown` whole).
 
     The template receives ``report`` (the raw values), ``tabel`` (every table, formatted),
@@ -75,8 +72,7 @@ def markdown_chunks(
 
     With the bundled template, each table's rows are written here rather than by its loop
     (see :func:`_bundled_rows`): the same text, without Jinja's work per row and without
-    every table formatted and held at once; the rows of tables of ``parallel_from`` rows or
-    more are made by forked workers.
+    every table formatted and held at once.
     """
     lang = report.lang
     dates: dict[date, str] = {}
@@ -123,7 +119,7 @@ def markdown_chunks(
             for item in report.invalid
         ],
     )
-    return _bundled_rows(chunks, source, dates, lang, parallel_from) if bundled else chunks
+    return _bundled_rows(chunks, source, dates, lang) if bundled else chunks
 
 
 #: The tables every report has, by their names on ``Report`` and in the template's ``tabel``.
@@ -188,56 +184,30 @@ def _marked(name: str, table: Table) -> MarkdownTable:
 
 
 def _bundled_rows(
-    chunks: Iterator[str],
-    tables: dict[str, Table],
-    dates: dict[date, str],
-    lang: Lang,
-    parallel_from: int = PARALLEL_ROWS,
+    chunks: Iterator[str], tables: dict[str, Table], dates: dict[date, str], lang: Lang
 ) -> Iterator[str]:
-    """The template's ``chunks``, each table's marked line replaced by the table's rows.
-
-    The rows of tables of ``parallel_from`` rows or more are made by forked workers while
-    the template renders (:mod:`ksd_cli.report.parallel`): the same text.
-    """
-    workers = ParallelRows(parallel_from)
-    rows = {}
-    for name, table in tables.items():
-        make = functools.partial(_row_lines, table, dates, lang)
-        rows[name] = workers.rows(RowsJob(table.rows, make, {}))
-    with workers.running():
-        for chunk in chunks:
-            if _MARK not in chunk:
-                yield chunk
-                continue
-            # [text, name, text, name, ..., text]
-            pieces = _MARKED_LINE.split(chunk)
-            for index, piece in enumerate(pieces):
-                if index % 2:
-                    yield from rows[piece]
-                elif piece:
-                    if _MARK in piece:  # the template no longer writes rows as this module knows
-                        raise AssertionError(f"a table row mark left in the output: {piece!r}")
-                    yield piece
+    """The template's ``chunks``, each table's marked line replaced by the table's rows."""
+    known = _Known(dates)  # one for every table: their ids and names repeat
+    for chunk in chunks:
+        if _MARK not in chunk:
+            yield chunk
+            continue
+        # [text, name, text, name, ..., text]
+        pieces = _MARKED_LINE.split(chunk)
+        for index, piece in enumerate(pieces):
+            if index % 2:
+                yield from _row_lines(tables[piece], known, lang)
+            elif piece:
+                if _MARK in piece:  # the template no longer writes rows as this module knows
+                    raise AssertionError(f"a table row mark left in the output: {piece!r}")
+                yield piece
 
 
-def _row_lines(
-    table: Table,
-    dates: dict[date, str],
-    lang: Lang,
-    rows: Sequence[Sequence[Cell]],
-    start: int = 0,
-    style: object = None,
-) -> Iterator[str]:
-    """The lines the bundled template's loop writes for ``rows`` of ``table``, many at a time.
-
-    ``start`` and ``style`` are unused: the signature of a :class:`RowsJob`'s ``make``.
-    """
-    # The texts met are remembered for these rows only: a worker making many slices would
-    # otherwise hold every text of the tables (312,000 at 100,000 agreements).
-    known = _Known(dates)
+def _row_lines(table: Table, known: _Known, lang: Lang) -> Iterator[str]:
+    """The lines the bundled template's loop writes for ``table``'s rows, many at a time."""
     kinds = [c.kind for c in table.columns]
     lines: list[str] = []
-    for row in rows:
+    for row in table.rows:
         lines.append(f"| {' | '.join(_cells(row, kinds, known, lang))} |\n")
         if len(lines) == ROWS_PER_CHUNK:
             yield "".join(lines)
@@ -313,16 +283,14 @@ EMPTY = (
 )
 
 
-def write_markdown(
-    report: Report, stream: TextIO, *, env: Any, parallel_from: int = PARALLEL_ROWS
-) -> None:
+def write_markdown(report: Report, stream: TextIO, *, env: Any) -> None:
     """The output writer of ``ksd report --format md`` (see :mod:`ksd_cli.outputs`).
 
     Written as the template renders it (a report of 100,000 agreements is some 130 MB of
     text), ending as :func:`render_markdown` ends: in one line feed.
     """
     held = ""  # line feeds that may be the text's last
-    for chunk in markdown_chunks(report, env, parallel_from=parallel_from):
+    for chunk in markdown_chunks(report, env):
         text = chunk.rstrip("\n")
         if text:
             stream.write(held + text if held else text)

@@ -160,3 +160,29 @@ def test_an_error_making_the_rows_stops_the_writing_thread() -> None:
         _write_chunks(out, [rows()])
     assert threading.active_count() == 1
     assert out.getvalue().startswith(b'<row r="1"></row>')
+
+
+def test_a_day_is_the_serial_number_openpyxl_gives_it() -> None:
+    from datetime import date, timedelta
+
+    from openpyxl.utils.datetime import to_excel
+
+    from ksd_cli.tanggal import TanggalBulan
+    from ksd_cli.xlsxrows import _number, date_serial
+
+    start = date(1899, 12, 1)
+    days = [start + timedelta(days=n) for n in range(0, 80_000, 7)]
+    days += [date(1900, 2, 28), date(1900, 3, 1), date(1, 1, 1), TanggalBulan.dari(2018, 10)]
+    for day in days:
+        serial = _number(to_excel(day))  # type: ignore[no-untyped-call]
+        assert _number(date_serial(day)) == serial, day
+        assert cell_xml("A1", day, 3) == f'<c r="A1" s="3" t="n"><v>{serial}</v></c>'
+
+
+def test_an_integer_is_written_as_openpyxl_writes_it() -> None:
+    from ksd_cli.xlsxrows import _number
+
+    values = (0, 7, -7, 10**15, 2**53 - 1, 2**53, 2**53 + 1, 10**16 - 1, -(10**16), 3**40)
+    for value in values:
+        assert cell_xml("B2", value, None) == f'<c r="B2" t="n"><v>{_number(value)}</v></c>'
+    assert _number(10**16 - 1) == "1e+16"

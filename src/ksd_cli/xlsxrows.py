@@ -107,6 +107,8 @@ def cell_tail(value: object, style: int | None) -> str:
             return f'{s} t="inlineStr"></c>'
         space = ' xml:space="preserve"' if text != text.strip() else ""
         return f'{s} t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>'
+    if kind is int and -_EXACT < value < _EXACT:  # type: ignore[operator]
+        return f'{s} t="n"><v>{value}</v></c>'  # as ``_number`` writes it, without its checks
     if kind is int or kind is float:
         return f'{s} t="n"><v>{_number(value)}</v></c>'
     if value is None:
@@ -115,12 +117,28 @@ def cell_tail(value: object, style: int | None) -> str:
         return f'{s} t="b"><v>{int(value)}</v></c>'
     if isinstance(value, int | float):
         return f'{s} t="n"><v>{_number(value)}</v></c>'
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.datetime):
         from openpyxl.utils.datetime import to_excel
 
         serial = to_excel(value)  # type: ignore[no-untyped-call]
         return f'{s} t="n"><v>{_number(serial)}</v></c>'
+    if isinstance(value, dt.date):
+        return f'{s} t="n"><v>{date_serial(value)}</v></c>'
     raise TypeError(f"no worksheet cell for a {kind.__name__}: {value!r}")
+
+
+#: Integers below this are written by ``_number`` as ``str`` writes them (``_number``
+#: formats a float: exact up to here, and 16 digits at most).
+_EXACT = 2**53
+#: The day before Excel's day 1 (1900-01-01 is 1; Excel counts a 29 February 1900 that was not).
+_EPOCH = dt.date(1899, 12, 30).toordinal()
+
+
+def date_serial(day: dt.date) -> int:
+    """A day's serial number as openpyxl's ``to_excel`` gives it, by arithmetic on ordinals."""
+    serial = day.toordinal() - _EPOCH
+    # openpyxl's shift of the days before 1 March 1900 (Excel's day 60 is a false leap day).
+    return serial - 1 if 0 < serial <= 60 else serial
 
 
 def _number(value: Any) -> str:

@@ -8,6 +8,10 @@ sequence. Every writer goes through the functions of this module; none keeps its
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = [
     "csv_cell",
@@ -15,6 +19,7 @@ __all__ = [
     "markdown_code",
     "markdown_text",
     "terminal_text",
+    "text_console",
     "xml_text",
 ]
 
@@ -76,6 +81,29 @@ def terminal_text(value: object, *, keep_newlines: bool = True) -> str:
     else:
         text = _CONTROL_AND_LINES.sub(lambda m: " " if m.group() in "\n\r" else "", text)
     return _BIDI.sub("", text)
+
+
+def text_console(
+    stream: TextIO | None = None, *, color: bool | None = None, **options: Any
+) -> Console:
+    """The rich console every text form writes with: only ksd's own markup is ever markup.
+
+    Record text still needs :func:`terminal_text` and ``rich.markup.escape``; the console adds
+    that nothing in it is dressed up: no highlighting of numbers or paths, and no emoji codes
+    (a title or a file name with ``:smile:`` in it is shown as typed, which ``escape`` alone
+    does not give). ``color``: ``None`` follows the terminal, ``False`` never colours, ``True``
+    always does. ``options`` go to ``Console`` (``soft_wrap``, ``width``).
+    """
+    from rich.console import Console
+
+    return Console(
+        file=stream,
+        highlight=False,
+        emoji=False,
+        force_terminal=color,
+        no_color=color is False or None,
+        **options,
+    )
 
 
 def xml_text(value: str) -> str:

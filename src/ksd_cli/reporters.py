@@ -16,7 +16,7 @@ from typing import ClassVar, TextIO
 
 from ksd_cli import __version__
 from ksd_cli.diagnostics import Diagnostic, Report, Severity
-from ksd_cli.escaping import terminal_text, xml_text
+from ksd_cli.escaping import terminal_text, text_console, xml_text
 from ksd_cli.messages import Lang, message
 
 
@@ -64,16 +64,9 @@ class TextReporter(Reporter):
 
     def write(self, report: Report, stream: TextIO) -> None:
         """Findings, a blank line between files, then the summary line."""
-        from rich.console import Console
         from rich.markup import escape
 
-        console = Console(
-            file=stream,
-            highlight=False,
-            soft_wrap=True,
-            force_terminal=self.color,
-            no_color=self.color is False or None,
-        )
+        console = text_console(stream, color=self.color, soft_wrap=True)
         style = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
         label = escape(message("boundary.hint-label", self.lang))
         for index, (path, group) in enumerate(groupby(report.diagnostics, key=lambda d: d.path)):

@@ -8,7 +8,13 @@ from datetime import date
 from json.encoder import encode_basestring
 from typing import TextIO
 
-from ksd_cli.escaping import csv_cell, markdown_cell, markdown_code, terminal_text
+from ksd_cli.escaping import (
+    csv_cell,
+    markdown_cell,
+    markdown_code,
+    terminal_text,
+    text_console,
+)
 from ksd_cli.idformat import date_text, number
 from ksd_cli.jsonlayout import dumps_indented
 from ksd_cli.messages import Lang, message
@@ -20,13 +26,10 @@ def write_text(
     result: StalledResult, stream: TextIO, *, color: bool | None = None, lang: Lang = "id"
 ) -> None:
     """A table sorted by days past the threshold, then a count per flag."""
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
-    console = Console(
-        file=stream, highlight=False, force_terminal=color, no_color=color is False or None
-    )
+    console = text_console(stream, color=color)
     day = date_text(result.as_of, lang)
     if result.flags:
         table = Table(title=message("stalled.title", lang, tanggal=day), expand=True)

@@ -241,6 +241,36 @@ def test_escape_sequences_from_records_and_file_names_never_reach_the_terminal(
     assert "OK Pangan" in outputs[2]
 
 
+def test_record_text_and_file_names_are_shown_as_typed_never_as_emoji_or_markup(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # rich turns ":smile:" into an emoji even in escaped text: every text form turns it off.
+    break_record(
+        sample_repo,
+        "KSD-6402-2019-001.yaml",
+        "judul: Ketahanan Pangan dan Distribusi Beras Antardaerah",
+        'judul: "Pangan :smile: [bold]Beras[/bold] :+1:"',
+    )
+    bad = sample_repo / "data" / "agreements" / ":smile: [b]x.yaml"
+    bad.write_text("id: [\n", encoding="utf-8")
+    root = ["--root", str(sample_repo), "--as-of", AS_OF]
+    outputs = {}
+    for args in (
+        ["validate", *root, "-f", "text"],
+        ["stalled", *root],
+        ["show", "KSD-6402-2019-001", *root],
+    ):
+        main(args)
+        captured = capsys.readouterr()
+        outputs[args[0]] = captured.out + captured.err
+    for command, text in outputs.items():
+        assert "\N{SMILING FACE WITH OPEN MOUTH AND SMILING EYES}" not in text, command
+        assert "\N{THUMBS UP SIGN}" not in text, command
+    assert ":smile: [b]x.yaml" in outputs["validate"]
+    assert ":smile: [b]x.yaml" in outputs["stalled"]
+    assert "Pangan :smile: [bold]Beras[/bold] :+1:" in " ".join(outputs["show"].split())
+
+
 # --changed-since: a data repository under git -------------------------------------------------
 
 

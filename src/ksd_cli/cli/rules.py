@@ -11,6 +11,7 @@ import typer
 
 from ksd_cli.cli.common import LangOption, language
 from ksd_cli.errors import UserError
+from ksd_cli.escaping import text_console
 from ksd_cli.messages import Msg, message
 
 
@@ -60,11 +61,10 @@ def rules(
         json.dump({"schema_version": 1, "rules": rows}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
-    console = Console(highlight=False)
+    console = text_console()
     if code is not None:
         rule = selected[0]
         severity = message(f"severity.{rule.severity.value}", lang_)

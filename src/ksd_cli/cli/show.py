@@ -23,7 +23,7 @@ from ksd_cli.cli.common import (
 )
 from ksd_cli.cli.writing import OutputOption, OutputPlan, format_option, plan_output
 from ksd_cli.errors import UsageProblem, UserError
-from ksd_cli.escaping import terminal_text
+from ksd_cli.escaping import terminal_text, text_console
 from ksd_cli.outputs import render
 
 if TYPE_CHECKING:
@@ -140,7 +140,6 @@ def write_text(
     color: bool | None = None,
 ) -> None:
     """The record's view for people, in ``lang``; record text stripped of control sequences."""
-    from rich.console import Console
     from rich.markup import escape
     from rich.padding import Padding
     from rich.table import Table
@@ -161,9 +160,7 @@ def write_text(
     def t(key: str, **args: object) -> str:
         return message(f"show.{key}", lang, **args)
 
-    console = Console(
-        file=stream, highlight=False, force_terminal=color, no_color=color is False or None
-    )
+    console = text_console(stream, color=color)
     data = view.as_dict()
     if isinstance(view, PotentialView):
         console.print(f"[bold]{data['id']}[/]  {escape(terminal_text(data['potensi']))}")

@@ -214,19 +214,20 @@ def test_as_of_takes_exactly_yyyy_mm_dd(
     assert "--as-of" in capsys.readouterr().err
 
 
-def test_escape_sequences_from_records_and_file_names_never_reach_the_terminal(
-    sample_repo: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def text_outputs(
+    repo: Path, capsys: pytest.CaptureFixture[str], judul: str, bad_name: str
+) -> dict[str, str]:
+    """What the text forms print (stdout and stderr) for the sample with one record's title
+    set to ``judul`` (YAML text) and a broken record file named ``bad_name``, by command."""
     break_record(
-        sample_repo,
+        repo,
         "KSD-6402-2019-001.yaml",
         "judul: Ketahanan Pangan dan Distribusi Beras Antardaerah",
-        'judul: "\\e[2J\\e[HOK\\e]0;judul\\a Pangan"',
+        f"judul: {judul}",
     )
-    bad = sample_repo / "data" / "agreements" / "x\x1b[2J\x9b1m.yaml"
-    bad.write_text("id: [\n", encoding="utf-8")
-    root = ["--root", str(sample_repo), "--as-of", AS_OF]
-    outputs = []
+    (repo / "data" / "agreements" / bad_name).write_text("id: [\n", encoding="utf-8")
+    root = ["--root", str(repo), "--as-of", AS_OF]
+    outputs = {}
     for args in (
         ["validate", *root, "-f", "text"],
         ["stalled", *root],
@@ -235,34 +236,28 @@ def test_escape_sequences_from_records_and_file_names_never_reach_the_terminal(
     ):
         main(args)
         captured = capsys.readouterr()
-        outputs.append(captured.out + captured.err)
-    for text in outputs:
+        outputs[args[0]] = captured.out + captured.err
+    return outputs
+
+
+def test_escape_sequences_from_records_and_file_names_never_reach_the_terminal(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outputs = text_outputs(
+        sample_repo, capsys, '"\\e[2J\\e[HOK\\e]0;judul\\a Pangan"', "x\x1b[2J\x9b1m.yaml"
+    )
+    for text in outputs.values():
         assert "\x1b" not in text and "\x9b" not in text and "\x07" not in text
-    assert "OK Pangan" in outputs[2]
+    assert "OK Pangan" in outputs["show"]
 
 
 def test_record_text_and_file_names_are_shown_as_typed_never_as_emoji_or_markup(
     sample_repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # rich turns ":smile:" into an emoji even in escaped text: every text form turns it off.
-    break_record(
-        sample_repo,
-        "KSD-6402-2019-001.yaml",
-        "judul: Ketahanan Pangan dan Distribusi Beras Antardaerah",
-        'judul: "Pangan :smile: [bold]Beras[/bold] :+1:"',
+    outputs = text_outputs(
+        sample_repo, capsys, '"Pangan :smile: [bold]Beras[/bold] :+1:"', ":smile: [b]x.yaml"
     )
-    bad = sample_repo / "data" / "agreements" / ":smile: [b]x.yaml"
-    bad.write_text("id: [\n", encoding="utf-8")
-    root = ["--root", str(sample_repo), "--as-of", AS_OF]
-    outputs = {}
-    for args in (
-        ["validate", *root, "-f", "text"],
-        ["stalled", *root],
-        ["show", "KSD-6402-2019-001", *root],
-    ):
-        main(args)
-        captured = capsys.readouterr()
-        outputs[args[0]] = captured.out + captured.err
     for command, text in outputs.items():
         assert "\N{SMILING FACE WITH OPEN MOUTH AND SMILING EYES}" not in text, command
         assert "\N{THUMBS UP SIGN}" not in text, command

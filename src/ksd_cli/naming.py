@@ -256,6 +256,14 @@ def rekomendasi_title(rekomendasi: str | None, lang: Lang) -> str:
     return message(f"rekomendasi.{rekomendasi or 'none'}", lang)
 
 
+def peran_title(peran: str) -> str:
+    """A party's role as the documents name it, in a list: ``pihak_kedua`` -> "Pihak Kedua".
+
+    The same in both languages: it is the term of the naskah (PIHAK KEDUA).
+    """
+    return " ".join(word.capitalize() for word in peran.split("_"))
+
+
 def kategori_pihak_title(kategori: str | None, lang: Lang) -> str:
     """A party's category (v1.1 ``kategori``): "Instansi vertikal"; none has one too."""
     return message(f"kategori-pihak.{kategori or 'none'}", lang)

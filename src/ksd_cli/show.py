@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Literal
 
@@ -14,6 +14,7 @@ from ksd_cli.lifecycle import Lifecycle, TindakLanjut, lifecycle, tindak_lanjut
 from ksd_cli.loading import LoadedRecord
 from ksd_cli.messages import Lang, Msg
 from ksd_cli.models import Agreement, Peristiwa, Potential
+from ksd_cli.naming import party_name
 from ksd_cli.reference import ReferenceData
 from ksd_cli.stalled import Flag, find_stalled
 from ksd_cli.validate import SoundRecords
@@ -30,6 +31,25 @@ class Baris:
 
 
 @dataclass(frozen=True)
+class PihakView:
+    """A party of an agreement as ``ksd show`` tells it: its role, kind and display name.
+
+    ``nama`` is the region's name from the code list for a known ``pemda``, else the
+    record's ``nama`` (``naming.party_name``); ``kategori`` is v1.1's, when recorded.
+    """
+
+    peran: str
+    tipe: str
+    kode_wilayah: str | None
+    nama: str
+    kategori: str | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON form of one party: its fields, in their order."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class AgreementView:
     """What ``ksd show`` tells about an agreement."""
 
@@ -38,6 +58,8 @@ class AgreementView:
     flags: tuple[Flag, ...]
     #: The record's errors: when there are any, it is not assessed and raises no flag.
     errors: tuple[Diagnostic, ...] = ()
+    #: The parties, in the record's order.
+    pihak: tuple[PihakView, ...] = ()
 
     @property
     def peristiwa(self) -> tuple[Peristiwa, ...]:
@@ -58,7 +80,11 @@ class AgreementView:
         return tuple(sorted(rows, key=lambda r: r.tanggal))
 
     def as_dict(self) -> dict[str, object]:
-        """The stable JSON form (schema version 1; v1.1 adds ``peristiwa`` and ``linimasa``)."""
+        """The stable JSON form (schema version 1).
+
+        v1.1 added ``peristiwa`` and ``linimasa``, and ``pihak`` came later: every addition
+        is a new key, and no key changes its meaning.
+        """
         record = self.item.record
         assert isinstance(record, Agreement)
         return {
@@ -71,6 +97,7 @@ class AgreementView:
             "as_of": self.state.as_of.isoformat(),
             "status": self.state.status,
             "tahap_terakhir": self.state.tahap_terakhir,
+            "pihak": [p.as_dict() for p in self.pihak],
             "tahapan": [
                 {"tahap": t, "tanggal": d.isoformat()} for t, d in self.state.tanggal_tahap
             ],
@@ -181,5 +208,10 @@ def show_record(
         agreements = [r.record for r in loaded.records if isinstance(r.record, Agreement)]
         follow = tindak_lanjut([item.record], agreements)[0]
         return PotentialView(item, follow, as_of, flags, errors)
-    assert isinstance(item.record, Agreement)
-    return AgreementView(item, lifecycle(item.record, as_of), flags, errors)
+    record = item.record
+    assert isinstance(record, Agreement)
+    pihak = tuple(
+        PihakView(p.peran, p.tipe, p.kode_wilayah, party_name(p, reference), p.kategori)
+        for p in record.pihak
+    )
+    return AgreementView(item, lifecycle(record, as_of), flags, errors, pihak)

@@ -150,7 +150,9 @@ def write_text(
     from ksd_cli.naming import (
         flag_title,
         jenis_short,
+        kategori_pihak_title,
         naskah_short,
+        peran_title,
         peristiwa_title,
         status_title,
         tahap_title,
@@ -187,6 +189,21 @@ def write_text(
                 tanggal=date_text(state.as_of, lang),
             )
         )
+        if view.pihak:
+            parties = Table(title=t("parties"), title_justify="left")
+            parties.add_column(t("col.peran"), no_wrap=True)
+            parties.add_column(t("col.nama"), overflow="fold")
+            parties.add_column(t("col.tipe"), overflow="fold")
+            for p in view.pihak:
+                tipe = t(f"tipe.{p.tipe}")
+                if p.kategori:
+                    tipe += f" · {kategori_pihak_title(p.kategori, lang)}"
+                parties.add_row(
+                    escape(terminal_text(peran_title(p.peran), keep_newlines=False)),
+                    escape(terminal_text(p.nama, keep_newlines=False)) or "-",
+                    tipe,
+                )
+            console.print(parties)
         timeline = Table(title=t("timeline"), title_justify="left")
         # A date or a number is folded onto the next line, never cut short with "…".
         timeline.add_column(t("col.tahap"), overflow="fold")
@@ -266,7 +283,7 @@ def write_text(
 
 
 class _Nomor:
-    """The numbers of a document for a table cell: each party's label, then its number whole.
+    """The numbers of a document for a table cell: each party's role, then its number whole.
 
     A number folded anywhere ("180/015/HK/III/2" + "021") reads as two numbers, so the
     column is ``no_wrap`` and a number is only broken on a very narrow terminal, and then after
@@ -274,10 +291,12 @@ class _Nomor:
     """
 
     def __init__(self, nomor: Mapping[str, str]) -> None:
+        from ksd_cli.naming import peran_title
+
         self.lines = [
             line
             for peran, number in nomor.items()
-            for line in (f"{terminal_text(peran, keep_newlines=False)}:",
+            for line in (f"{terminal_text(peran_title(peran), keep_newlines=False)}:",
                          terminal_text(number, keep_newlines=False))
         ]  # fmt: skip
 

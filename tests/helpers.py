@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 from types import ModuleType
@@ -119,3 +121,26 @@ def planted_corpus(root: Path) -> Path:
     shutil.copyfile(agreements[2], root / "data/agreements/KSD-6402-2030-777.yaml")  # same id
     (root / "data/agreements/KSD-6402-2030-888.yaml").write_text("id: [unclosed\n", "utf-8")
     return root
+
+
+def console_script(
+    arguments: list[str], heavy: tuple[str, ...]
+) -> subprocess.CompletedProcess[str]:
+    """``ksd ARGUMENTS`` through the console script (``launch.console_main``), in a new Python.
+
+    Its stderr ends with the line ``loaded: ...`` naming those of the ``heavy`` modules it
+    imported (none when an answer was given early). Files changed moments before count as
+    settled (``cache.RACY_NS = 0``), so that a second run may be answered early.
+    """
+    script = (
+        "import sys; from ksd_cli import cache; cache.RACY_NS = 0\n"
+        "from ksd_cli.launch import console_main\n"
+        "try:\n"
+        "    console_main()\n"
+        "finally:\n"
+        f"    heavy = {heavy!r}\n"
+        "    print('loaded:', *sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", script, *arguments], capture_output=True, text=True, check=False
+    )

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from gitrepos import changed_in_every_way, edit
+from helpers import console_script
 
 from ksd_cli import cache
 from ksd_cli.cli import main
@@ -159,15 +160,7 @@ def test_a_change_after_the_answer_is_seen(repo: Path, capsys: pytest.CaptureFix
 
 def test_the_console_script_answers_without_loading_typer(repo: Path, tmp_path: Path) -> None:
     """The point of the early answer: start-up, the answers file, a stamp of the folders."""
-    script = (
-        "import sys; from ksd_cli import cache; cache.RACY_NS = 0\n"
-        "from ksd_cli.launch import console_main\n"
-        "try:\n"
-        "    console_main()\n"
-        "finally:\n"
-        "    heavy = ('typer', 'click', 'pydantic', 'rich', 'ksd_cli.models', 'jinja2')\n"
-        "    print('loaded:', *sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
-    )
+    heavy = ("typer", "click", "pydantic", "rich", "ksd_cli.models", "jinja2")
     out = tmp_path / "naskah.md"
     show = ["show", ID, "--root", str(repo), "--format", "json", *AS_OF]
     draft = ["draft", ID, "--root", str(repo), "--output", str(out), "--force", "--draft"]
@@ -175,9 +168,7 @@ def test_the_console_script_answers_without_loading_typer(repo: Path, tmp_path: 
         runs = []
         for _ in range(2):
             out.unlink(missing_ok=True)
-            run = subprocess.run(
-                [sys.executable, "-c", script, *command], capture_output=True, text=True
-            )
+            run = console_script(command, heavy)
             written = out.read_bytes() if out.exists() else None
             runs.append((run.returncode, run.stdout, run.stderr.splitlines(), written))
         (code, printed, first, written), again = runs[0], runs[1]

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 from gitrepos import commit, git
-from helpers import generator
+from helpers import console_script, generator
 
 from ksd_cli import cache
 from ksd_cli.cli import main
@@ -251,21 +249,8 @@ def test_the_cache_switched_off_gives_and_keeps_nothing(
 
 def test_the_console_script_answers_without_loading_the_models(regions: Path) -> None:
     """The point of the kept answer: start-up, the answer's file, a stamp of the folders."""
-    script = (
-        "import sys; from ksd_cli import cache; cache.RACY_NS = 0\n"
-        "from ksd_cli.launch import console_main\n"
-        "try:\n"
-        "    console_main()\n"
-        "finally:\n"
-        "    heavy = ('typer', 'pydantic', 'rich', 'ksd_cli.models', 'ksd_cli.consolidate.build')\n"
-        "    print('loaded:', *sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
-    )
-    runs = [
-        subprocess.run(
-            [sys.executable, "-c", script, *_command(regions)], capture_output=True, text=True
-        )
-        for _ in range(2)
-    ]
+    heavy = ("typer", "pydantic", "rich", "ksd_cli.models", "ksd_cli.consolidate.build")
+    runs = [console_script(_command(regions), heavy) for _ in range(2)]
     assert runs[0].returncode == runs[1].returncode == 0
     assert runs[0].stdout == runs[1].stdout and runs[0].stdout.startswith("{")
     assert "typer" in runs[0].stderr.split()  # made in full

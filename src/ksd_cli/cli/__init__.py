@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import sys
 from typing import Annotated, Any
 
@@ -104,11 +105,24 @@ def real_command(name: str) -> Any:
             context_settings={"help_option_names": ["-h", "--help"]},
             pretty_exceptions_enable=False,
         )
-        single.command(name=name)(boundary(getattr(module, function_name)))
+        function = getattr(module, function_name)
+        single.command(name=name, help=help_of(function))(boundary(function))
         built = typer.main.get_command(single)
         built.name = name
         _BUILT[name] = built
     return _BUILT[name]
+
+
+def help_of(function: Any) -> str:
+    """A command's help: its docstring with each paragraph on one line.
+
+    Typer keeps the line breaks inside the paragraphs after the first, and rich then wraps
+    each line to the terminal: a paragraph broken at the source's 100 columns came out ragged
+    at 80 (a line of two words, then a full one). Joined, each paragraph is wrapped once, to
+    the terminal's width.
+    """
+    paragraphs = inspect.cleandoc(function.__doc__ or "").split("\n\n")
+    return "\n\n".join(" ".join(paragraph.split()) for paragraph in paragraphs)
 
 
 def _version(value: bool) -> None:

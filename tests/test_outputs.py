@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
@@ -87,7 +88,10 @@ def test_help_lists_every_registered_format(
 ) -> None:
     monkeypatch.setenv("COLUMNS", "250")  # no wrapping inside the list of choices
     assert main([command, "--help"]) == 0
-    assert format_metavar(command) in capsys.readouterr().out
+    row = next(line for line in capsys.readouterr().out.splitlines() if "--format" in line)
+    # As the metavar (text|json|...), or named in the help where the metavar is FORMAT.
+    named = set(re.findall(r"[a-z]+", row.split("--format", 1)[1]))
+    assert set(FORMATS[command]) <= named
 
 
 # Checking the target --------------------------------------------------------------------------

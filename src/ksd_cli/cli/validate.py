@@ -23,6 +23,7 @@ from ksd_cli.cli.common import (
 from ksd_cli.cli.writing import OutputOption, format_option, plan_output
 from ksd_cli.errors import UsageProblem
 from ksd_cli.messages import Msg
+from ksd_cli.outputs import FORMATS
 
 PROGRESS_THRESHOLD = 200
 
@@ -40,10 +41,13 @@ def validate(
         Optional[str],  # noqa: UP045 - typer reads the annotation at run time
         format_option(
             "validate",
-            "auto is github under GitHub Actions, else text; sarif for GitHub code "
-            "scanning, junit for test reports, gitlab for GitLab Code Quality. Default: from "
-            "the --output extension, else auto.",
+            f"{', '.join(FORMATS['validate'])} or auto: auto is github under GitHub "
+            "Actions, else text; sarif for GitHub code scanning, junit for test reports, "
+            "gitlab for GitLab Code Quality. Default: from the --output extension, else auto.",
             extra=("auto",),
+            # The seven choices as a metavar (auto|text|...|gitlab) took the column's width
+            # and broke inside a word at 80 columns: FORMAT, and the help names them.
+            metavar="FORMAT",
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,

@@ -41,16 +41,19 @@ OutputOption = Annotated[
 ]
 
 
-def format_option(kind: str, help: str, *, extra: tuple[str, ...] = ()) -> Any:
+def format_option(
+    kind: str, help: str, *, extra: tuple[str, ...] = (), metavar: str | None = None
+) -> Any:
     """The ``--format``/``-f`` option of a command writing ``kind`` results.
 
-    Its choices are the registry's keys (and ``extra``), shown as the metavar and checked by
-    :func:`format_check`; ``help`` says what each is for and the default.
+    Its choices are the registry's keys (and ``extra``), shown as the metavar (unless
+    ``metavar`` is given: then ``help`` names them) and checked by :func:`format_check`;
+    ``help`` says what each is for and the default.
     """
     return typer.Option(
         "--format",
         "-f",
-        metavar=format_metavar(kind, extra=extra),
+        metavar=metavar or format_metavar(kind, extra=extra),
         callback=format_check(kind, extra=extra),
         help=help,
         show_default=False,

@@ -74,8 +74,21 @@ def rules(
         console.print(escape(rule_page(rule.code, rule.doc, lang_)))
         return
     table = Table(box=None, pad_edge=False)
-    for column in ("code", "name", "severity", "summary"):
-        table.add_column(message(f"rules.col.{column}", lang_))
+    severities = [message(f"severity.{rule.severity.value}", lang_) for rule in selected]
+    # Code, name and severity whole on one line (a name is what ``ksd rules NAME`` and
+    # ``ignore`` take: at 80 columns the longest was cut to "penandatangan-tanpa-surat-ku…");
+    # the summary wraps in what is left.
+    for column, values in (
+        ("code", [rule.code for rule in selected]),
+        ("name", [rule.name for rule in selected]),
+        ("severity", severities),
+    ):
+        table.add_column(
+            message(f"rules.col.{column}", lang_),
+            no_wrap=True,
+            min_width=max(map(len, values), default=0),
+        )
+    table.add_column(message("rules.col.summary", lang_), overflow="fold")
     for rule in selected:
         table.add_row(
             rule.code,

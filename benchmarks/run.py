@@ -38,9 +38,10 @@ for path in sorted(Path(sys.argv[1], "data").rglob("*.yaml")):
         failed += 1
 print(f"{parsed} parsed, {failed} failed")
 """
-# Runs one command and reports its wall time, peak RSS (KiB), peak PSS (KiB) and exit code to the
-# file argv[1]. A child's ru_maxrss starts at the RSS of the process that forked it, so the fork
-# happens in this tiny interpreter (started with -S, about 5 MB) rather than in the harness. PSS
+# Runs one command and reports its wall time, peak RSS (KiB), peak PSS (KiB), exit code and CPU
+# time (user and system, its waited-for workers included) to the file argv[1]. A child's
+# ru_maxrss starts at the RSS of the process that forked it, so the fork happens in this tiny
+# interpreter (started with -S, about 5 MB) rather than in the harness. PSS
 # (proportional set size) is the sum of /proc/PID/smaps_rollup over the command's whole process
 # tree, sampled every 100 ms (reading smaps_rollup costs CPU the command would miss): workers
 # count, and pages they share count once. The end is seen the moment the command exits (a
@@ -90,7 +91,8 @@ while True:
 elapsed = time.perf_counter() - began
 done, status, usage = os.wait4(pid, 0)
 with open(sys.argv[1], "w", encoding="ascii") as report:
-    report.write(f"{elapsed} {usage.ru_maxrss} {peak} {os.waitstatus_to_exitcode(status)}")
+    cpu = usage.ru_utime + usage.ru_stime
+    report.write(f"{elapsed} {usage.ru_maxrss} {peak} {os.waitstatus_to_exitcode(status)} {cpu}")
 """
 
 
@@ -101,6 +103,8 @@ class Measurement:
     name: str
     command: list[str]
     seconds: list[float] = field(default_factory=list)
+    #: CPU seconds (user and system, the command's workers included) of each run.
+    cpu_seconds: list[float] = field(default_factory=list)
     peak_rss_kib: int = 0
     peak_pss_kib: int = 0
     returncodes: list[int] = field(default_factory=list)
@@ -110,6 +114,11 @@ class Measurement:
     def best(self) -> float:
         """Best (lowest) wall time in seconds."""
         return min(self.seconds)
+
+    @property
+    def best_cpu(self) -> float:
+        """Least CPU time in seconds (on a shared machine, the truer figure of the work)."""
+        return min(self.cpu_seconds)
 
     @property
     def rss_mb(self) -> float:
@@ -168,17 +177,18 @@ class Row:
             parts.append(f"<= {self.max_rss_mb:.0f} MB")
         return ", ".join(parts) or "-"
 
-    def cells(self) -> tuple[str, str, str, str, str, str, str]:
+    def cells(self) -> tuple[str, str, str, str, str, str, str, str]:
         """The row as table cells."""
         m = self.measurement
         if m is None:
-            return (self.what, "-", "-", "-", "-", self.target, self.note or "-")
+            return (self.what, "-", "-", "-", "-", "-", self.target, self.note or "-")
         if m.error:
-            return (self.what, "failed", "-", "-", "-", self.target, "FAIL")
+            return (self.what, "failed", "-", "-", "-", "-", self.target, "FAIL")
         ratio = "-" if self.ratio is None else f"{self.ratio:.2f}x {self.against}"
         result = self.result + (f" ({self.note})" if self.note else "")
         pss, rss = f"{m.pss_mb:.1f}", f"{m.rss_mb:.1f}"
-        return (self.what, f"{m.best:.3f}", pss, rss, ratio, self.target, result)
+        cpu = f"{m.best_cpu:.2f}" if m.cpu_seconds else "-"
+        return (self.what, f"{m.best:.3f}", cpu, pss, rss, ratio, self.target, result)
 
     def as_json(self) -> dict[str, object]:
         """The row as figures for --json."""
@@ -189,6 +199,7 @@ class Row:
             "result": self.result,
             "note": self.note,
             "best_seconds": m.best if m and m.seconds and not m.error else None,
+            "least_cpu_seconds": m.best_cpu if m and m.cpu_seconds and not m.error else None,
             "peak_rss_mb": m.rss_mb if m else None,
             "peak_pss_mb": m.pss_mb if m else None,
             "ratio": self.ratio,
@@ -205,8 +216,8 @@ class Row:
 
 def run_once(
     command: list[str], env: dict[str, str] | None = None
-) -> tuple[float, int, int, int, str]:
-    """Run a command in a fresh process: seconds, peak RSS and PSS (KiB), exit code, stderr."""
+) -> tuple[float, int, int, int, str, float]:
+    """Run a command in a fresh process: seconds, peak RSS and PSS (KiB), exit code, stderr, CPU."""
     with (
         tempfile.TemporaryFile() as out,
         tempfile.TemporaryFile() as err,
@@ -221,10 +232,10 @@ def run_once(
             check=True,
             env=env,
         )
-        elapsed, rss, pss, code = report.read_text(encoding="ascii").split()
+        elapsed, rss, pss, code, cpu = report.read_text(encoding="ascii").split()
         err.seek(0)
         tail = err.read()[-1500:].decode("utf-8", errors="replace").strip()
-    return float(elapsed), int(rss), int(pss), int(code), tail
+    return float(elapsed), int(rss), int(pss), int(code), tail, float(cpu)
 
 
 def measure(
@@ -246,8 +257,9 @@ def measure(
             output.unlink(missing_ok=True)
         if before is not None:
             before()
-        seconds, rss, pss, code, tail = run_once(command, env)
+        seconds, rss, pss, code, tail, cpu = run_once(command, env)
         result.seconds.append(seconds)
+        result.cpu_seconds.append(cpu)
         result.returncodes.append(code)
         result.peak_rss_kib = max(result.peak_rss_kib, rss)
         result.peak_pss_kib = max(result.peak_pss_kib, pss)
@@ -300,14 +312,14 @@ def warm_cache(root: Path) -> None:
 def print_table(rows: list[Row]) -> None:
     """Print the result table."""
     lines = [
-        ("what", "seconds", "peak PSS MB", "peak RSS MB", "ratio", "target", "result"),
+        ("what", "seconds", "CPU s", "peak PSS MB", "peak RSS MB", "ratio", "target", "result"),
         *(row.cells() for row in rows),
     ]
-    widths = [max(len(line[i]) for line in lines) for i in range(7)]
+    widths = [max(len(line[i]) for line in lines) for i in range(8)]
     for line in lines:
         print(
             "  ".join(
-                cell.rjust(width) if i in (1, 2, 3) else cell.ljust(width)
+                cell.rjust(width) if i in (1, 2, 3, 4) else cell.ljust(width)
                 for i, (cell, width) in enumerate(zip(line, widths, strict=True))
             ).rstrip()
         )

@@ -353,3 +353,34 @@ def test_markdown_text_equals_the_full_steps_on_a_large_generated_set_of_texts()
 @given(st.text(max_size=30))
 def test_xml_text_quick_path_equals_the_regex(text: str) -> None:
     assert xml_text(text) == escaping._NOT_XML.sub("", text)
+
+
+def _plain_by_the_pattern(text: str) -> bool:
+    """``_plain_markdown`` told by the pattern alone, as for a text beyond ASCII."""
+    return (
+        escaping._PLAIN_MARKDOWN.fullmatch(text) is not None
+        and "_" not in text
+        and escaping._BLOCK_START.match(text) is None
+        and (":" not in text or escaping._ACTIVE_SCHEME.search(text) is None)
+    )
+
+
+@given(st.text(st.sampled_from([chr(c) for c in range(128)]), max_size=30))
+def test_an_ascii_text_is_told_plain_as_the_pattern_tells_it(text: str) -> None:
+    assert escaping._plain_markdown(text) == _plain_by_the_pattern(text)
+
+
+@pytest.mark.parametrize("text", ["", " ", "a", "a b", "a  b", " a", "a ", "a_b", "a:b", "a\tb"])
+def test_ascii_edges_are_told_plain_as_the_pattern_tells_them(text: str) -> None:
+    assert escaping._plain_markdown(text) == _plain_by_the_pattern(text)
+
+
+def test_only_a_schemes_last_letter_ends_an_active_scheme() -> None:
+    # ``_SCHEME_END`` stands for ``_ACTIVE_SCHEME`` only if nothing but ``a``/``A`` ends
+    # ``data`` and nothing but ``t``/``T`` ends ``javascript`` and ``vbscript`` (a
+    # character that matches a letter ignoring case, as ``ſ`` matches ``s``, would not do).
+    search = escaping._ACTIVE_SCHEME.search
+    every = [chr(c) for c in range(sys.maxunicode + 1)]
+    assert [c for c in every if search(f"dat{c}:")] == ["A", "a"]
+    assert [c for c in every if search(f"vbscrip{c} :")] == ["T", "t"]
+    assert search("javaſcript:")  # the reason for the question

@@ -57,6 +57,14 @@ _ZERO_WIDTH_SPACE = "\u200b"
 #: apart) and ASCII punctuation that no step escapes, one space between words. Not a control,
 #: bidirectional or other format character, nor a space of another kind (none is ``\w``).
 _PLAIN_MARKDOWN = re.compile(r"[\w\"$%'()+,./:;=?^{}-]+(?: [\w\"$%'()+,./:;=?^{}-]+)*")
+#: The ASCII characters of :data:`_PLAIN_MARKDOWN`'s words and the space between them, but
+#: the underscore (ruled out apart): ``bytes.translate`` deletes them in one pass, quicker
+#: than the pattern over a long text.
+_PLAIN_ASCII = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789\"$%'()+,./:;=?^{}- "
+#: What :data:`_ACTIVE_SCHEME` ends in: a scheme's last letter (the ``a`` of ``data``, the
+#: ``t`` of the others; ignoring case, no other character matches them), spaces and ``:``.
+#: Quicker to look for than the scheme, and found in almost no text.
+_SCHEME_END = re.compile(r"[aAtT]\s*:")
 
 #: Cell starts that spreadsheets read as a formula (OWASP "CSV injection"), with the
 #: full-width forms some spreadsheet applications also accept.
@@ -135,11 +143,25 @@ def _plain_markdown(text: str) -> bool:
     and names ("Deutsche Gesellschaft für ...") have a ``:`` or a letter beyond ASCII, and
     are distinct per agreement: some 7,600 texts at 10,000 agreements.
     """
+    if text.isascii():
+        words = (
+            not text.encode().translate(None, _PLAIN_ASCII)
+            and text != ""
+            and not text.startswith(" ")
+            and not text.endswith(" ")
+            and "  " not in text
+        )
+    else:
+        words = _PLAIN_MARKDOWN.fullmatch(text) is not None
     return (
-        _PLAIN_MARKDOWN.fullmatch(text) is not None
+        words
         and "_" not in text
         and _BLOCK_START.match(text) is None
-        and (":" not in text or _ACTIVE_SCHEME.search(text) is None)
+        and (
+            ":" not in text
+            or _SCHEME_END.search(text) is None
+            or _ACTIVE_SCHEME.search(text) is None
+        )
     )
 
 

@@ -206,7 +206,7 @@ def _bundled_rows(
 def _row_lines(table: Table, known: _Known, lang: Lang) -> Iterator[str]:
     """The lines the bundled template's loop writes for ``table``'s rows, many at a time."""
     for texts in _row_texts(table, known, lang):
-        yield "".join([f"| {' | '.join(row)} |\n" for row in texts])
+        yield "| " + " |\n| ".join(map(" | ".join, texts)) + " |\n"
 
 
 def _teks(report: Report, konversi: str, tindak_lanjut: str) -> dict[str, str]:
@@ -345,20 +345,33 @@ def _column_texts(
     column: Sequence[Cell], kind: ColumnKind, known: _Known, lang: Lang
 ) -> Sequence[str]:
     """The cells of one column (of ``kind``) as Markdown text (:func:`format_cell` of each)."""
+    try:  # text, and gaps: most columns, told without looking at every value's class first
+        return list(map(known.inert.__getitem__, cast("Sequence[str | None]", column)))
+    except _NotText:
+        pass
     classes = set(map(type, column))
     classes.discard(str)
     classes.discard(type(None))
-    if not classes:  # text, and gaps
-        return list(map(known.inert.__getitem__, cast("Sequence[str | None]", column)))
     if len(classes) == 1 and (cls := classes.pop()) in _WORDED_ALIKE:
         return list(map(known.worded(kind, cls, lang).__getitem__, column))
-    return [known.inert[v] if v.__class__ is str else known.text(v, kind, lang) for v in column]
+    inert = known.inert
+    return [inert[v] if v.__class__ is str else known.text(v, kind, lang) for v in column]
+
+
+class _NotText(Exception):  # noqa: N818 - not an error: a column of other values
+    """A value that is neither text nor a gap, met by :class:`_Inert`."""
 
 
 class _Inert(dict[str | None, str]):
-    """``format_cell`` of texts and gaps, whatever the column: each text escaped once."""
+    """``format_cell`` of texts and gaps, whatever the column: each text escaped once.
+
+    It holds nothing else, and no other value equals a text or ``None``: any other value
+    is missing, and raises :class:`_NotText`.
+    """
 
     def __missing__(self, text: str | None) -> str:
+        if text.__class__ is not str and text is not None:
+            raise _NotText
         inert = self[text] = markdown_cell(text) if text else "-"
         return inert
 

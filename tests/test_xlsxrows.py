@@ -6,6 +6,10 @@ import io
 from datetime import date, datetime
 from typing import Any
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from ksd_cli.tanggal import TanggalBulan
 from ksd_cli.xlsxrows import SheetXml, cell_xml, row_xml, workbook_bytes_with_rows
 
@@ -186,3 +190,49 @@ def test_an_integer_is_written_as_openpyxl_writes_it() -> None:
     for value in values:
         assert cell_xml("B2", value, None) == f'<c r="B2" t="n"><v>{_number(value)}</v></c>'
     assert _number(10**16 - 1) == "1e+16"
+
+
+def _text_tail_as_it_was(value: str, style: int | None) -> str:
+    """``cell_tail`` of a text before ``text_tail``: the reference it must equal."""
+    from ksd_cli.escaping import xml_text
+    from ksd_cli.xlsxrows import MAX_TEXT, _escape
+
+    s = '"' if style is None else f'" s="{style}"'
+    text = xml_text(value)[:MAX_TEXT]
+    if not text:
+        return f'{s} t="inlineStr"></c>'
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    return f'{s} t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>'
+
+
+@given(
+    st.text(
+        st.sampled_from(
+            [*"ab <&>\r\n\t\x00\x01\x0b\x1c\x85", "\xa0", "\u3000", "\u2028", "\ud800"]
+        ),
+        max_size=12,
+    ),
+    st.sampled_from([None, 0, 7]),
+)
+def test_text_tail_equals_the_text_cell_as_it_was_made(text: str, style: int | None) -> None:
+    from ksd_cli.xlsxrows import cell_tail, style_attribute, text_tail
+
+    expected = _text_tail_as_it_was(text, style)
+    assert text_tail(text, style_attribute(style)) == expected == cell_tail(text, style)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x" * 32766 + " " + "y" * 10,  # cut where a space ends it
+        " " + "x" * 40000,
+        "x" * 40000 + " ",
+        "\x01" * 40000,
+        "\u3000kop",
+        "kop\xa0",
+    ],
+)
+def test_text_tail_of_long_and_edged_texts(text: str) -> None:
+    from ksd_cli.xlsxrows import style_attribute, text_tail
+
+    assert text_tail(text, style_attribute(3)) == _text_tail_as_it_was(text, 3)

@@ -99,14 +99,10 @@ def cell_tail(value: object, style: int | None) -> str:
     The same value in the same style has the same tail in every row: a writer of many rows
     makes it once (``""`` when the cell is left out).
     """
-    s = '"' if style is None else f'" s="{style}"'
+    s = style_attribute(style)
     kind = value.__class__
     if kind is str:
-        text = xml_text(value)[:MAX_TEXT]  # type: ignore[arg-type]
-        if not text:
-            return f'{s} t="inlineStr"></c>'
-        space = ' xml:space="preserve"' if text != text.strip() else ""
-        return f'{s} t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>'
+        return text_tail(value, s)  # type: ignore[arg-type]
     if kind is int and -_EXACT < value < _EXACT:  # type: ignore[operator]
         return f'{s} t="n"><v>{value}</v></c>'  # as ``_number`` writes it, without its checks
     if kind is int or kind is float:
@@ -125,6 +121,23 @@ def cell_tail(value: object, style: int | None) -> str:
     if isinstance(value, dt.date):
         return f'{s} t="n"><v>{date_serial(value)}</v></c>'
     raise TypeError(f"no worksheet cell for a {kind.__name__}: {value!r}")
+
+
+def style_attribute(style: int | None) -> str:
+    """What a cell's tail starts with: the end of its reference, and its style if any."""
+    return '"' if style is None else f'" s="{style}"'
+
+
+def text_tail(text: str, attribute: str) -> str:
+    """:func:`cell_tail` of a text, after its :func:`style_attribute` (``attribute``)."""
+    text = xml_text(text)
+    if len(text) > MAX_TEXT:
+        text = text[:MAX_TEXT]
+    elif not text:
+        return f'{attribute} t="inlineStr"></c>'
+    # Whether ``text.strip()`` would take anything away, without copying a long text.
+    space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+    return f'{attribute} t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>'
 
 
 #: Integers below this are written by ``_number`` as ``str`` writes them (``_number``

@@ -219,3 +219,63 @@ def test_the_bundled_templates_rows_are_its_own_on_the_sample_and_odd_cells(
     text = render_markdown(report, bundled)
     assert text == render_markdown(report, copied)
     assert "\x00" not in text
+
+
+def _mixed_table() -> Any:
+    """A table of 2,500 rows whose columns hold one class in some slices and several in
+    others: texts, gaps, counts and flags (``True == 1``), days and months (a month equals
+    its first day), ratios, rupiah, numbers as text."""
+    from ksd_cli.report import Table
+    from ksd_cli.report.model import Column, ColumnKind
+    from ksd_cli.tanggal import TanggalBulan
+
+    def cells(i: int) -> tuple[Any, ...]:
+        first = i < 1300  # the first two slices of rows: one class a column
+        day = date(2020 + i % 3, 1 + i % 12, 1 + i % 2)
+        return (
+            f"KSD-{i % 700:04d}" if first or i % 5 else ("" if i % 2 else None),
+            i % 40 if first else (bool(i % 2) if i % 3 == 0 else i % 3),
+            day if first or i % 4 else TanggalBulan.dari(day.year, day.month),
+            (i % 9) / 8 if i % 7 else None,
+            i * 125_000 if first or i % 3 else None,
+            str(i % 11) if i % 2 else i % 11,
+            "a | *b*" if i % 13 == 0 else ("-1" if i % 6 else 12),
+            None if i % 2 else "",
+        )
+
+    kinds: tuple[ColumnKind, ...] = (
+        "teks",
+        "bilangan",
+        "tanggal",
+        "persen",
+        "rupiah",
+        "teks",
+        "bilangan",
+        "tanggal",
+    )
+    columns = tuple(Column(f"c{n}", kind) for n, kind in enumerate(kinds))
+    return Table("t", columns, tuple(cells(i) for i in range(2500)))
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_table_cells_are_format_cell_of_each_whatever_a_column_holds(
+    lang: Lang, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows written a column at a time equal each cell written on its own, also when
+    the words kept are many (the bound lowered: they start over)."""
+    from ksd_cli.report import markdown as md
+
+    table = _mixed_table()
+    kinds = [c.kind for c in table.columns]
+    expected = tuple(
+        tuple(md.format_cell(v, k, None, lang) for v, k in zip(row, kinds, strict=True))
+        for row in table.rows
+    )
+    assert md.markdown_table(table, {}, lang).rows == expected
+    monkeypatch.setattr(md._Known, "LIMIT", 50)
+    assert md.markdown_table(table, {}, lang).rows == expected
+    lines = "".join(md._row_lines(table, md._Known({}), lang))
+    assert lines == "".join(f"| {' | '.join(row)} |\n" for row in expected)
+    assert len(expected) > 2 * md.ROWS_PER_CHUNK
+    assert {"Ya", "Yes"} & {row[1] for row in expected}
+    assert {"Mei 2021", "May 2021"} & {row[2] for row in expected}  # a month

@@ -26,6 +26,8 @@ from ksd_cli.xlsxrows import (
     cell_xml,
     column_letters,
     row_xml,
+    style_attribute,
+    text_tail,
     write_workbook_with_rows,
 )
 
@@ -434,6 +436,10 @@ class _TableColumn:
         self.width = width
         self.number_format = number_format
         self.plain: int | None = None
+        #: a long text's style attribute and the characters of its lines, once made
+        self.wrapped: tuple[str, int] | None = None
+        #: a short text's style attribute, once made
+        self.unwrapped: str | None = None
         #: text -> (the cell's XML after its row number, the lines it takes when wrapped)
         self.texts: dict[object, tuple[str, int]] = {}
         #: (class, value) -> the same, for other values (``1``, ``1.0`` and ``True`` are
@@ -442,14 +448,13 @@ class _TableColumn:
 
     def make(self, value: Cell) -> tuple[str, int]:
         """The XML of ``value``'s cell after its row number, and its wrapped lines."""
+        if isinstance(value, str) and value.__class__ is str:
+            return self._text(value)
         sheet, number_format = self.sheet, self.number_format
         kind = value.__class__
         lines = 1
         style: int | None
-        if kind is str and len(value) > self.width:  # type: ignore[arg-type]
-            style = sheet.style("wrap", number_format)
-            lines = _lines(value, self.width)  # type: ignore[arg-type]
-        elif number_format is None:
+        if number_format is None:
             # Only a date gets a style of its own without a number format.
             style = None if kind is str or kind is int else sheet._unstyled(value)
         elif kind is TanggalBulan and number_format in MONTH_FORMATS:
@@ -459,10 +464,29 @@ class _TableColumn:
                 self.plain = sheet.style("plain", number_format)
             style = self.plain
         made = (cell_tail(value, style), lines)
-        remembered = self.texts if kind is str else self.others
-        if len(remembered) >= self.MAX_REMEMBERED:
-            remembered.clear()
-        remembered[value if kind is str else (kind, value)] = made
+        if len(self.others) >= self.MAX_REMEMBERED:
+            self.others.clear()
+        self.others[(kind, value)] = made
+        return made
+
+    def _text(self, text: str) -> tuple[str, int]:
+        """:meth:`make` of a text: the most made of cells (ids, titles, names)."""
+        if len(text) > self.width:
+            if self.wrapped is None:  # made on the first long text, as it always was
+                style = self.sheet.style("wrap", self.number_format)
+                self.wrapped = (style_attribute(style), max(self.width - 2, 1))
+            attribute, line = self.wrapped
+            made = (text_tail(text, attribute), -(-len(text) // line))
+        else:
+            if self.unwrapped is None:
+                number_format = self.number_format
+                if number_format is not None and self.plain is None:
+                    self.plain = self.sheet.style("plain", number_format)
+                self.unwrapped = style_attribute(None if number_format is None else self.plain)
+            made = (text_tail(text, self.unwrapped), 1)
+        if len(self.texts) >= self.MAX_REMEMBERED:
+            self.texts.clear()
+        self.texts[text] = made
         return made
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from ksd_cli.escaping import markdown_cell
 from ksd_cli.idformat import date_text, number
@@ -205,15 +205,8 @@ def _bundled_rows(
 
 def _row_lines(table: Table, known: _Known, lang: Lang) -> Iterator[str]:
     """The lines the bundled template's loop writes for ``table``'s rows, many at a time."""
-    kinds = [c.kind for c in table.columns]
-    lines: list[str] = []
-    for row in table.rows:
-        lines.append(f"| {' | '.join(_cells(row, kinds, known, lang))} |\n")
-        if len(lines) == ROWS_PER_CHUNK:
-            yield "".join(lines)
-            lines.clear()
-    if lines:
-        yield "".join(lines)
+    for texts in _row_texts(table, known, lang):
+        yield "| " + " |\n| ".join(map(" | ".join, texts)) + " |\n"
 
 
 def _teks(report: Report, konversi: str, tindak_lanjut: str) -> dict[str, str]:
@@ -305,13 +298,12 @@ def markdown_table(
 ) -> MarkdownTable:
     """``table`` with every cell written out for ``lang`` and escaped for Markdown."""
     known = _Known({} if dates is None else dates)
-    kinds = [c.kind for c in table.columns]
     return MarkdownTable(
         title=table.title,
         note=table.note,
         header=_header(table),
         align=_align(table),
-        rows=tuple(tuple(_cells(row, kinds, known, lang)) for row in table.rows),
+        rows=tuple(row for texts in _row_texts(table, known, lang) for row in texts),
     )
 
 
@@ -323,24 +315,85 @@ def _align(table: Table) -> tuple[str, ...]:
     return tuple("---" if c.kind == "teks" else "--:" for c in table.columns)
 
 
-def _cells(
-    row: Sequence[Cell], kinds: Sequence[ColumnKind], known: _Known, lang: Lang
-) -> list[str]:
-    """A table row's cells as Markdown text (:func:`format_cell` of each)."""
-    # Most cells are text, written as it is whatever the column (``format_cell``'s first
-    # case, here without a call per cell when the text was met before in the table: a report
-    # has ~480,000 cells); the others (counts, rupiah, dates) repeat and are worded once.
-    seen = known.inert
-    return [
-        ((seen.get(v) or known.escaped(v)) if v else "-")
-        if v.__class__ is str
-        else known.text(v, k, lang)
-        for v, k in zip(row, kinds, strict=True)
-    ]
+def _row_texts(table: Table, known: _Known, lang: Lang) -> Iterator[list[tuple[str, ...]]]:
+    """``table``'s rows with each cell as Markdown text (:func:`format_cell` of each).
+
+    A few rows at a time, a column at a time: a column's values are mostly of one class
+    (texts, counts, rupiah, dates, with gaps) and, when so, are looked up in one table of
+    what each value is worded as, without a Python call per cell (a report of 10,000
+    agreements has ~400,000 cells).
+    """
+    kinds = [c.kind for c in table.columns]
+    rows = table.rows
+    for start in range(0, len(rows), ROWS_PER_CHUNK):
+        chunk = rows[start : start + ROWS_PER_CHUNK]
+        if not kinds:  # no column to turn into rows: a row is no cell
+            yield [() for _ in chunk]
+            continue
+        columns = zip(*chunk, strict=True)
+        texts = [_column_texts(c, k, known, lang) for c, k in zip(columns, kinds, strict=True)]
+        yield list(zip(*texts, strict=True))
+
+
+#: Classes of values each worded the same wherever they stand in a column of one kind, and
+#: equal to no value of another class a column holds (``True == 1``; a month-only date equals
+#: its month's first day; ``-0.0 == 0.0`` but is worded apart).
+_WORDED_ALIKE = (int, date)
+
+
+def _column_texts(
+    column: Sequence[Cell], kind: ColumnKind, known: _Known, lang: Lang
+) -> Sequence[str]:
+    """The cells of one column (of ``kind``) as Markdown text (:func:`format_cell` of each)."""
+    try:  # text, and gaps: most columns, told without looking at every value's class first
+        return list(map(known.inert.__getitem__, cast("Sequence[str | None]", column)))
+    except _NotText:
+        pass
+    classes = set(map(type, column))
+    classes.discard(str)
+    classes.discard(type(None))
+    if len(classes) == 1 and (cls := classes.pop()) in _WORDED_ALIKE:
+        return list(map(known.worded(kind, cls, lang).__getitem__, column))
+    inert = known.inert
+    return [inert[v] if v.__class__ is str else known.text(v, kind, lang) for v in column]
+
+
+class _NotText(Exception):  # noqa: N818 - not an error: a column of other values
+    """A value that is neither text nor a gap, met by :class:`_Inert`."""
+
+
+class _Inert(dict[str | None, str]):
+    """``format_cell`` of texts and gaps, whatever the column: each text escaped once.
+
+    It holds nothing else, and no other value equals a text or ``None``: any other value
+    is missing, and raises :class:`_NotText`.
+    """
+
+    def __missing__(self, text: str | None) -> str:
+        if text.__class__ is not str and text is not None:
+            raise _NotText
+        inert = self[text] = markdown_cell(text) if text else "-"
+        return inert
+
+
+class _Worded(dict[Cell, str]):
+    """``format_cell`` of one column kind's values of one class, texts and gaps (up to a bound)."""
+
+    def __init__(self, kind: ColumnKind, dates: dict[date, str], lang: Lang) -> None:
+        super().__init__()
+        self.kind = kind
+        self.dates = dates
+        self.lang = lang
+
+    def __missing__(self, value: Cell) -> str:
+        if len(self) >= _Known.LIMIT:
+            self.clear()
+        text = self[value] = format_cell(value, self.kind, self.dates, self.lang)
+        return text
 
 
 class _Known:
-    """:func:`format_cell` of the values other than text, each worded once (up to a bound)."""
+    """:func:`format_cell` of the values of the tables, each worded once (up to a bound)."""
 
     #: Values remembered before starting over (a large register's rupiah values are many).
     LIMIT = 4_096
@@ -352,12 +405,16 @@ class _Known:
         #: Every text of the tables escaped once, for as long as they are written: at
         #: 100,000 agreements they hold more distinct texts (ids, titles: 312,000) than
         #: :func:`_inert` keeps, and each one missed was escaped again (4.8 s of writing).
-        self.inert: dict[str, str] = {}
+        self.inert = _Inert()
+        self._worded: dict[tuple[ColumnKind, type, Lang], _Worded] = {}
 
-    def escaped(self, text: str) -> str:
-        """``markdown_cell(text)``, kept in :attr:`inert`."""
-        inert = self.inert[text] = markdown_cell(text)
-        return inert
+    def worded(self, kind: ColumnKind, cls: type, lang: Lang) -> _Worded:
+        """The wording of ``kind``'s values of class ``cls`` (one of :data:`_WORDED_ALIKE`)."""
+        key = (kind, cls, lang)
+        worded = self._worded.get(key)
+        if worded is None:
+            worded = self._worded[key] = _Worded(kind, self.dates, lang)
+        return worded
 
     def text(self, value: Cell, kind: ColumnKind, lang: Lang) -> str:
         """``format_cell(value, kind, lang=lang)``."""

@@ -137,7 +137,17 @@ class Lifecycle:
         # The derived fields are made once, when made: the flags of ``ksd stalled`` and the
         # report's tables ask again and again (a ``cached_property`` takes a lock at each
         # first look on 3.11). All set at once, as :class:`DocumentState`'s.
-        signed = tuple([d for d in documents if d.signed])
+        # One pass sorts the documents (a document in force is signed).
+        signed: list[DocumentState] = []
+        in_force: list[DocumentState] = []
+        operational: list[DocumentState] = []
+        for d in documents:
+            if d.signed:
+                signed.append(d)
+                if d.in_force:
+                    in_force.append(d)
+                if is_operational(d.naskah, record):
+                    operational.append(d)
         _set(
             self,
             "__dict__",
@@ -148,9 +158,9 @@ class Lifecycle:
                 "tanggal_tahap": tanggal_tahap,
                 "status": status,
                 "documents": documents,
-                "in_force": tuple([d for d in documents if d.in_force]),
-                "signed": signed,
-                "_operational": tuple([d for d in signed if is_operational(d.naskah, record)]),
+                "in_force": tuple(in_force),
+                "signed": tuple(signed),
+                "_operational": tuple(operational),
             },
         )
 
@@ -245,21 +255,23 @@ _FOLLOWING = frozenset({"perjanjian_kerja_sama", "adendum"})
 
 def _documents(record: Agreement, as_of: date) -> tuple[DocumentState, ...]:
     naskah_list = record.naskah or []
-    signed = [n.tanggal_ttd is not None and n.tanggal_ttd <= as_of for n in naskah_list]
-    # Only a document with an ``induk`` of its own, a PKS or an adendum follows another.
-    induk = [
-        induk_index(record, i) if n.induk is not None or n.jenis in _FOLLOWING else None
-        for i, n in enumerate(naskah_list)
-    ]
+    signed: list[bool] = []
+    induk: list[int | None] = []
     # A signed adendum with a berlaku_sampai extends the document it amends (the latest such
     # adendum wins, as it is the last word of the parties).
     extended: dict[int, tuple[date, date]] = {}
     for i, naskah in enumerate(naskah_list):
-        target = induk[i]
-        if naskah.jenis == "adendum" and signed[i] and target is not None and naskah.sampai:
-            assert naskah.tanggal_ttd is not None
-            if target not in extended or naskah.tanggal_ttd >= extended[target][0]:
-                extended[target] = (naskah.tanggal_ttd, naskah.sampai)
+        ttd = naskah.tanggal_ttd
+        is_signed = ttd is not None and ttd <= as_of
+        signed.append(is_signed)
+        # Only a document with an ``induk`` of its own, a PKS or an adendum follows another.
+        jenis = naskah.jenis
+        target = induk_index(record, i) if naskah.induk is not None or jenis in _FOLLOWING else None
+        induk.append(target)
+        if jenis == "adendum" and is_signed and target is not None and naskah.sampai:
+            assert ttd is not None
+            if target not in extended or ttd >= extended[target][0]:
+                extended[target] = (ttd, naskah.sampai)
     states = []
     for i, naskah in enumerate(naskah_list):
         mulai = naskah.mulai

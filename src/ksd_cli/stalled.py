@@ -791,7 +791,7 @@ def stalled_result(
     owner = repository_region(config, ids)
     agreements = [a for a in assessments if not a.potential]
     flags = [f for a in agreements for f in a.flags_for(owner)]
-    followed = followers_by_potential((a.id, a.potensi) for a in agreements).keys()
+    followed = followers_by_potential((a.id, a.potensi) for a in agreements if a.potensi).keys()
     named = set(named_potentials)
     for a in assessments:
         if a.potential and a.id not in followed and a.id not in named:

@@ -17,11 +17,11 @@ import pytest
 from helpers import generator
 
 from ksd_cli.lifecycle import STATUSES, followers_by_potential
-from ksd_cli.models import JenisKerjaSama, Prioritas, Rekomendasi
+from ksd_cli.models import JenisKerjaSama, KategoriPihak, Prioritas, Rekomendasi, TipePihak
 from ksd_cli.naming import URUTAN_TAHAP, record_region, repository_region, without_owner
 from ksd_cli.reference import load_reference
 from ksd_cli.report import Period, Report, build_report
-from ksd_cli.report.parts import AgreementPart, PotentialPart, parts_of
+from ksd_cli.report.parts import DAFTAR_MITRA, AgreementPart, PotentialPart, parts_of
 from ksd_cli.repository import open_repository
 from ksd_cli.validate import load_sound_records
 
@@ -245,3 +245,47 @@ print(sorted(m for m in sys.modules if m.split(".")[0] == "pandas"))
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_partners_and_their_categories_are_those_found_agreement_by_agreement(
+    tmp_path: Path,
+) -> None:
+    """Named once per set of parties (round 12), as each agreement alone names them."""
+    root = tmp_path / "gen"
+    generator().generate(root, 400, seed=5, invalid_every=9)
+    period = Period.year(2024)
+    repo = open_repository(root)
+    sound = load_sound_records(repo, as_of=AS_OF, lang="id", today=date.today())
+    parts = parts_of(
+        sound.loaded.records,
+        config=repo.config,
+        as_of=AS_OF,
+        period=period,
+        lang="id",
+        reference=load_reference(),
+    )
+    agreements = [p for p in parts if isinstance(p, AgreementPart)]
+    owner = repository_region(repo.config, sound.ids)
+    report = _report(root, period)
+    cells = [row[DAFTAR_MITRA] for row in report.daftar.rows]
+    named = [
+        "; ".join(n for _, n in without_owner(a.stalled.partners, owner or record_region(a.id)))
+        for a in agreements
+    ]
+    assert cells == named and len(set(named)) > 10
+    counts: dict[str, list[int]] = {}
+    for a in agreements:
+        keys: dict[str, None] = {}
+        for tipe, kode_wilayah, kategori in a.pihak:
+            if tipe != "pemda" or kode_wilayah != owner:
+                keys[kategori or f"tipe.{tipe}"] = None
+        for key in keys:
+            found = counts.setdefault(key, [0, 0, 0])
+            found[0] += 1
+            found[1] += a.status == "aktif"
+            found[2] += a.nilai or 0
+    order = [*get_args(KategoriPihak), *(f"tipe.{t}" for t in get_args(TipePihak))]
+    expected = [tuple(counts[key]) for key in order if key in counts]
+    assert report.menurut_kategori_mitra is not None
+    assert [row[1:] for row in report.menurut_kategori_mitra.rows] == expected
+    assert len(expected) > 2

@@ -6,7 +6,7 @@ import functools
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, get_args
+from typing import TYPE_CHECKING, NamedTuple, get_args
 
 from ksd_cli import __version__
 from ksd_cli.config import Config
@@ -61,21 +61,31 @@ def _column(key: str, lang: Lang, kind: ColumnKind = "teks", width: int = 14) ->
     return Column(_t(f"col.{key}", lang), kind, width)
 
 
-class _Titles:
-    """Titles from :mod:`ksd_cli.naming` for one report, each worded once (thousands of rows)."""
+class _Worded(dict[str, str]):
+    """``name(value, lang)`` by value, each worded once: ``worded[value]`` (thousands of rows)."""
 
-    __slots__ = ("_found", "lang")
+    __slots__ = ("lang", "name")
+
+    def __init__(self, name: Callable[[str, Lang], str], lang: Lang) -> None:
+        super().__init__()
+        self.name = name
+        self.lang = lang
+
+    def __missing__(self, value: str) -> str:
+        found = self[value] = self.name(value, self.lang)
+        return found
+
+
+class _Titles:
+    """Titles from :mod:`ksd_cli.naming` for one report: of flags, categories and stages."""
+
+    __slots__ = ("flag", "kategori", "lang", "tahap")
 
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
-        self._found: dict[tuple[Callable[[str, Lang], str], str], str] = {}
-
-    def named(self, name: Callable[[str, Lang], str], value: str) -> str:
-        """``name(value, lang)``: ``flag_title``, ``kategori_title``, ``tahap_title``..."""
-        found = self._found.get((name, value))
-        if found is None:
-            found = self._found[name, value] = name(value, self.lang)
-        return found
+        self.flag = _Worded(flag_title, lang)
+        self.kategori = _Worded(kategori_title, lang)
+        self.tahap = _Worded(tahap_title, lang)
 
 
 def build_report(
@@ -223,8 +233,7 @@ def report_of_parts(
     owner = repository_region(config, ids)
     daerah_nama = repository_name(config, owner, reference, lang, ids)
     counted_until = min(period.end, as_of)
-    # Without one owner (v1.1), each record's owner is the region its id names.
-    mitra = [without_owner(a.stalled.partners, owner or record_region(a.id)) for a in agreements]
+    mitra = _mitra(agreements, owner)
     totals = _totals(agreements)
     rincian = {
         name: _rincian(totals, _links(name, agreements, mitra), name, lang)
@@ -234,9 +243,11 @@ def report_of_parts(
     titles = _Titles(lang)
     flags_of: dict[str, list[str]] = {}
     for flag in stalled.flags:
-        flags_of.setdefault(flag.id, []).append(titles.named(flag_title, flag.code))
+        flags_of.setdefault(flag.id, []).append(titles.flag[flag.code])
     daftar = _daftar_rows(agreements, mitra, flags_of)
-    followed = followers_by_potential((a.id, a.stalled.potensi) for a in agreements).keys()
+    followed = followers_by_potential(
+        (a.id, a.stalled.potensi) for a in agreements if a.stalled.potensi
+    ).keys()
     flagged_potentials = {f.id for f in stalled.flags if f.code == "potensi_tanpa_tindak_lanjut"}
     kb = [followed for a in agreements for _, followed, _ in a.kb]
     konversi = Share(sum(kb), len(kb))
@@ -321,22 +332,54 @@ def _tambahan(
 # Sums over the agreements --------------------------------------------------------------------
 
 
-def _links(
-    name: str, agreements: Sequence[AgreementPart], mitra: Sequence[Sequence[tuple[str, str]]]
-) -> Iterator[tuple[str, str, str]]:
-    """One dimension of section II: (code, name, agreement id) of every link, in record order.
+class _Mitra(NamedTuple):
+    """An agreement's partners named for its owner: each once as (code, name), and the names."""
 
-    ``mitra``: each agreement's partners (code, name), each counted once per agreement.
+    each: tuple[tuple[str, str], ...]
+    teks: str
+
+
+def _mitra(agreements: Sequence[AgreementPart], owner: str | None) -> list[_Mitra]:
+    """Each agreement's partners named for ``owner``, worked out once per partners and owner.
+
+    Without one owner (v1.1), each record's owner is the region its id names. A region's
+    partners recur from record to record: the same partners give the same value.
+    """
+    known: dict[tuple[tuple[tuple[str, str], ...], str | None], _Mitra] = {}
+    found: list[_Mitra] = []
+    for a in agreements:
+        partners = a.stalled.partners
+        region = owner or record_region(a.id)
+        named = known.get((partners, region))
+        if named is None:
+            pairs = without_owner(partners, region)
+            teks = "; ".join([nama for _, nama in pairs])
+            named = known[partners, region] = _Mitra(tuple(dict.fromkeys(pairs)), teks)
+        found.append(named)
+    return found
+
+
+def _links(
+    name: str, agreements: Sequence[AgreementPart], mitra: Sequence[_Mitra]
+) -> Iterator[tuple[Iterable[tuple[str, str]], str]]:
+    """One dimension of section II: each agreement's (code, name) links and its id, in order.
+
+    ``mitra``: each agreement's :func:`_mitra`, each partner counted once per agreement.
     """
     if name == "urusan":
-        return ((code, nama, a.id) for a in agreements for code, nama in a.urusan)
+        return ((a.urusan, a.id) for a in agreements)
     if name == "mitra":
-        return (
-            (code, nama, a.id)
-            for a, named in zip(agreements, mitra, strict=True)
-            for code, nama in dict.fromkeys(named)
+        return ((named.each, a.id) for a, named in zip(agreements, mitra, strict=True))
+    # The organisations recur from record to record (one tuple held for each set of them).
+    pairs: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = {}
+    return (
+        (
+            pairs.get(a.perangkat_daerah)
+            or pairs.setdefault(a.perangkat_daerah, tuple([("", n) for n in a.perangkat_daerah])),
+            a.id,
         )
-    return (("", nama, a.id) for a in agreements for nama in a.perangkat_daerah)
+        for a in agreements
+    )
 
 
 def _ratio(part: int, whole: int) -> float | None:
@@ -541,33 +584,34 @@ def _totals(agreements: Sequence[AgreementPart]) -> dict[str, list[int]]:
 
 def _rincian(
     totals: dict[str, list[int]],
-    links: Iterable[tuple[str, str, str]],
+    links: Iterable[tuple[Iterable[tuple[str, str]], str]],
     name: str,
     lang: Lang,
 ) -> Table:
     """Agreements, active ones, documents and monev of the period, value: by ``links``.
 
-    ``totals``: those of each agreement id (:func:`_totals`); ``links``: (code, name,
-    agreement id) of each link of the dimension ``name``; a link counts every agreement with
-    its id. Rows by count (most first), then name and code.
+    ``totals``: those of each agreement id (:func:`_totals`); ``links``: the (code, name)
+    links of each agreement of the dimension ``name``, with its id; a link counts every
+    agreement with its id. Rows by count (most first), then name and code.
     """
     what = _t(f"what.{name}", lang)
-    groups: dict[tuple[str, str], list[int]] = {}  # in the order links first name them
-    for kode, nama, agreement_id in links:
-        n, aktif, naskah, monev, nilai = totals[agreement_id]
-        sums = groups.get((kode, nama))
-        if sums is None:
-            groups[kode, nama] = [n, aktif, naskah, monev, nilai]
-        else:
-            sums[0] += n
-            sums[1] += aktif
-            sums[2] += naskah
-            sums[3] += monev
-            sums[4] += nilai
-    ordered = sorted(groups.items(), key=lambda group: (-group[1][0], group[0][1], group[0][0]))
-    rows: tuple[tuple[Cell, ...], ...] = tuple(
-        (kode, nama, *sums) for (kode, nama), sums in ordered
-    )
+    # Each link's sums listed under it (in the order links first name them), then added up
+    # column by column: a national register has about 100,000 links in each dimension.
+    members: dict[tuple[str, str], list[list[int]]] = {}
+    for pairs, agreement_id in links:
+        sums = totals[agreement_id]
+        for pair in pairs:
+            listed = members.get(pair)
+            if listed is None:
+                members[pair] = [sums]
+            else:
+                listed.append(sums)
+    groups = [
+        (pair, [sum(column) for column in zip(*each, strict=True)])
+        for pair, each in members.items()
+    ]
+    groups.sort(key=lambda group: (-group[1][0], group[0][1], group[0][0]))
+    rows: tuple[tuple[Cell, ...], ...] = tuple((kode, nama, *sums) for (kode, nama), sums in groups)
     return Table(
         _t("table.rincian", lang, what=what),
         (
@@ -589,6 +633,7 @@ def _rincian(
 
 def _temuan(flags: Sequence[Flag], titles: _Titles) -> Table:
     lang = titles.lang
+    flag, kategori, tahap = titles.flag, titles.kategori, titles.tahap
     return Table(
         _t("table.temuan", lang),
         (
@@ -608,11 +653,11 @@ def _temuan(flags: Sequence[Flag], titles: _Titles) -> Table:
         tuple(
             (
                 f.id,
-                titles.named(flag_title, f.code),
+                flag[f.code],
                 f.code,
-                titles.named(kategori_title, f.kategori),
+                kategori[f.kategori],
                 f.judul,
-                titles.named(tahap_title, f.stage) if f.stage else "",
+                tahap[f.stage] if f.stage else "",
                 f.since,
                 f.days,
                 f.threshold if f.code not in NO_THRESHOLD else NOT_APPLICABLE,
@@ -813,7 +858,7 @@ def _tanpa_monev(agreements: Sequence[AgreementPart], lang: Lang) -> Table:
 
 def _daftar_rows(
     agreements: Sequence[AgreementPart],
-    mitra: Sequence[Sequence[tuple[str, str]]],
+    mitra: Sequence[_Mitra],
     flags: dict[str, list[str]],
 ) -> tuple[tuple[Cell, ...], ...]:
     """Each agreement's row, with its partners and its findings' titles (in the flags' order)."""
@@ -821,7 +866,7 @@ def _daftar_rows(
     # The two cells set in a copy of the part's row (a third of the time of slicing it).
     for a, partners in zip(agreements, mitra, strict=True):
         row = list(a.daftar)
-        row[DAFTAR_MITRA] = "; ".join([name for _, name in partners])
+        row[DAFTAR_MITRA] = partners.teks
         found = flags.get(a.id)
         if found:
             row[DAFTAR_TEMUAN] = "; ".join(found)

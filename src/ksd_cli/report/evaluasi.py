@@ -52,12 +52,18 @@ def menurut_kategori_mitra(facts: Sequence[AgreementPart], owner: str | None, la
     order: list[str] = [*get_args(KategoriPihak)]
     order += [f"tipe.{t}" for t in get_args(TipePihak)]
     counts: dict[str, list[int]] = {key: [0, 0, 0] for key in order}
+    # The categories of each set of parties, found once: a region's partners recur.
+    known: dict[tuple[tuple[str, str | None, str | None], ...], tuple[str, ...]] = {}
     for f in facts:
-        keys: dict[str, None] = {}
-        for tipe, kode_wilayah, kategori in f.pihak:
-            if tipe == "pemda" and kode_wilayah == owner:
-                continue
-            keys[kategori or f"tipe.{tipe}"] = None
+        keys = known.get(f.pihak)
+        if keys is None:
+            keys = known[f.pihak] = tuple(
+                dict.fromkeys(
+                    kategori or f"tipe.{tipe}"
+                    for tipe, kode_wilayah, kategori in f.pihak
+                    if tipe != "pemda" or kode_wilayah != owner
+                )
+            )
         for key in keys:
             counts[key][0] += 1
             counts[key][1] += int(f.status == "aktif")

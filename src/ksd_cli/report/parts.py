@@ -11,6 +11,7 @@ is left to the whole.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Hashable
 from datetime import date
 from statistics import fmean
@@ -211,7 +212,7 @@ class _Words:
 
     def parties(self, pihak: Sequence[Pihak]) -> _Parties:
         """The :class:`_Parties` of an agreement's ``pihak`` (one key for all it holds)."""
-        key = ("parties", *[(p.peran, p.tipe, p.kode_wilayah, p.nama, p.kategori) for p in pihak])
+        key = ("parties", *map(_PARTY_KEY, pihak))
         found = self._held.get(key)
         if found is None:
             each = self.shared(
@@ -232,6 +233,8 @@ class _Words:
         return found
 
 
+#: What tells one party from another for :meth:`_Words.parties` (read in C, not in a loop).
+_PARTY_KEY = operator.attrgetter("peran", "tipe", "kode_wilayah", "nama", "kategori")
 #: A value :meth:`_Words.shared` holds once: a text, or a tuple of small values.
 _Shared = TypeVar("_Shared", bound=Hashable)
 #: The most texts a :class:`_Words` holds before it starts again (a process that reports on

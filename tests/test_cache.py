@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import generator
 
-from ksd_cli.cache import RecordCache, read_pickled, store_pickled
+from ksd_cli.cache import Entry, RecordCache, read_pickled, store_pickled
 from ksd_cli.diagnostics import Report
 from ksd_cli.pool import can_fork
 from ksd_cli.repository import Repository, open_repository
@@ -403,3 +403,102 @@ def test_a_pickled_cache_file_that_cannot_be_made_is_skipped_whole(tmp_path: Pat
     assert [p.name for p in tmp_path.iterdir()] == ["jawaban.pickle"]  # no temporary left
     (tmp_path / "berkas").write_text("")
     store_pickled(tmp_path / "berkas" / "x.pickle", 1, {})  # a folder that cannot be made
+
+
+def _entry(digest: str) -> Entry:
+    return Entry((1, 2, 3, 4), digest, None, (), ())
+
+
+def test_few_changed_entries_are_written_beside_the_index_and_read_over_it(tmp_path: Path) -> None:
+    index = tmp_path / "index.pickle"
+    first = {f"data/agreements/{i}.yaml": _entry(f"d{i}") for i in range(200)}
+    cache = RecordCache(index, "salt")
+    cache.write(first)
+    assert not cache.changes_path.exists()
+
+    reading = RecordCache(index, "salt")
+    entries = reading.read()
+    assert entries == first
+    whole = index.read_bytes()
+    edited = dict(entries)
+    edited["data/agreements/7.yaml"] = _entry("edited")
+    edited["data/agreements/new.yaml"] = _entry("new")
+    del edited["data/agreements/9.yaml"]
+    cross = ("key", ())
+    reading.write(edited, cross)
+    assert index.read_bytes() == whole  # the index itself is not written again
+    assert cache.changes_path.exists()
+
+    again = RecordCache(index, "salt")
+    assert again.read() == edited
+    assert again.cross == cross
+    # The next run writes every change since the index: the earlier ones are kept.
+    later = again.read()
+    later["data/agreements/8.yaml"] = _entry("later")
+    again.write(later)
+    assert RecordCache(index, "salt").read() == later
+    assert index.read_bytes() == whole
+
+
+def test_many_changed_entries_write_the_index_whole_and_drop_the_changes(tmp_path: Path) -> None:
+    index = tmp_path / "index.pickle"
+    cache = RecordCache(index, "salt")
+    cache.write({f"{i}.yaml": _entry(f"d{i}") for i in range(1000)})
+    reading = RecordCache(index, "salt")
+    few = reading.read()
+    few["1.yaml"] = _entry("x")
+    reading.write(few)
+    assert reading.changes_path.exists()
+
+    many = RecordCache(index, "salt")
+    entries = many.read()
+    for i in range(150):  # more than a tenth of the index
+        entries[f"{i}.yaml"] = _entry(f"y{i}")
+    many.write(entries)
+    assert not many.changes_path.exists()
+    assert RecordCache(index, "salt").read() == entries
+
+
+def test_a_change_file_of_another_index_or_corrupt_is_no_change(tmp_path: Path) -> None:
+    index = tmp_path / "index.pickle"
+    RecordCache(index, "salt").write({f"{i}.yaml": _entry(f"d{i}") for i in range(100)})
+    reading = RecordCache(index, "salt")
+    entries = reading.read()
+    entries["1.yaml"] = _entry("changed")
+    reading.write(entries)
+    changes = reading.changes_path.read_bytes()
+
+    # The index written whole again (by another run): the change file left of the old one
+    # is not read over it.
+    rewritten = {f"{i}.yaml": _entry(f"r{i}") for i in range(100)}
+    RecordCache(index, "salt").write(rewritten)
+    reading.changes_path.write_bytes(changes)
+    assert RecordCache(index, "salt").read() == rewritten
+
+    reading.changes_path.write_bytes(b"not a pickle")
+    assert RecordCache(index, "salt").read() == rewritten
+    assert RecordCache(index, "another salt").read() == {}
+
+
+def test_findings_through_the_change_file_equal_those_without_the_cache(
+    corpus: Path, _own_cache: Path
+) -> None:
+    _validate(corpus, use_cache=True)
+    (index,) = _cache_files(_own_cache)
+    whole = index.read_bytes()
+    agreements = sorted((corpus / "data/agreements").glob("*.yaml"))
+    # Edits one after another, each run writing only what changed since the index.
+    agreements[2].write_text(
+        agreements[2].read_text(encoding="utf-8").replace("judul:", "judul_baru:", 1),
+        encoding="utf-8",
+    )
+    assert _validate(corpus, use_cache=True) == _validate(corpus, use_cache=False)
+    agreements[4].unlink()
+    (corpus / "data/agreements" / agreements[4].name).write_text(
+        agreements[5].read_text(encoding="utf-8"), encoding="utf-8"
+    )  # a duplicate id: a finding across records
+    expected = _validate(corpus, use_cache=False)
+    assert _validate(corpus, use_cache=True) == expected
+    assert _validate(corpus, use_cache=True) == expected  # warm, from the index and its changes
+    assert index.read_bytes() == whole
+    assert any(p.name.endswith(".changes.pickle") for p in _cache_files(_own_cache))

@@ -11,6 +11,11 @@ All are keyed too by everything else that changes those findings (``salt``): ksd
 version and code, the configuration, the reference data, the date the rules judge as of, the
 language and the parser. The rules that look across records run on every run, from the facts.
 
+The index is written whole when many entries changed; when few did, only they are written,
+to a change file beside it (``.changes``) that names the index it changes, read over the
+index by the next run. At 10,000 files, writing the whole index again took ~0.1 s for one
+changed file: most of the time of ``ksd diff`` or ``--changed-since`` after an edit.
+
 The cache is an optimisation only: safe to delete, ignored when unreadable, corrupt or written
 by another version, and off with ``KSD_NO_CACHE`` (or ``--no-cache``). ``KSD_CACHE_DIR``
 moves it (tests point it at a temporary folder).
@@ -21,10 +26,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import secrets
 import tempfile
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,6 +49,12 @@ FORMAT = 2
 RACY_NS = 3_000_000_000
 #: The caches kept per repository (each under its own salt: another day, language...).
 KEEP = 4
+#: Entries changed, added or removed since the index was written whole, up to which only they
+#: are written (to the change file): ``CHANGES_SHARE`` of the index's entries, at least
+#: ``CHANGES_MIN``. Each run writes again every change since the index, so the change file
+#: grows until the index is written whole.
+CHANGES_SHARE = 10
+CHANGES_MIN = 64
 #: size, modification time, change time (ns), inode.
 Stamp = tuple[int, int, int, int]
 CACHE_DIR_ENV = "KSD_CACHE_DIR"
@@ -253,6 +265,10 @@ class RecordCache:
     path: Path
     salt: str
     cross: Cross | None = None
+    #: The index as written whole, and its token, when :meth:`read` found one (what the
+    #: change file is written against).
+    _whole: dict[str, Entry] | None = field(default=None, repr=False, compare=False)
+    _token: str = field(default="", repr=False, compare=False)
 
     @classmethod
     def for_repository(cls, root: Path, salt: str) -> RecordCache:
@@ -280,6 +296,11 @@ class RecordCache:
         return self.path.with_name(f"{self.path.stem}.assessed-{command or 'any'}.pickle")
 
     @property
+    def changes_path(self) -> Path:
+        """The file of the entries changed since the index was written whole."""
+        return self.path.with_name(self.path.stem + ".changes.pickle")
+
+    @property
     def summary_path(self) -> Path:
         """The file of the repository's summary for one record's view (see :meth:`read_summary`)."""
         return self.path.with_name(self.path.stem + ".summary.pickle")
@@ -297,8 +318,24 @@ class RecordCache:
         self._store(self.summary_path, {"summary": summary})
 
     def read(self) -> dict[str, Entry]:
-        """The index: entries by path, stored under this salt; none when absent or stale."""
+        """The index: entries by path, stored under this salt; none when absent or stale.
+
+        With the entries of the change file over them when it was written against this very
+        index (its token); a change file of another index, or unreadable, is no change.
+        """
         entries, extra = self._load(self.path)
+        token = extra.get("token")
+        self._whole, self._token = None, ""
+        if entries and isinstance(token, str) and token:
+            # Kept apart from what is returned, which the caller may change.
+            self._whole, self._token, entries = entries, token, dict(entries)
+            changed, changes = self._load(self.changes_path)
+            removed = changes.get("removed")
+            if changes.get("token") == token and isinstance(removed, tuple):
+                entries.update(changed)
+                for rel in removed:
+                    entries.pop(rel, None)
+                extra = changes
         cross = extra.get("cross")
         self.cross = cross if isinstance(cross, tuple) and len(cross) == 2 else None
         return entries
@@ -326,7 +363,27 @@ class RecordCache:
         The repository's indexes under other salts beyond the ``KEEP`` most recent are
         removed (with their records), so that a cache judged as of each day does not pile up.
         """
-        self._store(self.path, entries, {"cross": cross} if cross is not None else {})
+        crossed = {"cross": cross} if cross is not None else {}
+        whole = self._whole
+        if whole is not None:
+            # The entries of files unchanged since :meth:`read` are its very objects.
+            changed = {rel: e for rel, e in entries.items() if whole.get(rel) is not e}
+            removed = tuple(rel for rel in whole if rel not in entries)
+            if len(changed) + len(removed) <= max(CHANGES_MIN, len(whole) // CHANGES_SHARE):
+                extra = {"token": self._token, "removed": removed, **crossed}
+                self._store(self.changes_path, changed, extra)
+                try:
+                    os.utime(self.path)  # in use: not among the oldest that ``KEEP`` drops
+                except OSError:
+                    pass
+                return
+        token = secrets.token_hex(8)
+        self._store(self.path, entries, {"token": token, **crossed})
+        self._whole, self._token = dict(entries), token
+        try:
+            self.changes_path.unlink(missing_ok=True)  # of the index replaced
+        except OSError:
+            pass
         repository = self.path.name.split("-", 1)[0]
         try:
             others = [

@@ -135,3 +135,96 @@ def test_a_listing_read_back_marks_only_the_files_without_a_stamp() -> None:
     )
     # Not what the child writes: no listing.
     assert listed._from_parts([(*part, numbers[:-8])]) is None
+
+
+def test_a_child_forked_ahead_lists_the_folders_ksd_toml_names(
+    sample_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    _odd_entries(sample_repo)
+    (sample_repo / "data" / "agreements").rename(sample_repo / "perjanjian")
+    config = sample_repo / "ksd.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + '\n[paths]\nagreements = "perjanjian/"\n',
+        encoding="utf-8",
+    )
+
+    def not_here(folders: object) -> listed.Listing:
+        raise AssertionError("listed here, not by the child")
+
+    monkeypatch.setattr(listed, "_listing_here", not_here)
+    ahead = listed.listed_ahead(sample_repo)
+    assert ahead is not None
+    repo = open_repository(sample_repo, listed_aside=True, ahead=ahead)
+    assert repo.listed is ahead  # taken: no second child
+    sources = repo.source_files()
+    assert sources[0].rel.startswith("perjanjian/") and len(sources) == 39 + 4
+    found = [(s.path, s.rel, s.kind, s.not_regular) for s in sources]
+    assert (found, ahead.listing().stamps_of(sources)) == _here(sample_repo)
+
+
+def test_a_child_forked_ahead_for_other_folders_is_waited_for_and_replaced(
+    sample_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    other = tmp_path / "other"
+    (other / "data" / "agreements").mkdir(parents=True)
+    (other / "data" / "agreements" / "KSD-6402-2020-009.yaml").write_text("id: x\n")
+    ahead = listed.listed_ahead(other)
+    assert ahead is not None and not ahead.lists(open_repository(sample_repo).record_folders())
+    repo = open_repository(sample_repo, listed_aside=True, ahead=ahead)
+    assert repo.listed is not None and repo.listed is not ahead
+    with pytest.raises(ChildProcessError):  # waited for
+        os.waitpid(ahead._child, os.WNOHANG)
+    sources = repo.source_files()
+    found = [(s.path, s.rel, s.kind, s.not_regular) for s in sources]
+    assert (found, repo.listed.listing().stamps_of(sources)) == _here(sample_repo)
+
+
+def test_a_child_forked_ahead_is_waited_for_when_the_repository_is_refused(
+    sample_repo: Path,
+) -> None:
+    config = sample_repo / "ksd.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + '\n[validate]\nignore = ["no-such-rule"]\n',
+        encoding="utf-8",
+    )
+    ahead = listed.listed_ahead(sample_repo)
+    assert ahead is not None
+    with pytest.raises(UserError):
+        open_repository(sample_repo, listed_aside=True, ahead=ahead)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(ahead._child, os.WNOHANG)
+
+
+@pytest.mark.parametrize(
+    "paths",
+    [
+        '[paths]\nagreements = "../elsewhere"\n',
+        '[paths]\npotentials = "/etc"\n',
+        "[paths]\nagreements = 3\n",
+        "paths = 3\n",
+        "[paths\n",
+    ],
+)
+def test_no_child_ahead_for_folders_outside_or_a_file_that_is_not_toml(
+    sample_repo: Path, paths: str
+) -> None:
+    (sample_repo / "ksd.toml").write_text(paths, encoding="utf-8")
+    assert listed.listed_ahead(sample_repo) is None
+
+
+def test_the_folders_guessed_without_ksd_toml_are_the_configurations_defaults(
+    sample_repo: Path,
+) -> None:
+    from ksd_cli.config import Paths
+
+    assert listed.DEFAULT_FOLDERS == {
+        "agreements": Paths().agreements,
+        "potentials": Paths().potentials,
+    }
+    (sample_repo / "ksd.toml").unlink()
+    ahead = listed.listed_ahead(sample_repo)
+    assert ahead is not None
+    assert ahead.lists(open_repository(sample_repo).record_folders())
+    ahead.abandon()

@@ -304,13 +304,16 @@ def _opened(
     modules that read the configuration take longer than git).
     """
     from ksd_cli.gitio import open_git_later
+    from ksd_cli.listed import listed_ahead
     from ksd_cli.repository import find_root, open_repository
 
     root = _root(options)
     ahead = root.resolve() if root is not None else find_root(Path.cwd())
     git_ahead = open_git_later(ahead, revision) if ahead is not None else None
     try:
-        repo = open_repository(root, listed_aside=True)
+        # The child listing the files need not wait for the configuration's models either.
+        listing = listed_ahead(ahead) if ahead is not None else None
+        repo = open_repository(root, listed_aside=True, ahead=listing)
     except BaseException:
         _wait_for(git_ahead)
         raise

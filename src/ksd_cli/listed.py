@@ -8,6 +8,12 @@ lists and stamps on the other core while this process imports, and hands back ea
 names and stamps in one compact value. What it hands back is what
 ``Repository.source_files`` and ``ksd_cli.cache.stamps_of`` give here; when it cannot fork,
 or the child fails, they are taken here instead.
+
+Loading the configuration imports pydantic and builds its models (about a third of the
+imports), and the child need not wait for it: :func:`listed_ahead` forks it before, for the
+record folders that ``ksd.toml``'s ``[paths]`` name, read as plain TOML.
+``open_repository`` takes that child only when those are the record folders the
+configuration gives; else it waits for it and forks another.
 """
 
 from __future__ import annotations
@@ -22,8 +28,12 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import IO, NoReturn
 
+from ksd_cli import CONFIG_FILE
 from ksd_cli.cache import Stamp, stamps_of
-from ksd_cli.repository import NotRegular, Repository, SourceFile
+from ksd_cli.repository import NotRegular, RecordFolder, SourceFile, files_in, record_folders_at
+
+#: ``[paths]``'s defaults (``ksd_cli.config.Paths``), for a ``ksd.toml`` that names none.
+DEFAULT_FOLDERS = {"agreements": "data/agreements", "potentials": "data/potentials"}
 
 
 @dataclass(frozen=True)
@@ -42,18 +52,52 @@ class Listing:
         return list(self.stamps)
 
 
+def listed_ahead(root: Path) -> Aside | None:
+    """A child listing the record folders ``ksd.toml`` at ``root`` names, forked now.
+
+    The folders are read from the file as plain TOML, without the configuration's models:
+    ``None`` when the file cannot be read so, or names a folder outside ``root`` (the
+    configuration then refuses it). See ``open_repository(ahead=)``.
+    """
+    try:
+        folders = _named_folders(root)
+    except (OSError, ValueError, RuntimeError):  # unreadable, not UTF-8, not TOML, a loop
+        return None
+    return Aside(folders) if folders is not None else None
+
+
+def _named_folders(root: Path) -> list[RecordFolder] | None:
+    """The record folders ``ksd.toml`` names, read as plain TOML (see :func:`listed_ahead`)."""
+    import tomllib
+
+    top = root.resolve()
+    config = top / CONFIG_FILE
+    table = tomllib.loads(config.read_text(encoding="utf-8-sig")) if config.is_file() else {}
+    paths = table.get("paths", {})
+    if not isinstance(paths, dict):
+        return None
+    named = [paths.get(key, default) for key, default in DEFAULT_FOLDERS.items()]
+    for value in named:
+        if not isinstance(value, str) or Path(value).is_absolute():
+            return None
+        target = (top / value).resolve()
+        if target != top and top not in target.parents:
+            return None
+    return record_folders_at(top, *named)
+
+
 class Aside:
-    """The listing of a repository's record files, taken by a child forked when this is made.
+    """The listing of record folders' files, taken by a child forked when this is made.
 
     :meth:`listing` waits for the child (once) and gives what it found; when this process
     could not fork, or the child failed, the listing is taken then, here.
     """
 
-    def __init__(self, repository: Repository) -> None:
-        """Fork the child that lists ``repository`` (configuration known, files not listed)."""
+    def __init__(self, folders: Sequence[RecordFolder]) -> None:
+        """Fork the child that lists ``folders`` (a repository's ``record_folders``)."""
         from ksd_cli.pool import can_fork
 
-        self._repository = repository
+        self._folders = list(folders)
         self._found: Listing | None = None
         self._child = -1
         self._out: IO[bytes] | None = None
@@ -69,13 +113,17 @@ class Aside:
             out.close()
             return
         if child == 0:
-            _child(repository, out)
+            _child(self._folders, out)
         self._child, self._out = child, out
+
+    def lists(self, folders: Sequence[RecordFolder]) -> bool:
+        """Whether these are the folders listed (a repository's ``record_folders``)."""
+        return self._folders == list(folders)
 
     def listing(self) -> Listing:
         """The record files and their stamps (the same value at every call)."""
         if self._found is None:
-            self._found = self._waited() or _listing_here(self._repository)
+            self._found = self._waited() or _listing_here(self._folders)
         return self._found
 
     def abandon(self) -> None:
@@ -105,7 +153,7 @@ _FROM_CHARACTER: dict[str, NotRegular | None] = {"-": None, "l": "symlink", "s":
 _NO_STAMP = (-1, -1, -1, -1)
 
 
-def _child(repository: Repository, out: IO[bytes]) -> NoReturn:
+def _child(folders: Sequence[RecordFolder], out: IO[bytes]) -> NoReturn:
     """The forked child's whole life: list, stamp, write, leave without cleaning up.
 
     Each folder is written as its path, kind and prefix, its files' names joined by NUL,
@@ -116,7 +164,7 @@ def _child(repository: Repository, out: IO[bytes]) -> NoReturn:
     try:
         # A collection here would touch every object shared with the parent, copying pages.
         gc.disable()
-        sources = repository.source_files()
+        sources = files_in(folders)
         stamps = stamps_of(sources)
         parts: list[tuple[str, str, str, list[str], list[str], array[int]]] = []
         for source, stamp in zip(sources, stamps, strict=True):
@@ -179,6 +227,6 @@ def _from_parts(parts: object) -> Listing | None:
     return Listing(tuple(sources), tuple(stamps))
 
 
-def _listing_here(repository: Repository) -> Listing:
-    sources = repository.source_files()
+def _listing_here(folders: Sequence[RecordFolder]) -> Listing:
+    sources = files_in(folders)
     return Listing(tuple(sources), tuple(stamps_of(sources)))

@@ -73,6 +73,56 @@ def classify(path: Path) -> NotRegular | None:
     return None if stat.S_ISREG(mode) else "special"
 
 
+#: A record folder that exists: its path, the kind of its records and the prefix of their
+#: paths relative to the root (``data/agreements/``).
+RecordFolder = tuple[Path, Kind, str]
+
+
+def relative_to(root: Path, path: Path) -> str:
+    """``path`` relative to ``root`` with forward slashes (see :meth:`Repository.relative`)."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        folder = absolute.parent.resolve()
+        return (folder / absolute.name).relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.as_posix()
+
+
+def record_folders_at(root: Path, agreements: str, potentials: str) -> list[RecordFolder]:
+    """The record folders of a repository at ``root`` whose ``[paths]`` name these folders.
+
+    Those that exist, agreements first (see :meth:`Repository.record_folders`).
+    """
+    found: list[RecordFolder] = []
+    for folder, kind in ((root / agreements, "agreement"), (root / potentials, "potential")):
+        if folder.is_dir():
+            # Resolved once; each entry is named below it, never resolved itself.
+            prefix = relative_to(root, folder / "_").removesuffix("_")
+            found.append((folder, kind, prefix))  # type: ignore[arg-type]
+    return found
+
+
+def files_in(folders: Iterable[RecordFolder]) -> list[SourceFile]:
+    """Every record file of ``folders``, each folder in name order (see ``source_files``)."""
+    files: list[SourceFile] = []
+    for folder, kind, prefix in folders:
+        with os.scandir(folder) as entries:
+            found = sorted((e for e in entries if is_record_name(e.name)), key=lambda e: e.name)
+        for entry in found:
+            if entry.is_dir(follow_symlinks=False):
+                continue
+            problem: NotRegular | None = (
+                "symlink"
+                if entry.is_symlink()
+                else None
+                if entry.is_file(follow_symlinks=False)
+                else "special"
+            )
+            rel = prefix + entry.name
+            files.append(SourceFile((folder, entry.name), rel, kind, problem))
+    return files
+
+
 @dataclass(frozen=True)
 class Repository:
     """A data repository: root folder and configuration."""
@@ -99,12 +149,7 @@ class Repository:
 
         Only the folder is resolved: a symbolic link is named as itself, not as its target.
         """
-        absolute = Path(os.path.abspath(path))
-        try:
-            folder = absolute.parent.resolve()
-            return (folder / absolute.name).relative_to(self.root.resolve()).as_posix()
-        except (ValueError, OSError):
-            return path.as_posix()
+        return relative_to(self.root, path)
 
     def source_files(self) -> list[SourceFile]:
         """Every record file, agreements first, each folder in name order.
@@ -115,38 +160,15 @@ class Repository:
         """
         if self.listed is not None:
             return list(self.listed.listing().sources)
-        files: list[SourceFile] = []
-        for folder, kind, prefix in self.record_folders():
-            with os.scandir(folder) as entries:
-                found = sorted((e for e in entries if is_record_name(e.name)), key=lambda e: e.name)
-            for entry in found:
-                if entry.is_dir(follow_symlinks=False):
-                    continue
-                problem: NotRegular | None = (
-                    "symlink"
-                    if entry.is_symlink()
-                    else None
-                    if entry.is_file(follow_symlinks=False)
-                    else "special"
-                )
-                rel = prefix + entry.name
-                files.append(SourceFile((folder, entry.name), rel, kind, problem))
-        return files
+        return files_in(self.record_folders())
 
-    def record_folders(self) -> list[tuple[Path, Kind, str]]:
+    def record_folders(self) -> list[RecordFolder]:
         """The record folders that exist, agreements first, each with its kind and prefix.
 
         The prefix is what the relative paths of its files start with (``data/agreements/``).
         """
-        found: list[tuple[Path, Kind, str]] = []
-        for folder, kind in (
-            (self.agreements_dir, "agreement"),
-            (self.potentials_dir, "potential"),
-        ):
-            if folder.is_dir():
-                # Resolved once; each entry is named below it, never resolved itself.
-                found.append((folder, kind, self.relative(folder / "_").removesuffix("_")))  # type: ignore[arg-type]
-        return found
+        paths = self.config.paths
+        return record_folders_at(self.root, paths.agreements, paths.potentials)
 
     def sources_for(self, paths: Iterable[Path]) -> list[SourceFile]:
         """The record files named by ``paths``: files, or folders holding record files."""
@@ -209,13 +231,32 @@ def find_root(start: Path) -> Path | None:
 
 
 def open_repository(
-    root: Path | None = None, *, cwd: Path | None = None, listed_aside: bool = False
+    root: Path | None = None,
+    *,
+    cwd: Path | None = None,
+    listed_aside: bool = False,
+    ahead: Aside | None = None,
 ) -> Repository:
     """The repository at ``root``, or the one found from ``cwd`` upward.
 
     ``listed_aside``: its record files are listed and stamped by a child forked as soon as
     the configuration is known, while this process goes on (see ``ksd_cli.listed``).
+    ``ahead``: such a child forked before, for the folders guessed from ``ksd.toml``
+    (``ksd_cli.listed.listed_ahead``); taken when they are the repository's record folders,
+    else waited for (and another forked, with ``listed_aside``). It is always taken or
+    waited for here, also when the repository cannot be opened.
     """
+    try:
+        return _opened(root, cwd, listed_aside, ahead)
+    except BaseException:
+        if ahead is not None:
+            ahead.abandon()
+        raise
+
+
+def _opened(
+    root: Path | None, cwd: Path | None, listed_aside: bool, ahead: Aside | None
+) -> Repository:
     if root is not None:
         if not root.is_dir():
             raise UserError(Msg("repo.root-not-found", root=root))
@@ -232,10 +273,16 @@ def open_repository(
     config = load_config(found)
     check_paths_inside(found, config)
     aside = None
-    if listed_aside:
-        from ksd_cli.listed import Aside
+    if listed_aside or ahead is not None:
+        folders = Repository(found, config).record_folders()
+        if ahead is not None and ahead.lists(folders):
+            aside = ahead
+        elif ahead is not None:
+            ahead.abandon()
+        if aside is None and listed_aside:
+            from ksd_cli.listed import Aside
 
-        aside = Aside(Repository(found, config))
+            aside = Aside(folders)
     try:
         _check_ignored_rules(config)
     except BaseException:

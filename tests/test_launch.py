@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
@@ -458,3 +459,33 @@ def test_the_early_answers_read_the_files_the_child_listed(
             early = early_answer([*arguments, "--root", str(root)])
             assert early is not None
             assert (early.code, early.stdout, early.stderr) == answer
+
+
+@pytest.mark.parametrize(("preset", "scanned"), [(None, False), ("", True)])
+def test_no_plugin_scan_at_start_up_unless_the_user_asks(
+    project_root: Path, preset: str | None, scanned: bool
+) -> None:
+    # pydantic looks for plug-ins through every installed distribution's entry points when
+    # the first model is built; the console script turns that off, keeping a value the user
+    # set (an empty one lets pydantic scan).
+    code = (
+        "import importlib.metadata as m, os, sys\n"
+        "calls = []\n"
+        "found = m.entry_points\n"
+        "m.entry_points = lambda *a, **k: calls.append(1) or found(*a, **k)\n"
+        f"sys.argv = ['ksd', 'validate', '--root', {str(project_root)!r}, '--format', 'json',\n"
+        "    '--as-of', '2025-06-30', '--no-cache']\n"
+        "from ksd_cli.launch import console_main\n"
+        "try:\n    console_main()\nexcept SystemExit:\n    pass\n"
+        'sys.stderr.write(f"SCANNED={bool(calls)} '
+        "ENV={os.environ.get('PYDANTIC_DISABLE_PLUGINS')!r}\")\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if preset is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = preset
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert '"schema_version"' in result.stdout
+    expected = "'__all__'" if preset is None else repr(preset)
+    assert result.stderr.endswith(f"SCANNED={scanned} ENV={expected}"), result.stderr[-300:]

@@ -65,6 +65,10 @@ class Early:
 
 def console_main() -> None:
     """Entry point of the ``ksd`` console script."""
+    # No plug-in scan at start-up: when ksd's first model is built, pydantic looks for its
+    # plug-ins through the entry points of every installed distribution, and ksd has none.
+    # A value the user set is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         answer = early_answer(sys.argv[1:])
         if answer is not None and answer.file is not None:

@@ -21,7 +21,13 @@ from ksd_cli.models import JenisKerjaSama, KategoriPihak, Prioritas, Rekomendasi
 from ksd_cli.naming import URUTAN_TAHAP, record_region, repository_region, without_owner
 from ksd_cli.reference import load_reference
 from ksd_cli.report import Period, Report, build_report
-from ksd_cli.report.parts import DAFTAR_MITRA, AgreementPart, PotentialPart, parts_of
+from ksd_cli.report.parts import (
+    DAFTAR_MITRA,
+    AgreementPart,
+    PotentialPart,
+    ReportPart,
+    parts_of,
+)
 from ksd_cli.repository import open_repository
 from ksd_cli.validate import load_sound_records
 
@@ -36,8 +42,8 @@ def _rows(frame: pd.DataFrame) -> list[tuple[Any, ...]]:
     return [tuple(row) for row in frame.itertuples(index=False)]
 
 
-def pandas_counts(root: Path, period: Period, lang: str = "id") -> dict[str, Any]:
-    """The counted cells as the frames of round 5 made them (``report/build.py`` then)."""
+def _parts(root: Path, period: Period) -> tuple[list[ReportPart], str | None]:
+    """Every sound record's part in ``root`` and the repository's owning region."""
     repo = open_repository(root)
     sound = load_sound_records(repo, as_of=AS_OF, lang="id", today=date.today())
     parts = parts_of(
@@ -48,9 +54,14 @@ def pandas_counts(root: Path, period: Period, lang: str = "id") -> dict[str, Any
         lang="id",
         reference=load_reference(),
     )
+    return parts, repository_region(repo.config, sound.ids)
+
+
+def pandas_counts(root: Path, period: Period, lang: str = "id") -> dict[str, Any]:
+    """The counted cells as the frames of round 5 made them (``report/build.py`` then)."""
+    parts, owner = _parts(root, period)
     agreements = [p for p in parts if isinstance(p, AgreementPart)]
     potentials = [p for p in parts if isinstance(p, PotentialPart)]
-    owner = repository_region(repo.config, sound.ids)
     mitra = [without_owner(a.stalled.partners, owner or record_region(a.id)) for a in agreements]
     table = _frame(
         {"id": "object", "jenis": "object", "status": "object", "tahap": "object"}
@@ -254,18 +265,8 @@ def test_partners_and_their_categories_are_those_found_agreement_by_agreement(
     root = tmp_path / "gen"
     generator().generate(root, 400, seed=5, invalid_every=9)
     period = Period.year(2024)
-    repo = open_repository(root)
-    sound = load_sound_records(repo, as_of=AS_OF, lang="id", today=date.today())
-    parts = parts_of(
-        sound.loaded.records,
-        config=repo.config,
-        as_of=AS_OF,
-        period=period,
-        lang="id",
-        reference=load_reference(),
-    )
+    parts, owner = _parts(root, period)
     agreements = [p for p in parts if isinstance(p, AgreementPart)]
-    owner = repository_region(repo.config, sound.ids)
     report = _report(root, period)
     cells = [row[DAFTAR_MITRA] for row in report.daftar.rows]
     named = [

@@ -436,8 +436,8 @@ class _TableColumn:
         self.width = width
         self.number_format = number_format
         self.plain: int | None = None
-        #: a long text's style attribute and the characters of its lines, once made
-        self.wrapped: tuple[str, int] | None = None
+        #: a long text's style attribute, once made
+        self.wrapped: str | None = None
         #: a short text's style attribute, once made
         self.unwrapped: str | None = None
         #: text -> (the cell's XML after its row number, the lines it takes when wrapped)
@@ -473,10 +473,8 @@ class _TableColumn:
         """:meth:`make` of a text: the most made of cells (ids, titles, names)."""
         if len(text) > self.width:
             if self.wrapped is None:  # made on the first long text, as it always was
-                style = self.sheet.style("wrap", self.number_format)
-                self.wrapped = (style_attribute(style), max(self.width - 2, 1))
-            attribute, line = self.wrapped
-            made = (text_tail(text, attribute), -(-len(text) // line))
+                self.wrapped = style_attribute(self.sheet.style("wrap", self.number_format))
+            made = (text_tail(text, self.wrapped), _lines(text, self.width))
         else:
             if self.unwrapped is None:
                 number_format = self.number_format

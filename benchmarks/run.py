@@ -11,7 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -185,6 +185,8 @@ class Row:
         if m.error:
             return (self.what, "failed", "-", "-", "-", "-", self.target, "FAIL")
         ratio = "-" if self.ratio is None else f"{self.ratio:.2f}x {self.against}"
+        if self.ratio is not None and self.reference is not None:
+            ratio += f" ({self.reference.best:.3f} s)"
         result = self.result + (f" ({self.note})" if self.note else "")
         pss, rss = f"{m.pss_mb:.1f}", f"{m.rss_mb:.1f}"
         cpu = f"{m.best_cpu:.2f}" if m.cpu_seconds else "-"
@@ -203,6 +205,9 @@ class Row:
             "peak_rss_mb": m.rss_mb if m else None,
             "peak_pss_mb": m.pss_mb if m else None,
             "ratio": self.ratio,
+            "reference_best_seconds": (
+                self.reference.best if self.ratio is not None and self.reference else None
+            ),
             "measurement": asdict(m) if m else None,
         }
 
@@ -238,6 +243,53 @@ def run_once(
     return float(elapsed), int(rss), int(pss), int(code), tail, float(cpu)
 
 
+@dataclass
+class Run:
+    """One command to measure, and how: each run in a fresh process."""
+
+    name: str
+    command: list[str]
+    ok_codes: tuple[int, ...] = (0,)
+    #: A file the command must write (deleted before each run).
+    output: Path | None = None
+    env: dict[str, str] | None = None
+    #: Runs before each run, not timed: to change a file, to empty a cache.
+    before: Callable[[], None] | None = None
+
+
+def measure_in_turn(runs: Sequence[Run], repeat: int) -> list[Measurement]:
+    """Each of ``runs`` best-of-``repeat``, run in turn: a, b, a, b, ...
+
+    A ratio of two commands measured minutes apart carries the host's drift between those
+    minutes (on the machine of benchmarks/README.md, a quarter from one minute to the next);
+    run in turn, both see the same minutes. A command stops at its first run that fails.
+    """
+    results = [Measurement(run.name, run.command) for run in runs]
+    for _ in range(repeat):
+        for run, result in zip(runs, results, strict=True):
+            if not result.error:
+                _measure_once(run, result)
+    return results
+
+
+def _measure_once(run: Run, result: Measurement) -> None:
+    """One run of ``run``, added to ``result`` (its ``error`` set when it failed)."""
+    if run.output is not None:
+        run.output.unlink(missing_ok=True)
+    if run.before is not None:
+        run.before()
+    seconds, rss, pss, code, tail, cpu = run_once(run.command, run.env)
+    result.seconds.append(seconds)
+    result.cpu_seconds.append(cpu)
+    result.returncodes.append(code)
+    result.peak_rss_kib = max(result.peak_rss_kib, rss)
+    result.peak_pss_kib = max(result.peak_pss_kib, pss)
+    if code not in run.ok_codes:
+        result.error = f"exit code {code}" + (f"\n    {tail[-600:]}" if tail else "")
+    elif run.output is not None and not (run.output.is_file() and run.output.stat().st_size > 0):
+        result.error = f"exit code {code} but {run.output} was not written"
+
+
 def measure(
     name: str,
     command: list[str],
@@ -247,29 +299,8 @@ def measure(
     env: dict[str, str] | None = None,
     before: Callable[[], None] | None = None,
 ) -> Measurement:
-    """Best-of-`repeat` measurement; stops at the first run that fails.
-
-    ``before`` runs before each run (not timed): to change a file, to empty a cache.
-    """
-    result = Measurement(name, command)
-    for _ in range(repeat):
-        if output is not None:
-            output.unlink(missing_ok=True)
-        if before is not None:
-            before()
-        seconds, rss, pss, code, tail, cpu = run_once(command, env)
-        result.seconds.append(seconds)
-        result.cpu_seconds.append(cpu)
-        result.returncodes.append(code)
-        result.peak_rss_kib = max(result.peak_rss_kib, rss)
-        result.peak_pss_kib = max(result.peak_pss_kib, pss)
-        if code not in ok_codes:
-            result.error = f"exit code {code}" + (f"\n    {tail[-600:]}" if tail else "")
-            break
-        if output is not None and not (output.is_file() and output.stat().st_size > 0):
-            result.error = f"exit code {code} but {output} was not written"
-            break
-    return result
+    """Best-of-`repeat` measurement of one command (see :class:`Run`)."""
+    return measure_in_turn([Run(name, command, ok_codes, output, env, before)], repeat)[0]
 
 
 def cpu_model() -> str:
@@ -450,6 +481,23 @@ class Bench:
         env = self.warm_env if warm else self.cold_env
         return measure(name, command, self.repeat, DATA_CODES, env=env, **kwargs)  # type: ignore[arg-type]
 
+    def floor_run(self) -> Run:
+        """The floor (see :data:`FLOOR`), as a run to take in turn with a command."""
+        return Run("floor (in turn)", [sys.executable, "-c", FLOOR, str(self.root)])
+
+    def cold_run(self) -> Run:
+        """``ksd validate`` cold, as a run to take in turn with a command."""
+        return Run("validate cold (in turn)", self.check(), DATA_CODES, env=self.cold_env)
+
+    def in_turn(
+        self, reference: Run, name: str, command: list[str], *, warm: bool, **kwargs: object
+    ) -> tuple[Measurement, Measurement]:
+        """A ksd data command and its row's reference, run in turn: (command, reference)."""
+        env = self.warm_env if warm else self.cold_env
+        run = Run(name, command, DATA_CODES, env=env, **kwargs)  # type: ignore[arg-type]
+        against, found = measure_in_turn([reference, run], self.repeat)
+        return found, against
+
 
 AS_OF_ARGS = ("--as-of", AS_OF)
 RowMaker = Callable[[Bench], list[Row]]
@@ -457,13 +505,13 @@ RowMaker = Callable[[Bench], list[Row]]
 
 def validate_cold(bench: Bench) -> list[Row]:
     """``ksd validate`` without the cache, against the floor (and the memory bound at 100,000)."""
-    bench.cold = bench.data("validate cold", bench.check(), warm=False)
+    bench.cold, floor = bench.in_turn(bench.floor_run(), "validate cold", bench.check(), warm=False)
     size = f"{bench.agreements:,}"
     return [
         Row(
             f"ksd validate, cold, {size}",
             bench.cold,
-            bench.floor,
+            floor,
             "floor",
             max_ratio=0.8,
             max_rss_mb=bench.memory,
@@ -474,46 +522,53 @@ def validate_cold(bench: Bench) -> list[Row]:
 def validate_warm(bench: Bench) -> list[Row]:
     """``ksd validate`` again on the unchanged repository, the cache warm."""
     bench.warmed()
-    warm = bench.data("validate warm", bench.check(), warm=True)
-    return [Row("ksd validate, unchanged (cache)", warm, bench.floor, "floor", max_ratio=0.15)]
+    warm, floor = bench.in_turn(bench.floor_run(), "validate warm", bench.check(), warm=True)
+    return [Row("ksd validate, unchanged (cache)", warm, floor, "floor", max_ratio=0.15)]
 
 
 def validate_one_changed(bench: Bench) -> list[Row]:
     """``ksd validate`` with one agreement changed before each run, the cache warm."""
     touch = Touch(sorted((bench.root / "data" / "agreements").glob("*.yaml"))[-1])
     try:
-        one = bench.data("validate one changed", bench.check(), warm=True, before=touch)
+        one, floor = bench.in_turn(
+            bench.floor_run(), "validate one changed", bench.check(), warm=True, before=touch
+        )
     finally:
         touch.restore()
-    return [Row("ksd validate, one file changed", one, bench.floor, "floor", max_ratio=0.2)]
+    return [Row("ksd validate, one file changed", one, floor, "floor", max_ratio=0.2)]
 
 
 def scaling(bench: Bench) -> list[Row]:
     """At 100,000: validate cold on 10,000 too; the time per agreement may grow by 10 %."""
-    if not bench.large or bench.cold is None:
+    if not bench.large:
         return [Row("scaling 10,000 to 100,000", None, note="run with --agreements 100000")]
     small = bench.scratch / "small"
     generate(small, 10_000, seed=1)
     warm_cache(small)
-    ten = bench.data("validate cold 10,000", bench.check(small), warm=False)
+    # The two sizes in turn, so that both see the same minutes of the host.
+    ten, large = measure_in_turn(
+        [Run("validate cold 10,000", bench.check(small), DATA_CODES, env=bench.cold_env),
+         bench.cold_run()],
+        bench.repeat,
+    )  # fmt: skip
     factor = bench.agreements / 10_000
     # The reference is the 10,000 run scaled linearly: a ratio of 1.0 is exactly linear.
     linear = Measurement("linear", ten.command, [s * factor for s in ten.seconds])
     return [
-        Row("ksd validate, cold, 10,000", ten, bench.floor, "floor"),
-        Row("scaling 10,000 to 100,000", bench.cold, linear, "linear", max_ratio=1.1),
+        Row("ksd validate, cold, 10,000", ten),
+        Row("scaling 10,000 to 100,000", large, linear, "linear", max_ratio=1.1),
     ]
 
 
 def stalled(bench: Bench) -> list[Row]:
     """``ksd stalled`` cold, against validate cold."""
     command = ksd("stalled", "--root", str(bench.root), "--format", "json", *AS_OF_ARGS)
-    found = bench.data("stalled", command, warm=False)
+    found, cold = bench.in_turn(bench.cold_run(), "stalled", command, warm=False)
     return [
         Row(
             "ksd stalled (cold)",
             found,
-            bench.cold,
+            cold,
             "validate",
             max_ratio=1.2,
             max_rss_mb=bench.memory,
@@ -530,11 +585,12 @@ def report(bench: Bench) -> list[Row]:
             "report", "--root", str(bench.root), "--format", fmt, "--output", str(out), "--force"
         )
         command += [*AS_OF_ARGS, "--periode", "2024"]
+        found, cold = bench.in_turn(bench.cold_run(), "report", command, warm=False, output=out)
         rows.append(
             Row(
                 f"ksd report {fmt} (cold)",
-                bench.data("report", command, warm=False, output=out),
-                bench.cold,
+                found,
+                cold,
                 "validate",
                 max_ratio=1.2,
                 max_rss_mb=bench.memory,
@@ -547,8 +603,8 @@ def show(bench: Bench) -> list[Row]:
     """``ksd show ID`` with the cache warm, against validate cold."""
     command = ksd("show", first_id(bench.root), "--root", str(bench.root), "--format", "json")
     bench.warmed(command=[*command, *AS_OF_ARGS])
-    found = bench.data("show", [*command, *AS_OF_ARGS], warm=True)
-    return [Row("ksd show ID (cache warm)", found, bench.cold, "validate", max_ratio=0.1)]
+    found, cold = bench.in_turn(bench.cold_run(), "show", [*command, *AS_OF_ARGS], warm=True)
+    return [Row("ksd show ID (cache warm)", found, cold, "validate", max_ratio=0.1)]
 
 
 def draft(bench: Bench) -> list[Row]:
@@ -557,8 +613,8 @@ def draft(bench: Bench) -> list[Row]:
     command = ksd(
         "draft", first_id(bench.root), "--root", str(bench.root), "--output", str(out), "--force"
     )
-    found = bench.data("draft", [*command, "--draft"], warm=True)
-    return [Row("ksd draft ID (cache warm)", found, bench.cold, "validate", max_ratio=0.1)]
+    found, cold = bench.in_turn(bench.cold_run(), "draft", [*command, "--draft"], warm=True)
+    return [Row("ksd draft ID (cache warm)", found, cold, "validate", max_ratio=0.1)]
 
 
 def diff_and_changed_since(bench: Bench) -> list[Row]:
@@ -575,15 +631,19 @@ def diff_and_changed_since(bench: Bench) -> list[Row]:
     touch = Touch(sorted((copy / "data" / "agreements").glob("*.yaml"))[0])
     since_command = [*bench.check(copy), "--changed-since", "HEAD"]
     try:
-        diffed = bench.data("diff", command, warm=True, before=touch)
-        since = bench.data("changed-since", since_command, warm=True, before=touch)
+        cold, diffed, since = measure_in_turn(
+            [bench.cold_run(),
+             Run("diff", command, DATA_CODES, env=bench.warm_env, before=touch),
+             Run("changed-since", since_command, DATA_CODES, env=bench.warm_env, before=touch)],
+            bench.repeat,
+        )  # fmt: skip
     finally:
         touch.restore()
     return [
         Row(
             "ksd diff HEAD, 50 changed (cache warm)",
             diffed,
-            bench.cold,
+            cold,
             "validate",
             max_ratio=0.2,
             max_rss_mb=250,
@@ -591,7 +651,7 @@ def diff_and_changed_since(bench: Bench) -> list[Row]:
         Row(
             "ksd validate --changed-since, 50 changed",
             since,
-            bench.cold,
+            cold,
             "validate",
             max_ratio=0.2,
             max_rss_mb=250,
@@ -625,9 +685,12 @@ def consolidate_rows(scratch: Path, repeat: int) -> list[Row]:
     cold_env = {**warm_env, "KSD_NO_CACHE": "1"}
     as_of = ("--as-of", AS_OF)
     check = ksd("validate", "--root", str(one), "--format", "json", *as_of)
-    validate = measure("validate regions in one", check, repeat, DATA_CODES, env=cold_env)
     command = ksd("consolidate", str(folder), "--format", "json", *as_of)
-    cold = measure("consolidate cold", command, repeat, DATA_CODES, env=cold_env)
+    validate, cold = measure_in_turn(
+        [Run("validate regions in one", check, DATA_CODES, env=cold_env),
+         Run("consolidate cold", command, DATA_CODES, env=cold_env)],
+        repeat,
+    )  # fmt: skip
     subprocess.run(command, env=warm_env, stdout=subprocess.DEVNULL, check=False)
     warm = measure("consolidate warm", command, repeat, DATA_CODES, env=warm_env)
     size = f"{regions} repositories"
@@ -654,8 +717,8 @@ def consolidate_rows(scratch: Path, repeat: int) -> list[Row]:
 def fmt_check(bench: Bench) -> list[Row]:
     """``ksd fmt --check`` over every file, against validate cold."""
     command = ksd("fmt", "--check", "--root", str(bench.root))
-    found = bench.data("fmt", command, warm=False)
-    return [Row("ksd fmt --check", found, bench.cold, "validate", max_ratio=1.5)]
+    found, cold = bench.in_turn(bench.cold_run(), "fmt", command, warm=False)
+    return [Row("ksd fmt --check", found, cold, "validate", max_ratio=1.5)]
 
 
 def import_register(bench: Bench) -> list[Row]:
@@ -769,18 +832,15 @@ def import_row(scratch: Path, repeat: int, env: dict[str, str], count: int = 10_
     def command(repo: Path) -> list[str]:
         return ksd("import", str(register), "--root", str(repo), "--as-of", AS_OF)
 
-    imported = Measurement("import", command(copies[0]))
-    for repo in copies:
-        run = measure("import", command(repo), 1, (0,), env=env)
-        imported.seconds += run.seconds
-        imported.returncodes += run.returncodes
-        imported.peak_rss_kib = max(imported.peak_rss_kib, run.peak_rss_kib)
-        imported.peak_pss_kib = max(imported.peak_pss_kib, run.peak_pss_kib)
-        if run.error:
-            imported.error = run.error
-            break
+    # In turn: an import into a fresh copy, then validate of the first copy imported.
     check = ksd("validate", "--root", str(copies[0]), "--format", "json", "--as-of", AS_OF)
-    validated = measure("validate imported", check, repeat, DATA_CODES, env=env)
+    imported = Measurement("import", command(copies[0]))
+    validated = Measurement("validate imported", check)
+    for repo in copies:
+        _measure_once(Run("import", command(repo), env=env), imported)
+        if imported.error:
+            break
+        _measure_once(Run("validate imported", check, DATA_CODES, env=env), validated)
     for repo in copies:
         shutil.rmtree(repo, ignore_errors=True)
     what = f"ksd import, {count:,} rows"

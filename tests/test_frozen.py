@@ -1,9 +1,12 @@
-"""The cache's frozen values pickle as calls of their class: equal after the round trip."""
+"""The cache's frozen values pickle as calls of their fields' maker: equal after the round trip."""
 
 from __future__ import annotations
 
+import copyreg
+import io
 import pickle
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import FrozenInstanceError, dataclass, fields
 from datetime import date
 
 import pytest
@@ -46,4 +49,50 @@ class Pair:
 
 def test_every_field_is_kept_in_order() -> None:
     assert pickle.loads(pickle.dumps(Pair("x", 3))) == Pair("x", 3)  # noqa: S301
-    assert Pair("x").__reduce__() == (Pair, ("x", 2))
+    assert Pair("x").__reduce__() == (Pair._from_fields, ("x", 2))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("value", [REGISTRATION, FACTS, ENTRY, Entry(None, "", None, (), ())])
+def test_the_maker_gives_what_the_class_gives(value: object) -> None:
+    maker, values = _reduced(value)
+    made = maker(*values)
+    assert type(made) is type(value)
+    assert made == value
+    assert hash(made) == hash(value)
+    assert repr(made) == repr(value)  # the facts' key is a hash of their repr
+    with pytest.raises(FrozenInstanceError):
+        setattr(made, fields(made)[0].name, "other")  # type: ignore[arg-type]
+
+
+def test_a_pickle_made_as_a_call_of_the_class_still_loads() -> None:
+    # What the cache's files held before the maker: ``Entry(*fields)``, ``Facts(*fields)``.
+    def by_class(value: object) -> tuple[type, tuple[object, ...]]:
+        return type(value), _reduced(value)[1]
+
+    table = copyreg.dispatch_table.copy()
+    for cls in (Registration, Facts, Entry):
+        table[cls] = by_class
+    older = io.BytesIO()
+    pickler = pickle.Pickler(older, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = table
+    pickler.dump(ENTRY)
+    assert b"_from_fields" not in older.getvalue()
+    assert pickle.loads(older.getvalue()) == ENTRY  # noqa: S301
+
+
+def test_a_class_with_a_post_init_is_refused() -> None:
+    with pytest.raises(TypeError, match="__post_init__"):
+
+        @pickled_by_fields
+        @dataclass(frozen=True, slots=True)
+        class Checked:
+            value: int
+
+            def __post_init__(self) -> None:
+                pass
+
+
+def _reduced(value: object) -> tuple[Callable[..., object], tuple[object, ...]]:
+    reduced = value.__reduce__()
+    assert isinstance(reduced, tuple)
+    return reduced[0], reduced[1]

@@ -45,7 +45,7 @@ from ksd_cli.loading import (
     read_text,
 )
 from ksd_cli.messages import Lang, message
-from ksd_cli.models import Agreement
+from ksd_cli.models import Agreement, build_validators
 from ksd_cli.onerecord import Summary, fresh_summary, summarise
 from ksd_cli.reference import load_reference
 from ksd_cli.registrations import find_duplicates
@@ -497,6 +497,8 @@ def _check_files(
         packed=packed,
         errors_only=errors_only,
     )
+    if len(missing) >= POOL_THRESHOLD:
+        build_validators()  # once, before the workers are forked
     results: list[Checked] = []
     for done in pool.in_order(task, missing, threshold=POOL_THRESHOLD, chunk=POOL_CHUNK):
         results.extend(done)

@@ -214,6 +214,11 @@ def salt(*, config_json: str, as_of: date, lang: str, parser: str) -> str:
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
 
+def repository_name(root: Path) -> str:
+    """The name of the repository at ``root`` among the cache's files (of its resolved path)."""
+    return hashlib.blake2b(str(root.resolve()).encode(), digest_size=12).hexdigest()
+
+
 #: The findings of the rules across records, with the key of what they were found from.
 Cross = tuple[str, tuple[Diagnostic, ...]]
 
@@ -278,8 +283,7 @@ class RecordCache:
         judged as of today keep a cache each. The ``KEEP`` most recently written of a
         repository are kept (see :meth:`write`).
         """
-        name = hashlib.blake2b(str(root.resolve()).encode(), digest_size=12).hexdigest()
-        return cls(cache_folder() / "records" / f"{name}-{salt[:16]}.pickle", salt)
+        return cls(cache_folder() / "records" / f"{repository_name(root)}-{salt[:16]}.pickle", salt)
 
     @property
     def records_path(self) -> Path:

@@ -215,6 +215,10 @@ class GitRepository:
         started = self._started.pop(args, None)
         return started() if started is not None else self.run(*args)
 
+    def blob_of(self, revision: str, path: str) -> str | None:
+        """The id of the blob of ``path`` at ``revision``, when a comparison gave it."""
+        return self._blobs.get((self.resolve(revision), path))
+
     def read_files(self, revision: str, paths: Sequence[str]) -> dict[str, bytes]:
         """The contents of many files at ``revision`` through one ``git cat-file --batch``."""
         commit = self.resolve(revision)

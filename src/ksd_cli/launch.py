@@ -267,7 +267,8 @@ def _checked(revision: str, options: dict[str, str], flags: set[str], lang: Lang
         from ksd_cli.changes import changes_since_later
 
         # git compares the revision with the work tree while the files are scanned.
-        changes = changes_since_later(repo, revision, git_opened())
+        use_cache = "--no-cache" not in flags
+        changes = changes_since_later(repo, revision, git_opened(), use_cache=use_cache)
         from ksd_cli.outputs import FORMATS, write_stream
         from ksd_cli.validate import validate_repository
 
@@ -275,7 +276,7 @@ def _checked(revision: str, options: dict[str, str], flags: set[str], lang: Lang
             repo,
             as_of=day,
             lang=lang,
-            use_cache="--no-cache" not in flags,
+            use_cache=use_cache,
             selection=lambda scanned: changes(scanned).selection(),
         )
     finally:

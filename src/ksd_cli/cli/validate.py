@@ -96,7 +96,9 @@ def validate(
             raise UsageProblem("--changed-since", Msg("usage.files-or-changed-since"))
         from ksd_cli.changes import changes_since
 
-        selected, changed_ids = changes_since(repo, changed_since).selection()
+        selected, changed_ids = changes_since(
+            repo, changed_since, use_cache=not no_cache
+        ).selection()
     with _progress() as progress:
         report = validate_repository(
             repo,

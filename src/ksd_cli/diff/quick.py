@@ -242,8 +242,13 @@ def _before(
     )
     alone = RepositoryIndex(frozenset(), {}, config.paths.potentials + "/")
     reference = load_reference()
-    entries = {rel: s for rel, s in after.entries.items() if rel not in changed}
-    facts = {rel: f for rel, f in after.facts.items() if rel not in changed}
+    # Copied whole and the few changed files taken out: the same dicts, in the same order, as
+    # keeping every other file one by one (~1 ms each for 12,000 files).
+    entries = dict(after.entries)
+    facts = dict(after.facts)
+    for rel in changed:
+        entries.pop(rel, None)
+        facts.pop(rel, None)
     files: dict[str, SnapshotFile] = {}
     for rel, text in sorted(old_texts.items()):
         source = _source(rel, kinds)

@@ -152,6 +152,9 @@ def test_files_are_read_by_their_blob_once_a_comparison_named_it(
 
         monkeypatch.setattr(gitio, "run_git", spy)
         assert repo.read_files(base, paths) == by_path
+        # Started now and read later: the same contents, through git's input given as a file.
+        assert repo.read_files_later(base, paths)() == by_path
+        assert repo.read_files_later(base, [])() == {}
         requested = asked[-1].decode().splitlines()
         by_blob = [r for r in requested if ":" not in r]
         # The changed files the revision has; the unchanged one by its path.

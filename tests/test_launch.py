@@ -334,9 +334,9 @@ def test_git_finds_the_work_tree_and_the_revision_while_the_configuration_loads(
         "import sys\n"
         "from ksd_cli import gitio\n"
         "start = gitio.start_git\n"
-        "def noted(cwd, args):\n"
+        "def noted(cwd, args, **given):\n"
         "    print(args[0], 'pydantic' in sys.modules, file=sys.stderr)\n"
-        "    return start(cwd, args)\n"
+        "    return start(cwd, args, **given)\n"
         "gitio.start_git = noted\n"
         "from ksd_cli.launch import console_main\n"
         "console_main()\n"
@@ -410,17 +410,27 @@ def test_the_early_diff_starts_git_once_for_each_listing(
     started: list[str] = []
     start = gitio.start_git
 
-    def counted(cwd: Path, args: Sequence[str]) -> Callable[[], bytes]:
-        started.append(args[0])
-        return start(cwd, args)
+    def counted(
+        cwd: Path, args: Sequence[str], *, stdin: bytes | None = None
+    ) -> Callable[[], bytes]:
+        started.append(" ".join(args[:2]) if args[0] == "cat-file" else args[0])
+        return start(cwd, args, stdin=stdin)
 
     monkeypatch.setattr(gitio, "start_git", counted)
     arguments = [*_DIFF, "--root", str(root)]
     early = early_answer(arguments)
     assert early is not None
     # The work tree with the revision (started before the configuration is read), git's
-    # listings, the short id and ksd.toml at the revision: each once.
-    assert sorted(started) == ["cat-file", "diff", "ls-tree", "rev-parse", "rev-parse"]
+    # listings, the short id and ksd.toml at the revision: each once; then the changed files'
+    # old texts, read while the files no change touched are looked through.
+    assert sorted(started) == [
+        "cat-file --batch",
+        "cat-file blob",
+        "diff",
+        "ls-tree",
+        "rev-parse",
+        "rev-parse",
+    ]
     assert early.stdout == _whole(arguments, capsys)[1]
     # A range compares two commits: answered early too, the work tree never compared.
     started.clear()

@@ -225,23 +225,29 @@ class GitRepository:
         usable = [p for p in paths if "\n" not in p]
         if not usable:
             return {}
+        out = self.run("cat-file", "--batch", stdin=self._batch(commit, usable))
+        return _batch_contents(usable, out)
+
+    def read_files_later(
+        self, revision: str, paths: Sequence[str]
+    ) -> Callable[[], dict[str, bytes]]:
+        """:meth:`read_files`, git started now: the call returned waits for the contents."""
+        commit = self.resolve(revision)
+        usable = [p for p in paths if "\n" not in p]
+        if not usable:
+            return dict
+        started = start_git(
+            self.toplevel, ("cat-file", "--batch"), stdin=self._batch(commit, usable)
+        )
+        return lambda: _batch_contents(usable, started())
+
+    def _batch(self, commit: str, paths: Sequence[str]) -> bytes:
+        """What ``git cat-file --batch`` is asked for the files at ``paths`` in ``commit``."""
         blobs = self._blobs
-        request = "".join(
+        return "".join(
             f"{blobs[commit, p]}\n" if (commit, p) in blobs else f"{commit}:{self.prefix}{p}\n"
-            for p in usable
+            for p in paths
         ).encode("utf-8", "surrogateescape")
-        out = self.run("cat-file", "--batch", stdin=request)
-        contents: dict[str, bytes] = {}
-        at = 0
-        for path in usable:
-            end = out.index(b"\n", at)
-            header = out[at:end].split()
-            at = end + 1
-            if len(header) == 3 and header[1] == b"blob":
-                size = int(header[2])
-                contents[path] = out[at : at + size]
-                at += size + 1
-        return contents
 
     def changed_paths(self, revision: str, folders: Iterable[str]) -> list[str]:
         """The tracked files in ``folders`` that differ between ``revision`` and the work tree.
@@ -306,6 +312,24 @@ class GitRepository:
         return changes
 
 
+def _batch_contents(paths: Sequence[str], out: bytes) -> dict[str, bytes]:
+    """The contents ``git cat-file --batch`` gave for ``paths``, asked in that order.
+
+    A file missing at the revision is left out.
+    """
+    contents: dict[str, bytes] = {}
+    at = 0
+    for path in paths:
+        end = out.index(b"\n", at)
+        header = out[at:end].split()
+        at = end + 1
+        if len(header) == 3 and header[1] == b"blob":
+            size = int(header[2])
+            contents[path] = out[at : at + size]
+            at += size + 1
+    return contents
+
+
 def run_git(cwd: Path, args: Sequence[str], *, stdin: bytes | None = None) -> bytes:
     """Run git in ``cwd``; git missing or failing is a GitError naming the command."""
     try:
@@ -319,18 +343,24 @@ def run_git(cwd: Path, args: Sequence[str], *, stdin: bytes | None = None) -> by
     return done.stdout
 
 
-def start_git(cwd: Path, args: Sequence[str]) -> Callable[[], bytes]:
+def start_git(cwd: Path, args: Sequence[str], *, stdin: bytes | None = None) -> Callable[[], bytes]:
     """Start git in ``cwd``; the call returned waits for it and gives its output.
 
     As :func:`run_git` (the same errors, raised by the call), while the caller does other
-    work. Its output and its errors go to temporary files, so that git never waits for a
+    work. Its input, output and errors are temporary files, so that git never waits for a
     full pipe (a pipe holds 64 KB: warnings about thousands of files fill it). Call what is
     returned exactly once, or git is left to finish unwatched.
     """
     out = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the call returned
     err = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the call returned
+    given = tempfile.TemporaryFile() if stdin is not None else None  # noqa: SIM115 - below
     try:
-        process = subprocess.Popen(["git", *args], cwd=cwd, stdout=out, stderr=err, env=_env())
+        if given is not None and stdin is not None:
+            given.write(stdin)
+            given.seek(0)
+        process = subprocess.Popen(
+            ["git", *args], cwd=cwd, stdin=given, stdout=out, stderr=err, env=_env()
+        )
     except FileNotFoundError:
         out.close()
         err.close()
@@ -339,6 +369,9 @@ def start_git(cwd: Path, args: Sequence[str]) -> Callable[[], bytes]:
         out.close()
         err.close()
         raise
+    finally:
+        if given is not None:
+            given.close()  # git holds its own copy of the file
 
     def output() -> bytes:
         with out, err:

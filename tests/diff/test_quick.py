@@ -233,9 +233,11 @@ def test_the_quick_diff_reads_only_what_a_change_reaches(
 
     real_start = gitio.start_git
 
-    def counted_start(cwd: Path, args: Sequence[str]) -> Callable[[], bytes]:
+    def counted_start(
+        cwd: Path, args: Sequence[str], *, stdin: bytes | None = None
+    ) -> Callable[[], bytes]:
         commands.append(args[0])
-        return real_start(cwd, args)
+        return real_start(cwd, args, stdin=stdin)
 
     monkeypatch.setattr(gitio, "run_git", counted_git)
     monkeypatch.setattr(gitio, "start_git", counted_start)

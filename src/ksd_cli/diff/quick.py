@@ -147,10 +147,16 @@ def _diff(
     # What git sees changed, and what it does not track (untracked, ignored) on one side.
     changed |= now.keys() ^ existed
     max_bytes = config.validate_.max_file_kb * 1024
-    old = git.read_files(commit, sorted(changed & existed))
+    # git reads the changed files' old texts while the files no change touched are looked
+    # through (what ``_flags`` reads of them is the same on both sides).
+    reading = git.read_files_later(commit, sorted(changed & existed))
+    try:
+        facts = {rel: s.entry.facts for rel, s in now.items() if s.entry.facts is not None}
+        after = _Side(config, now, facts, cross, {})
+        same = _Unchanged.of(after, changed)
+    finally:
+        old = reading()
     old_texts = {rel: text_from_bytes(old.get(rel), max_bytes) for rel in changed & existed}
-    facts = {rel: s.entry.facts for rel, s in now.items() if s.entry.facts is not None}
-    after = _Side(config, now, facts, cross, {})
     before, changed_files = _before(after, changed, old_texts, kinds, judged, lang)
     wanted = _reach(before, after, changed)
     before = _across(before, wanted, judged, lang)
@@ -165,7 +171,6 @@ def _diff(
     }
     old_side = Snapshot(config, old_files)
     new_side = Snapshot(config, dict(sorted(new_files.items())))
-    same = _Unchanged.of(after, changed)
     return compare_judged(
         old_side,
         new_side,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from ksd_cli.diagnostics import Diagnostic, Severity
 from ksd_cli.repository import open_repository
 from ksd_cli.validate import (
@@ -125,3 +127,23 @@ def test_packed_assessments_unpack_to_their_values_in_order(sample_repo: Path) -
         (sources[4], {"a": 1}),
     )
     assert pairs == []  # emptied as read, so that each blob goes once read
+
+
+def test_many_packed_blobs_unpack_in_order_with_the_heap_trimmed_between(
+    sample_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pickles are let go as they are read, and the C heap trimmed every few of them."""
+    from ksd_cli import validate
+    from ksd_cli.validate import Packed, unpacked
+
+    trims: list[int] = []
+    monkeypatch.setattr(validate, "TRIM_EVERY", 3)
+    monkeypatch.setattr(validate, "_trim_heap", lambda: trims.append(len(pairs)))
+    source = open_repository(sample_repo).source_files()[0]
+    pairs: list[tuple[object, object]] = [
+        (source, packed) for n in range(7) for packed in Packed.each([n, str(n)])
+    ]
+    got = unpacked(pairs)  # type: ignore[arg-type]
+    assert [value for _, value in got] == [v for n in range(7) for v in (n, str(n))]
+    # on reading the third and the sixth blob (of two values each), and once all are out
+    assert trims == [9, 3, 0]

@@ -248,16 +248,16 @@ def test_records_alike_share_their_partners_and_organisations(tmp_path: Path) ->
     assert batch[1].partners is batch[0].partners
 
 
-def test_an_assessment_pickles_as_a_call_of_its_class() -> None:
+def test_an_assessment_pickles_as_a_call_of_its_fields_maker() -> None:
     flag = Flag("KSD-X-2021-001", "Judul", "kb_tanpa_pks", "macet", AS_OF, 400, 365, None,
                 ("Kota Samarinda",), (), "pesan", "data/a.yaml", 0, (0,))  # fmt: skip
     assessment = Assessment("KSD-X-2021-001", False, (flag,), ("POT-1",), True, KUKAR, ())
     assert flag.__reduce__() == (
-        Flag,
+        Flag._from_fields,  # type: ignore[attr-defined]
         tuple(getattr(flag, f.name) for f in dataclasses.fields(Flag)),
     )
     assert assessment.__reduce__() == (
-        Assessment,
+        Assessment._from_fields,  # type: ignore[attr-defined]
         tuple(getattr(assessment, f.name) for f in dataclasses.fields(Assessment)),
     )
     assert pickle.loads(pickle.dumps(assessment)) == assessment  # noqa: S301

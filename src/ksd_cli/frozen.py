@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import fields
+from operator import attrgetter
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -34,8 +35,11 @@ def pickled_by_fields(cls: type[T]) -> type[T]:
     maker.__qualname__ = f"{cls.__qualname__}.{MAKER}"
     setattr(cls, MAKER, staticmethod(maker))
 
+    # The fields read in C, as one tuple (``attrgetter`` of one name gives the value alone).
+    values = attrgetter(*names) if len(names) > 1 else (lambda made: (getattr(made, names[0]),))
+
     def __reduce__(self: Any) -> tuple[Callable[..., T], tuple[Any, ...]]:  # noqa: N807 - pickle's name
-        return maker, tuple(getattr(self, name) for name in names)
+        return maker, values(self)
 
     cls.__reduce__ = __reduce__  # type: ignore[method-assign]
     return cls

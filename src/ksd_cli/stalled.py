@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ksd_cli.config import Config, Stalled, Thresholds
 from ksd_cli.documents import is_operational
+from ksd_cli.frozen import pickled_by_fields
 from ksd_cli.idformat import date_text, number
 from ksd_cli.lifecycle import (
     ENDED_STATUSES,
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
     from ksd_cli.validate import SoundRecords
 
 
+@pickled_by_fields  # a worker of ``ksd stalled`` or ``ksd report`` sends back tens of thousands
 @dataclass(frozen=True, slots=True)
 class Flag:
     """One reason a cooperation (or a mapped potential) needs attention."""
@@ -75,26 +77,6 @@ class Flag:
     naskah: int | None = None
     #: Every document this finding covers (0-based): one, or several sharing it (one per cause).
     dokumen: tuple[int, ...] = ()
-
-    def __reduce__(self) -> tuple[type[Flag], tuple[object, ...]]:
-        # Pickled as ``Flag(*fields)``, the fields named (``frozen.pickled_by_fields`` reads
-        # them in a loop): a worker of ``ksd stalled`` sends back tens of thousands.
-        return Flag, (
-            self.id,
-            self.judul,
-            self.code,
-            self.kategori,
-            self.since,
-            self.days,
-            self.threshold,
-            self.stage,
-            self.mitra,
-            self.perangkat_daerah,
-            self.message,
-            self.path,
-            self.naskah,
-            self.dokumen,
-        )
 
     @property
     def overdue(self) -> int:
@@ -546,6 +528,7 @@ def potential_flags(
 # One record at a time, then the whole -----------------------------------------------------------
 
 
+@pickled_by_fields  # one for each record sent back
 @dataclass(frozen=True, slots=True)
 class Assessment:
     """What :func:`stalled_result` needs of one record, found where the record is loaded.
@@ -564,18 +547,6 @@ class Assessment:
     sampai_tidak_diketahui: bool = False
     region: str | None = None
     partners: tuple[tuple[str, str], ...] = ()
-
-    def __reduce__(self) -> tuple[type[Assessment], tuple[object, ...]]:
-        # As :meth:`Flag.__reduce__`: one for each record sent back.
-        return Assessment, (
-            self.id,
-            self.potential,
-            self.flags,
-            self.potensi,
-            self.sampai_tidak_diketahui,
-            self.region,
-            self.partners,
-        )
 
     def flags_for(self, owner: str | None) -> tuple[Flag, ...]:
         """The flags, their partners named as in a repository owned by ``owner``."""

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import functools
 import gc
 import pickle
 import pstats
@@ -61,51 +60,58 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+class _Captured(Exception):  # noqa: N818 - not an error: the load stops here
+    """Raised in place of ``report_of_parts``, with what ``ksd report`` gave it."""
+
+    def __init__(self, arguments: dict[str, Any]) -> None:
+        super().__init__("captured")
+        self.arguments = arguments
+
+
 def load(root: Path, saved: str) -> None:
-    """Load ``root``'s assessed records as ``ksd report`` does; keep them in ``saved``."""
+    """Load ``root``'s assessed records as ``ksd report`` does; keep them in ``saved``.
+
+    ``report.build.build_report_in`` runs as the command runs it, up to its call of
+    ``report_of_parts``: what ``validate.unpacked`` receives is kept in ``saved.packed``,
+    and ``report_of_parts``' arguments but the parts, the configuration and the reference
+    data in ``saved.rest``.
+    """
     from ksd_cli import validate
-    from ksd_cli.collector import collection_paused
-    from ksd_cli.report.parts import report_part
+    from ksd_cli.reference import load_reference
+    from ksd_cli.report import build
     from ksd_cli.repository import open_repository
 
     repository = open_repository(root)
-    period = _period()
-    unpacked = validate.unpacked
+    unpacked, report_of_parts = validate.unpacked, build.report_of_parts
 
     def keeping(pairs: list[tuple[Any, object]]) -> tuple[tuple[Any, object], ...]:
         with open(f"{saved}.packed", "wb") as stream:
             pickle.dump(pairs, stream, protocol=pickle.HIGHEST_PROTOCOL)
         return unpacked(pairs)
 
-    assess = functools.partial(
-        report_part, config=repository.config, as_of=AS_OF, period=period, lang="id"
-    )
+    def capture(parts: object, config: object, reference: object, **arguments: Any) -> Any:
+        raise _Captured(arguments)
+
     started = time.perf_counter()
-    validate.unpacked = keeping
+    validate.unpacked, build.report_of_parts = keeping, capture
     try:
-        with collection_paused():
-            assessed = validate.load_assessed(
-                repository,
-                assess,
-                as_of=AS_OF,
-                lang="id",
-                today=repository.config.today(),
-                use_cache=False,
-                packed=True,
-                errors_only=True,
-            )
+        build.build_report_in(
+            repository,
+            load_reference(),
+            as_of=AS_OF,
+            period=_period(),
+            today=repository.config.today(),
+            use_cache=False,
+        )
+        raise AssertionError("build_report_in did not call report_of_parts")
+    except _Captured as captured:
+        arguments = captured.arguments
     finally:
-        validate.unpacked = unpacked
-    rest = (
-        assessed.loaded,
-        assessed.named_potentials,
-        assessed.ids,
-        [source for source, _ in assessed.assessments],
-    )
+        validate.unpacked, build.report_of_parts = unpacked, report_of_parts
     with open(f"{saved}.rest", "wb") as stream:
-        pickle.dump(rest, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(arguments, stream, protocol=pickle.HIGHEST_PROTOCOL)
     seconds = time.perf_counter() - started
-    print(f"loaded {len(assessed.assessments)} parts in {seconds:.1f} s", file=sys.stderr)
+    print(f"loaded {len(arguments['ids'])} records in {seconds:.1f} s", file=sys.stderr)
 
 
 def timed(
@@ -118,12 +124,11 @@ def timed(
     from ksd_cli.reference import load_reference
     from ksd_cli.report.build import _part, report_of_parts
     from ksd_cli.repository import open_repository
-    from ksd_cli.stalled import invalid_records
 
     repository = open_repository(root)
     reference = load_reference()
     with open(f"{saved}.rest", "rb") as stream:
-        loaded, named_potentials, ids, _ = pickle.load(stream)  # noqa: S301 - our own file
+        arguments: dict[str, Any] = pickle.load(stream)  # noqa: S301 - our own file
 
     def packed() -> list[tuple[Any, object]]:
         with open(f"{saved}.packed", "rb") as stream:
@@ -140,17 +145,8 @@ def timed(
 
     def build(_: object = None) -> Any:
         with collection_paused():
-            return report_of_parts(
-                [_part(a) for _, a in assessments],
-                repository.config,
-                reference,
-                ids=ids,
-                named_potentials=named_potentials,
-                invalid=invalid_records(loaded, (s.rel for s, _ in assessments)),
-                as_of=AS_OF,
-                period=_period(),
-                lang="id",
-            )
+            parts = [_part(a) for _, a in assessments]
+            return report_of_parts(parts, repository.config, reference, **arguments)
 
     if "build" in only:
         report = _best("build", build, repeat, profile)

@@ -476,11 +476,6 @@ class Bench:
             check=False,
         )
 
-    def data(self, name: str, command: list[str], *, warm: bool, **kwargs: object) -> Measurement:
-        """A ksd data command measured best-of-repeat, with the cache warm or off."""
-        env = self.warm_env if warm else self.cold_env
-        return measure(name, command, self.repeat, DATA_CODES, env=env, **kwargs)  # type: ignore[arg-type]
-
     def floor_run(self) -> Run:
         """The floor (see :data:`FLOOR`), as a run to take in turn with a command."""
         return Run("floor (in turn)", [sys.executable, "-c", FLOOR, str(self.root)])

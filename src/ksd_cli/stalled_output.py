@@ -20,6 +20,7 @@ from ksd_cli.jsonlayout import dumps_indented
 from ksd_cli.messages import Lang, message
 from ksd_cli.naming import NO_THRESHOLD, NOT_APPLICABLE, flag_title, kategori_title, tahap_title
 from ksd_cli.stalled import Flag, StalledResult
+from ksd_cli.texttable import print_table
 
 
 def write_text(
@@ -32,23 +33,33 @@ def write_text(
     console = text_console(stream, color=color)
     day = date_text(result.as_of, lang)
     if result.flags:
-        table = Table(title=message("stalled.title", lang, tanggal=day), expand=True)
-        table.add_column(message("col.id", lang), no_wrap=True)
-        table.add_column(message("col.temuan", lang), max_width=14)
-        table.add_column(message("col.hari", lang), justify="right", no_wrap=True)
-        table.add_column(message("col.batas", lang), justify="right", no_wrap=True)
-        table.add_column(message("col.keterangan", lang), ratio=1)
-        for f in result.flags:
-            style = "yellow" if f.kategori == "pengingat" else None
-            table.add_row(
-                escape(terminal_text(f.id)),
-                flag_title(f.code, lang),
-                number(f.days, lang),
-                _threshold(f.code, f.threshold, lang),
-                escape(terminal_text(f.message)),
-                style=style,
-            )
-        console.print(table)
+
+        def make_table() -> Table:
+            table = Table(title=message("stalled.title", lang, tanggal=day), expand=True)
+            table.add_column(message("col.id", lang), no_wrap=True)
+            table.add_column(message("col.temuan", lang), max_width=14)
+            table.add_column(message("col.hari", lang), justify="right", no_wrap=True)
+            table.add_column(message("col.batas", lang), justify="right", no_wrap=True)
+            table.add_column(message("col.keterangan", lang), ratio=1)
+            return table
+
+        # A national register's thousands of flags: rich lays out the table, its rows are
+        # written in its layout (see ``texttable``).
+        print_table(
+            console,
+            make_table,
+            [
+                (
+                    terminal_text(f.id),
+                    flag_title(f.code, lang),
+                    number(f.days, lang),
+                    _threshold(f.code, f.threshold, lang),
+                    terminal_text(f.message),
+                )
+                for f in result.flags
+            ],
+            ["yellow" if f.kategori == "pengingat" else None for f in result.flags],
+        )
     else:
         console.print(f"[green]{message('stalled.none', lang, tanggal=day)}[/]")
     counts = "  ".join(f"{code}: {n}" for code, n in result.counts().items() if n)

@@ -556,19 +556,13 @@ def scaling(bench: Bench) -> list[Row]:
 
 
 def stalled(bench: Bench) -> list[Row]:
-    """``ksd stalled`` cold, against validate cold."""
-    command = ksd("stalled", "--root", str(bench.root), "--format", "json", *AS_OF_ARGS)
-    found, cold = bench.in_turn(bench.cold_run(), "stalled", command, warm=False)
-    return [
-        Row(
-            "ksd stalled (cold)",
-            found,
-            cold,
-            "validate",
-            max_ratio=1.2,
-            max_rss_mb=bench.memory,
-        )
-    ]
+    """``ksd stalled`` cold, as JSON and as its text table, against validate cold."""
+    rows = []
+    for fmt, name in (("json", "ksd stalled (cold)"), ("text", "ksd stalled text (cold)")):
+        command = ksd("stalled", "--root", str(bench.root), "--format", fmt, *AS_OF_ARGS)
+        found, cold = bench.in_turn(bench.cold_run(), name, command, warm=False)
+        rows.append(Row(name, found, cold, "validate", max_ratio=1.2, max_rss_mb=bench.memory))
+    return rows
 
 
 def report(bench: Bench) -> list[Row]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 from collections.abc import Callable, Sequence
 
 import pytest
@@ -205,10 +206,32 @@ def test_a_table_drawn_otherwise_is_printed_by_rich_whole() -> None:
         ("  dua spasi di depan", 10, ["  dua", "spasi di", "depan"]),
         ("   ", 5, [""]),
         ("kata-yang-terlalu-panjang", 10, None),  # rich cuts it with an ellipsis
-        ("baris\nbaru", 20, None),
     ],
 )
 def test_simple_lines_break_at_spaces_as_rich_does(
     text: str, width: int, lines: list[str] | None
 ) -> None:
     assert texttable._simple_lines(text, width, no_wrap=False) == lines
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from("ab  -."), max_size=60), st.integers(min_value=1, max_value=20))
+def test_simple_lines_are_rich_s_lines_or_none_when_rich_cuts(text: str, width: int) -> None:
+    console = text_console(io.StringIO(), width=80)
+    wrapped = Text(text).wrap(console, width, justify="left", overflow="ellipsis")
+    found = texttable._simple_lines(text, width, no_wrap=False)
+    if found is None:  # a word rich cuts (the first with the spaces before it), or spaces alone
+        words = [m.group().rstrip() for m in re.finditer(r"\s*\S+\s*", text)]
+        assert any(len(w) > width for w in words) or (text.isspace() and len(text) > width)
+        assert any(line.plain.rstrip().endswith("…") for line in wrapped) or text.isspace()
+    else:
+        assert found == [line.plain.rstrip() for line in wrapped]
+
+
+@pytest.mark.parametrize(
+    ("text", "simple"),
+    [("KB tanpa PKS", True), ("–", True), ("café", True), ("漢字", False), ("e\u0301", False),
+     ("baris\nbaru", False), ("tab\tdi dalam", False), ("spasi\u00a0keras", False)],
+)  # fmt: skip
+def test_text_of_one_cell_a_character_is_laid_out_here(text: str, simple: bool) -> None:
+    assert texttable._one_cell_each(text) is simple

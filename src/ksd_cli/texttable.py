@@ -19,12 +19,12 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
+
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-#: What rich's wrapping takes as a word: leading and trailing whitespace go with it.
-_WORD = re.compile(r"\s*\S+\s*")
 #: A colour sequence, as rich writes one.
 _SGR = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -114,20 +114,27 @@ def _deciding(rows: Sequence[Sequence[str]], columns: int) -> list[int]:
     rich measures a cell of text by its longest line (the most it can use) and its longest
     word (the least it can be given); a column takes the largest of each over its cells.
     """
-    from rich.cells import cell_len
-
     chosen: set[int] = set()
     for column in range(columns):
         longest = widest = -1
         best_line = best_word = 0
         for index, row in enumerate(rows):
             text = row[column]
-            lines = text.splitlines()
-            line = max(map(cell_len, lines)) if lines else 0
-            words = text.split()
-            word = max(map(cell_len, words)) if words else line
-            if line > longest:
-                longest, best_line = line, index
+            if _one_cell_each(text):  # one line
+                line = len(text)
+                if line > longest:
+                    longest, best_line = line, index
+                if line <= widest:
+                    continue  # no word of it is wider than the line
+                words = text.split()
+                word = max(map(len, words)) if words else line
+            else:
+                lines = text.splitlines()
+                line = max(map(cell_len, lines)) if lines else 0
+                if line > longest:
+                    longest, best_line = line, index
+                words = text.split()
+                word = max(map(cell_len, words)) if words else line
             if word > widest:
                 widest, best_word = word, index
         chosen.update((best_line, best_word))
@@ -148,7 +155,7 @@ class _CellLayout:
         """Every cell's lines, in the order of the columns."""
         made = []
         for text, (width, right, no_wrap) in zip(row, self.columns, strict=True):
-            lines = _simple_lines(text, width, no_wrap) if text.isascii() else None
+            lines = _simple_lines(text, width, no_wrap) if _one_cell_each(text) else None
             if lines is None:
                 lines = self._rich_lines(text, width, right, no_wrap)
             elif right:
@@ -160,7 +167,6 @@ class _CellLayout:
 
     def _rich_lines(self, text: str, width: int, right: bool, no_wrap: bool) -> list[str]:
         """A cell laid out by rich itself (``Text.wrap``, as a table cell is)."""
-        from rich.cells import cell_len
         from rich.text import Text
 
         wrapped = Text(text).wrap(
@@ -178,32 +184,42 @@ class _CellLayout:
         return lines
 
 
-def _simple_lines(text: str, width: int, no_wrap: bool) -> list[str] | None:
-    """The lines of a printable ASCII ``text`` wrapped as rich wraps it, not yet padded.
+def _one_cell_each(text: str) -> bool:
+    """Whether ``text`` is one line of printable characters, each one cell wide.
 
-    ``None`` when rich would do more than break lines at spaces: text that is not printable
-    (a line feed, a control), or a word (a line, when it does not wrap) wider than ``width``,
-    which rich cuts with an ellipsis.
+    Such text has no space but the ASCII one (other spaces are not printable), and rich
+    measures it by its length: :func:`_simple_lines` lays it out.
     """
-    if not text.isprintable():
-        return None
+    return text.isprintable() and (text.isascii() or cell_len(text) == len(text))
+
+
+def _simple_lines(text: str, width: int, no_wrap: bool) -> list[str] | None:
+    """The lines of ``text`` (see :func:`_one_cell_each`) wrapped as rich wraps them, unpadded.
+
+    ``None`` when rich would do more than break lines at spaces: a word (a line, when it
+    does not wrap) wider than ``width``, which rich cuts with an ellipsis.
+    """
     if no_wrap:
         line = text.rstrip()
         return [line] if len(line) <= width else None
+    # rich puts on a line every word whose last letter is within ``width`` of the line's
+    # start (a word takes the spaces after it along), and starts the next line with the next
+    # word: the line is cut at the last space before its ``width``-th character.
     lines: list[str] = []
-    start = offset = 0
-    for match in _WORD.finditer(text):
-        word = match.group()
-        length = len(word.rstrip())
-        if length > width:
-            return None
-        if width - offset >= length:
-            offset += len(word)
-        else:  # it fits a line of its own, and this one has a word already
-            lines.append(text[start : match.start()].rstrip())
-            start = match.start()
-            offset = len(word)
-    lines.append(text[start:].rstrip())
+    start, end = 0, len(text)
+    while end - start > width:
+        cut = start + width
+        if text[cut] != " ":
+            cut = text.rfind(" ", start, cut)
+        line = text[start:cut].rstrip() if cut > start else ""
+        if not line:
+            return None  # a word wider than the line: rich cuts it
+        lines.append(line)
+        start = cut
+        while start < end and text[start] == " ":
+            start += 1
+    if start < end or not lines:
+        lines.append(text[start:].rstrip())
     return lines
 
 

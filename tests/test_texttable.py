@@ -235,3 +235,40 @@ def test_simple_lines_are_rich_s_lines_or_none_when_rich_cuts(text: str, width: 
 )  # fmt: skip
 def test_text_of_one_cell_a_character_is_laid_out_here(text: str, simple: bool) -> None:
     assert texttable._one_cell_each(text) is simple
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.sampled_from("ab  -.é漢\n"), max_size=90),
+    st.integers(min_value=0, max_value=8),
+    st.integers(min_value=10, max_value=60),
+    st.booleans(),
+)
+def test_an_indented_line_is_rich_s_padding(
+    text: str, indent: int, width: int, color: bool
+) -> None:
+    from rich.padding import Padding
+
+    expected = io.StringIO()
+    text_console(expected, color=color, width=width).print(
+        Padding(Text(text), (0, 0, 0, indent), expand=False)
+    )
+    written = io.StringIO()
+    texttable.print_indented(text_console(written, color=color, width=width), text, indent)
+    assert written.getvalue() == expected.getvalue()
+
+
+def test_a_plain_indented_line_is_written_without_rich(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.console import Console
+
+    def printed(*args: object, **kwargs: object) -> None:
+        raise AssertionError("printed by rich")
+
+    monkeypatch.setattr(Console, "print", printed)
+    out = io.StringIO()
+    console = text_console(out, width=30)
+    texttable.print_indented(console, "Tanggal penandatanganan berbeda (KB)", 2)
+    texttable.print_indented(console, "Tidak ada.", 4)
+    assert out.getvalue() == (
+        "  Tanggal penandatanganan     \n  berbeda (KB)                \n    Tidak ada.\n"
+    )

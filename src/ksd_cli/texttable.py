@@ -1,4 +1,4 @@
-"""A rich table of many rows, its rows written in rich's own layout (issue 14).
+"""A rich table of many rows, its rows written in rich's own layout (issue 14); indented lines.
 
 rich lays a table out by measuring, wrapping and padding every cell through its segments:
 some 150 microseconds a cell, over six seconds for the 7,500 flags ``ksd stalled`` prints
@@ -68,6 +68,29 @@ def print_table(
     for row, style in zip(rows, styles, strict=True):
         out.write(_row_text(cells.lines(row), widths, codes(style)))
     out.write(lines[foot] + "\n")
+
+
+def print_indented(console: Console, text: str, indent: int) -> None:
+    """Print ``text`` (plain, not markup) indented by ``indent`` spaces, as rich prints it.
+
+    That is ``console.print(Padding(Text(text), (0, 0, 0, indent), expand=False))``; a
+    text of one line that fits the width is written here, at a fraction of rich's cost
+    (``ksd consolidate`` prints some 12,000 such lines for 50 regions).
+    """
+    if text and _one_cell_each(text):
+        width = console.width - indent
+        if len(text) <= width:
+            console.file.write(f"{' ' * indent}{text}\n")
+            return
+        # Wrapped, each line is padded to the width (rich pads the lines of a wrapped text).
+        lines = _simple_lines(text, width, no_wrap=False) if width > 0 else None
+        if lines is not None:
+            console.file.write("".join(f"{' ' * indent}{line.ljust(width)}\n" for line in lines))
+            return
+    from rich.padding import Padding
+    from rich.text import Text
+
+    console.print(Padding(Text(text), (0, 0, 0, indent), expand=False))
 
 
 def _print_whole(

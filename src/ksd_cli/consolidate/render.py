@@ -175,8 +175,9 @@ def write_json(result: Consolidation, stream: TextIO) -> None:
 def write_text(result: Consolidation, stream: TextIO, *, color: bool | None = None) -> None:
     """The table per region, then every finding with both positions, then who is missing."""
     from rich.markup import escape
-    from rich.padding import Padding
     from rich.table import Table
+
+    from ksd_cli.texttable import print_indented
 
     lang = result.lang
     console = text_console(stream, color=color)
@@ -207,39 +208,41 @@ def write_text(result: Consolidation, stream: TextIO, *, color: bool | None = No
     console.print(table)
 
     def line(text: str, indent: int) -> None:
-        console.print(Padding(text, (0, 0, 0, indent), expand=False))
+        # Plain text (the findings of 552 regions are many thousands of lines).
+        print_indented(console, text, indent)
 
+    plain = terminal_text
     unread = [r for r in result.regions if r.figures is None]
     if unread:
         console.print(f"\n[bold]{_t('tidak-terbaca', lang)}[/]")
         for region in unread:
             problem = render(region.problem, lang) if region.problem is not None else ""
-            line(f"{safe(region.label)}: {safe(problem)}", 2)
+            line(f"{plain(region.label)}: {plain(problem)}", 2)
     failing = [(r, g) for r in result.regions if r.figures for g in r.figures.gagal]
     if failing:
         console.print(f"\n[bold]{_t('rekaman-gagal', lang)}[/]")
         for region, record in failing:
-            line(f"{safe(region.kode or region.label)}  {safe(record.path)}", 2)
+            line(f"{plain(region.kode or region.label)}  {plain(record.path)}", 2)
     console.print(f"\n[bold]{_t('pasangan', lang)}[/]")
     found = list(differences(result))
     for judul, difference in found:
-        line(safe(difference_title(difference, lang)), 2)
-        line(safe(judul), 4)
+        line(plain(difference_title(difference, lang)), 2)
+        line(plain(judul), 4)
         for position, value in ((difference.at_a, difference.a), (difference.at_b, difference.b)):
-            line(f"{safe(shown(difference, value, lang))}: {safe(where(position))}", 6)
+            line(f"{plain(shown(difference, value, lang))}: {plain(where(position))}", 6)
     if not found:
         line(_t("none", lang), 2)
     console.print(f"\n[bold]{_t('sepihak', lang)}[/]")
     for item in result.one_sided:
-        line(safe(item.judul), 2)
-        line(safe(one_sided_detail(item, lang)), 4)
-        line(safe(where(item.at)), 4)
+        line(plain(item.judul), 2)
+        line(plain(one_sided_detail(item, lang)), 4)
+        line(plain(where(item.at)), 4)
     if not result.one_sided:
         line(_t("none", lang), 2)
     console.print(f"\n[bold]{_t('belum-melapor', lang)}[/]")
     console.print(_t(f"expected.{result.expected_rule}", lang))
     for expected in result.belum_melapor:
-        line(f"{safe(expected.kode):<6} {safe(expected.nama)}", 2)
+        line(f"{plain(expected.kode):<6} {plain(expected.nama)}", 2)
     if not result.belum_melapor:
         line(_t("none", lang), 2)
 

@@ -66,21 +66,30 @@ class TextReporter(Reporter):
         """Findings, a blank line between files, then the summary line."""
         from rich.markup import escape
 
+        from ksd_cli.texttable import StyledLines
+
         console = text_console(stream, color=self.color, soft_wrap=True)
+        # A register's thousands of findings: each line written in rich's colours, not
+        # through its markup (see ``texttable``).
+        lines = StyledLines(console)
         style = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
-        label = escape(message("boundary.hint-label", self.lang))
+        label = message("boundary.hint-label", self.lang)
         for index, (path, group) in enumerate(groupby(report.diagnostics, key=lambda d: d.path)):
             if index:
-                console.print()
-            shown = escape(terminal_text(utf8_safe(path), keep_newlines=False))
+                console.file.write("\n")
+            shown = terminal_text(utf8_safe(path), keep_newlines=False)
             for d in group:
-                where = f"[bold]{shown}:{d.line}:{d.column}[/]:"
-                severity = f"[{style[d.severity]}]{d.severity.value}[/]"
-                text = escape(terminal_text(utf8_safe(d.message)))
-                console.print(f"{where} {severity} [dim]{d.code}[/] {text}")
+                lines.print(
+                    (f"{shown}:{d.line}:{d.column}", "bold"),
+                    (": ", None),
+                    (d.severity.value, style[d.severity]),
+                    (" ", None),
+                    (d.code, "dim"),
+                    (f" {terminal_text(utf8_safe(d.message))}", None),
+                )
                 if d.hint:
-                    hint = escape(terminal_text(utf8_safe(d.hint)))
-                    console.print(f"    [cyan]{label}:[/] {hint}")
+                    hint = terminal_text(utf8_safe(d.hint))
+                    lines.print(("    ", None), (f"{label}:", "cyan"), (f" {hint}", None))
         if report.diagnostics:
             console.print()
         colour = "red" if report.errors else "yellow" if report.warnings else "green"

@@ -7,10 +7,12 @@ rows that decide the columns' widths (for each column, the cell with the longest
 the cell with the longest word: a column's width depends on nothing else) and prints its
 title, header and borders as they are. The rows are written here as rich writes them: the
 words wrapped where rich wraps them, each line justified and padded, the row's style around
-each cell. A cell whose layout is not that simple (text that is not printable ASCII, a word
-wider than its column) is laid out by rich itself (``Text.wrap``), and a table this does not
-know how to draw is printed by rich whole. ``tests/test_texttable.py`` holds the output
-equal to rich's, with and without colour, over many random tables and widths.
+each cell. A cell whose layout is not that simple (not one cell per printable character, a
+word wider than its column) is laid out by rich itself (``Text.wrap``), and a table this
+does not know how to draw is printed by rich whole. The same holds for lines indented in
+rich's ``Padding`` and lines of styled pieces. What is written here goes to the console's
+file directly. ``tests/test_texttable.py`` holds the output equal to rich's, with and
+without colour, over many random tables, lines and widths.
 """
 
 from __future__ import annotations
@@ -74,8 +76,9 @@ def print_indented(console: Console, text: str, indent: int) -> None:
     """Print ``text`` (plain, not markup) indented by ``indent`` spaces, as rich prints it.
 
     That is ``console.print(Padding(Text(text), (0, 0, 0, indent), expand=False))``; a
-    text of one line that fits the width is written here, at a fraction of rich's cost
-    (``ksd consolidate`` prints some 12,000 such lines for 50 regions).
+    text of one-cell characters is written here, wrapped and padded as rich would, at a
+    fraction of rich's cost (``ksd consolidate`` prints some 12,000 such lines for 50
+    regions).
     """
     if text and _one_cell_each(text):
         width = console.width - indent

@@ -499,3 +499,42 @@ def test_no_plugin_scan_at_start_up_unless_the_user_asks(
     assert '"schema_version"' in result.stdout
     expected = "'__all__'" if preset is None else repr(preset)
     assert result.stderr.endswith(f"SCANNED={scanned} ENV={expected}"), result.stderr[-300:]
+
+
+def test_a_terminal_that_cannot_hold_a_character_gets_an_escape_not_a_traceback(
+    project_root: Path,
+) -> None:
+    # The sample's flags without a threshold show an en dash (U+2013), which ASCII lacks.
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "KSD_NO_CACHE": "1"}
+    args = ["stalled", "--root", str(project_root), *AS_OF]
+    result = subprocess.run(
+        [sys.executable, "-m", "ksd_cli", *args], capture_output=True, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr.decode("ascii", "replace")[-500:]
+    out = result.stdout.decode("ascii")  # every byte ASCII
+    assert "\\u2013" in out
+    assert "KSD-6402-2019-001" in out
+
+
+def test_json_to_such_a_terminal_stays_json(sample_repo: Path) -> None:
+    record = next((sample_repo / "data" / "agreements").glob("*.yaml"))
+    record.write_text(record.read_text("utf-8") + "catat\u00e1n: ya\n", "utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "KSD_NO_CACHE": "1"}
+    args = ["validate", "--root", str(sample_repo), *AS_OF, "--format", "json"]
+    result = subprocess.run(
+        [sys.executable, "-m", "ksd_cli", *args], capture_output=True, env=env, check=False
+    )
+    assert result.returncode == 1, result.stderr.decode("ascii", "replace")[-500:]
+    found = json.loads(result.stdout.decode("ascii"))  # the escape is JSON's own
+    assert any("catat\u00e1n" in d["message"] for d in found["findings"])
+
+
+def test_a_character_beyond_the_basic_plane_is_escaped_as_json_escapes_it() -> None:
+    import codecs
+
+    from ksd_cli.launch import _ESCAPE, _json_escape
+
+    codecs.register_error(_ESCAPE, _json_escape)
+    text = "Kota 漢 \u00e1 \U0001f600"
+    escaped = text.encode("ascii", errors=_ESCAPE).decode("ascii")
+    assert escaped == json.dumps(text)[1:-1]

@@ -69,6 +69,7 @@ def console_main() -> None:
     # plug-ins through the entry points of every installed distribution, and ksd has none.
     # A value the user set is kept.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _tolerant_streams()
     try:
         answer = early_answer(sys.argv[1:])
         if answer is not None and answer.file is not None:
@@ -97,6 +98,42 @@ def console_main() -> None:
     from ksd_cli.cli import console_main as full
 
     full()
+
+
+def _tolerant_streams() -> None:
+    r"""Let stdout and stderr write what their encoding cannot hold as ``\u2013``, not stop.
+
+    A terminal or pipe that is not UTF-8 (``PYTHONIOENCODING=ascii``, a Windows code page)
+    stopped ksd with a traceback at the first such character of a record or a sentence (an
+    en dash, a name in another script). The escape is JSON's own, so the JSON forms stay
+    valid JSON (Python's ``backslashreplace`` writes ``\xe1``, which JSON refuses). Files
+    written with ``--output`` are UTF-8 whatever the terminal.
+    """
+    import codecs
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+        if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
+            codecs.register_error(_ESCAPE, _json_escape)
+            stream.reconfigure(errors=_ESCAPE)
+
+
+#: The name :func:`_json_escape` is registered under as a codec error handler.
+_ESCAPE = "ksd-json-escape"
+
+
+def _json_escape(error: UnicodeError) -> tuple[str, int]:
+    r"""``\uXXXX`` for each character that could not be encoded (a surrogate pair above FFFF)."""
+    assert isinstance(error, UnicodeEncodeError)
+    escaped = []
+    for character in error.object[error.start : error.end]:
+        code = ord(character)
+        if code > 0xFFFF:
+            code -= 0x10000
+            escaped.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            escaped.append(f"\\u{code:04x}")
+    return "".join(escaped), error.end
 
 
 def early_answer(arguments: Sequence[str]) -> Early | None:

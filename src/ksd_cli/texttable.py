@@ -157,6 +157,7 @@ def _drawable(console: Console, table: Table) -> bool:
             and c.vertical == "top"
             and c.overflow == "ellipsis"
             and not c.style
+            and not c.highlight
             for c in table.columns
         )
     )

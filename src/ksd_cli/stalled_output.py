@@ -20,7 +20,6 @@ from ksd_cli.jsonlayout import dumps_indented
 from ksd_cli.messages import Lang, message
 from ksd_cli.naming import NO_THRESHOLD, NOT_APPLICABLE, flag_title, kategori_title, tahap_title
 from ksd_cli.stalled import Flag, StalledResult
-from ksd_cli.texttable import print_table
 
 
 def write_text(
@@ -29,6 +28,8 @@ def write_text(
     """A table sorted by days past the threshold, then a count per flag."""
     from rich.markup import escape
     from rich.table import Table
+
+    from ksd_cli.texttable import print_table
 
     console = text_console(stream, color=color)
     day = date_text(result.as_of, lang)

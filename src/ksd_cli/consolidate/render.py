@@ -211,38 +211,38 @@ def write_text(result: Consolidation, stream: TextIO, *, color: bool | None = No
         # Plain text (the findings of 552 regions are many thousands of lines).
         print_indented(console, text, indent)
 
-    plain = terminal_text
     unread = [r for r in result.regions if r.figures is None]
     if unread:
         console.print(f"\n[bold]{_t('tidak-terbaca', lang)}[/]")
         for region in unread:
             problem = render(region.problem, lang) if region.problem is not None else ""
-            line(f"{plain(region.label)}: {plain(problem)}", 2)
+            line(f"{terminal_text(region.label)}: {terminal_text(problem)}", 2)
     failing = [(r, g) for r in result.regions if r.figures for g in r.figures.gagal]
     if failing:
         console.print(f"\n[bold]{_t('rekaman-gagal', lang)}[/]")
         for region, record in failing:
-            line(f"{plain(region.kode or region.label)}  {plain(record.path)}", 2)
+            line(f"{terminal_text(region.kode or region.label)}  {terminal_text(record.path)}", 2)
     console.print(f"\n[bold]{_t('pasangan', lang)}[/]")
     found = list(differences(result))
     for judul, difference in found:
-        line(plain(difference_title(difference, lang)), 2)
-        line(plain(judul), 4)
+        line(terminal_text(difference_title(difference, lang)), 2)
+        line(terminal_text(judul), 4)
         for position, value in ((difference.at_a, difference.a), (difference.at_b, difference.b)):
-            line(f"{plain(shown(difference, value, lang))}: {plain(where(position))}", 6)
+            value_text = terminal_text(shown(difference, value, lang))
+            line(f"{value_text}: {terminal_text(where(position))}", 6)
     if not found:
         line(_t("none", lang), 2)
     console.print(f"\n[bold]{_t('sepihak', lang)}[/]")
     for item in result.one_sided:
-        line(plain(item.judul), 2)
-        line(plain(one_sided_detail(item, lang)), 4)
-        line(plain(where(item.at)), 4)
+        line(terminal_text(item.judul), 2)
+        line(terminal_text(one_sided_detail(item, lang)), 4)
+        line(terminal_text(where(item.at)), 4)
     if not result.one_sided:
         line(_t("none", lang), 2)
     console.print(f"\n[bold]{_t('belum-melapor', lang)}[/]")
     console.print(_t(f"expected.{result.expected_rule}", lang))
     for expected in result.belum_melapor:
-        line(f"{plain(expected.kode):<6} {plain(expected.nama)}", 2)
+        line(f"{terminal_text(expected.kode):<6} {terminal_text(expected.nama)}", 2)
     if not result.belum_melapor:
         line(_t("none", lang), 2)
 

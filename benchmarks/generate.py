@@ -7,6 +7,7 @@ import csv
 import random
 import re
 import sys
+import textwrap
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -894,6 +895,28 @@ def potential(ctx: Context, doc_id: str, tahun: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: A long text on one line: a key's or a list item's double-quoted value without escapes.
+_LONG_TEXT = re.compile(r'^( *)((?:- )?(?:[a-z_]+: )?)"([^"\\]{60,})"$', re.MULTILINE)
+
+
+def fold_long_texts(text: str, width: int = 88) -> str:
+    """``text`` with every long quoted text written as a folded block scalar (``>-``).
+
+    As people write long titles, aims and notes by hand (the sample repository does): the
+    value is the same, its words wrapped over lines indented below its key or dash.
+    """
+
+    def folded(match: re.Match[str]) -> str:
+        indent, head, value = match.groups()
+        if "  " in value or value != value.strip():
+            return match.group(0)  # folding would join the words with one space
+        inner = " " * (len(indent) + (2 if head.startswith("- ") else 0) + 2)
+        lines = textwrap.wrap(value, max(width - len(inner), 30), break_on_hyphens=False)
+        return f"{indent}{head}>-\n" + "\n".join(inner + line for line in lines)
+
+    return _LONG_TEXT.sub(folded, text)
+
+
 def random_day(rng: random.Random, first: date, last: date) -> date:
     """A uniformly random day in [first, last]."""
     return first + timedelta(days=rng.randint(0, (last - first).days))
@@ -905,8 +928,12 @@ def generate(
     potentials: int | None = None,
     seed: int = 1,
     invalid_every: int = 0,
+    folded: bool = False,
 ) -> None:
-    """Write ksd.toml and the records; every `invalid_every`-th agreement gets one mistake."""
+    """Write ksd.toml and the records; every `invalid_every`-th agreement gets one mistake.
+
+    ``folded``: long texts written as folded block scalars (see :func:`fold_long_texts`).
+    """
     rng = random.Random(seed)
     regions = load_regions()
     unknown = sorted({theme.urusan for theme in THEMES} - load_urusan())
@@ -927,8 +954,9 @@ def generate(
     for year in sorted(rng.randint(FIRST.year, LAST.year) for _ in range(count)):
         seq[year] = seq.get(year, 0) + 1
         doc_id = f"POT-{OWNER_DIGITS}-{year}-{seq[year]:03d}"
+        text = potential(ctx, doc_id, year)
         (potentials_dir / f"{doc_id}.yaml").write_text(
-            potential(ctx, doc_id, year), encoding="utf-8"
+            fold_long_texts(text) if folded else text, encoding="utf-8"
         )
         mapped.append(doc_id)
     for year in range(FIRST.year, LAST.year + 1):
@@ -940,6 +968,8 @@ def generate(
         seq[start.year] = seq.get(start.year, 0) + 1
         doc_id = f"KSD-{OWNER_DIGITS}-{start.year}-{seq[start.year]:03d}"
         text = agreement(ctx, doc_id, start, rng.choices(KINDS, KIND_WEIGHTS)[0])
+        if folded:
+            text = fold_long_texts(text)
         if invalid_every and index % invalid_every == 0:
             text = break_record(
                 text, MISTAKES[(index // invalid_every - 1) % len(MISTAKES)], start.year
@@ -1037,6 +1067,11 @@ def main(argv: list[str] | None = None) -> int:
         help="give every K-th agreement one mistake (0: none)",
     )
     parser.add_argument(
+        "--folded",
+        action="store_true",
+        help="write long texts as folded block scalars (>-), as people write them by hand",
+    )
+    parser.add_argument(
         "--regions",
         type=int,
         default=0,
@@ -1056,7 +1091,14 @@ def main(argv: list[str] | None = None) -> int:
         generate_regions(args.out_dir, args.regions, args.agreements, args.seed, args.mirrored)
         print(f"wrote {args.regions} repositories in {time.perf_counter() - began:.2f} s")
         return 0
-    generate(args.out_dir, args.agreements, args.potentials, args.seed, args.invalid_every)
+    generate(
+        args.out_dir,
+        args.agreements,
+        args.potentials,
+        args.seed,
+        args.invalid_every,
+        folded=args.folded,
+    )
     elapsed = time.perf_counter() - began
     data = args.out_dir / "data"
     print(

@@ -1,18 +1,20 @@
 """A quick reader for the plain block YAML that records are written in.
 
-Most record files are what ``ksd fmt`` writes: block mappings and lists, one value per line,
-plain or quoted scalars without escapes, comments. For those, composing a node tree and
-building values from it (``yamlread``) is most of the cost of validating. This reader walks
-the lines once and gives the same values, and the positions of every value and key, without
-a node tree.
+Most record files are what ``ksd fmt`` writes or people write by hand: block mappings and
+lists, one value per line, plain or quoted scalars without escapes, long texts as block
+scalars (``>-``, ``|``), comments. For those, composing a node tree and building values from
+it (``yamlread``) is most of the cost of validating. This reader walks the lines once and
+gives the same values, and the positions of every value and key, without a node tree.
 
 It is never the reference: it accepts a text only when every line is of the few shapes below
 and nothing in it could make the two readers differ; on anything else it returns ``None``
 and the caller composes the file as before (``yamlread.read_document``). Among what it
-refuses: block scalars (``|``, ``>``), scalars over several lines, flow collections other
-than ``[]`` and ``{}``, anchors, aliases, tags, escapes in double quotes, keys that are not
-plain names, duplicate keys, an empty list item, directives and document markers other than
-a first ``---``, carriage returns, and any character the full reader would flag.
+refuses: block scalars other than the plain ones ``_block`` reads (kept final line breaks,
+indentation indicators, a folded line more indented than the first...), plain or quoted
+scalars over several lines, flow collections other than ``[]`` and ``{}``, anchors, aliases,
+tags, escapes in double quotes, keys that are not plain names, duplicate keys, an empty list
+item, directives and document markers other than a first ``---``, carriage returns, and any
+character the full reader would flag.
 ``tests/test_yamlquick.py`` holds the two readers equal, values and positions, on the
 sample repository, generated registers and mutated files.
 """
@@ -129,8 +131,11 @@ def _read(text: str) -> Quick:
     pending: tuple[dict[str, Any], str, tuple[str | int, ...], int] | None = None
     root: dict[str, Any] | None = None
     started = False
+    # The text's lines whole, split only when a block scalar needs them.
+    raw: list[str] | None = None
     # Every line cut into its parts by one search over the whole text (see ``_LINE``).
-    for number, (spaces, dash, key, gap, value, other) in enumerate(_LINE.findall(text), 1):
+    walk = enumerate(_LINE.findall(text), 1)
+    for number, (spaces, dash, key, gap, value, other) in walk:
         if not dash and not key and (not other or other[0] == "#"):
             continue  # an empty line, or a comment
         indent = len(spaces)
@@ -182,6 +187,14 @@ def _read(text: str) -> Quick:
                     raise _Refused  # an empty item, or one whose value is on the lines below
                 if other[:2] == "- " or other == "-":
                     raise _Refused  # "- - x"
+                if other[0] in "|>":
+                    if raw is None:
+                        raw = text.split("\n")
+                    item, taken = _block(raw, number, indent, other)
+                    top.append(item)
+                    for _ in range(taken):
+                        next(walk)
+                    continue
                 top.append(_scalar(other))
                 continue
             # "- key: value": a mapping whose keys stand at the first key's column.
@@ -229,6 +242,12 @@ def _read(text: str) -> Quick:
             and len(value) <= _MAX_PLAIN
         ):
             mapping[key] = value  # plain text, as _scalar reads it
+        elif first in "|>":
+            if raw is None:
+                raw = text.split("\n")
+            mapping[key], taken = _block(raw, number, column, value)
+            for _ in range(taken):
+                next(walk)  # the scalar's lines, read
         else:
             mapping[key] = _scalar(value)
     if root is None:
@@ -274,6 +293,76 @@ def _scalar(text: str) -> Any:
     if first in _TEXT_FIRST:
         return value  # no YAML 1.2 resolver takes a scalar starting so: it is text
     return resolve_plain(value)
+
+
+#: The block scalar headers read here: a style, then "-" to strip the last line break, or
+#: nothing to keep one ("+", an indentation digit and comments after a header are refused).
+_BLOCK_HEADERS = frozenset([">", ">-", "|", "|-"])
+
+
+def _block(raw: list[str], number: int, parent: int, header: str) -> tuple[str, int]:
+    """The value of the block scalar headed by ``header`` on line ``number`` (1-based).
+
+    ``raw``: the text's lines; ``parent``: the column (0-based) of the scalar's key, or of
+    its dash in a list. Returns the value and how many lines after the header it takes.
+    Read as the full reader reads it: the first line's indentation is the scalar's; a
+    literal scalar (``|``) keeps its lines and line breaks, a folded one (``>``) joins lines
+    with a space, and a run of empty lines stands for that many line breaks; ``-`` strips
+    the final line break. Anything less plain is refused: an empty scalar or one that
+    starts with an empty line, a line only of spaces or ending in one, a folded line more
+    indented than the first, a line other than a comment indented between the key and the
+    scalar, a scalar that keeps its last line break and ends the text without one.
+    """
+    if header not in _BLOCK_HEADERS:
+        raise _Refused
+    count = len(raw)
+    first = raw[number] if number < count else ""
+    indent = len(first) - len(first.lstrip(" "))
+    if indent <= parent or indent == len(first):
+        raise _Refused  # empty, starting with an empty line, or a line of spaces
+    folded = header[0] == ">"
+    pad = " " * indent
+    lines: list[str] = []
+    at = number
+    while at < count:
+        line = raw[at]
+        if not line:
+            lines.append("")
+            at += 1
+            continue
+        if line.startswith(pad):
+            if line[-1] == " ":
+                raise _Refused  # trailing spaces, or a line only of spaces
+            if folded and line[indent] == " ":
+                raise _Refused  # more indented than the first line of a folded scalar
+            lines.append(line[indent:])
+        else:
+            column = len(line) - len(line.lstrip(" "))
+            if column == len(line):
+                raise _Refused  # a line only of spaces
+            if column > parent and line[column] != "#":
+                raise _Refused  # between the key and the scalar, and not a comment
+            break
+        at += 1
+    if at == count and raw[-1] and header[-1] != "-":
+        raise _Refused  # no line break after the last line
+    while lines and not lines[-1]:
+        lines.pop()
+    if folded:
+        pieces: list[str] = []
+        breaks = 0
+        for line in lines:
+            if not line:
+                breaks += 1
+                continue
+            if pieces:
+                pieces.append("\n" * breaks if breaks else " ")
+            pieces.append(line)
+            breaks = 0
+        value = "".join(pieces)
+    else:
+        value = "\n".join(lines)
+    return (value if header[-1] == "-" else value + "\n"), at - number
 
 
 def _after(text: str, end: int) -> None:

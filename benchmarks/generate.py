@@ -910,7 +910,9 @@ def fold_long_texts(text: str, width: int = 88) -> str:
         indent, head, value = match.groups()
         if "  " in value or value != value.strip():
             return match.group(0)  # folding would join the words with one space
-        inner = " " * (len(indent) + (2 if head.startswith("- ") else 0) + 2)
+        # Two columns in from the key, or from the dash of a list item: as ksd fmt writes.
+        keyed = head.startswith("- ") and head != "- "
+        inner = " " * (len(indent) + (2 if keyed else 0) + 2)
         lines = textwrap.wrap(value, max(width - len(inner), 30), break_on_hyphens=False)
         return f"{indent}{head}>-\n" + "\n".join(inner + line for line in lines)
 

@@ -330,8 +330,7 @@ class _QuickLayout:
                 elif not self.sequence(value, child, indent + 2, code):
                     return False
                 continue
-            rest = self._line(prefix + " ")
-            if rest is None or not _canonical_scalar(rest, value, code):
+            if not self._scalar(prefix + " ", value, code, indent + 2):
                 return False
         return True
 
@@ -346,12 +345,41 @@ class _QuickLayout:
                 continue
             if isinstance(item, list):
                 return False
-            rest = self._line(lead)
-            if rest is None or not _canonical_scalar(rest, item, code):
+            if not self._scalar(lead, item, code, indent + 2):
                 return False
         return True
 
+    def _scalar(self, prefix: str, value: Any, code: bool, inner: int) -> bool:
+        """A scalar after ``prefix``: on its line, or a block scalar on lines at ``inner``."""
+        rest = self._line(prefix)
+        if rest is None:
+            return False
+        if rest in _BLOCK_HEADERS:
+            return not code and self._block(value, inner)
+        return _canonical_scalar(rest, value, code)
 
+    def _block(self, value: Any, inner: int) -> bool:
+        """Whether a block scalar's lines are as fmt keeps them.
+
+        They stand two columns in from their key or dash (fmt moves deeper ones back), their
+        text is printable, and it is not a date that fmt would make one.
+        """
+        if not isinstance(value, str) or _LOOSE_DATE.match(value):
+            return False
+        pad = " " * inner
+        start = self.at
+        while self.at < len(self.lines):
+            line = self.lines[self.at]
+            if not line.startswith(pad) or not line.isprintable():
+                break
+            self.at += 1
+        # The lines were read as this scalar's (``yamlquick``): those left here belong to
+        # what follows, or are not as fmt writes them, and say so there.
+        return self.at > start and self.lines[start][inner] != " "
+
+
+#: The block scalar headers fmt keeps as they are (the ones ``yamlquick`` reads).
+_BLOCK_HEADERS = frozenset([">", ">-", "|", "|-"])
 #: The mappings of a naskah keyed by the parties' labels, in the order of ``pihak``.
 _PER_PARTY = frozenset({"nomor", "hak_kewajiban", "pelaksana"})
 

@@ -514,6 +514,15 @@ def validate_cold(bench: Bench) -> list[Row]:
     ]
 
 
+def folded_copy(bench: Bench) -> Path:
+    """The repository's records again, long texts folded (generated once per run)."""
+    folded = bench.scratch / "folded"
+    if not (folded / "data" / "agreements").is_dir():
+        generate(folded, bench.agreements, seed=1, folded=True)
+    warm_cache(folded)
+    return folded
+
+
 def validate_folded(bench: Bench) -> list[Row]:
     """``ksd validate`` cold on records whose long texts are folded block scalars (``>-``).
 
@@ -521,10 +530,7 @@ def validate_folded(bench: Bench) -> list[Row]:
     generator's records have them on one line. The same records, folded, against the floor
     on those files: the validate target holds for either way of writing them.
     """
-    folded = bench.scratch / "folded"
-    if not (folded / "data" / "agreements").is_dir():
-        generate(folded, bench.agreements, seed=1, folded=True)
-    warm_cache(folded)
+    folded = folded_copy(bench)
     floor = Run("floor, folded (in turn)", [sys.executable, "-c", FLOOR, str(folded)])
     found, against = bench.in_turn(floor, "validate folded", bench.check(folded), warm=False)
     return [
@@ -733,7 +739,15 @@ def fmt_check(bench: Bench) -> list[Row]:
     """``ksd fmt --check`` over every file, against validate cold."""
     command = ksd("fmt", "--check", "--root", str(bench.root))
     found, cold = bench.in_turn(bench.cold_run(), "fmt", command, warm=False)
-    return [Row("ksd fmt --check", found, cold, "validate", max_ratio=1.5)]
+    rows = [Row("ksd fmt --check", found, cold, "validate", max_ratio=1.5)]
+    # The same records with their long texts folded, as people write them, against
+    # validate of those files.
+    folded = folded_copy(bench)
+    against = Run("validate folded (in turn)", bench.check(folded), DATA_CODES, env=bench.cold_env)
+    command = ksd("fmt", "--check", "--root", str(folded))
+    found, cold = bench.in_turn(against, "fmt folded", command, warm=False)
+    rows.append(Row("ksd fmt --check, long texts folded", found, cold, "validate", max_ratio=1.5))
+    return rows
 
 
 def import_register(bench: Bench) -> list[Row]:

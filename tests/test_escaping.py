@@ -6,7 +6,7 @@ import random
 import sys
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -384,3 +384,35 @@ def test_only_a_schemes_last_letter_ends_an_active_scheme() -> None:
     assert [c for c in every if search(f"dat{c}:")] == ["A", "a"]
     assert [c for c in every if search(f"vbscrip{c} :")] == ["T", "t"]
     assert search("javaſcript:")  # the reason for the question
+
+
+def _rendered(markup: str) -> str:
+    """What a plain, wide rich console shows for ``markup``."""
+    import io
+
+    out = io.StringIO()
+    escaping.text_console(out, color=False, width=400, soft_wrap=True).print(markup)
+    return out.getvalue().removesuffix("\n")
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from(list("ab [/]\\:#@=*_")), max_size=14))
+def test_markup_text_shows_the_text_as_typed(text: str) -> None:
+    # At the end of a line, before plain text, after a tag (spaces at the end aside: rich
+    # keeps or drops them as it lays the line out).
+    shown = escaping.markup_text(text)
+    assert _rendered(shown).rstrip() == text.rstrip()
+    assert _rendered(f"{shown} ekor") == f"{text} ekor"
+    assert _rendered(f"[bold]x[/] {shown}").rstrip() == f"x {text}".rstrip()
+
+
+def test_markup_text_shows_one_trailing_backslash_where_escape_showed_two() -> None:
+    from rich.markup import escape
+
+    assert _rendered(escape("C:\\")) == "C:\\\\"  # why markup_text exists
+    assert _rendered(escape("C:\\[x")) == "C:[x"  # and why it is not escape
+    assert _rendered(escaping.markup_text("C:\\")) == "C:\\"
+    assert _rendered(escaping.markup_text("C:\\\\")) == "C:\\\\"
+    assert _rendered(escaping.markup_text("C:\\[x")) == "C:\\[x"
+    assert _rendered(escaping.markup_text("\\[bold]x[/]")) == "\\[bold]x[/]"
+    assert escaping.markup_text("a\x1b[31mb\nc", keep_newlines=False) == "ab c"

@@ -92,6 +92,35 @@ def terminal_text(value: object, *, keep_newlines: bool = True) -> str:
     return _BIDI.sub("", text)
 
 
+def markup_text(value: object, *, keep_newlines: bool = True) -> str:
+    r"""``value`` as rich markup that shows it as typed, after :func:`terminal_text`.
+
+    For text with no tag right after it (at the end of a line, in a table cell, before a
+    space). rich's ``escape`` falls short of that twice: it adds a backslash after a
+    trailing one (so that a tag right after stays a tag), which shows both, and it leaves a
+    backslash before a bracket that opens no tag (``C:\[x``), which rich's markup then
+    drops. Here each ``[`` gets the backslashes rich takes from it: before a bracket that
+    opens a tag, the ones in front doubled and one more; before any other, one more.
+    """
+    text = terminal_text(value, keep_newlines=keep_newlines)
+    if "[" not in text:
+        return text
+
+    def bracket(match: re.Match[str]) -> str:
+        before = len(match.group(1))
+        if _TAG_AFTER.match(text, match.end()):
+            return "\\" * (2 * before + 1) + "["
+        return "\\" * (before + 1) + "[" if before else "["
+
+    return _BRACKET.sub(bracket, text)
+
+
+#: A bracket and the backslashes right before it (what rich's markup reads as escapes).
+_BRACKET = re.compile(r"(\\*)\[")
+#: What makes a bracket open a tag in rich's markup (``rich.markup.RE_TAGS``, after ``[``).
+_TAG_AFTER = re.compile(r"[a-z#/@][^[]*?]")
+
+
 def text_console(
     stream: TextIO | None = None, *, color: bool | None = None, **options: Any
 ) -> Console:

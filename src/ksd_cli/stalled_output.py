@@ -12,6 +12,7 @@ from ksd_cli.escaping import (
     csv_cell,
     markdown_cell,
     markdown_code,
+    markup_text,
     terminal_text,
     text_console,
 )
@@ -26,7 +27,6 @@ def write_text(
     result: StalledResult, stream: TextIO, *, color: bool | None = None, lang: Lang = "id"
 ) -> None:
     """A table sorted by days past the threshold, then a count per flag."""
-    from rich.markup import escape
     from rich.table import Table
 
     from ksd_cli.texttable import print_table
@@ -73,7 +73,7 @@ def write_text(
     )
     console.print(summary + (f" ({counts})" if counts else ""))
     if result.sampai_tidak_diketahui:
-        ids = ", ".join(escape(terminal_text(i)) for i in result.sampai_tidak_diketahui)
+        ids = ", ".join(markup_text(i) for i in result.sampai_tidak_diketahui)
         console.print(f"{message('lanjutan.sampai-tidak-diketahui', lang)}: {ids}")
     _write_invalid_note(result, console, lang)
 
@@ -81,10 +81,8 @@ def write_text(
 def _write_invalid_note(result: StalledResult, console: object, lang: Lang) -> None:
     if not result.invalid:
         return
-    from rich.markup import escape
-
     lines = [
-        f"{escape(terminal_text(r.path, keep_newlines=False))} "
+        f"{markup_text(r.path, keep_newlines=False)} "
         f"({message('stalled.errors', lang, count=r.errors)})"
         for r in result.invalid
     ]

@@ -54,3 +54,20 @@ def test_show_potential_and_unknown_id(
     assert [f["code"] for f in data["flags"]] == ["potensi_tanpa_tindak_lanjut"]
     assert main(["show", "KSD-6402-1999-001", "--root", str(project_root)]) == 1
     assert "KSD-6402-1999-001" in capsys.readouterr().err
+
+
+def test_show_text_shows_backslashes_and_brackets_as_typed(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A title with a folder path in it: rich's markup took the backslash before "[" and
+    # showed a trailing one twice.
+    path = sample_repo / "data" / "agreements" / "KSD-6402-2019-002.yaml"
+    title = "Beasiswa (arsip D:\\[2019]\\ dan C:\\)"
+    text = path.read_text(encoding="utf-8")
+    old = "judul: Program Beasiswa Kutai Kartanegara Cerdas di Universitas Mulawarman"
+    path.write_text(text.replace(old, f"judul: '{title}'"), encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", "120")
+    code = main(["show", "KSD-6402-2019-002", "--root", str(sample_repo), "-f", "text"])
+    first = capsys.readouterr().out.splitlines()[0]
+    assert code == 0
+    assert first == f"KSD-6402-2019-002  {title}"

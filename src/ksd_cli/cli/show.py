@@ -23,7 +23,7 @@ from ksd_cli.cli.common import (
 )
 from ksd_cli.cli.writing import OutputOption, OutputPlan, format_option, plan_output
 from ksd_cli.errors import UsageProblem, UserError
-from ksd_cli.escaping import terminal_text, text_console
+from ksd_cli.escaping import markup_text, terminal_text, text_console
 from ksd_cli.outputs import render
 
 if TYPE_CHECKING:
@@ -164,22 +164,26 @@ def write_text(
 
     console = text_console(stream, color=color)
     data = view.as_dict()
+    # The id has a closing tag right after it: rich's own escape keeps the tag a tag.
+    shown_id = escape(terminal_text(data["id"]))
     if isinstance(view, PotentialView):
-        console.print(f"[bold]{data['id']}[/]  {escape(terminal_text(data['potensi']))}")
+        console.print(f"[bold]{shown_id}[/]  {markup_text(data['potensi'])}")
         console.print(
             t(
                 "potential-line",
-                urusan=data["urusan"],
-                prioritas=data["prioritas"],
+                urusan=markup_text(data["urusan"]),
+                prioritas=markup_text(data["prioritas"]),
                 tahun=data["tahun"],
             )
         )
         follow = view.follow_up.agreements
-        records = ", ".join(follow) if follow else f"[red]{t('not-followed')}[/]"
+        records = (
+            ", ".join(markup_text(i) for i in follow) if follow else f"[red]{t('not-followed')}[/]"
+        )
         console.print(t("followed-by", records=records))
     else:
         state = view.state
-        console.print(f"[bold]{data['id']}[/]  {escape(terminal_text(data['judul']))}")
+        console.print(f"[bold]{shown_id}[/]  {markup_text(data['judul'])}")
         console.print(
             t(
                 "agreement-line",
@@ -199,8 +203,8 @@ def write_text(
                 if p.kategori:
                     tipe += f" · {kategori_pihak_title(p.kategori, lang)}"
                 parties.add_row(
-                    escape(terminal_text(peran_title(p.peran), keep_newlines=False)),
-                    escape(terminal_text(p.nama, keep_newlines=False)) or "-",
+                    markup_text(peran_title(p.peran), keep_newlines=False),
+                    markup_text(p.nama, keep_newlines=False) or "-",
                     tipe,
                 )
             console.print(parties)
@@ -267,7 +271,8 @@ def write_text(
         console.print(f"[bold red]{message('show.has-errors', lang, count=len(view.errors))}[/]")
         for e in view.errors:
             console.print(
-                f"  {escape(e.path)}:{e.line}:{e.column}: [red]{e.code}[/] {escape(e.message)}"
+                f"  {markup_text(e.path, keep_newlines=False)}:{e.line}:{e.column}: "
+                f"[red]{e.code}[/] {markup_text(e.message)}"
             )
     elif view.flags:
         console.print(f"[bold]{t('flags')}[/]")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from ksd_cli.consolidate.model import Consolidation, Difference, OneSided, Position, Region
-from ksd_cli.escaping import markdown_cell, markdown_text, terminal_text, text_console
+from ksd_cli.escaping import markdown_cell, markdown_text, markup_text, terminal_text, text_console
 from ksd_cli.idformat import date_text, number
 from ksd_cli.messages import Lang, message, render
 from ksd_cli.models import parse_date
@@ -174,7 +174,6 @@ def write_json(result: Consolidation, stream: TextIO) -> None:
 
 def write_text(result: Consolidation, stream: TextIO, *, color: bool | None = None) -> None:
     """The table per region, then every finding with both positions, then who is missing."""
-    from rich.markup import escape
     from rich.table import Table
 
     from ksd_cli.texttable import print_indented
@@ -183,7 +182,7 @@ def write_text(result: Consolidation, stream: TextIO, *, color: bool | None = No
     console = text_console(stream, color=color)
 
     def safe(value: object) -> str:
-        return escape(terminal_text(value))
+        return markup_text(value)
 
     console.print(f"[bold]{_t('title', lang)}[/]")
     console.print(_t("keadaan-per", lang, date=date_text(result.as_of, lang)))

@@ -13,8 +13,8 @@ refuses: block scalars other than the plain ones ``_block`` reads (kept final li
 indentation indicators, a folded line more indented than the first...), plain or quoted
 scalars over several lines, flow collections other than ``[]`` and ``{}``, anchors, aliases,
 tags, escapes in double quotes, keys that are not plain names, duplicate keys, an empty list
-item, directives and document markers other than a first ``---``, carriage returns, and any
-character the full reader would flag.
+item, directives and document markers other than a first ``---``, a carriage return that does
+not end a line, and any character the full reader would flag.
 ``tests/test_yamlquick.py`` holds the two readers equal, values and positions, on the
 sample repository, generated registers and mutated files.
 """
@@ -92,7 +92,14 @@ class Quick:
 
 
 def read_quick(text: str) -> Quick | None:
-    """The values and places of ``text``, or ``None`` when the full reader must read it."""
+    """The values and places of ``text``, or ``None`` when the full reader must read it.
+
+    Lines may end in CRLF, as files saved on Windows do, all of them or some: YAML reads a
+    CRLF as a line feed, and a carriage return at the end of a line moves no place. A
+    carriage return anywhere else is refused.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
     if _REFUSED.search(text) is not None:
         return None
     if not text.isascii() and _REFUSED_ASTRAL.search(text) is not None:

@@ -159,6 +159,11 @@ TAKEN = [
     "a:\n- >-\n  one\n- b: |-\n    two\n",
     "a: >-\n  no line break at the end",
     "a: >-\n  é 😀 [x] {y} &z *w !t\n",
+    # Short lists in flow style, as the record format's examples write them.
+    'urusan: ["2.10", "1.03"]\nb: 1\n',
+    "a: []\nb: [ ]\nc: [x]\n",
+    "a: [2.10, 1, yes, ~, 2024-01-01,  b c , 'it''s', \"q\", -1, é😀]\n",
+    "a:\n  - k: [opd, tkksd]\n    j: [menerima laporan harian]\n",
     # Lines ending in CRLF, as files saved on Windows: all of them, or some.
     "a: b\r\nc: d\r\n",
     "a: >-\r\n  one\r\n\r\n  two\r\nb:\r\n  - |\r\n    x\r\nc: 'q'  # c\r\n",
@@ -198,8 +203,29 @@ REFUSED = [
     "a: >x\n  text\n",
     "a: \u00a0>\n  x\n",
     "a: !!str 1\n",
-    "a: [1, 2]\n",
     "a: {b: 1}\n",
+    "a: {}\n",
+    "a: [a,]\n",
+    "a: [a,,b]\n",
+    "a: [[a]]\n",
+    "a: [a, {b: 1}]\n",
+    "a: [a] # c\n",
+    "a: [a]x\n",
+    "a: [a, b\n  ]\n",
+    "a: [a:b]\n",
+    "a: [a: b]\n",
+    "a: ['a, b']\n",
+    'a: ["a\\tb"]\n',
+    "a: [- a]\n",
+    "a: [? a]\n",
+    "a: [?a]\n",
+    "a: [:a]\n",
+    "a: [&x a, *x]\n",
+    "a: [!t a]\n",
+    "a: [a#b]\n",
+    "a: [it's]\n",
+    "- [a]\n",
+    "a:\n  - [a]\n",
     "a: 1\na: 2\n",
     "true: 1\n",
     "null: 1\n",
@@ -360,6 +386,10 @@ _GOOD_SCALARS = st.sampled_from(
 
 
 _BLOCK_HEADERS = [">", ">-", "|", "|-"]
+# Items of a one-line flow list.
+_FLOW_ITEMS = st.sampled_from(
+    ["x", "dua kata", "1", "2.10", '"2.10"', "'q''s'", "yes", "~", "2024-01-31", "-1", "é😀"]
+)
 # What a block scalar's lines hold: text, text that would be markup outside it, nothing.
 _BLOCK_TEXTS = st.sampled_from(
     ["kata", "dua kata", "a: b", "- x", "# c", "'q'", '"d"', "[x]", "---", "é😀", "1", ""]
@@ -396,11 +426,15 @@ def records(draw: st.DrawFn, indent: int = 0, depth: int = 0) -> list[str]:
             # the scalar's text.
             deepest = 8 if shape in ("scalar", "empty") else indent
             lines.append(f"{' ' * draw(st.integers(0, deepest))}# note")
-        shape = draw(st.sampled_from(["scalar", "scalar", "empty", "map", "list", "block"]))
+        shape = draw(st.sampled_from(["scalar", "scalar", "empty", "map", "list", "block", "flow"]))
         if depth >= 3:
             shape = "scalar"
         if shape == "scalar":
             lines.append(f"{pad}{key}: {draw(_GOOD_SCALARS)}")
+        elif shape == "flow":
+            items = draw(st.lists(_FLOW_ITEMS, max_size=4))
+            gap = draw(st.sampled_from(["", " ", "  "]))
+            lines.append(f"{pad}{key}: [{gap}" + f",{gap or ' '}".join(items) + f"{gap}]")
         elif shape == "block":
             header, text = draw(block_scalar(indent + draw(st.sampled_from([1, 2, 4]))))
             lines.append(f"{pad}{key}: {header}")
@@ -461,3 +495,12 @@ def test_one_character_changed_in_a_record_agrees_or_is_refused(at: int, char: s
     sample = sorted(text)[0].read_text(encoding="utf-8")
     at %= len(sample)
     agrees(sample[:at] + char + sample[at:])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.text(alphabet=list("ab1.-?:'\" #&*!,[]{}@`%|>~é"), max_size=5), max_size=4),
+    st.sampled_from(["", " ", "  "]),
+)
+def test_flow_lists_of_odd_items_agree_or_are_refused(items: list[str], gap: str) -> None:
+    agrees(f"id: x\na: [{gap}" + ",".join(items) + f"{gap}]\nb: 1\n")

@@ -1,22 +1,22 @@
 """A quick reader for the plain block YAML that records are written in.
 
-Most record files are what ``ksd fmt`` writes or people write by hand: block mappings and
-lists, one value per line, plain or quoted scalars without escapes, long texts as block
-scalars (``>-``, ``|``), comments. For those, composing a node tree and building values from
-it (``yamlread``) is most of the cost of validating. This reader walks the lines once and
-gives the same values, and the positions of every value and key, without a node tree.
+Most record files are what ``ksd fmt`` writes or people write by hand: block mappings and lists,
+one value per line, plain or quoted scalars without escapes, long texts as block scalars
+(``>-``, ``|``), short lists in flow style (``urusan: ["2.10", "1.03"]``), comments. For those,
+composing a node tree and building values from it (``yamlread``) is most of the cost of
+validating. This reader walks the lines once and gives the same values, and the positions of
+every value and key, without a node tree.
 
-It is never the reference: it accepts a text only when every line is of the few shapes below
-and nothing in it could make the two readers differ; on anything else it returns ``None``
-and the caller composes the file as before (``yamlread.read_document``). Among what it
-refuses: block scalars other than the plain ones ``_block`` reads (kept final line breaks,
-indentation indicators, a folded line more indented than the first...), plain or quoted
-scalars over several lines, flow collections other than ``[]`` and ``{}``, anchors, aliases,
-tags, escapes in double quotes, keys that are not plain names, duplicate keys, an empty list
-item, directives and document markers other than a first ``---``, a carriage return that does
-not end a line, and any character the full reader would flag.
-``tests/test_yamlquick.py`` holds the two readers equal, values and positions, on the
-sample repository, generated registers and mutated files.
+It is never the reference: it accepts a text only when every line is of the few shapes below and
+nothing in it could make the two readers differ; on anything else it returns ``None`` and the
+caller composes the file as before (``yamlread.read_document``). Among what it refuses: block
+scalars other than the plain ones ``_block`` reads (kept final line breaks, indentation
+indicators, a folded line more indented than the first...), plain or quoted scalars over several
+lines, flow collections other than a one-line list of scalars, anchors, aliases, tags, escapes
+in double quotes, keys that are not plain names, duplicate keys, an empty list item, directives
+and document markers other than a first ``---``, a carriage return that does not end a line, and
+any character the full reader would flag. ``tests/test_yamlquick.py`` holds the two readers
+equal, values and positions, on the sample repository, generated registers and mutated files.
 """
 
 from __future__ import annotations
@@ -255,6 +255,8 @@ def _read(text: str) -> Quick:
             mapping[key], taken = _block(raw, number, column, value)
             for _ in range(taken):
                 next(walk)  # the scalar's lines, read
+        elif first == "[":
+            mapping[key] = _flow_list(value, number, values[at][1], at, values)
         else:
             mapping[key] = _scalar(value)
     if root is None:
@@ -300,6 +302,60 @@ def _scalar(text: str) -> Any:
     if first in _TEXT_FIRST:
         return value  # no YAML 1.2 resolver takes a scalar starting so: it is text
     return resolve_plain(value)
+
+
+#: A list in flow style on one line, of scalars: no nested collection, no comment after it.
+_FLOW_LIST = re.compile(r"\[[^\[\]{}#]*\]")
+
+
+def _flow_list(
+    value: str,
+    number: int,
+    column: int,
+    path: tuple[str | int, ...],
+    values: dict[tuple[str | int, ...], Place],
+) -> list[Any]:
+    """The list written ``value`` on line ``number`` (``["2.10", "1.03"]``, ``[opd, tkksd]``).
+
+    ``column``: the 1-based column of its ``[``; the place of each item goes into ``values``.
+    Items are plain text or numbers, or quoted without escapes; an empty item (``[a,,b]``,
+    a trailing comma), a colon or a quote mark inside a plain item, a comma inside quotes
+    are refused, as is anything more than a one-line list of scalars.
+    """
+    if _FLOW_LIST.fullmatch(value) is None:
+        raise _Refused
+    items: list[Any] = []
+    inner = value[1:-1]
+    if not inner.strip(" "):
+        return items
+    offset = 1
+    for index, piece in enumerate(inner.split(",")):
+        item = piece.strip(" ")
+        if not item:
+            raise _Refused
+        values[(*path, index)] = (number, column + offset + len(piece) - len(piece.lstrip(" ")))
+        items.append(_flow_item(item))
+        offset += len(piece) + 1
+    return items
+
+
+def _flow_item(item: str) -> Any:
+    """The value of one item of a flow list (spaces around it removed), or refusal."""
+    first, last = item[0], item[-1]
+    if first == '"':
+        if len(item) < 2 or last != '"' or '"' in item[1:-1] or "\\" in item:
+            raise _Refused
+        return item[1:-1]
+    if first == "'":
+        if len(item) < 2 or last != "'" or "'" in item[1:-1].replace("''", ""):
+            raise _Refused
+        return item[1:-1].replace("''", "'")
+    # In a flow collection "?" and ":" are indicators whatever follows them.
+    if first in _INDICATORS or first in "?:" or first == "-" and (len(item) == 1 or item[1] == " "):
+        raise _Refused
+    if ":" in item or "'" in item or '"' in item or len(item) > _MAX_PLAIN:
+        raise _Refused
+    return item if first in _TEXT_FIRST else resolve_plain(item)
 
 
 #: The block scalar headers read here: a style, then "-" to strip the last line break, or

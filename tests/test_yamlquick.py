@@ -159,6 +159,11 @@ TAKEN = [
     "a:\n- >-\n  one\n- b: |-\n    two\n",
     "a: >-\n  no line break at the end",
     "a: >-\n  é 😀 [x] {y} &z *w !t\n",
+    # Plain text continued on the lines below its key, folded.
+    "a: b\n  c\n",
+    "a: satu dua\n    tiga\n\n  empat\n\n\n   lima 14 Maret 2026.\nb: 1\n",
+    "x:\n  - k: satu\n      dua\n    j: satu\n     dua\n  - m: n\n",
+    "a: satu\n    \n  dua\n\n",
     # Short lists in flow style, as the record format's examples write them.
     'urusan: ["2.10", "1.03"]\nb: 1\n',
     "a: []\nb: [ ]\nc: [x]\n",
@@ -185,7 +190,15 @@ REFUSED = [
     "",
     "# only a comment\n",
     "- a\n- b\n",
-    "a: b\n  c\n",  # a plain scalar over two lines
+    "a: 1\n  c\n",  # a number continued: the full reader's to resolve
+    "a: b\n  # c\n  d\n",  # a comment ends a plain text; a deeper line after it is wrong
+    "a: b\n  c: d\n",
+    "a: b\n  - c\n",
+    "a: b\n  c #d\n",
+    "a: b\n  c \n",
+    "a: b\n  &c\n",
+    "a: 'b'\n  c\n",
+    "a: b # c\n  d\n",
     'a: "b\n  c"\n',
     'a: "tab\\tescape"\n',
     "a: &x 1\nb: *x\n",
@@ -386,6 +399,11 @@ _GOOD_SCALARS = st.sampled_from(
 
 
 _BLOCK_HEADERS = [">", ">-", "|", "|-"]
+# Lines of a plain text over several lines.
+_PLAIN_TEXTS = st.sampled_from(
+    ["kata", "dua kata", "Kerja Sama", "14 Maret 2026.", "a-b", "x/y", "(c)", "é😀", "p:q"]
+)
+_PLAIN_FIRST = st.sampled_from(["kata", "dua kata", "Kerja Sama", "a-b", "x/y", "(c)"])
 # Items of a one-line flow list.
 _FLOW_ITEMS = st.sampled_from(
     ["x", "dua kata", "1", "2.10", '"2.10"', "'q''s'", "yes", "~", "2024-01-31", "-1", "é😀"]
@@ -426,11 +444,19 @@ def records(draw: st.DrawFn, indent: int = 0, depth: int = 0) -> list[str]:
             # the scalar's text.
             deepest = 8 if shape in ("scalar", "empty") else indent
             lines.append(f"{' ' * draw(st.integers(0, deepest))}# note")
-        shape = draw(st.sampled_from(["scalar", "scalar", "empty", "map", "list", "block", "flow"]))
+        shape = draw(
+            st.sampled_from(["scalar", "scalar", "empty", "map", "list", "block", "flow", "lines"])
+        )
         if depth >= 3:
             shape = "scalar"
         if shape == "scalar":
             lines.append(f"{pad}{key}: {draw(_GOOD_SCALARS)}")
+        elif shape == "lines":
+            lines.append(f"{pad}{key}: {draw(_PLAIN_FIRST)}")
+            for _ in range(draw(st.integers(1, 3))):
+                lines.extend([""] * draw(st.sampled_from([0, 0, 1, 2])))
+                deeper = " " * (indent + draw(st.sampled_from([1, 2, 4])))
+                lines.append(deeper + draw(_PLAIN_TEXTS))
         elif shape == "flow":
             items = draw(st.lists(_FLOW_ITEMS, max_size=4))
             gap = draw(st.sampled_from(["", " ", "  "]))
@@ -504,3 +530,23 @@ def test_one_character_changed_in_a_record_agrees_or_is_refused(at: int, char: s
 )
 def test_flow_lists_of_odd_items_agree_or_are_refused(items: list[str], gap: str) -> None:
     agrees(f"id: x\na: [{gap}" + ",".join(items) + f"{gap}]\nb: 1\n")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(["kata", "a b", "x:y", "1", "t", "é"]),
+    st.lists(
+        st.tuples(
+            st.integers(0, 5),
+            st.text(alphabet=list("ab1.-?:'\" #&*!,[]{}@`%|>~é"), max_size=5),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_plain_text_over_lines_agrees_or_is_refused(
+    first: str, more: list[tuple[int, str]]
+) -> None:
+    lines = [f"  - k: {first}"]
+    lines.extend(" " * indent + line for indent, line in more)
+    agrees("id: x\na:\n" + "\n".join(lines) + "\nb: 1\n")

@@ -11,12 +11,13 @@ It is never the reference: it accepts a text only when every line is of the few 
 nothing in it could make the two readers differ; on anything else it returns ``None`` and the
 caller composes the file as before (``yamlread.read_document``). Among what it refuses: block
 scalars other than the plain ones ``_block`` reads (kept final line breaks, indentation
-indicators, a folded line more indented than the first...), plain or quoted scalars over several
-lines, flow collections other than a one-line list of scalars, anchors, aliases, tags, escapes
-in double quotes, keys that are not plain names, duplicate keys, an empty list item, directives
-and document markers other than a first ``---``, a carriage return that does not end a line, and
-any character the full reader would flag. ``tests/test_yamlquick.py`` holds the two readers
-equal, values and positions, on the sample repository, generated registers and mutated files.
+indicators, a folded line more indented than the first...), quoted scalars over several lines
+and plain ones that do not start as text, flow collections other than a one-line list of
+scalars, anchors, aliases, tags, escapes in double quotes, keys that are not plain names,
+duplicate keys, an empty list item, directives and document markers other than a first ``---``,
+a carriage return that does not end a line, and any character the full reader would flag.
+``tests/test_yamlquick.py`` holds the two readers equal, values and positions, on the sample
+repository, generated registers and mutated files.
 """
 
 from __future__ import annotations
@@ -140,12 +141,20 @@ def _read(text: str) -> Quick:
     started = False
     # The text's lines whole, split only when a block scalar needs them.
     raw: list[str] | None = None
+    # A key's plain text that the lines below may continue: (mapping, key, key column), and
+    # the empty lines met since its last line.
+    plain: tuple[dict[str, Any], str, int] | None = None
+    breaks = 0
     # Every line cut into its parts by one search over the whole text (see ``_LINE``).
     walk = enumerate(_LINE.findall(text), 1)
     for number, (spaces, dash, key, gap, value, other) in walk:
         if not dash and not key and (not other or other[0] == "#"):
+            if other:
+                plain = None  # a comment ends a plain text
+            breaks += 1
             continue  # an empty line, or a comment
         indent = len(spaces)
+        continued, plain = plain, None
         if pending is not None or root is None:
             if not started:
                 started = True
@@ -213,6 +222,13 @@ def _read(text: str) -> Quick:
             top_indent, top, top_is_map, top_path = column, mapping, True, path
         else:
             if top_indent != indent:
+                if continued is not None and indent > continued[2] and not key:
+                    # The key's plain text goes on, folded: a space for the line break,
+                    # or a line feed for each empty line between.
+                    mapping, name, _ = continued
+                    mapping[name] = _continued(mapping[name], other, breaks)
+                    plain, breaks = continued, 0
+                    continue
                 raise _Refused  # deeper than any open collection: a scalar over lines
             if not top_is_map:
                 # A key at the dashes' column ends an indentless list (and nothing else).
@@ -249,6 +265,7 @@ def _read(text: str) -> Quick:
             and len(value) <= _MAX_PLAIN
         ):
             mapping[key] = value  # plain text, as _scalar reads it
+            plain, breaks = (mapping, key, column), 0
         elif first in "|>":
             if raw is None:
                 raw = text.split("\n")
@@ -302,6 +319,20 @@ def _scalar(text: str) -> Any:
     if first in _TEXT_FIRST:
         return value  # no YAML 1.2 resolver takes a scalar starting so: it is text
     return resolve_plain(value)
+
+
+def _continued(text: str, line: str, breaks: int) -> str:
+    """A plain ``text`` with its next ``line`` (indentation removed) folded onto it."""
+    if (
+        line[0] in _INDICATORS
+        or line[0] in "-?:"
+        or line[-1] in _PLAIN_LAST
+        or ": " in line
+        or " #" in line
+        or len(text) + len(line) >= _MAX_PLAIN
+    ):
+        raise _Refused
+    return f"{text}{chr(10) * breaks if breaks else ' '}{line}"
 
 
 #: A list in flow style on one line, of scalars: no nested collection, no comment after it.

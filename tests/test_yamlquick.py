@@ -237,6 +237,7 @@ REFUSED = [
     "a: [!t a]\n",
     "a: [a#b]\n",
     "a: [it's]\n",
+    "a: [" + ", ".join(["1"] * 10_000) + "]\n",  # as many values as the full reader bounds
     "- [a]\n",
     "a:\n  - [a]\n",
     "a: 1\na: 2\n",

@@ -332,7 +332,8 @@ def _continued(text: str, line: str, breaks: int) -> str:
         or len(text) + len(line) >= _MAX_PLAIN
     ):
         raise _Refused
-    return f"{text}{chr(10) * breaks if breaks else ' '}{line}"
+    fold = "\n" * breaks if breaks else " "
+    return f"{text}{fold}{line}"
 
 
 #: A list in flow style on one line, of scalars: no nested collection, no comment after it.
@@ -357,6 +358,9 @@ def _flow_list(
         raise _Refused
     items: list[Any] = []
     inner = value[1:-1]
+    if len(values) + inner.count(",") >= _MAX_LINES:
+        # Values stay as few as lines: the full reader bounds them (and words the finding).
+        raise _Refused
     if not inner.strip(" "):
         return items
     offset = 1

@@ -852,3 +852,22 @@ def test_blank_lines_of_spaces_above_everything_go_in_one_pass(text: str) -> Non
     formatted = format_text(text, "agreement")
     assert formatted.startswith(("id:", "# catatan"))
     assert format_text(formatted, "agreement") == formatted
+
+
+def test_a_number_without_a_digit_is_formatted_as_quoted_text() -> None:
+    # ruamel resolves "-_" as an integer and failed to build it (an IndexError traceback);
+    # validate reads it as text, and fmt writes that text quoted.
+    from ksd_cli.yamlscalar import digitless_number
+
+    assert [digitless_number(v) for v in ("-_", "0x_", "._", "1_", ".inf", "_", "x")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+        False,
+    ]
+    text = "id: KSD-6402-2024-001\nobjek: -_\ncatatan: ._\n"
+    formatted = fmt_module.format_text(text, "agreement")
+    assert formatted == "id: KSD-6402-2024-001\nobjek: '-_'\ncatatan: '._'\n"

@@ -159,6 +159,8 @@ TAKEN = [
     "a:\n- >-\n  one\n- b: |-\n    two\n",
     "a: >-\n  no line break at the end",
     "a: >-\n  é 😀 [x] {y} &z *w !t\n",
+    # Numbers without a digit (ruamel's resolver takes "_" for a digit, then fails): text.
+    "a: -_\nb: ._\nc: 0x_\nd: +._\ne: 0b_\nf: [-_, 0o_]\ng: 1_\nh: .inf\n",
     # Plain text continued on the lines below its key, folded.
     "a: b\n  c\n",
     "a: satu dua\n    tiga\n\n  empat\n\n\n   lima 14 Maret 2026.\nb: 1\n",
@@ -551,3 +553,15 @@ def test_plain_text_over_lines_agrees_or_is_refused(
     lines = [f"  - k: {first}"]
     lines.extend(" " * indent + line for indent, line in more)
     agrees("id: x\na:\n" + "\n".join(lines) + "\nb: 1\n")
+
+
+def test_a_number_without_a_digit_is_text_as_libyaml_reads_it() -> None:
+    import yaml
+
+    text = "a: -_\nb: ._\nc: 0x_\nd: 1_\n"
+    quick = read_quick(text)
+    assert quick is not None
+    assert quick.data == {"a": "-_", "b": "._", "c": "0x_", "d": 1}
+    # libyaml's own constructor (YAML 1.1) fails on "0x_" too; the others it reads so.
+    del quick.data["c"]
+    assert quick.data == yaml.load(text.replace("c: 0x_\n", ""), Loader=yaml.CSafeLoader)

@@ -653,10 +653,43 @@ def _representer() -> type:
     return _REPRESENTER[0]
 
 
+_CONSTRUCTOR: list[type] = []
+
+
+def _constructor() -> type:
+    """The round-trip constructor, reading a number without a digit (``-_``) as text.
+
+    ruamel resolves such a plain scalar as an integer or a float and then fails to build
+    it (an IndexError for ``-_``); ksd's readers take it as text (``yamlscalar``), and so
+    does fmt: it writes it quoted, the same text.
+    """
+    if not _CONSTRUCTOR:
+        from ruamel.yaml.constructor import RoundTripConstructor
+
+        from ksd_cli.yamlscalar import digitless_number
+
+        class Constructor(RoundTripConstructor):
+            def construct_yaml_int(self, node: Any) -> Any:
+                if digitless_number(node.value):
+                    return str(node.value)
+                return super().construct_yaml_int(node)
+
+            def construct_yaml_float(self, node: Any) -> Any:
+                if digitless_number(node.value):
+                    return str(node.value)
+                return super().construct_yaml_float(node)
+
+        Constructor.add_constructor("tag:yaml.org,2002:int", Constructor.construct_yaml_int)
+        Constructor.add_constructor("tag:yaml.org,2002:float", Constructor.construct_yaml_float)
+        _CONSTRUCTOR.append(Constructor)
+    return _CONSTRUCTOR[0]
+
+
 def _yaml() -> Any:
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
+    yaml.Constructor = _constructor()
     yaml.Representer = _representer()
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)

@@ -72,23 +72,45 @@ def resolve_plain(value: str) -> Any:
     return value
 
 
+#: The first characters of the plain scalars ruamel may resolve as numbers.
+_NUMBER_FIRST = frozenset("-+0123456789.")
+
+
+def digitless_number(value: str) -> bool:
+    """Whether ruamel's YAML 1.2 resolver takes plain ``value`` for a number without a digit.
+
+    ``-_``, ``0x_``, ``._``: its resolver lets underscores stand for digits, and its
+    constructor then fails. They are text, as libyaml and YAML 1.2's core schema read them.
+    """
+    if value[:1] not in _NUMBER_FIRST or not (INT.match(value) or _FLOAT.match(value)):
+        return False
+    digits = value.replace("_", "").lstrip("+-").lower()
+    if digits in (".inf", ".nan"):
+        return False
+    if digits[:2] in ("0b", "0x", "0o"):
+        digits = digits[2:]
+    return not any(c.isdigit() for c in digits)
+
+
 def _int(text: str) -> int | str:
+    # ruamel's resolver takes underscores for digits, so "-_" or "0x_" resolve as integers
+    # without a digit: ruamel then fails to build them. They are text here (as libyaml and
+    # YAML 1.2's core schema read them), not a crash of the reader.
     digits = text.replace("_", "")
-    sign = -1 if digits[0] == "-" else 1
-    if digits[0] in "+-":
+    sign = -1 if digits[:1] == "-" else 1
+    if digits[:1] in ("+", "-"):
         digits = digits[1:]
-    if digits.startswith("0b"):
-        return sign * int(digits[2:], 2)
-    if digits.startswith("0x"):
-        return sign * int(digits[2:], 16)
-    if digits.startswith("0o"):
-        return sign * int(digits[2:], 8)
+    base = {"0b": 2, "0x": 16, "0o": 8}.get(digits[:2], 10)
+    if base != 10:
+        digits = digits[2:]
+    if not digits:
+        return text
     if len(digits) > MAX_INT_DIGITS:
         return text  # beyond Python's int-string limit: the reader reports it
-    return sign * int(digits)
+    return sign * int(digits, base)
 
 
-def _float(text: str) -> float:
+def _float(text: str) -> float | str:
     digits = text.replace("_", "").lower()
     sign = -1.0 if digits[0] == "-" else 1.0
     if digits[0] in "+-":
@@ -97,6 +119,8 @@ def _float(text: str) -> float:
         return sign * math.inf
     if digits == ".nan":
         return math.nan
+    if not any(c.isdigit() for c in digits):
+        return text  # "._": a float without a digit, text as for "-_" (see ``_int``)
     return sign * float(digits)
 
 

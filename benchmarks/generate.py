@@ -899,6 +899,17 @@ def potential(ctx: Context, doc_id: str, tahun: int) -> str:
 _LONG_TEXT = re.compile(r'^( *)((?:- )?(?:[a-z_]+: )?)"([^"\\]{60,})"$', re.MULTILINE)
 
 
+def by_hand(text: str) -> str:
+    """``text`` as people write a record by hand: long texts folded, a few comments.
+
+    A comment line above the record, a comment after its kind and an empty line and a
+    comment before its documents: where ``ksd fmt`` keeps them.
+    """
+    text = "# Disalin dari register Bagian Kerja Sama\n" + fold_long_texts(text)
+    text = re.sub(r"^(jenis: .*)$", r"\1  # diperiksa TKKSD", text, count=1, flags=re.M)
+    return text.replace("\nnaskah:\n", "\n\n# Naskah yang ditandatangani\nnaskah:\n", 1)
+
+
 def fold_long_texts(text: str, width: int = 88) -> str:
     """``text`` with every long quoted text written as a folded block scalar (``>-``).
 
@@ -934,7 +945,8 @@ def generate(
 ) -> None:
     """Write ksd.toml and the records; every `invalid_every`-th agreement gets one mistake.
 
-    ``folded``: long texts written as folded block scalars (see :func:`fold_long_texts`).
+    ``folded``: records written as by hand: long texts as folded block scalars, a few
+    comments (see :func:`by_hand`).
     """
     rng = random.Random(seed)
     regions = load_regions()
@@ -958,7 +970,7 @@ def generate(
         doc_id = f"POT-{OWNER_DIGITS}-{year}-{seq[year]:03d}"
         text = potential(ctx, doc_id, year)
         (potentials_dir / f"{doc_id}.yaml").write_text(
-            fold_long_texts(text) if folded else text, encoding="utf-8"
+            by_hand(text) if folded else text, encoding="utf-8"
         )
         mapped.append(doc_id)
     for year in range(FIRST.year, LAST.year + 1):
@@ -971,7 +983,7 @@ def generate(
         doc_id = f"KSD-{OWNER_DIGITS}-{start.year}-{seq[start.year]:03d}"
         text = agreement(ctx, doc_id, start, rng.choices(KINDS, KIND_WEIGHTS)[0])
         if folded:
-            text = fold_long_texts(text)
+            text = by_hand(text)
         if invalid_every and index % invalid_every == 0:
             text = break_record(
                 text, MISTAKES[(index // invalid_every - 1) % len(MISTAKES)], start.year
@@ -1071,7 +1083,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--folded",
         action="store_true",
-        help="write long texts as folded block scalars (>-), as people write them by hand",
+        help="write records as people do by hand: long texts folded (>-), a few comments",
     )
     parser.add_argument(
         "--regions",

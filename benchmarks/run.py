@@ -515,7 +515,8 @@ def validate_cold(bench: Bench) -> list[Row]:
 
 
 def folded_copy(bench: Bench) -> Path:
-    """The repository's records again, long texts folded (generated once per run)."""
+    """The repository's records again, written as by hand (``generate.by_hand``: long texts
+    folded, a few comments), generated once per run."""
     folded = bench.scratch / "folded"
     if not (folded / "data" / "agreements").is_dir():
         generate(folded, bench.agreements, seed=1, folded=True)
@@ -524,7 +525,7 @@ def folded_copy(bench: Bench) -> Path:
 
 
 def validate_folded(bench: Bench) -> list[Row]:
-    """``ksd validate`` cold on records whose long texts are folded block scalars (``>-``).
+    """``ksd validate`` cold on records written by hand: long texts folded (``>-``), comments.
 
     People write long titles, aims and notes so by hand (the sample repository does); the
     generator's records have them on one line. The same records, folded, against the floor
@@ -534,9 +535,9 @@ def validate_folded(bench: Bench) -> list[Row]:
     floor = Run("floor, folded (in turn)", [sys.executable, "-c", FLOOR, str(folded)])
     found, against = bench.in_turn(floor, "validate folded", bench.check(folded), warm=False)
     return [
-        Row("floor, long texts folded", against),
+        Row("floor, written by hand", against),
         Row(
-            f"ksd validate, cold, {bench.agreements:,}, long texts folded",
+            f"ksd validate, cold, {bench.agreements:,}, written by hand",
             found,
             against,
             "floor",
@@ -740,13 +741,13 @@ def fmt_check(bench: Bench) -> list[Row]:
     command = ksd("fmt", "--check", "--root", str(bench.root))
     found, cold = bench.in_turn(bench.cold_run(), "fmt", command, warm=False)
     rows = [Row("ksd fmt --check", found, cold, "validate", max_ratio=1.5)]
-    # The same records with their long texts folded, as people write them, against
+    # The same records written by hand (long texts folded, comments), against
     # validate of those files.
     folded = folded_copy(bench)
     against = Run("validate folded (in turn)", bench.check(folded), DATA_CODES, env=bench.cold_env)
     command = ksd("fmt", "--check", "--root", str(folded))
     found, cold = bench.in_turn(against, "fmt folded", command, warm=False)
-    rows.append(Row("ksd fmt --check, long texts folded", found, cold, "validate", max_ratio=1.5))
+    rows.append(Row("ksd fmt --check, written by hand", found, cold, "validate", max_ratio=1.5))
     return rows
 
 

@@ -47,7 +47,7 @@ from ksd_cli.messages import Lang, Msg
 from ksd_cli.models import CODE_FIELDS, KEY_ORDER, Agreement, Naskah, Potential
 from ksd_cli.repository import Kind, SourceFile
 from ksd_cli.yamlread import Document, LoadProblem, raw_scalar, read_document
-from ksd_cli.yamlscalar import resolve_plain
+from ksd_cli.yamlscalar import digitless_number, resolve_plain
 
 BOM = "\ufeff"
 MODELS: dict[str, type[BaseModel]] = {"agreement": Agreement, "potential": Potential}
@@ -273,8 +273,9 @@ def _quickly_canonical(body: str, kind: Kind) -> bool:
 
     For the texts ``yamlquick`` reads: the file is canonical when laying out its values the
     canonical way, each with the text it has in the file, gives the file back line for line.
+    Comments and empty lines are where fmt keeps them (see :meth:`_QuickLayout.skip`).
     """
-    if "#" in body or "\n\n" in body or not body.endswith("\n") or body.startswith("\n"):
+    if not body.endswith("\n") or body.startswith(("\n", " ")):
         return False
     from ksd_cli.yamlquick import read_quick
 
@@ -283,7 +284,10 @@ def _quickly_canonical(body: str, kind: Kind) -> bool:
         return False
     lines = body.split("\n")
     layout = _QuickLayout(lines, _perans(quick.data))
-    return layout.mapping(quick.data, MODELS[kind], 0, "") and layout.at == len(lines) - 1
+    if not layout.mapping(quick.data, MODELS[kind], 0, ""):
+        return False
+    layout.skip()
+    return layout.at == len(lines) - 1
 
 
 class _QuickLayout:
@@ -298,12 +302,44 @@ class _QuickLayout:
         self.at = 0  # the next line to check
 
     def _line(self, prefix: str) -> str | None:
-        """The rest of the next line after ``prefix`` (``None`` when it does not start so)."""
+        """The rest of the next line after ``prefix`` (``None`` when it does not start so).
+
+        Empty lines and comment lines before it are passed over where fmt keeps them.
+        """
+        self.skip()
         if self.at >= len(self.lines):
             return None
         line = self.lines[self.at]
         self.at += 1
         return line[len(prefix) :] if line.startswith(prefix) else None
+
+    def skip(self) -> None:
+        """Pass over the empty lines and comment lines fmt leaves as they are.
+
+        ruamel keeps an empty line, and a comment line indented as the next line that is
+        neither (at the end of the file: not indented). A comment indented otherwise it
+        moves: it stays, and the line is then not what its place expects.
+        """
+        lines, at = self.lines, self.at
+        last = len(lines) - 1
+        while at < last:
+            line = lines[at]
+            if line:
+                text = line.lstrip(" ")
+                if text[:1] != "#" or line[-1] == " ":
+                    break  # not a comment, or one ending in spaces (fmt drops them)
+                if len(line) - len(text) != self._indent_after(at):
+                    break
+            at += 1
+        self.at = at
+
+    def _indent_after(self, at: int) -> int:
+        """The indentation of the first line after ``at`` that is neither empty nor a comment."""
+        for line in self.lines[at + 1 : -1]:
+            text = line.lstrip(" ")
+            if text and text[0] != "#":
+                return len(line) - len(text)
+        return 0
 
     def mapping(self, values: dict[str, Any], model: _Shape, indent: int, lead: str) -> bool:
         if not values:
@@ -319,7 +355,8 @@ class _QuickLayout:
             prefix = f"{lead}{key}:" if index == 0 else f"{' ' * indent}{key}:"
             code = key in CODE_FIELDS
             if isinstance(value, dict | list):
-                if self._line(prefix) != "":
+                rest = self._line(prefix)
+                if rest is None or (rest and _EOL_COMMENT.fullmatch(rest) is None):
                     return False
                 child: _Shape = self.perans if model is Naskah and key in _PER_PARTY else None
                 if child is None and not isinstance(model, tuple) and model is not None:
@@ -356,7 +393,14 @@ class _QuickLayout:
             return False
         if rest in _BLOCK_HEADERS:
             return not code and self._block(value, inner)
-        return _canonical_scalar(rest, value, code)
+        if _canonical_scalar(rest, value, code):
+            return True
+        # A comment after the value, two spaces or more from it (fmt puts two after one).
+        return any(
+            _canonical_scalar(rest[: m.start()], value, code)
+            for m in _EOL_COMMENT.finditer(rest)
+            if m.end() == len(rest)
+        )
 
     def _block(self, value: Any, inner: int) -> bool:
         """Whether a block scalar's lines are as fmt keeps them.
@@ -368,9 +412,15 @@ class _QuickLayout:
             return False
         pad = " " * inner
         start = self.at
-        while self.at < len(self.lines):
-            line = self.lines[self.at]
-            if not line.startswith(pad) or not line.isprintable():
+        lines = self.lines
+        while self.at < len(lines):
+            line = lines[self.at]
+            if not line:
+                # An empty line of the text when a line of it follows.
+                after = next((x for x in lines[self.at + 1 : -1] if x), "")
+                if not after.startswith(pad):
+                    break
+            elif not line.startswith(pad) or not line.isprintable():
                 break
             self.at += 1
         # The lines were read as this scalar's (``yamlquick``): those left here belong to
@@ -378,6 +428,9 @@ class _QuickLayout:
         return self.at > start and self.lines[start][inner] != " "
 
 
+#: A comment at the end of a line: two spaces or more, then "#" and any text that does not
+#: end in a space.
+_EOL_COMMENT = re.compile(r" {2,}#(?:.*[^ ])?")
 #: The block scalar headers fmt keeps as they are (the ones ``yamlquick`` reads).
 _BLOCK_HEADERS = frozenset([">", ">-", "|", "|-"])
 #: The mappings of a naskah keyed by the parties' labels, in the order of ``pihak``.
@@ -404,11 +457,12 @@ def _canonical_scalar(text: str, value: Any, code: bool) -> bool:
     if isinstance(value, str):
         return (
             value == text
-            and value[:1].isalpha()
+            and not value.startswith(("---", "..."))  # ruamel quotes a document marker
             and value.isprintable()
             and ": " not in value
             and not value.endswith(":")
             and not _LOOSE_DATE.match(value)
+            and not digitless_number(value)  # "-_": text that fmt quotes
         )
     if isinstance(value, bool):
         return text in ("true", "false")
@@ -416,7 +470,14 @@ def _canonical_scalar(text: str, value: Any, code: bool) -> bool:
         return bool(_INT.match(text))
     if isinstance(value, date) and not isinstance(value, datetime):
         return bool(_ISO_DATE.match(text))
+    if isinstance(value, float):
+        # fmt keeps a float as typed whenever it reads back the same (``_keep_float``).
+        return bool(_PLAIN_FLOAT.match(text)) and not math.isnan(value)
     return False
+
+
+#: A float written in plain decimal digits (``78.5``, ``-0.25``, ``1.5e3``).
+_PLAIN_FLOAT = re.compile(r"^-?[0-9]+\.[0-9]+(?:[eE][-+]?[0-9]+)?$")
 
 
 # The pipeline ----------------------------------------------------------------------------------
@@ -665,8 +726,6 @@ def _constructor() -> type:
     """
     if not _CONSTRUCTOR:
         from ruamel.yaml.constructor import RoundTripConstructor
-
-        from ksd_cli.yamlscalar import digitless_number
 
         class Constructor(RoundTripConstructor):
             def construct_yaml_int(self, node: Any) -> Any:

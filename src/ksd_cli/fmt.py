@@ -283,7 +283,7 @@ def _quickly_canonical(body: str, kind: Kind) -> bool:
     if quick is None or not quick.data:
         return False
     lines = body.split("\n")
-    layout = _QuickLayout(lines, _perans(quick.data))
+    layout = _QuickLayout(lines, _perans(quick.data), skips="#" in body or "\n\n" in body)
     if not layout.mapping(quick.data, MODELS[kind], 0, ""):
         return False
     layout.skip()
@@ -296,17 +296,20 @@ class _QuickLayout:
     The lines are checked in order, each value's text taken from its own line.
     """
 
-    def __init__(self, lines: list[str], perans: tuple[str, ...]) -> None:
+    def __init__(self, lines: list[str], perans: tuple[str, ...], *, skips: bool = True) -> None:
         self.lines = lines
         self.perans = perans
         self.at = 0  # the next line to check
+        #: Whether a line may be empty or a comment (``False``: none is looked for).
+        self.skips = skips
 
     def _line(self, prefix: str) -> str | None:
         """The rest of the next line after ``prefix`` (``None`` when it does not start so).
 
         Empty lines and comment lines before it are passed over where fmt keeps them.
         """
-        self.skip()
+        if self.skips:
+            self.skip()
         if self.at >= len(self.lines):
             return None
         line = self.lines[self.at]
@@ -462,7 +465,7 @@ def _canonical_scalar(text: str, value: Any, code: bool) -> bool:
             and ": " not in value
             and not value.endswith(":")
             and not _LOOSE_DATE.match(value)
-            and not digitless_number(value)  # "-_": text that fmt quotes
+            and (value[:1] not in "-+0123456789." or not digitless_number(value))  # "-_"
         )
     if isinstance(value, bool):
         return text in ("true", "false")

@@ -212,6 +212,7 @@ REFUSED = [
     "a: >\n\n  after an empty line\n",
     "a: >\n  x  \n",
     "a: >\n  x\n  \n  y\n",
+    "a: >\n    x\n  \n    y\n",  # a line of fewer spaces than the scalar's indentation
     "a: >\n  x\n    more indented\n",
     "a:\n    b: >\n      x\n     y\n",
     "a: |\n  no line break at the end",

@@ -566,3 +566,16 @@ def test_a_number_without_a_digit_is_text_as_libyaml_reads_it() -> None:
     # libyaml's own constructor (YAML 1.1) fails on "0x_" too; the others it reads so.
     del quick.data["c"]
     assert quick.data == yaml.load(text.replace("c: 0x_\n", ""), Loader=yaml.CSafeLoader)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list("0123456789_+-.xobeEinfa"), min_size=1, max_size=6))
+def test_digitless_numbers_are_the_numbers_read_as_text(value: str) -> None:
+    # fmt's constructor (``digitless_number``) and the readers (``resolve_plain``) say the
+    # same of a plain scalar ruamel's resolver calls a number.
+    from ksd_cli.yamlscalar import INT, digitless_number, resolve_plain
+
+    if digitless_number(value):
+        assert resolve_plain(value) == value
+    elif value[0] in "-+0123456789." and INT.match(value):
+        assert not isinstance(resolve_plain(value), str)

@@ -47,7 +47,7 @@ from ksd_cli.messages import Lang, Msg
 from ksd_cli.models import CODE_FIELDS, KEY_ORDER, Agreement, Naskah, Potential
 from ksd_cli.repository import Kind, SourceFile
 from ksd_cli.yamlread import Document, LoadProblem, raw_scalar, read_document
-from ksd_cli.yamlscalar import digitless_number, resolve_plain
+from ksd_cli.yamlscalar import NUMBER_FIRST, digitless_number, resolve_plain
 
 BOM = "\ufeff"
 MODELS: dict[str, type[BaseModel]] = {"agreement": Agreement, "potential": Potential}
@@ -465,7 +465,7 @@ def _canonical_scalar(text: str, value: Any, code: bool) -> bool:
             and ": " not in value
             and not value.endswith(":")
             and not _LOOSE_DATE.match(value)
-            and (value[:1] not in "-+0123456789." or not digitless_number(value))  # "-_"
+            and (value[:1] not in NUMBER_FIRST or not digitless_number(value))  # "-_"
         )
     if isinstance(value, bool):
         return text in ("true", "false")

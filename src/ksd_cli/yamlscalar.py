@@ -38,6 +38,8 @@ _TIMESTAMP = re.compile(
     re.X,
 )
 
+#: The first characters of the plain scalars that may resolve as numbers or dates.
+NUMBER_FIRST = frozenset("-+0123456789.")
 #: Longest decimal integer read: Python refuses to convert longer digit strings (its
 #: int-string limit), and no value of a record comes near it.
 MAX_INT_DIGITS = 4300
@@ -56,7 +58,7 @@ def resolve_plain(value: str) -> Any:
         if NULL.match(value):
             return None
         return value
-    if first in "-+0123456789.":
+    if first in NUMBER_FIRST:
         if value[4:5] == "-" and _DATE.match(value):
             # A date is neither an integer nor a float: read first, it is the common case.
             try:
@@ -72,17 +74,13 @@ def resolve_plain(value: str) -> Any:
     return value
 
 
-#: The first characters of the plain scalars ruamel may resolve as numbers.
-_NUMBER_FIRST = frozenset("-+0123456789.")
-
-
 def digitless_number(value: str) -> bool:
     """Whether ruamel's YAML 1.2 resolver takes plain ``value`` for a number without a digit.
 
     ``-_``, ``0x_``, ``._``: its resolver lets underscores stand for digits, and its
     constructor then fails. They are text, as libyaml and YAML 1.2's core schema read them.
     """
-    if value[:1] not in _NUMBER_FIRST or not (INT.match(value) or _FLOAT.match(value)):
+    if value[:1] not in NUMBER_FIRST or not (INT.match(value) or _FLOAT.match(value)):
         return False
     digits = value.replace("_", "").lstrip("+-").lower()
     if digits in (".inf", ".nan"):

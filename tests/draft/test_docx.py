@@ -5,13 +5,23 @@ from __future__ import annotations
 import io
 import re
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from draft.conftest import BANJIR, SINERGI, TODAY, TPA, docx_of, draft
+from draft.conftest import BANJIR, SINERGI, TODAY, TPA, docx_of, draft, edit_naskah, edit_record
 from ksd_cli import __version__
-from ksd_cli.draft.docx import Heading, Span, Table, markdown_to_docx, parse_markdown, plain
+from ksd_cli.draft.docx import (
+    CORE_TEXT_MAX,
+    Heading,
+    Span,
+    Table,
+    core_text,
+    markdown_to_docx,
+    parse_markdown,
+    plain,
+)
 from ksd_cli.draft.provenance import Provenance
-from ksd_cli.repository import Repository
+from ksd_cli.repository import Repository, open_repository
 
 
 def _plain(text: str) -> str:
@@ -283,6 +293,37 @@ def test_docx_shows_gaps_as_blanks_commented_with_the_field(repo: Repository) ->
     comments = {c.text for c in document.comments}
     assert comments >= {"nomor pihak_kedua belum diisi", "tanggal_ttd belum diisi"}
     assert "rancangan" in document.core_properties.keywords
+
+
+def test_docx_of_a_long_odd_title_holds_it_plain_and_cut(sample_repo: Path) -> None:
+    # A realistic naskah title of 200 characters, with characters the Markdown escapes: the
+    # title the document's properties hold is plain text, cut to the 255 that Word keeps.
+    subject = (
+        "Kerja Sama Promosi [Pariwisata] *Bersama* Festival Erau dan Destinasi Wisata Pesisir "
+        "serta Pengembangan Paket Wisata Terpadu Tenggarong_Balikpapan A|B melalui Bandar "
+        "Udara Sepinggan <2025> \\ Tahap Kedua"
+    )
+    edit_naskah(sample_repo, TPA, 3, judul=f"Perjanjian Kerja Sama tentang {subject}")
+    edit_record(sample_repo, TPA, judul=subject)
+    rendered = draft(open_repository(sample_repo), TPA, 3, output_format="docx")
+    properties = docx_of(rendered).core_properties
+    assert len(rendered.title) > CORE_TEXT_MAX  # the case: Word's limit is passed
+    title = properties.title
+    assert len(title) <= CORE_TEXT_MAX and title.endswith("\u2026")
+    assert title.startswith("PERJANJIAN KERJA SAMA ANTARA PEMERINTAH KABUPATEN KUTAI")
+    assert "[PARIWISATA] *BERSAMA*" in title and "TENGGARONG_BALIKPAPAN\u2026" in title
+    assert "\\" not in title  # no Markdown escape left
+    assert properties.subject == subject  # as written: 200 characters, no escape
+
+
+def test_core_text_cuts_at_a_space() -> None:
+    assert core_text("a  b\n c") == "a b c"
+    words = " ".join(["kata"] * 100)  # 499 characters
+    cut = core_text(words)
+    assert len(cut) <= CORE_TEXT_MAX and cut == " ".join(["kata"] * 50) + "\u2026"
+    unbroken = "x" * 300
+    assert core_text(unbroken) == "x" * (CORE_TEXT_MAX - 1) + "\u2026"
+    assert core_text("x" * CORE_TEXT_MAX) == "x" * CORE_TEXT_MAX
 
 
 def test_markdown_reader() -> None:

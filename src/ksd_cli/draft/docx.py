@@ -1042,28 +1042,61 @@ def _core_properties(document: Any, provenance: Provenance, *, title: str, subje
     from ksd_cli.naming import naskah_title
 
     properties = document.core_properties
-    properties.title = xml_text(title)
-    properties.subject = xml_text(subject)
+    # The title and subject come as the naskah's Markdown (record text escaped): Word's
+    # document properties show them as plain text.
+    properties.title = core_text(_markdown_plain(title))
+    properties.subject = core_text(_markdown_plain(subject))
     properties.author = "ksd"
     properties.last_modified_by = f"ksd {provenance.ksd_version}"
     properties.category = naskah_title(provenance.jenis)
     properties.identifier = provenance.record_id
     properties.version = provenance.ksd_version
-    properties.keywords = "; ".join(
-        part
-        for part in (
-            "ksd",
-            provenance.record_id,
-            f"naskah {provenance.position}",
-            provenance.jenis,
-            provenance.template,
-            f"commit {provenance.commit}" if provenance.commit else "",
-            "rancangan" if provenance.draft else "",
+    properties.keywords = core_text(
+        "; ".join(
+            part
+            for part in (
+                "ksd",
+                provenance.record_id,
+                f"naskah {provenance.position}",
+                provenance.jenis,
+                provenance.template,
+                f"commit {provenance.commit}" if provenance.commit else "",
+                "rancangan" if provenance.draft else "",
+            )
+            if part
         )
-        if part
     )
-    properties.comments = provenance.line()
+    properties.comments = core_text(provenance.line())
     generated = datetime.combine(provenance.generated, time())
     properties.created = generated
     properties.modified = generated
     properties.revision = 1
+
+
+#: The most characters a document property holds (python-docx refuses a longer value).
+CORE_TEXT_MAX = 255
+
+
+def core_text(value: str) -> str:
+    """``value`` as a document property holds it: XML characters, at most 255 of them.
+
+    A longer text (a naskah's title names every party and its whole subject) is cut at the
+    last space that leaves room for an ellipsis.
+    """
+    value = " ".join(xml_text(value).split())
+    if len(value) <= CORE_TEXT_MAX:
+        return value
+    cut = value[: CORE_TEXT_MAX - 1]
+    space = cut.rfind(" ")
+    return f"{cut[:space] if space > CORE_TEXT_MAX // 2 else cut}\u2026"
+
+
+def _markdown_plain(text: str) -> str:
+    """The plain text of one line of the naskah's Markdown (its escapes read back)."""
+    texts: list[str] = []
+    for block in parse_markdown(text):
+        if isinstance(block, Paragraph):
+            texts.append(block.text)
+        elif isinstance(block, Heading):
+            texts.extend(block.texts)
+    return " ".join(texts)

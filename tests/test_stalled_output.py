@@ -70,6 +70,43 @@ def test_xlsx_has_one_row_per_flag_with_real_dates(
     assert sheet.freeze_panes == "A2"
 
 
+def test_xlsx_tells_what_the_text_tells(
+    sample_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import load_workbook
+
+    from ksd_cli.naming import NO_THRESHOLD, NOT_APPLICABLE, flag_title
+
+    broken = sample_repo / "data" / "agreements" / "KSD-6402-2024-006.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8") + "jenis_salah: 1\n", encoding="utf-8")
+    target = tmp_path / "stalled.xlsx"
+    args = ["stalled", "--root", str(sample_repo), "--as-of", "2025-06-30"]
+    assert main([*args, "-f", "xlsx", "-o", str(target)]) == 0
+    workbook = load_workbook(target)
+    assert workbook.properties.title == "Kerja sama yang perlu perhatian per 30 Juni 2025"
+    # A flag a date passing raises has no threshold: "–", never a misleading 0.
+    thresholds = {(r[0], r[2]): r[6] for r in workbook["Temuan"].iter_rows(2, values_only=True)}
+    assert thresholds[("KSD-6402-2019-001", "kb_kedaluwarsa_tanpa_pks")] == NOT_APPLICABLE
+    assert thresholds[("KSD-6402-2019-003", "kb_tanpa_pks")] == 365
+    assert all((t == NOT_APPLICABLE) == (c in NO_THRESHOLD) for (_, c), t in thresholds.items())
+    summary = [r for r in workbook["Ringkasan"].iter_rows(values_only=True) if any(r)]
+    assert summary[0][0] == "Kerja sama yang perlu perhatian per 30 Juni 2025"
+    assert summary[1] == ("Kode temuan", "Temuan", "Jumlah")
+    counts = {r[0]: (r[1], r[2]) for r in summary[2:] if isinstance(r[2], int)}
+    found = {c for _, c in thresholds}
+    assert {c for c, (_, n) in counts.items() if n} == found
+    assert counts["kb_tanpa_pks"] == (flag_title("kb_tanpa_pks", "id"), 5)
+    notes = [str(r[0]) for r in summary if r[1] is None]
+    # The same notes as the text form: validity end unknown, and the record not assessed.
+    assert main([*args, "-f", "md"]) == 0
+    markdown = capsys.readouterr().out
+    unknown = next(n for n in notes if n.startswith("Masa berlaku tidak diketahui"))
+    assert unknown in markdown and notes[notes.index(unknown) + 1] == "KSD-6402-2018-001"
+    assert notes[-2] == "1 rekaman tidak valid dan tidak dinilai (jalankan `ksd validate`)"
+    assert notes[-1] == "data/agreements/KSD-6402-2024-006.yaml (1 galat)"
+    assert "`data/agreements/KSD-6402-2024-006.yaml` (1 galat)" in markdown
+
+
 def test_days_are_numbers_of_the_language_and_a_date_flag_has_no_threshold(
     project_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -265,12 +265,20 @@ def write_markdown(result: StalledResult, stream: TextIO, *, lang: Lang = "id") 
 
 
 def xlsx_bytes(result: StalledResult, *, lang: Lang = "id") -> bytes:
-    """A workbook with the sheet ``Temuan`` (``Findings``): one row per flag, dates as dates."""
+    """A workbook of two sheets, as the text and Markdown forms tell it.
+
+    ``Temuan`` (``Findings``): one row per flag from the first row on, dates as dates, the
+    threshold "–" for a flag a date passing raises (never a misleading 0). ``Ringkasan``
+    (``Summary``): the as-of date, the count of each flag with its title, the records whose
+    validity ends on a day not known, and the records not assessed for their errors.
+    """
     from openpyxl import Workbook
 
-    from ksd_cli.xlsx import INTEGER_FORMAT, Column, workbook_bytes, write_table
+    from ksd_cli.xlsx import INTEGER_FORMAT, Column, set_cell, workbook_bytes, write_table
 
+    title = message("stalled.title", lang, tanggal=date_text(result.as_of, lang))
     workbook = Workbook()
+    workbook.properties.title = title
     ws = workbook.active
     assert ws is not None  # a new workbook has one sheet
     ws.title = message("sheet.temuan", lang)
@@ -300,7 +308,7 @@ def xlsx_bytes(result: StalledResult, *, lang: Lang = "id") -> bytes:
             kategori_title(f.kategori, lang),
             f.since,
             f.days,
-            f.threshold,
+            NOT_APPLICABLE if f.code in NO_THRESHOLD else f.threshold,
             tahap_title(f.stage, lang) if f.stage else "",
             ", ".join(str(d + 1) for d in f.dokumen),
             "; ".join(f.mitra),
@@ -310,13 +318,47 @@ def xlsx_bytes(result: StalledResult, *, lang: Lang = "id") -> bytes:
         for f in result.flags
     ]
     write_table(ws, columns, rows)
-    counts = workbook.create_sheet(message("sheet.ringkasan", lang))
+    summary = workbook.create_sheet(message("sheet.ringkasan", lang))
+    set_cell(summary, 1, 1, title).font = _bold()
+    counts = result.counts()
     write_table(
-        counts,
-        [Column(col("kode-temuan"), 30), Column(col("jumlah"), 10, INTEGER_FORMAT)],
-        [[code, n] for code, n in result.counts().items()],
+        summary,
+        [
+            Column(col("kode-temuan"), 30),
+            Column(col("temuan"), 50),
+            Column(col("jumlah"), 10, INTEGER_FORMAT),
+        ],
+        [[code, flag_title(code, lang), n] for code, n in counts.items()],
+        start_row=3,
     )
+    row = 3 + len(counts) + 2
+    notes: list[tuple[str, list[str]]] = []
+    if result.sampai_tidak_diketahui:
+        notes.append(
+            (message("lanjutan.sampai-tidak-diketahui", lang), list(result.sampai_tidak_diketahui))
+        )
+    if result.invalid:
+        heading = (
+            f"{message('stalled.invalid', lang, count=len(result.invalid))} "
+            f"({message('stalled.run-validate', lang)})"
+        )
+        errors = [
+            f"{r.path} ({message('stalled.errors', lang, count=r.errors)})" for r in result.invalid
+        ]
+        notes.append((heading, errors))
+    for heading, items in notes:
+        set_cell(summary, row, 1, heading).font = _bold()
+        for item in items:
+            row += 1
+            set_cell(summary, row, 1, item)
+        row += 2
     return workbook_bytes(workbook)
+
+
+def _bold() -> object:
+    from openpyxl.styles import Font
+
+    return Font(bold=True)
 
 
 def _threshold(code: str, days: int, lang: Lang) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import itertools
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -90,3 +91,18 @@ def test_each_help_paragraph_is_wrapped_once_to_the_terminal(
     written = [" ".join(p) for p in paragraphs]
     doc = inspect.cleandoc(real_command(command).callback.__doc__ or "")
     assert written == [" ".join(p.split()).replace("\\[", "[") for p in doc.split("\n\n")]
+
+
+@pytest.mark.parametrize("command", [command_name(f) for _, f in COMMANDS])
+def test_brackets_in_help_are_shown_as_written(
+    command: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The help is rich markup: ``pip install 'ksd-cli[konsolidasi]'`` lost its extra, read as
+    # a style tag. Every bracketed word of a help text must reach the screen as written.
+    monkeypatch.setenv("COLUMNS", "300")
+    real = real_command(command)
+    texts = [real.help or "", *(getattr(p, "help", None) or "" for p in real.params)]
+    bracketed = {m for text in texts for m in re.findall(r"\[[^\]\s]+\]", text)}
+    assert main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert {b for b in bracketed if b.replace("\\[", "[") not in out} == set()

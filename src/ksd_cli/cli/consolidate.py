@@ -62,7 +62,7 @@ def consolidate(
             metavar="FILE",
             help="Also write every region's records and findings to FILE.parquet (one table), "
             "or every table to FILE.duckdb, for SQL across regions. Needs the optional extra: "
-            "pip install 'ksd-cli[konsolidasi]'.",
+            "pip install 'ksd-cli\\[konsolidasi]'.",
             show_default=False,
         ),
     ] = None,

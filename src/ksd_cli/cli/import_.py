@@ -63,7 +63,7 @@ def import_(
         Optional[Path],  # noqa: UP045
         typer.Option(
             "--mapping",
-            help="A mapping file (TOML, [kolom] heading = field).",
+            help="A mapping file (TOML, \\[kolom] heading = field).",
             show_default=False,
             dir_okay=False,
         ),

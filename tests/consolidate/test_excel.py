@@ -16,7 +16,7 @@ def test_sheets_and_their_rows(result: Consolidation) -> None:
         "Ringkasan per daerah",
         "Temuan lintas daerah",
         "Pemetaan per daerah",
-        "Rekaman yang tidak lolos valida",
+        "Rekaman tidak lolos validasi",
         "Belum melapor",
     ]
     summary = book["Ringkasan per daerah"]
@@ -54,3 +54,12 @@ def test_sheets_and_their_rows(result: Consolidation) -> None:
         for row in book["Belum melapor"].iter_rows(min_row=HEADER_ROW + 1, max_row=HEADER_ROW + 1)
     ]
     assert missing == [["64.03", "Kabupaten Berau", "kabupaten"]]
+
+
+def test_every_sheet_name_is_whole() -> None:
+    # Excel's limit is 31 characters: a longer title was cut ("... tidak lolos valida").
+    from ksd_cli.consolidate.excel import sheet_name
+
+    for lang in ("id", "en"):
+        for key in ("ringkasan", "temuan-lintas", "pemetaan", "rekaman-gagal", "belum-melapor"):
+            assert 0 < len(sheet_name(key, lang)) <= 31

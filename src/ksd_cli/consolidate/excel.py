@@ -28,6 +28,15 @@ def _t(key: str, lang: Lang, /, **args: object) -> str:
     return message(f"konsolidasi.{key}", lang, **args)
 
 
+#: The parts whose title is longer than a sheet's name may be (31 characters).
+_SHORT_NAMES = frozenset({"rekaman-gagal"})
+
+
+def sheet_name(key: str, lang: Lang) -> str:
+    """The name of the sheet of part ``key``: its title, or a shorter name where Excel needs one."""
+    return _t(f"lembar.{key}" if key in _SHORT_NAMES else key, lang)
+
+
 def _col(key: str, lang: Lang, width: int = 14, number_format: str | None = None) -> Column:
     return Column(_t(f"col.{key}", lang), width, number_format)
 
@@ -52,7 +61,7 @@ def xlsx_bytes(result: Consolidation) -> bytes:
         ("rekaman-gagal", _gagal),
         ("belum-melapor", _belum),
     ):
-        ws = workbook.create_sheet(_t(key, lang)[:31])
+        ws = workbook.create_sheet(sheet_name(key, lang))
         _heading(ws, _t(key, lang), result)
         writer(ws, result)
         _heights(ws)

@@ -89,6 +89,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Rekaman yang tidak lolos validasi",
         "Records that do not validate",
     ),
+    # A sheet's name holds 31 characters at most: a shorter name where the title is longer.
+    "konsolidasi.lembar.rekaman-gagal": (
+        "Rekaman tidak lolos validasi",
+        "Records that do not validate",
+    ),
     "konsolidasi.tidak-terbaca": ("Repositori tidak terbaca", "Unreadable repositories"),
     "konsolidasi.pasangan": ("Rekaman cermin yang berselisih", "Mirrored records that disagree"),
     "konsolidasi.sepihak": ("Tercatat sepihak", "Recorded by one side only"),

@@ -71,3 +71,25 @@ def test_show_text_shows_backslashes_and_brackets_as_typed(
     first = capsys.readouterr().out.splitlines()[0]
     assert code == 0
     assert first == f"KSD-6402-2019-002  {title}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"), [("id", "Naskah: belum ada"), ("en", "Documents: none yet")]
+)
+def test_show_text_says_when_there_is_no_document_yet(
+    lang: str,
+    line: str,
+    project_root: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # KSD-6402-2024-003: an offer, no naskah yet. An empty table of headers said nothing.
+    monkeypatch.setenv("COLUMNS", "80")
+    args = ["show", "KSD-6402-2024-003", "--root", str(project_root), "--as-of", "2025-06-30"]
+    assert main([*args, "-f", "text", "--lang", lang]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert line in lines
+    assert not any(row.startswith("┃ #") for row in lines)
+    # A record with documents still gets its table.
+    assert main([*args[:1], "KSD-6402-2020-001", *args[2:], "-f", "text", "--lang", lang]) == 0
+    assert any(row.startswith("┃ #") for row in capsys.readouterr().out.splitlines())

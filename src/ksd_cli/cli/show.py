@@ -252,21 +252,25 @@ def write_text(
                     keadaan,
                 )
             )
-        keys = ("jenis", "nomor", "ttd", "berlaku", "status")
-        headers = ("#", *(t(f"col.{key}") for key in keys))
-        documents = Table(title=t("documents"), title_justify="left", expand=True)
-        documents.add_column(headers[0], no_wrap=True)
-        documents.add_column(headers[1], no_wrap=True)
-        # A document number is kept whole, under its party's label, whenever the other columns
-        # can still show their longest word; else it breaks after a separator, never inside.
-        documents.add_column(
-            headers[2], no_wrap=_fits(console.width, headers, rows), overflow="fold"
-        )
-        for header in headers[3:]:
-            documents.add_column(header, overflow="fold")
-        for cells in rows:
-            documents.add_row(*cells)
-        console.print(documents)
+        if not rows:
+            # No document yet (a proposal before its KB): a line says so, not an empty table.
+            console.print(f"{t('documents')}: {t('no-documents')}")
+        else:
+            keys = ("jenis", "nomor", "ttd", "berlaku", "status")
+            headers = ("#", *(t(f"col.{key}") for key in keys))
+            documents = Table(title=t("documents"), title_justify="left", expand=True)
+            documents.add_column(headers[0], no_wrap=True)
+            documents.add_column(headers[1], no_wrap=True)
+            # A document number is kept whole, under its party's label, whenever the other columns
+            # can still show their longest word; else it breaks after a separator, never inside.
+            documents.add_column(
+                headers[2], no_wrap=_fits(console.width, headers, rows), overflow="fold"
+            )
+            for header in headers[3:]:
+                documents.add_column(header, overflow="fold")
+            for cells in rows:
+                documents.add_row(*cells)
+            console.print(documents)
     if view.errors:
         console.print(f"[bold red]{message('show.has-errors', lang, count=len(view.errors))}[/]")
         for e in view.errors:

@@ -26,6 +26,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "show.col.tahap": ("Tahap", "Stage"),
     "show.col.tanggal": ("Tanggal", "Date"),
     "show.documents": ("Naskah", "Documents"),
+    "show.no-documents": ("belum ada", "none yet"),
     "show.col.jenis": ("Jenis", "Kind"),
     "show.col.nomor": ("Nomor", "Number"),
     "show.col.ttd": ("Tanggal ttd", "Signed"),

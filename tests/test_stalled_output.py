@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import SAMPLE_EXPECTED_2025_06_30
+from helpers import SAMPLE_EXPECTED_2025_06_30, run_json
 
 from ksd_cli.cli import main
 
@@ -121,3 +121,32 @@ def test_days_are_numbers_of_the_language_and_a_date_flag_has_no_threshold(
     assert main([*args, "--lang", "en"]) == 0
     text = capsys.readouterr().out
     assert "1,437" in text and "1.437" not in text
+
+
+@pytest.mark.parametrize("width", [40, 60, 79])
+def test_text_on_a_narrow_terminal_stacks_each_flag_whole(
+    width: int,
+    project_root: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # At 40 columns the table gave its findings and details no width at all, at 60 a "…".
+    from ksd_cli.naming import flag_title
+
+    args = ["stalled", "--root", str(project_root), "--as-of", "2025-06-30"]
+    _, found = run_json(capsys, *args, "-f", "json")
+    flags = found["flags"]
+    monkeypatch.setenv("COLUMNS", str(width))
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert all(len(line) <= width and line == line.rstrip() for line in lines)
+    assert not any("┃" in line or "…" in line for line in lines)
+    words = " ".join(out.split())
+    assert flags
+    for f in flags:
+        assert f"{f['id']} {flag_title(f['code'], 'id')}" in words
+        assert " ".join(f["message"].split()) in words
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(args) == 0
+    assert "┃ ID" in capsys.readouterr().out  # the table from 80 columns on

@@ -6,7 +6,7 @@ import csv
 import io
 from datetime import date
 from json.encoder import encode_basestring
-from typing import TextIO
+from typing import Any, TextIO
 
 from ksd_cli.escaping import (
     csv_cell,
@@ -33,7 +33,9 @@ def write_text(
 
     console = text_console(stream, color=color)
     day = date_text(result.as_of, lang)
-    if result.flags:
+    if result.flags and console.width < TABLE_MIN_WIDTH:
+        _write_stacked(result, console, lang, day)
+    elif result.flags:
 
         def make_table() -> Table:
             table = Table(title=message("stalled.title", lang, tanggal=day), expand=True)
@@ -71,11 +73,56 @@ def write_text(
         flagged=len({f.id for f in result.flags}),
         records=result.records,
     )
-    console.print(summary + (f" ({counts})" if counts else ""))
+    _print_lines(console, summary + (f" ({counts})" if counts else ""))
     if result.sampai_tidak_diketahui:
         ids = ", ".join(markup_text(i) for i in result.sampai_tidak_diketahui)
-        console.print(f"{message('lanjutan.sampai-tidak-diketahui', lang)}: {ids}")
+        _print_lines(console, f"{message('lanjutan.sampai-tidak-diketahui', lang)}: {ids}")
     _write_invalid_note(result, console, lang)
+
+
+#: The narrowest terminal the table reads well on: below it, each flag is a few lines.
+TABLE_MIN_WIDTH = 80
+
+
+def _write_stacked(result: StalledResult, console: Any, lang: Lang, day: str) -> None:
+    """The flags one under another, for a narrow terminal (a phone's, a split pane's).
+
+    A table of five columns at 40 or 60 columns gave its findings and details no room at all:
+    each flag's id and title, then its days and threshold, then its details, indented.
+    """
+    from rich.text import Text
+
+    _print_wrapped(console, Text(message("stalled.title", lang, tanggal=day), style="bold"))
+    hari, batas = message("col.hari", lang), message("col.batas", lang)
+    for f in result.flags:
+        style = "yellow" if f.kategori == "pengingat" else "bold"
+        console.print()
+        head = Text.assemble((terminal_text(f.id), "bold"), "  ", (flag_title(f.code, lang), style))
+        _print_wrapped(console, head)
+        days = f"{hari} {number(f.days, lang)} · {batas} {_threshold(f.code, f.threshold, lang)}"
+        _print_wrapped(console, Text(days), indent=2)
+        _print_wrapped(console, Text(terminal_text(f.message)), indent=2)
+    console.print()
+
+
+def _print_lines(console: Any, markup: str) -> None:
+    """``markup`` printed as :func:`_print_wrapped` prints it."""
+    _print_wrapped(console, console.render_str(markup))
+
+
+def _print_wrapped(console: Any, text: Any, indent: int = 0) -> None:
+    """``text`` wrapped to the console's width, ``indent`` columns in, no line ending in spaces.
+
+    Rich's own wrapping keeps the spaces it breaks at (the summary's double spaces) at the
+    end of the line, and pads a padded block out to the margin.
+    """
+    from rich.text import Text
+
+    for line in text.wrap(console, max(console.width - indent, 1)):
+        line.rstrip()
+        if indent:
+            line = Text.assemble(" " * indent, line)
+        console.print(line, overflow="fold")
 
 
 def _write_invalid_note(result: StalledResult, console: object, lang: Lang) -> None:
@@ -86,9 +133,10 @@ def _write_invalid_note(result: StalledResult, console: object, lang: Lang) -> N
         f"({message('stalled.errors', lang, count=r.errors)})"
         for r in result.invalid
     ]
-    console.print(  # type: ignore[attr-defined]
+    _print_lines(
+        console,
         f"[bold red]{message('stalled.invalid', lang, count=len(result.invalid))}[/] "
-        f"({message('stalled.run-validate', lang)}): " + "; ".join(lines)
+        f"({message('stalled.run-validate', lang)}): " + "; ".join(lines),
     )
 
 

@@ -89,6 +89,15 @@ def test_xlsx_tells_what_the_text_tells(
     assert thresholds[("KSD-6402-2019-001", "kb_kedaluwarsa_tanpa_pks")] == NOT_APPLICABLE
     assert thresholds[("KSD-6402-2019-003", "kb_tanpa_pks")] == 365
     assert all((t == NOT_APPLICABLE) == (c in NO_THRESHOLD) for (_, c), t in thresholds.items())
+    # Readable when opened or printed: rows as tall as their wrapped details, one page wide.
+    sheet = workbook["Temuan"]
+    width = sheet.column_dimensions["L"].width - 2
+    for number, row in enumerate(sheet.iter_rows(2, values_only=True), 2):
+        lines = -(-len(str(row[11])) // width)
+        assert (sheet.row_dimensions[number].height or 12.75) >= 12.75 * lines
+    assert any(sheet.row_dimensions[n].height for n in range(2, sheet.max_row + 1))
+    fit = sheet.sheet_properties.pageSetUpPr
+    assert fit is not None and fit.fitToPage and sheet.page_setup.fitToWidth == 1
     summary = [r for r in workbook["Ringkasan"].iter_rows(values_only=True) if any(r)]
     assert summary[0][0] == "Kerja sama yang perlu perhatian per 30 Juni 2025"
     assert summary[1] == ("Kode temuan", "Temuan", "Jumlah")

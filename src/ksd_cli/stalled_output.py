@@ -322,7 +322,15 @@ def xlsx_bytes(result: StalledResult, *, lang: Lang = "id") -> bytes:
     """
     from openpyxl import Workbook
 
-    from ksd_cli.xlsx import INTEGER_FORMAT, Column, set_cell, workbook_bytes, write_table
+    from ksd_cli.mapping.excel import print_setup
+    from ksd_cli.xlsx import (
+        INTEGER_FORMAT,
+        Column,
+        fit_row_heights,
+        set_cell,
+        workbook_bytes,
+        write_table,
+    )
 
     title = message("stalled.title", lang, tanggal=date_text(result.as_of, lang))
     workbook = Workbook()
@@ -339,7 +347,7 @@ def xlsx_bytes(result: StalledResult, *, lang: Lang = "id") -> bytes:
         Column(col("judul"), 40),
         Column(col("kode-temuan"), 26),
         Column(col("kategori"), 11),
-        Column(col("sejak"), 16),
+        Column(col("sejak"), 19),  # "20 September 2022" whole, not "###"
         Column(col("hari"), 8, INTEGER_FORMAT),
         Column(col("batas-hari"), 11, INTEGER_FORMAT),
         Column(col("tahap"), 20),
@@ -366,7 +374,12 @@ def xlsx_bytes(result: StalledResult, *, lang: Lang = "id") -> bytes:
         for f in result.flags
     ]
     write_table(ws, columns, rows)
+    _top_aligned(ws)
+    fit_row_heights(ws, 2)
+    # Printed, each sheet is one page wide, its header row on every page.
+    print_setup(ws, lang, landscape=True, header_rows="1:1")
     summary = workbook.create_sheet(message("sheet.ringkasan", lang))
+    print_setup(summary, lang, landscape=False, header_rows=None)
     set_cell(summary, 1, 1, title).font = _bold()
     counts = result.counts()
     write_table(
@@ -401,6 +414,24 @@ def xlsx_bytes(result: StalledResult, *, lang: Lang = "id") -> bytes:
             set_cell(summary, row, 1, item)
         row += 2
     return workbook_bytes(workbook)
+
+
+def _top_aligned(ws: Any) -> None:
+    """Every row's cells read from its top line; a threshold's "–" stands where numbers do."""
+    from openpyxl.styles import Alignment
+
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    plain = Alignment(vertical="top")
+    dash = Alignment(vertical="top", horizontal="right")
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = (
+                dash
+                if cell.value == NOT_APPLICABLE
+                else wrapped
+                if cell.alignment.wrap_text
+                else plain
+            )
 
 
 def _bold() -> object:

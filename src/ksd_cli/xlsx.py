@@ -71,6 +71,33 @@ def write_table(
     ws.auto_filter.ref = f"A{start_row}:{last}{start_row + max(len(rows), 1)}"
 
 
+#: Points a wrapped line of the default font takes; the most a row may be.
+LINE_POINTS = 12.75
+MAX_ROW_POINTS = 409
+
+
+def fit_row_heights(ws: Any, first_row: int) -> None:
+    """Rows from ``first_row`` on made tall enough for their wrapped text (roughly).
+
+    Neither Excel nor LibreOffice grows a row to its wrapped cells when opening a file: a
+    long text wrapped in a row of one line's height is cut, or runs over the next row.
+    """
+    from openpyxl.utils import get_column_letter
+
+    widths: dict[int, int] = {}
+    for row in ws.iter_rows(min_row=first_row):
+        lines = 1
+        for cell in row:
+            if isinstance(cell.value, str) and cell.alignment.wrap_text:
+                width = widths.get(cell.column)
+                if width is None:
+                    given = ws.column_dimensions[get_column_letter(cell.column)].width
+                    width = widths[cell.column] = max(int(given or 10) - 2, 1)
+                lines = max(lines, -(-len(cell.value) // width))
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = min(LINE_POINTS * lines, MAX_ROW_POINTS)
+
+
 def text_cell(cell: Any, value: Any) -> None:
     r"""Set ``cell`` to ``value``; a string is stored as text, whatever it starts with.
 

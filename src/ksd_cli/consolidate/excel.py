@@ -72,18 +72,14 @@ def xlsx_bytes(result: Consolidation) -> bytes:
 def _heights(ws: Any) -> None:
     """Rows tall enough for their wrapped cells (LibreOffice and Excel do not grow them)."""
     from openpyxl.styles import Alignment
-    from openpyxl.utils import get_column_letter
+
+    from ksd_cli.xlsx import fit_row_heights
 
     ws.row_dimensions[HEADER_ROW].height = 40
     for row in ws.iter_rows(min_row=HEADER_ROW + 1):
-        lines = 1
         for cell in row:
             cell.alignment = Alignment(wrap_text=cell.alignment.wrap_text, vertical="top")
-            if isinstance(cell.value, str) and cell.alignment.wrap_text:
-                width = ws.column_dimensions[get_column_letter(cell.column)].width or 10
-                lines = max(lines, -(-len(cell.value) // max(int(width) - 2, 1)))
-        if lines > 1:
-            ws.row_dimensions[row[0].row].height = 12.75 * lines
+    fit_row_heights(ws, HEADER_ROW + 1)
 
 
 def _heading(ws: Any, title: str, result: Consolidation) -> None:

@@ -204,3 +204,20 @@ def test_cli_lists_a_broken_potential_as_left_out(sample_repo: Path) -> None:
     assert "1 berkas potensi tidak dimuat" in result.stderr
     ids = [p["id"] for u in data["urusan"] for p in u["potensi"]]
     assert "POT-6402-2024-001" not in ids and len(ids) == 12
+
+
+def test_cli_refuses_a_year_not_begun_on_the_as_of_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As `ksd report --periode 2030` does: a mapping of 2030 as of mid-2025 was written empty.
+    from ksd_cli.cli import main
+
+    target = tmp_path / "peta.md"
+    args = ["mapping", "--root", str(PROJECT_ROOT), "--as-of", "2025-06-30", "-o", str(target)]
+    assert main([*args, "--tahun", "2030"]) == 2
+    assert (
+        "nilai tidak sah untuk --as-of: 2025-06-30 lebih awal dari awal periode (2030-01-01)"
+        in (capsys.readouterr().err)
+    )
+    assert not target.exists()
+    assert main([*args, "--tahun", "2025"]) == 0 and target.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -20,7 +21,8 @@ from ksd_cli.cli.common import (
     repository,
 )
 from ksd_cli.cli.writing import OutputOption, format_option, plan_output
-from ksd_cli.messages import message
+from ksd_cli.errors import UsageProblem
+from ksd_cli.messages import Msg, message
 
 if TYPE_CHECKING:
     from ksd_cli.outputs import Format
@@ -67,6 +69,11 @@ def mapping(
     checked_year("--tahun", tahun)
     repo = repository(root)
     day = as_of_date(as_of, repo)
+    if tahun is not None and day.year < tahun:
+        # As ``ksd report --periode``: a year not begun on the as-of date maps nothing.
+        raise UsageProblem(
+            "--as-of", Msg("usage.as-of-before-period", as_of=day, start=date(tahun, 1, 1))
+        )
     slug = str(tahun) if tahun is not None else f"sd-{day.year}"
 
     def default_file(fmt: Format) -> Path:

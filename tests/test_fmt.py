@@ -281,7 +281,7 @@ def test_the_original_survives_a_failing_replace(
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", failing_replace)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(FormatError, match="tidak dapat ditulis: disk full; berkas tidak diubah"):
         write_outcome(outcome)
     assert path.read_text(encoding="utf-8") == MESSY
     assert sorted(p.name for p in path.parent.iterdir()) == ["KSD-6402-2024-010.yaml"]
@@ -593,6 +593,41 @@ def test_a_read_only_file_is_refused_with_a_finding(
     assert locked.stat().st_mode & 0o777 == 0o444
     assert messy.read_text(encoding="utf-8") == CANONICAL
     assert "1 berkas diformat, 0 sudah rapi, 1 gagal" in out
+
+
+def test_an_unwritable_folder_is_a_failure_of_its_files_and_the_others_are_formatted(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+    import tempfile
+
+    locked = write_record(repo, "KSD-6402-2024-010.yaml", MESSY)
+    messy_potential = "tahun: 2024\nid: POT-6402-2024-001\ndaerah: '64.02'\n"
+    potential = repo / "data" / "potentials" / "POT-6402-2024-001.yaml"
+    potential.write_text(messy_potential, encoding="utf-8")
+    real_mkstemp = tempfile.mkstemp
+
+    def read_only_agreements(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        # As a read-only mount: root's writes fail too, which chmod cannot simulate.
+        if Path(kwargs["dir"]).name == "agreements":
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        return real_mkstemp(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", read_only_agreements)
+    assert main(["fmt", "--root", str(repo), "--lang", "en"]) == 1
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        "data/agreements/KSD-6402-2024-010.yaml: cannot be formatted: the file cannot be "
+        "written: Read-only file system; file left untouched"
+    ]
+    assert out.splitlines() == [
+        "formatted: data/potentials/POT-6402-2024-001.yaml",
+        "1 files formatted, 0 unchanged, 1 failed",
+    ]
+    assert locked.read_text(encoding="utf-8") == MESSY
+    assert potential.read_text(encoding="utf-8").startswith("id: POT-6402-2024-001\n")
+    assert sorted(p.name for p in locked.parent.iterdir()) == ["KSD-6402-2024-010.yaml"]
+    assert sorted(p.name for p in potential.parent.iterdir()) == ["POT-6402-2024-001.yaml"]
 
 
 def test_a_file_changed_during_the_run_is_refused_and_the_later_files_formatted(

@@ -219,8 +219,10 @@ def write_outcome(outcome: FormatOutcome) -> bool:
 
     Returns whether the file was written. Raises ``FormatError`` and writes nothing when the
     file changed on disk since it was read, is no longer a regular file (a symbolic link put
-    in its place is never replaced by a regular file), or is read-only (mode ``0444``: its
-    owner asked that it not be changed, even by root).
+    in its place is never replaced by a regular file), is read-only (mode ``0444``: its
+    owner asked that it not be changed, even by root), or cannot be written (a read-only
+    file system, a full disk: the system's reason is said; the original stays as it was and
+    no temporary file is left).
     """
     from ksd_cli.atomic import write_bytes_atomic
     from ksd_cli.loading import read_bytes
@@ -241,7 +243,11 @@ def write_outcome(outcome: FormatOutcome) -> bool:
     current = read_bytes(outcome.source, NO_LIMIT)
     if isinstance(current, LoadProblem) or current != outcome.original.encode("utf-8"):
         raise FormatError(Msg("fmt.changed"), hint=Msg("fmt.changed.hint"))
-    write_bytes_atomic(path, outcome.formatted.encode("utf-8"))  # keeps the file's mode
+    try:
+        write_bytes_atomic(path, outcome.formatted.encode("utf-8"))  # keeps the file's mode
+    except OSError as exc:
+        # Before the rename the original is untouched, and the temporary file is removed.
+        raise FormatError(Msg("fmt.cannot-write", error=exc.strerror or str(exc))) from None
     return True
 
 

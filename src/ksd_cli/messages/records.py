@@ -115,6 +115,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "beri izin tulis (chmod u+w) bila berkas ini memang boleh diformat",
         "make it writable (chmod u+w) if this file may be formatted",
     ),
+    "fmt.cannot-write": (
+        "berkas tidak dapat ditulis: {error}; berkas tidak diubah",
+        "the file cannot be written: {error}; file left untouched",
+    ),
     "fmt.not-regular": (
         "bukan lagi berkas biasa; ksd fmt tidak menulisnya",
         "no longer a regular file; ksd fmt does not write it",

@@ -151,6 +151,76 @@ def test_unknown_keys_are_kept_after_the_known_ones_in_their_order() -> None:
     )
 
 
+ALIASED_POTENTIAL = """\
+tahun: 2024
+id: POT-6402-2024-001
+daerah: '64.02'
+potensi: &p Festival budaya tahunan
+urusan: "2.22"
+bentuk_kerja_sama: *p
+"""
+
+
+def test_a_file_with_an_alias_is_put_in_order_keeping_the_anchor_first() -> None:
+    formatted = format_text(ALIASED_POTENTIAL, "potential")
+    assert formatted == (
+        "id: POT-6402-2024-001\n"
+        'daerah: "64.02"\n'
+        "tahun: 2024\n"
+        'urusan: "2.22"\n'
+        "potensi: &p Festival budaya tahunan\n"
+        "bentuk_kerja_sama: *p\n"
+    )
+    assert data(formatted) == data(ALIASED_POTENTIAL)
+    assert format_text(formatted, "potential") == formatted
+
+
+def test_a_merge_key_stays_below_its_anchor_when_the_keys_are_put_in_order() -> None:
+    text = (
+        "judul: Sampah\nid: KSD-6402-2024-010\njenis: ksdd_sukarela\nurusan: ['2.11']\n"
+        "pihak:\n- &pk\n  tipe: pemda\n  peran: pihak_kesatu\n  kode_wilayah: '64.02'\n"
+        "- <<: *pk\n  peran: pihak_kedua\n  kode_wilayah: '64.72'\n"
+    )
+    formatted = format_text(text, "agreement")
+    assert formatted.startswith("id: KSD-6402-2024-010\njudul: Sampah\n")
+    assert "  - &pk\n    peran: pihak_kesatu\n    tipe: pemda\n" in formatted
+    assert "  - <<: *pk\n" in formatted
+    assert data(formatted) == data(text)
+
+
+def test_an_alias_that_would_come_before_its_anchor_is_refused_with_the_reason() -> None:
+    text = (
+        "tahun: 2024\nid: POT-6402-2024-001\nbentuk_kerja_sama: &p Festival\n"
+        "daerah: '64.02'\npotensi: *p\n"
+    )
+    with pytest.raises(FormatError) as caught:
+        format_text(text, "potential")
+    assert caught.value.text("en") == (
+        "the keys cannot be put in order: a YAML alias (`*name`) would come before its anchor "
+        "(`&name`); file left untouched"
+    )
+    assert "anchor" in (caught.value.hint_text("en") or "")
+
+
+def test_check_counts_an_aliased_file_that_needs_formatting(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = repo / "data" / "potentials" / "POT-6402-2024-001.yaml"
+    path.write_text(ALIASED_POTENTIAL, encoding="utf-8")
+    assert main(["fmt", "--check", "--root", str(repo)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "perlu diformat: data/potentials/POT-6402-2024-001.yaml",
+        "1 berkas perlu diformat, 0 sudah rapi, 0 gagal",
+    ]
+    refused = "tahun: 2024\nid: POT-6402-2024-001\nbentuk_kerja_sama: &p F\npotensi: *p\n"
+    path.write_text(refused, encoding="utf-8")
+    assert main(["fmt", "--root", str(repo)]) == 1
+    out, err = capsys.readouterr()
+    assert "POT-6402-2024-001.yaml: tidak dapat diformat: kunci tidak dapat diurutkan" in err
+    assert out.splitlines() == ["0 berkas diformat, 0 sudah rapi, 1 gagal"]
+    assert path.read_text(encoding="utf-8") == refused
+
+
 def test_nested_records_follow_their_models_key_order() -> None:
     formatted = data(format_text(MESSY, "agreement"))
     assert list(formatted) == [k for k in KEY_ORDER[Agreement] if k in formatted]

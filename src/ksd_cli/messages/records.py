@@ -115,6 +115,18 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "beri izin tulis (chmod u+w) bila berkas ini memang boleh diformat",
         "make it writable (chmod u+w) if this file may be formatted",
     ),
+    "fmt.alias-order": (
+        "kunci tidak dapat diurutkan: sebuah alias YAML (`*nama`) akan berada sebelum "
+        "jangkarnya (`&nama`); berkas tidak diubah",
+        "the keys cannot be put in order: a YAML alias (`*name`) would come before its anchor "
+        "(`&name`); file left untouched",
+    ),
+    "fmt.alias-order.hint": (
+        "tulis nilainya di tempat alias itu, atau pindahkan jangkarnya ke kunci yang lebih awal "
+        "dalam urutan format rekaman",
+        "write the value in place of the alias, or put the anchor on a key that comes earlier "
+        "in the record format's order",
+    ),
     "fmt.cannot-write": (
         "berkas tidak dapat ditulis: {error}; berkas tidak diubah",
         "the file cannot be written: {error}; file left untouched",

@@ -407,6 +407,16 @@ def test_the_hook_is_declared_for_record_files(project_root: Path) -> None:
     assert hooks["ksd-fmt"]["entry"] == "ksd fmt"
     assert hooks["ksd-fmt"]["files"] == hooks["ksd-validate"]["files"]
     assert hooks["ksd-validate"]["entry"] == "ksd validate"
+    # A record file moved into a sub-folder reaches ksd, which reports it (Y015).
+    files = re.compile(hooks["ksd-validate"]["files"])
+    assert files.search("data/agreements/arsip/KSD-6402-2019-001.yaml")
+    assert files.search("data/potentials/KSD-6402-2019-001.yml")
+    assert not files.search("data/agreements/catatan.md")
+    assert not files.search("docs/data/agreements/x.yaml")
+    template = (ROOT / "src/ksd_cli/scaffold_templates/pre-commit-config-index.yaml").read_text(
+        encoding="utf-8"
+    )
+    assert template.count(f"files: {hooks['ksd-validate']['files']}\n") == 2
 
 
 # Property: fmt never changes the data ----------------------------------------------------------

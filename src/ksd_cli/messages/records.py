@@ -275,6 +275,18 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "not a regular file (a FIFO, a device or a socket)",
     ),
     "unreadable-file.os": ("{error}", "{error}"),
+    "record-in-subfolder": (
+        "berkas ini ada di subfolder `{folder}` dan tidak dibaca sebagai rekaman; rekaman "
+        "disimpan satu berkas langsung di folder rekamannya",
+        "this file is in the sub-folder `{folder}` and is not read as a record; records are "
+        "kept one file each directly in their record folder",
+    ),
+    "record-in-subfolder.hint": (
+        "pindahkan ke folder rekaman itu sendiri (kerja sama yang sudah berakhir tetap di sana "
+        "dengan statusnya), atau keluarkan dari folder data",
+        "move it into the record folder itself (an agreement that ended stays there, with its "
+        "status), or out of the data folders",
+    ),
     "empty-file": ("berkas kosong: tidak ada data rekaman", "empty file: no record data"),
     "not-a-mapping": (
         "isi berkas harus berupa pasangan kunci: nilai (mapping), bukan {found}",

@@ -151,6 +151,76 @@ def test_unknown_keys_are_kept_after_the_known_ones_in_their_order() -> None:
     )
 
 
+ALIASED_POTENTIAL = """\
+tahun: 2024
+id: POT-6402-2024-001
+daerah: '64.02'
+potensi: &p Festival budaya tahunan
+urusan: "2.22"
+bentuk_kerja_sama: *p
+"""
+
+
+def test_a_file_with_an_alias_is_put_in_order_keeping_the_anchor_first() -> None:
+    formatted = format_text(ALIASED_POTENTIAL, "potential")
+    assert formatted == (
+        "id: POT-6402-2024-001\n"
+        'daerah: "64.02"\n'
+        "tahun: 2024\n"
+        'urusan: "2.22"\n'
+        "potensi: &p Festival budaya tahunan\n"
+        "bentuk_kerja_sama: *p\n"
+    )
+    assert data(formatted) == data(ALIASED_POTENTIAL)
+    assert format_text(formatted, "potential") == formatted
+
+
+def test_a_merge_key_stays_below_its_anchor_when_the_keys_are_put_in_order() -> None:
+    text = (
+        "judul: Sampah\nid: KSD-6402-2024-010\njenis: ksdd_sukarela\nurusan: ['2.11']\n"
+        "pihak:\n- &pk\n  tipe: pemda\n  peran: pihak_kesatu\n  kode_wilayah: '64.02'\n"
+        "- <<: *pk\n  peran: pihak_kedua\n  kode_wilayah: '64.72'\n"
+    )
+    formatted = format_text(text, "agreement")
+    assert formatted.startswith("id: KSD-6402-2024-010\njudul: Sampah\n")
+    assert "  - &pk\n    peran: pihak_kesatu\n    tipe: pemda\n" in formatted
+    assert "  - <<: *pk\n" in formatted
+    assert data(formatted) == data(text)
+
+
+def test_an_alias_that_would_come_before_its_anchor_is_refused_with_the_reason() -> None:
+    text = (
+        "tahun: 2024\nid: POT-6402-2024-001\nbentuk_kerja_sama: &p Festival\n"
+        "daerah: '64.02'\npotensi: *p\n"
+    )
+    with pytest.raises(FormatError) as caught:
+        format_text(text, "potential")
+    assert caught.value.text("en") == (
+        "the keys cannot be put in order: a YAML alias (`*name`) would come before its anchor "
+        "(`&name`); file left untouched"
+    )
+    assert "anchor" in (caught.value.hint_text("en") or "")
+
+
+def test_check_counts_an_aliased_file_that_needs_formatting(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = repo / "data" / "potentials" / "POT-6402-2024-001.yaml"
+    path.write_text(ALIASED_POTENTIAL, encoding="utf-8")
+    assert main(["fmt", "--check", "--root", str(repo)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "perlu diformat: data/potentials/POT-6402-2024-001.yaml",
+        "1 berkas perlu diformat, 0 sudah rapi, 0 gagal",
+    ]
+    refused = "tahun: 2024\nid: POT-6402-2024-001\nbentuk_kerja_sama: &p F\npotensi: *p\n"
+    path.write_text(refused, encoding="utf-8")
+    assert main(["fmt", "--root", str(repo)]) == 1
+    out, err = capsys.readouterr()
+    assert "POT-6402-2024-001.yaml: tidak dapat diformat: kunci tidak dapat diurutkan" in err
+    assert out.splitlines() == ["0 berkas diformat, 0 sudah rapi, 1 gagal"]
+    assert path.read_text(encoding="utf-8") == refused
+
+
 def test_nested_records_follow_their_models_key_order() -> None:
     formatted = data(format_text(MESSY, "agreement"))
     assert list(formatted) == [k for k in KEY_ORDER[Agreement] if k in formatted]
@@ -281,7 +351,7 @@ def test_the_original_survives_a_failing_replace(
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", failing_replace)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(FormatError, match="tidak dapat ditulis: disk full; berkas tidak diubah"):
         write_outcome(outcome)
     assert path.read_text(encoding="utf-8") == MESSY
     assert sorted(p.name for p in path.parent.iterdir()) == ["KSD-6402-2024-010.yaml"]
@@ -337,6 +407,16 @@ def test_the_hook_is_declared_for_record_files(project_root: Path) -> None:
     assert hooks["ksd-fmt"]["entry"] == "ksd fmt"
     assert hooks["ksd-fmt"]["files"] == hooks["ksd-validate"]["files"]
     assert hooks["ksd-validate"]["entry"] == "ksd validate"
+    # A record file moved into a sub-folder reaches ksd, which reports it (Y015).
+    files = re.compile(hooks["ksd-validate"]["files"])
+    assert files.search("data/agreements/arsip/KSD-6402-2019-001.yaml")
+    assert files.search("data/potentials/KSD-6402-2019-001.yml")
+    assert not files.search("data/agreements/catatan.md")
+    assert not files.search("docs/data/agreements/x.yaml")
+    template = (ROOT / "src/ksd_cli/scaffold_templates/pre-commit-config-index.yaml").read_text(
+        encoding="utf-8"
+    )
+    assert template.count(f"files: {hooks['ksd-validate']['files']}\n") == 2
 
 
 # Property: fmt never changes the data ----------------------------------------------------------
@@ -593,6 +673,41 @@ def test_a_read_only_file_is_refused_with_a_finding(
     assert locked.stat().st_mode & 0o777 == 0o444
     assert messy.read_text(encoding="utf-8") == CANONICAL
     assert "1 berkas diformat, 0 sudah rapi, 1 gagal" in out
+
+
+def test_an_unwritable_folder_is_a_failure_of_its_files_and_the_others_are_formatted(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+    import tempfile
+
+    locked = write_record(repo, "KSD-6402-2024-010.yaml", MESSY)
+    messy_potential = "tahun: 2024\nid: POT-6402-2024-001\ndaerah: '64.02'\n"
+    potential = repo / "data" / "potentials" / "POT-6402-2024-001.yaml"
+    potential.write_text(messy_potential, encoding="utf-8")
+    real_mkstemp = tempfile.mkstemp
+
+    def read_only_agreements(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        # As a read-only mount: root's writes fail too, which chmod cannot simulate.
+        if Path(kwargs["dir"]).name == "agreements":
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        return real_mkstemp(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", read_only_agreements)
+    assert main(["fmt", "--root", str(repo), "--lang", "en"]) == 1
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        "data/agreements/KSD-6402-2024-010.yaml: cannot be formatted: the file cannot be "
+        "written: Read-only file system; file left untouched"
+    ]
+    assert out.splitlines() == [
+        "formatted: data/potentials/POT-6402-2024-001.yaml",
+        "1 files formatted, 0 unchanged, 1 failed",
+    ]
+    assert locked.read_text(encoding="utf-8") == MESSY
+    assert potential.read_text(encoding="utf-8").startswith("id: POT-6402-2024-001\n")
+    assert sorted(p.name for p in locked.parent.iterdir()) == ["KSD-6402-2024-010.yaml"]
+    assert sorted(p.name for p in potential.parent.iterdir()) == ["POT-6402-2024-001.yaml"]
 
 
 def test_a_file_changed_during_the_run_is_refused_and_the_later_files_formatted(

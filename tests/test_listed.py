@@ -228,3 +228,30 @@ def test_the_folders_guessed_without_ksd_toml_are_the_configurations_defaults(
     assert ahead is not None
     assert ahead.lists(open_repository(sample_repo).record_folders())
     ahead.abandon()
+
+
+def test_the_child_lists_the_record_files_of_sub_folders_as_the_parent_would(
+    sample_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    archive = sample_repo / "data" / "agreements" / "arsip"
+    (archive / "2019").mkdir(parents=True)
+    (archive / "KSD-6402-2019-009.yaml").write_text("id: [broken\n", encoding="utf-8")
+    (archive / "2019" / "KSD-6402-2019-010.yml").write_text("id: x\n", encoding="utf-8")
+    (archive / "2019" / "KSD-6402-2019-011.yaml").symlink_to("/etc/passwd")
+
+    def not_here(repository: object) -> listed.Listing:
+        raise AssertionError("listed here, not by the child")
+
+    monkeypatch.setattr(listed, "_listing_here", not_here)
+    repo = open_repository(sample_repo, listed_aside=True)
+    assert repo.listed is not None
+    sources = repo.source_files()
+    found = [(s.path, s.rel, s.kind, s.not_regular) for s in sources]
+    assert (found, repo.listed.listing().stamps_of(sources)) == _here(sample_repo)
+    assert [(s.rel, s.not_regular) for s in sources if "arsip" in s.rel] == [
+        ("data/agreements/arsip/KSD-6402-2019-009.yaml", "subfolder"),
+        ("data/agreements/arsip/2019/KSD-6402-2019-010.yml", "subfolder"),
+        ("data/agreements/arsip/2019/KSD-6402-2019-011.yaml", "subfolder"),
+    ]
+    assert sources == _fresh(sample_repo)

@@ -200,3 +200,111 @@ def test_a_record_name_ends_in_a_yaml_suffix(name: str, record: bool) -> None:
 
     assert is_record_name(name) is record
     assert record is (os.path.splitext(name)[1].lower() in RECORD_SUFFIXES)
+
+
+NESTED = "data/agreements/arsip/KSD-6402-2019-009.yaml"
+
+
+def _archived(root: Path) -> Path:
+    """The QA case: a record "archived" into a sub-folder, and a broken file next to it."""
+    archive = root / "data" / "agreements" / "arsip"
+    archive.mkdir()
+    (root / "data" / "agreements" / "KSD-6402-2019-001.yaml").rename(
+        archive / "KSD-6402-2019-001.yaml"
+    )
+    (archive / "KSD-6402-2019-009.yaml").write_text("id: [broken\n", encoding="utf-8")
+    return archive
+
+
+def test_record_files_in_sub_folders_are_listed_marked_and_never_followed(
+    sample_repo: Path, outside: Path
+) -> None:
+    archive = _archived(sample_repo)
+    (archive / "2018" / "lama.yml").mkdir(parents=True)  # a folder named like a record
+    (archive / "2018" / "lama.yml" / "KSD-6402-2018-001.YAML").write_text("x", encoding="utf-8")
+    (archive / "catatan.md").write_text("bukan rekaman", encoding="utf-8")
+    (archive / "tautan").symlink_to(outside, target_is_directory=True)  # never entered
+    (sample_repo / "data" / "potentials" / "lama").mkdir()
+    (sample_repo / "data" / "potentials" / "lama" / "POT-6402-2020-009.yaml").touch()
+    sources = open_repository(sample_repo).source_files()
+    nested = [(s.rel, s.kind, s.path) for s in sources if s.not_regular == "subfolder"]
+    assert nested == [
+        (
+            "data/agreements/arsip/KSD-6402-2019-001.yaml",
+            "agreement",
+            archive / "KSD-6402-2019-001.yaml",
+        ),
+        (
+            "data/agreements/arsip/KSD-6402-2019-009.yaml",
+            "agreement",
+            archive / "KSD-6402-2019-009.yaml",
+        ),
+        (
+            "data/agreements/arsip/2018/lama.yml/KSD-6402-2018-001.YAML",
+            "agreement",
+            archive / "2018" / "lama.yml" / "KSD-6402-2018-001.YAML",
+        ),
+        (
+            "data/potentials/lama/POT-6402-2020-009.yaml",
+            "potential",
+            sample_repo / "data" / "potentials" / "lama" / "POT-6402-2020-009.yaml",
+        ),
+    ]
+    assert len(sources) == 38 + 4
+    assert all(s.not_regular is None for s in sources if s.rel.count("/") == 2)
+
+
+def test_a_record_file_in_a_sub_folder_is_an_error_at_its_first_line(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _archived(sample_repo)
+    for _ in ("cold", "warm"):  # the cache gives the very same findings
+        assert main(["validate", "--root", str(sample_repo), "--as-of", "2025-06-30"]) == 1
+        out = capsys.readouterr().out
+        assert out.splitlines()[:2] == [
+            "data/agreements/arsip/KSD-6402-2019-001.yaml:1:1: error Y015 berkas ini ada di "
+            "subfolder `data/agreements/arsip` dan tidak dibaca sebagai rekaman; rekaman "
+            "disimpan satu berkas langsung di folder rekamannya",
+            "    petunjuk: pindahkan ke folder rekaman itu sendiri (kerja sama yang sudah "
+            "berakhir tetap di sana dengan statusnya), atau keluarkan dari folder data",
+        ]
+        assert "data/agreements/arsip/KSD-6402-2019-009.yaml:1:1: error Y015" in out
+        assert out.splitlines()[-1] == "40 berkas, 38 rekaman: 2 galat, 0 peringatan"
+    report = validate_json(sample_repo, capsys)
+    assert codes_by_path(report) == {
+        "data/agreements/arsip/KSD-6402-2019-001.yaml": ["Y015"],
+        "data/agreements/arsip/KSD-6402-2019-009.yaml": ["Y015"],
+    }
+    # Named on the command line (as a pre-commit hook names it): the same finding.
+    named = validate_json(sample_repo, capsys, str(sample_repo / NESTED))
+    assert codes_by_path(named) == {NESTED: ["Y015"]}
+    assert main(["validate", "--root", str(sample_repo), "-f", "github", "--lang", "en"]) == 1
+    assert (
+        "::error file=data/agreements/arsip/KSD-6402-2019-009.yaml,line=1,col=1,"
+        "title=Y015 record-in-subfolder::this file is in the sub-folder `data/agreements/arsip` "
+        "and is not read as a record" in capsys.readouterr().out
+    )
+
+
+def test_a_record_file_in_a_sub_folder_may_be_ignored_like_any_rule(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _archived(sample_repo)
+    _ignore(sample_repo, '"record-in-subfolder"')
+    report = validate_json(sample_repo, capsys)
+    assert codes_by_path(report) == {}
+
+
+def test_fmt_does_not_call_a_record_file_in_a_sub_folder_tidy(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = _archived(sample_repo)
+    before = (archive / "KSD-6402-2019-001.yaml").read_bytes()
+    assert main(["fmt", "--check", "--root", str(sample_repo), "--lang", "en"]) == 1
+    out, err = capsys.readouterr()
+    assert (
+        "data/agreements/arsip/KSD-6402-2019-001.yaml:1:1: cannot be formatted: this file is in "
+        "the sub-folder `data/agreements/arsip` and is not read as a record" in err
+    )
+    assert out.splitlines()[-1] == "0 files would be formatted, 38 unchanged, 2 failed"
+    assert (archive / "KSD-6402-2019-001.yaml").read_bytes() == before

@@ -101,10 +101,11 @@ def _changes(
         repository.config.paths.agreements.strip("/").removeprefix("./"),
         repository.config.paths.potentials.strip("/").removeprefix("./"),
     }
+    # A file in a sub-folder of a record folder too: it is reported (``record-in-subfolder``).
     records = [
         c
         for c in changes
-        if str(PurePosixPath(c.path).parent) in folders
+        if any(str(parent) in folders for parent in PurePosixPath(c.path).parents)
         and PurePosixPath(c.path).suffix in (".yaml", ".yml")
     ]
     ids = {PurePosixPath(c.path).stem for c in records}
@@ -115,6 +116,8 @@ def _changes(
         path = repository.root / change.path
         if path.is_file():
             existing.append(change.path)
+            if str(PurePosixPath(change.path).parent) not in folders:
+                continue  # in a sub-folder: not read as a record (its stem is among the ids)
             if change.path in known:
                 ids.add(known[change.path])
             else:

@@ -219,8 +219,10 @@ def write_outcome(outcome: FormatOutcome) -> bool:
 
     Returns whether the file was written. Raises ``FormatError`` and writes nothing when the
     file changed on disk since it was read, is no longer a regular file (a symbolic link put
-    in its place is never replaced by a regular file), or is read-only (mode ``0444``: its
-    owner asked that it not be changed, even by root).
+    in its place is never replaced by a regular file), is read-only (mode ``0444``: its
+    owner asked that it not be changed, even by root), or cannot be written (a read-only
+    file system, a full disk: the system's reason is said; the original stays as it was and
+    no temporary file is left).
     """
     from ksd_cli.atomic import write_bytes_atomic
     from ksd_cli.loading import read_bytes
@@ -241,7 +243,11 @@ def write_outcome(outcome: FormatOutcome) -> bool:
     current = read_bytes(outcome.source, NO_LIMIT)
     if isinstance(current, LoadProblem) or current != outcome.original.encode("utf-8"):
         raise FormatError(Msg("fmt.changed"), hint=Msg("fmt.changed.hint"))
-    write_bytes_atomic(path, outcome.formatted.encode("utf-8"))  # keeps the file's mode
+    try:
+        write_bytes_atomic(path, outcome.formatted.encode("utf-8"))  # keeps the file's mode
+    except OSError as exc:
+        # Before the rename the original is untouched, and the temporary file is removed.
+        raise FormatError(Msg("fmt.cannot-write", error=exc.strerror or str(exc))) from None
     return True
 
 
@@ -956,12 +962,21 @@ def _reorder(text: str, kind: Kind) -> str:
         return text  # refused later by the checks
     if document.root.flow_style or not document.root.value:
         return text
-    if _has_aliases(document.root):
-        return text  # moving an anchor below its alias would break the file
     lines = text.split("\n")
     layout = _Layout(lines, document.root, _perans(document.data))
     lo, hi, region = layout.mapping(document.root, MODELS[kind])
-    return "\n".join([*lines[:lo], *region, *lines[hi + 1 :]])
+    reordered = "\n".join([*lines[:lo], *region, *lines[hi + 1 :]])
+    if reordered != text and _has_aliases(document.root):
+        # Lines moved as they are: an alias that now comes before its anchor no longer
+        # loads, or names an anchor of the same name defined before it (other data).
+        moved = read_document(reordered, quick=False)
+        if (
+            isinstance(moved, LoadProblem)
+            or moved.problems
+            or not same_data(moved.data, document.data)
+        ):
+            raise FormatError(Msg("fmt.alias-order"), hint=Msg("fmt.alias-order.hint"))
+    return reordered
 
 
 def _indent_comments(text: str) -> str:
@@ -1037,6 +1052,9 @@ class _Layout:
     def __init__(self, lines: list[str], root: Any, perans: tuple[str, ...] = ()) -> None:
         self.lines = lines
         self.perans = perans  # the parties' labels, in order: the order of nomor's keys
+        # The collections laid out: met again, a node is an alias (``*pk``, ``<<: *pk``),
+        # written as one line where it stands; its lines are where its anchor is.
+        self.laid_out: set[int] = set()
         # Lines inside multi-line scalars: text there is content, never a comment.
         self.content: set[int] = set()
         for node in _scalars(root):
@@ -1069,6 +1087,9 @@ class _Layout:
 
     def regions(self, node: Any, model: _Shape) -> list[tuple[int, int, list[str]]]:
         """The reordered regions inside ``node``: one per block mapping, outermost first."""
+        if id(node) in self.laid_out:
+            return []  # an alias: its anchor's lines were laid out where the anchor is
+        self.laid_out.add(id(node))
         if _is_mapping(node) and not node.flow_style and node.value:
             return [self.mapping(node, model)]
         if _is_sequence(node) and not node.flow_style:

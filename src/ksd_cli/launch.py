@@ -94,6 +94,11 @@ def console_main() -> None:
             # As the full command line does (``ksd_cli.cli.common.boundary``).
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(1)
+        except OSError as exc:  # a full disk, a failing device: as the full command line says
+            from ksd_cli.stdout import output_failed
+
+            output_failed(exc.strerror or str(exc), _boundary_language(sys.argv[1:]))
+            sys.exit(1)
         sys.exit(answer.code)
     from ksd_cli.cli import console_main as full
 

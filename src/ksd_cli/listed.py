@@ -147,8 +147,13 @@ class Aside:
 
 
 #: How the child writes each file's ``not_regular``, one character a file.
-_NOT_REGULAR: dict[str | None, str] = {None: "-", "symlink": "l", "special": "s"}
-_FROM_CHARACTER: dict[str, NotRegular | None] = {"-": None, "l": "symlink", "s": "special"}
+_NOT_REGULAR: dict[str | None, str] = {None: "-", "symlink": "l", "special": "s", "subfolder": "d"}
+_FROM_CHARACTER: dict[str, NotRegular | None] = {
+    "-": None,
+    "l": "symlink",
+    "s": "special",
+    "d": "subfolder",
+}
 #: The stamp written for a file without one (a real file's size is never negative).
 _NO_STAMP = (-1, -1, -1, -1)
 

@@ -84,6 +84,9 @@ def read_bytes(source: SourceFile, max_bytes: int) -> bytes | LoadProblem:
     of a record never makes ksd wait), then checked to be a regular file of at most
     ``max_bytes``.
     """
+    if source.not_regular == "subfolder":
+        folder = source.rel.rpartition("/")[0]
+        return LoadProblem("record-in-subfolder", 1, 1, {"folder": folder})
     if source.not_regular is not None:
         return LoadProblem("unreadable-file", 1, 1, {"variant": source.not_regular})
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -206,7 +209,8 @@ def problem_finding(source: SourceFile, problem: LoadProblem, lang: Lang) -> Dia
         reason = str(args.pop("variant"))
         args = {"reason": message(f"unreadable-file.{reason}", lang, **args)}
     location = Location(problem.line, problem.column)
-    return diagnostic(source, name, location, lang, args=args, variant=variant)
+    hint = message(f"{name}.hint", lang, **args) if name == "record-in-subfolder" else None
+    return diagnostic(source, name, location, lang, args=args, variant=variant, hint=hint)
 
 
 def load_records(

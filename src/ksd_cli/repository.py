@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 Kind = Literal["agreement", "potential"]
 RECORD_SUFFIXES = (".yaml", ".yml")
 #: Why a record file is not read: it is a symbolic link (never followed, wherever it points),
-#: or not a regular file at all (a FIFO, a device, a socket).
-NotRegular = Literal["symlink", "special"]
+#: not a regular file at all (a FIFO, a device, a socket), or it lies in a sub-folder of a
+#: record folder (records are one file each directly in their folder: ``subfolder``).
+NotRegular = Literal["symlink", "special", "subfolder"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,24 +104,66 @@ def record_folders_at(root: Path, agreements: str, potentials: str) -> list[Reco
 
 
 def files_in(folders: Iterable[RecordFolder]) -> list[SourceFile]:
-    """Every record file of ``folders``, each folder in name order (see ``source_files``)."""
+    """Every record file of ``folders``, each folder in name order (see ``source_files``).
+
+    After each folder's own files, the files named like records in its sub-folders at any
+    depth (never through a symbolic link), marked ``subfolder``: they are not records, and
+    are listed to be reported (an agreement "archived" into ``data/agreements/arsip/`` would
+    otherwise drop out of every check unnoticed).
+    """
     files: list[SourceFile] = []
     for folder, kind, prefix in folders:
-        with os.scandir(folder) as entries:
-            found = sorted((e for e in entries if is_record_name(e.name)), key=lambda e: e.name)
-        for entry in found:
-            if entry.is_dir(follow_symlinks=False):
-                continue
-            problem: NotRegular | None = (
-                "symlink"
-                if entry.is_symlink()
-                else None
-                if entry.is_file(follow_symlinks=False)
-                else "special"
-            )
-            rel = prefix + entry.name
-            files.append(SourceFile((folder, entry.name), rel, kind, problem))
+        below: list[tuple[Path, str]] = []
+        _listed(folder, kind, prefix, None, files, below)
+        # Only a folder with sub-folders costs more: the directory entries tell them (no
+        # system call per file), and only the few entries not named like records are asked.
+        while below:
+            inner, inner_prefix = below.pop()
+            _listed(inner, kind, inner_prefix, "subfolder", files, below)
     return files
+
+
+def _listed(
+    folder: Path,
+    kind: Kind,
+    prefix: str,
+    problem: NotRegular | None,
+    files: list[SourceFile],
+    below: list[tuple[Path, str]],
+) -> None:
+    """Append the record-named files of ``folder`` to ``files``, in name order.
+
+    Its sub-folders, with the prefix of their files' paths, go to ``below`` in reverse name
+    order (taken from the end: in name order). ``problem``: what every file of ``folder`` is
+    marked (``subfolder``); ``None``: each file as what it is.
+    """
+    found: list[os.DirEntry[str]] = []
+    inner: list[str] = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if is_record_name(entry.name):
+                    found.append(entry)
+                elif entry.is_dir(follow_symlinks=False):
+                    inner.append(entry.name)
+    except OSError:
+        if problem is None:
+            raise  # a record folder that cannot be listed: the command says so, as before
+        return  # a sub-folder that cannot be listed shows nothing to report
+    found.sort(key=lambda e: e.name)
+    for entry in found:
+        if entry.is_dir(follow_symlinks=False):
+            inner.append(entry.name)  # "2019.yaml/": a folder, whatever its name
+            continue
+        marked: NotRegular | None = problem or (
+            "symlink"
+            if entry.is_symlink()
+            else None
+            if entry.is_file(follow_symlinks=False)
+            else "special"
+        )
+        files.append(SourceFile((folder, entry.name), prefix + entry.name, kind, marked))
+    below.extend((folder / name, f"{prefix}{name}/") for name in sorted(inner, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -156,7 +199,8 @@ class Repository:
 
         Entries named like records that are not regular files (symbolic links, FIFOs,
         devices) are listed too, marked ``not_regular``, so that they become findings
-        instead of being followed or silently skipped. Sub-folders are not records.
+        instead of being followed or silently skipped. Sub-folders hold no records: the
+        files named like records in them are listed last, marked ``subfolder`` (findings).
         """
         if self.listed is not None:
             return list(self.listed.listing().sources)
@@ -196,7 +240,9 @@ class Repository:
         """The record file at ``path``, which must lie in one of the record folders.
 
         The file itself is not followed when it is a symbolic link: it is returned marked
-        ``not_regular`` (a finding at loading), as it is when listed from its folder.
+        ``not_regular`` (a finding at loading), as it is when listed from its folder. A file
+        named like a record in a sub-folder of a record folder is returned marked
+        ``subfolder`` (a finding too: a pre-commit hook names such files).
         """
         absolute = Path(os.path.abspath(path))
         try:
@@ -208,9 +254,15 @@ class Repository:
             (self.agreements_dir, "agreement"),
             (self.potentials_dir, "potential"),
         ):
-            if candidate.parent == folder.resolve() and is_record_name(candidate.name):
+            top = folder.resolve()
+            if not is_record_name(candidate.name):
+                continue
+            if candidate.parent == top:
                 rel = self.relative(candidate)
                 return SourceFile(candidate, rel, kind, problem)  # type: ignore[arg-type]
+            if top in candidate.parents:  # in a sub-folder: named to be reported (pre-commit)
+                rel = self.relative(candidate)
+                return SourceFile(candidate, rel, kind, "subfolder")  # type: ignore[arg-type]
         raise UserError(
             Msg("repo.not-a-record-file", path=path),
             hint=Msg(

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from gitrepos import AGR, PASAR, POT, commit, put
+from gitrepos import AGR, PASAR, POT, commit, git, put
 from gitrepos import AS_OF as GIT_AS_OF
 from gitrepos import DAY as GIT_DAY
 
@@ -355,3 +355,24 @@ def test_changed_since_reports_the_record_a_new_duplicate_registration_names(
         ("KSD-6402-2025-002.yaml", "registrasi-ganda"),
         ("KSD-6402-2026-001.yaml", "registrasi-ganda"),
     ]
+
+
+def test_changed_since_reports_a_record_moved_into_a_sub_folder(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = git_repo
+    git(root, "switch", "-q", "-c", "arsip")
+    archive = root / AGR / "arsip"
+    archive.mkdir()
+    (root / AGR / "KSD-6402-2025-002.yaml").rename(archive / "KSD-6402-2025-002.yaml")
+    (archive / "KSD-6402-2019-009.yaml").write_text("id: [broken\n", encoding="utf-8")
+    assert changed_findings(root, capsys, "--changed-since", "main") == [
+        ("KSD-6402-2019-009.yaml", "record-in-subfolder"),
+        ("KSD-6402-2025-002.yaml", "record-in-subfolder"),
+    ]
+    commit(root, "Arsipkan")  # moved and committed: changed since main all the same
+    assert changed_findings(root, capsys, "--changed-since", "main") == [
+        ("KSD-6402-2019-009.yaml", "record-in-subfolder"),
+        ("KSD-6402-2025-002.yaml", "record-in-subfolder"),
+    ]
+    assert changed_findings(root, capsys, "--changed-since", "HEAD") == []

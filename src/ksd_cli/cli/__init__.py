@@ -11,6 +11,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from ksd_cli import __version__
+from ksd_cli.stdout import OutputError, guarded_stdout, let_go_of_stdout, output_failed
 
 
 class LazyGroup(TyperGroup):
@@ -147,8 +148,27 @@ def main(argv: list[str] | None = None) -> int:
     """Run ksd with ``argv`` and return its exit code.
 
     0 clean, 1 findings or a user error, 2 usage error, 3 internal error, 130 interrupted.
+    Standard output is guarded (``ksd_cli.stdout``): a write to it that fails (a full disk)
+    is one line on stderr and exit 1, in a command or outside one (``--help``).
     """
     arguments = sys.argv[1:] if argv is None else argv
+    with guarded_stdout() as stdout:
+        try:
+            code = _run(arguments)
+            # What is still buffered is written here, where a failure can still be told.
+            stdout.flush()
+        except OutputError as exc:  # outside a command's boundary: --help, a usage error
+            from ksd_cli.cli.usage import argv_lang
+
+            output_failed(exc.reason, argv_lang(arguments))
+            return 1
+        except BrokenPipeError:  # the reader went away: nothing to say (as the boundary)
+            let_go_of_stdout()
+            return 1
+        return code
+
+
+def _run(arguments: list[str]) -> int:
     try:
         # Not standalone: Click's usage errors come back here to be worded in the user's
         # language instead of Click's English panel.

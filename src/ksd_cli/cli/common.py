@@ -15,6 +15,7 @@ import typer
 from ksd_cli.errors import UsageProblem, UserError
 from ksd_cli.escaping import terminal_text
 from ksd_cli.messages import Lang, Msg, boundary_lang, chosen_lang, env_lang, message
+from ksd_cli.stdout import OutputError, output_failed
 
 if TYPE_CHECKING:
     from ksd_cli.answers import Answers
@@ -116,8 +117,9 @@ def boundary(command: Callable[P, R]) -> Callable[P, R]:
     """The one error boundary around every command.
 
     A ``UserError`` is printed without a traceback (exit 1), a bad option value is a usage
-    error (exit 2), Ctrl-C exits 130, and anything else is a bug in ksd (exit 3) whose
-    traceback the user can paste into a report.
+    error (exit 2), output that cannot be written to stdout (a full disk) is said in one line
+    (exit 1), Ctrl-C exits 130, and anything else is a bug in ksd (exit 3) whose traceback
+    the user can paste into a report.
     """
 
     @functools.wraps(command)
@@ -147,6 +149,10 @@ def boundary(command: Callable[P, R]) -> Callable[P, R]:
             hint = message("usage.hint", lang)
             sys.stderr.write(f"  {message('boundary.hint-label', lang)}: {hint}\n")
             raise typer.Exit(EXIT_USAGE) from None
+        except OutputError as exc:
+            # stdout is a full disk, a failing device: not a bug, not the data (ksd_cli.stdout).
+            output_failed(exc.reason, boundary_lang(kwargs.get("lang")))
+            raise typer.Exit(EXIT_FINDINGS) from None
         except BrokenPipeError:
             # The reader went away (``ksd ... | head``): not an error of ksd or of the data.
             # Point stdout at devnull so that Python's flush at exit does not fail again.

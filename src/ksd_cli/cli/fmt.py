@@ -75,7 +75,7 @@ def fmt(
         if not dry:
             try:
                 write_outcome(outcome)
-            except FormatError as exc:  # changed meanwhile, read-only: the others go on
+            except FormatError as exc:  # changed meanwhile, read-only, unwritable: the others go on
                 failed += 1
                 sys.stderr.write(_failure(outcome, exc, lang_) + "\n")
                 continue

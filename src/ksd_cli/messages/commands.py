@@ -50,6 +50,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "bawah ini.",
         "internal error (a bug in ksd, not in your data). Please report it with the text below.",
     ),
+    "boundary.output-failed": (
+        "tidak dapat menulis keluaran: {reason}",
+        "cannot write output: {reason}",
+    ),
     # Files
     "file.exists": ("{path}: berkas sudah ada", "{path}: file exists"),
     "file.exists.hint": ("tambahkan --force untuk menggantinya", "pass --force to replace it"),

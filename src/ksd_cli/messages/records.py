@@ -115,6 +115,22 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "beri izin tulis (chmod u+w) bila berkas ini memang boleh diformat",
         "make it writable (chmod u+w) if this file may be formatted",
     ),
+    "fmt.alias-order": (
+        "kunci tidak dapat diurutkan: sebuah alias YAML (`*nama`) akan berada sebelum "
+        "jangkarnya (`&nama`); berkas tidak diubah",
+        "the keys cannot be put in order: a YAML alias (`*name`) would come before its anchor "
+        "(`&name`); file left untouched",
+    ),
+    "fmt.alias-order.hint": (
+        "tulis nilainya di tempat alias itu, atau pindahkan jangkarnya ke kunci yang lebih awal "
+        "dalam urutan format rekaman",
+        "write the value in place of the alias, or put the anchor on a key that comes earlier "
+        "in the record format's order",
+    ),
+    "fmt.cannot-write": (
+        "berkas tidak dapat ditulis: {error}; berkas tidak diubah",
+        "the file cannot be written: {error}; file left untouched",
+    ),
     "fmt.not-regular": (
         "bukan lagi berkas biasa; ksd fmt tidak menulisnya",
         "no longer a regular file; ksd fmt does not write it",
@@ -259,6 +275,18 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "not a regular file (a FIFO, a device or a socket)",
     ),
     "unreadable-file.os": ("{error}", "{error}"),
+    "record-in-subfolder": (
+        "berkas ini ada di subfolder `{folder}` dan tidak dibaca sebagai rekaman; rekaman "
+        "disimpan satu berkas langsung di folder rekamannya",
+        "this file is in the sub-folder `{folder}` and is not read as a record; records are "
+        "kept one file each directly in their record folder",
+    ),
+    "record-in-subfolder.hint": (
+        "pindahkan ke folder rekaman itu sendiri (kerja sama yang sudah berakhir tetap di sana "
+        "dengan statusnya), atau keluarkan dari folder data",
+        "move it into the record folder itself (an agreement that ended stays there, with its "
+        "status), or out of the data folders",
+    ),
     "empty-file": ("berkas kosong: tidak ada data rekaman", "empty file: no record data"),
     "not-a-mapping": (
         "isi berkas harus berupa pasangan kunci: nilai (mapping), bukan {found}",

@@ -829,6 +829,22 @@ Contoh yang lolos: berkas dengan 100 temuan atau kurang (semuanya didaftar).
 Contoh yang gagal: berkas dengan 150 kunci tak dikenal: 100 temuan ``S002``, lalu satu
 temuan ``Y014`` "dan 50 temuan lain" pada posisi temuan terakhir yang didaftar.
 """,
+    "Y015": """\
+Berkas bernama rekaman di subfolder sebuah folder rekaman: berkas itu tidak dibaca sebagai rekaman.
+
+Alasan: format rekaman itu datar: setiap kerja sama satu berkas langsung di
+``data/agreements/``, setiap potensi satu berkas langsung di ``data/potentials/`` (folder
+yang disebut ``[paths]``). Berkas yang dipindahkan ke subfolder (``data/agreements/arsip/``,
+agar kerja sama yang sudah berakhir tersimpan rapi) tidak dibaca perintah mana pun: berkas itu
+akan hilang dari pemeriksaan, laporan dan rujukan tanpa pemberitahuan. Kerja sama yang sudah
+berakhir tetap di foldernya, dengan status yang menyatakan bahwa kerja sama itu berakhir.
+Setiap berkas ``.yaml``/``.yml`` di subfolder, sedalam apa pun, dilaporkan pada baris
+pertamanya dan tidak pernah dibaca.
+
+Contoh yang lolos: ``data/agreements/KSD-6402-2019-001.yaml``.
+
+Contoh yang gagal: ``data/agreements/arsip/KSD-6402-2019-001.yaml``.
+""",
     "C013": """\
 Dua pihak dengan ``kode_wilayah`` yang sama: daerah yang bekerja sama dengan dirinya sendiri.
 

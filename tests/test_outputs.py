@@ -403,6 +403,36 @@ def test_formats_without_a_verdict_write_the_same_under_strict(
     assert strict[1] == lenient[1] and "C011" in strict[1]
 
 
+def test_an_unclosed_quote_is_placed_on_a_line_the_file_has_in_every_format(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = "data/agreements/KSD-6402-2025-010.yaml"
+    text = 'id: KSD-6402-2025-010\njudul: "unterminated\njenis: ksdd_sukarela\n'
+    (sample_repo / name).write_text(text, encoding="utf-8")
+    places = {}
+    for fmt in ("text", "json", "github", "sarif", "junit", "gitlab"):
+        code, out = _validate(sample_repo, fmt, capsys)
+        assert code == 1
+        if fmt == "json":
+            (finding,) = json.loads(out)["findings"]
+            places[fmt] = (finding["code"], finding["line"], finding["column"])
+        elif fmt == "sarif":
+            (result,) = json.loads(out)["runs"][0]["results"]
+            region = result["locations"][0]["physicalLocation"]["region"]
+            places[fmt] = (result["ruleId"], region["startLine"], region["startColumn"])
+        elif fmt == "gitlab":
+            (issue,) = json.loads(out)
+            places[fmt] = (issue["check_name"][:4], issue["location"]["lines"]["begin"], 8)
+        elif fmt == "github":
+            assert f"::error file={name},line=2,col=8,title=Y001 yaml-syntax::" in out
+            places[fmt] = ("Y001", 2, 8)
+        else:  # text and junit both write path:line:column
+            assert f"{name}:2:8: error Y001 " in out
+            places[fmt] = ("Y001", 2, 8)
+    assert set(places.values()) == {("Y001", 2, 8)}
+    assert "found unexpected end of stream" in out  # the message is the parser's, as before
+
+
 def test_validate_writes_sarif_by_extension(
     broken_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ksd_cli.cli import main
@@ -97,3 +99,32 @@ def test_no_arguments_shows_the_help_and_exits_2(capsys: pytest.CaptureFixture[s
     assert main([]) == 2
     captured = capsys.readouterr()
     assert "validate" in captured.out + captured.err
+
+
+#: ksd's own usage errors (``UsageProblem``, worded at the command's boundary): the arguments
+#: after the command, and the command the hint names.
+OWN_USAGE_ERRORS = [
+    (["validate", "--format", "json", "-o", "x.sarif"], "validate"),
+    (["validate", "--as-of", "2025-13-01"], "validate"),
+    (["validate", "data/agreements/KSD-6402-2018-001.yaml", "--changed-since", "main"], "validate"),
+    (["report", "--from", "2024-01-01"], "report"),
+    (["new", "agreement", "--tahun", "1800"], "new"),
+    (["stalled", "--only", "nope"], "stalled"),
+    (["import", "--as-of", "x", "register.xlsx"], "import"),
+]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize(("arguments", "command"), OWN_USAGE_ERRORS)
+def test_the_hint_of_a_usage_error_names_the_command_it_came_from(
+    arguments: list[str],
+    command: str,
+    lang: str,
+    project_root: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main([*arguments, "--root", str(project_root), "--lang", lang]) == 2
+    problem, hint = capsys.readouterr().err.splitlines()
+    assert problem.startswith(("ksd: nilai tidak sah untuk --", "ksd: invalid value for --"))
+    label = {"id": "petunjuk: lihat", "en": "hint: see"}[lang]
+    assert hint == f"  {label} `ksd {command} --help`"

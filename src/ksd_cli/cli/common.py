@@ -144,7 +144,7 @@ def boundary(command: Callable[P, R]) -> Callable[P, R]:
                 problem=terminal_text(exc.text(lang)),
             )
             sys.stderr.write(f"ksd: {problem}\n")
-            hint = message("usage.hint", lang)
+            hint = message("usage.hint", lang, command=_command_path(command))
             sys.stderr.write(f"  {message('boundary.hint-label', lang)}: {hint}\n")
             raise typer.Exit(EXIT_USAGE) from None
         except BrokenPipeError:
@@ -166,3 +166,10 @@ def boundary(command: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
+
+
+def _command_path(command: Callable[..., object]) -> str:
+    """``ksd validate``: how the user calls the command a boundary wraps (for its ``--help``)."""
+    from ksd_cli.cli import command_name
+
+    return f"ksd {command_name(command.__name__)}"

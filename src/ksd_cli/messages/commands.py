@@ -8,7 +8,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "nilai tidak sah untuk {option}: {problem}",
         "invalid value for {option}: {problem}",
     ),
-    "usage.hint": ("lihat `ksd PERINTAH --help`", "see `ksd COMMAND --help`"),
+    "usage.hint": ("lihat `{command} --help`", "see `{command} --help`"),
     "usage.not-a-date": ("{value} bukan tanggal YYYY-MM-DD", "{value} is not a date YYYY-MM-DD"),
     "usage.not-one-of": (
         "{value} bukan salah satu dari: {choices}",

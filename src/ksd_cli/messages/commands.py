@@ -26,8 +26,15 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "berikan --periode atau --from dan --to, tidak keduanya",
         "give either --periode or --from and --to, not both",
     ),
-    "usage.from-to-together": ("--from dan --to diberikan bersama", "--from and --to go together"),
+    "usage.from-to-together": (
+        "--from dan --to harus diberikan bersama",
+        "--from and --to must be given together",
+    ),
     "usage.not-a-year": ("{value} bukan tahun YYYY", "{value} is not a year YYYY"),
+    "usage.year-out-of-range": (
+        "tahun harus di antara {low} dan {high}, bukan {value}",
+        "the year must be between {low} and {high}, not {value}",
+    ),
     "usage.to-before-from": (
         "{end} lebih awal dari --from {start}",
         "{end} is before --from {start}",

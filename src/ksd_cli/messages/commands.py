@@ -116,8 +116,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "sebutkan kedua revisi: ksd diff REV_A REV_B",
         "name both revisions: ksd diff REV_A REV_B",
     ),
-    "git.missing": ("git tidak ditemukan", "git is not installed"),
-    "git.missing.hint": ("pasang git lalu coba lagi", "install git and try again"),
+    "git.missing": (
+        "program git tidak ditemukan (tidak ada di PATH)",
+        "the git program was not found (it is not on PATH)",
+    ),
+    "git.missing.hint": (
+        "ksd diff, --changed-since dan sumber git ksd consolidate memerlukan git: pasang git "
+        "(https://git-scm.com/downloads, atau `apt install git`) lalu coba lagi",
+        "ksd diff, --changed-since and ksd consolidate's git sources need git: install it "
+        "(https://git-scm.com/downloads, or `apt install git`) and try again",
+    ),
     "git.not-a-repository": ("{root}: bukan repositori git", "{root}: not a git repository"),
     "git.not-a-repository.hint": (
         "ksd diff dan --changed-since membaca riwayat: jalankan di dalam klon git "

@@ -326,7 +326,7 @@ def test_a_file_that_does_not_parse_is_reported_and_left_untouched(
     out, err = capsys.readouterr()
     assert code == 1
     assert broken.read_bytes() == broken_bytes
-    assert "data/agreements/KSD-6402-2024-001.yaml:3:1: tidak dapat diformat: Sintaks YAML" in err
+    assert "data/agreements/KSD-6402-2024-001.yaml:2:8: tidak dapat diformat: Sintaks YAML" in err
     # The other file was still formatted.
     assert messy.read_text(encoding="utf-8") == CANONICAL
     assert "diformat: data/agreements/KSD-6402-2024-010.yaml" in out

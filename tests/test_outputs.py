@@ -331,6 +331,108 @@ def test_gitlab_code_quality_has_the_required_fields(
     assert _validate(broken_repo, "gitlab", capsys)[1] == out  # stable across runs
 
 
+@pytest.fixture
+def warning_repo(sample_repo: Path) -> Path:
+    """The sample with one warning (C011: a status without its ``berakhir`` event), no error."""
+    path = sample_repo / "data" / "agreements" / "KSD-6402-2024-006.yaml"
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write("status: dibatalkan\n")
+    return sample_repo
+
+
+def _validate_warning(
+    repo: Path, fmt: str, strict: bool, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str]:
+    args = ["validate", "--root", str(repo), "--as-of", AS_OF, "-f", fmt]
+    code = main([*args, "--strict"] if strict else args)
+    return code, capsys.readouterr().out
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_junit_counts_a_warning_as_a_failure_exactly_when_strict_fails_the_run(
+    warning_repo: Path, strict: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = _validate_warning(warning_repo, "junit", strict, capsys)
+    assert code == (1 if strict else 0)
+    suites = ET.fromstring(out.encode("utf-8"))
+    (case,) = [
+        c
+        for c in suites.iter("testcase")
+        if c.get("name") == "data/agreements/KSD-6402-2024-006.yaml"
+    ]
+    failures = case.findall("failure")
+    output = case.find("system-out")
+    if strict:
+        assert suites.get("failures") == "1"
+        assert suites.find("testsuite").get("failures") == "1"  # type: ignore[union-attr]
+        assert [f.get("type") for f in failures] == ["C011 status-tanpa-berakhir"]
+        assert output is None
+    else:
+        assert suites.get("failures") == "0" and failures == []
+        assert output is not None and "warning C011" in (output.text or "")
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_sarif_and_github_levels_agree_with_the_exit_code_under_strict(
+    warning_repo: Path, strict: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    level = "error" if strict else "warning"
+    code, out = _validate_warning(warning_repo, "sarif", strict, capsys)
+    assert code == (1 if strict else 0)
+    run = json.loads(out)["runs"][0]
+    (result,) = run["results"]
+    assert (result["ruleId"], result["level"]) == ("C011", level)
+    # The rule's own level is what it always is: a warning.
+    rule = run["tool"]["driver"]["rules"][result["ruleIndex"]]
+    assert rule["defaultConfiguration"]["level"] == "warning"
+
+    _, out = _validate_warning(warning_repo, "github", strict, capsys)
+    (annotation,) = [line for line in out.splitlines() if line.startswith("::")]
+    assert annotation.startswith(f"::{level} file=data/agreements/KSD-6402-2024-006.yaml,")
+
+
+@pytest.mark.parametrize("fmt", ["json", "gitlab", "text"])
+def test_formats_without_a_verdict_write_the_same_under_strict(
+    warning_repo: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # JSON and the text report give each finding its own severity; GitLab Code Quality
+    # ranks issues and fails nothing. --strict changes only the exit code.
+    lenient = _validate_warning(warning_repo, fmt, False, capsys)
+    strict = _validate_warning(warning_repo, fmt, True, capsys)
+    assert (lenient[0], strict[0]) == (0, 1)
+    assert strict[1] == lenient[1] and "C011" in strict[1]
+
+
+def test_an_unclosed_quote_is_placed_on_a_line_the_file_has_in_every_format(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = "data/agreements/KSD-6402-2025-010.yaml"
+    text = 'id: KSD-6402-2025-010\njudul: "unterminated\njenis: ksdd_sukarela\n'
+    (sample_repo / name).write_text(text, encoding="utf-8")
+    places = {}
+    for fmt in ("text", "json", "github", "sarif", "junit", "gitlab"):
+        code, out = _validate(sample_repo, fmt, capsys)
+        assert code == 1
+        if fmt == "json":
+            (finding,) = json.loads(out)["findings"]
+            places[fmt] = (finding["code"], finding["line"], finding["column"])
+        elif fmt == "sarif":
+            (result,) = json.loads(out)["runs"][0]["results"]
+            region = result["locations"][0]["physicalLocation"]["region"]
+            places[fmt] = (result["ruleId"], region["startLine"], region["startColumn"])
+        elif fmt == "gitlab":
+            (issue,) = json.loads(out)
+            places[fmt] = (issue["check_name"][:4], issue["location"]["lines"]["begin"], 8)
+        elif fmt == "github":
+            assert f"::error file={name},line=2,col=8,title=Y001 yaml-syntax::" in out
+            places[fmt] = ("Y001", 2, 8)
+        else:  # text and junit both write path:line:column
+            assert f"{name}:2:8: error Y001 " in out
+            places[fmt] = ("Y001", 2, 8)
+    assert set(places.values()) == {("Y001", 2, 8)}
+    assert "found unexpected end of stream" in out  # the message is the parser's, as before
+
+
 def test_validate_writes_sarif_by_extension(
     broken_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -245,6 +245,16 @@ CASES: dict[str, tuple[dict[str, str], str, list[tuple[str, int, int]]]] = {
     ),
     "status without berakhir event": ({}, "status: dibatalkan\n", [("C011", 13, 9)]),
     "ksdpl without foreign government": ({"jenis": "ksdpl"}, "", [("C012", 7, 3)]),
+    "partner with the owner's own region code": (
+        {"ident2": 'kode_wilayah: "64.02"\n    nama: Kabupaten Kutai Kartanegara'},
+        "",
+        [("C013", 12, 19)],
+    ),
+    "placeholder partner of ksd new with the owner's code": (
+        {"ident2": 'kode_wilayah: "64.02"\n    nama: "ISI: NAMA DAN KODE WILAYAH MITRA"'},
+        "",
+        [],
+    ),
     "ignored by configuration": (
         {"toml": '[validate]\nignore = ["C011"]\n'},
         "status: dibatalkan\n",

@@ -113,7 +113,16 @@ def test_duplicate_keys_are_all_reported_and_the_first_wins(parser: str) -> None
         ("a: 1\n---\nb: 2\n", "multiple-documents", 3, 1),
         ("a:\n\tb: 1\n", "tab", 2, 1),
         ("a: [1, 2\nb: 3\n", "yaml-syntax", 2, 2),
-        ("a: 'unclosed\n", "yaml-syntax", 2, 1),
+        # An unclosed quote or bracket: the parser marks the end of the stream, a line after
+        # the last; the finding goes where the unclosed construct starts.
+        ("a: 'unclosed\n", "yaml-syntax", 1, 4),
+        ('id: x\njudul: "unterminated\njenis: y\n', "yaml-syntax", 2, 8),
+        ('"a\n\n\n', "yaml-syntax", 1, 1),
+        # Without a newline at the end the end of the stream is on the last line.
+        ('a: "unclosed', "yaml-syntax", 1, 13),
+        # No start within the file: the end of the last line.
+        ("a: [\n", "yaml-syntax", 1, 5),
+        ("%YAML 1.2\n", "yaml-syntax", 1, 10),
         ("a: b: c\n", "yaml-syntax", 1, 5),
         ("a: !custom x\n", None, 0, 0),
         ("a: !custom {b: 1}\n", None, 0, 0),

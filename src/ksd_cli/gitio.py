@@ -33,6 +33,13 @@ class GitError(UserError):
     """git is missing, this is not a git repository, or a revision is unknown."""
 
 
+class GitMissing(GitError):
+    """The git program is not installed (not on ``PATH``)."""
+
+    def __init__(self) -> None:
+        super().__init__(Msg("git.missing"), hint=Msg("git.missing.hint"))
+
+
 @dataclass(frozen=True)
 class Change:
     """A file that differs between a revision and the working tree (path from the ksd root)."""
@@ -337,7 +344,7 @@ def run_git(cwd: Path, args: Sequence[str], *, stdin: bytes | None = None) -> by
             ["git", *args], cwd=cwd, input=stdin, capture_output=True, env=_env(), check=False
         )
     except FileNotFoundError:
-        raise GitError(Msg("git.missing"), hint=Msg("git.missing.hint")) from None
+        raise GitMissing from None
     if done.returncode != 0:
         raise _failed(args, done.stderr)
     return done.stdout
@@ -364,7 +371,7 @@ def start_git(cwd: Path, args: Sequence[str], *, stdin: bytes | None = None) -> 
     except FileNotFoundError:
         out.close()
         err.close()
-        raise GitError(Msg("git.missing"), hint=Msg("git.missing.hint")) from None
+        raise GitMissing from None
     except BaseException:
         out.close()
         err.close()
@@ -452,6 +459,8 @@ def open_git_later(root: Path, revision: str | None = None) -> Callable[[], GitR
 def _open_git(root: Path) -> GitRepository:
     try:
         out = run_git(root, _OPEN)
+    except GitMissing:
+        raise  # no git to ask: whether ``root`` is a repository is not known
     except GitError:
         raise GitError(
             Msg("git.not-a-repository", root=root),

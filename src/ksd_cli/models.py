@@ -166,6 +166,9 @@ JENIS_KB: frozenset[str] = frozenset(
 #: (``0``, ``10000``, ``9999-12-31`` for "no end") that would overflow date arithmetic.
 TANGGAL_MIN = date(1945, 1, 1)
 TANGGAL_MAX = date(2100, 12, 31)
+#: Text values starting with this are placeholders written by ``ksd new``, still to be filled
+#: in (``judul: 'ISI: JUDUL KERJA SAMA'``); ``ksd diff`` lists them for review.
+PLACEHOLDER = "ISI:"
 #: The largest rupiah amount a record may state: Rp1.000 triliun (10^15), far above any
 #: regional budget, low enough that sums and spreadsheets never overflow.
 RUPIAH_MAX = 10**15

@@ -2,7 +2,11 @@
 
 The registry is :data:`ksd_cli.outputs.FORMATS` (``"validate"``): it names each class as
 the writer of ``ksd validate``'s format of the same name. Every reporter takes the same options
-(``lang``, ``color``) and writes with ``write(report, stream)``.
+(``lang``, ``color``, ``strict``) and writes with ``write(report, stream)``.
+
+Under ``strict`` a warning fails the run, so the formats that tell a CI system what failed
+(JUnit failures, SARIF levels, GitHub annotation levels) show it as failing too: what they
+say agrees with the exit code. JSON and the text report keep each finding's own severity.
 """
 
 from __future__ import annotations
@@ -37,9 +41,14 @@ class Reporter:
 
     name: ClassVar[str]
 
-    def __init__(self, lang: Lang = "id", color: bool | None = None) -> None:
+    def __init__(self, lang: Lang = "id", color: bool | None = None, strict: bool = False) -> None:
         self.lang = lang
         self.color = color
+        self.strict = strict
+
+    def fails(self, d: Diagnostic) -> bool:
+        """Whether ``d`` fails the run: an error, or under ``strict`` a warning too."""
+        return d.severity is Severity.ERROR or self.strict
 
     def write(self, report: Report, stream: TextIO) -> None:
         """Write ``report`` to ``stream``."""
@@ -114,9 +123,12 @@ class GithubReporter(Reporter):
     name: ClassVar[str] = "github"
 
     def write(self, report: Report, stream: TextIO) -> None:
-        """One ``::error``/``::warning`` line per finding, then the summary line."""
+        """One ``::error``/``::warning`` line per finding, then the summary line.
+
+        A finding that fails the run is an ``::error`` (a warning too, under ``strict``).
+        """
         for d in report.diagnostics:
-            stream.write(_annotation(d) + "\n")
+            stream.write(_annotation(d, "error" if self.fails(d) else "warning") + "\n")
         stream.write(self.summary(report) + "\n")
 
 
@@ -146,7 +158,10 @@ class SarifReporter(Reporter):
         for d in report.diagnostics:
             result: dict[str, object] = {
                 "ruleId": d.code,
-                "level": _sarif_level(d.severity),
+                # The level this run gave the finding: under strict a warning fails the run,
+                # and code scanning fails a check on errors. The rule's own level stays in
+                # its defaultConfiguration.
+                "level": "error" if self.fails(d) else "warning",
                 "message": {"text": d.message + (f" ({d.hint})" if d.hint else "")},
                 "locations": [
                     {
@@ -189,7 +204,8 @@ class JunitReporter(Reporter):
     """For GitLab and Jenkins test reports: JUnit XML, one testcase per file checked.
 
     A file without findings is a passing testcase; each error is a ``failure`` of its file's
-    testcase (warnings are listed in ``system-out``, as they do not fail the run).
+    testcase. Warnings are listed in ``system-out``, as they do not fail the run, except under
+    ``strict``, where they do: then they are ``failure`` elements too.
     """
 
     name: ClassVar[str] = "junit"
@@ -200,7 +216,7 @@ class JunitReporter(Reporter):
 
         by_file = {p: list(g) for p, g in groupby(report.diagnostics, key=lambda d: d.path)}
         files = sorted(set(report.checked) | set(by_file))
-        failing = {d.path for d in report.diagnostics if d.severity is Severity.ERROR}
+        failing = {d.path for d in report.diagnostics if self.fails(d)}
         counts = {"tests": str(len(files)), "failures": str(len(failing)), "errors": "0"}
         suites = ET.Element("testsuites", {"name": "ksd validate", **counts})
         suite = ET.SubElement(
@@ -212,7 +228,7 @@ class JunitReporter(Reporter):
             notes = []
             for d in by_file.get(path, ()):
                 line = f"{d.path}:{d.line}:{d.column}: {d.severity.value} {d.code} {d.message}"
-                if d.severity is Severity.ERROR:
+                if self.fails(d):
                     failure = ET.SubElement(
                         case, "failure", message=xml_text(d.message), type=f"{d.code} {d.rule}"
                     )
@@ -258,7 +274,7 @@ def _fingerprint(d: Diagnostic) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _annotation(d: Diagnostic) -> str:
+def _annotation(d: Diagnostic, level: str) -> str:
     props = ",".join(
         f"{k}={_escape_property(str(v))}"
         for k, v in (
@@ -269,7 +285,7 @@ def _annotation(d: Diagnostic) -> str:
         )
     )
     text = d.message + (f" ({d.hint})" if d.hint else "")
-    return utf8_safe(f"::{d.severity.value} {props}::{_escape_data(text)}")
+    return utf8_safe(f"::{level} {props}::{_escape_data(text)}")
 
 
 def _escape_data(value: str) -> str:
@@ -288,10 +304,12 @@ def resolve_format(name: str) -> str:
     return name
 
 
-def make_reporter(name: str, lang: Lang, color: bool | None = None) -> Reporter:
+def make_reporter(
+    name: str, lang: Lang, color: bool | None = None, *, strict: bool = False
+) -> Reporter:
     """The reporter registered under ``name`` (after ``auto`` is resolved)."""
     from ksd_cli.outputs import FORMATS
 
     reporter = FORMATS["validate"][resolve_format(name)].load()
-    made: Reporter = reporter(lang, color)
+    made: Reporter = reporter(lang, color, strict)
     return made

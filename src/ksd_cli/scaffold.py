@@ -22,7 +22,7 @@ from typing import Any, Literal, get_args
 from ksd_cli import __version__
 from ksd_cli.errors import UserError
 from ksd_cli.messages import Msg
-from ksd_cli.models import JenisKerjaSama
+from ksd_cli.models import PLACEHOLDER, JenisKerjaSama
 from ksd_cli.naming import repository_region, wilayah_name
 from ksd_cli.reference import Wilayah, load_reference
 from ksd_cli.repository import Kind, Repository
@@ -31,7 +31,6 @@ JENIS: tuple[str, ...] = get_args(JenisKerjaSama)
 DEFAULT_JENIS = "ksdd_sukarela"
 DEFAULT_URUSAN = "1.01"
 DEFAULT_PRIORITAS = "sedang"
-PLACEHOLDER = "ISI:"
 ZonaWaktu = Literal["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]
 _WITA = {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
 _WIT = {"81", "82", "91", "92", "93", "94", "95", "96"}

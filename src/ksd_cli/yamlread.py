@@ -328,10 +328,9 @@ def _depth_problem(text: str) -> LoadProblem | None:
                 depth -= 1
         return None  # not too deep after all
     except Exception as exc:  # noqa: BLE001 - a broken file past the limit is still too deep
-        mark = getattr(exc, "problem_mark", None)
-        if mark is not None:
+        if getattr(exc, "problem_mark", None) is not None:
             problem: dict[str, object] = {"problem": _describe_yaml_error(exc)}
-            return LoadProblem("yaml-syntax", mark.line + 1, mark.column + 1, problem)
+            return LoadProblem("yaml-syntax", *_syntax_position(text, exc), problem)
     return None
 
 
@@ -419,14 +418,10 @@ def _compose_ruamel(text: str) -> list[Any] | LoadProblem:
         # ruamel's scanner converts "\\UFFFFFFFF" without checking its range.
         return _escape_problem(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if mark is None:
-            return LoadProblem("yaml-syntax", 1, 1, {"problem": _describe_yaml_error(exc)})
-        if _char_at(text, mark.line, mark.column) == "\t":
-            return LoadProblem("tab", mark.line + 1, mark.column + 1)
-        return LoadProblem(
-            "yaml-syntax", mark.line + 1, mark.column + 1, {"problem": _describe_yaml_error(exc)}
-        )
+        line, column = _syntax_position(text, exc)
+        if _char_at(text, line - 1, column - 1) == "\t":
+            return LoadProblem("tab", line, column)
+        return LoadProblem("yaml-syntax", line, column, {"problem": _describe_yaml_error(exc)})
     except YAMLError as exc:
         return LoadProblem("yaml-syntax", 1, 1, {"problem": str(exc).strip()})
 
@@ -451,6 +446,26 @@ def _ruamel_resolver() -> type:
 
         _RUAMEL_RESOLVER.append(Resolver)
     return _RUAMEL_RESOLVER[0]
+
+
+def _syntax_position(text: str, exc: Any) -> tuple[int, int]:
+    """The 1-based line and column a syntax error is shown at: always a line the file has.
+
+    The parser marks an unclosed quote or bracket at the end of the stream, which in a file
+    ending with a newline is a line after the last (where no CI annotation can attach). The
+    finding then points at where the unclosed construct starts (the parser's context mark),
+    or failing that at the end of the last line.
+    """
+    lines = text.split("\n")
+    if len(lines) > 1 and not lines[-1]:
+        lines.pop()  # the empty "line" after the final newline
+    marks = [m for m in (exc.problem_mark, exc.context_mark) if m is not None]
+    for mark in marks:
+        if mark.line < len(lines):
+            return mark.line + 1, mark.column + 1
+    if not marks:
+        return 1, 1
+    return len(lines), len(lines[-1]) + 1
 
 
 def _describe_yaml_error(exc: Any) -> str:

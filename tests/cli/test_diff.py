@@ -116,6 +116,30 @@ def test_default_diff_is_the_branch_against_its_merge_base_with_the_working_tree
     assert "→ pohon kerja · per 2026-06-30" in out.splitlines()[0]
 
 
+@pytest.mark.parametrize(
+    "arguments", [["diff", "main"], ["validate", "--changed-since", "main"], ["diff"]]
+)
+def test_without_the_git_program_ksd_says_so_not_that_there_is_no_repository(
+    git_repo: Path,
+    tmp_path: Path,
+    arguments: list[str],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    nothing = tmp_path / "kosong"
+    nothing.mkdir()
+    monkeypatch.setenv("PATH", str(nothing))  # a git repository, but no git to read it
+    assert main([*arguments, "--as-of", AS_OF, "--root", str(git_repo)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("ksd: program git tidak ditemukan (tidak ada di PATH)\n")
+    assert "pasang git" in err and "--changed-since" in err
+    assert "bukan repositori" not in err
+    assert main([*arguments, "--root", str(git_repo), "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("ksd: the git program was not found (it is not on PATH)\n")
+    assert "install it" in err and "not a git repository" not in err
+
+
 def test_not_a_git_repository_and_unknown_revisions_are_clear_errors(
     tmp_path: Path, git_repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

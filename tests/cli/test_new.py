@@ -41,13 +41,15 @@ def test_new_agreement_passes_validate_and_is_canonical(
     assert format_text(text, "agreement") == text
     assert "judul: 'ISI: JUDUL KERJA SAMA'" in text
     assert "catatan: 'ISI: periksa jenis, urusan, pihak kedua" in text
-    # The placeholder partner carries the owner's own code: validate points at it (C013)
-    # until the partner is filled in; nothing else is reported.
-    report = validate_json(fresh, capsys)
-    assert report["exit"] == 1
-    assert [(f["code"], f["line"]) for f in report["findings"]] == [
-        ("C013", _line_of(text, "kode_wilayah", 2))
+    # The placeholder partner carries the owner's own code under a name no reader can miss;
+    # it is not a region cooperating with itself (C013) but a partner still to be filled in.
+    kode = _line_of(text, "kode_wilayah", 2)
+    assert text.splitlines()[kode - 1 : kode + 1] == [
+        '    kode_wilayah: "64.02"',
+        "    nama: 'ISI: NAMA DAN KODE WILAYAH PEMERINTAH DAERAH MITRA'",
     ]
+    report = validate_json(fresh, capsys)
+    assert (report["exit"], report["findings"]) == (0, [])
 
 
 @pytest.mark.parametrize("jenis", JENIS)
@@ -58,16 +60,29 @@ def test_new_agreement_of_every_kind_passes_validate(
     assert main([*args, "--as-of", AS_OF]) == 0
     capsys.readouterr()
     report = validate_json(fresh, capsys)
-    if jenis.startswith("ksdd_"):
-        # The placeholder partner region is the owner's own until filled in (C013).
-        assert [f["code"] for f in report["findings"]] == ["C013"]
-    else:
-        assert (report["exit"], report["findings"]) == (0, [])
+    assert (report["exit"], report["findings"]) == (0, [])
     repository = open_repository(fresh)
     (source,) = repository.source_files()
     text = source.path.read_text(encoding="utf-8")
     assert f"jenis: {jenis}\n" in text
     assert "judul: Kerja Sama Uji\n" in text
+    # No partner given: a placeholder partner, listed as one to fill in.
+    assert "    nama: 'ISI: NAMA " in text
+
+
+@pytest.mark.parametrize("kind", ["agreement", "potential"])
+@pytest.mark.parametrize("jenis", [None, *JENIS])
+def test_what_new_writes_with_only_defaults_passes_validate(
+    fresh: Path, kind: str, jenis: str | None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every --jenis new offers (and none), no other value given: validate finds nothing."""
+    args = ["new", kind, "--root", str(fresh), "--as-of", AS_OF]
+    assert main([*args, "--jenis", jenis] if jenis else args) == 0
+    path = Path(capsys.readouterr().out.strip())
+    assert path.is_file() and "ISI:" in path.read_text(encoding="utf-8")
+    report = validate_json(fresh, capsys)
+    assert (report["exit"], report["findings"]) == (0, [])
+    assert (report["summary"]["files"], report["summary"]["records"]) == (1, 1)
 
 
 def test_new_with_every_value_given_has_no_placeholder(

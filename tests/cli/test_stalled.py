@@ -141,7 +141,7 @@ def test_indonesian_usage_error_has_no_english(
     assert "temuan tidak dikenal nope" in err and "unknown" not in err
     assert main(["stalled", "--root", str(project_root), "--only", "nope", "--lang", "en"]) == 2
     err = capsys.readouterr().err
-    assert "hint: see `ksd COMMAND --help`" in err and "petunjuk" not in err
+    assert "hint: see `ksd stalled --help`" in err and "petunjuk" not in err
 
 
 @pytest.mark.parametrize("value", ["fr", "english"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ksd_cli.cli import main
@@ -97,3 +99,103 @@ def test_no_arguments_shows_the_help_and_exits_2(capsys: pytest.CaptureFixture[s
     assert main([]) == 2
     captured = capsys.readouterr()
     assert "validate" in captured.out + captured.err
+
+
+#: ksd's own usage errors (``UsageProblem``, worded at the command's boundary): the arguments
+#: after the command, and the command the hint names.
+OWN_USAGE_ERRORS = [
+    (["validate", "--format", "json", "-o", "x.sarif"], "validate"),
+    (["validate", "--as-of", "2025-13-01"], "validate"),
+    (["validate", "data/agreements/KSD-6402-2018-001.yaml", "--changed-since", "main"], "validate"),
+    (["report", "--from", "2024-01-01"], "report"),
+    (["new", "agreement", "--tahun", "1800"], "new"),
+    (["stalled", "--only", "nope"], "stalled"),
+    (["import", "--as-of", "x", "register.xlsx"], "import"),
+]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize(("arguments", "command"), OWN_USAGE_ERRORS)
+def test_the_hint_of_a_usage_error_names_the_command_it_came_from(
+    arguments: list[str],
+    command: str,
+    lang: str,
+    project_root: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main([*arguments, "--root", str(project_root), "--lang", lang]) == 2
+    problem, hint = capsys.readouterr().err.splitlines()
+    assert problem.startswith(("ksd: nilai tidak sah untuk --", "ksd: invalid value for --"))
+    label = {"id": "petunjuk: lihat", "en": "hint: see"}[lang]
+    assert hint == f"  {label} `ksd {command} --help`"
+
+
+#: ksd's own usage errors with their whole problem line: (arguments, Indonesian, English).
+OWN_PROBLEMS = [
+    (
+        ["report", "--from", "2024-01-01"],
+        "nilai tidak sah untuk --to: --from dan --to harus diberikan bersama",
+        "invalid value for --to: --from and --to must be given together",
+    ),
+    (
+        ["report", "--to", "2024-12-31"],
+        "nilai tidak sah untuk --from: --from dan --to harus diberikan bersama",
+        "invalid value for --from: --from and --to must be given together",
+    ),
+    (
+        ["report", "--periode", "1900"],
+        "nilai tidak sah untuk --periode: tahun harus di antara 1945 dan 2100, bukan 1900",
+        "invalid value for --periode: the year must be between 1945 and 2100, not 1900",
+    ),
+    (
+        ["new", "agreement", "--tahun", "1800"],
+        "nilai tidak sah untuk --tahun: tahun harus di antara 1945 dan 2100, bukan 1800",
+        "invalid value for --tahun: the year must be between 1945 and 2100, not 1800",
+    ),
+    (
+        ["mapping", "--tahun", "2101"],
+        "nilai tidak sah untuk --tahun: tahun harus di antara 1945 dan 2100, bukan 2101",
+        "invalid value for --tahun: the year must be between 1945 and 2100, not 2101",
+    ),
+    (
+        ["report", "--periode", "abc"],
+        "nilai tidak sah untuk --periode: 'abc' bukan tahun YYYY",
+        "invalid value for --periode: 'abc' is not a year YYYY",
+    ),
+    (
+        ["mapping", "--tahun", "abc"],
+        "nilai tidak sah untuk --tahun: 'abc' bukan tahun YYYY",
+        "invalid value for --tahun: 'abc' is not a year YYYY",
+    ),
+    (
+        ["new", "potential", "--tahun", "20.5"],
+        "nilai tidak sah untuk --tahun: '20.5' bukan tahun YYYY",
+        "invalid value for --tahun: '20.5' is not a year YYYY",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize(("arguments", "indonesian", "english"), OWN_PROBLEMS)
+def test_usage_problems_say_what_is_wrong_in_the_users_language(
+    arguments: list[str],
+    indonesian: str,
+    english: str,
+    lang: str,
+    project_root: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main([*arguments, "--root", str(project_root), "--lang", lang]) == 2
+    captured = capsys.readouterr()
+    problem, _ = captured.err.splitlines()
+    assert problem == f"ksd: {indonesian if lang == 'id' else english}"
+    assert "Input should be" not in captured.err and "integer" not in captured.err
+    assert captured.out == ""
+
+
+def test_a_year_within_the_range_is_taken(
+    project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["mapping", "--tahun", "2024", "--root", str(project_root), "--as-of", "2025-06-30"]
+    assert main([*args, "-f", "json"]) == 0
+    assert '"tahun": 2024' in capsys.readouterr().out

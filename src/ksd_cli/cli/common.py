@@ -90,13 +90,22 @@ def as_of_date(value: str | None, repo: Repository) -> date:
     return parsed
 
 
-def checked_year(option: str, value: int | None) -> int | None:
-    """A year option (``--tahun``, ``--periode``) within the years records may hold."""
+def checked_year(option: str, value: str | None) -> int | None:
+    """A year option (``--tahun``, ``--periode``): a year within the years records may hold.
+
+    The options are read as text, not as numbers by Click, so that a value that is no year
+    (``abc``) is worded from the catalog in the user's language, as ``--as-of`` is.
+    """
     from ksd_cli.models import TANGGAL_MAX, TANGGAL_MIN
 
-    if value is not None and not TANGGAL_MIN.year <= value <= TANGGAL_MAX.year:
-        raise UsageProblem(option, Msg("usage.not-a-year", value=value))
-    return value
+    if value is None:
+        return None
+    if not (value.isascii() and value.isdigit()):
+        raise UsageProblem(option, Msg("usage.not-a-year", value=repr(value)))
+    year, low, high = int(value), TANGGAL_MIN.year, TANGGAL_MAX.year
+    if not low <= year <= high:
+        raise UsageProblem(option, Msg("usage.year-out-of-range", value=year, low=low, high=high))
+    return year
 
 
 def language(value: str | None) -> Lang:
@@ -146,7 +155,7 @@ def boundary(command: Callable[P, R]) -> Callable[P, R]:
                 problem=terminal_text(exc.text(lang)),
             )
             sys.stderr.write(f"ksd: {problem}\n")
-            hint = message("usage.hint", lang)
+            hint = message("usage.hint", lang, command=_command_path(command))
             sys.stderr.write(f"  {message('boundary.hint-label', lang)}: {hint}\n")
             raise typer.Exit(EXIT_USAGE) from None
         except OutputError as exc:
@@ -172,3 +181,10 @@ def boundary(command: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
+
+
+def _command_path(command: Callable[..., object]) -> str:
+    """``ksd validate``: how the user calls the command a boundary wraps (for its ``--help``)."""
+    from ksd_cli.cli import command_name
+
+    return f"ksd {command_name(command.__name__)}"

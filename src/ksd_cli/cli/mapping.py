@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 
 
 def mapping(
-    tahun: Annotated[
-        Optional[int],  # noqa: UP045 - typer reads the annotation at run time
+    tahun_text: Annotated[
+        Optional[str],  # noqa: UP045 - typer reads the annotation at run time (checked_year)
         typer.Option(
             "--tahun",
             metavar="YYYY",
@@ -66,7 +66,7 @@ def mapping(
     from ksd_cli.validate import load_sound_records
 
     lang_ = language(lang)
-    checked_year("--tahun", tahun)
+    tahun = checked_year("--tahun", tahun_text)
     repo = repository(root)
     day = as_of_date(as_of, repo)
     if tahun is not None and day.year < tahun:

@@ -67,8 +67,8 @@ def new(
             "--urusan", metavar="KODE", help="Urusan code, e.g. 2.11.", show_default=False
         ),
     ] = None,
-    tahun: Annotated[
-        Optional[int],  # noqa: UP045
+    tahun_text: Annotated[
+        Optional[str],  # noqa: UP045 - a year, read by checked_year
         typer.Option(
             "--tahun",
             metavar="YYYY",
@@ -93,7 +93,7 @@ def new(
         raise UsageProblem(
             "--jenis", Msg("usage.not-one-of", value=repr(jenis), choices=", ".join(JENIS))
         )
-    checked_year("--tahun", tahun)
+    tahun = checked_year("--tahun", tahun_text)
     repo = repository(root)
     day = as_of_date(as_of, repo)
     if _interactive():

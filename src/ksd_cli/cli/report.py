@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 def report(
     periode: Annotated[
-        Optional[int],  # noqa: UP045 - typer reads the annotation at run time
+        Optional[str],  # noqa: UP045 - typer reads the annotation at run time (checked_year)
         typer.Option(
             "--periode",
             metavar="YYYY",
@@ -83,10 +83,11 @@ def report(
     from ksd_cli.report.prepare import Preparation
 
     lang_ = language(lang)
+    year = checked_year("--periode", periode)
     start, end = _day(date_from, "--from"), _day(date_to, "--to")
     repo = repository(root)
     day = as_of_date(as_of, repo)
-    period = _period(periode, start, end, day)
+    period = _period(year, start, end, day)
     if output is None:
         # Without --output the report is a file all the same: ksd-laporan-<periode>.<format>.
         suffix = FORMATS["report"][output_format or "xlsx"].suffix
@@ -144,7 +145,6 @@ def _period(year: int | None, start: date | None, end: date | None, as_of: date)
         missing = "--to" if end is None else "--from"
         raise UsageProblem(missing, Msg("usage.from-to-together"))
     if year is not None:
-        checked_year("--periode", year)
         period = Period.year(year)
     elif start is not None and end is not None:
         if end < start:

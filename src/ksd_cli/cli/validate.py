@@ -109,7 +109,7 @@ def validate(
             changed_ids=changed_ids,
             use_cache=not no_cache,
         )
-    plan.write(report, lang=lang_, color=False if plan.to_file else None)
+    plan.write(report, lang=lang_, color=False if plan.to_file else None, strict=strict)
     raise typer.Exit(1 if report.failed(strict=strict) else 0)
 
 

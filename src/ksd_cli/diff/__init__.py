@@ -8,7 +8,6 @@ cleared, on both sides computed with the whole repository of that side and its `
 
 from ksd_cli.changes import ChangeSet, changes_since
 from ksd_cli.diff.compare import (
-    PLACEHOLDER,
     compare,
     diff_values,
     placeholders,
@@ -37,6 +36,7 @@ from ksd_cli.diff.snapshot import (
     snapshot_from_texts,
     snapshot_worktree,
 )
+from ksd_cli.models import PLACEHOLDER
 
 __all__ = [
     "MISSING",

@@ -31,14 +31,10 @@ from ksd_cli.diff.snapshot import (
 from ksd_cli.gitio import GitRepository, open_git
 from ksd_cli.lifecycle import lifecycle
 from ksd_cli.messages import Lang
-from ksd_cli.models import Agreement
+from ksd_cli.models import PLACEHOLDER, Agreement
 from ksd_cli.reference import load_reference
 from ksd_cli.repository import Repository
 from ksd_cli.stalled import Flag, find_stalled
-
-#: Text values starting with this are placeholders written by ``ksd new``, still to be filled.
-PLACEHOLDER = "ISI:"
-
 
 # The diff ------------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "nilai tidak sah untuk {option}: {problem}",
         "invalid value for {option}: {problem}",
     ),
-    "usage.hint": ("lihat `ksd PERINTAH --help`", "see `ksd COMMAND --help`"),
+    "usage.hint": ("lihat `{command} --help`", "see `{command} --help`"),
     "usage.not-a-date": ("{value} bukan tanggal YYYY-MM-DD", "{value} is not a date YYYY-MM-DD"),
     "usage.not-one-of": (
         "{value} bukan salah satu dari: {choices}",
@@ -26,8 +26,15 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "berikan --periode atau --from dan --to, tidak keduanya",
         "give either --periode or --from and --to, not both",
     ),
-    "usage.from-to-together": ("--from dan --to diberikan bersama", "--from and --to go together"),
+    "usage.from-to-together": (
+        "--from dan --to harus diberikan bersama",
+        "--from and --to must be given together",
+    ),
     "usage.not-a-year": ("{value} bukan tahun YYYY", "{value} is not a year YYYY"),
+    "usage.year-out-of-range": (
+        "tahun harus di antara {low} dan {high}, bukan {value}",
+        "the year must be between {low} and {high}, not {value}",
+    ),
     "usage.to-before-from": (
         "{end} lebih awal dari --from {start}",
         "{end} is before --from {start}",
@@ -113,8 +120,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "sebutkan kedua revisi: ksd diff REV_A REV_B",
         "name both revisions: ksd diff REV_A REV_B",
     ),
-    "git.missing": ("git tidak ditemukan", "git is not installed"),
-    "git.missing.hint": ("pasang git lalu coba lagi", "install git and try again"),
+    "git.missing": (
+        "program git tidak ditemukan (tidak ada di PATH)",
+        "the git program was not found (it is not on PATH)",
+    ),
+    "git.missing.hint": (
+        "ksd diff, --changed-since dan sumber git ksd consolidate memerlukan git: pasang git "
+        "(https://git-scm.com/downloads, atau `apt install git`) lalu coba lagi",
+        "ksd diff, --changed-since and ksd consolidate's git sources need git: install it "
+        "(https://git-scm.com/downloads, or `apt install git`) and try again",
+    ),
     "git.not-a-repository": ("{root}: bukan repositori git", "{root}: not a git repository"),
     "git.not-a-repository.hint": (
         "ksd diff dan --changed-since membaca riwayat: jalankan di dalam klon git "

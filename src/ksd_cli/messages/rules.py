@@ -852,11 +852,16 @@ Alasan: kerja sama daerah (PP 28/2018) dilakukan antara daerah dan pihak *lain*.
 wilayah yang sama pada dua pihak adalah salah salin (kode mitra tidak pernah diganti) dan
 akan menghitung kerja sama itu dua kali untuk satu daerah dalam setiap laporan.
 
+Pihak yang ``nama``-nya masih isian sementara (``ISI: ...``) tidak dilaporkan: ``ksd new``
+menuliskan kode daerah sendiri di sana agar kerja sama dapat di-commit pada tahap pertamanya
+sebelum mitranya diketahui, dan ``ksd diff`` menampilkan isian itu sampai diganti.
+
 Contoh yang lolos::
 
     pihak:
       - {peran: pihak_kesatu, tipe: pemda, kode_wilayah: "64.02"}
       - {peran: pihak_kedua, tipe: pemda, kode_wilayah: "64.72"}
+      - {peran: pihak_ketiga, tipe: pemda, kode_wilayah: "64.02", nama: "ISI: NAMA MITRA"}
 
 Contoh yang gagal::
 

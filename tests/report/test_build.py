@@ -356,3 +356,42 @@ def test_value_awaiting_dprd_approval_is_not_active_value(tmp_path: Path) -> Non
     figures = {f.label: f.value for f in report.ikhtisar}
     assert figures["Nilai pembiayaan seluruh kerja sama"] == 1_300
     assert figures["Nilai pembiayaan kerja sama aktif"] == 300
+
+
+def test_a_letter_of_intent_does_not_decide_the_validity_shown(tmp_path: Path) -> None:
+    # The sample's sister city: a 2019 letter of intent without an end, an MoU to 2027.
+    loi = {"jenis": "surat_pernyataan_kehendak", "tanggal_ttd": "2019-11-26"}
+    mou = kb("2022-08-18", "2027-08-17", jenis="nota_kesepahaman")
+    root = write_repo(
+        tmp_path,
+        {"id": "KSD-6402-2019-003", "naskah": [loi, mou]},
+        {"id": "KSD-6402-2019-004", "naskah": [loi]},
+    )
+    report = report_of(root, Period.year(2024))
+    daftar = {r["ID"]: r for r in report.daftar.records()}
+    mou_row = daftar["KSD-6402-2019-003"]
+    assert (mou_row["Berlaku mulai"], mou_row["Berlaku sampai"]) == (
+        date(2022, 8, 18),
+        date(2027, 8, 17),
+    )
+    tanpa_monev = {r["ID"]: r for r in report.tanpa_monev.records()}
+    assert tanpa_monev["KSD-6402-2019-003"]["Berlaku sampai"] == date(2027, 8, 17)
+    # Alone, the letter is the cooperation's only document: its dates are shown (status
+    # "Pernyataan kehendak"), but it binds no one, so no monev is missing.
+    alone = daftar["KSD-6402-2019-004"]
+    assert (alone["Berlaku mulai"], alone["Berlaku sampai"]) == (date(2019, 11, 26), None)
+    assert alone["Status"] == "Pernyataan kehendak"
+    assert "KSD-6402-2019-004" not in tanpa_monev
+    # Before the MoU, the letter alone: nothing in force to evaluate in 2021.
+    earlier = report_of(root, Period.year(2021), as_of=date(2021, 12, 31))
+    assert earlier.tanpa_monev.rows == ()
+    assert {r["ID"]: r["Berlaku mulai"] for r in earlier.daftar.records()} == {
+        "KSD-6402-2019-003": date(2019, 11, 26),
+        "KSD-6402-2019-004": date(2019, 11, 26),
+    }
+
+
+def test_the_sample_sister_city_is_valid_as_its_mou(sample_2024: Report) -> None:
+    daftar = {r["ID"]: r for r in sample_2024.daftar.records()}
+    row = daftar["KSD-6402-2019-003"]
+    assert (row["Berlaku mulai"], row["Berlaku sampai"]) == (date(2022, 8, 18), date(2027, 8, 17))

@@ -334,6 +334,30 @@ def test_young_kbs_are_shown_apart_not_as_unconverted(tmp_path: Path) -> None:
     )
     report = report_of(root, Period.year(2024))
     assert report.konversi_per_tahun.rows == (("2024", 3, 1, 1, 1, 0.5),)
+    # The headline follows the table's rule: the young KB is outside the rate.
+    assert (report.konversi, report.kb_muda) == (Share(1, 2), 1)
+    figures = {f.label: f.value for f in report.ikhtisar}
+    assert figures["Rasio konversi KB menjadi PKS"] == 0.5
+    text = markdown(report, root)
+    assert "Dari 3 KB yang telah ditandatangani, 1 belum jatuh tempo (di luar rasio);" in text
+    assert "dari 2 KB lainnya, 1 diikuti paling sedikit satu PKS: rasio konversi 50,0%." in text
+    from ksd_cli.report.document import sentences
+
+    assert sentences(report).konversi == (
+        "Dari 3 kesepakatan bersama yang ditandatangani, 1 belum jatuh tempo untuk "
+        "ditindaklanjuti; dari 2 lainnya, 1 telah diikuti perjanjian kerja sama (50,0%)."
+    )
+
+
+def test_the_sample_headline_rate_is_the_rate_of_its_table(sample_2024: Report) -> None:
+    table = sample_2024.konversi_per_tahun
+    signed, followed, young = (
+        sum(n for n in table.column(header) if isinstance(n, int))
+        for header in ("KB ditandatangani", "Diikuti PKS", "Belum jatuh tempo (di luar rasio)")
+    )
+    due = signed - young
+    assert (followed, due, sample_2024.kb_muda) == (7, 12, 3)
+    assert sample_2024.konversi == Share(7, 12)
 
 
 def test_value_awaiting_dprd_approval_is_not_active_value(tmp_path: Path) -> None:

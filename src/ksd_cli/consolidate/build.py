@@ -386,6 +386,7 @@ def region_figures(
     # The report's KBs followed up (each part's signed KB-kind documents), its "monev in the
     # period" (the last column of its table of latest monev) and "in force without monev".
     kb = [diikuti for f in facts for _, diikuti, _ in f.kb]
+    kb_muda = sum(muda for f in facts for _, _, muda in f.kb)
     monev = report._monev_terakhir(facts, lang)
     monev_periode = sum(n for row in monev.rows if isinstance(n := row[-1], int))
     tanpa_monev = len(report._tanpa_monev(facts, lang).rows)
@@ -396,7 +397,8 @@ def region_figures(
         FailingRecord(path, ids.get(path, PurePosixPath(path).stem), len(errors))
         for path, errors in sorted(sound.errors.items())
     )
-    konversi = Share(sum(kb), len(kb))
+    # The report's rate: KBs still within their kb_tanpa_pks time are outside it.
+    konversi = Share(sum(kb), len(kb) - kb_muda)
     return RegionFigures(
         perjanjian=len(facts),
         potensi=sum(1 for r in sound.loaded.records if not isinstance(r.record, Agreement)),
@@ -404,7 +406,7 @@ def region_figures(
         menurut_status=status,
         menurut_tahap=tahap,
         aktif=status.get("aktif", 0),
-        kb_ditandatangani=konversi.whole,
+        kb_ditandatangani=len(kb),
         kb_diikuti_pks=konversi.part,
         konversi=konversi.ratio,
         temuan=stalled.counts(),
@@ -419,6 +421,7 @@ def region_figures(
             FlagRow(f.path, f.id, f.code, f.kategori, f.since, f.days, f.threshold)
             for f in stalled.flags
         ),
+        kb_muda=kb_muda,
     )
 
 

@@ -129,6 +129,14 @@ LAPORAN: dict[str, tuple[str, str]] = {
         "Of {whole} signed KBs,\n{part} were followed by at least one PKS: a conversion rate "
         "of {ratio}.",
     ),
+    # With KBs still within their kb_tanpa_pks time: the rate is the table's, without them.
+    "laporan.konversi-text-muda": (
+        "Dari {signed} KB yang telah ditandatangani, {young} belum jatuh tempo (di luar "
+        "rasio);\ndari {whole} KB lainnya, {part} diikuti paling sedikit satu PKS: rasio "
+        "konversi {ratio}.",
+        "Of {signed} signed KBs, {young} are not yet due (outside the rate);\nof the other "
+        "{whole}, {part} were followed by at least one PKS: a conversion rate of {ratio}.",
+    ),
     "laporan.potensi-text": (
         "Dari {whole} potensi yang dipetakan,\n{part} telah ditindaklanjuti dengan kerja sama\n"
         "({ratio}).",
@@ -291,9 +299,12 @@ LAPORAN: dict[str, tuple[str, str]] = {
     "laporan.note.konversi": (
         "KB: kesepakatan bersama, nota kesepahaman dan nota kesepakatan yang telah "
         "ditandatangani; diikuti PKS bila paling sedikit satu PKS yang ditandatangani "
-        "mengikutinya. Kerja sama sinergi tidak dihitung.",
+        "mengikutinya. KB yang belum diikuti PKS dan belum melewati batas kb_tanpa_pks belum "
+        "jatuh tempo: di luar rasio. Kerja sama sinergi tidak dihitung.",
         "KB: signed kesepakatan bersama, nota kesepahaman and nota kesepakatan; followed by a "
-        "PKS when at least one signed PKS follows it. Sinergi agreements are not counted.",
+        "PKS when at least one signed PKS follows it. A KB not followed yet and within its "
+        "kb_tanpa_pks threshold is not yet due: outside the rate. Sinergi agreements are not "
+        "counted.",
     ),
     "laporan.note.temuan": (
         "Hari: hari sejak tanggal pada kolom Sejak (untuk pengingat: sisa hari sampai "

@@ -249,8 +249,11 @@ def report_of_parts(
         (a.id, a.stalled.potensi) for a in agreements if a.stalled.potensi
     ).keys()
     flagged_potentials = {f.id for f in stalled.flags if f.code == "potensi_tanpa_tindak_lanjut"}
+    # One rule for the headline and the table by year: a KB still young (not followed, its
+    # kb_tanpa_pks time not run out) is outside the rate, neither converted nor not.
+    kb_muda = sum(young for a in agreements for _, _, young in a.kb)
     kb = [followed for a in agreements for _, followed, _ in a.kb]
-    konversi = Share(sum(kb), len(kb))
+    konversi = Share(sum(kb), len(kb) - kb_muda)
     potensi_share = Share(sum(1 for p in potentials if p.id in followed), len(potentials))
     in_period_potentials = [
         p for p in potentials if period.start.year <= p.tahun <= counted_until.year
@@ -303,6 +306,7 @@ def report_of_parts(
         usulan=tambahan["usulan"],
         berbatasan=tambahan["berbatasan"],
         kelembagaan=tambahan["kelembagaan"],
+        kb_muda=kb_muda,
     )
 
 

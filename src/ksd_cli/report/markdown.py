@@ -246,7 +246,9 @@ def _teks(report: Report, konversi: str, tindak_lanjut: str) -> dict[str, str]:
         "intro": t("md-intro", tanggal=keadaan),
         "invalid": t("md-invalid", count=number(len(report.invalid), lang)),
         "konversi_text": t(
-            "konversi-text",
+            "konversi-text-muda" if report.kb_muda else "konversi-text",
+            signed=number(report.konversi.whole + report.kb_muda, lang),
+            young=number(report.kb_muda, lang),
             whole=number(report.konversi.whole, lang),
             part=number(report.konversi.part, lang),
             ratio=konversi,

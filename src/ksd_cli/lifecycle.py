@@ -404,6 +404,16 @@ def _rejected(record: Agreement, as_of: date) -> bool:
 # ------------------------------------------------------------------------------------------------
 
 
+def mapped_by(tahun: int, as_of: date) -> bool:
+    """Whether a potential of mapping year ``tahun`` is mapped on ``as_of``.
+
+    A potential counts from its mapping year (``tahun``, the record's only date): on a day
+    of an earlier year it was not mapped yet. ``ksd mapping``, ``ksd report`` and ``ksd
+    consolidate`` count the potentials of a date by this one rule.
+    """
+    return tahun <= as_of.year
+
+
 @dataclass(frozen=True)
 class TindakLanjut:
     """Whether a mapped potential was followed up, and by which agreements."""

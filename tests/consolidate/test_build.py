@@ -226,3 +226,16 @@ def test_an_unchanged_run_comes_from_the_cache_and_a_change_is_seen(tmp_path: Pa
         ("KSD-64-2024-001", 1),
         ("KSD-6402-2023-001", 0),
     ]
+
+
+def test_a_past_as_of_counts_only_the_potentials_mapped_by_then(sample_repo: Path) -> None:
+    from ksd_cli.consolidate import region_figures
+    from ksd_cli.repository import open_repository
+    from ksd_cli.validate import load_sound_records
+
+    as_of = date(2021, 6, 30)
+    repository = open_repository(sample_repo)
+    sound = load_sound_records(repository, as_of=as_of, lang="id")
+    row = region_figures(sound, repository.config, load_reference(), as_of=as_of, lang="id")
+    # 13 potentials in the sample; by mid-2021 only those of 2020 and 2021 were mapped.
+    assert row.potensi == row.cakupan.potensi == 3

@@ -419,3 +419,24 @@ def test_the_sample_sister_city_is_valid_as_its_mou(sample_2024: Report) -> None
     daftar = {r["ID"]: r for r in sample_2024.daftar.records()}
     row = daftar["KSD-6402-2019-003"]
     assert (row["Berlaku mulai"], row["Berlaku sampai"]) == (date(2022, 8, 18), date(2027, 8, 17))
+
+
+def test_a_past_as_of_counts_the_potentials_mapping_counts(project_root: Path) -> None:
+    from ksd_cli.mapping import build_mapping
+
+    as_of = date(2021, 6, 30)
+    report = report_of(project_root, Period.year(2021), as_of)
+    sound, config = load(project_root, as_of)
+    coverage = build_mapping(sound, config, load_reference(), as_of=as_of).coverage
+    # Mapped in 2020 and 2021: three; those of 2022 to 2024 were not mapped yet.
+    assert report.potentials == coverage.potensi == 3
+    assert report.tindak_lanjut_potensi == Share(coverage.potensi_ditindaklanjuti, 3)
+    assert "Dari 3 potensi yang dipetakan,\n3 telah ditindaklanjuti" in markdown(
+        report, project_root
+    )
+    listed = [*report.potensi_per_urusan.column("Jumlah potensi")]
+    assert sum(n for n in listed if isinstance(n, int)) == 3
+    assert all(
+        str(i).startswith(("POT-6402-2020-", "POT-6402-2021-"))
+        for i in report.potensi_belum_ditindaklanjuti.column("ID")
+    )

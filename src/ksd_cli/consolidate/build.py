@@ -37,9 +37,9 @@ from ksd_cli.consolidate.model import (
 from ksd_cli.consolidate.sources import ExpectedRule, Source, checkout, clone_folder
 from ksd_cli.diagnostics import Severity
 from ksd_cli.errors import UserError
-from ksd_cli.lifecycle import STATUSES
+from ksd_cli.lifecycle import STATUSES, mapped_by
 from ksd_cli.messages import Lang, Msg
-from ksd_cli.models import URUTAN_TAHAP, Agreement, JenisKerjaSama
+from ksd_cli.models import URUTAN_TAHAP, Agreement, JenisKerjaSama, Potential
 from ksd_cli.naming import (
     region_name,
     repository_name,
@@ -401,7 +401,11 @@ def region_figures(
     konversi = Share(sum(kb), len(kb) - kb_muda)
     return RegionFigures(
         perjanjian=len(facts),
-        potensi=sum(1 for r in sound.loaded.records if not isinstance(r.record, Agreement)),
+        potensi=sum(
+            1
+            for r in sound.loaded.records
+            if isinstance(r.record, Potential) and mapped_by(r.record.tahun, as_of)
+        ),
         menurut_jenis=jenis,
         menurut_status=status,
         menurut_tahap=tahap,

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple, get_args
 
 from ksd_cli import __version__
 from ksd_cli.config import Config
-from ksd_cli.lifecycle import STATUSES, followers_by_potential
+from ksd_cli.lifecycle import STATUSES, followers_by_potential, mapped_by
 from ksd_cli.messages import Lang, message
 from ksd_cli.models import JenisKerjaSama, JenisNaskah, Prioritas, Rekomendasi
 from ksd_cli.naming import (
@@ -229,7 +229,8 @@ def report_of_parts(
         as_of=as_of,
     )
     agreements = [p for p in parts if isinstance(p, AgreementPart)]
-    potentials = [p for p in parts if isinstance(p, PotentialPart)]
+    # The potentials mapped by the as-of date, as ``ksd mapping`` counts them.
+    potentials = [p for p in parts if isinstance(p, PotentialPart) and mapped_by(p.tahun, as_of)]
     owner = repository_region(config, ids)
     daerah_nama = repository_name(config, owner, reference, lang, ids)
     counted_until = min(period.end, as_of)

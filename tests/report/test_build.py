@@ -315,14 +315,45 @@ def test_records_that_do_not_load_are_listed(
     report = report_of(sample_repo, Period.year(2024))
     assert [i.path for i in report.invalid] == ["data/agreements/KSD-6402-2022-002.yaml"]
     assert "KSD-6402-2022-002" not in report.daftar.column("ID")
-    assert "- `data/agreements/KSD-6402-2022-002.yaml` (2 galat)" in markdown(report, sample_repo)
+    text = markdown(report, sample_repo)
+    assert "- `data/agreements/KSD-6402-2022-002.yaml` (2 galat)" in text
+    assert "**Perhatian: 1 rekaman memuat galat** dan tidak dihitung" in text
+    assert "tidak dapat dibaca" not in text
     target = tmp_path / "out.xlsx"
     args = ["report", "--root", str(sample_repo), "--periode", "2024", "--as-of", "2025-06-30"]
     assert main([*args, "-o", str(target)]) == 0
-    assert "1 rekaman tidak dapat dibaca" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "1 rekaman memuat galat dan tidak dihitung dalam laporan" in err
     cover = [c.value for c in load_workbook(target)["Sampul"]["A"]]
-    assert "Rekaman yang tidak dapat dibaca: 1" in cover
+    assert "Rekaman yang memuat galat: 1" in cover
     assert "data/agreements/KSD-6402-2022-002.yaml" in cover
+    assert not [c for c in cover if isinstance(c, str) and "tidak dapat dibaca" in c]
+
+
+def test_a_record_that_fails_validation_has_errors_in_english_singular_and_plural(
+    sample_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import load_workbook
+
+    # Read without trouble, but its region code is unknown: one error.
+    unknown = sample_repo / "data" / "agreements" / "KSD-6402-2022-002.yaml"
+    text = unknown.read_text(encoding="utf-8")
+    assert 'kode_wilayah: "64.02"' in text
+    unknown.write_text(text.replace('kode_wilayah: "64.02"', 'kode_wilayah: "64.20"'), "utf-8")
+    args = ["report", "--root", str(sample_repo), "--periode", "2024", "--as-of", "2025-06-30"]
+    assert main([*args, "--lang", "en", "-f", "md", "-o", str(tmp_path / "one.md")]) == 0
+    err = capsys.readouterr().err
+    assert "1 record has errors and is left out of the report's counts" in err
+    md = (tmp_path / "one.md").read_text(encoding="utf-8")
+    assert "**Attention: 1 record has errors** and is left out of the counts" in md
+    assert "(1 error)" in md and "could not be read" not in md and "1 records" not in md
+    # A second one: plural.
+    other = sample_repo / "data" / "agreements" / "KSD-6402-2022-003.yaml"
+    other.write_text(other.read_text(encoding="utf-8").replace("judul:", "judull:", 1), "utf-8")
+    assert main([*args, "--lang", "en", "-o", str(tmp_path / "two.xlsx")]) == 0
+    assert "2 records have errors and are left out" in capsys.readouterr().err
+    cover = [c.value for c in load_workbook(tmp_path / "two.xlsx").worksheets[0]["A"]]
+    assert "Records with errors: 2" in cover
 
 
 def test_young_kbs_are_shown_apart_not_as_unconverted(tmp_path: Path) -> None:

@@ -18,8 +18,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{count} rekaman tidak valid dan tidak dinilai",
         "{count} records are not valid and were not assessed",
     ),
+    "stalled.invalid.one": (
+        "{count} rekaman tidak valid dan tidak dinilai",
+        "{count} record is not valid and was not assessed",
+    ),
     "stalled.run-validate": ("jalankan `ksd validate`", "run `ksd validate`"),
     "stalled.errors": ("{count} galat", "{count} errors"),
+    "stalled.errors.one": ("{count} galat", "{count} error"),
     "col.id": ("ID", "ID"),
     "col.temuan": ("Temuan", "Finding"),
     "col.kode-temuan": ("Kode temuan", "Finding code"),
@@ -87,24 +92,36 @@ LAPORAN: dict[str, tuple[str, str]] = {
         "potentials are counted when dated within the period. The thresholds of findings are\n"
         "set in `ksd.toml` as regional policy, not by regulation.",
     ),
+    # Records that fail validation were read: they have errors, and are left out of the counts.
     "laporan.md-invalid": (
-        "**Perhatian: {count} rekaman tidak dapat dibaca** dan tidak tercakup\n> dalam laporan "
+        "**Perhatian: {count} rekaman memuat galat** dan tidak dihitung\n> dalam laporan "
         "ini. Perbaiki dengan bantuan `ksd validate`.",
-        "**Attention: {count} records could not be read** and are not covered\n> by this "
-        "report. Fix them with the help of `ksd validate`.",
+        "**Attention: {count} records have errors** and are left out of the counts\n> of "
+        "this report. Fix them with the help of `ksd validate`.",
+    ),
+    "laporan.md-invalid.one": (
+        "**Perhatian: {count} rekaman memuat galat** dan tidak dihitung\n> dalam laporan "
+        "ini. Perbaiki dengan bantuan `ksd validate`.",
+        "**Attention: {count} record has errors** and is left out of the counts\n> of "
+        "this report. Fix it with the help of `ksd validate`.",
     ),
     "laporan.invalid-count": (
-        "Rekaman yang tidak dapat dibaca: {count}",
-        "Records that could not be read: {count}",
+        "Rekaman yang memuat galat: {count}",
+        "Records with errors: {count}",
     ),
     "laporan.invalid-note": (
-        "Rekaman ini tidak tercakup dalam laporan; perbaiki dengan bantuan `ksd validate`.",
-        "These records are not covered by the report; fix them with the help of `ksd validate`.",
+        "Rekaman ini memuat galat dan tidak dihitung dalam laporan; perbaiki dengan bantuan "
+        "`ksd validate`.",
+        "These records have errors and are left out of the report's counts; fix them with "
+        "the help of `ksd validate`.",
     ),
     "laporan.invalid-stderr": (
-        "{count} rekaman tidak dapat dibaca dan tidak tercakup dalam laporan (jalankan "
-        "`ksd validate`)",
-        "{count} records do not load and are left out of the report (run `ksd validate`)",
+        "{count} rekaman memuat galat dan tidak dihitung dalam laporan (jalankan `ksd validate`)",
+        "{count} records have errors and are left out of the report's counts (run `ksd validate`)",
+    ),
+    "laporan.invalid-stderr.one": (
+        "{count} rekaman memuat galat dan tidak dihitung dalam laporan (jalankan `ksd validate`)",
+        "{count} record has errors and is left out of the report's counts (run `ksd validate`)",
     ),
     "laporan.catatan": ("Catatan", "Note"),
     "laporan.none": ("Tidak ada.", "None."),

@@ -297,6 +297,26 @@ def _documents(record: Agreement, as_of: date) -> tuple[DocumentState, ...]:
     return tuple(states)
 
 
+def deciding_documents(documents: Iterable[DocumentState]) -> list[DocumentState]:
+    """The signed documents whose validity is the cooperation's: its status, start and end.
+
+    An adendum is part of the document it amends (its extension is in that one's ``sampai``),
+    not a document of its own. A letter of intent binds no one to anything: once a KB or PKS
+    is signed, those decide alone; until then, the letters of intent (all of them, or none).
+    """
+    # One pass: the report asks this of every agreement of a national register.
+    binding: list[DocumentState] = []
+    letters: list[DocumentState] = []
+    for d in documents:
+        if d.signed:
+            jenis = d.naskah.jenis
+            if jenis == LOI:
+                letters.append(d)
+            elif jenis != "adendum" or d.induk is None:
+                binding.append(d)
+    return binding or letters
+
+
 def _status(
     record: Agreement,
     documents: Sequence[DocumentState],
@@ -307,23 +327,15 @@ def _status(
         return record.status
     if "berakhir" in reached:
         return "berakhir"
-    # An adendum is part of the document it amends, not a document of its own.
-    signed = [
-        d
-        for d in documents
-        if d.signed and not (d.naskah.jenis == "adendum" and d.induk is not None)
-    ]
+    signed = deciding_documents(documents)
     if not signed:
         return "ditolak" if _rejected(record, as_of) else "draf"
-    # A letter of intent binds no one to anything: it never makes a cooperation "aktif" (and
-    # its value never active value), with or without an end date. Alone, it is its own status
-    # until a KB or PKS follows it; the binding documents decide once there are any.
-    binding = [d for d in signed if d.naskah.jenis != LOI]
-    if not binding:
+    # A letter of intent never makes a cooperation "aktif" (and its value never active
+    # value), with or without an end date: alone, it is its own status.
+    if signed[0].naskah.jenis == LOI:
         if all(d.ended for d in signed):
             return "kedaluwarsa"
         return "pernyataan_kehendak" if any(d.started for d in signed) else "belum_berlaku"
-    signed = binding
     if any(d.in_force for d in signed):
         return "aktif"
     if all(d.ended for d in signed):
@@ -390,6 +402,16 @@ def _rejected(record: Agreement, as_of: date) -> bool:
 
 
 # ------------------------------------------------------------------------------------------------
+
+
+def mapped_by(tahun: int, as_of: date) -> bool:
+    """Whether a potential of mapping year ``tahun`` is mapped on ``as_of``.
+
+    A potential counts from its mapping year (``tahun``, the record's only date): on a day
+    of an earlier year it was not mapped yet. ``ksd mapping``, ``ksd report`` and ``ksd
+    consolidate`` count the potentials of a date by this one rule.
+    """
+    return tahun <= as_of.year
 
 
 @dataclass(frozen=True)

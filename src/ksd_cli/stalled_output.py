@@ -18,7 +18,7 @@ from ksd_cli.escaping import (
 )
 from ksd_cli.idformat import date_text, number
 from ksd_cli.jsonlayout import dumps_indented
-from ksd_cli.messages import Lang, message
+from ksd_cli.messages import Lang, counted, message
 from ksd_cli.naming import NO_THRESHOLD, NOT_APPLICABLE, flag_title, kategori_title, tahap_title
 from ksd_cli.stalled import Flag, StalledResult
 
@@ -125,17 +125,24 @@ def _print_wrapped(console: Any, text: Any, indent: int = 0) -> None:
         console.print(line, overflow="fold")
 
 
+def _errors(n: int, lang: Lang) -> str:
+    return counted(("stalled.errors.one", "stalled.errors"), lang, n, count=n)
+
+
+def _invalid(n: int, lang: Lang) -> str:
+    return counted(("stalled.invalid.one", "stalled.invalid"), lang, n, count=n)
+
+
 def _write_invalid_note(result: StalledResult, console: object, lang: Lang) -> None:
     if not result.invalid:
         return
     lines = [
-        f"{markup_text(r.path, keep_newlines=False)} "
-        f"({message('stalled.errors', lang, count=r.errors)})"
+        f"{markup_text(r.path, keep_newlines=False)} ({_errors(r.errors, lang)})"
         for r in result.invalid
     ]
     _print_lines(
         console,
-        f"[bold red]{message('stalled.invalid', lang, count=len(result.invalid))}[/] "
+        f"[bold red]{_invalid(len(result.invalid), lang)}[/] "
         f"({message('stalled.run-validate', lang)}): " + "; ".join(lines),
     )
 
@@ -302,13 +309,11 @@ def write_markdown(result: StalledResult, stream: TextIO, *, lang: Lang = "id") 
         out.write(f"\n{message('lanjutan.sampai-tidak-diketahui', lang)}: {ids}\n")
     if result.invalid:
         out.write(
-            f"\n**{message('stalled.invalid', lang, count=len(result.invalid))}** "
+            f"\n**{_invalid(len(result.invalid), lang)}** "
             f"({message('stalled.run-validate', lang)}):\n\n"
         )
         for r in result.invalid:
-            out.write(
-                f"- {markdown_code(r.path)} ({message('stalled.errors', lang, count=r.errors)})\n"
-            )
+            out.write(f"- {markdown_code(r.path)} ({_errors(r.errors, lang)})\n")
     stream.write(out.getvalue())
 
 
@@ -399,13 +404,8 @@ def xlsx_bytes(result: StalledResult, *, lang: Lang = "id") -> bytes:
             (message("lanjutan.sampai-tidak-diketahui", lang), list(result.sampai_tidak_diketahui))
         )
     if result.invalid:
-        heading = (
-            f"{message('stalled.invalid', lang, count=len(result.invalid))} "
-            f"({message('stalled.run-validate', lang)})"
-        )
-        errors = [
-            f"{r.path} ({message('stalled.errors', lang, count=r.errors)})" for r in result.invalid
-        ]
+        heading = f"{_invalid(len(result.invalid), lang)} ({message('stalled.run-validate', lang)})"
+        errors = [f"{r.path} ({_errors(r.errors, lang)})" for r in result.invalid]
         notes.append((heading, errors))
     for heading, items in notes:
         set_cell(summary, row, 1, heading).font = _bold()

@@ -36,8 +36,10 @@ def test_figures_per_region(result: Consolidation) -> None:
     assert sum(kukar.menurut_jenis.values()) == 1
     assert kukar.menurut_status["aktif"] == 1 == kukar.aktif
     assert kukar.menurut_tahap["penandatanganan_kb"] == 1
-    # One KB signed in 2024, no PKS: 0 of 1 converted.
-    assert (kukar.kb_ditandatangani, kukar.kb_diikuti_pks, kukar.konversi) == (1, 0, 0.0)
+    # One KB signed 2024-08-20, no PKS: 314 days, within kb_tanpa_pks, so not yet due and
+    # outside the rate (as in the report): no rate yet.
+    assert (kukar.kb_ditandatangani, kukar.kb_diikuti_pks, kukar.kb_muda) == (1, 0, 1)
+    assert kukar.konversi is None
     assert kukar.cakupan == Coverage(
         urusan=len(load_reference().urusan),
         urusan_terpetakan=2,
@@ -175,11 +177,15 @@ def test_the_row_has_the_figures_of_the_regions_own_report(sample_repo: Path) ->
         assert list(row.menurut_jenis.values()) == report.menurut_jenis.column("Agreements")
         assert list(row.menurut_status.values()) == report.menurut_status.column("Agreements")
         assert list(row.menurut_tahap.values()) == report.menurut_tahap.column("Agreements")
-        assert (row.kb_diikuti_pks, row.kb_ditandatangani) == (
+        assert (row.kb_diikuti_pks, row.kb_ditandatangani, row.kb_muda) == (
             report.konversi.part,
-            report.konversi.whole,
+            report.konversi.whole + report.kb_muda,
+            report.kb_muda,
         )
         assert row.konversi == report.konversi.ratio
+        # The rate of the table by year: its young KBs ("not yet due") are outside it.
+        young = report.konversi_per_tahun.column(report.konversi_per_tahun.columns[4].header)
+        assert row.kb_muda == sum(n for n in young if isinstance(n, int))
         assert row.temuan == report.stalled.counts()
         assert row.berlaku_tanpa_monev == len(report.tanpa_monev.rows)
         assert (row.perjanjian, row.potensi) == (report.agreements, report.potentials)
@@ -220,3 +226,16 @@ def test_an_unchanged_run_comes_from_the_cache_and_a_change_is_seen(tmp_path: Pa
         ("KSD-64-2024-001", 1),
         ("KSD-6402-2023-001", 0),
     ]
+
+
+def test_a_past_as_of_counts_only_the_potentials_mapped_by_then(sample_repo: Path) -> None:
+    from ksd_cli.consolidate import region_figures
+    from ksd_cli.repository import open_repository
+    from ksd_cli.validate import load_sound_records
+
+    as_of = date(2021, 6, 30)
+    repository = open_repository(sample_repo)
+    sound = load_sound_records(repository, as_of=as_of, lang="id")
+    row = region_figures(sound, repository.config, load_reference(), as_of=as_of, lang="id")
+    # 13 potentials in the sample; by mid-2021 only those of 2020 and 2021 were mapped.
+    assert row.potensi == row.cakupan.potensi == 3

@@ -10,6 +10,7 @@ from gitrepos import AGR, DAY, PASAR, POT, POTENSI, SAMPAH, commit, git, put
 
 from ksd_cli.cli import main
 from ksd_cli.diff import MISSING, semantic_diff
+from ksd_cli.diff.render import render_markdown, render_text
 from ksd_cli.repository import open_repository
 
 pytestmark = pytest.mark.usefixtures("hermetic_git")
@@ -49,6 +50,7 @@ def test_diff_between_commits_names_every_change(git_branched: Path) -> None:
         "changed": 1,
         "flags_raised": 2,
         "flags_cleared": 2,
+        "flags_unjudged": 0,
     }
 
 
@@ -105,6 +107,45 @@ def test_a_record_with_a_rule_error_is_invalid_and_judged_no_more(git_repo: Path
     assert record.flags_raised == ()
     # Its potential is still followed up: no flag appears on it.
     assert not [r for r in result.records if r.id == "POT-6402-2024-001"]
+
+
+def test_a_flag_of_a_record_that_breaks_is_not_judged_not_cleared(git_repo: Path) -> None:
+    # The potential the agreement names is deleted: the agreement fails R004. Its
+    # kb_tanpa_pks is not known after, so it did not clear: it is listed as not judged.
+    (git_repo / POT / "POT-6402-2024-001.yaml").unlink()
+    for quick in (True, False):
+        result = semantic_diff(open_repository(git_repo), "HEAD", None, as_of=DAY, quick=quick)
+        (record,) = [r for r in result.records if r.id == "KSD-6402-2025-001"]
+        assert (record.valid_before, record.valid_after) == (True, False)
+        assert record.flags_cleared == () and record.flags_raised == ()
+        assert [f.code for f in record.flags_unjudged] == ["kb_tanpa_pks"]
+        summary = result.as_dict()["summary"]
+        assert isinstance(summary, dict)
+        assert (summary["flags_cleared"], summary["flags_unjudged"]) == (0, 1)
+        records = result.as_dict()["records"]
+        assert isinstance(records, list)
+        (agreement,) = [r for r in records if r["id"] == "KSD-6402-2025-001"]
+        assert agreement["flags_cleared"] == []
+        assert [f["code"] for f in agreement["flags_unjudged"]] == ["kb_tanpa_pks"]
+    text = render_text(result)
+    assert "0 muncul, 0 teratasi, 1 tidak dinilai" in text
+    assert "tidak dinilai  kb_tanpa_pks" in text and "teratasi  kb_tanpa_pks" not in text
+    markdown = render_markdown(result, "en")
+    assert "0 cleared, 1 not judged" in markdown
+    assert "❔ `kb_tanpa_pks`" in markdown and "~~`kb_tanpa_pks`~~" not in markdown
+
+
+def test_a_flag_of_a_record_that_is_mended_did_not_appear(git_repo: Path) -> None:
+    # Broken in the commit, mended in the working tree: its flag was not known before.
+    put(git_repo, f"{AGR}/KSD-6402-2025-001.yaml", SAMPAH + 'judul: "rusak\n')
+    commit(git_repo, "Rusak")
+    put(git_repo, f"{AGR}/KSD-6402-2025-001.yaml", SAMPAH)
+    result = semantic_diff(open_repository(git_repo), "HEAD", None, as_of=DAY)
+    (record,) = [r for r in result.records if r.id == "KSD-6402-2025-001"]
+    assert (record.valid_before, record.valid_after) == (False, True)
+    assert record.flags_raised == () and not record.stuck
+    assert [f.code for f in record.flags_unjudged] == ["kb_tanpa_pks"]
+    assert (result.flags_raised, result.flags_unjudged) == (0, 1)
 
 
 _ALIKE_OR_NOT = [

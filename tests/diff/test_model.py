@@ -40,6 +40,7 @@ def test_the_working_tree_is_the_side_without_a_commit() -> None:
             "changed": 0,
             "flags_raised": 0,
             "flags_cleared": 0,
+            "flags_unjudged": 0,
         },
         "records": [],
     }

@@ -55,7 +55,8 @@ def test_the_quick_diff_is_the_whole_diff(tmp_path: Path) -> None:
     for path in agreements[:3]:
         _edit(path, "judul: ", "judul: Perubahan ")
     steps.append(_both(root))
-    # A potential that agreements name is removed: they get an error (R004) and lose flags.
+    # A potential that agreements name is removed: they get an error (R004), and their
+    # flags are not judged after (neither cleared nor raised).
     named = [
         p
         for p in potentials
@@ -100,7 +101,8 @@ def test_the_quick_diff_is_the_whole_diff(tmp_path: Path) -> None:
         assert quick == whole
     changes = {r.change for quick, _ in steps for r in quick.records}
     assert {"changed", "added", "removed"} <= changes
-    assert any(r.flags_raised or r.flags_cleared for quick, _ in steps for r in quick.records)
+    assert any(r.flags_unjudged for r in steps[1][0].records)
+    assert not any(r.flags_cleared for r in steps[1][0].records if r.valid_after is False)
     # Records not touched on disk are reached: those naming the removed potential.
     reached = {r.path for r in steps[1][0].records} - {r.path for r in steps[0][0].records}
     assert len(reached - {f"data/potentials/{named[0].name}"}) >= 1

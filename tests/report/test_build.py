@@ -315,14 +315,45 @@ def test_records_that_do_not_load_are_listed(
     report = report_of(sample_repo, Period.year(2024))
     assert [i.path for i in report.invalid] == ["data/agreements/KSD-6402-2022-002.yaml"]
     assert "KSD-6402-2022-002" not in report.daftar.column("ID")
-    assert "- `data/agreements/KSD-6402-2022-002.yaml` (2 galat)" in markdown(report, sample_repo)
+    text = markdown(report, sample_repo)
+    assert "- `data/agreements/KSD-6402-2022-002.yaml` (2 galat)" in text
+    assert "**Perhatian: 1 rekaman memuat galat** dan tidak dihitung" in text
+    assert "tidak dapat dibaca" not in text
     target = tmp_path / "out.xlsx"
     args = ["report", "--root", str(sample_repo), "--periode", "2024", "--as-of", "2025-06-30"]
     assert main([*args, "-o", str(target)]) == 0
-    assert "1 rekaman tidak dapat dibaca" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "1 rekaman memuat galat dan tidak dihitung dalam laporan" in err
     cover = [c.value for c in load_workbook(target)["Sampul"]["A"]]
-    assert "Rekaman yang tidak dapat dibaca: 1" in cover
+    assert "Rekaman yang memuat galat: 1" in cover
     assert "data/agreements/KSD-6402-2022-002.yaml" in cover
+    assert not [c for c in cover if isinstance(c, str) and "tidak dapat dibaca" in c]
+
+
+def test_a_record_that_fails_validation_has_errors_in_english_singular_and_plural(
+    sample_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import load_workbook
+
+    # Read without trouble, but its region code is unknown: one error.
+    unknown = sample_repo / "data" / "agreements" / "KSD-6402-2022-002.yaml"
+    text = unknown.read_text(encoding="utf-8")
+    assert 'kode_wilayah: "64.02"' in text
+    unknown.write_text(text.replace('kode_wilayah: "64.02"', 'kode_wilayah: "64.20"'), "utf-8")
+    args = ["report", "--root", str(sample_repo), "--periode", "2024", "--as-of", "2025-06-30"]
+    assert main([*args, "--lang", "en", "-f", "md", "-o", str(tmp_path / "one.md")]) == 0
+    err = capsys.readouterr().err
+    assert "1 record has errors and is left out of the report's counts" in err
+    md = (tmp_path / "one.md").read_text(encoding="utf-8")
+    assert "**Attention: 1 record has errors** and is left out of the counts" in md
+    assert "(1 error)" in md and "could not be read" not in md and "1 records" not in md
+    # A second one: plural.
+    other = sample_repo / "data" / "agreements" / "KSD-6402-2022-003.yaml"
+    other.write_text(other.read_text(encoding="utf-8").replace("judul:", "judull:", 1), "utf-8")
+    assert main([*args, "--lang", "en", "-o", str(tmp_path / "two.xlsx")]) == 0
+    assert "2 records have errors and are left out" in capsys.readouterr().err
+    cover = [c.value for c in load_workbook(tmp_path / "two.xlsx").worksheets[0]["A"]]
+    assert "Records with errors: 2" in cover
 
 
 def test_young_kbs_are_shown_apart_not_as_unconverted(tmp_path: Path) -> None:
@@ -334,6 +365,30 @@ def test_young_kbs_are_shown_apart_not_as_unconverted(tmp_path: Path) -> None:
     )
     report = report_of(root, Period.year(2024))
     assert report.konversi_per_tahun.rows == (("2024", 3, 1, 1, 1, 0.5),)
+    # The headline follows the table's rule: the young KB is outside the rate.
+    assert (report.konversi, report.kb_muda) == (Share(1, 2), 1)
+    figures = {f.label: f.value for f in report.ikhtisar}
+    assert figures["Rasio konversi KB menjadi PKS"] == 0.5
+    text = markdown(report, root)
+    assert "Dari 3 KB yang telah ditandatangani, 1 belum jatuh tempo (di luar rasio);" in text
+    assert "dari 2 KB lainnya, 1 diikuti paling sedikit satu PKS: rasio konversi 50,0%." in text
+    from ksd_cli.report.document import sentences
+
+    assert sentences(report).konversi == (
+        "Dari 3 kesepakatan bersama yang ditandatangani, 1 belum jatuh tempo untuk "
+        "ditindaklanjuti; dari 2 lainnya, 1 telah diikuti perjanjian kerja sama (50,0%)."
+    )
+
+
+def test_the_sample_headline_rate_is_the_rate_of_its_table(sample_2024: Report) -> None:
+    table = sample_2024.konversi_per_tahun
+    signed, followed, young = (
+        sum(n for n in table.column(header) if isinstance(n, int))
+        for header in ("KB ditandatangani", "Diikuti PKS", "Belum jatuh tempo (di luar rasio)")
+    )
+    due = signed - young
+    assert (followed, due, sample_2024.kb_muda) == (7, 12, 3)
+    assert sample_2024.konversi == Share(7, 12)
 
 
 def test_value_awaiting_dprd_approval_is_not_active_value(tmp_path: Path) -> None:
@@ -356,3 +411,63 @@ def test_value_awaiting_dprd_approval_is_not_active_value(tmp_path: Path) -> Non
     figures = {f.label: f.value for f in report.ikhtisar}
     assert figures["Nilai pembiayaan seluruh kerja sama"] == 1_300
     assert figures["Nilai pembiayaan kerja sama aktif"] == 300
+
+
+def test_a_letter_of_intent_does_not_decide_the_validity_shown(tmp_path: Path) -> None:
+    # The sample's sister city: a 2019 letter of intent without an end, an MoU to 2027.
+    loi = {"jenis": "surat_pernyataan_kehendak", "tanggal_ttd": "2019-11-26"}
+    mou = kb("2022-08-18", "2027-08-17", jenis="nota_kesepahaman")
+    root = write_repo(
+        tmp_path,
+        {"id": "KSD-6402-2019-003", "naskah": [loi, mou]},
+        {"id": "KSD-6402-2019-004", "naskah": [loi]},
+    )
+    report = report_of(root, Period.year(2024))
+    daftar = {r["ID"]: r for r in report.daftar.records()}
+    mou_row = daftar["KSD-6402-2019-003"]
+    assert (mou_row["Berlaku mulai"], mou_row["Berlaku sampai"]) == (
+        date(2022, 8, 18),
+        date(2027, 8, 17),
+    )
+    tanpa_monev = {r["ID"]: r for r in report.tanpa_monev.records()}
+    assert tanpa_monev["KSD-6402-2019-003"]["Berlaku sampai"] == date(2027, 8, 17)
+    # Alone, the letter is the cooperation's only document: its dates are shown (status
+    # "Pernyataan kehendak"), but it binds no one, so no monev is missing.
+    alone = daftar["KSD-6402-2019-004"]
+    assert (alone["Berlaku mulai"], alone["Berlaku sampai"]) == (date(2019, 11, 26), None)
+    assert alone["Status"] == "Pernyataan kehendak"
+    assert "KSD-6402-2019-004" not in tanpa_monev
+    # Before the MoU, the letter alone: nothing in force to evaluate in 2021.
+    earlier = report_of(root, Period.year(2021), as_of=date(2021, 12, 31))
+    assert earlier.tanpa_monev.rows == ()
+    assert {r["ID"]: r["Berlaku mulai"] for r in earlier.daftar.records()} == {
+        "KSD-6402-2019-003": date(2019, 11, 26),
+        "KSD-6402-2019-004": date(2019, 11, 26),
+    }
+
+
+def test_the_sample_sister_city_is_valid_as_its_mou(sample_2024: Report) -> None:
+    daftar = {r["ID"]: r for r in sample_2024.daftar.records()}
+    row = daftar["KSD-6402-2019-003"]
+    assert (row["Berlaku mulai"], row["Berlaku sampai"]) == (date(2022, 8, 18), date(2027, 8, 17))
+
+
+def test_a_past_as_of_counts_the_potentials_mapping_counts(project_root: Path) -> None:
+    from ksd_cli.mapping import build_mapping
+
+    as_of = date(2021, 6, 30)
+    report = report_of(project_root, Period.year(2021), as_of)
+    sound, config = load(project_root, as_of)
+    coverage = build_mapping(sound, config, load_reference(), as_of=as_of).coverage
+    # Mapped in 2020 and 2021: three; those of 2022 to 2024 were not mapped yet.
+    assert report.potentials == coverage.potensi == 3
+    assert report.tindak_lanjut_potensi == Share(coverage.potensi_ditindaklanjuti, 3)
+    assert "Dari 3 potensi yang dipetakan,\n3 telah ditindaklanjuti" in markdown(
+        report, project_root
+    )
+    listed = [*report.potensi_per_urusan.column("Jumlah potensi")]
+    assert sum(n for n in listed if isinstance(n, int)) == 3
+    assert all(
+        str(i).startswith(("POT-6402-2020-", "POT-6402-2021-"))
+        for i in report.potensi_belum_ditindaklanjuti.column("ID")
+    )

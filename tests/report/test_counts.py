@@ -178,7 +178,8 @@ def pandas_counts(root: Path, period: Period, lang: str = "id") -> dict[str, Any
             int(table["nilai"].sum()),
             int(table["nilai_aktif"].sum()),
         ],
-        "kb": (int(kb["diikuti"].sum()), len(kb)),
+        # Young KBs (not yet due) are outside the rate, in the headline as in the table.
+        "kb": (int(kb["diikuti"].sum()), len(kb) - int(kb["muda"].sum())),
     }
 
 

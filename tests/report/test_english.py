@@ -90,7 +90,7 @@ def test_english_markdown_has_no_indonesian_heading_label_month_or_number(
     assert not INDONESIAN_NUMBER.search(own), INDONESIAN_NUMBER.search(own)
     assert "**Period:** Year 2024 (1 January 2024 to 31 December 2024)" in text
     assert "| Funding of all agreements | Rp70,225,000,000 |" in text
-    assert "| Conversion rate of KB into PKS | 46.7% |" in text
+    assert "| Conversion rate of KB into PKS | 58.3% |" in text
     assert "Catatan" not in text and "_Note: " in text
 
 

@@ -330,6 +330,8 @@ def _plain_dates(record: object, state: object, period: Period) -> tuple[object,
     as_of = state.as_of
     until = min(period.end, as_of)
     own = [d for d in state.signed if not (d.naskah.jenis == "adendum" and d.induk is not None)]
+    # A letter of intent binds no one: the KB and PKS decide once there are any.
+    own = [d for d in own if d.naskah.jenis != "surat_pernyataan_kehendak"] or own
     starts = [d.mulai for d in own if d.mulai is not None]
     ends = [d.sampai for d in own]
     unknown = any(d.sampai_tidak_diketahui for d in own)

@@ -21,7 +21,7 @@ from ksd_cli.cli.common import (
 )
 from ksd_cli.cli.writing import OutputOption, format_option, plan_output
 from ksd_cli.errors import UsageProblem
-from ksd_cli.messages import Msg, message
+from ksd_cli.messages import Msg, counted
 from ksd_cli.outputs import FORMATS
 
 if TYPE_CHECKING:
@@ -120,8 +120,9 @@ def report(
         options["kop"] = repo.config.laporan
     plan.write(result, **options)
     if result.invalid:
-        count = number(len(result.invalid), lang_)
-        sys.stderr.write(f"ksd: {message('laporan.invalid-stderr', lang_, count=count)}\n")
+        n = len(result.invalid)
+        keys = ("laporan.invalid-stderr.one", "laporan.invalid-stderr")
+        sys.stderr.write(f"ksd: {counted(keys, lang_, n, count=number(n, lang_))}\n")
 
 
 def _day(value: str | None, option: str) -> date | None:

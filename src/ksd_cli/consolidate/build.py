@@ -37,9 +37,9 @@ from ksd_cli.consolidate.model import (
 from ksd_cli.consolidate.sources import ExpectedRule, Source, checkout, clone_folder
 from ksd_cli.diagnostics import Severity
 from ksd_cli.errors import UserError
-from ksd_cli.lifecycle import STATUSES
+from ksd_cli.lifecycle import STATUSES, mapped_by
 from ksd_cli.messages import Lang, Msg
-from ksd_cli.models import URUTAN_TAHAP, Agreement, JenisKerjaSama
+from ksd_cli.models import URUTAN_TAHAP, Agreement, JenisKerjaSama, Potential
 from ksd_cli.naming import (
     region_name,
     repository_name,
@@ -386,6 +386,7 @@ def region_figures(
     # The report's KBs followed up (each part's signed KB-kind documents), its "monev in the
     # period" (the last column of its table of latest monev) and "in force without monev".
     kb = [diikuti for f in facts for _, diikuti, _ in f.kb]
+    kb_muda = sum(muda for f in facts for _, _, muda in f.kb)
     monev = report._monev_terakhir(facts, lang)
     monev_periode = sum(n for row in monev.rows if isinstance(n := row[-1], int))
     tanpa_monev = len(report._tanpa_monev(facts, lang).rows)
@@ -396,15 +397,20 @@ def region_figures(
         FailingRecord(path, ids.get(path, PurePosixPath(path).stem), len(errors))
         for path, errors in sorted(sound.errors.items())
     )
-    konversi = Share(sum(kb), len(kb))
+    # The report's rate: KBs still within their kb_tanpa_pks time are outside it.
+    konversi = Share(sum(kb), len(kb) - kb_muda)
     return RegionFigures(
         perjanjian=len(facts),
-        potensi=sum(1 for r in sound.loaded.records if not isinstance(r.record, Agreement)),
+        potensi=sum(
+            1
+            for r in sound.loaded.records
+            if isinstance(r.record, Potential) and mapped_by(r.record.tahun, as_of)
+        ),
         menurut_jenis=jenis,
         menurut_status=status,
         menurut_tahap=tahap,
         aktif=status.get("aktif", 0),
-        kb_ditandatangani=konversi.whole,
+        kb_ditandatangani=len(kb),
         kb_diikuti_pks=konversi.part,
         konversi=konversi.ratio,
         temuan=stalled.counts(),
@@ -419,6 +425,7 @@ def region_figures(
             FlagRow(f.path, f.id, f.code, f.kategori, f.since, f.days, f.threshold)
             for f in stalled.flags
         ),
+        kb_muda=kb_muda,
     )
 
 

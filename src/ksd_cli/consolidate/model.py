@@ -79,6 +79,9 @@ class RegionFigures:
     #: Every record file and every finding, for ``--export-db`` (not in the JSON form).
     rekaman: tuple[RecordRow, ...] = ()
     daftar_temuan: tuple[FlagRow, ...] = ()
+    #: Of ``kb_ditandatangani``, the KBs not followed yet and within their ``kb_tanpa_pks``
+    #: time: outside ``konversi``, as in the report.
+    kb_muda: int = 0
 
     @property
     def valid(self) -> bool:

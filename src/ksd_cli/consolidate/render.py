@@ -135,6 +135,7 @@ def as_dict(result: Consolidation) -> dict[str, object]:
                     "konversi": {
                         "kb": figures.kb_ditandatangani,
                         "diikuti_pks": figures.kb_diikuti_pks,
+                        "belum_jatuh_tempo": figures.kb_muda,
                         "rasio": figures.konversi,
                     },
                     "temuan": figures.temuan,

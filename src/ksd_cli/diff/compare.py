@@ -121,9 +121,17 @@ def compare_judged(
         # A record with errors is not judged: no stage, status or flag from its contents.
         old = _judged(before.files.get(path), unsound_before)
         new = _judged(after.files.get(path), unsound_after)
-        raised = _minus(flags_after.get(path, ()), flags_before.get(path, ()))
-        cleared = _minus(flags_before.get(path, ()), flags_after.get(path, ()))
-        diff = _record_diff(path, old, new, raised, cleared, as_of)
+        flags_old, flags_new = flags_before.get(path, ()), flags_after.get(path, ())
+        raised: tuple[Flag, ...] = ()
+        cleared: tuple[Flag, ...] = ()
+        unjudged: tuple[Flag, ...] = ()
+        if _invalid(old) or _invalid(new):
+            # Unknown on the side with errors: neither cleared there nor raised from there.
+            unjudged = tuple(flags_new or flags_old)
+        else:
+            raised = _minus(flags_new, flags_old)
+            cleared = _minus(flags_old, flags_new)
+        diff = _record_diff(path, old, new, raised, cleared, as_of, unjudged)
         if diff is not None:
             records.append(diff)
     records.sort(key=lambda r: (r.kind != "agreement", r.id, r.path))
@@ -135,6 +143,11 @@ def _judged(file: SnapshotFile | None, unsound: frozenset[str]) -> SnapshotFile 
     if file is None or file.loaded is None or file.source.rel not in unsound:
         return file
     return SnapshotFile(file.source, file.text, file.data, None)
+
+
+def _invalid(file: SnapshotFile | None) -> bool:
+    """Whether the file is on this side but its record has errors (is not judged)."""
+    return file is not None and file.loaded is None
 
 
 def _flags(
@@ -168,6 +181,7 @@ def _record_diff(
     raised: tuple[Flag, ...],
     cleared: tuple[Flag, ...],
     as_of: date,
+    unjudged: tuple[Flag, ...] = (),
 ) -> RecordDiff | None:
     either = new if new is not None else old
     assert either is not None
@@ -209,6 +223,7 @@ def _record_diff(
         valid_before=None if old is None else old.loaded is not None,
         valid_after=None if new is None else new.loaded is not None,
         placeholders=tuple(placeholders(data_new)) if data_new is not None else (),
+        flags_unjudged=unjudged,
     )
 
 

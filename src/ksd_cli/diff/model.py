@@ -115,6 +115,9 @@ class RecordDiff:
     valid_before: bool | None = None
     valid_after: bool | None = None
     placeholders: tuple[str, ...] = ()
+    #: The flags of the side where the record is valid when it has errors on the other: not
+    #: judged there, so neither raised nor cleared (a record that breaks clears nothing).
+    flags_unjudged: tuple[Flag, ...] = ()
 
     @property
     def stuck(self) -> bool:
@@ -134,6 +137,7 @@ class RecordDiff:
             "status": self.status.as_dict() if self.status else None,
             "flags_raised": [f.as_dict() for f in self.flags_raised],
             "flags_cleared": [f.as_dict() for f in self.flags_cleared],
+            "flags_unjudged": [f.as_dict() for f in self.flags_unjudged],
             "valid": {"before": self.valid_before, "after": self.valid_after},
             "placeholders": list(self.placeholders),
         }
@@ -163,6 +167,11 @@ class DiffResult:
         """Number of flags that cleared."""
         return sum(len(r.flags_cleared) for r in self.records)
 
+    @property
+    def flags_unjudged(self) -> int:
+        """Number of flags not judged: their record has errors on the other side."""
+        return sum(len(r.flags_unjudged) for r in self.records)
+
     def as_dict(self) -> dict[str, object]:
         """The stable JSON form (schema version 1)."""
         return {
@@ -176,6 +185,7 @@ class DiffResult:
                 "changed": self.count("changed"),
                 "flags_raised": self.flags_raised,
                 "flags_cleared": self.flags_cleared,
+                "flags_unjudged": self.flags_unjudged,
             },
             "records": [r.as_dict() for r in self.records],
         }

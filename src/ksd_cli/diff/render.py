@@ -70,7 +70,8 @@ def render_text(result: DiffResult, lang: Lang = "id") -> str:
             removed=result.count("removed"),
         )
         + " · "
-        + _t("flags", lang, raised=result.flags_raised, cleared=result.flags_cleared),
+        + _t("flags", lang, raised=result.flags_raised, cleared=result.flags_cleared)
+        + _unjudged(result, lang),
     ]
     if not result.records:
         lines += ["", _t("nothing", lang)]
@@ -78,6 +79,12 @@ def render_text(result: DiffResult, lang: Lang = "id") -> str:
         lines.append("")
         lines.extend(_text_record(record, lang))
     return "\n".join(lines) + "\n"
+
+
+def _unjudged(result: DiffResult, lang: Lang) -> str:
+    """The summary's "not judged" count, when a record's flags are not judged on one side."""
+    count = result.flags_unjudged
+    return f", {_t('flags.unjudged', lang, count=count)}" if count else ""
 
 
 def _text_record(record: RecordDiff, lang: Lang) -> list[str]:
@@ -105,6 +112,8 @@ def _text_record(record: RecordDiff, lang: Lang) -> list[str]:
         out.append(f"    {label}  {flag.code}: {flag.message}")
     for flag in record.flags_cleared:
         out.append(f"    {_t('cleared', lang)}  {flag.code}")
+    for flag in record.flags_unjudged:
+        out.append(f"    {_t('unjudged', lang)}  {flag.code}")
     out.extend(f"    {line}" for line in _notes(record, lang))
     return out
 
@@ -148,7 +157,8 @@ def render_markdown(result: DiffResult, lang: Lang = "id") -> str:
             removed=result.count("removed"),
         )
         + "** · "
-        + _t("flags", lang, raised=f"**{result.flags_raised}**", cleared=result.flags_cleared),
+        + _t("flags", lang, raised=f"**{result.flags_raised}**", cleared=result.flags_cleared)
+        + _unjudged(result, lang),
         "",
     ]
     if not result.records:
@@ -168,6 +178,7 @@ def render_markdown(result: DiffResult, lang: Lang = "id") -> str:
             status = f"**{status}**"
         flags = [f"⚠️ `{f.code}`" for f in record.flags_raised]
         flags += [f"✅ ~~`{f.code}`~~" for f in record.flags_cleared]
+        flags += [f"❔ `{f.code}`" for f in record.flags_unjudged]
         out.append(
             f"| {_MD_MARK[record.change]} | **{record.id}** {_cell(show_value(record.judul, 60))} "
             f"| {tahap} | {status} | {' '.join(flags)} |"
@@ -180,7 +191,13 @@ def render_markdown(result: DiffResult, lang: Lang = "id") -> str:
 
 
 def _md_details(record: RecordDiff, lang: Lang) -> list[str]:
-    if not (record.fields or record.flags_raised or record.flags_cleared or _notes(record, lang)):
+    if not (
+        record.fields
+        or record.flags_raised
+        or record.flags_cleared
+        or record.flags_unjudged
+        or _notes(record, lang)
+    ):
         return []
     out = [f"#### {record.id} — {_cell(show_value(record.judul, 80))}", "", _code(record.path), ""]
     if record.fields:
@@ -200,6 +217,8 @@ def _md_details(record: RecordDiff, lang: Lang) -> list[str]:
         out.append(f"- ⚠️ **{label}** `{flag.code}`: {_cell(flag.message)}")
     for flag in record.flags_cleared:
         out.append(f"- ✅ {_t('cleared', lang)} `{flag.code}`: {_cell(flag.message)}")
+    for flag in record.flags_unjudged:
+        out.append(f"- ❔ {_t('unjudged', lang)} `{flag.code}`: {_cell(flag.message)}")
     for note in _notes(record, lang):
         out.append(f"- ⚠️ {note}")
     return out

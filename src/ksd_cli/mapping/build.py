@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ksd_cli import __version__
 from ksd_cli.idformat import date_text
-from ksd_cli.lifecycle import lifecycle, tindak_lanjut
+from ksd_cli.lifecycle import lifecycle, mapped_by, tindak_lanjut
 from ksd_cli.mapping.model import Coverage, FollowUp, Mapping, MappingRow, UrusanGroup
 from ksd_cli.messages import Lang
 from ksd_cli.models import Agreement, Potential
@@ -44,7 +44,9 @@ def build_mapping(
         (item.source.rel, item.record)
         for item in records
         if isinstance(item.record, Potential)
-        and (item.record.tahun == tahun if tahun is not None else item.record.tahun <= as_of.year)
+        and (
+            item.record.tahun == tahun if tahun is not None else mapped_by(item.record.tahun, as_of)
+        )
     ]
     by_id = {a.id: a for a in agreements}
     follow_up = tindak_lanjut([p for _, p in potentials], agreements)

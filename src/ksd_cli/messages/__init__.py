@@ -133,6 +133,11 @@ def boundary_lang(value: object) -> Lang:
     return resolve_lang(explicit)
 
 
+def counted(keys: tuple[str, str], lang: Lang, n: int, /, **args: object) -> str:
+    """The entry of ``keys`` (one, many) that fits ``n``: English says "1 record has"."""
+    return message(keys[0] if n == 1 else keys[1], lang, **args)
+
+
 def message(key: str, lang: Lang, /, **args: object) -> str:
     """The catalog entry ``key`` in ``lang``, formatted with ``args``."""
     text = CATALOG[key][LANGS.index(lang)]

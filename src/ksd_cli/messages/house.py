@@ -133,6 +133,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "diff.raised": ("MACET BARU", "NEWLY STUCK"),
     "diff.raised.pengingat": ("PENGINGAT BARU", "NEW REMINDER"),
     "diff.cleared": ("teratasi", "cleared"),
+    # A flag of a record with errors on the other side: not known there, so neither.
+    "diff.unjudged": ("tidak dinilai", "not judged"),
+    "diff.flags.unjudged": (
+        "{count} tidak dinilai (rekaman tidak valid di salah satu sisi)",
+        "{count} not judged (record invalid on one side)",
+    ),
     "diff.added": ("ditambahkan", "added"),
     "diff.removed": ("dihapus", "removed"),
     "diff.invalid": (

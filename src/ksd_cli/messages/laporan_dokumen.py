@@ -68,6 +68,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Seluruh kesepakatan bersama telah ditindaklanjuti atau masih dalam batas waktu.",
         "Every KB has been followed up or is still within its time limit.",
     ),
+    "lapdoc.text.konversi-muda": (
+        "Dari {signed} kesepakatan bersama yang ditandatangani, {young} belum jatuh tempo "
+        "untuk ditindaklanjuti; dari {whole} lainnya, {part} telah diikuti perjanjian kerja "
+        "sama ({ratio}).",
+        "Of {signed} KBs signed, {young} are not yet due for a PKS; of the other {whole}, "
+        "{part} have been followed by a PKS ({ratio}).",
+    ),
     "lapdoc.text.konversi": (
         "Dari {whole} kesepakatan bersama yang ditandatangani, {part} telah diikuti perjanjian "
         "kerja sama ({ratio}).",

@@ -18,8 +18,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{count} rekaman tidak valid dan tidak dinilai",
         "{count} records are not valid and were not assessed",
     ),
+    "stalled.invalid.one": (
+        "{count} rekaman tidak valid dan tidak dinilai",
+        "{count} record is not valid and was not assessed",
+    ),
     "stalled.run-validate": ("jalankan `ksd validate`", "run `ksd validate`"),
     "stalled.errors": ("{count} galat", "{count} errors"),
+    "stalled.errors.one": ("{count} galat", "{count} error"),
     "col.id": ("ID", "ID"),
     "col.temuan": ("Temuan", "Finding"),
     "col.kode-temuan": ("Kode temuan", "Finding code"),
@@ -87,24 +92,36 @@ LAPORAN: dict[str, tuple[str, str]] = {
         "potentials are counted when dated within the period. The thresholds of findings are\n"
         "set in `ksd.toml` as regional policy, not by regulation.",
     ),
+    # Records that fail validation were read: they have errors, and are left out of the counts.
     "laporan.md-invalid": (
-        "**Perhatian: {count} rekaman tidak dapat dibaca** dan tidak tercakup\n> dalam laporan "
+        "**Perhatian: {count} rekaman memuat galat** dan tidak dihitung\n> dalam laporan "
         "ini. Perbaiki dengan bantuan `ksd validate`.",
-        "**Attention: {count} records could not be read** and are not covered\n> by this "
-        "report. Fix them with the help of `ksd validate`.",
+        "**Attention: {count} records have errors** and are left out of the counts\n> of "
+        "this report. Fix them with the help of `ksd validate`.",
+    ),
+    "laporan.md-invalid.one": (
+        "**Perhatian: {count} rekaman memuat galat** dan tidak dihitung\n> dalam laporan "
+        "ini. Perbaiki dengan bantuan `ksd validate`.",
+        "**Attention: {count} record has errors** and is left out of the counts\n> of "
+        "this report. Fix it with the help of `ksd validate`.",
     ),
     "laporan.invalid-count": (
-        "Rekaman yang tidak dapat dibaca: {count}",
-        "Records that could not be read: {count}",
+        "Rekaman yang memuat galat: {count}",
+        "Records with errors: {count}",
     ),
     "laporan.invalid-note": (
-        "Rekaman ini tidak tercakup dalam laporan; perbaiki dengan bantuan `ksd validate`.",
-        "These records are not covered by the report; fix them with the help of `ksd validate`.",
+        "Rekaman ini memuat galat dan tidak dihitung dalam laporan; perbaiki dengan bantuan "
+        "`ksd validate`.",
+        "These records have errors and are left out of the report's counts; fix them with "
+        "the help of `ksd validate`.",
     ),
     "laporan.invalid-stderr": (
-        "{count} rekaman tidak dapat dibaca dan tidak tercakup dalam laporan (jalankan "
-        "`ksd validate`)",
-        "{count} records do not load and are left out of the report (run `ksd validate`)",
+        "{count} rekaman memuat galat dan tidak dihitung dalam laporan (jalankan `ksd validate`)",
+        "{count} records have errors and are left out of the report's counts (run `ksd validate`)",
+    ),
+    "laporan.invalid-stderr.one": (
+        "{count} rekaman memuat galat dan tidak dihitung dalam laporan (jalankan `ksd validate`)",
+        "{count} record has errors and is left out of the report's counts (run `ksd validate`)",
     ),
     "laporan.catatan": ("Catatan", "Note"),
     "laporan.none": ("Tidak ada.", "None."),
@@ -128,6 +145,14 @@ LAPORAN: dict[str, tuple[str, str]] = {
         "rasio konversi {ratio}.",
         "Of {whole} signed KBs,\n{part} were followed by at least one PKS: a conversion rate "
         "of {ratio}.",
+    ),
+    # With KBs still within their kb_tanpa_pks time: the rate is the table's, without them.
+    "laporan.konversi-text-muda": (
+        "Dari {signed} KB yang telah ditandatangani, {young} belum jatuh tempo (di luar "
+        "rasio);\ndari {whole} KB lainnya, {part} diikuti paling sedikit satu PKS: rasio "
+        "konversi {ratio}.",
+        "Of {signed} signed KBs, {young} are not yet due (outside the rate);\nof the other "
+        "{whole}, {part} were followed by at least one PKS: a conversion rate of {ratio}.",
     ),
     "laporan.potensi-text": (
         "Dari {whole} potensi yang dipetakan,\n{part} telah ditindaklanjuti dengan kerja sama\n"
@@ -291,9 +316,12 @@ LAPORAN: dict[str, tuple[str, str]] = {
     "laporan.note.konversi": (
         "KB: kesepakatan bersama, nota kesepahaman dan nota kesepakatan yang telah "
         "ditandatangani; diikuti PKS bila paling sedikit satu PKS yang ditandatangani "
-        "mengikutinya. Kerja sama sinergi tidak dihitung.",
+        "mengikutinya. KB yang belum diikuti PKS dan belum melewati batas kb_tanpa_pks belum "
+        "jatuh tempo: di luar rasio. Kerja sama sinergi tidak dihitung.",
         "KB: signed kesepakatan bersama, nota kesepahaman and nota kesepakatan; followed by a "
-        "PKS when at least one signed PKS follows it. Sinergi agreements are not counted.",
+        "PKS when at least one signed PKS follows it. A KB not followed yet and within its "
+        "kb_tanpa_pks threshold is not yet due: outside the rate. Sinergi agreements are not "
+        "counted.",
     ),
     "laporan.note.temuan": (
         "Hari: hari sejak tanggal pada kolom Sejak (untuk pengingat: sisa hari sampai "

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple, get_args
 
 from ksd_cli import __version__
 from ksd_cli.config import Config
-from ksd_cli.lifecycle import STATUSES, followers_by_potential
+from ksd_cli.lifecycle import STATUSES, followers_by_potential, mapped_by
 from ksd_cli.messages import Lang, message
 from ksd_cli.models import JenisKerjaSama, JenisNaskah, Prioritas, Rekomendasi
 from ksd_cli.naming import (
@@ -229,7 +229,8 @@ def report_of_parts(
         as_of=as_of,
     )
     agreements = [p for p in parts if isinstance(p, AgreementPart)]
-    potentials = [p for p in parts if isinstance(p, PotentialPart)]
+    # The potentials mapped by the as-of date, as ``ksd mapping`` counts them.
+    potentials = [p for p in parts if isinstance(p, PotentialPart) and mapped_by(p.tahun, as_of)]
     owner = repository_region(config, ids)
     daerah_nama = repository_name(config, owner, reference, lang, ids)
     counted_until = min(period.end, as_of)
@@ -249,8 +250,11 @@ def report_of_parts(
         (a.id, a.stalled.potensi) for a in agreements if a.stalled.potensi
     ).keys()
     flagged_potentials = {f.id for f in stalled.flags if f.code == "potensi_tanpa_tindak_lanjut"}
+    # One rule for the headline and the table by year: a KB still young (not followed, its
+    # kb_tanpa_pks time not run out) is outside the rate, neither converted nor not.
+    kb_muda = sum(young for a in agreements for _, _, young in a.kb)
     kb = [followed for a in agreements for _, followed, _ in a.kb]
-    konversi = Share(sum(kb), len(kb))
+    konversi = Share(sum(kb), len(kb) - kb_muda)
     potensi_share = Share(sum(1 for p in potentials if p.id in followed), len(potentials))
     in_period_potentials = [
         p for p in potentials if period.start.year <= p.tahun <= counted_until.year
@@ -303,6 +307,7 @@ def report_of_parts(
         usulan=tambahan["usulan"],
         berbatasan=tambahan["berbatasan"],
         kelembagaan=tambahan["kelembagaan"],
+        kb_muda=kb_muda,
     )
 
 

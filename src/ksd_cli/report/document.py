@@ -197,8 +197,10 @@ def sentences(report: Report) -> Sentences:
         kb_belum = message("lapdoc.text.kb-semua", lang)
     figures = {i: f.value for i, f in enumerate(report.ikhtisar)}
     konversi = message(
-        "lapdoc.text.konversi",
+        "lapdoc.text.konversi-muda" if report.kb_muda else "lapdoc.text.konversi",
         lang,
+        signed=number(report.konversi.whole + report.kb_muda, lang),
+        young=number(report.kb_muda, lang),
         whole=number(report.konversi.whole, lang),
         part=number(report.konversi.part, lang),
         ratio=format_cell(report.konversi.ratio, "persen", None, lang),

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from ksd_cli.idformat import date_text, number
-from ksd_cli.messages import Lang, message
+from ksd_cli.messages import Lang, counted, message
 from ksd_cli.report.model import Cell, ColumnKind, Report, Table
 from ksd_cli.tanggal import TanggalBulan
 from ksd_cli.xlsx import INTEGER_FORMAT, PERCENT_FORMAT, RUPIAH_FORMAT
@@ -589,7 +589,12 @@ def _sampul(sheet: _Sheet, report: Report, names: dict[str, str]) -> None:
             ]
         )
         for item in report.invalid:
-            errors = message("stalled.errors", lang, count=number(item.errors, lang))
+            errors = counted(
+                ("stalled.errors.one", "stalled.errors"),
+                lang,
+                item.errors,
+                count=number(item.errors, lang),
+            )
             sheet.append([sheet.cell(item.path), errors])
 
 

@@ -12,7 +12,7 @@ from typing import Any, TextIO, cast
 
 from ksd_cli.escaping import markdown_cell
 from ksd_cli.idformat import date_text, number
-from ksd_cli.messages import Lang, message
+from ksd_cli.messages import Lang, counted, message
 from ksd_cli.report.model import Cell, ColumnKind, Report, Table
 from ksd_cli.tanggal import TanggalBulan
 
@@ -114,10 +114,7 @@ def markdown_chunks(report: Report, env: Any) -> Iterator[str]:
         konversi=konversi,
         tindak_lanjut=tindak_lanjut,
         teks=_teks(report, konversi, tindak_lanjut),
-        tidak_terbaca=[
-            (item.path, message("stalled.errors", lang, count=number(item.errors, lang)))
-            for item in report.invalid
-        ],
+        tidak_terbaca=[(item.path, _errors(item.errors, lang)) for item in report.invalid],
     )
     return _bundled_rows(chunks, source, dates, lang) if bundled else chunks
 
@@ -209,6 +206,11 @@ def _row_lines(table: Table, known: _Known, lang: Lang) -> Iterator[str]:
         yield "| " + " |\n| ".join(map(" | ".join, texts)) + " |\n"
 
 
+def _errors(n: int, lang: Lang) -> str:
+    """How many errors a record has: "1 galat", "3 errors"."""
+    return counted(("stalled.errors.one", "stalled.errors"), lang, n, count=number(n, lang))
+
+
 def _teks(report: Report, konversi: str, tindak_lanjut: str) -> dict[str, str]:
     """The template's own words in the report's language: headings, sentences, empty tables."""
     lang = report.lang
@@ -244,9 +246,16 @@ def _teks(report: Report, konversi: str, tindak_lanjut: str) -> dict[str, str]:
         "periode_judul": report.period.title(lang),
         "keadaan": keadaan,
         "intro": t("md-intro", tanggal=keadaan),
-        "invalid": t("md-invalid", count=number(len(report.invalid), lang)),
+        "invalid": counted(
+            ("laporan.md-invalid.one", "laporan.md-invalid"),
+            lang,
+            len(report.invalid),
+            count=number(len(report.invalid), lang),
+        ),
         "konversi_text": t(
-            "konversi-text",
+            "konversi-text-muda" if report.kb_muda else "konversi-text",
+            signed=number(report.konversi.whole + report.kb_muda, lang),
+            young=number(report.kb_muda, lang),
             whole=number(report.konversi.whole, lang),
             part=number(report.konversi.part, lang),
             ratio=konversi,

@@ -167,6 +167,9 @@ class Report:
     usulan: Table | None = None
     berbatasan: Table | None = None
     kelembagaan: Table | None = None
+    #: The signed KBs not followed yet whose ``kb_tanpa_pks`` time has not run out: outside
+    #: ``konversi`` (whose whole is the other KBs), as in the table by year.
+    kb_muda: int = 0
 
     @property
     def tambahan(self) -> tuple[Table, ...]:

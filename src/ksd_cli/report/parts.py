@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from ksd_cli.config import Config
 from ksd_cli.documents import is_kb
-from ksd_cli.lifecycle import ENDED_STATUSES, DocumentState, Lifecycle, lifecycle
+from ksd_cli.lifecycle import (
+    ENDED_STATUSES,
+    LOI,
+    DocumentState,
+    Lifecycle,
+    deciding_documents,
+    lifecycle,
+)
 from ksd_cli.messages import Lang, message
 from ksd_cli.models import Agreement, CalonMitra, Monev, Peristiwa, Pihak, Potential
 from ksd_cli.naming import (
@@ -336,24 +343,22 @@ def _agreement_part(
     start = period.start
     counted_until = min(period.end, as_of)
     signed = state.signed
-    # One pass over the signed documents (a part is made for every agreement of a national
-    # register). ``own``: an adendum is part of the document it amends (its extension is
-    # already in ``sampai``). The earliest start and the latest end: the first of equals, as
-    # ``min`` and ``max`` give it (a month-only date equals the first of its month).
-    own: list[DocumentState] = []
-    signed_in_period: list[str] = []
+    # Every document signed in the period is an event of it, a letter of intent too.
+    signed_in_period = [
+        d.naskah.jenis
+        for d in signed
+        if d.naskah.tanggal_ttd is not None and start <= d.naskah.tanggal_ttd <= counted_until
+    ]
+    # The validity is that of the documents the status follows (``lifecycle``): no adendum of
+    # its own (its extension is already in ``sampai``), no letter of intent once a KB or PKS
+    # is signed. The earliest start and the latest end: the first of equals, as ``min`` and
+    # ``max`` give it (a month-only date equals the first of its month).
+    own = deciding_documents(signed)
     mulai: date | None = None
     sampai: date | None = None
     # v1.1: an end the source does not give is "tidak diketahui", never open, never past.
     unknown = open_ended = without_end = False
-    for d in signed:
-        naskah = d.naskah
-        ttd = naskah.tanggal_ttd
-        if ttd is not None and start <= ttd <= counted_until:
-            signed_in_period.append(naskah.jenis)
-        if naskah.jenis == "adendum" and d.induk is not None:
-            continue
-        own.append(d)
+    for d in own:
         if d.mulai is not None and (mulai is None or d.mulai < mulai):
             mulai = d.mulai
         if d.sampai_tidak_diketahui:
@@ -540,7 +545,11 @@ def urusan_nama(code: str, reference: ReferenceData) -> str:
 
 
 def _in_force_during(state: Lifecycle, own: list[DocumentState], start: date, end: date) -> bool:
-    """Whether a signed document was in force on some day from ``start`` to ``end``."""
+    """Whether a binding document of ``own`` was in force on some day from ``start`` to ``end``.
+
+    ``own``: :func:`~ksd_cli.lifecycle.deciding_documents`. A letter of intent binds no one
+    (the cooperation is never "aktif" by it): there is nothing to evaluate.
+    """
     if end < start:
         return False
     if state.status in ENDED_STATUSES:
@@ -549,7 +558,10 @@ def _in_force_during(state: Lifecycle, own: list[DocumentState], start: date, en
             return False
         end = min(end, ended)
     return any(
-        d.mulai is not None and d.mulai <= end and (d.sampai is None or d.sampai >= start)
+        d.mulai is not None
+        and d.mulai <= end
+        and (d.sampai is None or d.sampai >= start)
+        and d.naskah.jenis != LOI
         for d in own
     )
 

@@ -107,6 +107,19 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{count} values for {partners} partners; write one value per partner, separated by "
         "semicolons",
     ),
+    # matching a row to its record on a new import of the register
+    "impor.not-at-position": (
+        "baris {row} tidak dicocokkan dengan {id}, rekaman yang dulu diimpor dari baris ini: "
+        "judul atau mitranya berbeda (baris disisipkan atau dipindah?); baris ini menjadi "
+        "rekaman baru",
+        "row {row} is not matched to {id}, the record once imported from this row: its title "
+        "or partners differ (a row inserted or moved?); this row becomes a new record",
+    ),
+    "impor.shared-number": (
+        "nomor {nomor} juga dipakai di baris {row} untuk kerja sama lain; periksa apakah salah "
+        "ketik",
+        "number {nomor} is also used on row {row} for another cooperation; check for a typo",
+    ),
     # the repository's rules, run before anything is written
     "impor.rule": ("{code} {rule}: {text}", "{code} {rule}: {text}"),
 }

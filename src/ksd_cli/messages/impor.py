@@ -120,6 +120,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "ketik",
         "number {nomor} is also used on row {row} for another cooperation; check for a typo",
     ),
+    "impor.duplicate-key": (
+        "kunci {kunci} dipakai di baris {first} dan {row}: keduanya akan menimpa naskah yang "
+        "sama; untuk naskah baru tulis kunci rekamannya saja, {id}, tanpa #",
+        "key {kunci} is used on rows {first} and {row}: both would overwrite the same "
+        "document; for a new document write the record's key alone, {id}, without #",
+    ),
+    "impor.duplicate-row": (
+        "baris {row} sama persis dengan baris {first}; hapus salah satunya",
+        "row {row} repeats row {first} cell for cell; delete one of them",
+    ),
     # the repository's rules, run before anything is written
     "impor.rule": ("{code} {rule}: {text}", "{code} {rule}: {text}"),
 }

@@ -45,7 +45,7 @@ from ksd_cli.register.headings import (
     detect_layout,
 )
 from ksd_cli.register.readers import Sheet, cell_name, read_sheet
-from ksd_cli.register.values import jenis_dari_pihak, normalise
+from ksd_cli.register.values import cell_text, jenis_dari_pihak, normalise
 from ksd_cli.repository import Repository
 from ksd_cli.tanggal import TanggalBulan, parse_bulan
 
@@ -223,6 +223,7 @@ def _plan_register(
         findings.extend(problems)
         if row is not None:
             parsed.append(row)
+    _duplicates(table, parsed, findings)
 
     def source(group: Sequence[ParsedRow]) -> tuple[str, str]:
         rows = ", ".join(str(r.row) for r in group)
@@ -242,6 +243,33 @@ def _plan_register(
     )
     findings.sort(key=lambda f: (f.row, f.column if f.column is not None else -1))
     return ImportPlan(table, layout, tuple(findings), planned)
+
+
+def _duplicates(table: Sheet, parsed: Sequence[ParsedRow], findings: list[Finding]) -> None:
+    """Errors on a row whose ``Kunci ksd`` with its ``#n`` another row has, or that repeats one.
+
+    A copied exported row keeps its key: imported, it would overwrite the naskah the key
+    names (a new adendum replacing the one it was copied from). A row repeated cell for cell
+    would register its cooperation or document twice. Either is a slip to be corrected in the
+    register, so nothing is written while it stands.
+    """
+    keys: dict[str, int] = {}
+    rows: dict[tuple[str, ...], int] = {}
+    for row in parsed:
+        if row.kunci is not None and row.posisi is not None:
+            kunci = f"{row.kunci}#{row.posisi}"
+            first = keys.setdefault(kunci, row.row)
+            if first != row.row:
+                words = Msg(
+                    "impor.duplicate-key", kunci=kunci, first=first, row=row.row, id=row.kunci
+                )
+                findings.append(Finding(row.row, row.columns.get("kunci"), "error", words))
+                continue
+        cells = tuple(cell_text(c) for c in table.rows[row.row - 1])
+        first = rows.setdefault(cells, row.row)
+        if first != row.row:
+            words = Msg("impor.duplicate-row", first=first, row=row.row)
+            findings.append(Finding(row.row, None, "error", words))
 
 
 def plan_groups(

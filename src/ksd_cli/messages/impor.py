@@ -79,6 +79,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "for registers only; --from sikerja reads tables of fixed names",
     ),
     "impor.skipped-records": ("Dilewati: {rows}", "Skipped: {rows}"),
+    "impor.mapping-exists.hint": (
+        "tambahkan --force untuk menggantinya, atau pilih nama lain dengan --write-mapping",
+        "pass --force to replace it, or choose another name with --write-mapping",
+    ),
+    "impor.mapping-is-register": (
+        "{file} adalah register yang diimpor; pemetaan tidak akan ditulis di atasnya, juga "
+        "tidak dengan --force: pilih nama lain, misalnya pemetaan.toml",
+        "{file} is the register being imported; the mapping is never written over it, not "
+        "even with --force: choose another name, such as pemetaan.toml",
+    ),
     # v1.1 columns of a register
     "impor.bad-kategori": (
         'kategori mitra "{value}" tidak dikenal; tulis misalnya "BUMN", "Perguruan tinggi", '

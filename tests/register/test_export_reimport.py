@@ -104,3 +104,24 @@ def test_a_row_repeated_cell_for_cell_is_an_error(
     err = capsys.readouterr().err
     assert "r.csv:3: galat: baris 3 sama persis dengan baris 2; hapus salah satunya" in err
     assert data(repo) == before
+
+
+def test_export_names_every_record_it_leaves_out(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = repo / "data" / "agreements" / "KSD-6402-2099-001.yaml"
+    broken.write_text("id: KSD-6402-2099-001\njudul: [tidak ditutup\n", encoding="utf-8")
+    invalid = repo / "data" / "agreements" / "KSD-6402-2099-002.yaml"
+    invalid.write_text("id: KSD-6402-2099-002\njudul: Tanpa apa-apa\n", encoding="utf-8")
+    output = tmp_path / "register.csv"
+    assert run("export", "--root", str(repo), "-o", str(output)) == 0
+    err = capsys.readouterr().err
+    (line,) = [x for x in err.splitlines() if "tidak diekspor" in x]
+    assert line.startswith(
+        "ksd: 2 rekaman tidak dapat dibaca dan tidak diekspor (jalankan `ksd validate`): "
+        "data/agreements/KSD-6402-2099-001.yaml ("
+    )
+    assert "; data/agreements/KSD-6402-2099-002.yaml (" in line
+    assert "KSD-6402-2099" not in output.read_text(encoding="utf-8-sig")
+    assert run("export", "--root", str(repo), "-o", str(output), "--force", "--lang", "en") == 0
+    assert "ksd: 2 records do not load and are not exported" in capsys.readouterr().err

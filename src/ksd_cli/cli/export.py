@@ -78,5 +78,14 @@ def export(
     repo = repository(root)
     day = as_of_date(as_of, repo)
     owner = repository_region(repo.config, [s.path.stem for s in repo.source_files()])
-    rows = export_register(repo, path, fmt=fmt, per=per.value, as_of=day, owner=owner)
+    table = export_register(repo, path, fmt=fmt, per=per.value, as_of=day, owner=owner)
+    rows = len(table.rows)
     sys.stderr.write(message("register.exported", words, rows=rows, file=str(path)) + "\n")
+    if table.skipped:
+        # As ksd report and ksd stalled: the register is written, the files left out named
+        # (exit 0: what loads is exported; ksd validate is the command that fails on them).
+        files = "; ".join(
+            f"{r.path} ({message('stalled.errors', words, count=r.errors)})" for r in table.skipped
+        )
+        count = len(table.skipped)
+        sys.stderr.write(f"ksd: {message('impor.export-skipped', words, count=count)}: {files}\n")

@@ -140,6 +140,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "baris {row} sama persis dengan baris {first}; hapus salah satunya",
         "row {row} repeats row {first} cell for cell; delete one of them",
     ),
+    # ksd export
+    "impor.export-skipped": (
+        "{count} rekaman tidak dapat dibaca dan tidak diekspor (jalankan `ksd validate`)",
+        "{count} records do not load and are not exported (run `ksd validate`)",
+    ),
     # the repository's rules, run before anything is written
     "impor.rule": ("{code} {rule}: {text}", "{code} {rule}: {text}"),
 }

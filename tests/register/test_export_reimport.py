@@ -125,3 +125,47 @@ def test_export_names_every_record_it_leaves_out(
     assert "KSD-6402-2099" not in output.read_text(encoding="utf-8-sig")
     assert run("export", "--root", str(repo), "-o", str(output), "--force", "--lang", "en") == 0
     assert "ksd: 2 records do not load and are not exported" in capsys.readouterr().err
+
+
+def test_a_text_excel_cuts_is_named_at_export_and_not_written_back(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ident = next(iter(data(repo)))
+    path = repo / "data" / "agreements" / f"{ident}.yaml"
+    long = " ".join(f"kalimat {i} catatan panjang." for i in range(2000))  # ~55,000
+    assert len(long) > 40_000
+    path.write_text(path.read_text(encoding="utf-8") + f"catatan: {long}\n", encoding="utf-8")
+    output = exported(repo, tmp_path)
+    err = capsys.readouterr().err
+    assert "ksd: 1 sel lebih panjang dari 32.767 karakter, batas Excel, dipotong: " in err
+    assert f": {ident} Keterangan; ksd import tidak menimpa" in err
+    before = path.read_text(encoding="utf-8")
+    assert run("import", str(output), "--root", str(repo)) == 0
+    err = capsys.readouterr().err
+    assert (
+        "peringatan: catatan: sel ini berisi 32.767 karakter pertama teks rekaman (dipotong "
+        "oleh Excel); teks utuh rekaman dipertahankan"
+    ) in err
+    assert path.read_text(encoding="utf-8") == before
+    assert data(repo)[ident]["catatan"] == long
+    # a real edit of the cell is still an edit
+    wb = load_workbook(output)
+    ws = worksheet(wb)
+    column = next(c.column for c in ws[1] if c.value == "Keterangan")
+    row = next(r for r in range(2, ws.max_row + 1) if str(ws.cell(r, 1).value).startswith(ident))
+    ws.cell(row, int(column or 0)).value = "diringkas"
+    wb.save(output)
+    assert run("import", str(output), "--root", str(repo)) == 0
+    assert data(repo)[ident]["catatan"] == "diringkas"
+
+
+def test_csv_export_cuts_nothing(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ident = next(iter(data(repo)))
+    path = repo / "data" / "agreements" / f"{ident}.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + f"catatan: {'a' * 40_000}\n")
+    output = tmp_path / "register.csv"
+    assert run("export", "--root", str(repo), "-o", str(output)) == 0
+    assert "dipotong" not in capsys.readouterr().err
+    assert "a" * 40_000 in output.read_text(encoding="utf-8-sig")

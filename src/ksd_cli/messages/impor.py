@@ -145,6 +145,20 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{count} rekaman tidak dapat dibaca dan tidak diekspor (jalankan `ksd validate`)",
         "{count} records do not load and are not exported (run `ksd validate`)",
     ),
+    "impor.export-cut": (
+        "{count} sel lebih panjang dari 32.767 karakter, batas Excel, dipotong: {cells}; "
+        "ksd import tidak menimpa teks utuh rekaman dengan potongannya (ekspor ke CSV untuk "
+        "teks utuh)",
+        "{count} cells longer than 32,767 characters, Excel's limit, are cut: {cells}; "
+        "ksd import does not overwrite a record's whole text with the cut one (export to CSV "
+        "for the whole text)",
+    ),
+    "impor.cut-kept": (
+        "{field}: sel ini berisi 32.767 karakter pertama teks rekaman (dipotong oleh Excel); "
+        "teks utuh rekaman dipertahankan",
+        "{field}: this cell holds the first 32,767 characters of the record's text (cut by "
+        "Excel); the record's whole text is kept",
+    ),
     # the repository's rules, run before anything is written
     "impor.rule": ("{code} {rule}: {text}", "{code} {rule}: {text}"),
 }

@@ -279,6 +279,25 @@ def export_register(
     return table
 
 
+def cut_cells(table: ExportTable) -> tuple[tuple[str, str], ...]:
+    """The texts an Excel register cuts, as (record id, heading): over 32,767 characters.
+
+    Excel keeps no more in a cell, and neither does the writer; ``ksd import`` reading such a
+    cell back keeps the record's whole text (see ``importer``). A record's text repeated on
+    each of its naskah's rows is named once.
+    """
+    from ksd_cli.xlsxrows import MAX_TEXT
+
+    names = headings(table)
+    cut = {
+        (str(row[0]).partition("#")[0], names[i]): None
+        for row in table.rows
+        for i, value in enumerate(row)
+        if isinstance(value, str) and len(value) > MAX_TEXT
+    }
+    return tuple(cut)
+
+
 def headings(table: ExportTable) -> Sequence[str]:
     """The headings, in order."""
     return [c.heading for c in table.columns]

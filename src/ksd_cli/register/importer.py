@@ -330,7 +330,13 @@ def _plan_groups(
                 planned.append(PlannedRecord("created", model.id, record_path, text, rows, model))
             continue
         claimed.add(match.id)
-        updated = _updated_text(match, group, owner)
+        kept: list[str] = []
+        updated = _updated_text(match, group, owner, kept)
+        for name in kept:
+            column = group[0].columns.get(_REGISTER_FIELD.get(name, name))
+            words = Msg("impor.cut-kept", field=name)
+            findings.append(Finding(group[0].at, column, "warning", words, group[0].table,
+                                    group[0].row))  # fmt: skip
         model = _valid(_plain(updated), group, findings) if updated is not None else None
         if updated is not None and model is None:
             continue
@@ -721,8 +727,39 @@ def _plain(text: str) -> dict[str, Any]:
 # Updating ----------------------------------------------------------------------------------
 
 
-def _updated_text(existing: _Existing, group: Sequence[ParsedRow], owner: str) -> str | None:
-    """The existing record with the register's fields set; ``None`` when nothing changes."""
+#: The register field of a record's or a naskah's key, where the names differ.
+_REGISTER_FIELD = {
+    "catatan": "keterangan",
+    "naskah.objek": "objek_naskah",
+    "naskah.tempat_ttd": "tempat_ttd",
+    "naskah.berkas": "berkas",
+}
+
+
+def _cut(current: Any, value: Any) -> bool:
+    """Whether ``value`` is ``current`` as an Excel cell cut it (its first 32,767 characters).
+
+    An exported register cuts a longer text there; read back, that is no edit, and setting it
+    would lose the rest of the record's text.
+    """
+    from ksd_cli.xlsxrows import MAX_TEXT
+
+    return (
+        isinstance(value, str)
+        and isinstance(current, str)
+        and len(current) > MAX_TEXT
+        and value == current[:MAX_TEXT].strip()
+    )
+
+
+def _updated_text(
+    existing: _Existing, group: Sequence[ParsedRow], owner: str, kept: list[str] | None = None
+) -> str | None:
+    """The existing record with the register's fields set; ``None`` when nothing changes.
+
+    A text as Excel cut it is not set; its key is added to ``kept``.
+    """
+    kept = [] if kept is None else kept
     from ksd_cli.fmt import format_text, same_data
 
     document = _yaml().load(existing.text.lstrip("\ufeff"))
@@ -738,6 +775,8 @@ def _updated_text(existing: _Existing, group: Sequence[ParsedRow], owner: str) -
             _set_latest_event(document, value)
         elif key in ("peristiwa", "tahapan"):
             _merge_events(document, key, value)
+        elif _cut(document.get(key), value):
+            kept.append(key)
         else:
             _set(document, key, value)
     naskah_list = document.get("naskah")
@@ -751,7 +790,10 @@ def _updated_text(existing: _Existing, group: Sequence[ParsedRow], owner: str) -
             naskah_list.append({k: _as_yaml(v) for k, v in values.items() if v is not None})
             continue
         for key, value in values.items():
-            _set(naskah_list[index], key, value)
+            if _cut(naskah_list[index].get(key), value):
+                kept.append(f"naskah.{key}")
+            else:
+                _set(naskah_list[index], key, value)
     if same_data(_plain_of(before), _plain_of(document)):
         return None
     stream = io.StringIO()

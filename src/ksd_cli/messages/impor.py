@@ -140,6 +140,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "baris {row} sama persis dengan baris {first}; hapus salah satunya",
         "row {row} repeats row {first} cell for cell; delete one of them",
     ),
+    "impor.no-judul-column": (
+        "tidak ada kolom yang dikenali sebagai judul, jadi judul setiap baris kosong; judul "
+        'kolom yang tidak dikenali: {headings}; tunjuk kolomnya dengan --map "JUDUL KOLOM=judul"',
+        "no column is recognised as the title, so every row's title is empty; headings not "
+        'recognised: {headings}; point to the column with --map "HEADING=judul"',
+    ),
     # ksd export
     "impor.export-skipped": (
         "{count} rekaman tidak dapat dibaca dan tidak diekspor (jalankan `ksd validate`)",

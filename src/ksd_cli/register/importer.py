@@ -216,6 +216,7 @@ def _plan_register(
     table = read_sheet(path, sheet)
     layout = find_layout(table, overrides)
     findings: list[Finding] = []
+    _no_judul_column(layout, findings)
     parsed: list[ParsedRow] = []
     reader = CellReader()
     for number in range(layout.first_data_row, len(table.rows) + 1):
@@ -243,6 +244,19 @@ def _plan_register(
     )
     findings.sort(key=lambda f: (f.row, f.column if f.column is not None else -1))
     return ImportPlan(table, layout, tuple(findings), planned)
+
+
+def _no_judul_column(layout: Layout, findings: list[Finding]) -> None:
+    """A note at the header when no column gives the title, naming the headings not recognised.
+
+    Without it every row says only "judul kosong", and the heading meant for it ("Judul
+    Kegiatan") is one line among the mapping's.
+    """
+    if any(c.field == "judul" for c in layout.columns):
+        return
+    ignored = ", ".join(f'"{" ".join(c.heading.split())}"' for c in layout.ignored) or "-"
+    words = Msg("impor.no-judul-column", headings=ignored)
+    findings.append(Finding(layout.header_rows[-1], None, "warning", words))
 
 
 def _duplicates(table: Sheet, parsed: Sequence[ParsedRow], findings: list[Finding]) -> None:

@@ -52,3 +52,33 @@ def test_the_cycle_collector_rests_until_the_records_are_listed_and_is_back_afte
     bad.write_text("Judul,Mitra,Tanggal Penandatanganan\nX,Pemkot Samarinda,31 Juni 2021\n")
     assert main(["import", str(bad), "--root", str(root), "--as-of", "2025-06-30"]) == 1
     assert gc.isenabled()  # back after an error too
+
+
+def test_write_mapping_never_replaces_a_file_unasked_nor_the_register(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ksd_cli.cli import main
+
+    root = tmp_path / "kerja-sama"
+    assert main(["init", str(root), "--daerah", "64.02"]) == 0
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Judul,Mitra,Urusan\nLatihan Bersama,Pemkot Bontang,kepemudaan dan olahraga\n",
+        encoding="utf-8",
+    )
+    kept = register.read_bytes()
+    mapping = tmp_path / "pemetaan.toml"
+    mapping.write_text("# disunting tangan\n", encoding="utf-8")
+    base = ["import", str(register), "--root", str(root), "--dry-run"]
+    capsys.readouterr()
+    assert main([*base, "--write-mapping", str(mapping)]) == 1
+    err = capsys.readouterr().err
+    assert "pemetaan.toml: berkas sudah ada" in err
+    assert "pilih nama lain dengan --write-mapping" in err
+    assert mapping.read_text(encoding="utf-8") == "# disunting tangan\n"
+    assert main([*base, "--write-mapping", str(mapping), "--force"]) == 0
+    assert '"Judul" = "judul"' in mapping.read_text(encoding="utf-8")
+    for force in ([], ["--force"]):
+        assert main([*base, "--write-mapping", str(register), *force]) == 2
+        assert "r.csv adalah register yang diimpor" in capsys.readouterr().err
+        assert register.read_bytes() == kept

@@ -416,3 +416,46 @@ def test_record_paths_are_named_as_loading_names_them(repo: Path, path: str) -> 
     for name in ("KSD-1.yaml", "KSD-2.yaml"):  # the second from the folder remembered
         full = (repo.parent / path).with_name(name)
         assert rels(full) == _rel(repository, full)
+
+
+@pytest.mark.parametrize(
+    ("heading", "field"),
+    [("Judul Kerja Sama", "judul"), ("Tgl. Penandatanganan", "tanggal_ttd"),
+     ("Berlaku s/d", "berlaku_sampai"), ("TGL. TTD", "tanggal_ttd"), ("Berlaku S/D", "berlaku_sampai")],
+)  # fmt: skip
+def test_abbreviated_headings_are_recognised(
+    repo: Path, tmp_path: Path, heading: str, field: str
+) -> None:
+    from ksd_cli.register.headings import field_for
+
+    assert field_for(heading) == field
+
+
+def test_a_register_of_abbreviated_headings_imports(repo: Path, tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = worksheet(wb)
+    ws.append(["No.", "Judul Kerja Sama", "Mitra", "Jenis Naskah", "Nomor Naskah",
+               "Tgl. Penandatanganan", "Berlaku s/d", "Bidang Urusan"])  # fmt: skip
+    ws.append([1, "Pengelolaan Sampah Regional", "Pemkot Samarinda", "KB", "119/001/KS/I/2023",
+               date(2023, 1, 12), date(2028, 1, 11), "Lingkungan Hidup"])  # fmt: skip
+    wb.save(tmp_path / "r.xlsx")
+    assert run_import(repo, tmp_path / "r.xlsx") == 0
+    (record,) = records(repo).values()
+    assert record["judul"] == "Pengelolaan Sampah Regional"
+    assert record["naskah"][0]["tanggal_ttd"] == date(2023, 1, 12)
+    assert record["naskah"][0]["berlaku_sampai"] == date(2028, 1, 11)
+
+
+def test_no_title_column_is_explained_by_the_headings_not_recognised(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    register = tmp_path / "r.csv"
+    register.write_text("Nama Kegiatan,Mitra,Urusan\nX,Pemkot Bontang,pendidikan\n")
+    assert run_import(repo, register) == 1
+    err = capsys.readouterr().err
+    assert (
+        "r.csv:1: peringatan: tidak ada kolom yang dikenali sebagai judul, jadi judul setiap "
+        'baris kosong; judul kolom yang tidak dikenali: "Nama Kegiatan"; tunjuk kolomnya '
+        'dengan --map "JUDUL KOLOM=judul"'
+    ) in err
+    assert records(repo) == {}

@@ -68,7 +68,7 @@ def export(
     """
     from ksd_cli.atomic import refuse_overwrite
     from ksd_cli.naming import repository_region
-    from ksd_cli.register.exporter import export_register
+    from ksd_cli.register.exporter import cut_cells, export_register
 
     words = language(lang)
     suffix = output.suffix.lower().lstrip(".") if output is not None else ""
@@ -78,5 +78,20 @@ def export(
     repo = repository(root)
     day = as_of_date(as_of, repo)
     owner = repository_region(repo.config, [s.path.stem for s in repo.source_files()])
-    rows = export_register(repo, path, fmt=fmt, per=per.value, as_of=day, owner=owner)
+    table = export_register(repo, path, fmt=fmt, per=per.value, as_of=day, owner=owner)
+    rows = len(table.rows)
     sys.stderr.write(message("register.exported", words, rows=rows, file=str(path)) + "\n")
+    cut = cut_cells(table) if fmt == "xlsx" else ()
+    if cut:
+        cells = "; ".join(f"{key} {heading}" for key, heading in cut)
+        sys.stderr.write(
+            f"ksd: {message('impor.export-cut', words, count=len(cut), cells=cells)}\n"
+        )
+    if table.skipped:
+        # As ksd report and ksd stalled: the register is written, the files left out named
+        # (exit 0: what loads is exported; ksd validate is the command that fails on them).
+        files = "; ".join(
+            f"{r.path} ({message('stalled.errors', words, count=r.errors)})" for r in table.skipped
+        )
+        count = len(table.skipped)
+        sys.stderr.write(f"ksd: {message('impor.export-skipped', words, count=count)}: {files}\n")

@@ -83,6 +83,9 @@ def import_(
     skip_invalid: Annotated[
         bool, typer.Option("--skip-invalid", help="Write the good rows, skip the bad ones.")
     ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the --write-mapping file if it exists.")
+    ] = False,
     as_of: AsOfOption = None,
     root: RootOption = None,
     lang: LangOption = None,
@@ -117,6 +120,7 @@ def import_(
             map_=map_,
             mapping=mapping,
             write_mapping=write_mapping,
+            force=force,
             overrides=overrides,
             dry_run=dry_run,
             skip_invalid=skip_invalid,
@@ -135,6 +139,7 @@ def _import(
     map_: list[str] | None,
     mapping: Path | None,
     write_mapping: Path | None,
+    force: bool,
     overrides: dict[str, str],
     dry_run: bool,
     skip_invalid: bool,
@@ -143,7 +148,7 @@ def _import(
     words: Lang,
 ) -> None:
     """Plan the import, say what was found, write the records and list them."""
-    from ksd_cli.atomic import write_text_atomic
+    from ksd_cli.outputs import write_output
     from ksd_cli.register.importer import mapping_toml, plan_import, write_plan
     from ksd_cli.scaffold import owner_code
 
@@ -159,11 +164,13 @@ def _import(
                 raise UsageProblem(option, Msg("impor.not-with-from"))
         plan = _plan_sikerja(repo, file, day, owner, zona_waktu, words)
     else:
+        if write_mapping is not None:
+            _check_mapping_target(write_mapping, file, force)
         plan = plan_import(repo, file, as_of=day, owner=owner, sheet=sheet, overrides=overrides,
                            lang=words)  # fmt: skip
         _print_mapping(plan, words)
     if write_mapping is not None and plan.layout is not None:
-        write_text_atomic(write_mapping, mapping_toml(plan.layout))
+        write_output(write_mapping, mapping_toml(plan.layout), force=force)
         sys.stderr.write(message("register.mapping-written", words, file=str(write_mapping)) + "\n")
     labels = {
         level: message(key, words) if key else "info"
@@ -200,6 +207,26 @@ def _import(
         sys.stderr.write(message("register.dry-run", words) + "\n")
     if errors and (dry_run or not skip_invalid):
         raise typer.Exit(1)
+
+
+def _check_mapping_target(target: Path, register: Path, force: bool) -> None:
+    """Refuse ``--write-mapping`` over the register itself, or over a file without --force.
+
+    Checked before the register is read, so that a refused file costs nothing.
+    """
+    from ksd_cli.outputs import check_target
+
+    try:
+        same = target.exists() and register.exists() and target.samefile(register)
+    except OSError:
+        same = False
+    if same:
+        raise UsageProblem("--write-mapping", Msg("impor.mapping-is-register", file=str(target)))
+    if target.is_file() and not target.is_symlink() and not force:
+        # check_target's hint names --output: this option is another
+        hint = Msg("impor.mapping-exists.hint")
+        raise UserError(Msg("output.exists", path=target), hint=hint)
+    check_target(target, force=force)
 
 
 def _plan_sikerja(

@@ -79,6 +79,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "for registers only; --from sikerja reads tables of fixed names",
     ),
     "impor.skipped-records": ("Dilewati: {rows}", "Skipped: {rows}"),
+    "impor.mapping-exists.hint": (
+        "tambahkan --force untuk menggantinya, atau pilih nama lain dengan --write-mapping",
+        "pass --force to replace it, or choose another name with --write-mapping",
+    ),
+    "impor.mapping-is-register": (
+        "{file} adalah register yang diimpor; pemetaan tidak akan ditulis di atasnya, juga "
+        "tidak dengan --force: pilih nama lain, misalnya pemetaan.toml",
+        "{file} is the register being imported; the mapping is never written over it, not "
+        "even with --force: choose another name, such as pemetaan.toml",
+    ),
     # v1.1 columns of a register
     "impor.bad-kategori": (
         'kategori mitra "{value}" tidak dikenal; tulis misalnya "BUMN", "Perguruan tinggi", '
@@ -106,6 +116,54 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{count} nilai untuk {partners} mitra; tulis satu nilai per mitra, dipisah titik koma",
         "{count} values for {partners} partners; write one value per partner, separated by "
         "semicolons",
+    ),
+    # matching a row to its record on a new import of the register
+    "impor.not-at-position": (
+        "baris {row} tidak dicocokkan dengan {id}, rekaman yang dulu diimpor dari baris ini: "
+        "judul atau mitranya berbeda (baris disisipkan atau dipindah?); baris ini menjadi "
+        "rekaman baru",
+        "row {row} is not matched to {id}, the record once imported from this row: its title "
+        "or partners differ (a row inserted or moved?); this row becomes a new record",
+    ),
+    "impor.shared-number": (
+        "nomor {nomor} juga dipakai di baris {row} untuk kerja sama lain; periksa apakah salah "
+        "ketik",
+        "number {nomor} is also used on row {row} for another cooperation; check for a typo",
+    ),
+    "impor.duplicate-key": (
+        "kunci {kunci} dipakai di baris {first} dan {row}: keduanya akan menimpa naskah yang "
+        "sama; untuk naskah baru tulis kunci rekamannya saja, {id}, tanpa #",
+        "key {kunci} is used on rows {first} and {row}: both would overwrite the same "
+        "document; for a new document write the record's key alone, {id}, without #",
+    ),
+    "impor.duplicate-row": (
+        "baris {row} sama persis dengan baris {first}; hapus salah satunya",
+        "row {row} repeats row {first} cell for cell; delete one of them",
+    ),
+    "impor.no-judul-column": (
+        "tidak ada kolom yang dikenali sebagai judul, jadi judul setiap baris kosong; judul "
+        'kolom yang tidak dikenali: {headings}; tunjuk kolomnya dengan --map "JUDUL KOLOM=judul"',
+        "no column is recognised as the title, so every row's title is empty; headings not "
+        'recognised: {headings}; point to the column with --map "HEADING=judul"',
+    ),
+    # ksd export
+    "impor.export-skipped": (
+        "{count} rekaman tidak dapat dibaca dan tidak diekspor (jalankan `ksd validate`)",
+        "{count} records do not load and are not exported (run `ksd validate`)",
+    ),
+    "impor.export-cut": (
+        "{count} sel lebih panjang dari 32.767 karakter, batas Excel, dipotong: {cells}; "
+        "ksd import tidak menimpa teks utuh rekaman dengan potongannya (ekspor ke CSV untuk "
+        "teks utuh)",
+        "{count} cells longer than 32,767 characters, Excel's limit, are cut: {cells}; "
+        "ksd import does not overwrite a record's whole text with the cut one (export to CSV "
+        "for the whole text)",
+    ),
+    "impor.cut-kept": (
+        "{field}: sel ini berisi 32.767 karakter pertama teks rekaman (dipotong oleh Excel); "
+        "teks utuh rekaman dipertahankan",
+        "{field}: this cell holds the first 32,767 characters of the record's text (cut by "
+        "Excel); the record's whole text is kept",
     ),
     # the repository's rules, run before anything is written
     "impor.rule": ("{code} {rule}: {text}", "{code} {rule}: {text}"),

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ksd_cli.escaping import csv_cell
 from ksd_cli.idformat import tanggal
@@ -25,6 +25,9 @@ from ksd_cli.reference import load_reference
 from ksd_cli.repository import Repository
 from ksd_cli.tanggal import TanggalBulan
 from ksd_cli.xlsx import DATE_FORMAT, RUPIAH_FORMAT
+
+if TYPE_CHECKING:
+    from ksd_cli.stalled import InvalidRecord
 
 Per = Literal["naskah", "record"]
 PERAN = ("pihak_kesatu", "pihak_kedua", "pihak_ketiga")
@@ -47,16 +50,25 @@ class ExportTable:
 
     columns: tuple[ExportColumn, ...]
     rows: tuple[tuple[Any, ...], ...]
+    #: The agreement files that do not load, so are not in the register.
+    skipped: tuple[InvalidRecord, ...] = ()
 
 
 def export_table(
     repository: Repository, *, as_of: date, per: Per, owner: str | None
 ) -> ExportTable:
-    """Every agreement that loads, as register rows (records that do not load are left out)."""
+    """Every agreement that loads, as register rows; those that do not are named in ``skipped``."""
     from ksd_cli.loading import load_records
+    from ksd_cli.stalled import invalid_records
 
     loaded = load_records(repository, lang="id")
     agreements = [r.record for r in loaded.records if isinstance(r.record, Agreement)]
+    folder = _rel_folder(repository)
+    skipped = tuple(
+        r
+        for r in invalid_records(loaded, (i.source.rel for i in loaded.records))
+        if folder is None or r.path.startswith(folder)
+    )
     columns = [
         ExportColumn(KEY_HEADING, 22, hidden=True),
         ExportColumn("No", 5),
@@ -101,7 +113,15 @@ def export_table(
         for position, naskah in enumerate(record.naskah, 1):
             key = f"{record.id}#{position}"
             rows.append((key, len(rows) + 1, *common, *_naskah_cells(naskah), *derived))
-    return ExportTable(tuple(columns), tuple(rows))
+    return ExportTable(tuple(columns), tuple(rows), skipped)
+
+
+def _rel_folder(repository: Repository) -> str | None:
+    """The agreements' folder as loading names its files (``data/agreements/``)."""
+    try:
+        return repository.agreements_dir.relative_to(repository.root).as_posix() + "/"
+    except ValueError:
+        return None
 
 
 def _record_cells(record: Agreement, owner: str | None) -> tuple[Any, ...]:
@@ -252,11 +272,30 @@ WRITERS: dict[str, Callable[[ExportTable, Path], None]] = {"xlsx": write_xlsx, "
 
 def export_register(
     repository: Repository, path: Path, *, fmt: str, per: Per, as_of: date, owner: str | None
-) -> int:
-    """Write the register to ``path`` in format ``fmt``; return the number of rows."""
+) -> ExportTable:
+    """Write the register to ``path`` in format ``fmt``; return what was written."""
     table = export_table(repository, as_of=as_of, per=per, owner=owner)
     WRITERS[fmt](table, path)
-    return len(table.rows)
+    return table
+
+
+def cut_cells(table: ExportTable) -> tuple[tuple[str, str], ...]:
+    """The texts an Excel register cuts, as (record id, heading): over 32,767 characters.
+
+    Excel keeps no more in a cell, and neither does the writer; ``ksd import`` reading such a
+    cell back keeps the record's whole text (see ``importer``). A record's text repeated on
+    each of its naskah's rows is named once.
+    """
+    from ksd_cli.xlsxrows import MAX_TEXT
+
+    names = headings(table)
+    cut = {
+        (str(row[0]).partition("#")[0], names[i]): None
+        for row in table.rows
+        for i, value in enumerate(row)
+        if isinstance(value, str) and len(value) > MAX_TEXT
+    }
+    return tuple(cut)
 
 
 def headings(table: ExportTable) -> Sequence[str]:

@@ -21,7 +21,10 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "kunci": ("kunci ksd", "kunci", "id ksd", "id rekaman"),
     "grup": ("grup", "kelompok", "id kerja sama", "kode kerja sama"),
     "no": ("no", "nomor urut", "no urut"),
-    "judul": ("judul", "judul tentang", "tentang", "perihal", "nama kerja sama", "uraian"),
+    "judul": (
+        "judul", "judul tentang", "tentang", "perihal", "nama kerja sama", "uraian",
+        "judul kerja sama", "judul kerjasama", "judul naskah", "judul perjanjian",
+    ),
     "mitra": (
         "mitra kerja sama", "mitra kerjasama", "mitra", "pihak mitra", "nama mitra",
         "para pihak", "pihak kedua", "instansi mitra", "nama instansi",
@@ -81,6 +84,11 @@ _BY_HEADING: dict[str, str] = {h: f for f, hs in FIELDS.items() for h in hs}
 HEADER_SEARCH_ROWS = 20
 
 
+#: Abbreviations a heading may use for a word of the synonyms ("Tgl.", "s/d"), once normalised.
+_ABBREVIATIONS = ((re.compile(r"\btgl\b"), "tanggal"), (re.compile(r"\bs d\b"), "sampai"),
+                  (re.compile(r"\bttd\b"), "tanda tangan"))  # fmt: skip
+
+
 def field_for(heading: str) -> str | None:
     """The field a heading means, or ``None``."""
     key = normalise(heading)
@@ -88,7 +96,15 @@ def field_for(heading: str) -> str | None:
         return _BY_HEADING[key]
     # "Nomor Pihak Kesatu (Pemkab)", "Tanggal Penandatanganan*": drop a trailing remark.
     trimmed = normalise(re.sub(r"\(.*?\)|\*", " ", heading))
-    return _BY_HEADING.get(trimmed)
+    if trimmed in _BY_HEADING:
+        return _BY_HEADING[trimmed]
+    # "Tgl. Penandatanganan", "Berlaku s/d": the abbreviation written out.
+    for text in (key, trimmed):
+        for pattern, word in _ABBREVIATIONS:
+            text = pattern.sub(word, text)
+        if text in _BY_HEADING:
+            return _BY_HEADING[text]
+    return None
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ from ksd_cli.register.headings import (
     detect_layout,
 )
 from ksd_cli.register.readers import Sheet, cell_name, read_sheet
-from ksd_cli.register.values import jenis_dari_pihak
+from ksd_cli.register.values import cell_text, jenis_dari_pihak, normalise
 from ksd_cli.repository import Repository
 from ksd_cli.tanggal import TanggalBulan, parse_bulan
 
@@ -175,6 +175,14 @@ class _Existing:
     text: str
     numbers: frozenset[str]
     sumber: str | None
+    #: The normalised title and the parties' identities, to tell a row's record from another.
+    judul: str = ""
+    partners: tuple[str, ...] = ()
+
+    @property
+    def origin(self) -> str | None:
+        """The register (``file|sheet``) the record was imported from, without the row."""
+        return None if self.sumber is None else self.sumber.rpartition("|")[0]
 
 
 def plan_import(
@@ -208,6 +216,7 @@ def _plan_register(
     table = read_sheet(path, sheet)
     layout = find_layout(table, overrides)
     findings: list[Finding] = []
+    _no_judul_column(layout, findings)
     parsed: list[ParsedRow] = []
     reader = CellReader()
     for number in range(layout.first_data_row, len(table.rows) + 1):
@@ -215,6 +224,7 @@ def _plan_register(
         findings.extend(problems)
         if row is not None:
             parsed.append(row)
+    _duplicates(table, parsed, findings)
 
     def source(group: Sequence[ParsedRow]) -> tuple[str, str]:
         rows = ", ".join(str(r.row) for r in group)
@@ -223,10 +233,57 @@ def _plan_register(
         return register_source(table.file.name, table.name, group[0].row), header
 
     planned = plan_groups(
-        repository, group_rows(parsed), findings, as_of=as_of, owner=owner, source=source, lang=lang
+        repository,
+        group_rows(parsed),
+        findings,
+        as_of=as_of,
+        owner=owner,
+        source=source,
+        lang=lang,
+        by_position=True,
     )
     findings.sort(key=lambda f: (f.row, f.column if f.column is not None else -1))
     return ImportPlan(table, layout, tuple(findings), planned)
+
+
+def _no_judul_column(layout: Layout, findings: list[Finding]) -> None:
+    """A note at the header when no column gives the title, naming the headings not recognised.
+
+    Without it every row says only "judul kosong", and the heading meant for it ("Judul
+    Kegiatan") is one line among the mapping's.
+    """
+    if any(c.field == "judul" for c in layout.columns):
+        return
+    ignored = ", ".join(f'"{" ".join(c.heading.split())}"' for c in layout.ignored) or "-"
+    words = Msg("impor.no-judul-column", headings=ignored)
+    findings.append(Finding(layout.header_rows[-1], None, "warning", words))
+
+
+def _duplicates(table: Sheet, parsed: Sequence[ParsedRow], findings: list[Finding]) -> None:
+    """Errors on a row whose ``Kunci ksd`` with its ``#n`` another row has, or that repeats one.
+
+    A copied exported row keeps its key: imported, it would overwrite the naskah the key
+    names (a new adendum replacing the one it was copied from). A row repeated cell for cell
+    would register its cooperation or document twice. Either is a slip to be corrected in the
+    register, so nothing is written while it stands.
+    """
+    keys: dict[str, int] = {}
+    rows: dict[tuple[str, ...], int] = {}
+    for row in parsed:
+        if row.kunci is not None and row.posisi is not None:
+            kunci = f"{row.kunci}#{row.posisi}"
+            first = keys.setdefault(kunci, row.row)
+            if first != row.row:
+                words = Msg(
+                    "impor.duplicate-key", kunci=kunci, first=first, row=row.row, id=row.kunci
+                )
+                findings.append(Finding(row.row, row.columns.get("kunci"), "error", words))
+                continue
+        cells = tuple(cell_text(c) for c in table.rows[row.row - 1])
+        first = rows.setdefault(cells, row.row)
+        if first != row.row:
+            words = Msg("impor.duplicate-row", first=first, row=row.row)
+            findings.append(Finding(row.row, None, "error", words))
 
 
 def plan_groups(
@@ -238,12 +295,17 @@ def plan_groups(
     owner: str,
     source: Callable[[Sequence[ParsedRow]], tuple[str, str]],
     lang: Lang = "id",
+    by_position: bool = False,
 ) -> tuple[PlannedRecord, ...]:
-    """The records that groups of rows create or update; ``source`` gives key and note."""
+    """The records that groups of rows create or update; ``source`` gives key and note.
+
+    ``by_position``: the key ``source`` gives is the group's position in its table (a
+    register's row), not an identifier that stays with the row (SIKERJA's).
+    """
     from ksd_cli.collector import collection_paused
 
     with collection_paused():  # as in plan_import: everything planned stays alive
-        return _plan_groups(repository, groups, findings, as_of, owner, source, lang)
+        return _plan_groups(repository, groups, findings, as_of, owner, source, lang, by_position)
 
 
 def _plan_groups(
@@ -254,6 +316,7 @@ def _plan_groups(
     owner: str,
     source: Callable[[Sequence[ParsedRow]], tuple[str, str]],
     lang: Lang,
+    by_position: bool,
 ) -> tuple[PlannedRecord, ...]:
     loaded = _load(repository)
     existing = _existing(loaded)
@@ -263,11 +326,15 @@ def _plan_groups(
     planned: list[PlannedRecord] = []
     claimed: set[str] = set()
     by_rows: dict[tuple[int, ...], Sequence[ParsedRow]] = {}
+    numbered: dict[str, ParsedRow] = {}
+    passed_over: list[tuple[ParsedRow, str]] = []
     for group in groups:
         rows = tuple(r.row for r in group)
         by_rows[rows] = group
+        _shared_numbers(group, numbered, findings)
         key, header = source(group)
-        match = _match(group, known, key, claimed, findings)
+        match = _match(group, known, key, claimed, findings, by_position=by_position,
+                       passed_over=passed_over)  # fmt: skip
         if match is None:
             data = _new_record(group, ids, as_of)
             record_path = folder / f"{data['id']}.yaml"
@@ -277,13 +344,33 @@ def _plan_groups(
                 planned.append(PlannedRecord("created", model.id, record_path, text, rows, model))
             continue
         claimed.add(match.id)
-        updated = _updated_text(match, group, owner)
+        kept: list[str] = []
+        updated = _updated_text(match, group, owner, kept)
+        for name in kept:
+            column = group[0].columns.get(_REGISTER_FIELD.get(name, name))
+            words = Msg("impor.cut-kept", field=name)
+            findings.append(Finding(group[0].at, column, "warning", words, group[0].table,
+                                    group[0].row))  # fmt: skip
         model = _valid(_plain(updated), group, findings) if updated is not None else None
         if updated is not None and model is None:
             continue
+        if by_position and match.origin == key.rpartition("|")[0] and match.sumber != key:
+            # The row moved in its register: the record's note follows it, so that the next
+            # import finds it there (a record from another register keeps its note).
+            moved = _with_sumber(updated or match.text, header)
+            if moved != (updated or match.text):
+                if model is None:
+                    model = _valid(_plain(moved), group, findings)
+                    if model is None:
+                        continue
+                updated = moved
         action: Action = "unchanged" if updated is None else "updated"
         text = updated or match.text
         planned.append(PlannedRecord(action, match.id, match.path, text, rows, model))
+    for row, ident in passed_over:
+        if ident not in claimed:  # no row moved away from there: its row was changed
+            words = Msg("impor.not-at-position", row=row.at, id=ident)
+            findings.append(Finding(row.at, None, "warning", words, row.table, row.row))
     check_with_repository(repository, loaded, planned, by_rows, findings, as_of=as_of, lang=lang)
     return tuple(planned)
 
@@ -392,7 +479,13 @@ def _existing(loaded: LoadResult) -> list[_Existing]:
                 sumber = register_source(m.group("file"), m.group("sheet"), first)
             elif m := _SUMBER_SIKERJA.match(line.strip()):
                 sumber = sikerja_source(m.group("table"), m.group("key").strip())
-        found.append(_Existing(record.id, item.source.path, item.text, numbers, sumber))
+        partners = tuple(
+            sorted(p.kode_wilayah or normalise(p.nama or "") for p in record.pihak or ())
+        )
+        judul = normalise(record.judul)
+        found.append(
+            _Existing(record.id, item.source.path, item.text, numbers, sumber, judul, partners)
+        )
     return found
 
 
@@ -409,17 +502,26 @@ class _Known:
         self.by_id = {e.id: e for e in existing}
         self.by_number: dict[str, list[int]] = {}
         self.by_sumber: dict[str, list[int]] = {}
+        self.by_origin: dict[str, list[int]] = {}
         for index, item in enumerate(existing):
             for number in item.numbers:
                 self.by_number.setdefault(number, []).append(index)
             if item.sumber is not None:
                 self.by_sumber.setdefault(item.sumber, []).append(index)
+            if item.origin is not None:
+                self.by_origin.setdefault(item.origin, []).append(index)
 
-    def first_unclaimed(self, indexes: Iterable[int], claimed: set[str]) -> _Existing | None:
+    def first_unclaimed(
+        self,
+        indexes: Iterable[int],
+        claimed: set[str],
+        agrees: Callable[[_Existing], bool] = lambda _: True,
+    ) -> _Existing | None:
         """The first record of ``indexes`` (in the repository's order) not claimed yet."""
         for index in sorted(indexes):
-            if self.existing[index].id not in claimed:
-                return self.existing[index]
+            item = self.existing[index]
+            if item.id not in claimed and agrees(item):
+                return item
         return None
 
 
@@ -429,7 +531,18 @@ def _match(
     source: str,
     claimed: set[str],
     findings: list[Finding],
+    *,
+    by_position: bool = False,
+    passed_over: list[tuple[ParsedRow, str]] | None = None,
 ) -> _Existing | None:
+    """The existing record a group of rows speaks for: by key, by number, by ``sumber`` note.
+
+    A number is shared by mistake now and then (two rows, one number): a record found by it
+    must name the row's partners too. With ``by_position`` the note gives a row's position,
+    which moves when a row is inserted above it: the record there must have the row's title
+    and partners, else the row's own record is looked for among those of its register
+    (the record passed over is added to ``passed_over``, for a warning if no row takes it).
+    """
     kunci = next((r.kunci for r in group if r.kunci), None)
     if kunci is not None:
         if kunci in known.by_id:
@@ -438,17 +551,71 @@ def _match(
         findings.append(
             Finding(group[0].row, column, "warning", Msg("register.unknown-key", value=kunci))
         )
-    numbers = {
+    numbers = _numbers(group)
+    partners = next((r.partners for r in group if r.partners), ())
+
+    def same_partners(item: _Existing) -> bool:
+        return not partners or not item.partners or partners == item.partners
+
+    sharing = {i for n in numbers for i in known.by_number.get(n, ())}
+    by_number = known.first_unclaimed(sharing, claimed, same_partners)
+    if by_number is not None:
+        return by_number
+    at_position = known.by_sumber.get(source, ())
+    if not by_position:
+        return known.first_unclaimed(at_position, claimed)
+    judul = normalise(_first(group, "judul") or "")
+
+    def same_identity(item: _Existing) -> bool:
+        return (not judul or judul == item.judul) and same_partners(item)
+
+    found = known.first_unclaimed(at_position, claimed, same_identity)
+    if found is None:
+        origin = source.rpartition("|")[0]
+        found = known.first_unclaimed(known.by_origin.get(origin, ()), claimed, same_identity)
+    if found is None and passed_over is not None:
+        there = known.first_unclaimed(at_position, claimed)
+        if there is not None:
+            passed_over.append((group[0], there.id))
+    return found
+
+
+def _shared_numbers(
+    group: Sequence[ParsedRow], numbered: dict[str, ParsedRow], findings: list[Finding]
+) -> None:
+    """A warning on a row whose document number an earlier row of another record has."""
+    for row in group:
+        for nomor in (row.naskah.get("nomor") or {}).values():
+            key = " ".join(nomor.split()).lower()
+            if len(key) < 4:
+                continue
+            earlier = numbered.setdefault(key, row)
+            if earlier is not row and earlier not in group:
+                words = Msg("impor.shared-number", nomor=nomor, row=earlier.at)
+                column = row.columns.get("nomor", row.columns.get("nomor_pihak_kesatu"))
+                findings.append(Finding(row.at, column, "warning", words, row.table, row.row))
+
+
+def _with_sumber(text: str, header: str) -> str:
+    """``text`` with its ``ksd import: sumber`` note replaced by ``header``."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if not line.startswith("#"):
+            break
+        if _SUMBER.match(line.strip()):
+            lines[i] = f"# {header}"
+            return "\n".join(lines)
+    return text
+
+
+def _numbers(group: Sequence[ParsedRow]) -> set[str]:
+    """The group's document numbers as matching compares them (4 characters or more)."""
+    return {
         " ".join(n.split()).lower()
         for r in group
         for n in (r.naskah.get("nomor") or {}).values()
         if len(n.strip()) >= 4
     }
-    sharing = {i for n in numbers for i in known.by_number.get(n, ())}
-    by_number = known.first_unclaimed(sharing, claimed)
-    if by_number is not None:
-        return by_number
-    return known.first_unclaimed(known.by_sumber.get(source, ()), claimed)
 
 
 def _first(group: Sequence[ParsedRow], key: str) -> Any:
@@ -574,8 +741,39 @@ def _plain(text: str) -> dict[str, Any]:
 # Updating ----------------------------------------------------------------------------------
 
 
-def _updated_text(existing: _Existing, group: Sequence[ParsedRow], owner: str) -> str | None:
-    """The existing record with the register's fields set; ``None`` when nothing changes."""
+#: The register field of a record's or a naskah's key, where the names differ.
+_REGISTER_FIELD = {
+    "catatan": "keterangan",
+    "naskah.objek": "objek_naskah",
+    "naskah.tempat_ttd": "tempat_ttd",
+    "naskah.berkas": "berkas",
+}
+
+
+def _cut(current: Any, value: Any) -> bool:
+    """Whether ``value`` is ``current`` as an Excel cell cut it (its first 32,767 characters).
+
+    An exported register cuts a longer text there; read back, that is no edit, and setting it
+    would lose the rest of the record's text.
+    """
+    from ksd_cli.xlsxrows import MAX_TEXT
+
+    return (
+        isinstance(value, str)
+        and isinstance(current, str)
+        and len(current) > MAX_TEXT
+        and value == current[:MAX_TEXT].strip()
+    )
+
+
+def _updated_text(
+    existing: _Existing, group: Sequence[ParsedRow], owner: str, kept: list[str] | None = None
+) -> str | None:
+    """The existing record with the register's fields set; ``None`` when nothing changes.
+
+    A text as Excel cut it is not set; its key is added to ``kept``.
+    """
+    kept = [] if kept is None else kept
     from ksd_cli.fmt import format_text, same_data
 
     document = _yaml().load(existing.text.lstrip("\ufeff"))
@@ -591,6 +789,8 @@ def _updated_text(existing: _Existing, group: Sequence[ParsedRow], owner: str) -
             _set_latest_event(document, value)
         elif key in ("peristiwa", "tahapan"):
             _merge_events(document, key, value)
+        elif _cut(document.get(key), value):
+            kept.append(key)
         else:
             _set(document, key, value)
     naskah_list = document.get("naskah")
@@ -604,7 +804,10 @@ def _updated_text(existing: _Existing, group: Sequence[ParsedRow], owner: str) -
             naskah_list.append({k: _as_yaml(v) for k, v in values.items() if v is not None})
             continue
         for key, value in values.items():
-            _set(naskah_list[index], key, value)
+            if _cut(naskah_list[index].get(key), value):
+                kept.append(f"naskah.{key}")
+            else:
+                _set(naskah_list[index], key, value)
     if same_data(_plain_of(before), _plain_of(document)):
         return None
     stream = io.StringIO()

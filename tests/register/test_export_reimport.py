@@ -1,0 +1,171 @@
+"""An exported register edited by hand and imported again: copies, and what export leaves out."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import worksheet
+from openpyxl import load_workbook
+from ruamel.yaml import YAML
+
+from ksd_cli.cli import main
+
+REGISTERS = Path(__file__).parent.parent / "fixtures" / "registers"
+AS_OF = "2025-06-30"
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("reimport") / "kerja-sama"
+    assert main(["init", str(root), "--daerah", "64.02"]) == 0
+    register = REGISTERS / "per_naskah.xlsx"
+    assert main(["import", str(register), "--root", str(root), "--as-of", AS_OF]) == 0
+    return root
+
+
+@pytest.fixture
+def repo(source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(source, root)
+    capsys.readouterr()
+    return root
+
+
+def data(repo: Path) -> dict[str, Any]:
+    yaml = YAML(typ="safe")
+    return {
+        p.stem: yaml.load(p.read_text(encoding="utf-8"))
+        for p in sorted((repo / "data" / "agreements").glob("*.yaml"))
+    }
+
+
+def run(*args: str) -> int:
+    return main([*args, "--as-of", AS_OF])
+
+
+def exported(repo: Path, tmp_path: Path) -> Path:
+    output = tmp_path / "register.xlsx"
+    assert run("export", "--root", str(repo), "-o", str(output)) == 0
+    return output
+
+
+def test_a_copied_row_with_its_key_is_an_error_and_writes_nothing(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = exported(repo, tmp_path)
+    wb = load_workbook(output)
+    ws = worksheet(wb)
+    heading = {c.value: int(c.column or 0) for c in ws[1]}
+    adendum = next(r for r in range(2, ws.max_row + 1)
+                   if ws.cell(r, heading["Jenis Naskah"]).value == "adendum")  # fmt: skip
+    kunci = str(ws.cell(adendum, 1).value)
+    values = [c.value for c in ws[adendum]]
+    ws.insert_rows(adendum + 1)
+    for column, value in enumerate(values, start=1):
+        ws.cell(adendum + 1, column).value = value
+    ws.cell(adendum + 1, heading["Nomor Pihak Kesatu"]).value = "180/099/HK/VI/2024"
+    ws.cell(adendum + 1, heading["Nomor Pihak Kedua"]).value = "690/099/PDAM-TK/VI/2024"
+    ws.cell(adendum + 1, heading["Tanggal Penandatanganan"]).value = datetime(2024, 6, 3)
+    wb.save(output)
+    before = data(repo)
+    capsys.readouterr()
+    assert run("import", str(output), "--root", str(repo)) == 1
+    err = capsys.readouterr().err
+    ident = kunci.partition("#")[0]
+    assert (
+        f"galat: kunci {kunci} dipakai di baris {adendum} dan {adendum + 1}: keduanya akan "
+        f"menimpa naskah yang sama; untuk naskah baru tulis kunci rekamannya saja, {ident}"
+    ) in err
+    assert data(repo) == before
+    # the record's key alone: the row is a new document of that record
+    ws.cell(adendum + 1, 1).value = ident
+    wb.save(output)
+    assert run("import", str(output), "--root", str(repo)) == 0
+    naskah = data(repo)[ident]["naskah"]
+    assert naskah[:-1] == before[ident]["naskah"]
+    assert naskah[-1]["nomor"]["pihak_kesatu"] == "180/099/HK/VI/2024"
+
+
+def test_a_row_repeated_cell_for_cell_is_an_error(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "Judul,Mitra,Urusan\nLatihan Bersama,Pemkot Bontang,kepemudaan dan olahraga\n"
+        "Latihan Bersama,Pemkot Bontang,kepemudaan dan olahraga\n",
+        encoding="utf-8",
+    )
+    before = data(repo)
+    assert run("import", str(register), "--root", str(repo)) == 1
+    err = capsys.readouterr().err
+    assert "r.csv:3: galat: baris 3 sama persis dengan baris 2; hapus salah satunya" in err
+    assert data(repo) == before
+
+
+def test_export_names_every_record_it_leaves_out(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = repo / "data" / "agreements" / "KSD-6402-2099-001.yaml"
+    broken.write_text("id: KSD-6402-2099-001\njudul: [tidak ditutup\n", encoding="utf-8")
+    invalid = repo / "data" / "agreements" / "KSD-6402-2099-002.yaml"
+    invalid.write_text("id: KSD-6402-2099-002\njudul: Tanpa apa-apa\n", encoding="utf-8")
+    output = tmp_path / "register.csv"
+    assert run("export", "--root", str(repo), "-o", str(output)) == 0
+    err = capsys.readouterr().err
+    (line,) = [x for x in err.splitlines() if "tidak diekspor" in x]
+    assert line.startswith(
+        "ksd: 2 rekaman tidak dapat dibaca dan tidak diekspor (jalankan `ksd validate`): "
+        "data/agreements/KSD-6402-2099-001.yaml ("
+    )
+    assert "; data/agreements/KSD-6402-2099-002.yaml (" in line
+    assert "KSD-6402-2099" not in output.read_text(encoding="utf-8-sig")
+    assert run("export", "--root", str(repo), "-o", str(output), "--force", "--lang", "en") == 0
+    assert "ksd: 2 records do not load and are not exported" in capsys.readouterr().err
+
+
+def test_a_text_excel_cuts_is_named_at_export_and_not_written_back(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ident = next(iter(data(repo)))
+    path = repo / "data" / "agreements" / f"{ident}.yaml"
+    long = " ".join(f"kalimat {i} catatan panjang." for i in range(2000))  # ~55,000
+    assert len(long) > 40_000
+    path.write_text(path.read_text(encoding="utf-8") + f"catatan: {long}\n", encoding="utf-8")
+    output = exported(repo, tmp_path)
+    err = capsys.readouterr().err
+    assert "ksd: 1 sel lebih panjang dari 32.767 karakter, batas Excel, dipotong: " in err
+    assert f": {ident} Keterangan; ksd import tidak menimpa" in err
+    before = path.read_text(encoding="utf-8")
+    assert run("import", str(output), "--root", str(repo)) == 0
+    err = capsys.readouterr().err
+    assert (
+        "peringatan: catatan: sel ini berisi 32.767 karakter pertama teks rekaman (dipotong "
+        "oleh Excel); teks utuh rekaman dipertahankan"
+    ) in err
+    assert path.read_text(encoding="utf-8") == before
+    assert data(repo)[ident]["catatan"] == long
+    # a real edit of the cell is still an edit
+    wb = load_workbook(output)
+    ws = worksheet(wb)
+    column = next(c.column for c in ws[1] if c.value == "Keterangan")
+    row = next(r for r in range(2, ws.max_row + 1) if str(ws.cell(r, 1).value).startswith(ident))
+    ws.cell(row, int(column or 0)).value = "diringkas"
+    wb.save(output)
+    assert run("import", str(output), "--root", str(repo)) == 0
+    assert data(repo)[ident]["catatan"] == "diringkas"
+
+
+def test_csv_export_cuts_nothing(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ident = next(iter(data(repo)))
+    path = repo / "data" / "agreements" / f"{ident}.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + f"catatan: {'a' * 40_000}\n")
+    output = tmp_path / "register.csv"
+    assert run("export", "--root", str(repo), "-o", str(output)) == 0
+    assert "dipotong" not in capsys.readouterr().err
+    assert "a" * 40_000 in output.read_text(encoding="utf-8-sig")

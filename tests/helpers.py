@@ -144,3 +144,19 @@ def console_script(
     return subprocess.run(
         [sys.executable, "-c", script, *arguments], capture_output=True, text=True, check=False
     )
+
+
+def agreement_records(root: Path) -> dict[str, dict[str, Any]]:
+    """Every agreement of the repository at ``root`` as plain data, by file stem."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe")
+    return {
+        p.stem: yaml.load(p.read_text(encoding="utf-8"))
+        for p in sorted((root / "data" / "agreements").glob("*.yaml"))
+    }
+
+
+def import_register(root: Path, register: Path, *args: str, as_of: str = "2025-06-30") -> int:
+    """``ksd import REGISTER`` into the repository at ``root``, as of ``as_of``."""
+    return main(["import", str(register), "--root", str(root), "--as-of", as_of, *args])

@@ -35,16 +35,10 @@ def test_the_child_lists_and_stamps_what_the_parent_would(
     monkeypatch.setattr(cache, "RACY_NS", 0)
     _odd_entries(sample_repo)
 
-    def not_here(repository: object) -> listed.Listing:
-        raise AssertionError("listed here, not by the child")
-
-    monkeypatch.setattr(listed, "_listing_here", not_here)
-    repo = open_repository(sample_repo, listed_aside=True)
-    assert repo.listed is not None
-    sources = repo.source_files()
+    aside, sources = _listed_by_the_child(sample_repo, monkeypatch)
     assert len(sources) == 39 + 4
     found = [(s.path, s.rel, s.kind, s.not_regular) for s in sources]
-    assert (found, repo.listed.listing().stamps_of(sources)) == _here(sample_repo)
+    assert (found, aside.listing().stamps_of(sources)) == _here(sample_repo)
     # The very values a listing made here holds (made without SourceFile's __init__).
     fresh = _fresh(sample_repo)
     assert sources == fresh and [hash(s) for s in sources] == [hash(s) for s in fresh]
@@ -52,8 +46,8 @@ def test_the_child_lists_and_stamps_what_the_parent_would(
     # Each folder's files share one folder, as a listing made here holds them.
     assert len({id(s.location[0]) for s in sources if isinstance(s.location, tuple)}) == 2
     # The stamps are given only for the very files listed.
-    assert repo.listed.listing().stamps_of(sources[1:]) is None
-    assert repo.listed.listing().stamps_of(_fresh(sample_repo)) is None
+    assert aside.listing().stamps_of(sources[1:]) is None
+    assert aside.listing().stamps_of(_fresh(sample_repo)) is None
 
 
 def _fresh(root: Path) -> list[SourceFile]:
@@ -240,18 +234,26 @@ def test_the_child_lists_the_record_files_of_sub_folders_as_the_parent_would(
     (archive / "2019" / "KSD-6402-2019-010.yml").write_text("id: x\n", encoding="utf-8")
     (archive / "2019" / "KSD-6402-2019-011.yaml").symlink_to("/etc/passwd")
 
-    def not_here(repository: object) -> listed.Listing:
-        raise AssertionError("listed here, not by the child")
-
-    monkeypatch.setattr(listed, "_listing_here", not_here)
-    repo = open_repository(sample_repo, listed_aside=True)
-    assert repo.listed is not None
-    sources = repo.source_files()
+    aside, sources = _listed_by_the_child(sample_repo, monkeypatch)
     found = [(s.path, s.rel, s.kind, s.not_regular) for s in sources]
-    assert (found, repo.listed.listing().stamps_of(sources)) == _here(sample_repo)
+    assert (found, aside.listing().stamps_of(sources)) == _here(sample_repo)
     assert [(s.rel, s.not_regular) for s in sources if "arsip" in s.rel] == [
         ("data/agreements/arsip/KSD-6402-2019-009.yaml", "subfolder"),
         ("data/agreements/arsip/2019/KSD-6402-2019-010.yml", "subfolder"),
         ("data/agreements/arsip/2019/KSD-6402-2019-011.yaml", "subfolder"),
     ]
     assert sources == _fresh(sample_repo)
+
+
+def _listed_by_the_child(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[listed.Aside, list[SourceFile]]:
+    """The files of the repository at ``root`` as the forked child alone listed them."""
+
+    def not_here(repository: object) -> listed.Listing:
+        raise AssertionError("listed here, not by the child")
+
+    monkeypatch.setattr(listed, "_listing_here", not_here)
+    repo = open_repository(root, listed_aside=True)
+    assert repo.listed is not None
+    return repo.listed, list(repo.source_files())

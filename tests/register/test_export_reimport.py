@@ -5,12 +5,10 @@ from __future__ import annotations
 import shutil
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
-from helpers import worksheet
+from helpers import agreement_records, worksheet
 from openpyxl import load_workbook
-from ruamel.yaml import YAML
 
 from ksd_cli.cli import main
 
@@ -33,14 +31,6 @@ def repo(source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Pa
     shutil.copytree(source, root)
     capsys.readouterr()
     return root
-
-
-def data(repo: Path) -> dict[str, Any]:
-    yaml = YAML(typ="safe")
-    return {
-        p.stem: yaml.load(p.read_text(encoding="utf-8"))
-        for p in sorted((repo / "data" / "agreements").glob("*.yaml"))
-    }
 
 
 def run(*args: str) -> int:
@@ -71,7 +61,7 @@ def test_a_copied_row_with_its_key_is_an_error_and_writes_nothing(
     ws.cell(adendum + 1, heading["Nomor Pihak Kedua"]).value = "690/099/PDAM-TK/VI/2024"
     ws.cell(adendum + 1, heading["Tanggal Penandatanganan"]).value = datetime(2024, 6, 3)
     wb.save(output)
-    before = data(repo)
+    before = agreement_records(repo)
     capsys.readouterr()
     assert run("import", str(output), "--root", str(repo)) == 1
     err = capsys.readouterr().err
@@ -80,12 +70,12 @@ def test_a_copied_row_with_its_key_is_an_error_and_writes_nothing(
         f"galat: kunci {kunci} dipakai di baris {adendum} dan {adendum + 1}: keduanya akan "
         f"menimpa naskah yang sama; untuk naskah baru tulis kunci rekamannya saja, {ident}"
     ) in err
-    assert data(repo) == before
+    assert agreement_records(repo) == before
     # the record's key alone: the row is a new document of that record
     ws.cell(adendum + 1, 1).value = ident
     wb.save(output)
     assert run("import", str(output), "--root", str(repo)) == 0
-    naskah = data(repo)[ident]["naskah"]
+    naskah = agreement_records(repo)[ident]["naskah"]
     assert naskah[:-1] == before[ident]["naskah"]
     assert naskah[-1]["nomor"]["pihak_kesatu"] == "180/099/HK/VI/2024"
 
@@ -99,11 +89,11 @@ def test_a_row_repeated_cell_for_cell_is_an_error(
         "Latihan Bersama,Pemkot Bontang,kepemudaan dan olahraga\n",
         encoding="utf-8",
     )
-    before = data(repo)
+    before = agreement_records(repo)
     assert run("import", str(register), "--root", str(repo)) == 1
     err = capsys.readouterr().err
     assert "r.csv:3: galat: baris 3 sama persis dengan baris 2; hapus salah satunya" in err
-    assert data(repo) == before
+    assert agreement_records(repo) == before
 
 
 def test_export_names_every_record_it_leaves_out(
@@ -130,7 +120,7 @@ def test_export_names_every_record_it_leaves_out(
 def test_a_text_excel_cuts_is_named_at_export_and_not_written_back(
     repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    ident = next(iter(data(repo)))
+    ident = next(iter(agreement_records(repo)))
     path = repo / "data" / "agreements" / f"{ident}.yaml"
     long = " ".join(f"kalimat {i} catatan panjang." for i in range(2000))  # ~55,000
     assert len(long) > 40_000
@@ -147,7 +137,7 @@ def test_a_text_excel_cuts_is_named_at_export_and_not_written_back(
         "oleh Excel); teks utuh rekaman dipertahankan"
     ) in err
     assert path.read_text(encoding="utf-8") == before
-    assert data(repo)[ident]["catatan"] == long
+    assert agreement_records(repo)[ident]["catatan"] == long
     # a real edit of the cell is still an edit
     wb = load_workbook(output)
     ws = worksheet(wb)
@@ -156,13 +146,13 @@ def test_a_text_excel_cuts_is_named_at_export_and_not_written_back(
     ws.cell(row, int(column or 0)).value = "diringkas"
     wb.save(output)
     assert run("import", str(output), "--root", str(repo)) == 0
-    assert data(repo)[ident]["catatan"] == "diringkas"
+    assert agreement_records(repo)[ident]["catatan"] == "diringkas"
 
 
 def test_csv_export_cuts_nothing(
     repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    ident = next(iter(data(repo)))
+    ident = next(iter(agreement_records(repo)))
     path = repo / "data" / "agreements" / f"{ident}.yaml"
     path.write_text(path.read_text(encoding="utf-8") + f"catatan: {'a' * 40_000}\n")
     output = tmp_path / "register.csv"

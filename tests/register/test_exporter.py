@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import worksheet
+from helpers import agreement_records, worksheet
 from openpyxl import load_workbook
-from ruamel.yaml import YAML
 
 from ksd_cli.cli import main
 
@@ -44,14 +43,6 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert "tanggal_ttd: 2022-06-01\n" in text
     month.write_text(text.replace("tanggal_ttd: 2022-06-01\n", "tanggal_ttd: 2022-06\n"))
     return root
-
-
-def data(repo: Path) -> dict[str, Any]:
-    yaml = YAML(typ="safe")
-    return {
-        p.stem: yaml.load(p.read_text(encoding="utf-8"))
-        for p in sorted((repo / "data" / "agreements").glob("*.yaml"))
-    }
 
 
 def export(repo: Path, output: Path, *args: str) -> None:
@@ -197,7 +188,7 @@ def test_editing_one_cell_updates_exactly_that_field_of_that_record(
 ) -> None:
     repo = tmp_path / "repo"
     shutil.copytree(source, repo)
-    before = data(repo)
+    before = agreement_records(repo)
     output = tmp_path / "register.xlsx"
     export(repo, output)
     workbook = load_workbook(output)
@@ -208,7 +199,7 @@ def test_editing_one_cell_updates_exactly_that_field_of_that_record(
     row[headings.index(heading.split(" (")[0])].value = value
     workbook.save(output)
     assert main(["import", str(output), "--root", str(repo), "--as-of", AS_OF]) == 0
-    after = data(repo)
+    after = agreement_records(repo)
     wanted = copy.deepcopy(before)
     _put(wanted[target], path, expected)
     assert after == wanted

@@ -6,38 +6,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import worksheet
+from helpers import agreement_records, import_register, worksheet
 from openpyxl import Workbook
-from ruamel.yaml import YAML
 
-from ksd_cli.cli import main
-
-AS_OF = "2025-06-30"
 AGREEMENTS = ("data", "agreements")
 
 
-@pytest.fixture
-def repo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    root = tmp_path / "kerja-sama"
-    assert main(["init", str(root), "--daerah", "64.02"]) == 0
-    capsys.readouterr()
-    return root
-
-
-def run_import(repo: Path, register: Path, *args: str) -> int:
-    return main(["import", str(register), "--root", str(repo), "--as-of", AS_OF, *args])
-
-
-def records(repo: Path) -> dict[str, dict[str, Any]]:
-    yaml = YAML(typ="safe")
-    return {
-        p.stem: yaml.load(p.read_text(encoding="utf-8"))
-        for p in sorted(repo.joinpath(*AGREEMENTS).glob("*.yaml"))
-    }
-
-
 def by_judul(repo: Path) -> dict[str, dict[str, Any]]:
-    return {r["judul"]: r for r in records(repo).values()}
+    return {r["judul"]: r for r in agreement_records(repo).values()}
 
 
 def register(path: Path, header: list[str], rows: list[list[Any]]) -> Path:
@@ -61,11 +37,11 @@ def test_a_row_inserted_above_moves_no_data_onto_another_record(
     repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "usulan.xlsx"
-    assert run_import(repo, register(path, USULAN, [BEASISWA, GAS])) == 0
+    assert import_register(repo, register(path, USULAN, [BEASISWA, GAS])) == 0
     gas = next(p for p in repo.joinpath(*AGREEMENTS).glob("*.yaml") if "Gas" in p.read_text())
     gas.write_text(gas.read_text() + "maksud_tujuan: ditulis tangan\n", encoding="utf-8")
     capsys.readouterr()
-    assert run_import(repo, register(path, USULAN, [VOKASI, BEASISWA, GAS])) == 0
+    assert import_register(repo, register(path, USULAN, [VOKASI, BEASISWA, GAS])) == 0
     err = capsys.readouterr().err
     found = by_judul(repo)
     assert sorted(found) == sorted([BEASISWA[0], GAS[0], VOKASI[0]])
@@ -77,7 +53,7 @@ def test_a_row_inserted_above_moves_no_data_onto_another_record(
     # each note follows its row, so that the next import finds every record where it is
     assert gas.read_text().splitlines()[0].endswith("baris 4")
     capsys.readouterr()
-    assert run_import(repo, path) == 0
+    assert import_register(repo, path) == 0
     assert "0 dibuat, 0 diperbarui, 3 tidak berubah" in capsys.readouterr().err
 
 
@@ -85,16 +61,16 @@ def test_a_row_that_is_not_the_record_at_its_position_is_a_new_record_with_a_war
     repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "usulan.xlsx"
-    assert run_import(repo, register(path, USULAN, [BEASISWA, GAS])) == 0
-    (old,) = [k for k, r in records(repo).items() if r["judul"] == GAS[0]]
+    assert import_register(repo, register(path, USULAN, [BEASISWA, GAS])) == 0
+    (old,) = [k for k, r in agreement_records(repo).items() if r["judul"] == GAS[0]]
     capsys.readouterr()
-    assert run_import(repo, register(path, USULAN, [BEASISWA, VOKASI])) == 0
+    assert import_register(repo, register(path, USULAN, [BEASISWA, VOKASI])) == 0
     err = capsys.readouterr().err
     assert (
         f"usulan.xlsx:Usulan!3: peringatan: baris 3 tidak dicocokkan dengan {old}, rekaman "
         "yang dulu diimpor dari baris ini"
     ) in err
-    found = records(repo)
+    found = agreement_records(repo)
     assert found[old]["judul"] == GAS[0] and found[old]["catatan"] == "rapat"
     assert sorted(r["judul"] for r in found.values()) == sorted([BEASISWA[0], GAS[0], VOKASI[0]])
 
@@ -110,15 +86,15 @@ def test_rows_sharing_a_number_keep_their_own_records_and_are_warned_about(
     repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "register.xlsx"
-    assert run_import(repo, register(path, NASKAH, [A, B])) == 0
+    assert import_register(repo, register(path, NASKAH, [A, B])) == 0
     err = capsys.readouterr().err
     assert (
         "register.xlsx:Usulan!D3: peringatan: nomor 420/777/KS/2022 juga dipakai di baris 2 "
         "untuk kerja sama lain"
     ) in err
-    before = {r["judul"]: k for k, r in records(repo).items()}
-    assert run_import(repo, register(path, NASKAH, [B, A])) == 0
-    after = records(repo)
+    before = {r["judul"]: k for k, r in agreement_records(repo).items()}
+    assert import_register(repo, register(path, NASKAH, [B, A])) == 0
+    after = agreement_records(repo)
     for judul, ident in before.items():
         assert after[ident]["judul"] == judul
     partner = {r["judul"]: r["pihak"][1]["nama"] for r in after.values()}

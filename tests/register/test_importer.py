@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import worksheet
+from helpers import agreement_records, import_register, worksheet
 from openpyxl import Workbook
-from ruamel.yaml import YAML
 
 from ksd_cli.cli import main
 from ksd_cli.register.headings import detect_layout
@@ -19,26 +18,6 @@ from ksd_cli.register.readers import read_sheet
 
 REGISTERS = Path(__file__).parent.parent / "fixtures" / "registers"
 AS_OF = "2025-06-30"
-
-
-@pytest.fixture
-def repo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    root = tmp_path / "kerja-sama"
-    assert main(["init", str(root), "--daerah", "64.02"]) == 0
-    capsys.readouterr()
-    return root
-
-
-def run_import(repo: Path, register: Path, *args: str) -> int:
-    return main(["import", str(register), "--root", str(repo), "--as-of", AS_OF, *args])
-
-
-def records(repo: Path) -> dict[str, dict[str, Any]]:
-    yaml = YAML(typ="safe")
-    return {
-        p.stem: yaml.load(p.read_text(encoding="utf-8"))
-        for p in sorted((repo / "data" / "agreements").glob("*.yaml"))
-    }
 
 
 def validate(repo: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
@@ -61,15 +40,15 @@ def validate(repo: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
 def test_each_layout_imports_into_records_that_validate(
     repo: Path, capsys: pytest.CaptureFixture[str], register: str, count: int
 ) -> None:
-    assert run_import(repo, REGISTERS / register) == 0
-    assert len(records(repo)) == count
+    assert import_register(repo, REGISTERS / register) == 0
+    assert len(agreement_records(repo)) == count
     report = validate(repo, capsys)
     assert report["findings"] == []
 
 
 def test_rows_of_one_cooperation_become_one_record_with_its_documents(repo: Path) -> None:
-    assert run_import(repo, REGISTERS / "per_naskah.xlsx") == 0
-    air = records(repo)["KSD-6402-2021-001"]
+    assert import_register(repo, REGISTERS / "per_naskah.xlsx") == 0
+    air = agreement_records(repo)["KSD-6402-2021-001"]
     assert [n["jenis"] for n in air["naskah"]] == [
         "kesepakatan_bersama",
         "perjanjian_kerja_sama",
@@ -81,13 +60,13 @@ def test_rows_of_one_cooperation_become_one_record_with_its_documents(repo: Path
     }
     assert air["naskah"][0]["berlaku_sampai"] == date(2026, 1, 31)  # "5 tahun" from 1 Feb 2021
     assert air["pihak"][1] == {"peran": "pihak_kedua", "tipe": "pemda", "kode_wilayah": "64.71"}
-    border = records(repo)["KSD-6402-2022-001"]
+    border = agreement_records(repo)["KSD-6402-2022-001"]
     assert border["urusan"] == ["1.05"]  # the comma inside the urusan's name did not split it
 
 
 def test_values_are_read_the_way_the_register_writes_them(repo: Path) -> None:
-    assert run_import(repo, REGISTERS / "per_kerja_sama.xlsx") == 0
-    found = records(repo)
+    assert import_register(repo, REGISTERS / "per_kerja_sama.xlsx") == 0
+    found = agreement_records(repo)
     sampah = found["KSD-6402-2021-001"]
     assert sampah["pembiayaan"] == {"nilai": 1_250_000_000}
     assert sampah["naskah"][0]["berlaku_sampai"] == date(2026, 3, 14)
@@ -114,17 +93,17 @@ def test_two_row_merged_header_below_a_title_block(
     assert fields["Nomor Pemkab"] == "nomor_pihak_kesatu"
     assert fields["Nomor Mitra"] == "nomor_pihak_kedua"
     assert fields["s.d."] == "berlaku_sampai"
-    assert run_import(repo, REGISTERS / "judul_bertingkat.xlsx") == 0
+    assert import_register(repo, REGISTERS / "judul_bertingkat.xlsx") == 0
     err = capsys.readouterr().err
     assert 'D6 "Nomor Pemkab" -> nomor_pihak_kesatu' in err
-    bps = records(repo)["KSD-6402-2024-002"]
+    bps = agreement_records(repo)["KSD-6402-2024-002"]
     assert bps["jenis"] == "sinergi" and bps["naskah"][0]["jenis"] == "nota_kesepakatan"
 
 
 def test_the_mapping_comes_first_with_the_ignored_columns(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run_import(repo, REGISTERS / "per_kerja_sama.xlsx", "--dry-run") == 0
+    assert import_register(repo, REGISTERS / "per_kerja_sama.xlsx", "--dry-run") == 0
     captured = capsys.readouterr()
     lines = captured.err.splitlines()
     assert lines[0] == "Pemetaan kolom (per_kerja_sama.xlsx:Daftar, baris 1):"
@@ -134,11 +113,11 @@ def test_the_mapping_comes_first_with_the_ignored_columns(
 
 def test_reimporting_changes_nothing(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for register in ("per_kerja_sama.xlsx", "per_naskah.xlsx", "tanggal_teks.csv"):
-        assert run_import(repo, REGISTERS / register) == 0
+        assert import_register(repo, REGISTERS / register) == 0
     before = {p.name: p.read_bytes() for p in (repo / "data" / "agreements").glob("*.yaml")}
     capsys.readouterr()
     for register in ("per_kerja_sama.xlsx", "per_naskah.xlsx", "tanggal_teks.csv"):
-        assert run_import(repo, REGISTERS / register) == 0
+        assert import_register(repo, REGISTERS / register) == 0
         assert "0 dibuat, 0 diperbarui" in capsys.readouterr().err
     after = {p.name: p.read_bytes() for p in (repo / "data" / "agreements").glob("*.yaml")}
     assert after == before
@@ -159,20 +138,20 @@ def test_a_bad_cell_is_positioned_and_nothing_is_written(
     repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     register = _bad_register(tmp_path / "register.xlsx")
-    assert run_import(repo, register) == 1
+    assert import_register(repo, register) == 1
     err = capsys.readouterr().err
     assert 'register.xlsx:Daftar!F3: galat: tanggal "31 Juni 2021" bukan tanggal yang sah' in err
-    assert records(repo) == {}
+    assert agreement_records(repo) == {}
 
 
 def test_skip_invalid_writes_the_good_rows(
     repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     register = _bad_register(tmp_path / "register.xlsx")
-    assert run_import(repo, register, "--skip-invalid") == 0
+    assert import_register(repo, register, "--skip-invalid") == 0
     err = capsys.readouterr().err
     assert "baris dilewati: 3" in err
-    assert [r["judul"] for r in records(repo).values()] == ["Baik"]
+    assert [r["judul"] for r in agreement_records(repo).values()] == ["Baik"]
 
 
 def test_map_and_mapping_file_correct_the_detection(repo: Path, tmp_path: Path) -> None:
@@ -182,7 +161,9 @@ def test_map_and_mapping_file_correct_the_detection(repo: Path, tmp_path: Path) 
         encoding="utf-8",
     )
     mapping = tmp_path / "pemetaan.toml"
-    assert run_import(repo, register, "--dry-run", "--write-mapping", str(mapping)) == 1  # no judul
+    assert (
+        import_register(repo, register, "--dry-run", "--write-mapping", str(mapping)) == 1
+    )  # no judul
     assert '"Nama Kegiatan" = "-"' in mapping.read_text(encoding="utf-8")
     mapping.write_text(
         mapping.read_text(encoding="utf-8").replace(
@@ -190,15 +171,15 @@ def test_map_and_mapping_file_correct_the_detection(repo: Path, tmp_path: Path) 
         ),
         encoding="utf-8",
     )
-    assert run_import(repo, register, "--mapping", str(mapping)) == 0
-    assert [r["judul"] for r in records(repo).values()] == ["Latihan Bersama"]
+    assert import_register(repo, register, "--mapping", str(mapping)) == 0
+    assert [r["judul"] for r in agreement_records(repo).values()] == ["Latihan Bersama"]
     shutil.rmtree(repo / "data" / "agreements")
-    assert run_import(repo, register, "--map", "A=judul") == 0
-    assert [r["judul"] for r in records(repo).values()] == ["Latihan Bersama"]
+    assert import_register(repo, register, "--map", "A=judul") == 0
+    assert [r["judul"] for r in agreement_records(repo).values()] == ["Latihan Bersama"]
 
 
 def test_the_source_note_names_file_sheet_and_rows(repo: Path) -> None:
-    assert run_import(repo, REGISTERS / "per_naskah.xlsx") == 0
+    assert import_register(repo, REGISTERS / "per_naskah.xlsx") == 0
     text = (repo / "data" / "agreements" / "KSD-6402-2021-001.yaml").read_text(encoding="utf-8")
     assert (
         text.splitlines()[0]
@@ -220,8 +201,8 @@ def test_v11_columns_of_a_register(
         "1 Juli 2023;tidak diketahui\n",
         encoding="utf-8",
     )
-    assert run_import(repo, register) == 0
-    by_title = {r["judul"]: r for r in records(repo).values()}
+    assert import_register(repo, register) == 0
+    by_title = {r["judul"]: r for r in agreement_records(repo).values()}
     tanah, sewa = by_title["Sertifikasi Tanah Desa"], by_title["Sewa Aset Dermaga"]
     assert tanah["pihak"][1] == {
         "peran": "pihak_kedua", "tipe": "kementerian_lembaga",
@@ -245,9 +226,9 @@ def test_an_event_without_its_date_is_an_error_at_the_cell(
         "Sertifikasi Tanah,Pemkot Samarinda,pertanahan,Ditolak,\n",
         encoding="utf-8",
     )
-    assert run_import(repo, register) == 1
+    assert import_register(repo, register) == 1
     assert "usulan.csv:E2: galat: peristiwa tanpa tanggal" in capsys.readouterr().err
-    assert records(repo) == {}
+    assert agreement_records(repo) == {}
 
 
 def test_the_repository_rules_run_before_anything_is_written(
@@ -259,7 +240,7 @@ def test_the_repository_rules_run_before_anything_is_written(
         "Pengelolaan Sampah Regional,Pemkot Samarinda,lingkungan hidup,permohonan,1 Maret 2024\n",
         encoding="utf-8",
     )
-    assert run_import(repo, first) == 0
+    assert import_register(repo, first) == 0
     # Another register names the same request again: C016 (registered twice), at its row.
     second = tmp_path / "usulan-opd.csv"
     second.write_text(
@@ -267,7 +248,7 @@ def test_the_repository_rules_run_before_anything_is_written(
         encoding="utf-8",
     )
     capsys.readouterr()
-    assert run_import(repo, second) == 0
+    assert import_register(repo, second) == 0
     assert "usulan-opd.csv:2: peringatan: C016 registrasi-ganda" in capsys.readouterr().err
     # A date after the as-of date is an error of ksd validate (C007): nothing is written.
     future = tmp_path / "usulan-baru.csv"
@@ -276,10 +257,10 @@ def test_the_repository_rules_run_before_anything_is_written(
         "Terminal Terpadu,Kab. Kutai Timur,perhubungan,permohonan,1 Juli 2025\n",
         encoding="utf-8",
     )
-    before = sorted(records(repo))
-    assert run_import(repo, future) == 1
+    before = sorted(agreement_records(repo))
+    assert import_register(repo, future) == 1
     assert "usulan-baru.csv:2: galat: C007 tanggal-mendatang" in capsys.readouterr().err
-    assert sorted(records(repo)) == before
+    assert sorted(agreement_records(repo)) == before
 
 
 def test_month_only_signing_and_event_dates_become_v11_months(
@@ -293,14 +274,14 @@ def test_month_only_signing_and_event_dates_become_v11_months(
         "Sampah,Pemkot Bontang,lingkungan hidup,,,,permohonan,2024-01\n",
         encoding="utf-8",
     )
-    assert run_import(repo, register) == 0
-    by_title = {r["judul"]: r for r in records(repo).values()}
+    assert import_register(repo, register) == 0
+    by_title = {r["judul"]: r for r in agreement_records(repo).values()}
     # YAML reads 2018-10 back as text: the record format's month-only date (never 2018-10-01)
     assert by_title["Air Minum"]["naskah"][0]["tanggal_ttd"] == "2018-10"
     assert by_title["Sampah"]["peristiwa"] == [{"jenis": "permohonan", "tanggal": "2024-01"}]
     assert validate(repo, capsys)["findings"] == []
     # re-importing the same register changes nothing (the month is matched as the month)
-    assert run_import(repo, register) == 0
+    assert import_register(repo, register) == 0
     assert "0 dibuat, 0 diperbarui, 2 tidak berubah" in capsys.readouterr().err
 
 
@@ -315,12 +296,12 @@ def test_validity_dates_stay_to_the_day_and_a_term_from_a_month_is_unknown(
         "Sampah,Pemkot Bontang,lingkungan hidup,KB,1 Mei 2019,,Mei 2024\n",
         encoding="utf-8",
     )
-    assert run_import(repo, register) == 1
+    assert import_register(repo, register) == 1
     err = capsys.readouterr().err
     assert 'lama.csv:G3: galat: tanggal "Mei 2024" hanya sampai bulan' in err
     assert 'lama.csv:F2: peringatan: masa berlaku "5 tahun" dihitung dari tanggal' in err
-    assert run_import(repo, register, "--skip-invalid") == 0
-    (air,) = records(repo).values()
+    assert import_register(repo, register, "--skip-invalid") == 0
+    (air,) = agreement_records(repo).values()
     assert air["naskah"][0]["berlaku_sampai"] == "tidak_diketahui"
 
 
@@ -334,7 +315,7 @@ def test_a_failed_write_leaves_whole_records_and_no_temporary(
 
     clean = tmp_path / "bersih"
     assert main(["init", str(clean), "--daerah", "64.02"]) == 0
-    assert run_import(clean, REGISTERS / "per_kerja_sama.xlsx") == 0
+    assert import_register(clean, REGISTERS / "per_kerja_sama.xlsx") == 0
     whole = {p.name: p.read_bytes() for p in (clean / "data" / "agreements").iterdir()}
     real_write = os.write
     files: list[int] = []
@@ -348,7 +329,7 @@ def test_a_failed_write_leaves_whole_records_and_no_temporary(
         return real_write(handle, data)
 
     monkeypatch.setattr(os, "write", disk_full_on_the_third_record)
-    assert run_import(repo, REGISTERS / "per_kerja_sama.xlsx") == 1  # the user's, not a bug
+    assert import_register(repo, REGISTERS / "per_kerja_sama.xlsx") == 1  # the user's, not a bug
     err = capsys.readouterr().err
     third = repo / "data" / "agreements" / sorted(whole)[3]
     assert f"{third}: berkas tidak dapat ditulis: No space left on device" in err
@@ -358,7 +339,7 @@ def test_a_failed_write_leaves_whole_records_and_no_temporary(
     assert sorted(left) == [".gitkeep", *sorted(whole)[1:3]]  # .gitkeep, then two records
     assert all(left[name] == whole[name] for name in left)
     monkeypatch.undo()  # the disk has room again: the same import finishes the job
-    assert run_import(repo, REGISTERS / "per_kerja_sama.xlsx") == 0
+    assert import_register(repo, REGISTERS / "per_kerja_sama.xlsx") == 0
     assert f"{len(whole) - 3} dibuat, 0 diperbarui, 2 tidak berubah" in capsys.readouterr().err
     assert {p.name: p.read_bytes() for p in (repo / "data" / "agreements").iterdir()} == whole
 
@@ -369,7 +350,7 @@ def test_a_failed_replacement_names_the_record_and_keeps_it_whole(
     from ksd_cli import atomic
 
     register = REGISTERS / "per_kerja_sama.xlsx"
-    assert run_import(repo, register) == 0
+    assert import_register(repo, register) == 0
     capsys.readouterr()
     folder = repo / "data" / "agreements"
     first = min(p for p in folder.iterdir() if p.suffix == ".yaml")
@@ -382,7 +363,7 @@ def test_a_failed_replacement_names_the_record_and_keeps_it_whole(
         raise PermissionError(13, "Permission denied", f"{path.parent}/.tmp-xyz")
 
     monkeypatch.setattr(atomic, "write_bytes_atomic", read_only)
-    assert run_import(repo, register) == 1
+    assert import_register(repo, register) == 1
     err = capsys.readouterr().err
     assert f"{first}: berkas tidak dapat ditulis: Permission denied" in err
     assert ".tmp-xyz" not in err
@@ -394,7 +375,7 @@ def test_a_created_record_replaces_a_file_of_its_name_that_did_not_load(
 ) -> None:
     broken = repo / "data" / "agreements" / "KSD-6402-2021-001.yaml"
     broken.write_text("id: [tidak ditutup\n", encoding="utf-8")
-    assert run_import(repo, REGISTERS / "per_kerja_sama.xlsx") == 0
+    assert import_register(repo, REGISTERS / "per_kerja_sama.xlsx") == 0
     out = capsys.readouterr().out
     assert "created\tKSD-6402-2021-001\t" in out
     assert broken.read_text(encoding="utf-8").startswith("# ksd import: sumber per_kerja_sama")
@@ -439,8 +420,8 @@ def test_a_register_of_abbreviated_headings_imports(repo: Path, tmp_path: Path) 
     ws.append([1, "Pengelolaan Sampah Regional", "Pemkot Samarinda", "KB", "119/001/KS/I/2023",
                date(2023, 1, 12), date(2028, 1, 11), "Lingkungan Hidup"])  # fmt: skip
     wb.save(tmp_path / "r.xlsx")
-    assert run_import(repo, tmp_path / "r.xlsx") == 0
-    (record,) = records(repo).values()
+    assert import_register(repo, tmp_path / "r.xlsx") == 0
+    (record,) = agreement_records(repo).values()
     assert record["judul"] == "Pengelolaan Sampah Regional"
     assert record["naskah"][0]["tanggal_ttd"] == date(2023, 1, 12)
     assert record["naskah"][0]["berlaku_sampai"] == date(2028, 1, 11)
@@ -451,11 +432,11 @@ def test_no_title_column_is_explained_by_the_headings_not_recognised(
 ) -> None:
     register = tmp_path / "r.csv"
     register.write_text("Nama Kegiatan,Mitra,Urusan\nX,Pemkot Bontang,pendidikan\n")
-    assert run_import(repo, register) == 1
+    assert import_register(repo, register) == 1
     err = capsys.readouterr().err
     assert (
         "r.csv:1: peringatan: tidak ada kolom yang dikenali sebagai judul, jadi judul setiap "
         'baris kosong; judul kolom yang tidak dikenali: "Nama Kegiatan"; tunjuk kolomnya '
         'dengan --map "JUDUL KOLOM=judul"'
     ) in err
-    assert records(repo) == {}
+    assert agreement_records(repo) == {}

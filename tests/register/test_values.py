@@ -93,10 +93,30 @@ def test_a_term_ends_the_day_before_its_anniversary() -> None:
         ("750 juta", 750_000_000),
         (1500000, 1_500_000),
         (1500000.0, 1_500_000),
+        ("Rp. 2.000.000,-", 2_000_000),
+        ("Rp 2.000.000,00", 2_000_000),
+        ("IDR 2.000.000", 2_000_000),
+        ("2.000.000,-", 2_000_000),
+        ("1,5 M", 1_500_000_000),
     ],
 )
 def test_rupiah(cell: object, expected: int) -> None:
     assert parse_rupiah(cell) == expected
+
+
+@pytest.mark.parametrize("cell", ["1,5", "Rp 1.250.000,50", 1500000.5])
+def test_a_fraction_of_a_rupiah_is_refused_not_rounded(cell: object) -> None:
+    # "1,5" is a value whose scale was left out far more often than one and a half rupiah.
+    with pytest.raises(ValueProblem) as refused:
+        parse_rupiah(cell)
+    assert refused.value.words.key == "register.rupiah-fraction"
+
+
+@pytest.mark.parametrize("cell", [-5_000_000, -1.0, "Rp -5.000.000", "lima juta"])
+def test_a_negative_or_unreadable_amount_is_refused(cell: object) -> None:
+    with pytest.raises(ValueProblem) as refused:
+        parse_rupiah(cell)
+    assert refused.value.words.key == "register.bad-rupiah"
 
 
 @pytest.mark.parametrize(

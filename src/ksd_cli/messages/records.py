@@ -582,6 +582,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         'nilai "{value}" bukan jumlah rupiah yang terbaca',
         '"{value}" is not an amount of rupiah that can be read',
     ),
+    "register.rupiah-fraction": (
+        'nilai "{value}" berisi pecahan rupiah; tulis jumlah penuh ("1.500.000") atau dengan '
+        'satuannya ("1,5 M", "1,5 juta")',
+        '"{value}" holds a fraction of a rupiah; write the whole amount ("1.500.000") or its '
+        'scale ("1,5 M", "1,5 juta")',
+    ),
     "register.bad-jenis-naskah": (
         'jenis naskah "{value}" tidak dikenal (KB, MoU, PKS, Nota Kesepakatan, Adendum...)',
         'document kind "{value}" is unknown (KB, MoU, PKS, Nota Kesepakatan, Adendum...)',

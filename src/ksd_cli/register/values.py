@@ -213,17 +213,22 @@ _SCALE = {"m": 10**9, "miliar": 10**9, "milyar": 10**9, "jt": 10**6, "juta": 10*
 
 
 def parse_rupiah(value: object) -> int:
-    """Rupiah: a number cell, "Rp1.250.000.000,00", "1,25 M", "750 juta"."""
+    """Rupiah: a number cell, "Rp1.250.000.000,00", "Rp. 2.000.000,-", "1,25 M", "750 juta".
+
+    A fraction of a rupiah is refused, not rounded: "1,5" is far more likely a value whose
+    scale was left out ("1,5 M") than one and a half rupiah. So is a negative amount.
+    """
     if isinstance(value, bool):
         raise ValueProblem(Msg("register.bad-rupiah", value=str(value)))
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return round(value)
-    text = cell_text(value).lower().replace("rp", "").replace(" ", "").rstrip(".-")
+    if isinstance(value, int | float):
+        return _whole_rupiah(value, 1, str(value))
+    shown = cell_text(value)
+    # "Rp", "Rp." and "IDR" before the amount; ",-" or ",00" or "-" after it.
+    text = re.sub(r"^(rp|idr)\.?", "", shown.lower().replace(" ", ""))
+    text = re.sub(r",-+$", "", text).rstrip(".-")
     m = re.fullmatch(r"([0-9.,]+)([a-z]*)", text)
     if m is None or (m.group(2) and m.group(2) not in _SCALE):
-        raise ValueProblem(Msg("register.bad-rupiah", value=cell_text(value)))
+        raise ValueProblem(Msg("register.bad-rupiah", value=shown))
     number, scale = m.group(1), _SCALE.get(m.group(2), 1)
     # Indonesian: "." groups thousands, "," starts the decimals ("1.250.000,00", "1,25").
     whole, _, decimals = number.partition(",")
@@ -232,8 +237,19 @@ def parse_rupiah(value: object) -> int:
     try:
         amount = float(f"{whole}.{decimals}" if decimals else whole)
     except ValueError:
-        raise ValueProblem(Msg("register.bad-rupiah", value=cell_text(value))) from None
-    return round(amount * scale)
+        raise ValueProblem(Msg("register.bad-rupiah", value=shown)) from None
+    return _whole_rupiah(amount, scale, shown)
+
+
+def _whole_rupiah(amount: float, scale: int, shown: str) -> int:
+    """``amount`` times ``scale`` as whole rupiah; refused when negative or a fraction."""
+    if amount < 0:
+        raise ValueProblem(Msg("register.bad-rupiah", value=shown))
+    rupiah = amount * scale
+    whole = round(rupiah)
+    if abs(rupiah - whole) >= 0.005:
+        raise ValueProblem(Msg("register.rupiah-fraction", value=shown))
+    return whole
 
 
 # Kinds -------------------------------------------------------------------------------------

@@ -159,3 +159,32 @@ def test_csv_export_cuts_nothing(
     assert run("export", "--root", str(repo), "-o", str(output)) == 0
     assert "dipotong" not in capsys.readouterr().err
     assert "a" * 40_000 in output.read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("-o", "register.ods"), "ksd export tidak dapat menulis berkas .ods"),
+        (("-o", "-"), "xlsx tidak dapat ditulis ke stdout"),
+        (("--format", "csv", "-o", "register.xlsx"), "csv tidak sesuai dengan nama berkas"),
+    ],
+)
+def test_export_never_writes_a_file_its_name_contradicts(
+    repo: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    args: tuple[str, ...],
+    said: str,
+) -> None:
+    # An ".ods" holding xlsx bytes, a file named "-": neither opens as what its name says.
+    monkeypatch.chdir(tmp_path)
+    assert run("export", "--root", str(repo), *args) == 2
+    assert said in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["repo"]
+
+
+def test_export_takes_its_format_from_the_file_name(repo: Path, tmp_path: Path) -> None:
+    output = tmp_path / "register.CSV"
+    assert run("export", "--root", str(repo), "-o", str(output)) == 0
+    assert output.read_text(encoding="utf-8-sig").startswith("Kunci ksd")

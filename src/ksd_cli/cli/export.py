@@ -71,8 +71,7 @@ def export(
     from ksd_cli.register.exporter import cut_cells, export_register
 
     words = language(lang)
-    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
-    fmt = format_.value if format_ is not None else suffix if suffix in ("xlsx", "csv") else "xlsx"
+    fmt = _format(format_.value if format_ is not None else None, output)
     path = output if output is not None else Path(f"register-ksd.{fmt}")
     refuse_overwrite(path, force)
     repo = repository(root)
@@ -95,3 +94,39 @@ def export(
         )
         count = len(table.skipped)
         sys.stderr.write(f"ksd: {message('impor.export-skipped', words, count=count)}: {files}\n")
+
+
+def _format(requested: str | None, output: Path | None) -> str:
+    """The register's format: ``--format``, else the ``--output`` extension, else xlsx.
+
+    Never a file whose content does not match its name: ``-o x.ods`` (a format export does
+    not write), ``--format csv -o x.xlsx`` and ``-o -`` (export writes a file) are usage
+    errors, as with every command that writes files.
+    """
+    from ksd_cli.errors import UsageProblem
+    from ksd_cli.messages import Msg
+
+    if output is None:
+        return requested or "xlsx"
+    if str(output) == "-":
+        raise UsageProblem("--output", Msg("usage.binary-to-stdout", format=requested or "xlsx"))
+    suffix = output.suffix.lower()
+    written = [f.value for f in ExportFormat]
+    if suffix and suffix.lstrip(".") not in written:
+        formats = ", ".join(f"{name} (.{name})" for name in written)
+        raise UsageProblem(
+            "--output",
+            Msg(
+                "usage.suffix-not-written",
+                output=output,
+                kind="export",
+                suffix=suffix,
+                formats=formats,
+            ),
+        )
+    by_suffix = suffix.lstrip(".") or None
+    if requested is not None and by_suffix is not None and requested != by_suffix:
+        raise UsageProblem(
+            "--format", Msg("usage.format-mismatch", format=requested, output=output, suffix=suffix)
+        )
+    return requested or by_suffix or "xlsx"

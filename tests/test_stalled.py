@@ -319,3 +319,25 @@ def test_lifecycles_the_caller_derived_are_reused_only_for_their_own_record_and_
     # ...while its own state is used as given.
     used = find_stalled(sound, repo.config, load_reference(), as_of=as_of, states=wrong)
     assert used != alone
+
+
+def loi(ttd: str, sampai: str) -> dict[str, object]:
+    return {**kb(ttd, sampai), "jenis": "surat_pernyataan_kehendak"}
+
+
+def test_a_letter_of_intent_neither_ends_nor_expires_a_signed_cooperation() -> None:
+    # A KB or PKS decides the cooperation's validity once signed (lifecycle.deciding_documents,
+    # as its status and the report read it): the letter before it binds no one.
+    running = agreement(
+        naskah=[loi("2021-01-10", "2025-07-01"), kb("2021-03-15", "2030-01-01"),
+                pks("2021-08-10", "2030-01-01")],
+        monev=[{"tanggal": d("2025-05-01")}],
+    )  # fmt: skip
+    assert flags_of(running, as_of=d("2025-06-17")) == []  # the letter has 14 days left
+    ended = agreement(
+        naskah=[loi("2019-01-10", "2025-03-01"), kb("2019-03-15", "2024-09-01"),
+                pks("2019-06-01", "2024-09-01")],
+        monev=[{"tanggal": d("2024-01-10")}],
+    )  # fmt: skip
+    # Expired when its PKS ended, not when the letter did.
+    assert flags_of(ended, as_of=d("2025-06-01")) == [(ended.id, "kedaluwarsa", 273)]

@@ -24,6 +24,7 @@ from ksd_cli.lifecycle import (
     DocumentState,
     Langkah,
     Lifecycle,
+    deciding_documents,
     followers_by_potential,
     langkah,
     lifecycle,
@@ -274,11 +275,14 @@ def agreement_flags(state: Lifecycle, thresholds: Thresholds, subject: _Subject)
                 )
     yield from _implementation_flags(state, thresholds, subject)
     yield from proposal_flags(state, thresholds, subject)
+    # The documents whose validity is the cooperation's, as its status reads them: once a KB
+    # or PKS is signed, a letter of intent's end date neither expires nor ends it.
+    deciding = deciding_documents(state.signed)
     if state.status == "kedaluwarsa" and not expired_kb:
-        last_end = max(d.sampai for d in state.signed if d.sampai is not None)
+        last_end = max(d.sampai for d in deciding if d.sampai is not None)
         yield subject.flag("kedaluwarsa", last_end, (as_of - last_end).days, 0, sampai=last_end)
-    for doc in state.in_force:
-        if doc.sampai is None or doc.naskah.jenis == "adendum" and doc.induk is not None:
+    for doc in deciding:
+        if doc.sampai is None or not doc.in_force:
             continue
         left = (doc.sampai - as_of).days
         if left <= thresholds.akan_berakhir and not state.continued(doc):

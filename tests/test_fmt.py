@@ -987,6 +987,25 @@ def test_a_number_without_a_digit_is_formatted_as_quoted_text() -> None:
     assert formatted == "id: KSD-6402-2024-001\nobjek: '-_'\ncatatan: '._'\n"
 
 
+def test_a_hexadecimal_number_of_letter_digits_stays_a_number() -> None:
+    # Found by the property test: "0xa" was called a number without a digit (a-f are not
+    # decimal digits), and fmt wrote the integer ten as the text '0xa'.
+    from ksd_cli.yamlscalar import digitless_number, resolve_plain
+
+    assert [digitless_number(v) for v in ("0xa", "0xF_f", "0x_", "0b_", "0o_")] == [
+        False,
+        False,
+        True,
+        True,
+        True,
+    ]
+    assert [resolve_plain(v) for v in ("0xa", "0xF_f")] == [10, 255]
+    text = "id: KSD-6402-2024-001\ncatatan: 0xa\nobjek: 0xF_f\n"
+    formatted = fmt_module.format_text(text, "agreement")
+    assert "'" not in formatted
+    assert "0xa" in formatted
+
+
 def _sample_records() -> list[tuple[str, Kind]]:
     kinds: dict[str, Kind] = {"agreements": "agreement", "potentials": "potential"}
     return [

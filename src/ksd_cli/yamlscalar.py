@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from datetime import date, datetime
 from typing import Any
 
@@ -85,7 +86,9 @@ def digitless_number(value: str) -> bool:
     digits = value.replace("_", "").lstrip("+-").lower()
     if digits in (".inf", ".nan"):
         return False
-    if digits[:2] in ("0b", "0x", "0o"):
+    if digits[:2] == "0x":
+        return not any(c in string.hexdigits for c in digits[2:])  # 0xa is ten
+    if digits[:2] in ("0b", "0o"):
         digits = digits[2:]
     return not any(c.isdigit() for c in digits)
 

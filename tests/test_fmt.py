@@ -411,6 +411,10 @@ def test_the_hook_is_declared_for_record_files(project_root: Path) -> None:
     files = re.compile(hooks["ksd-validate"]["files"])
     assert files.search("data/agreements/arsip/KSD-6402-2019-001.yaml")
     assert files.search("data/potentials/KSD-6402-2019-001.yml")
+    # Saved by a Windows tool: ksd reads "X.YAML" as a record, so the hook hands it over.
+    assert files.search("data/agreements/KSD-6402-2019-001.YAML")
+    assert files.search("data/potentials/POT-6402-2019-001.Yml")
+    assert not files.search("Data/agreements/KSD-6402-2019-001.yaml")
     assert not files.search("data/agreements/catatan.md")
     assert not files.search("docs/data/agreements/x.yaml")
     template = (ROOT / "src/ksd_cli/scaffold_templates/pre-commit-config-index.yaml").read_text(

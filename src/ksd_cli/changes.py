@@ -21,7 +21,7 @@ from ksd_cli.cache import (
 )
 from ksd_cli.config import CONFIG_FILE
 from ksd_cli.gitio import Change, GitRepository, open_git
-from ksd_cli.repository import Repository
+from ksd_cli.repository import Repository, is_record_name
 from ksd_cli.yamlread import LoadProblem, read_document
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ def _changes(
         c
         for c in changes
         if any(str(parent) in folders for parent in PurePosixPath(c.path).parents)
-        and PurePosixPath(c.path).suffix in (".yaml", ".yml")
+        and is_record_name(PurePosixPath(c.path).name)
     ]
     ids = {PurePosixPath(c.path).stem for c in records}
     old = [c.path for c in records if c.status != "added"]

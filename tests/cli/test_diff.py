@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from gitrepos import AGR, AS_OF, DAY, POT, POTENSI, SAMPAH, git, put
+from gitrepos import AGR, AS_OF, DAY, POT, POTENSI, SAMPAH, commit, git, put
 
 from ksd_cli.cli import main
 from ksd_cli.diff import semantic_diff
@@ -87,6 +87,20 @@ def test_json_output_equals_the_library_result(
         "new": "2025-01-13",
     }
     assert printed["after"]["working_tree"] is False
+
+
+def test_a_committed_record_file_named_in_capitals_is_unchanged_not_added(
+    git_repo: Path,
+) -> None:
+    # The working tree's listing reads "X.YAML" as a record; the committed side read only
+    # ".yaml" and ".yml", so every diff showed such a record as newly added.
+    git(git_repo, "mv", f"{AGR}/KSD-6402-2025-001.yaml", f"{AGR}/KSD-6402-2025-001.YAML")
+    commit(git_repo, "Nama berkas dari Windows")
+    assert semantic_diff(open_repository(git_repo), "HEAD", None, as_of=DAY).records == ()
+    put(git_repo, f"{AGR}/KSD-6402-2025-001.YAML", SAMPAH.replace("2025-03-03", "2025-08-01"))
+    (changed,) = semantic_diff(open_repository(git_repo), "HEAD", None, as_of=DAY).records
+    assert (changed.id, changed.change) == ("KSD-6402-2025-001", "changed")
+    assert [f.path for f in changed.fields] == ["naskah[1].tanggal_ttd"]
 
 
 def test_default_diff_is_the_branch_against_its_merge_base_with_the_working_tree(

@@ -148,6 +148,19 @@ def test_cli_markdown_to_stdout(sample_repo: Path, capsys: pytest.CaptureFixture
     assert out == draft(open_repository(sample_repo), SINERGI).markdown
 
 
+def test_a_record_file_named_in_capitals_is_drafted(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Every other command reads "X.YAML" as a record; draft said it was not found and asked
+    # "did you mean X?" of the very id it was given.
+    expected = draft(open_repository(sample_repo), SINERGI).markdown
+    agreements = sample_repo / "data" / "agreements"
+    (agreements / f"{SINERGI}.yaml").rename(agreements / f"{SINERGI}.YAML")
+    code, out, err = run(capsys, SINERGI, "-o", "-", "--root", str(sample_repo))
+    assert (code, err) == (0, "")
+    assert out == expected.replace(f"{SINERGI}.yaml", f"{SINERGI}.YAML")
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -83,7 +83,19 @@ def test_init_hooks_and_ci_use_ksd(fresh: Path, project_root: Path) -> None:
     assert script[-1] == 'exit "$status"'
     assert 'ksd diff "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME...HEAD" --format md' in script[3]
     assert "ksd stalled --format md > ksd-stalled.md || status=1" in script[3]
-    assert "*.yaml text eol=lf" in (fresh / ".gitattributes").read_text(encoding="utf-8")
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(fresh)], check=True)
+    names = ["data/agreements/A.yaml", "data/agreements/B.YAML", "data/potentials/C.Yml", "x.md"]
+    eol = subprocess.run(
+        ["git", "check-attr", "eol", "--", *names],
+        cwd=fresh,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    # Records in any case of their suffix (ksd reads "B.YAML" too) are stored with LF.
+    assert eol == [f"{n}: eol: {'unspecified' if n == 'x.md' else 'lf'}" for n in names]
     readme = (fresh / "README.md").read_text(encoding="utf-8")
     assert readme.startswith("# Data Kerja Sama Daerah Kabupaten Kutai Kartanegara\n")
     for command in ("ksd new agreement", "ksd validate", "ksd fmt", "ksd diff", "ksd stalled"):

@@ -93,3 +93,21 @@ def test_show_text_says_when_there_is_no_document_yet(
     # A record with documents still gets its table.
     assert main([*args[:1], "KSD-6402-2020-001", *args[2:], "-f", "text", "--lang", lang]) == 0
     assert any(row.startswith("┃ #") for row in capsys.readouterr().out.splitlines())
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".YAML", ".Yml"])
+def test_show_says_where_a_record_file_that_does_not_load_breaks(
+    sample_repo: Path, capsys: pytest.CaptureFixture[str], suffix: str
+) -> None:
+    # Looked up by its file name when no record carries the id: in any case of the suffix,
+    # as the repository's listing reads it (".YAML" was "no such record").
+    record_id = "KSD-6402-2023-004"
+    agreements = sample_repo / "data" / "agreements"
+    text = (agreements / f"{record_id}.yaml").read_text(encoding="utf-8")
+    (agreements / f"{record_id}.yaml").unlink()
+    (agreements / f"{record_id}{suffix}").write_text("judul: [\n" + text, encoding="utf-8")
+    assert main(["show", record_id, "--root", str(sample_repo), "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(
+        f"ksd: {record_id}: the record does not load (data/agreements/{record_id}{suffix}:"
+    )

@@ -357,6 +357,22 @@ def test_changed_since_reports_the_record_a_new_duplicate_registration_names(
     ]
 
 
+def test_changed_since_reports_a_record_file_named_in_capitals(
+    git_findings_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A whole run reads "X.YAML" as a record (Windows tools save such names); the changed
+    # files' run read only ".yaml" and ".yml", and was silent on it.
+    root = git_findings_repo
+    put(
+        root,
+        f"{AGR}/KSD-6402-2026-001.YAML",
+        PASAR.replace("2025-002", "2026-001").replace('"64.08"', '"64.99"'),
+    )
+    expected = [("KSD-6402-2026-001.YAML", "unknown-kode-wilayah")]
+    assert [f for f in changed_findings(root, capsys) if f[0].endswith("YAML")] == expected
+    assert changed_findings(root, capsys, "--changed-since", "main") == expected
+
+
 def test_changed_since_reports_a_record_moved_into_a_sub_folder(
     git_repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

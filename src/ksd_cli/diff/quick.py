@@ -40,7 +40,7 @@ from ksd_cli.gitio import GitRepository
 from ksd_cli.loading import LoadResult, load_document, read_text
 from ksd_cli.messages import Lang
 from ksd_cli.reference import load_reference
-from ksd_cli.repository import Kind, Repository, SourceFile
+from ksd_cli.repository import Kind, Repository, SourceFile, is_record_name
 from ksd_cli.rules import BY_NAME
 from ksd_cli.rules.base import Context, RepositoryIndex, Rule
 from ksd_cli.stalled import Flag, find_stalled
@@ -208,22 +208,13 @@ def _is_record(path: str, kinds: Mapping[str, Kind]) -> bool:
 
 
 def _yaml_paths(paths: Iterable[str]) -> set[str]:
-    """The paths :func:`_is_yaml` accepts, told by their endings (a listing of every record).
-
-    A name with nothing before its last dot has no suffix (``.yaml`` is a hidden file): so a
-    path ends with ``.yaml``/``.yml`` and is not that name alone.
-    """
-    suffixes, alone = (".yaml", ".yml"), ("/.yaml", "/.yml")
-    return {
-        p for p in paths if p.endswith(suffixes) and not p.endswith(alone) and p not in suffixes
-    }
+    """The paths :func:`_is_yaml` accepts (a listing of every record)."""
+    return {p for p in paths if is_record_name(p.rpartition("/")[2])}
 
 
 def _is_yaml(path: str) -> bool:
-    """Whether the path's suffix (as ``PurePosixPath.suffix``) is ``.yaml`` or ``.yml``."""
-    name = path.rpartition("/")[2]
-    dot = name.rfind(".")
-    return dot > 0 and name[dot:] in (".yaml", ".yml")
+    """Whether the path names a record file (``.yaml`` or ``.yml`` in any case)."""
+    return is_record_name(path.rpartition("/")[2])
 
 
 def _before(

@@ -16,7 +16,7 @@ from ksd_cli.errors import UserError
 from ksd_cli.gitio import GitRepository
 from ksd_cli.loading import MODELS, LoadedRecord, LoadResult, read_text
 from ksd_cli.messages import Msg
-from ksd_cli.repository import Kind, Repository, SourceFile
+from ksd_cli.repository import Kind, Repository, SourceFile, is_record_name
 from ksd_cli.yamlread import LoadProblem, read_document
 
 # Snapshots: the repository as it is at one side -------------------------------------------------
@@ -87,9 +87,7 @@ def snapshot_at(git: GitRepository, revision: str) -> Snapshot:
         config.paths.agreements.strip("/"): "agreement",
         config.paths.potentials.strip("/"): "potential",
     }
-    paths = [
-        p for p in git.list_files(revision, folders) if PurePosixPath(p).suffix in (".yaml", ".yml")
-    ]
+    paths = [p for p in git.list_files(revision, folders) if is_record_name(PurePosixPath(p).name)]
     contents = git.read_files(revision, paths)
     max_bytes = config.validate_.max_file_kb * 1024
     texts: dict[str, tuple[Kind, str | None]] = {}

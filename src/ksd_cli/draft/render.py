@@ -120,7 +120,12 @@ def find_record(repository: Repository, record_id: str) -> SourceFile:
             path = folder / f"{record_id}{suffix}"
             if os.path.lexists(path):
                 return repository.source_for(path)
-    known = sorted(p.stem for p in folder.glob("*") if is_record_name(p.name))
+    records = sorted((p for p in folder.glob("*") if is_record_name(p.name)), key=str)
+    # Saved as "KSD-....YAML" (a Windows tool): the repository's listing reads it too.
+    named = [p for p in records if p.stem == record_id and is_record_id(record_id, "KSD")]
+    if named:
+        return repository.source_for(named[0])
+    known = [p.stem for p in records]
     close = difflib.get_close_matches(record_id, known, n=1)
     hint = Msg("record.did-you-mean", id=close[0]) if close else Msg("record.not-found.hint")
     if not is_record_id(record_id, "KSD"):

@@ -213,3 +213,68 @@ def test_every_importable_exported_column_has_a_round_trip_case(
     headings = [c.value for c in worksheet(load_workbook(output))[1]]
     derived = {"Kunci ksd", "No", "Tahap", "Nomor Pihak Ketiga"}
     assert set(headings) - derived == {h.split(" (")[0] for h in (*EDITS, *EDITS_V11)}
+
+
+def test_a_register_exported_from_one_repository_keeps_its_ids_in_a_new_one(
+    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Taking a repository's register to a new repository (a new secretariat, a restored
+    # one): each record keeps the id its register, its PDFs and its correspondence cite,
+    # not the next free number of its year. A row without a key, or with a key that is
+    # no id, is a new record under a free id that no keyed row takes.
+    output = tmp_path / "register.xlsx"
+    export(source, output)
+    workbook = load_workbook(output)
+    ws = worksheet(workbook)
+    rows = [str(r[0].value).partition("#")[0] for r in ws.iter_rows(min_row=2)]
+    # Two records of one row each (rows without a key are grouped by number, not by key).
+    unkeyed, odd = sorted(k for k in set(rows) if rows.count(k) == 1)[:2]
+    for row in ws.iter_rows(min_row=2):
+        key = str(row[0].value)
+        if key.startswith(unkeyed):
+            row[0].value = None
+        elif key.startswith(odd):
+            row[0].value = "baris-7" + key.partition(odd)[2]
+    workbook.save(output)
+    fresh = tmp_path / "baru"
+    assert main(["init", str(fresh), "--daerah", "64.02"]) == 0
+    capsys.readouterr()
+    assert main(["import", str(output), "--root", str(fresh), "--as-of", AS_OF]) == 0
+    err = capsys.readouterr().err
+    assert "kunci baris-7 tidak ada di repositori" in err
+    assert err.count("tidak ada di repositori") == 1  # the ids kept raise no warning
+    before, after = agreement_records(source), agreement_records(fresh)
+    kept = set(before) - {unkeyed, odd}
+    assert kept < set(after)
+    assert {k: after[k]["judul"] for k in kept} == {k: before[k]["judul"] for k in kept}
+    assert all(after[k]["id"] == k for k in after)
+    # The two rows without an id of their own: new records, after the highest id of 2021.
+    renumbered = {after[k]["judul"]: k for k in set(after) - kept}
+    for record_id in (unkeyed, odd):
+        year = record_id[:14]  # "KSD-6402-2021-"
+        new_id = renumbered[before[record_id]["judul"]]
+        assert new_id.startswith(year)
+        assert new_id > max(k for k in kept if k.startswith(year))
+    assert len(after) == len(before)
+
+
+def test_a_key_whose_file_does_not_load_is_not_taken_over(
+    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The file is the user's, broken or not: the row becomes a record under a free id.
+    output = tmp_path / "register.xlsx"
+    export(source, output)
+    fresh = tmp_path / "baru"
+    assert main(["init", str(fresh), "--daerah", "64.02"]) == 0
+    record_id = sorted(agreement_records(source))[0]
+    broken = fresh / "data" / "agreements" / f"{record_id}.yaml"
+    broken.write_text("id: [setengah ditulis\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["import", str(output), "--root", str(fresh), "--as-of", AS_OF]) == 0
+    assert f"kunci {record_id} tidak ada di repositori" in capsys.readouterr().err
+    assert broken.read_text(encoding="utf-8") == "id: [setengah ditulis\n"
+    broken.unlink()
+    assert agreement_records(source)[record_id]["judul"] in [
+        r["judul"] for r in agreement_records(fresh).values()
+    ]
+    assert record_id not in agreement_records(fresh)

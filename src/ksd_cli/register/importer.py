@@ -323,6 +323,8 @@ def _plan_groups(
     ids = _Ids({e.id for e in existing}, owner)
     known = _Known(existing)
     folder = repository.agreements_dir
+    keeping = _keys_kept(groups, known, folder)
+    ids.used.update(keeping)  # never given to a record the register does not key so
     planned: list[PlannedRecord] = []
     claimed: set[str] = set()
     by_rows: dict[tuple[int, ...], Sequence[ParsedRow]] = {}
@@ -334,9 +336,10 @@ def _plan_groups(
         _shared_numbers(group, numbered, findings)
         key, header = source(group)
         match = _match(group, known, key, claimed, findings, by_position=by_position,
-                       passed_over=passed_over)  # fmt: skip
+                       passed_over=passed_over, keeping=keeping)  # fmt: skip
         if match is None:
-            data = _new_record(group, ids, as_of)
+            kunci = next((r.kunci for r in group if r.kunci), None)
+            data = _new_record(group, ids, as_of, kunci if kunci in keeping else None)
             record_path = folder / f"{data['id']}.yaml"
             model = _valid(data, group, findings)
             if model is not None:
@@ -459,6 +462,28 @@ def _load(repository: Repository) -> LoadResult:
     return load_records(repository, lang="id")
 
 
+def _keys_kept(
+    groups: Sequence[Sequence[ParsedRow]], known: _Known, folder: Path
+) -> frozenset[str]:
+    """The keys that become new records' ids: a register exported from another repository.
+
+    A key written as an agreement id that no record here has, and no file is named so (a
+    record that does not load keeps its file): the new record keeps the id its register
+    and every document citing it know, instead of the next free number.
+    """
+    from ksd_cli.ids import is_record_id
+    from ksd_cli.repository import RECORD_SUFFIXES
+
+    kept = set()
+    for group in groups:
+        kunci = next((r.kunci for r in group if r.kunci), None)
+        if kunci is None or kunci in known.by_id or not is_record_id(kunci, "KSD"):
+            continue
+        if not any(os.path.lexists(folder / f"{kunci}{s}") for s in RECORD_SUFFIXES):
+            kept.add(kunci)
+    return frozenset(kept)
+
+
 def _existing(loaded: LoadResult) -> list[_Existing]:
     found = []
     for item in loaded.records:
@@ -534,6 +559,7 @@ def _match(
     *,
     by_position: bool = False,
     passed_over: list[tuple[ParsedRow, str]] | None = None,
+    keeping: frozenset[str] = frozenset(),
 ) -> _Existing | None:
     """The existing record a group of rows speaks for: by key, by number, by ``sumber`` note.
 
@@ -547,6 +573,8 @@ def _match(
     if kunci is not None:
         if kunci in known.by_id:
             return known.by_id[kunci]
+        if kunci in keeping:
+            return None  # a new record under the id the register gives it
         column = group[0].columns.get("kunci")
         findings.append(
             Finding(group[0].row, column, "warning", Msg("register.unknown-key", value=kunci))
@@ -664,11 +692,15 @@ class _Ids:
         else:
             head, _, seq = previous.rpartition("-")
             ident = f"{head}-{int(seq) + 1:03d}"
+            while ident in self.used:  # a register's own key (``_keys_kept``) is taken
+                ident = f"{head}-{int(ident.rpartition('-')[2]) + 1:03d}"
         self.last[year] = ident
         return ident
 
 
-def _new_record(group: Sequence[ParsedRow], ids: _Ids, as_of: date) -> dict[str, Any]:
+def _new_record(
+    group: Sequence[ParsedRow], ids: _Ids, as_of: date, kunci: str | None = None
+) -> dict[str, Any]:
     values = {k: v for k, v in _record_values(group).items() if v is not None}
     if "pihak" in values:
         values["pihak"] = [{k: v for k, v in p.items() if v is not None} for p in values["pihak"]]
@@ -683,7 +715,7 @@ def _new_record(group: Sequence[ParsedRow], ids: _Ids, as_of: date) -> dict[str,
     steps = [e["tanggal"] for key in ("peristiwa", "tahapan") for e in values.get(key) or ()]
     dated = signed or steps
     year = min(dated).year if dated else as_of.year
-    data: dict[str, Any] = {"id": ids.next(year), **values}
+    data: dict[str, Any] = {"id": kunci or ids.next(year), **values}
     if "jenis" not in data and "pihak" in data:
         data["jenis"] = jenis_dari_pihak([p["tipe"] for p in data["pihak"][1:]])
     if naskah:

@@ -305,6 +305,34 @@ def test_validity_dates_stay_to_the_day_and_a_term_from_a_month_is_unknown(
     assert air["naskah"][0]["berlaku_sampai"] == "tidak_diketahui"
 
 
+def test_a_term_written_where_the_end_date_goes_is_read_as_the_term(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Registers write "Berlaku s/d: 5 tahun" as often as a date: the term counts from the
+    # start (or the signing), as in a "Masa Berlaku" column.
+    register = tmp_path / "berlaku.csv"
+    register.write_text(
+        "Judul,Mitra Kerja Sama,Urusan,Jenis Naskah,Tanggal Penandatanganan,Berlaku Mulai,"
+        "Berlaku s/d\n"
+        "Air Minum,Pemkot Samarinda,1.03,KB,2 Februari 2021,,5 (lima) tahun\n"
+        "Sampah,Pemkot Bontang,lingkungan hidup,KB,1 Mei 2019,1 Juni 2019,6 bulan\n"
+        "Pasar,Kab. Kutai Timur,perdagangan,KB,Oktober 2018,,2 tahun\n"
+        "Jalan,Kab. Paser,1.03,KB,3 Maret 2020,,tiga tahun lagi\n",
+        encoding="utf-8",
+    )
+    assert import_register(repo, register) == 1
+    err = capsys.readouterr().err
+    assert 'berlaku.csv:G4: peringatan: masa berlaku "2 tahun" dihitung dari tanggal' in err
+    assert "berlaku.csv:G5: galat: " in err  # neither a date nor a term: the date's words
+    assert err.count("galat:") == 1
+    assert import_register(repo, register, "--skip-invalid") == 0
+    by_title = {r["judul"]: r["naskah"][0] for r in agreement_records(repo).values()}
+    assert by_title["Air Minum"]["berlaku_sampai"] == date(2026, 2, 1)
+    assert by_title["Sampah"]["berlaku_sampai"] == date(2019, 11, 30)
+    assert by_title["Pasar"]["berlaku_sampai"] == "tidak_diketahui"
+    assert "Jalan" not in by_title
+
+
 def test_a_failed_write_leaves_whole_records_and_no_temporary(
     repo: Path,
     tmp_path: Path,

@@ -367,7 +367,7 @@ def _parse_naskah(
     if "berlaku_mulai" in raw:
         naskah["berlaku_mulai"] = read("berlaku_mulai", parse_day)
     if "berlaku_sampai" in raw:
-        naskah["berlaku_sampai"] = read("berlaku_sampai", parse_sampai)
+        naskah["berlaku_sampai"] = read("berlaku_sampai", _sampai)
     for name, key in (
         ("tempat_ttd", "tempat_ttd"),
         ("berkas", "berkas"),
@@ -379,14 +379,19 @@ def _parse_naskah(
         naskah["ruang_lingkup"] = split_values(raw["ruang_lingkup_naskah"][1]) or None
     if "nilai_naskah" in raw:
         naskah["nilai"] = read("nilai_naskah", parse_rupiah)
-    if "masa_berlaku" in raw and text["masa_berlaku"] and not naskah.get("berlaku_sampai"):
-        term = read("masa_berlaku", _term)
+    term, column = None, ""
+    if isinstance(naskah.get("berlaku_sampai"), Durasi):
+        # "Berlaku s/d: 5 tahun": a term where the end was asked for, read as "Masa Berlaku".
+        term, column, naskah["berlaku_sampai"] = naskah["berlaku_sampai"], "berlaku_sampai", None
+    elif "masa_berlaku" in raw and text["masa_berlaku"] and not naskah.get("berlaku_sampai"):
+        term, column = read("masa_berlaku", _term), "masa_berlaku"
+    if term is not None:
         start = naskah.get("berlaku_mulai") or naskah.get("tanggal_ttd")
         if isinstance(term, Durasi) and isinstance(start, TanggalBulan):
             # A term from a month-only signing gives no last day: the end is not known.
             naskah["berlaku_sampai"] = "tidak_diketahui"
-            words = Msg("lanjutan.term-from-month", value=text["masa_berlaku"])
-            findings.append(Finding(parsed.row, raw["masa_berlaku"][0], "warning", words))
+            words = Msg("lanjutan.term-from-month", value=text[column])
+            findings.append(Finding(parsed.row, raw[column][0], "warning", words))
         elif isinstance(term, Durasi) and isinstance(start, date):
             naskah["berlaku_sampai"] = term.sampai(start)
         elif isinstance(term, date | str):
@@ -402,6 +407,17 @@ def _parse_naskah(
         findings.append(Finding(parsed.row, column, "warning", words))
     if not filled and "jenis" not in naskah:
         naskah.clear()
+
+
+def _sampai(value: object) -> Durasi | date | str:
+    """The "Berlaku Hingga" cell: an end date, "tidak diketahui", or a term ("5 tahun")."""
+    try:
+        return parse_sampai(value)
+    except ValueProblem as problem:
+        try:
+            return parse_duration(value)
+        except ValueProblem:
+            raise problem from None
 
 
 def _term(value: object) -> Durasi | date | str:

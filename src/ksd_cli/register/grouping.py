@@ -379,19 +379,20 @@ def _parse_naskah(
         naskah["ruang_lingkup"] = split_values(raw["ruang_lingkup_naskah"][1]) or None
     if "nilai_naskah" in raw:
         naskah["nilai"] = read("nilai_naskah", parse_rupiah)
-    term, column = None, ""
+    term, term_column = None, ""
     if isinstance(naskah.get("berlaku_sampai"), Durasi):
         # "Berlaku s/d: 5 tahun": a term where the end was asked for, read as "Masa Berlaku".
-        term, column, naskah["berlaku_sampai"] = naskah["berlaku_sampai"], "berlaku_sampai", None
+        term, term_column = naskah["berlaku_sampai"], "berlaku_sampai"
+        naskah["berlaku_sampai"] = None
     elif "masa_berlaku" in raw and text["masa_berlaku"] and not naskah.get("berlaku_sampai"):
-        term, column = read("masa_berlaku", _term), "masa_berlaku"
+        term, term_column = read("masa_berlaku", _term), "masa_berlaku"
     if term is not None:
         start = naskah.get("berlaku_mulai") or naskah.get("tanggal_ttd")
         if isinstance(term, Durasi) and isinstance(start, TanggalBulan):
             # A term from a month-only signing gives no last day: the end is not known.
             naskah["berlaku_sampai"] = "tidak_diketahui"
-            words = Msg("lanjutan.term-from-month", value=text[column])
-            findings.append(Finding(parsed.row, raw[column][0], "warning", words))
+            words = Msg("lanjutan.term-from-month", value=text[term_column])
+            findings.append(Finding(parsed.row, raw[term_column][0], "warning", words))
         elif isinstance(term, Durasi) and isinstance(start, date):
             naskah["berlaku_sampai"] = term.sampai(start)
         elif isinstance(term, date | str):

@@ -295,10 +295,8 @@ def test_a_changed_files_old_text_is_parsed_once(
     assert {r.change for r in quick.records} >= {"changed", "removed"}
 
 
-def test_the_yaml_files_of_a_listing_are_those_with_a_yaml_suffix() -> None:
-    """Told by their endings, as ``PurePosixPath.suffix`` tells them one by one."""
-    from pathlib import PurePosixPath
-
+def test_the_yaml_files_of_a_listing_are_those_the_repository_reads() -> None:
+    """As the working tree's listing takes them: ``.yaml``/``.yml`` in any case, not alone."""
     from ksd_cli.diff.quick import _is_yaml, _yaml_paths
 
     paths = [
@@ -318,5 +316,11 @@ def test_the_yaml_files_of_a_listing_are_those_with_a_yaml_suffix() -> None:
         "data/x.yaml/readme.md",
         "",
     ]
-    expected = {p for p in paths if PurePosixPath(p).suffix in (".yaml", ".yml")}
+    expected = {
+        "data/agreements/KSD-6402-2025-001.yaml",
+        "data/agreements/a.yml",
+        "a.yaml",
+        "data/agreements/a.YAML",
+        "data/agreements/a.b.yml",
+    }
     assert _yaml_paths(paths) == {p for p in paths if _is_yaml(p)} == expected

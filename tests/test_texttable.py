@@ -310,9 +310,10 @@ def test_a_styled_line_is_rich_s_own(
 def _rich_reporter_text(report: Report, lang: Lang, color: bool) -> str:
     """``ksd validate``'s text form printed by rich, line by line (the oracle).
 
-    As it was printed before, through rich's markup, but for one thing: ``escape`` doubles
+    As it was printed before, through rich's markup, but for two things: ``escape`` doubles
     a backslash at the end of a text, and the markup printed both (a finding quoting a
-    value that ends in one showed two).
+    value that ends in one showed two); a line break a finding quotes is a space (one
+    finding, one line).
     """
     from itertools import groupby
 
@@ -331,7 +332,7 @@ def _rich_reporter_text(report: Report, lang: Lang, color: bool) -> str:
             console.print()
         shown = terminal_text(utf8_safe(path), keep_newlines=False)
         for d in group:
-            text = terminal_text(utf8_safe(d.message))
+            text = terminal_text(utf8_safe(d.message), keep_newlines=False)
             console.print(
                 Text.assemble(
                     (f"{shown}:{d.line}:{d.column}", "bold"),
@@ -343,7 +344,7 @@ def _rich_reporter_text(report: Report, lang: Lang, color: bool) -> str:
                 )
             )
             if d.hint:
-                hint = terminal_text(utf8_safe(d.hint))
+                hint = terminal_text(utf8_safe(d.hint), keep_newlines=False)
                 console.print(Text.assemble("    ", (f"{label}:", "cyan"), f" {hint}"))
     if report.diagnostics:
         console.print()

@@ -94,10 +94,12 @@ class TextReporter(Reporter):
                     (d.severity.value, style[d.severity]),
                     (" ", None),
                     (d.code, "dim"),
-                    (f" {terminal_text(utf8_safe(d.message))}", None),
+                    # One finding, one line (editors and grep read them so): a line break
+                    # in a record's key or value is shown as a space.
+                    (f" {terminal_text(utf8_safe(d.message), keep_newlines=False)}", None),
                 )
                 if d.hint:
-                    hint = terminal_text(utf8_safe(d.hint))
+                    hint = terminal_text(utf8_safe(d.hint), keep_newlines=False)
                     lines.print(("    ", None), (f"{label}:", "cyan"), (f" {hint}", None))
         if report.diagnostics:
             console.print()

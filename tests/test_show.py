@@ -221,3 +221,47 @@ def test_show_names_every_party_by_role_name_and_kind(
             ["Pihak Kesatu", "Kabupaten Kutai Kartanegara", kind[0]],
             ["Pihak Kedua", "Perumda Air Minum Tirta Kencana Kutai Kartanegara", kind[1]],
         ]
+
+
+def _document_cells(out: str) -> list[list[str]]:
+    """The naskah table's cells, row by row, each cell's lines joined by a space."""
+    rows: list[list[list[str]]] = []
+    for line in out.split("Naskah", 1)[1].splitlines():
+        if not line.startswith("│"):
+            continue
+        parts = [p.strip() for p in line.split("│")[1:-1]]
+        if parts[0]:
+            rows.append([[] for _ in parts])
+        for cell, part in zip(rows[-1], parts, strict=True):
+            if part:
+                cell.append(part)
+    return [[" ".join(cell) for cell in row] for row in rows]
+
+
+@pytest.mark.parametrize("width", [76, 80, 90, 100, 120])
+def test_show_breaks_no_word_of_a_document_at_common_widths(
+    width: int,
+    project_root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # rich shared a narrow width by the columns' widths and broke short ones inside a word
+    # ("Kesepahama n", "Agus tus", "berl aku") at 80 columns; each column keeps its words.
+    seen = 0
+    for path in sorted((project_root / "data" / "agreements").glob("*.yaml")):
+        args = ["show", path.stem, "--root", str(project_root), "--as-of", "2025-06-30"]
+        monkeypatch.setenv("COLUMNS", "400")
+        assert main(args) == 0
+        wide = capsys.readouterr().out
+        if "Naskah" not in wide or "│" not in wide.split("Naskah", 1)[1]:
+            continue
+        monkeypatch.setenv("COLUMNS", str(width))
+        assert main(args) == 0
+        out = capsys.readouterr().out
+        assert max(len(line) for line in out.splitlines()) <= width
+        expected = _document_cells(wide)
+        for row, whole in zip(_document_cells(out), expected, strict=True):
+            # Every column but the numbers' (broken after a separator, tested above).
+            assert [row[i] for i in (0, 1, 3, 4, 5)] == [whole[i] for i in (0, 1, 3, 4, 5)]
+        seen += 1
+    assert seen >= 20

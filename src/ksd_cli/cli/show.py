@@ -259,15 +259,20 @@ def write_text(
             keys = ("jenis", "nomor", "ttd", "berlaku", "status")
             headers = ("#", *(t(f"col.{key}") for key in keys))
             documents = Table(title=t("documents"), title_justify="left", expand=True)
+            found = _widths(console.width, headers, rows)
+            widths: list[int | None] = [*found] if found else [None] * len(headers)
             documents.add_column(headers[0], no_wrap=True)
-            documents.add_column(headers[1], no_wrap=True)
             # A document number is kept whole, under its party's label, whenever the other columns
             # can still show their longest word; else it breaks after a separator, never inside.
+            documents.add_column(headers[1], overflow="fold", width=widths[1])
             documents.add_column(
-                headers[2], no_wrap=_fits(console.width, headers, rows), overflow="fold"
+                headers[2],
+                no_wrap=_fits(console.width, headers, rows),
+                overflow="fold",
+                width=widths[2],
             )
-            for header in headers[3:]:
-                documents.add_column(header, overflow="fold")
+            for column, header in enumerate(headers[3:], start=3):
+                documents.add_column(header, overflow="fold", width=widths[column])
             for cells in rows:
                 documents.add_row(*cells)
             console.print(documents)
@@ -314,11 +319,15 @@ class _Nomor:
         """The longest line: the width that keeps every number whole."""
         return max(map(len, self.lines), default=1)
 
+    @property
+    def least(self) -> int:
+        """The longest piece between separators: the narrowest the numbers can be."""
+        return max((len(p) for line in self.lines for p in _SEPARATED.findall(line)), default=1)
+
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         from rich.measure import Measurement
 
-        pieces = [p for line in self.lines for p in _SEPARATED.findall(line)]
-        return Measurement(max(map(len, pieces), default=1), self.width)
+        return Measurement(self.least, self.width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.text import Text
@@ -334,6 +343,58 @@ class _Nomor:
                 current += piece
             packed.append(current)
         yield Text("\n".join(packed), overflow="fold")
+
+
+def _widths(
+    width: int, headers: tuple[str, ...], rows: list[tuple[str, str, _Nomor, str, str, str]]
+) -> list[int] | None:
+    """The documents table's column widths when its lines do not fit ``width``; else ``None``.
+
+    rich shares a narrow width among wrapping columns by their widths, and breaks words of a
+    short column ("Kesepahama-n", "Agus-tus") while a long one keeps room to spare. Here
+    every column gets its longest word first, then the numbers their whole lines, then the
+    others what is left: whole lines to those that lack least, then shares by what each
+    lacks. ``None`` too when even the words do not fit: rich lays out what it can.
+    """
+    from rich.cells import cell_len
+
+    def cells(column: int) -> list[str]:
+        return [headers[column], *(str(row[column]) for row in rows)]
+
+    longest, words = [], []
+    for column in range(len(headers)):
+        if column == 2:
+            numbers = [n for n in (row[2] for row in rows) if isinstance(n, _Nomor)]
+            longest.append(max([len(headers[2]), *(n.width for n in numbers)]))
+            words.append(max([len(headers[2]), *(n.least for n in numbers)]))
+            continue
+        texts = cells(column)
+        longest.append(max(cell_len(line) for text in texts for line in text.splitlines() or [""]))
+        words.append(max(cell_len(w) for text in texts for w in text.split() or [""]))
+    room = width - (3 * len(headers) + 1)
+    if sum(longest) <= room or sum(words) > room:
+        return None
+    given = [*words]
+    given[2] = min(longest[2], room - (sum(words) - words[2]))
+    # A column that lacks no more than its share of what is left gets its lines whole; what
+    # is left then is shared by what each other column lacks of its lines.
+    left = room - sum(given)
+    lacking = [0 if column == 2 else longest[column] - given[column] for column in range(6)]
+    while left and any(lacking):
+        least = min((lack, column) for column, lack in enumerate(lacking) if lack)
+        if least[0] * sum(1 for lack in lacking if lack) > left:
+            break
+        given[least[1]] += least[0]
+        left -= least[0]
+        lacking[least[1]] = 0
+    if not left or not any(lacking):
+        return given
+    shares = [left * lack / sum(lacking) for lack in lacking]
+    extra = [int(share) for share in shares]
+    by_fraction = sorted(range(6), key=lambda c: extra[c] - shares[c])
+    for column in by_fraction[: left - sum(extra)]:
+        extra[column] += 1
+    return [g + e for g, e in zip(given, extra, strict=True)]
 
 
 def _fits(

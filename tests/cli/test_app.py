@@ -106,3 +106,20 @@ def test_brackets_in_help_are_shown_as_written(
     assert main([command, "--help"]) == 0
     out = capsys.readouterr().out
     assert {b for b in bracketed if b.replace("\\[", "[") not in out} == set()
+
+
+@pytest.mark.parametrize("command", [None, *SUMMARIES])
+def test_an_on_off_option_shows_no_value_type_in_help(
+    command: str | None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Typer wrote "<bool>" beside every flag (--force, --strict, --help), as if it took a
+    # value; options that take one keep their type or metavar.
+    monkeypatch.setenv("COLUMNS", "200")
+    assert main([*([command] if command else []), "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "<bool>" not in out
+    help_line = next(line for line in out.splitlines() if "--help" in line)
+    assert re.search(r"--help\s+-h\s+Show this message and exit\.", help_line), help_line
+    if command == "validate":
+        assert re.search(r"--force\s+Replace the output file if it exists\.", out)
+        assert re.search(r"--as-of\s+YYYY-MM-DD\s+Judge dates", out)

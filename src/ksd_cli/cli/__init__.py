@@ -37,6 +37,27 @@ class LazyGroup(TyperGroup):
         return super().resolve_command(ctx, args)
 
 
+def _quiet_flags() -> None:
+    """Show no value type ("<bool>") beside an on/off option in ``--help``: it takes none.
+
+    Typer >= 0.25 writes the type of every option in its help's type column, ``<bool>``
+    beside ``--force`` too, as if the flag took a value. Where Typer has no such column
+    (older versions) nothing is changed.
+    """
+    from typer.core import TyperOption
+
+    shown = getattr(TyperOption, "display_type_rich", None)
+    if shown is None:
+        return
+
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        return None if getattr(self, "is_flag", False) else shown(self, ctx)
+
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_quiet_flags()
+
 app = typer.Typer(
     name="ksd",
     cls=LazyGroup,

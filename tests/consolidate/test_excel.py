@@ -29,6 +29,21 @@ def test_sheets_and_their_rows(result: Consolidation) -> None:
     assert rows[2][header.index("Validasi")] == "gagal"
     assert rows[2][header.index("Error")] == 1
     assert rows[1][header.index("Konversi KB→PKS")] is None  # its one KB is not yet due
+    # ... as its row says: the ratio's base is there to read beside it.
+    assert rows[1][header.index("KB ditandatangani")] == 1
+    assert rows[1][header.index("KB belum jatuh tempo (di luar rasio)")] == 1
+    for row in rows:
+        signed, followed, young, ratio = (
+            row[header.index(h)]
+            for h in (
+                "KB ditandatangani",
+                "KB diikuti PKS",
+                "KB belum jatuh tempo (di luar rasio)",
+                "Konversi KB→PKS",
+            )
+        )
+        if isinstance(signed, int) and signed > young:
+            assert ratio == followed / (signed - young)
     assert len(summary._charts) == 1  # type: ignore[attr-defined]
     assert summary.page_setup.orientation == "landscape"
 

@@ -105,6 +105,8 @@ def _ringkasan(ws: Any, result: Consolidation) -> None:
         _col("aktif", lang, 8, INTEGER_FORMAT),
         _col("kb", lang, 11, INTEGER_FORMAT),
         _col("kb-pks", lang, 11, INTEGER_FORMAT),
+        # The ratio's base: a KB still within its time to a PKS counts for neither side.
+        _col("kb-muda", lang, 13, INTEGER_FORMAT),
         _col("konversi", lang, 11, PERCENT_FORMAT),
         _col("macet", lang, 8, INTEGER_FORMAT),
         _col("monev", lang, 10, INTEGER_FORMAT),
@@ -121,13 +123,14 @@ def _ringkasan(ws: Any, result: Consolidation) -> None:
                 f.aktif,
                 f.kb_ditandatangani,
                 f.kb_diikuti_pks,
+                f.kb_muda,
                 f.konversi,
                 f.macet,
                 f.monev_periode,
                 f.berlaku_tanpa_monev,
             )
             if f
-            else (None,) * 8
+            else (None,) * 9
         )
         rows.append(
             (

@@ -129,6 +129,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "konsolidasi.col.aktif": ("Aktif", "Active"),
     "konsolidasi.col.kb": ("KB ditandatangani", "KBs signed"),
     "konsolidasi.col.kb-pks": ("KB diikuti PKS", "KBs followed by a PKS"),
+    "konsolidasi.col.kb-muda": (
+        "KB belum jatuh tempo (di luar rasio)",
+        "KBs not yet due (outside the ratio)",
+    ),
     "konsolidasi.col.konversi": ("Konversi KB→PKS", "KB→PKS conversion"),
     "konsolidasi.col.konversi-singkat": ("KB→PKS", "KB→PKS"),
     "konsolidasi.col.macet": ("Macet", "Stalled"),

@@ -99,11 +99,11 @@ def _ringkasan(ws: Any, result: Consolidation) -> None:
         _col("daerah", lang, 30),
         _col("validasi", lang, 12),
         _col("error", lang, 8, INTEGER_FORMAT),
-        _col("peringatan", lang, 10, INTEGER_FORMAT),
+        _col("peringatan", lang, 12, INTEGER_FORMAT),
         _col("commit", lang, 16),
         Column(message("konsolidasi.col.perjanjian", lang), 8, INTEGER_FORMAT),
         _col("aktif", lang, 8, INTEGER_FORMAT),
-        _col("kb", lang, 11, INTEGER_FORMAT),
+        _col("kb", lang, 14, INTEGER_FORMAT),
         _col("kb-pks", lang, 11, INTEGER_FORMAT),
         # The ratio's base: a KB still within its time to a PKS counts for neither side.
         _col("kb-muda", lang, 13, INTEGER_FORMAT),

@@ -243,6 +243,13 @@ def test_a_register_exported_from_one_repository_keeps_its_ids_in_a_new_one(
     err = capsys.readouterr().err
     assert "kunci baris-7 tidak ada di repositori" in err
     assert err.count("tidak ada di repositori") == 1  # the ids kept raise no warning
+    # Another region's repository: the ids carry 64.02's digits, not its own; numbered there.
+    other = tmp_path / "banjarmasin"
+    assert main(["init", str(other), "--daerah", "63.71"]) == 0
+    capsys.readouterr()
+    assert main(["import", str(output), "--root", str(other), "--as-of", AS_OF]) == 0
+    assert all(k.startswith("KSD-6371-") for k in agreement_records(other))
+    assert len(agreement_records(other)) == len(agreement_records(source))
     before, after = agreement_records(source), agreement_records(fresh)
     kept = set(before) - {unkeyed, odd}
     assert kept < set(after)

@@ -323,7 +323,7 @@ def _plan_groups(
     ids = _Ids({e.id for e in existing}, owner)
     known = _Known(existing)
     folder = repository.agreements_dir
-    keeping = _keys_kept(groups, known, folder)
+    keeping = _keys_kept(groups, known, folder, owner)
     ids.used.update(keeping)  # never given to a record the register does not key so
     planned: list[PlannedRecord] = []
     claimed: set[str] = set()
@@ -463,21 +463,26 @@ def _load(repository: Repository) -> LoadResult:
 
 
 def _keys_kept(
-    groups: Sequence[Sequence[ParsedRow]], known: _Known, folder: Path
+    groups: Sequence[Sequence[ParsedRow]], known: _Known, folder: Path, owner: str
 ) -> frozenset[str]:
     """The keys that become new records' ids: a register exported from another repository.
 
-    A key written as an agreement id that no record here has, and no file is named so (a
-    record that does not load keeps its file): the new record keeps the id its register
-    and every document citing it know, instead of the next free number.
+    A key written as an agreement id of this repository's region that no record here has,
+    and no file is named so (a record that does not load keeps its file): the new record
+    keeps the id its register and every document citing it know, instead of the next free
+    number. Another region's id is not this repository's to give (the record format: the
+    digits of the owning region's code); such a row is numbered here, as before.
     """
     from ksd_cli.ids import is_record_id
     from ksd_cli.repository import RECORD_SUFFIXES
 
+    prefix = f"KSD-{owner.replace('.', '')}-"
     kept = set()
     for group in groups:
         kunci = next((r.kunci for r in group if r.kunci), None)
         if kunci is None or kunci in known.by_id or not is_record_id(kunci, "KSD"):
+            continue
+        if not kunci.startswith(prefix):
             continue
         if not any(os.path.lexists(folder / f"{kunci}{s}") for s in RECORD_SUFFIXES):
             kept.add(kunci)

@@ -165,7 +165,7 @@ def test_csv_export_cuts_nothing(
     ("args", "said"),
     [
         (("-o", "register.ods"), "ksd export tidak dapat menulis berkas .ods"),
-        (("-o", "-"), "xlsx tidak dapat ditulis ke stdout"),
+        (("-o", "-"), "xlsx tidak dapat ditulis ke stdout; sebutkan berkasnya, atau --format csv"),
         (("--format", "csv", "-o", "register.xlsx"), "csv tidak sesuai dengan nama berkas"),
     ],
 )
@@ -182,6 +182,23 @@ def test_export_never_writes_a_file_its_name_contradicts(
     assert run("export", "--root", str(repo), *args) == 2
     assert said in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["repo"]
+
+
+def test_a_csv_register_goes_to_standard_output_without_the_files_bom(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # CSV is text: `ksd export --format csv -o - | ...` feeds a pipe. The file keeps its BOM
+    # for Excel; the rows are the same.
+    output = tmp_path / "register.csv"
+    assert run("export", "--root", str(repo), "-o", str(output)) == 0
+    capsys.readouterr()
+    assert run("export", "--root", str(repo), "-f", "csv", "-o", "-") == 0
+    out, err = capsys.readouterr()
+    assert out == output.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    assert out.startswith("Kunci ksd,")
+    rows = len(out.splitlines()) - 1
+    assert err == f"{rows} baris ditulis ke stdout\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["register.csv", "repo"]
 
 
 def test_export_takes_its_format_from_the_file_name(repo: Path, tmp_path: Path) -> None:

@@ -39,7 +39,10 @@ def export(
     format_: Annotated[
         Optional[ExportFormat],  # noqa: UP045 - typer reads the annotation at run time
         typer.Option(
-            "--format", help="xlsx or csv (default: from --output, else xlsx).", show_default=False
+            "--format",
+            "-f",
+            help="xlsx or csv (default: from --output, else xlsx; csv with -o - to stdout).",
+            show_default=False,
         ),
     ] = None,
     per: Annotated[
@@ -68,18 +71,25 @@ def export(
     """
     from ksd_cli.atomic import refuse_overwrite
     from ksd_cli.naming import repository_region
-    from ksd_cli.register.exporter import cut_cells, export_register
+    from ksd_cli.register.exporter import cut_cells, export_register, export_table, write_csv_to
 
     words = language(lang)
     fmt = _format(format_.value if format_ is not None else None, output)
+    to_stdout = output is not None and str(output) == "-"
     path = output if output is not None else Path(f"register-ksd.{fmt}")
-    refuse_overwrite(path, force)
+    if not to_stdout:
+        refuse_overwrite(path, force)
     repo = repository(root)
     day = as_of_date(as_of, repo)
     owner = repository_region(repo.config, [s.path.stem for s in repo.source_files()])
-    table = export_register(repo, path, fmt=fmt, per=per.value, as_of=day, owner=owner)
+    if to_stdout:  # CSV is text: for a pipe, without the BOM a file keeps for Excel
+        table = export_table(repo, as_of=day, per=per.value, owner=owner)
+        write_csv_to(table, sys.stdout)
+    else:
+        table = export_register(repo, path, fmt=fmt, per=per.value, as_of=day, owner=owner)
     rows = len(table.rows)
-    sys.stderr.write(message("register.exported", words, rows=rows, file=str(path)) + "\n")
+    where = "stdout" if to_stdout else str(path)
+    sys.stderr.write(message("register.exported", words, rows=rows, file=where) + "\n")
     cut = cut_cells(table) if fmt == "xlsx" else ()
     if cut:
         cells = "; ".join(f"{key} {heading}" for key, heading in cut)
@@ -100,8 +110,8 @@ def _format(requested: str | None, output: Path | None) -> str:
     """The register's format: ``--format``, else the ``--output`` extension, else xlsx.
 
     Never a file whose content does not match its name: ``-o x.ods`` (a format export does
-    not write), ``--format csv -o x.xlsx`` and ``-o -`` (export writes a file) are usage
-    errors, as with every command that writes files.
+    not write), ``--format csv -o x.xlsx`` and ``-o -`` but for CSV (a workbook is no text
+    for standard output) are usage errors, as with every command that writes files.
     """
     from ksd_cli.errors import UsageProblem
     from ksd_cli.messages import Msg
@@ -109,7 +119,9 @@ def _format(requested: str | None, output: Path | None) -> str:
     if output is None:
         return requested or "xlsx"
     if str(output) == "-":
-        raise UsageProblem("--output", Msg("usage.binary-to-stdout", format=requested or "xlsx"))
+        if requested == "csv":
+            return requested  # text: standard output
+        raise UsageProblem("--output", Msg("usage.xlsx-to-stdout"))
     suffix = output.suffix.lower()
     written = [f.value for f in ExportFormat]
     if suffix and suffix.lstrip(".") not in written:

@@ -107,6 +107,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{format} tidak dapat ditulis ke stdout; sebutkan berkasnya",
         "{format} cannot be written to stdout; name a file",
     ),
+    "usage.xlsx-to-stdout": (
+        "xlsx tidak dapat ditulis ke stdout; sebutkan berkasnya, atau --format csv untuk stdout",
+        "xlsx cannot be written to stdout; name a file, or --format csv for stdout",
+    ),
     "usage.binary-needs-file": (
         "{format} memerlukan berkas: berikan --output BERKAS",
         "{format} needs a file: pass --output FILE",

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from ksd_cli.escaping import csv_cell
 from ksd_cli.idformat import tanggal
@@ -244,18 +244,24 @@ def _xlsx_value(value: Any) -> Any:
 
 
 def write_csv(table: ExportTable, path: Path) -> None:
-    """A CSV register: UTF-8 with a BOM (so Excel reads it as UTF-8), ISO dates.
+    """A CSV register file: UTF-8 with a BOM (so Excel reads it as UTF-8), ISO dates.
 
     A month-only date (v1.1) is written as the record writes it, ``2021-03``.
     """
     from ksd_cli.atomic import write_text_atomic
 
     stream = io.StringIO()
+    stream.write("\ufeff")
+    write_csv_to(table, stream)
+    write_text_atomic(path, stream.getvalue())
+
+
+def write_csv_to(table: ExportTable, stream: TextIO) -> None:
+    """The CSV register's rows written to ``stream`` (no BOM: standard output, a pipe)."""
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow([c.heading for c in table.columns])
     for row in table.rows:
         writer.writerow([_csv_cell(v) for v in row])
-    write_text_atomic(path, "\ufeff" + stream.getvalue())
 
 
 def _csv_cell(value: Any) -> str:

@@ -134,13 +134,13 @@ def test_the_hint_of_a_usage_error_names_the_command_it_came_from(
 OWN_PROBLEMS = [
     (
         ["report", "--from", "2024-01-01"],
-        "nilai tidak sah untuk --to: --from dan --to harus diberikan bersama",
-        "invalid value for --to: --from and --to must be given together",
+        "nilai tidak sah untuk --from: --from dan --to harus diberikan bersama",
+        "invalid value for --from: --from and --to must be given together",
     ),
     (
         ["report", "--to", "2024-12-31"],
-        "nilai tidak sah untuk --from: --from dan --to harus diberikan bersama",
-        "invalid value for --from: --from and --to must be given together",
+        "nilai tidak sah untuk --to: --from dan --to harus diberikan bersama",
+        "invalid value for --to: --from and --to must be given together",
     ),
     (
         ["report", "--periode", "1900"],

@@ -143,8 +143,10 @@ def _period(year: int | None, start: date | None, end: date | None, as_of: date)
     if year is not None and (start or end):
         raise UsageProblem("--periode", Msg("usage.periode-or-range"))
     if (start is None) != (end is None):
-        missing = "--to" if end is None else "--from"
-        raise UsageProblem(missing, Msg("usage.from-to-together"))
+        # The option given is the value that cannot be used alone ("invalid value for --to"
+        # named an option the user never gave).
+        given = "--from" if end is None else "--to"
+        raise UsageProblem(given, Msg("usage.from-to-together"))
     if year is not None:
         period = Period.year(year)
     elif start is not None and end is not None:

@@ -84,7 +84,7 @@ def test_markdown_to_stdout_equals_the_library(
     ("extra", "option"),
     [
         (["--periode", "2024", "--from", "2024-01-01", "--to", "2024-06-30"], "--periode"),
-        (["--from", "2024-01-01"], "--to"),
+        (["--from", "2024-01-01"], "--from"),  # the option given, which cannot stand alone
         (["--from", "2024-07-01", "--to", "2024-06-30"], "--to"),
         (["--from", "2024-02-30", "--to", "2024-06-30"], "--from"),
         (["--periode", "2026"], "--as-of"),

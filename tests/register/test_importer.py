@@ -333,6 +333,31 @@ def test_a_term_written_where_the_end_date_goes_is_read_as_the_term(
     assert "Jalan" not in by_title
 
 
+def test_a_period_in_one_cell_gives_the_start_and_the_end(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "Masa Berlaku: 1 Maret 2021 s.d. 28 Februari 2026", as registers write it; a column
+    # of its own for the start wins over the period's.
+    register = tmp_path / "periode.csv"
+    register.write_text(
+        "Judul,Mitra Kerja Sama,Urusan,Jenis Naskah,Tanggal Penandatanganan,Berlaku Mulai,"
+        "Masa Berlaku\n"
+        "Air Minum,Pemkot Samarinda,1.03,KB,1 Maret 2021,,1 Maret 2021 s.d. 28 Februari 2026\n"
+        "Sampah,Pemkot Bontang,lingkungan hidup,KB,12-Mar-24,15/03/2024,12/03/2024 - 11/03/2029\n",
+        encoding="utf-8",
+    )
+    assert import_register(repo, register) == 0
+    by_title = {r["judul"]: r["naskah"][0] for r in agreement_records(repo).values()}
+    air, sampah = by_title["Air Minum"], by_title["Sampah"]
+    assert (air["berlaku_mulai"], air["berlaku_sampai"]) == (date(2021, 3, 1), date(2026, 2, 28))
+    assert sampah["tanggal_ttd"] == date(2024, 3, 12)
+    assert (sampah["berlaku_mulai"], sampah["berlaku_sampai"]) == (
+        date(2024, 3, 15),
+        date(2029, 3, 11),
+    )
+    assert validate(repo, capsys)["findings"] == []
+
+
 def test_a_failed_write_leaves_whole_records_and_no_temporary(
     repo: Path,
     tmp_path: Path,

@@ -16,6 +16,7 @@ from ksd_cli.register.values import (
     parse_day_or_month,
     parse_duration,
     parse_jenis_naskah,
+    parse_period,
     parse_rupiah,
     parse_urusan,
     resolve_wilayah,
@@ -37,13 +38,38 @@ from ksd_cli.tanggal import TanggalBulan
         ("1 Agt 2022", date(2022, 8, 1)),
         ("Maret 2021", Bulan(2021, 3)),
         ("2021-03", Bulan(2021, 3)),  # how a CSV export writes a month-only date
+        # As Excel writes them in a CSV ("dd-mmm-yy", "mmm-yy"), and people in a cell:
+        ("15-Mar-21", date(2021, 3, 15)),
+        ("15-Maret-2021", date(2021, 3, 15)),
+        ("Mar-21", Bulan(2021, 3)),
+        ("2021/03/15", date(2021, 3, 15)),
+        ("2021.3.15", date(2021, 3, 15)),
+        ("Tgl. 15 Maret 2021", date(2021, 3, 15)),
+        ("tanggal 15 Maret 2021", date(2021, 3, 15)),
+        ("Tgl. Senin, 15 Maret 2021", date(2021, 3, 15)),
+        # An Excel date cell that lost its date format: its serial number, as number or text.
+        (44270, date(2021, 3, 15)),
+        (44270.0, date(2021, 3, 15)),
+        ("44270", date(2021, 3, 15)),
     ],
 )
 def test_dates_as_registers_write_them(cell: object, expected: object) -> None:
     assert parse_date(cell) == expected
 
 
-@pytest.mark.parametrize("cell", ["31 Juni 2021", "2021-02-30", "besok", "15 Maretan 2021"])
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "31 Juni 2021",
+        "2021-02-30",
+        "besok",
+        "15 Maretan 2021",
+        "2021/03-15",  # two separators
+        "12345",  # a serial number of 1933: not a date a register holds
+        "2021",
+        "44270.5",  # a time of day: not a date cell's serial
+    ],
+)
 def test_impossible_dates_are_problems_naming_the_value(cell: str) -> None:
     with pytest.raises(ValueProblem) as caught:
         parse_date(cell)
@@ -188,3 +214,23 @@ def test_the_record_kind_follows_the_partners() -> None:
     assert jenis_dari_pihak(["pemda"]) == "ksdd_sukarela"
     assert jenis_dari_pihak(["pemda", "pihak_ketiga"]) == "ksdpk"
     assert jenis_dari_pihak(["kementerian_lembaga"]) == "sinergi"
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("1 Maret 2021 s.d. 28 Februari 2026", (date(2021, 3, 1), date(2026, 2, 28))),
+        ("1 Maret 2021 s/d 28 Februari 2026", (date(2021, 3, 1), date(2026, 2, 28))),
+        ("1 Maret 2021 sampai dengan 28 Februari 2026", (date(2021, 3, 1), date(2026, 2, 28))),
+        ("01/03/2021 - 28/02/2026", (date(2021, 3, 1), date(2026, 2, 28))),
+        ("1 Maret 2021 – 28 Februari 2026", (date(2021, 3, 1), date(2026, 2, 28))),
+        ("28 Februari 2026 s.d. 1 Maret 2021", None),  # the end before the start
+        ("Maret 2021 s.d. Februari 2026", None),  # months: no days to keep
+        ("1 Maret 2021 s.d. selesai", None),
+        ("01-03-2021", None),  # one date, its hyphens not a period's
+        ("5 tahun", None),
+    ],
+)
+def test_a_period_written_in_one_cell(cell: str, expected: tuple[date, date] | None) -> None:
+    period = parse_period(cell)
+    assert (None if period is None else (period.mulai, period.sampai)) == expected

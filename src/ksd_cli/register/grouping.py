@@ -26,6 +26,7 @@ from ksd_cli.register.values import (
     TIDAK_DIKETAHUI_WORDS,
     Bulan,
     Durasi,
+    Rentang,
     ValueProblem,
     cell_text,
     normalise,
@@ -37,6 +38,7 @@ from ksd_cli.register.values import (
     parse_jenis_naskah,
     parse_kategori,
     parse_pendapatan,
+    parse_period,
     parse_peristiwa,
     parse_rupiah,
     parse_sampai,
@@ -380,7 +382,7 @@ def _parse_naskah(
     if "nilai_naskah" in raw:
         naskah["nilai"] = read("nilai_naskah", parse_rupiah)
     term, term_column = None, ""
-    if isinstance(naskah.get("berlaku_sampai"), Durasi):
+    if isinstance(naskah.get("berlaku_sampai"), Durasi | Rentang):
         # "Berlaku s/d: 5 tahun": a term where the end was asked for, read as "Masa Berlaku".
         term, term_column = naskah["berlaku_sampai"], "berlaku_sampai"
         naskah["berlaku_sampai"] = None
@@ -395,6 +397,11 @@ def _parse_naskah(
             findings.append(Finding(parsed.row, raw[term_column][0], "warning", words))
         elif isinstance(term, Durasi) and isinstance(start, date):
             naskah["berlaku_sampai"] = term.sampai(start)
+        elif isinstance(term, Rentang):
+            # "1 Maret 2021 s.d. 28 Februari 2026": its start too, unless a column gives one.
+            naskah["berlaku_sampai"] = term.sampai
+            if not naskah.get("berlaku_mulai"):
+                naskah["berlaku_mulai"] = term.mulai
         elif isinstance(term, date | str):
             naskah["berlaku_sampai"] = term
     filled = any(v is not None for k, v in naskah.items() if k != "jenis")
@@ -410,21 +417,25 @@ def _parse_naskah(
         naskah.clear()
 
 
-def _sampai(value: object) -> Durasi | date | str:
-    """The "Berlaku Hingga" cell: an end date, "tidak diketahui", or a term ("5 tahun")."""
+def _sampai(value: object) -> Durasi | Rentang | date | str:
+    """The "Berlaku Hingga" cell: an end date, "tidak diketahui", a term ("5 tahun"), a period."""
     try:
         return parse_sampai(value)
     except ValueProblem as problem:
+        if (period := parse_period(value)) is not None:
+            return period
         try:
             return parse_duration(value)
         except ValueProblem:
             raise problem from None
 
 
-def _term(value: object) -> Durasi | date | str:
-    """The "Masa Berlaku" cell: a term ("5 tahun"), an end date, or "tidak diketahui"."""
+def _term(value: object) -> Durasi | Rentang | date | str:
+    """The "Masa Berlaku" cell: a term ("5 tahun"), a period, an end date, "tidak diketahui"."""
     if normalise(cell_text(value)) in TIDAK_DIKETAHUI_WORDS:
         return "tidak_diketahui"
+    if (period := parse_period(value)) is not None:
+        return period
     try:
         return parse_duration(value)
     except ValueProblem:

@@ -132,13 +132,24 @@ BULAN: dict[str, int] = {
     "desember": 12, "des": 12, "dec": 12, "december": 12,
 }  # fmt: skip
 _DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_WORDS = re.compile(r"^(?:(\d{1,2})\s+)?([a-z]+)\.?\s+(\d{4})$")
+_ISO = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$")  # "2021-03-15", "2021/03/15"
+#: "15 Maret 2021", "Maret 2021", and Excel's "15-Mar-21" and "Mar-21" (its dd-mmm-yy, mmm-yy).
+_WORDS = re.compile(r"^(?:(\d{1,2})(?:\s+|-))?([a-z]+)\.?(?:\s+|-)(\d{4}|\d{2})$")
+#: "Tgl. 15 Maret 2021", "tanggal 15 Maret 2021": the word before the date.
+_DATE_WORD = re.compile(r"^(?:tgl\.?|tanggal)\s*")
+#: An Excel date left as its serial number (a cell not formatted as a date, a CSV of it):
+#: five digits, of the years a register can hold (1980-2099); nothing else of a date column.
+_SERIAL = re.compile(r"^\d{5}(?:\.0+)?$")
+_EXCEL_EPOCH = date(1899, 12, 30)
+_SERIALS = range((date(1980, 1, 1) - _EXCEL_EPOCH).days, (date(2100, 1, 1) - _EXCEL_EPOCH).days)
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")  # "2021-03": how the record and a CSV export write it
 
 
 def parse_date(value: object) -> date | Bulan:
     """A date cell: an Excel date, "15 Maret 2021", "15-03-2021", "15/3/21", "2021-03-15".
+
+    Also as Excel and people write them: "15-Mar-21", "2021/03/15", "Tgl. 15 Maret 2021",
+    and an Excel date left as its serial number (44270).
 
     "Maret 2021" and "2021-03" are a month-precision :class:`Bulan`. Anything else raises
     ``ValueProblem``.
@@ -148,27 +159,62 @@ def parse_date(value: object) -> date | Bulan:
     if isinstance(value, date):
         return value
     text = cell_text(value)
-    lowered = re.sub(r"^[a-z]+,\s*", "", text.lower())  # "Senin, 15 Maret 2021"
+    if not isinstance(value, bool) and _SERIAL.match(text) and int(float(text)) in _SERIALS:
+        return _EXCEL_EPOCH + timedelta(days=int(float(text)))
+    lowered = _DATE_WORD.sub("", text.lower())
+    lowered = re.sub(r"^[a-z]+,\s*", "", lowered)  # "Senin, 15 Maret 2021"
     parts: tuple[int, int, int] | None = None
     if (m := _ISO_MONTH.match(lowered)) and 1 <= int(m.group(2)) <= 12:
         return Bulan(int(m.group(1)), int(m.group(2)))
     if m := _ISO.match(lowered):
-        parts = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        parts = (int(m.group(1)), int(m.group(3)), int(m.group(4)))
     elif m := _DMY.match(lowered):
-        year = int(m.group(3))
-        year = year + 2000 if year < 100 else year  # registers of this century
-        parts = (year, int(m.group(2)), int(m.group(1)))
+        parts = (_year(m.group(3)), int(m.group(2)), int(m.group(1)))
     elif (m := _WORDS.match(lowered)) and m.group(2) in BULAN:
         month = BULAN[m.group(2)]
         if m.group(1) is None:
-            return Bulan(int(m.group(3)), month)
-        parts = (int(m.group(3)), month, int(m.group(1)))
+            return Bulan(_year(m.group(3)), month)
+        parts = (_year(m.group(3)), month, int(m.group(1)))
     if parts is not None:
         try:
             return date(*parts)
         except ValueError:
             pass
     raise ValueProblem(Msg("register.bad-date", value=text))
+
+
+#: Between the two dates of a period: "1 Maret 2021 s.d. 28 Februari 2026", "... - ...".
+_UNTIL = re.compile(r"\s+(?:s\.\s?d\.?|s/d|sd|sampai(?:\s+dengan)?|hingga|[-–—])\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Rentang:
+    """A period written in one cell: "1 Maret 2021 s.d. 28 Februari 2026"."""
+
+    mulai: date
+    sampai: date
+
+
+def parse_period(value: object) -> Rentang | None:
+    """The period a cell writes as two days, the first not after the second; else ``None``."""
+    if isinstance(value, date):
+        return None
+    parts = _UNTIL.split(cell_text(value))
+    if len(parts) != 2:
+        return None
+    try:
+        mulai, sampai = parse_date(parts[0]), parse_date(parts[1])
+    except ValueProblem:
+        return None
+    if isinstance(mulai, date) and isinstance(sampai, date) and mulai <= sampai:
+        return Rentang(mulai, sampai)
+    return None
+
+
+def _year(digits: str) -> int:
+    """A year as a register writes it: two digits are of this century ("15/3/21")."""
+    year = int(digits)
+    return year + 2000 if year < 100 else year
 
 
 def parse_day(value: object) -> date:

@@ -358,6 +358,33 @@ def test_a_period_in_one_cell_gives_the_start_and_the_end(
     assert validate(repo, capsys)["findings"] == []
 
 
+def test_a_term_column_holding_a_serial_date_or_a_huge_term(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "45363" (an Excel date that lost its format) is the end date; "250 tahun" and a term
+    # past the calendar are errors at their cells (the second hung the import).
+    register = tmp_path / "masa.csv"
+    register.write_text(
+        "Judul,Mitra Kerja Sama,Urusan,Jenis Naskah,Tanggal Penandatanganan,Masa Berlaku\n"
+        "Air Minum,Pemkot Samarinda,1.03,KB,1 Maret 2021,45363\n"
+        "Sampah,Pemkot Bontang,lingkungan hidup,KB,1 Mei 2019,250 tahun\n"
+        "Pasar,Kab. Kutai Timur,perdagangan,KB,1 Mei 9998,5 tahun\n",
+        encoding="utf-8",
+    )
+    assert import_register(repo, register, "--skip-invalid") == 0
+    err = capsys.readouterr().err
+    assert 'masa.csv:F3: galat: masa berlaku "250 tahun" lebih dari 100 tahun' in err
+    assert 'masa.csv:F4: galat: masa berlaku "5 tahun" dari 9998-05-01 melewati tahun 9999' in err
+    # The record format's own finding, worded as ksd validate words it (pydantic's is English).
+    assert (
+        "masa.csv:4: galat: rekaman dari baris ini tidak sah: `naskah.0.tanggal_ttd`: "
+        "`tanggal_ttd` harus di antara 1945-01-01 dan 2100-12-31, bukan 9998-05-01\n"
+    ) in err
+    by_title = {r["judul"]: r["naskah"][0] for r in agreement_records(repo).values()}
+    assert by_title["Air Minum"]["berlaku_sampai"] == date(2024, 3, 12)
+    assert set(by_title) == {"Air Minum"}
+
+
 def test_a_failed_write_leaves_whole_records_and_no_temporary(
     repo: Path,
     tmp_path: Path,

@@ -234,3 +234,26 @@ def test_the_record_kind_follows_the_partners() -> None:
 def test_a_period_written_in_one_cell(cell: str, expected: tuple[date, date] | None) -> None:
     period = parse_period(cell)
     assert (None if period is None else (period.mulai, period.sampai)) == expected
+
+
+def test_a_term_is_bounded_and_never_runs_past_the_calendar() -> None:
+    # "45363" in a term column is an Excel date's serial, not 45,363 years; a term that
+    # ran past year 9999 looped for ever (each day before the first of the month tried).
+    import signal
+
+    with pytest.raises(ValueProblem) as caught:
+        parse_duration("45363")
+    assert caught.value.words.key == "register.bad-duration"
+    with pytest.raises(ValueProblem) as caught:
+        parse_duration("250 tahun")
+    assert caught.value.words.key == "register.term-too-long"
+    assert parse_duration("100 tahun") == Durasi(tahun=100)
+    assert Durasi(bulan=1).sampai(date(2021, 1, 31)) == date(2021, 2, 27)
+    assert Durasi(tahun=1).sampai(date(2024, 2, 29)) == date(2025, 2, 27)
+    signal.alarm(10)  # a loop again is a failure here, not a hung suite
+    try:
+        with pytest.raises(ValueProblem) as caught:
+            Durasi(tahun=5).sampai(date(9998, 1, 1))
+        assert caught.value.words.key == "register.term-past-calendar"
+    finally:
+        signal.alarm(0)

@@ -574,6 +574,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
         'tanggal "{value}" hanya sampai bulan; kolom ini memerlukan tanggal lengkap sampai hari',
         'date "{value}" gives only the month; this column needs a full date',
     ),
+    "register.term-past-calendar": (
+        'masa berlaku "{value}" dari {start} melewati tahun 9999; periksa tanggal mulainya',
+        'term "{value}" from {start} runs past the year 9999; check its start',
+    ),
+    "register.term-too-long": (
+        'masa berlaku "{value}" lebih dari 100 tahun; periksa selnya',
+        'term "{value}" is longer than 100 years; check the cell',
+    ),
     "register.bad-duration": (
         'masa berlaku "{value}" tidak terbaca; tulis misalnya "5 (lima) tahun" atau "6 bulan"',
         'term "{value}" cannot be read; write e.g. "5 (lima) tahun" or "6 bulan"',

@@ -396,7 +396,10 @@ def _parse_naskah(
             words = Msg("lanjutan.term-from-month", value=text[term_column])
             findings.append(Finding(parsed.row, raw[term_column][0], "warning", words))
         elif isinstance(term, Durasi) and isinstance(start, date):
-            naskah["berlaku_sampai"] = term.sampai(start)
+            try:
+                naskah["berlaku_sampai"] = term.sampai(start)
+            except ValueProblem as problem:  # past the calendar from a start in year 9990
+                findings.append(Finding(parsed.row, raw[term_column][0], "error", problem.words))
         elif isinstance(term, Rentang):
             # "1 Maret 2021 s.d. 28 Februari 2026": its start too, unless a column gives one.
             naskah["berlaku_sampai"] = term.sampai
@@ -426,7 +429,9 @@ def _sampai(value: object) -> Durasi | Rentang | date | str:
             return period
         try:
             return parse_duration(value)
-        except ValueProblem:
+        except ValueProblem as term:
+            if term.words.key == "register.term-too-long":
+                raise term from None  # a term, far too long: not a date either
             raise problem from None
 
 
@@ -438,7 +443,9 @@ def _term(value: object) -> Durasi | Rentang | date | str:
         return period
     try:
         return parse_duration(value)
-    except ValueProblem:
+    except ValueProblem as problem:
+        if problem.words.key == "register.term-too-long":
+            raise  # a term, far too long: not a date either
         parsed = parse_date(value)
         if isinstance(parsed, Bulan):
             raise ValueProblem(Msg("register.month-only", value=cell_text(value))) from None

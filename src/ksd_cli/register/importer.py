@@ -20,10 +20,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
+from ksd_cli.diagnostics import Location
 from ksd_cli.errors import UserError
 from ksd_cli.messages import Lang, Msg, message
 from ksd_cli.models import Agreement
@@ -341,7 +343,7 @@ def _plan_groups(
             kunci = next((r.kunci for r in group if r.kunci), None)
             data = _new_record(group, ids, as_of, kunci if kunci in keeping else None)
             record_path = folder / f"{data['id']}.yaml"
-            model = _valid(data, group, findings)
+            model = _valid(data, group, findings, lang)
             if model is not None:
                 text = _text(data, header)
                 planned.append(PlannedRecord("created", model.id, record_path, text, rows, model))
@@ -354,7 +356,7 @@ def _plan_groups(
             words = Msg("impor.cut-kept", field=name)
             findings.append(Finding(group[0].at, column, "warning", words, group[0].table,
                                     group[0].row))  # fmt: skip
-        model = _valid(_plain(updated), group, findings) if updated is not None else None
+        model = _valid(_plain(updated), group, findings, lang) if updated is not None else None
         if updated is not None and model is None:
             continue
         if by_position and match.origin == key.rpartition("|")[0] and match.sumber != key:
@@ -363,7 +365,7 @@ def _plan_groups(
             moved = _with_sumber(updated or match.text, header)
             if moved != (updated or match.text):
                 if model is None:
-                    model = _valid(_plain(moved), group, findings)
+                    model = _valid(_plain(moved), group, findings, lang)
                     if model is None:
                         continue
                 updated = moved
@@ -729,13 +731,19 @@ def _new_record(
 
 
 def _valid(
-    data: dict[str, Any], group: Sequence[ParsedRow], findings: list[Finding]
+    data: dict[str, Any], group: Sequence[ParsedRow], findings: list[Finding], lang: Lang
 ) -> Agreement | None:
-    """Validate against the record format; problems become findings on the group's first row."""
+    """Validate against the record format; problems become findings on the group's first row.
+
+    Worded as ``ksd validate`` words them (``loading.schema_diagnostics``), in ``lang``:
+    pydantic's own messages are English.
+    """
     row = group[0]
     try:
         return Agreement.model_validate(data)
     except ValidationError as exc:
+        from ksd_cli.loading import schema_diagnostics
+
         reverse = {v: k for k, v in RECORD_FIELDS.items()}
         for error in exc.errors():
             key = str(error["loc"][0]) if error["loc"] else ""
@@ -745,9 +753,24 @@ def _valid(
                 words = Msg("register.missing-value", field=heading)
             else:
                 loc = ".".join(str(p) for p in error["loc"])
-                words = Msg("register.invalid-record", field=loc, problem=error["msg"])
+                (said,) = schema_diagnostics(
+                    [error], _NOWHERE, "", _REGISTER, Agreement, lang, data.get("id")
+                )
+                words = Msg("register.invalid-record", field=loc, problem=said.message)
             findings.append(Finding(row.at, column, "error", words, row.table, row.row))
         return None
+
+
+class _Nowhere:
+    """The YAML document a register's record does not have: its finding names the cell."""
+
+    def locate(self, loc: Sequence[object], *, key: bool = False) -> Location:
+        return Location(1, 1)
+
+
+_NOWHERE: Any = _Nowhere()
+#: The file a register's record is not yet: ``schema_diagnostics`` words, not places.
+_REGISTER: Any = SimpleNamespace(rel="")
 
 
 def _yaml() -> Any:

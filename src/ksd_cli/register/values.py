@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
@@ -52,17 +53,24 @@ class Durasi:
     bulan: int = 0
 
     def sampai(self, mulai: date) -> date:
-        """The last day in force of a term starting on ``mulai`` (start + term - 1 day)."""
+        """The last day in force of a term starting on ``mulai`` (start + term - 1 day).
+
+        Raises ``ValueProblem`` when that day is beyond the calendar (year 9999).
+        """
         months = mulai.month - 1 + self.bulan + 12 * self.tahun
         year, month = mulai.year + months // 12, months % 12 + 1
-        day = mulai.day
-        while True:
-            try:
-                end = date(year, month, day)
-                break
-            except ValueError:
-                day -= 1  # 31 Januari + 1 bulan: the last day of February
-        return end - timedelta(days=1)
+        if year > date.max.year:
+            raise ValueProblem(Msg("register.term-past-calendar", value=str(self), start=mulai))
+        # 31 Januari + 1 bulan: the last day of February.
+        day = min(mulai.day, monthrange(year, month)[1])
+        return date(year, month, day) - timedelta(days=1)
+
+    def __str__(self) -> str:
+        words = [
+            f"{self.tahun} tahun" if self.tahun else "",
+            f"{self.bulan} bulan" if self.bulan else "",
+        ]
+        return " ".join(w for w in words if w) or "0 tahun"
 
 
 @dataclass(frozen=True)
@@ -236,6 +244,10 @@ def parse_day_or_month(value: object) -> date:
     return parsed
 
 
+#: The longest term read: an agreement's term is a few years (five for most); more is a typo
+#: or another value in the column.
+MAX_TERM_YEARS = 100
+
 _DURASI = re.compile(r"(\d+)\s*(?:\([^)]*\)\s*)?(tahun|thn|th|bulan|bln)\b")
 
 
@@ -243,12 +255,16 @@ def parse_duration(value: object) -> Durasi:
     """A term: "5 (lima) tahun", "6 bulan", "1 tahun 6 bulan", or a bare number of years."""
     text = cell_text(value).lower()
     if re.fullmatch(r"\d+", text):
+        if int(text) > MAX_TERM_YEARS:  # "45363": an Excel date's serial, not years
+            raise ValueProblem(Msg("register.bad-duration", value=cell_text(value)))
         return Durasi(tahun=int(text))
     found = _DURASI.findall(text)
     if not found:
         raise ValueProblem(Msg("register.bad-duration", value=cell_text(value)))
     years = sum(int(n) for n, unit in found if unit.startswith("t"))
     months = sum(int(n) for n, unit in found if unit.startswith("b"))
+    if 12 * years + months > 12 * MAX_TERM_YEARS:
+        raise ValueProblem(Msg("register.term-too-long", value=cell_text(value)))
     return Durasi(years, months)
 
 

@@ -420,19 +420,22 @@ def _parse_naskah(
         naskah.clear()
 
 
+_TOO_LONG = "register.term-too-long"
+
+
 def _sampai(value: object) -> Durasi | Rentang | date | str:
-    """The "Berlaku Hingga" cell: an end date, "tidak diketahui", a term ("5 tahun"), a period."""
+    """The "Berlaku Hingga" cell: an end date, "tidak diketahui", or a term or a period.
+
+    A term ("5 tahun") or a period is read as a "Masa Berlaku" cell reads it; anything else
+    is the end date's problem.
+    """
     try:
         return parse_sampai(value)
     except ValueProblem as problem:
-        if (period := parse_period(value)) is not None:
-            return period
         try:
-            return parse_duration(value)
+            return _term(value)
         except ValueProblem as term:
-            if term.words.key == "register.term-too-long":
-                raise term from None  # a term, far too long: not a date either
-            raise problem from None
+            raise (term if term.words.key == _TOO_LONG else problem) from None
 
 
 def _term(value: object) -> Durasi | Rentang | date | str:
@@ -444,7 +447,7 @@ def _term(value: object) -> Durasi | Rentang | date | str:
     try:
         return parse_duration(value)
     except ValueProblem as problem:
-        if problem.words.key == "register.term-too-long":
+        if problem.words.key == _TOO_LONG:
             raise  # a term, far too long: not a date either
         parsed = parse_date(value)
         if isinstance(parsed, Bulan):

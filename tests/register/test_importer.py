@@ -20,6 +20,13 @@ REGISTERS = Path(__file__).parent.parent / "fixtures" / "registers"
 AS_OF = "2025-06-30"
 
 
+def csv_register(folder: Path, name: str, *lines: str) -> Path:
+    """A CSV register ``name`` in ``folder``: a heading line and rows, each a line."""
+    register = folder / name
+    register.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+    return register
+
+
 def validate(repo: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
     capsys.readouterr()
     main(["validate", "--root", str(repo), "--as-of", AS_OF, "--format", "json"])
@@ -310,15 +317,15 @@ def test_a_term_written_where_the_end_date_goes_is_read_as_the_term(
 ) -> None:
     # Registers write "Berlaku s/d: 5 tahun" as often as a date: the term counts from the
     # start (or the signing), as in a "Masa Berlaku" column.
-    register = tmp_path / "berlaku.csv"
-    register.write_text(
-        "Judul,Mitra Kerja Sama,Urusan,Jenis Naskah,Tanggal Penandatanganan,Berlaku Mulai,"
-        "Berlaku s/d\n"
-        "Air Minum,Pemkot Samarinda,1.03,KB,2 Februari 2021,,5 (lima) tahun\n"
-        "Sampah,Pemkot Bontang,lingkungan hidup,KB,1 Mei 2019,1 Juni 2019,6 bulan\n"
-        "Pasar,Kab. Kutai Timur,perdagangan,KB,Oktober 2018,,2 tahun\n"
-        "Jalan,Kab. Paser,1.03,KB,3 Maret 2020,,tiga tahun lagi\n",
-        encoding="utf-8",
+    register = csv_register(
+        tmp_path,
+        "berlaku.csv",
+        "Judul,Mitra Kerja Sama,Urusan,Jenis Naskah,Tanggal Penandatanganan,"
+        "Berlaku Mulai,Berlaku s/d",
+        "Air Minum,Pemkot Samarinda,1.03,KB,2 Februari 2021,,5 (lima) tahun",
+        "Sampah,Pemkot Bontang,lingkungan hidup,KB,1 Mei 2019,1 Juni 2019,6 bulan",
+        "Pasar,Kab. Kutai Timur,perdagangan,KB,Oktober 2018,,2 tahun",
+        "Jalan,Kab. Paser,1.03,KB,3 Maret 2020,,tiga tahun lagi",
     )
     assert import_register(repo, register) == 1
     err = capsys.readouterr().err
@@ -338,13 +345,13 @@ def test_a_period_in_one_cell_gives_the_start_and_the_end(
 ) -> None:
     # "Masa Berlaku: 1 Maret 2021 s.d. 28 Februari 2026", as registers write it; a column
     # of its own for the start wins over the period's.
-    register = tmp_path / "periode.csv"
-    register.write_text(
-        "Judul,Mitra Kerja Sama,Urusan,Jenis Naskah,Tanggal Penandatanganan,Berlaku Mulai,"
-        "Masa Berlaku\n"
-        "Air Minum,Pemkot Samarinda,1.03,KB,1 Maret 2021,,1 Maret 2021 s.d. 28 Februari 2026\n"
-        "Sampah,Pemkot Bontang,lingkungan hidup,KB,12-Mar-24,15/03/2024,12/03/2024 - 11/03/2029\n",
-        encoding="utf-8",
+    register = csv_register(
+        tmp_path,
+        "periode.csv",
+        "Judul,Mitra Kerja Sama,Urusan,Jenis Naskah,Tanggal Penandatanganan,"
+        "Berlaku Mulai,Masa Berlaku",
+        "Air Minum,Pemkot Samarinda,1.03,KB,1 Maret 2021,,1 Maret 2021 s.d. 28 Februari 2026",
+        "Sampah,Pemkot Bontang,lingkungan hidup,KB,12-Mar-24,15/03/2024,12/03/2024 - 11/03/2029",
     )
     assert import_register(repo, register) == 0
     by_title = {r["judul"]: r["naskah"][0] for r in agreement_records(repo).values()}
@@ -363,13 +370,13 @@ def test_a_term_column_holding_a_serial_date_or_a_huge_term(
 ) -> None:
     # "45363" (an Excel date that lost its format) is the end date; "250 tahun" and a term
     # past the calendar are errors at their cells (the second hung the import).
-    register = tmp_path / "masa.csv"
-    register.write_text(
-        "Judul,Mitra Kerja Sama,Urusan,Jenis Naskah,Tanggal Penandatanganan,Masa Berlaku\n"
-        "Air Minum,Pemkot Samarinda,1.03,KB,1 Maret 2021,45363\n"
-        "Sampah,Pemkot Bontang,lingkungan hidup,KB,1 Mei 2019,250 tahun\n"
-        "Pasar,Kab. Kutai Timur,perdagangan,KB,1 Mei 9998,5 tahun\n",
-        encoding="utf-8",
+    register = csv_register(
+        tmp_path,
+        "masa.csv",
+        "Judul,Mitra Kerja Sama,Urusan,Jenis Naskah,Tanggal Penandatanganan,Masa Berlaku",
+        "Air Minum,Pemkot Samarinda,1.03,KB,1 Maret 2021,45363",
+        "Sampah,Pemkot Bontang,lingkungan hidup,KB,1 Mei 2019,250 tahun",
+        "Pasar,Kab. Kutai Timur,perdagangan,KB,1 Mei 9998,5 tahun",
     )
     assert import_register(repo, register, "--skip-invalid") == 0
     err = capsys.readouterr().err

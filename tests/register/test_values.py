@@ -257,3 +257,11 @@ def test_a_term_is_bounded_and_never_runs_past_the_calendar() -> None:
         assert caught.value.words.key == "register.term-past-calendar"
     finally:
         signal.alarm(0)
+
+
+@pytest.mark.parametrize("cell", [float("nan"), float("inf"), -float("inf"), "nan", "inf"])
+def test_a_number_that_is_no_amount_is_a_problem_not_a_crash(cell: object) -> None:
+    # A spreadsheet's NaN or infinity in a rupiah column: round() raised OverflowError.
+    with pytest.raises(ValueProblem) as caught:
+        parse_rupiah(cell)
+    assert caught.value.words.key == "register.bad-rupiah"

@@ -7,6 +7,7 @@ message; the importer positions it at the cell (``register.xlsx:Daftar!F12``).
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import unicodedata
 from calendar import monthrange
@@ -305,7 +306,7 @@ def parse_rupiah(value: object) -> int:
 
 def _whole_rupiah(amount: float, scale: int, shown: str) -> int:
     """``amount`` times ``scale`` as whole rupiah; refused when negative or a fraction."""
-    if amount < 0:
+    if not math.isfinite(amount) or amount < 0:  # a spreadsheet's NaN or infinity too
         raise ValueProblem(Msg("register.bad-rupiah", value=shown))
     rupiah = amount * scale
     whole = round(rupiah)

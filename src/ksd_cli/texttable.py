@@ -309,7 +309,7 @@ def _row_text(cells: list[list[str]], widths: Sequence[int], codes: tuple[str, s
             lines + [" " * (width - 2)] * (height - len(lines)) if len(lines) < height else lines
             for lines, width in zip(cells, widths, strict=True)
         ]
-        return "".join(f"│ {' │ '.join(line)} │\n" for line in zip(*padded))
+        return "".join(f"│ {' │ '.join(line)} │\n" for line in zip(*padded, strict=True))
     out = []
     for index in range(height):
         parts = []

@@ -265,16 +265,18 @@ def test_a_register_exported_from_one_repository_keeps_its_ids_in_a_new_one(
     assert len(after) == len(before)
 
 
+@pytest.mark.parametrize("suffix", [".yaml", ".YAML"])
 def test_a_key_whose_file_does_not_load_is_not_taken_over(
-    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str
 ) -> None:
-    # The file is the user's, broken or not: the row becomes a record under a free id.
+    # The file is the user's, broken or not, named ".YAML" too: the row becomes a record
+    # under a free id.
     output = tmp_path / "register.xlsx"
     export(source, output)
     fresh = tmp_path / "baru"
     assert main(["init", str(fresh), "--daerah", "64.02"]) == 0
     record_id = sorted(agreement_records(source))[0]
-    broken = fresh / "data" / "agreements" / f"{record_id}.yaml"
+    broken = fresh / "data" / "agreements" / f"{record_id}{suffix}"
     broken.write_text("id: [setengah ditulis\n", encoding="utf-8")
     capsys.readouterr()
     assert main(["import", str(output), "--root", str(fresh), "--as-of", AS_OF]) == 0

@@ -476,17 +476,19 @@ def _keys_kept(
     digits of the owning region's code); such a row is numbered here, as before.
     """
     from ksd_cli.ids import is_record_id
-    from ksd_cli.repository import RECORD_SUFFIXES
+    from ksd_cli.repository import is_record_name
 
     prefix = f"KSD-{owner.replace('.', '')}-"
+    try:  # every record file's stem, ".YAML" too (the repository's listing reads it so)
+        taken = {n.rpartition(".")[0] for n in os.listdir(folder) if is_record_name(n)}
+    except OSError:
+        taken = set()
     kept = set()
     for group in groups:
         kunci = next((r.kunci for r in group if r.kunci), None)
         if kunci is None or kunci in known.by_id or not is_record_id(kunci, "KSD"):
             continue
-        if not kunci.startswith(prefix):
-            continue
-        if not any(os.path.lexists(folder / f"{kunci}{s}") for s in RECORD_SUFFIXES):
+        if kunci.startswith(prefix) and kunci not in taken:
             kept.add(kunci)
     return frozenset(kept)
 

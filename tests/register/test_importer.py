@@ -489,7 +489,11 @@ def test_record_paths_are_named_as_loading_names_them(repo: Path, path: str) -> 
 @pytest.mark.parametrize(
     ("heading", "field"),
     [("Judul Kerja Sama", "judul"), ("Tgl. Penandatanganan", "tanggal_ttd"),
-     ("Berlaku s/d", "berlaku_sampai"), ("TGL. TTD", "tanggal_ttd"), ("Berlaku S/D", "berlaku_sampai")],
+     ("Berlaku s/d", "berlaku_sampai"), ("TGL. TTD", "tanggal_ttd"), ("Berlaku S/D", "berlaku_sampai"),
+     # as city and provincial registers head their columns
+     ("OPD Pengampu", "perangkat_daerah"), ("Perangkat Daerah Pengampu", "perangkat_daerah"),
+     ("Bidang Kerja Sama", "urusan"), ("Ruang Lingkup Kerja Sama", "ruang_lingkup"),
+     ("Status Kerja Sama", "status"), ("Lokasi Penandatanganan", "tempat_ttd")],
 )  # fmt: skip
 def test_abbreviated_headings_are_recognised(
     repo: Path, tmp_path: Path, heading: str, field: str

@@ -265,3 +265,23 @@ def test_a_number_that_is_no_amount_is_a_problem_not_a_crash(cell: object) -> No
     with pytest.raises(ValueProblem) as caught:
         parse_rupiah(cell)
     assert caught.value.words.key == "register.bad-rupiah"
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Pekerjaan Umum", ["1.03"]),  # "pekerjaan umum dan penataan ruang", shortened
+        ("Perumahan", ["1.04"]),
+        ("Penanaman Modal", ["2.18"]),
+        ("Bidang Pekerjaan Umum; Tenaga Kerja", ["1.03", "2.07"]),
+    ],
+)
+def test_an_urusan_named_by_its_first_words(cell: str, expected: list[str]) -> None:
+    assert parse_urusan(cell) == expected
+
+
+def test_first_words_two_urusan_share_name_neither() -> None:
+    # "pemberdayaan masyarakat dan desa", "pemberdayaan perempuan dan pelindungan anak"
+    with pytest.raises(ValueProblem) as caught:
+        parse_urusan("Pemberdayaan")
+    assert caught.value.words.key == "register.bad-urusan"

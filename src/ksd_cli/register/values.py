@@ -497,6 +497,11 @@ def _one_urusan(item: str) -> str:
     names = _urusan_names()
     if name in names:
         return names[name]
+    # "Pekerjaan Umum", "Perumahan": the first words of one urusan's name, as registers
+    # shorten it ("Pemberdayaan" begins two: no match).
+    starting = {code for known, code in names.items() if known.startswith(f"{name} ")}
+    if len(starting) == 1:
+        return starting.pop()
     close = difflib.get_close_matches(name, list(names), n=1, cutoff=MIN_SCORE)
     if close:
         return names[close[0]]

@@ -259,7 +259,8 @@ def write_text(
             keys = ("jenis", "nomor", "ttd", "berlaku", "status")
             headers = ("#", *(t(f"col.{key}") for key in keys))
             documents = Table(title=t("documents"), title_justify="left", expand=True)
-            found = _widths(console.width, headers, rows)
+            longest, words = _measures(headers, rows)
+            found = _widths(console.width, longest, words)
             widths: list[int | None] = [*found] if found else [None] * len(headers)
             documents.add_column(headers[0], no_wrap=True)
             # A document number is kept whole, under its party's label, whenever the other columns
@@ -267,7 +268,7 @@ def write_text(
             documents.add_column(headers[1], overflow="fold", width=widths[1])
             documents.add_column(
                 headers[2],
-                no_wrap=_fits(console.width, headers, rows),
+                no_wrap=_fits(console.width, longest, words),
                 overflow="fold",
                 width=widths[2],
             )
@@ -345,9 +346,35 @@ class _Nomor:
         yield Text("\n".join(packed), overflow="fold")
 
 
-def _widths(
-    width: int, headers: tuple[str, ...], rows: list[tuple[str, str, _Nomor, str, str, str]]
-) -> list[int] | None:
+def _measures(
+    headers: tuple[str, ...], rows: list[tuple[str, str, _Nomor, str, str, str]]
+) -> tuple[list[int], list[int]]:
+    """Each column's longest line and longest word, in cells, its header's included.
+
+    The numbers' column (2) is measured by its numbers: their longest line, and their longest
+    piece between separators (where a number may break).
+    """
+    from rich.cells import cell_len
+
+    longest, words = [], []
+    for column, header in enumerate(headers):
+        if column == 2:
+            numbers = [n for n in (row[2] for row in rows) if isinstance(n, _Nomor)]
+            longest.append(max([len(header), *(n.width for n in numbers)]))
+            words.append(max([len(header), *(n.least for n in numbers)]))
+            continue
+        texts = [header, *(str(row[column]) for row in rows)]
+        longest.append(max(cell_len(line) for text in texts for line in text.splitlines() or [""]))
+        words.append(max(cell_len(w) for text in texts for w in text.split() or [""]))
+    return longest, words
+
+
+def _room(width: int, columns: int) -> int:
+    """The cells of a table ``width`` wide left for its text: less its borders and padding."""
+    return width - (3 * columns + 1)
+
+
+def _widths(width: int, longest: list[int], words: list[int]) -> list[int] | None:
     """The documents table's column widths when its lines do not fit ``width``; else ``None``.
 
     rich shares a narrow width among wrapping columns by their widths, and breaks words of a
@@ -356,22 +383,7 @@ def _widths(
     others what is left: whole lines to those that lack least, then shares by what each
     lacks. ``None`` too when even the words do not fit: rich lays out what it can.
     """
-    from rich.cells import cell_len
-
-    def cells(column: int) -> list[str]:
-        return [headers[column], *(str(row[column]) for row in rows)]
-
-    longest, words = [], []
-    for column in range(len(headers)):
-        if column == 2:
-            numbers = [n for n in (row[2] for row in rows) if isinstance(n, _Nomor)]
-            longest.append(max([len(headers[2]), *(n.width for n in numbers)]))
-            words.append(max([len(headers[2]), *(n.least for n in numbers)]))
-            continue
-        texts = cells(column)
-        longest.append(max(cell_len(line) for text in texts for line in text.splitlines() or [""]))
-        words.append(max(cell_len(w) for text in texts for w in text.split() or [""]))
-    room = width - (3 * len(headers) + 1)
+    room = _room(width, len(longest))
     if sum(longest) <= room or sum(words) > room:
         return None
     given = [*words]
@@ -379,7 +391,8 @@ def _widths(
     # A column that lacks no more than its share of what is left gets its lines whole; what
     # is left then is shared by what each other column lacks of its lines.
     left = room - sum(given)
-    lacking = [0 if column == 2 else longest[column] - given[column] for column in range(6)]
+    columns = range(len(given))
+    lacking = [0 if column == 2 else longest[column] - given[column] for column in columns]
     while left and any(lacking):
         least = min((lack, column) for column, lack in enumerate(lacking) if lack)
         if least[0] * sum(1 for lack in lacking if lack) > left:
@@ -391,30 +404,19 @@ def _widths(
         return given
     shares = [left * lack / sum(lacking) for lack in lacking]
     extra = [int(share) for share in shares]
-    by_fraction = sorted(range(6), key=lambda c: extra[c] - shares[c])
+    by_fraction = sorted(columns, key=lambda c: extra[c] - shares[c])
     for column in by_fraction[: left - sum(extra)]:
         extra[column] += 1
     return [g + e for g, e in zip(given, extra, strict=True)]
 
 
-def _fits(
-    width: int, headers: tuple[str, ...], rows: list[tuple[str, str, _Nomor, str, str, str]]
-) -> bool:
+def _fits(width: int, longest: list[int], words: list[int]) -> bool:
     """Whether the documents table fits ``width`` with every number whole.
 
     Every other column still needs its longest word (a date folded inside "September" is as
     bad as a number folded inside), plus the table's borders and padding.
     """
-    needed = 0
-    for column, header in enumerate(headers):
-        cells = [row[column] for row in rows]
-        if column == 2:
-            needed += max([len(header), *(n.width for n in cells if isinstance(n, _Nomor))])
-        else:
-            needed += max(
-                len(w) for text in (header, *map(str, cells)) for w in text.split() or [""]
-            )
-    return needed + 3 * len(headers) + 1 <= width
+    return sum(words) - words[2] + longest[2] <= _room(width, len(words))
 
 
 #: The pieces of a number (or label), each with the separator that ends it: "180/", "015/",

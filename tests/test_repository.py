@@ -200,6 +200,10 @@ def test_a_record_name_ends_in_a_yaml_suffix(name: str, record: bool) -> None:
 
     assert is_record_name(name) is record
     assert record is (os.path.splitext(name)[1].lower() in RECORD_SUFFIXES)
+    # A record's stem is its name less that suffix, whatever its case; none for another.
+    from ksd_cli.repository import record_stem
+
+    assert record_stem(name) == (os.path.splitext(name)[0] if record else None)
 
 
 NESTED = "data/agreements/arsip/KSD-6402-2019-009.yaml"

@@ -63,6 +63,14 @@ def is_record_name(name: str) -> bool:
     return not name.startswith(".") or os.path.splitext(name)[1].lower() in RECORD_SUFFIXES
 
 
+def record_stem(name: str) -> str | None:
+    """The name of a record file without its suffix (its record's id); ``None`` for another.
+
+    ``KSD-6402-2024-007.YAML`` is ``KSD-6402-2024-007``: any case, as :func:`is_record_name`.
+    """
+    return name.rpartition(".")[0] if is_record_name(name) else None
+
+
 def classify(path: Path) -> NotRegular | None:
     """Why the entry at ``path`` is not a regular file (``None`` when it is one).
 

@@ -16,7 +16,7 @@ from ksd_cli.messages import Lang, Msg
 from ksd_cli.models import Agreement, Peristiwa, Potential
 from ksd_cli.naming import party_name
 from ksd_cli.reference import ReferenceData
-from ksd_cli.repository import is_record_name
+from ksd_cli.repository import record_stem
 from ksd_cli.stalled import Flag, find_stalled
 from ksd_cli.validate import SoundRecords
 
@@ -183,7 +183,9 @@ def show_record(
     every = (*loaded.records, *sound.unsound)
     item = next((r for r in every if r.record.id == record_id), None)
     if item is None:
-        broken = [d for d in loaded.diagnostics if _record_file_of(d.path, record_id)]
+        broken = [
+            d for d in loaded.diagnostics if record_stem(d.path.rpartition("/")[2]) == record_id
+        ]
         if broken:
             raise UserError(
                 Msg(
@@ -212,9 +214,3 @@ def show_record(
         for p in record.pihak
     )
     return AgreementView(item, lifecycle(record, as_of), flags, errors, pihak)
-
-
-def _record_file_of(path: str, record_id: str) -> bool:
-    """Whether ``path`` is ``record_id``'s file: ``<id>.yaml`` or ``.yml``, in any case."""
-    name = path.rpartition("/")[2]
-    return is_record_name(name) and name.rpartition(".")[0] == record_id

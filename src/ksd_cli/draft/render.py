@@ -25,7 +25,7 @@ from ksd_cli.messages import Msg
 from ksd_cli.models import Agreement, JenisNaskah, Naskah
 from ksd_cli.naming import naskah_title
 from ksd_cli.reference import load_reference
-from ksd_cli.repository import RECORD_SUFFIXES, Repository, SourceFile, is_record_name
+from ksd_cli.repository import RECORD_SUFFIXES, Repository, SourceFile, record_stem
 
 OutputFormat = Literal["md", "docx", "pdf"]
 JENIS_NASKAH: tuple[str, ...] = get_args(JenisNaskah)
@@ -115,20 +115,20 @@ def find_record(repository: Repository, record_id: str) -> SourceFile:
     (``ksd draft ../../outside/evil`` is refused before anything is read).
     """
     folder = repository.agreements_dir
-    if is_record_id(record_id, "KSD"):
+    valid = is_record_id(record_id, "KSD")
+    if valid:
         for suffix in RECORD_SUFFIXES:
             path = folder / f"{record_id}{suffix}"
             if os.path.lexists(path):
                 return repository.source_for(path)
-    records = sorted((p for p in folder.glob("*") if is_record_name(p.name)), key=str)
+    stems = {p: stem for p in folder.glob("*") if (stem := record_stem(p.name)) is not None}
     # Saved as "KSD-....YAML" (a Windows tool): the repository's listing reads it too.
-    named = [p for p in records if p.stem == record_id and is_record_id(record_id, "KSD")]
+    named = sorted(p for p, stem in stems.items() if valid and stem == record_id)
     if named:
         return repository.source_for(named[0])
-    known = [p.stem for p in records]
-    close = difflib.get_close_matches(record_id, known, n=1)
+    close = difflib.get_close_matches(record_id, sorted(stems.values()), n=1)
     hint = Msg("record.did-you-mean", id=close[0]) if close else Msg("record.not-found.hint")
-    if not is_record_id(record_id, "KSD"):
+    if not valid:
         raise UserError(Msg("id.invalid", value=record_id), hint=hint if close else None)
     raise UserError(
         Msg("record.not-found", id=record_id, folder=repository.relative(folder)), hint=hint

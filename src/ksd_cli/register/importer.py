@@ -476,11 +476,11 @@ def _keys_kept(
     digits of the owning region's code); such a row is numbered here, as before.
     """
     from ksd_cli.ids import is_record_id
-    from ksd_cli.repository import is_record_name
+    from ksd_cli.repository import record_stem
 
     prefix = f"KSD-{owner.replace('.', '')}-"
     try:  # every record file's stem, ".YAML" too (the repository's listing reads it so)
-        taken = {n.rpartition(".")[0] for n in os.listdir(folder) if is_record_name(n)}
+        taken = {record_stem(n) for n in os.listdir(folder)}
     except OSError:
         taken = set()
     kept = set()

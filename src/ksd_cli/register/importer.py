@@ -340,7 +340,7 @@ def _plan_groups(
         match = _match(group, known, key, claimed, findings, by_position=by_position,
                        passed_over=passed_over, keeping=keeping)  # fmt: skip
         if match is None:
-            kunci = next((r.kunci for r in group if r.kunci), None)
+            kunci = _kunci(group)
             data = _new_record(group, ids, as_of, kunci if kunci in keeping else None)
             record_path = folder / f"{data['id']}.yaml"
             model = _valid(data, group, findings, lang)
@@ -464,6 +464,11 @@ def _load(repository: Repository) -> LoadResult:
     return load_records(repository, lang="id")
 
 
+def _kunci(group: Sequence[ParsedRow]) -> str | None:
+    """The record id a group's rows are keyed with (``Kunci ksd``), if any row has one."""
+    return next((r.kunci for r in group if r.kunci), None)
+
+
 def _keys_kept(
     groups: Sequence[Sequence[ParsedRow]], known: _Known, folder: Path, owner: str
 ) -> frozenset[str]:
@@ -485,7 +490,7 @@ def _keys_kept(
         taken = set()
     kept = set()
     for group in groups:
-        kunci = next((r.kunci for r in group if r.kunci), None)
+        kunci = _kunci(group)
         if kunci is None or kunci in known.by_id or not is_record_id(kunci, "KSD"):
             continue
         if kunci.startswith(prefix) and kunci not in taken:
@@ -578,7 +583,7 @@ def _match(
     and partners, else the row's own record is looked for among those of its register
     (the record passed over is added to ``passed_over``, for a warning if no row takes it).
     """
-    kunci = next((r.kunci for r in group if r.kunci), None)
+    kunci = _kunci(group)
     if kunci is not None:
         if kunci in known.by_id:
             return known.by_id[kunci]

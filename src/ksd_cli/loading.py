@@ -11,6 +11,7 @@ import typing
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
@@ -374,6 +375,29 @@ def schema_diagnostics(
                 found=_found(value, lang),
             )
     return findings
+
+
+def schema_message(error: Any, model: type[BaseModel], lang: Lang) -> str:
+    """How ``ksd validate`` words one of pydantic's ``error`` for a record not from a file.
+
+    ``ksd import`` builds records from a register's rows: its finding names the cell, and
+    the words are validate's, in ``lang`` (pydantic's own are English).
+    """
+    (found,) = schema_diagnostics([error], _Unplaced(), "", _NO_FILE, model, lang, None)
+    return found.message
+
+
+class _Unplaced(Document):
+    """A record's data with no text behind it: every part is at the start."""
+
+    def __init__(self) -> None:
+        super().__init__(None, None, [])
+
+    def locate(self, loc: Sequence[str | int], *, key: bool = False) -> Location:
+        return Location(1, 1)
+
+
+_NO_FILE = SourceFile(location=Path(), rel="", kind="agreement")
 
 
 def _is_number(value: object) -> bool:

@@ -20,12 +20,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
-from ksd_cli.diagnostics import Location
 from ksd_cli.errors import UserError
 from ksd_cli.messages import Lang, Msg, message
 from ksd_cli.models import Agreement
@@ -742,14 +740,14 @@ def _valid(
 ) -> Agreement | None:
     """Validate against the record format; problems become findings on the group's first row.
 
-    Worded as ``ksd validate`` words them (``loading.schema_diagnostics``), in ``lang``:
+    Worded as ``ksd validate`` words them (``loading.schema_message``), in ``lang``:
     pydantic's own messages are English.
     """
     row = group[0]
     try:
         return Agreement.model_validate(data)
     except ValidationError as exc:
-        from ksd_cli.loading import schema_diagnostics
+        from ksd_cli.loading import schema_message
 
         reverse = {v: k for k, v in RECORD_FIELDS.items()}
         for error in exc.errors():
@@ -760,24 +758,10 @@ def _valid(
                 words = Msg("register.missing-value", field=heading)
             else:
                 loc = ".".join(str(p) for p in error["loc"])
-                (said,) = schema_diagnostics(
-                    [error], _NOWHERE, "", _REGISTER, Agreement, lang, data.get("id")
-                )
-                words = Msg("register.invalid-record", field=loc, problem=said.message)
+                said = schema_message(error, Agreement, lang)
+                words = Msg("register.invalid-record", field=loc, problem=said)
             findings.append(Finding(row.at, column, "error", words, row.table, row.row))
         return None
-
-
-class _Nowhere:
-    """The YAML document a register's record does not have: its finding names the cell."""
-
-    def locate(self, loc: Sequence[object], *, key: bool = False) -> Location:
-        return Location(1, 1)
-
-
-_NOWHERE: Any = _Nowhere()
-#: The file a register's record is not yet: ``schema_diagnostics`` words, not places.
-_REGISTER: Any = SimpleNamespace(rel="")
 
 
 def _yaml() -> Any:

@@ -168,8 +168,10 @@ def parse_date(value: object) -> date | Bulan:
     if isinstance(value, date):
         return value
     text = cell_text(value)
-    if not isinstance(value, bool) and _SERIAL.match(text) and int(float(text)) in _SERIALS:
-        return _EXCEL_EPOCH + timedelta(days=int(float(text)))
+    if not isinstance(value, bool) and _SERIAL.match(text):
+        serial = int(float(text))
+        if serial in _SERIALS:
+            return _EXCEL_EPOCH + timedelta(days=serial)
     lowered = _DATE_WORD.sub("", text.lower())
     lowered = re.sub(r"^[a-z]+,\s*", "", lowered)  # "Senin, 15 Maret 2021"
     parts: tuple[int, int, int] | None = None
